@@ -1,0 +1,36 @@
+# Everything runs inside one virtualenv that the first target creates.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench bench-extract lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/healthcrawl demo
+
+# pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check crawler cleaners pipelines tests bench
+
+# nginx serves the large demo site in the benchmark (Python's http.server is too slow).
+nginx:
+	@command -v nginx >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null)
+
+bench: $(STAMP) nginx
+	$(BIN)/python -m bench
+
+bench-extract: $(STAMP)
+	$(BIN)/python -m bench.extract
+
+clean:
+	rm -rf $(VENV) output/*/ output/latest output/*.sqlite*

@@ -1,0 +1,39 @@
+"""The Article shape every extractor returns (profile, generic, text dump)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(slots=True)
+class Link:
+    rel: str  # "prev", "next" or "related"
+    title: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Teaser:
+    title: str
+    snippet: str = ""
+    truncated: bool = False
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    title: str = ""
+    body: str = ""
+    body_html: str | None = None
+    related_links: list[Link] = field(default_factory=list)
+    teasers: list[Teaser] = field(default_factory=list)
+    canonical_url: str | None = None
+    language: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    breadcrumbs: list[str] = field(default_factory=list)
+    extractor: str = "generic"
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

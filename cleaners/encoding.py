@@ -1,0 +1,65 @@
+"""Bytes to text for HTML pages, robust to missing or wrong charset declarations.
+
+Order of trust (FIELD-NOTES: a wrong Content-Type charset must not win over the page):
+BOM, then strict UTF-8 (random non-UTF-8 bytes almost never decode as UTF-8), then the
+declared encodings that decode strictly (<meta> before the HTTP header, since the page
+author wrote it for these bytes), then a statistical guess (warning `charset_guessed`).
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
+)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Labels whose real-world meaning is a superset (WHATWG encoding standard).
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252",
+            "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+
+
+def normalize_label(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return normalize_label(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, str, list[str]]:
+    """Return (text, encoding used, warnings)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, "replace"), enc, []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    declared = [e for e in (meta_charset(data), normalize_label(header_charset)) if e]
+    for enc in dict.fromkeys(declared):
+        if enc in ("utf-8", "utf-16", "utf-32"):
+            continue
+        try:
+            return data.decode(enc), enc, []
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return _guess(data, declared)
+
+
+def _guess(data: bytes, declared: list[str]) -> tuple[str, str, list[str]]:
+    from charset_normalizer import from_bytes  # only for the rare undeclared/mislabeled page
+
+    best = from_bytes(data[:65536]).best()
+    enc = normalize_label(best.encoding) if best else None
+    enc = enc or (declared[0] if declared else "cp1252")
+    return data.decode(enc, "replace"), enc, ["charset_guessed"]

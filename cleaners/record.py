@@ -1,0 +1,61 @@
+"""From an Article to the exported record (schema version 1 of DESIGN.md). Pure functions."""
+from __future__ import annotations
+
+import hashlib
+
+from w3lib.url import canonicalize_url
+
+from .article import Article
+from .text import word_count
+
+SCHEMA_VERSION = 1
+PACKAGE_VERSION = "0.1.0"
+
+# Column order of the exports; lists stay nested in JSON, flattened in CSV.
+RECORD_FIELDS = (
+    "id", "url", "canonical_url", "site", "title", "body", "body_html", "related_links",
+    "teasers", "language", "published", "modified", "authors", "breadcrumbs", "word_count",
+    "content_hash", "fetched_at", "http_status", "run_id", "extractor", "warnings",
+)
+
+
+def canonical(url: str) -> str:
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def record_id(canonical_url: str) -> str:
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n\n{body}".encode("utf-8")).hexdigest()
+
+
+def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
+              http_status: int | None = None, run_id: str = "") -> dict:
+    canon = canonical(article.canonical_url or url) if (article.canonical_url or url) else None
+    return {
+        "id": record_id(canon or article.title),
+        "url": url,
+        "canonical_url": canon,
+        "site": site,
+        "title": article.title,
+        "body": article.body,
+        "body_html": article.body_html,
+        "related_links": [{"rel": l.rel, "title": l.title, "url": l.url}
+                          for l in article.related_links],
+        "teasers": [{"title": t.title, "snippet": t.snippet, "truncated": t.truncated,
+                     "url": t.url} for t in article.teasers],
+        "language": article.language,
+        "published": article.published,
+        "modified": article.modified,
+        "authors": list(article.authors),
+        "breadcrumbs": list(article.breadcrumbs),
+        "word_count": word_count(article.body),
+        "content_hash": content_hash(article.title, article.body),
+        "fetched_at": fetched_at,
+        "http_status": http_status,
+        "run_id": run_id,
+        "extractor": f"{article.extractor} {PACKAGE_VERSION}",
+        "warnings": list(dict.fromkeys(article.warnings)),
+    }

@@ -1,0 +1,66 @@
+"""Text normalization shared by every extractor (DESIGN.md, "Normalization")."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# NBSP and its relatives become a plain space; zero-width marks disappear.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\f\v"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TRANSLATE = {**_SPACE_LIKE, **_ZERO_WIDTH}
+
+_SPACES = re.compile(r"[ \n]+")
+# "back pain , or" -> "back pain, or". Only , and . (and CJK full stops): French and others
+# write a space before : ; ! ? on purpose.
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.，。、])(?=\s|$|[^\w.])")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…+)\s*$")
+_PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
+_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
+_WORD = re.compile(r"\w+")
+
+
+def clean_inline(text: str | None) -> str:
+    """Normalize one line or paragraph: NFC, no odd spaces, single spaces, trimmed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text).strip()
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+
+
+def clean_paragraphs(paragraphs) -> str:
+    """Normalize each paragraph, drop empty ones, join with a blank line."""
+    out = []
+    for p in paragraphs:
+        p = clean_inline(p)
+        if p:
+            out.append(p)
+    return "\n\n".join(out)
+
+
+def clean_body(text: str | None) -> str:
+    """Normalize a body that already uses blank lines between paragraphs."""
+    if not text:
+        return ""
+    return clean_paragraphs(_PARAGRAPH_SPLIT.split(text.replace("\r\n", "\n")))
+
+
+def clean_snippet(text: str | None) -> tuple[str, bool]:
+    """Normalize a teaser snippet; a trailing '...' or '…' marks it truncated and is removed."""
+    text = clean_inline(text)
+    stripped = _ELLIPSIS_END.sub("", text)
+    return stripped, stripped != text
+
+
+def word_count(text: str) -> int:
+    """Words in text; each CJK character counts as one word."""
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    if not cjk:
+        return len(text.split())
+    return cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3040 <= o <= 0x30FF \
+        or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
