@@ -1,0 +1,1 @@
+"""Everything that talks HTTP: settings, spiders, site profiles, items, command line."""
