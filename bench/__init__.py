@@ -1,0 +1,1 @@
+"""Benchmarks (throughput, memory, extraction quality); never part of `make test`."""
