@@ -28,7 +28,7 @@ def record_id(canonical_url: str) -> str:
 
 
 def content_hash(title: str, body: str) -> str:
-    return hashlib.sha256(f"{title}\n\n{body}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
 
 
 def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
@@ -42,8 +42,8 @@ def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
         "title": article.title,
         "body": article.body,
         "body_html": article.body_html,
-        "related_links": [{"rel": l.rel, "title": l.title, "url": l.url}
-                          for l in article.related_links],
+        "related_links": [{"rel": link.rel, "title": link.title, "url": link.url}
+                          for link in article.related_links],
         "teasers": [{"title": t.title, "snippet": t.snippet, "truncated": t.truncated,
                      "url": t.url} for t in article.teasers],
         "language": article.language,

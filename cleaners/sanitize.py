@@ -25,10 +25,7 @@ def element_html(el, base_url: str | None) -> str:
     """Sanitized inner HTML of an element, relative links resolved against base_url."""
     el = copy.copy(el)  # make_links_absolute edits in place; keep the caller's tree intact
     if base_url:
-        try:
-            el.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
-        except ValueError:
-            pass
+        el.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
     inner = (el.text or "") + "".join(
         lxml_html.tostring(child, encoding="unicode") for child in el
     )

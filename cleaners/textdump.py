@@ -14,8 +14,10 @@ from .vocab import NEXT_PREFIX, PREV_PREFIX, TEASER_HEADING
 _BLOCKS = re.compile(r"\n[ \t\u00a0]*\n")
 # In a dump only explicit arrow/label prefixes mark navigation; a body paragraph that merely
 # starts with "Next," must stay in the body.
-_DUMP_PREV = re.compile(r"^\s*(?:<<|«|←|上一篇|previous\s*(?:article|post)?\s*[:：])\s*[:：]?", re.I)
-_DUMP_NEXT = re.compile(r"^\s*(?:>>|»|→|下一篇|next\s*(?:article|post)?\s*[:：])\s*[:：]?", re.I)
+_DUMP_PREV = re.compile(r"^\s*(?:<<|«|←|上一篇|previous\s*(?:article|post)?\s*[:：])",
+                        re.IGNORECASE)
+_DUMP_NEXT = re.compile(r"^\s*(?:>>|»|→|下一篇|next\s*(?:article|post)?\s*[:：])",
+                        re.IGNORECASE)
 
 
 def split_blocks(text: str) -> list[str]:

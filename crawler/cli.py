@@ -1,0 +1,99 @@
+"""`healthcrawl`: demo, crawl, extract, serve-demo. Exit codes: 0 good, 1 usage or
+configuration error, 2 run finished below its quality bars, 3 run interrupted."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crawler.run import EXIT_USAGE, UsageError
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value
+
+
+def _crawl_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", metavar="DIR", help="output folder (HEALTHCRAWL_OUTPUT_DIR; "
+                   "default output/): runs land in DIR/<run-id>/, DIR/latest is the newest")
+    p.add_argument("--max-pages", type=int, metavar="N", help="fetch at most N pages")
+    p.add_argument("--formats", metavar="LIST",
+                   help="export formats, comma-separated (default jsonl,csv,parquet)")
+    p.add_argument("--generic", action="store_true",
+                   help="ignore site profiles: generic extraction on every page")
+    p.add_argument("--allow-private-hosts", metavar="HOSTS",
+                   help="comma-separated private hosts that may be fetched, e.g. 127.0.0.1")
+    p.add_argument("-s", "--set", dest="settings", action="append", type=_setting, default=[],
+                   metavar="NAME=VALUE", help="any Scrapy or HEALTHCRAWL_ setting (repeatable)")
+
+
+def _overrides(args) -> dict:
+    overrides = dict(args.settings)
+    for option, name in (("out", "HEALTHCRAWL_OUTPUT_DIR"), ("max_pages", "HEALTHCRAWL_MAX_PAGES"),
+                         ("formats", "HEALTHCRAWL_FORMATS"),
+                         ("allow_private_hosts", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS")):
+        if getattr(args, option, None) is not None:
+            overrides[name] = getattr(args, option)
+    if getattr(args, "generic", False):
+        overrides["HEALTHCRAWL_GENERIC"] = True
+    return overrides
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="healthcrawl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="serve the bundled demo site on 127.0.0.1, crawl it, "
+                       "export, print a summary")
+    p.add_argument("--pages", type=int, default=300, help="articles in the demo site "
+                   "(default 300)")
+    _crawl_options(p)
+
+    p = sub.add_parser("crawl", help="crawl a site profile (e.g. demo) or any start URL")
+    p.add_argument("target", metavar="SITE|URL")
+    p.add_argument("--base-url", help="where a site profile's host is served (e.g. the demo "
+                   "server's URL)")
+    _crawl_options(p)
+
+    p = sub.add_parser("extract", help="offline: one JSON record per saved page on stdout")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".html, .html.gz or text-dump .txt")
+    p.add_argument("--url", help="the page's URL, to resolve relative links")
+    p.add_argument("--site", help="use this site's profiles (matched on --url)")
+
+    p = sub.add_parser("serve-demo", help="serve the demo site in the foreground")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--pages", type=int, default=300)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            from crawler.commands.demo import run_demo
+
+            return run_demo(args.pages, _overrides(args))
+        if args.command == "crawl":
+            from crawler.commands.crawl import run_crawl
+
+            return run_crawl(args.target, _overrides(args), args.base_url)
+        if args.command == "extract":
+            from crawler.commands.extract import run_extract
+
+            return run_extract(args.paths, url=args.url, site=args.site)
+        if args.command == "serve-demo":
+            from crawler.commands.serve import run_serve
+
+            return run_serve(args.port, args.pages)
+    except UsageError as exc:
+        print(f"healthcrawl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 3
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Link discovery on lxml: one XPath pass, URL normalization, article-URL guesses."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+HREFS = etree.XPath("//a/@href | //link[@rel='next' or @rel='prev']/@href", smart_strings=False)
+SITEMAP_LOCS = etree.XPath("//*[local-name()='loc']/text()", smart_strings=False)
+SITEMAP_INDEX = etree.XPath("/*[local-name()='sitemapindex']")
+# Entities are never expanded and nothing is fetched while parsing a sitemap (XXE, bombs).
+SITEMAP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                 recover=True)
+
+# Extensions that are never HTML pages; skipping them saves a request each.
+_NOT_PAGES = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|zip|gz|tgz|rar|7z|mp[34]|m4a|avi|mov|wmv|"
+    r"webm|ogg|wav|css|js|json|rss|atom|exe|dmg|apk|docx?|xlsx?|pptx?|woff2?|ttf|eot)$",
+    re.IGNORECASE,
+)
+# Generic crawls: paths that are listings, not articles.
+_LISTING_PATH = re.compile(
+    r"/(?:tag|tags|category|categories|author|page|search|archive|archives|feed|login|"
+    r"register|cart|account|wp-admin|wp-json|comments?)(?:/|$)|[?&](?:page|p|s|q)=",
+    re.IGNORECASE,
+)
+
+
+def page_url(base: str, href: str) -> str | None:
+    """Absolute URL without fragment, or None for anchors, mail/js links and non-pages."""
+    href = href.strip()
+    if not href or href[0] == "#":
+        return None
+    url = urljoin(base, href)
+    hash_at = url.find("#")
+    if hash_at >= 0:
+        url = url[:hash_at]
+    path = urlsplit(url).path
+    if _NOT_PAGES.search(path):
+        return None
+    return url
+
+
+def looks_like_listing(url: str) -> bool:
+    return bool(_LISTING_PATH.search(url))

@@ -1,0 +1,89 @@
+"""Run one crawl in this process and turn its run.json into an exit code.
+
+Used by `healthcrawl crawl` and `healthcrawl demo`; `scrapy crawl health` goes through the
+same settings module, pipelines and run summary.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler.runid import new_run_id
+from crawler.sites import all_sites
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_USAGE, EXIT_QUALITY, EXIT_INTERRUPTED = 0, 1, 2, 3
+
+# What the demo and benchmark use: a local server that is not rate limited.
+FAST_LOCAL = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "CONCURRENT_REQUESTS": 32,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
+    "RETRY_TIMES": 1,
+    "DOWNLOAD_TIMEOUT": 15,
+}
+
+
+class UsageError(Exception):
+    """A mistake in the command: exit code 1, no crawl."""
+
+
+@dataclass
+class RunResult:
+    exit_code: int
+    run_dir: Path | None
+    summary: dict | None
+
+
+def build_settings(overrides: dict | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def spider_args(target: str, base_url: str | None = None) -> dict:
+    """`demo` / a site key -> site=KEY; an http(s) URL -> url=URL."""
+    if target in all_sites():
+        return {"site": target, **({"url": base_url} if base_url else {})}
+    if target.startswith(("http://", "https://")):
+        return {"url": target}
+    known = ", ".join(sorted(all_sites()))
+    raise UsageError(f"{target!r} is neither a known site ({known}) nor an http(s) URL")
+
+
+def crawl(target: str, overrides: dict | None = None, base_url: str | None = None) -> RunResult:
+    from crawler.spiders.health import HealthSpider
+
+    args = spider_args(target, base_url)
+    overrides = dict(overrides or {})
+    overrides.setdefault("HEALTHCRAWL_RUN_ID", new_run_id())
+    settings = build_settings(overrides)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(HealthSpider)
+    process.crawl(crawler, **args)
+    process.start()
+
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    if stats.get("healthcrawl/config_error"):
+        return RunResult(EXIT_USAGE, None, None)
+    run_dir = Path(settings.get("HEALTHCRAWL_OUTPUT_DIR")) / settings.get("HEALTHCRAWL_RUN_ID")
+    return RunResult(*read_outcome(run_dir))
+
+
+def read_outcome(run_dir: Path) -> tuple[int, Path | None, dict | None]:
+    """Exit code from run.json; no run.json means the run never finished: interrupted."""
+    try:
+        summary = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        logger.error("No run summary in %s: the run did not complete", run_dir)
+        return EXIT_INTERRUPTED, run_dir if run_dir.exists() else None, None
+    return int(summary.get("exit_code", EXIT_INTERRUPTED)), run_dir, summary

@@ -1,0 +1,48 @@
+"""Scrapy settings for healthcrawl. Defaults are polite for real sites; the demo and the
+benchmark raise concurrency explicitly (crawler/cli.py)."""
+
+BOT_NAME = "healthcrawl"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+USER_AGENT = "healthcrawl/0.1 (+https://github.com/healthcrawl/healthcrawl)"
+
+# Politeness for real sites.
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+# Responses bigger than this are cut off and recorded as failures (decompression bombs too).
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# Items are cheap dicts; a few in flight per response keeps the pipeline hot without
+# piling up memory (FIELD-NOTES).
+CONCURRENT_ITEMS = 8
+TELNETCONSOLE_ENABLED = False
+COOKIES_ENABLED = False
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+# Let 4xx/5xx reach the spider's errback as HttpError, where they become counted outcomes.
+HTTPERROR_ALLOW_ALL = False
+
+DOWNLOADER_MIDDLEWARES = {
+    # Our URL guard replaces Scrapy's offsite check: it compares scheme, host *and port*.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.safety.SafetyMiddleware": 40,
+    # RFC 9309 robots: 5xx / unreachable means disallow (Scrapy's default allows all).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.robots.StrictRobotsTxtMiddleware": 100,
+}
+
+# healthcrawl's own settings (prefix HEALTHCRAWL_).
+HEALTHCRAWL_OUTPUT_DIR = "output"
+HEALTHCRAWL_ALLOW_PRIVATE_HOSTS = ""  # comma-separated hosts, e.g. "127.0.0.1"
+HEALTHCRAWL_RUN_ID = ""  # set by the CLI; a new one is made when empty
+HEALTHCRAWL_MAX_PAGES = 0  # 0: no limit
+HEALTHCRAWL_GENERIC = False  # True: ignore site profiles (generic extraction everywhere)

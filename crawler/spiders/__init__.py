@@ -1,0 +1,1 @@
+"""Spiders: navigation only (which URLs to follow, which are articles)."""

@@ -1,0 +1,26 @@
+"""The one-screen run summary printed by the command line (from run.json)."""
+from __future__ import annotations
+
+
+def _pairs(mapping: dict | None) -> str:
+    if not mapping:
+        return "none"
+    return ", ".join(f"{k} {v}" for k, v in sorted(mapping.items(), key=lambda kv: -kv[1]))
+
+
+def format_summary(summary: dict, run_dir) -> str:
+    counts = summary.get("counts", {})
+    lines = [
+        (f"run {summary.get('run_id')}  status {summary.get('status')}  "
+         f"exit code {summary.get('exit_code')}  {summary.get('elapsed_s', 0):.1f}s"),
+        (f"pages {summary.get('pages', 0)}  records {summary.get('records', 0)}  "
+         f"(new {counts.get('new', 0)}, changed {counts.get('changed', 0)}, "
+         f"unchanged {counts.get('unchanged', 0)})"),
+        (f"not articles {counts.get('not_article', 0)}  robots-denied "
+         f"{counts.get('robots_denied', 0)}  off-site {counts.get('off_site', 0)}"),
+        f"dropped: {_pairs(counts.get('dropped'))}",
+        f"failed: {_pairs(counts.get('failed'))}",
+        f"warnings: {_pairs(summary.get('warnings'))}",
+        f"files in {run_dir}: " + ", ".join(sorted(summary.get("files", {}))),
+    ]
+    return "\n".join(lines)
