@@ -12,7 +12,7 @@ _TRANSLATE = {**_SPACE_LIKE, **_ZERO_WIDTH}
 _SPACES = re.compile(r"[ \n]+")
 # "back pain , or" -> "back pain, or". Only , and . (and CJK full stops): French and others
 # write a space before : ; ! ? on purpose.
-_SPACE_BEFORE_PUNCT = re.compile(r" +([,.，。、])(?=\s|$|[^\w.])")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.])(?=\s|$|[^\w.])| +([，。、；：！？])")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…+)\s*$")
 _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
@@ -25,7 +25,11 @@ def clean_inline(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = _SPACES.sub(" ", text).strip()
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _SPACE_BEFORE_PUNCT.sub(_punct, text)
+
+
+def _punct(m: re.Match) -> str:
+    return m.group(1) or m.group(2)
 
 
 def clean_paragraphs(paragraphs) -> str:

@@ -1,0 +1,44 @@
+"""Pages saved in legacy encodings, with missing or wrong declarations, decode correctly."""
+from cleaners.encoding import decode_html
+from cleaners.extract import extract_article
+
+ZH = "<html><head>{meta}<title>腰椎间盘突出</title></head><body><h1>腰椎间盘突出与腿无力</h1>" \
+     "<p>腰椎间盘突出是比较常见的疾病之一，主要是由于腰椎间盘各部分不同程度的退行性改变。</p></body></html>"
+RU = "<html><head>{meta}</head><body><h1>Боль в спине</h1><p>Читайте внимательно: " \
+     "грыжа межпозвоночного диска встречается часто.</p></body></html>"
+FR = "<html><head>{meta}</head><body><h1>Santé</h1><p>Hernie discale : les symptômes " \
+     "évoluent, même à l'âge adulte.</p></body></html>"
+
+
+def test_gbk_with_meta():
+    data = ZH.format(meta='<meta charset="gbk">').encode("gbk")
+    text, enc, warnings = decode_html(data)
+    assert "腰椎间盘突出与腿无力" in text and enc == "gb18030" and warnings == []
+
+
+def test_gbk_with_wrong_header_and_right_meta():
+    data = ZH.format(meta='<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    text, _, _ = decode_html(data.encode("gbk"), header_charset="iso-8859-1")
+    assert "腰椎间盘突出与腿无力" in text
+
+
+def test_utf8_page_with_wrong_latin1_header():
+    text, enc, _ = decode_html(FR.format(meta="").encode("utf-8"), header_charset="latin-1")
+    assert "évoluent" in text and enc == "utf-8"
+
+
+def test_cp1251_without_declaration_is_guessed():
+    text, enc, warnings = decode_html(RU.format(meta="").encode("cp1251"))
+    assert "межпозвоночного" in text
+    assert warnings == ["charset_guessed"]
+
+
+def test_latin1_declared_in_header_only():
+    text, enc, warnings = decode_html(FR.format(meta="").encode("latin-1"), "ISO-8859-1")
+    assert "évoluent" in text and warnings == []
+
+
+def test_extract_article_reports_guessed_charset():
+    article = extract_article(RU.format(meta="").encode("cp1251"), "http://127.0.0.1/a")
+    assert article.title == "Боль в спине"
+    assert "charset_guessed" in article.warnings

@@ -1,0 +1,44 @@
+"""The URL guard: schemes, private addresses (classified without connecting), off-site."""
+import pytest
+
+from crawler.urlpolicy import is_private_host, origin, parse_allowed_hosts, refusal
+
+
+@pytest.mark.parametrize("host", [
+    "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.1", "192.168.1.1", "169.254.169.254",
+    "127.0.0.1", "127.0.0.2", "::1", "[::1]", "fe80::1", "fc00::1", "0.0.0.0", "localhost",
+    "::ffff:10.0.0.1", "api.localhost",
+])
+def test_private_hosts(host):
+    assert is_private_host(host)
+
+
+@pytest.mark.parametrize("host", ["93.184.216.34", "172.32.0.1", "example.org", "8.8.8.8"])
+def test_public_hosts(host):
+    assert not is_private_host(host)
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("file:///etc/passwd", "unsafe_scheme"),
+    ("data:text/html,<h1>x</h1>", "unsafe_scheme"),
+    ("ftp://example.org/x", "unsafe_scheme"),
+    ("javascript:alert(1)", "unsafe_scheme"),
+    ("http://127.0.0.2/x", "private_host"),
+    ("http://10.1.2.3/", "private_host"),
+    ("http://[::1]:8080/", "private_host"),
+    ("http://example.org:99999/", "bad_url"),
+    ("http:///nohost", "bad_url"),
+])
+def test_refused(url, reason):
+    assert refusal(url, parse_allowed_hosts("127.0.0.1")) == reason
+
+
+def test_allowed():
+    allowed = parse_allowed_hosts("127.0.0.1, localhost")
+    assert refusal("http://127.0.0.1:8765/a", allowed) is None
+    assert refusal("https://example.org/a", frozenset()) is None
+
+
+def test_origin_includes_port():
+    assert origin("http://Example.org/a") == "http://example.org:80"
+    assert origin("http://127.0.0.1:8765/x") != origin("http://127.0.0.1:8766/x")
