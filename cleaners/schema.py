@@ -1,0 +1,116 @@
+"""The record schema (version 1) as JSON Schema, with a description and an example per field.
+
+One source for: the `schema.json` written beside every export, `docs/data-dictionary.md`
+(`python -m cleaners.schema > docs/data-dictionary.md`), and the tests that validate records.
+"""
+from __future__ import annotations
+
+import json
+
+from .record import RECORD_FIELDS, SCHEMA_VERSION
+
+_STR_OR_NULL = {"type": ["string", "null"]}
+_LINK = {
+    "type": "object",
+    "required": ["rel", "title", "url"],
+    "additionalProperties": False,
+    "properties": {
+        "rel": {"enum": ["prev", "next", "related"]},
+        "title": {"type": "string"},
+        "url": _STR_OR_NULL,
+    },
+}
+_TEASER = {
+    "type": "object",
+    "required": ["title", "snippet", "truncated", "url"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "snippet": {"type": "string"},
+        "truncated": {"type": "boolean"},
+        "url": _STR_OR_NULL,
+    },
+}
+
+# field: (JSON Schema, description, example)
+FIELDS: dict[str, tuple[dict, str, object]] = {
+    "id": ({"type": "string", "pattern": "^[0-9a-f]{16}$"},
+           "Stable id: first 16 hex characters of sha256(canonical_url).", "3f9a0c1d2b4e5f67"),
+    "url": (_STR_OR_NULL, "The URL as fetched (after redirects); null for offline text dumps.",
+            "http://127.0.0.1:8765/keepto/2021/lumbar.html"),
+    "canonical_url": (_STR_OR_NULL, "<link rel=canonical> if present, else the normalized url.",
+                      "http://127.0.0.1:8765/keepto/2021/lumbar.html"),
+    "site": ({"type": "string"}, "Site profile key, or the host for generic crawls.", "demo"),
+    "title": ({"type": "string"}, "Article headline, normalized.",
+              "Lumbar disc herniation and leg weakness"),
+    "body": ({"type": "string"}, ("Main text only; paragraphs (headings too) joined by a blank "
+             "line (\\n\\n). Never contains navigation or teaser text."),
+             "In life, many of our friends will experience leg weakness or pain. ..."),
+    "body_html": (_STR_OR_NULL, ("The body as sanitized HTML (allow-listed tags, absolute "
+                  "links, no script/style/iframe/event handlers)."), "<p>In life, ...</p>"),
+    "related_links": ({"type": "array", "items": _LINK}, ("Previous/next arrows and related "
+                      "links in page order; url null when the page does not link it."),
+                      [{"rel": "prev", "title": "Lumbar disc herniation fusion surgery",
+                        "url": None}]),
+    "teasers": ({"type": "array", "items": _TEASER}, ("Recommend / related blocks in page "
+                "order: title, snippet (without a trailing ellipsis), truncated, url."),
+                [{"title": "Thermos scale", "snippet": "Thermos in daily life is a common "
+                  "tool for holdin", "truncated": True, "url": None}]),
+    "language": (_STR_OR_NULL, "BCP 47 language code.", "en"),
+    "published": (_STR_OR_NULL, "Publication date, ISO 8601 as the page gives it.",
+                  "2024-05-12T08:00:00+00:00"),
+    "modified": (_STR_OR_NULL, "Last modification date, ISO 8601.", None),
+    "authors": ({"type": "array", "items": {"type": "string"}}, "Author names.",
+                ["Dr. Jane Roe"]),
+    "breadcrumbs": ({"type": "array", "items": {"type": "string"}}, "Breadcrumb trail.",
+                    ["Home", "Orthopedics"]),
+    "word_count": ({"type": "integer", "minimum": 0}, "Words in body (CJK: characters).", 412),
+    "content_hash": ({"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                     "sha256 of title + blank line + body; changes when the text changes.",
+                     "9c1185a5c5e9fc54612808977ee8f548b2258d31a0c1e8a3f0b1e3f0c0d1e2f3"),
+    "fetched_at": ({"type": "string"}, "When the page was fetched, ISO 8601 UTC.",
+                   "2026-11-26T12:15:00Z"),
+    "http_status": ({"type": ["integer", "null"]}, "HTTP status; null for offline extraction.",
+                    200),
+    "run_id": ({"type": "string"}, "The run that produced the record.", "20261126T121500Z-ab12"),
+    "extractor": ({"type": "string"}, ("`profile:<site>` or `generic`, plus the package "
+                  "version."), "profile:demo-keepto 0.1.0"),
+    "warnings": ({"type": "array", "items": {"type": "string"}}, ("Extraction warnings, e.g. "
+                 "boilerplate_leak, no_body_selector_match, charset_guessed."), []),
+}
+if tuple(FIELDS) != RECORD_FIELDS:  # the schema must list the record fields in order
+    raise RuntimeError("cleaners.schema.FIELDS and cleaners.record.RECORD_FIELDS differ")
+
+
+def json_schema() -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://healthcrawl.invalid/schema/article-v{SCHEMA_VERSION}.json",
+        "title": "healthcrawl article record",
+        "description": f"schema_version {SCHEMA_VERSION}",
+        "type": "object",
+        "required": list(RECORD_FIELDS),
+        "properties": {name: {**schema, "description": desc}
+                       for name, (schema, desc, _example) in FIELDS.items()},
+    }
+
+
+def data_dictionary() -> str:
+    lines = [f"# Data dictionary (schema version {SCHEMA_VERSION})", "",
+             ("Generated from `cleaners/schema.py` (`python -m cleaners.schema`). CSV: "
+             "`articles.csv` holds the scalar fields (lists of strings joined with `; `); "
+             "`related_links.csv` and `teasers.csv` hold one row per list item with `id` and "
+             "`position`."), "",
+             "| field | type | meaning | example |", "|---|---|---|---|"]
+    for name, (schema, desc, example) in FIELDS.items():
+        kind = schema.get("type", "enum")
+        kind = " or ".join(kind) if isinstance(kind, list) else kind
+        shown = json.dumps(example, ensure_ascii=False).replace("|", "\\|")
+        lines.append(f"| {name} | {kind} | {desc.replace('|', '/')} | `{shown}` |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(data_dictionary())

@@ -1,0 +1,50 @@
+"""Shared fixtures: the generated demo site and a real HTTP server for it on 127.0.0.1."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    from crawler.demo.generator import ensure_site
+
+    return ensure_site(300, tmp_path_factory.mktemp("demo-sites"))
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_site):
+    from crawler.demo.server import DemoServer
+
+    server = DemoServer(demo_site)
+    server.start()
+    yield server
+    server.stop()
+
+
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
+        "-s", "CONCURRENT_REQUESTS=32", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32",
+        "-s", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS=127.0.0.1", "-s", "LOG_LEVEL=INFO"]
+
+
+def run_scrapy(args: list[str], out_dir: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`scrapy crawl health ...` in a child process (a Twisted reactor cannot restart)."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "health", *args, *FAST,
+           "-s", f"HEALTHCRAWL_OUTPUT_DIR={out_dir}"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def run_cli(args: list[str], timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "crawler.cli", *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=timeout, **kwargs)
