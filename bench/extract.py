@@ -98,7 +98,7 @@ def _dump(out: Path, pages, results: dict) -> None:
     rows = {page_id: {"url": url} for page_id, url, _e, _h in pages}
     for name, (texts, times, scores) in results.items():
         (out / name).mkdir(parents=True, exist_ok=True)
-        for (page_id, *_rest), text, ms, s in zip(pages, texts, times, scores):
+        for (page_id, *_rest), text, ms, s in zip(pages, texts, times, scores, strict=True):
             (out / name / f"{page_id}.txt").write_text(text, encoding="utf-8")
             rows[page_id][name] = {"precision": s.precision, "recall": s.recall,
                                    "tp": s.tp, "fp": s.fp, "fn": s.fn, "ms": round(ms, 2)}
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         SYSTEMS[name](b"<html><body><p>warm up</p></body></html>", "http://example.com/")
         texts, times = run_system(SYSTEMS[name], pages, max(1, args.repeat))
-        scores = [score_page(expected, text) for (_i, _u, expected, _h), text in zip(pages, texts)]
+        scores = [score_page(page[2], text) for page, text in zip(pages, texts, strict=True)]
         results[name] = (texts, times, scores)
         s = summarize(scores)
         report["systems"][name] = {

@@ -1,15 +1,37 @@
-"""Generic extraction for pages without a site profile (being built: issue 4)."""
+"""Generic extraction for pages without a site profile (issue 4).
+
+Order matters: navigation and teaser blocks are taken first (they are data, and must never
+reach the body), then the headline (before chrome is pruned: <h1> often sits in a <header>),
+then boilerplate is pruned and the main text is found (body.py).
+"""
 from __future__ import annotations
 
 from ..article import Article
-from ..html import block_texts
-from ..text import clean_paragraphs, clean_inline
+from ..sanitize import sanitize_html
+from ..text import clean_paragraphs
+from .body import find_body
+from .navigation import find_navigation
+from .render import render_html
+from .title import find_title
+
+
+def _drop(elements) -> None:
+    for el in elements:
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 def extract_generic(root, url: str | None, meta: dict) -> Article:
-    """root: parsed page with scripts dropped; meta: from cleaners.metadata.read_metadata."""
-    h1 = root.find(".//h1")
-    title = clean_inline(h1.text_content()) if h1 is not None else (meta.get("title") or "")
-    container = root.find(".//article") or root.find(".//main") or root.find(".//body")
-    body = clean_paragraphs(block_texts(container)) if container is not None else ""
-    return Article(title=title, body=body, extractor="generic")
+    """root: parsed page with scripts dropped; meta: from cleaners.metadata.read_metadata.
+    The tree is modified in place."""
+    related_links, teasers, nav_elements = find_navigation(root, url)
+    _drop(nav_elements)
+    title = find_title(root, meta)
+    found = find_body(root, title)
+    warnings = []
+    body = clean_paragraphs(b.text for b in found.blocks)
+    if not body:
+        warnings.append("no_main_text")
+    body_html = sanitize_html(render_html(found.blocks, found.all_blocks, url)) if body else None
+    return Article(title=title, body=body, body_html=body_html, related_links=related_links,
+                   teasers=teasers, extractor="generic", warnings=warnings)

@@ -1,0 +1,135 @@
+"""A page as a flat list of text blocks: the unit the main-text detector scores.
+
+A block is the text between two block-level boundaries; its owner is the nearest block-level
+element around it. Link text is counted separately (link density is the strongest signal
+that a block is navigation rather than prose). Elements that look like chrome are not cut
+here: each block records the marked elements around it, and body.py decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..html import BLOCK_TAGS
+from .boilerplate import SKIP_TAGS, is_boilerplate
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_EXTRA_BLOCKS = frozenset({"td", "th", "center", "caption", "legend", "fieldset"})
+BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
+_MAX_DEPTH = 300  # deeper than this, a subtree is read flat (Python recursion limit)
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    owner: object  # lxml element: the nearest block-level ancestor
+    link_chars: int
+    tag: str  # owner's tag
+    heading: bool
+    marks: tuple  # chrome-looking elements around the block, outermost first
+    whole: bool  # the owner's markup holds nothing but this text (safe to serialize)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+class _Builder:
+    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        # (text, inside a link) pairs; None stands for a <br>
+        self.parts: list[tuple[str, bool] | None] = []
+        self.in_link = 0
+        self.marks: tuple = ()
+        self.skipped = False  # inline chrome was left out of the current block
+
+    def add(self, s: str) -> None:
+        self.parts.append((s, self.in_link > 0))
+
+    def flush(self, owner) -> None:
+        if not self.parts:
+            self.skipped = False
+            return
+        parts = self.parts
+        self.parts = []
+        heading = owner.tag in HEADING_TAGS
+        first = len(self.blocks)
+        buf: list[str] = []
+        link = 0
+        breaks = 0  # <br> seen since the last visible text: two make a paragraph break
+        for part in parts:
+            if part is None:
+                breaks += 1
+                buf.append("\n")
+                continue
+            s, in_link = part
+            if not s.strip():
+                buf.append(s)
+                continue
+            if breaks >= 2:
+                self._emit(buf, link, owner, heading)
+                buf, link = [], 0
+            breaks = 0
+            buf.append(s)
+            if in_link:
+                link += len(s.strip())
+        self._emit(buf, link, owner, heading)
+        if self.skipped or len(self.blocks) - first > 1:
+            for b in self.blocks[first:]:
+                b.whole = False
+        self.skipped = False
+
+    def _emit(self, buf: list[str], link: int, owner, heading: bool) -> None:
+        # cheap whitespace folding; cleaners.text normalizes the kept blocks later
+        text = " ".join("".join(buf).split())
+        if text:
+            self.blocks.append(Block(text, owner, min(link, len(text)), owner.tag, heading,
+                                     self.marks, True))
+
+    def walk(self, el, owner, depth: int) -> None:
+        if el.text:
+            self.add(el.text)
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                if child.tail:
+                    self.add(child.tail)
+                continue
+            if tag in SKIP_TAGS:
+                self.skipped = True
+            elif tag in BLOCK_LEVEL:
+                self.flush(owner)
+                marked = is_boilerplate(child)
+                if marked:
+                    saved = self.marks
+                    self.marks = (*saved, child)
+                if depth > _MAX_DEPTH:
+                    self.add(child.text_content())
+                else:
+                    self.walk(child, child, depth + 1)
+                self.flush(child)
+                if marked:
+                    self.marks = saved
+            elif tag == "br":
+                self.parts.append(None)
+            elif tag == "img":
+                pass
+            elif is_boilerplate(child):
+                self.skipped = True  # inline chrome: a share icon, a hidden label
+            elif tag == "a":
+                self.in_link += 1
+                self.walk(child, owner, depth + 1)
+                self.in_link -= 1
+            else:
+                self.walk(child, owner, depth + 1)
+            if child.tail:
+                self.add(child.tail)
+
+
+def linearize(root) -> list[Block]:
+    """Blocks of text under root in document order."""
+    b = _Builder()
+    b.walk(root, root, 0)
+    b.flush(root)
+    return b.blocks

@@ -1,0 +1,63 @@
+"""body_html from the kept blocks: exactly the body's content, as simple HTML.
+
+A block that is the whole text of its element (the usual <p>) keeps that element's inline
+markup (links, emphasis); other blocks become plain paragraphs. The caller sanitizes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from lxml import html as lxml_html
+
+from .blocks import Block
+
+_HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
+_KEEP_MARKUP = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
+                          "dd", "dt", "td", "th"})
+
+
+def _inner_html(el, base_url: str | None) -> str:
+    if base_url:
+        for a in el.iter("a", "img"):
+            attr = "href" if a.tag == "a" else "src"
+            value = a.get(attr)
+            if value and "://" not in value[:12]:
+                try:
+                    a.set(attr, lxml_html.urljoin(base_url, value.strip()))
+                except ValueError:
+                    a.attrib.pop(attr, None)
+    inner = escape(el.text or "", quote=False)
+    return inner + "".join(lxml_html.tostring(c, encoding="unicode") for c in el)
+
+
+def _wrap(tag: str) -> str:
+    if tag in _HEADINGS:
+        return _HEADINGS[tag]
+    if tag in ("blockquote", "pre", "li"):
+        return tag
+    return "p"
+
+
+def render_html(blocks: list[Block], all_blocks: list[Block], base_url: str | None) -> str:
+    """blocks: the kept ones; all_blocks: every block of the page (an element whose other
+    blocks were dropped must not be serialized whole)."""
+    per_owner = Counter(id(b.owner) for b in all_blocks)
+    out: list[str] = []
+    in_list = False
+    for b in blocks:
+        tag = _wrap(b.tag) if not b.heading or b.tag in _HEADINGS else "h3"
+        if tag == "li" and not in_list:
+            out.append("<ul>")
+            in_list = True
+        elif tag != "li" and in_list:
+            out.append("</ul>")
+            in_list = False
+        if b.whole and per_owner[id(b.owner)] == 1 and b.tag in _KEEP_MARKUP:
+            content = _inner_html(b.owner, base_url)
+        else:
+            content = escape(b.text, quote=False)
+        out.append(f"<{tag}>{content}</{tag}>")
+    if in_list:
+        out.append("</ul>")
+    return "".join(out)

@@ -1,0 +1,60 @@
+"""The headline: an <h1> that agrees with the page's declared title, else that title with
+its site-name suffix stripped ("Sleep and memory | Example Health" -> "Sleep and memory")."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..text import clean_inline
+
+_H1 = etree.XPath("//h1", smart_strings=False)
+_H2 = etree.XPath("//h2", smart_strings=False)
+_TITLE = etree.XPath("//title", smart_strings=False)
+# " | Site", " - Site", " — Site", " :: Site", " · Site", " « Site"
+_SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•«»/]|::)\s+")
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter text's words found in the other one."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def strip_site_name(title: str) -> str:
+    """Keep the longest separator-delimited part of a <title> (the headline, not the site)."""
+    parts = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    return max(parts, key=len)
+
+
+def find_title(root, meta: dict) -> str:
+    title_els = _TITLE(root)
+    page_title = clean_inline(title_els[0].text_content()) if title_els else ""
+    declared = meta.get("title") or ""
+    references = [t for t in (declared, page_title) if t]
+    for heading in _H1(root)[:5]:
+        text = clean_inline(heading.text_content())
+        if not text or len(text) > 300:
+            continue
+        # an <h1> the declared title agrees with is the visible headline
+        if not references or any(similarity(text, ref) >= 0.6 for ref in references) and (
+                len(_words(text)) > 1 or text in references):
+            return text
+    if declared:
+        return strip_site_name(declared) if declared == page_title else declared
+    if page_title:
+        return strip_site_name(page_title)
+    for heading in _H1(root)[:1] + _H2(root)[:1]:
+        text = clean_inline(heading.text_content())
+        if text:
+            return text
+    return ""
