@@ -27,6 +27,7 @@ class Block:
     heading: bool
     marks: tuple  # chrome-looking elements around the block, outermost first
     whole: bool  # the owner's markup holds nothing but this text (safe to serialize)
+    leaf: bool = True  # the owner has no block-level children: a paragraph, whatever its tag
 
     @property
     def link_density(self) -> float:
@@ -34,7 +35,7 @@ class Block:
 
 
 class _Builder:
-    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped")
+    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -43,6 +44,7 @@ class _Builder:
         self.in_link = 0
         self.marks: tuple = ()
         self.skipped = False  # inline chrome was left out of the current block
+        self.branches: set = set()  # elements with block-level children
 
     def add(self, s: str) -> None:
         self.parts.append((s, self.in_link > 0))
@@ -100,6 +102,7 @@ class _Builder:
                 self.skipped = True
             elif tag in BLOCK_LEVEL:
                 self.flush(owner)
+                self.branches.add(owner)
                 marked = is_boilerplate(child)
                 if marked:
                     saved = self.marks
@@ -132,4 +135,7 @@ def linearize(root) -> list[Block]:
     b = _Builder()
     b.walk(root, root, 0)
     b.flush(root)
+    for block in b.blocks:
+        if block.owner in b.branches:
+            block.leaf = False
     return b.blocks

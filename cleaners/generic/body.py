@@ -24,7 +24,6 @@ _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _BODY = etree.XPath("//body", smart_strings=False)
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
-SIBLING_SHARE = 0.2  # a sibling scoring this share of the winner joins it
 # Owners that are one paragraph: their score goes to the element holding them.
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
@@ -82,11 +81,12 @@ def _link_density(el, blocks_by_owner: dict) -> float:
 
 
 def candidate_scores(blocks: list[Block], weights: list[float]) -> dict:
+    """Readability's scheme: a paragraph's weight goes to its parent, decaying upwards."""
     scores: dict = {}
     for b, w in zip(blocks, weights, strict=True):
         if w <= 0:
             continue
-        el = b.owner.getparent() if b.tag in PARAGRAPH_TAGS else b.owner
+        el = b.owner.getparent() if b.leaf or b.tag in PARAGRAPH_TAGS else b.owner
         for decay in _DECAY:
             if el is None:
                 break
@@ -95,42 +95,108 @@ def candidate_scores(blocks: list[Block], weights: list[float]) -> dict:
     return scores
 
 
-def choose_container(blocks: list[Block], weights: list[float]):
-    """(winner, its score, all scores) - the winner has the best link-adjusted score."""
-    scores = candidate_scores(blocks, weights)
-    if not scores:
-        return None, 0.0, scores
-    by_owner: dict = {}
+def prose_totals(blocks: list[Block], weights: list[float]) -> dict:
+    """Positive weight under each element, without decay."""
+    prose: dict = {}
+    for b, w in zip(blocks, weights, strict=True):
+        if w > 0:
+            el = b.owner
+            while el is not None:
+                prose[el] = prose.get(el, 0.0) + w
+                el = el.getparent()
+    return prose
+
+
+def _with_text(blocks: list[Block]) -> set:
+    """Elements holding any block (the owners and all their ancestors)."""
+    out: set = set()
     for b in blocks:
-        by_owner.setdefault(b.owner, []).append(b)
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
-    best, best_score = None, 0.0
-    for el, s in ranked:
-        s *= 1.0 - _link_density(el, by_owner)
-        if s > best_score:
-            best, best_score = el, s
-    return best, best_score, scores
+        el = b.owner
+        while el is not None and el not in out:
+            out.add(el)
+            el = el.getparent()
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def signature(el) -> tuple:
+    """Tag and class, numbers dropped: repeated sections of one article share it."""
+    return el.tag, _DIGITS.sub("", el.get("class") or "")
+
+
+def _repeats(el, prose: dict) -> bool:
+    parent = el.getparent()
+    if parent is None:
+        return False
+    sig = signature(el)
+    return any(sib is not el and prose.get(sib, 0.0) > 0 and signature(sib) == sig
+               for sib in parent)
+
+
+class _Page:
+    """What the container decisions need about the page's content blocks."""
+
+    def __init__(self, blocks: list[Block], weights: list[float]) -> None:
+        self.blocks = blocks
+        self.scores = candidate_scores(blocks, weights)
+        self.prose = prose_totals(blocks, weights)
+        self.by_owner: dict = {}
+        for b in blocks:
+            self.by_owner.setdefault(b.owner, []).append(b)
+
+    def link_density(self, el) -> float:
+        return _link_density(el, self.by_owner)
+
+    def winner(self):
+        ranked = sorted(self.scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
+        best, best_score = None, 0.0
+        for el, s in ranked:
+            s *= 1.0 - self.link_density(el)
+            if s > best_score:
+                best, best_score = el, s
+        return best
+
+    def climb(self, winner):
+        """Up through wrappers that add no text; then to the level where an article split
+        into repeated sections (same tag and class) shows its siblings."""
+        texty = _with_text(self.blocks)
+        parent = winner.getparent()
+        while parent is not None and parent.tag != "body" and \
+                not any(c is not winner and c in texty for c in parent):
+            winner, parent = parent, parent.getparent()
+        el = winner
+        for _ in range(3):
+            if _repeats(el, self.prose):
+                return el
+            el = el.getparent()
+            if el is None or el.tag == "body":
+                break
+        return winner
+
+    def members(self, winner) -> list:
+        """The winner and its siblings that continue the article."""
+        parent = winner.getparent()
+        if parent is None:
+            return [winner]
+        sig = signature(winner)
+        out = []
+        for sib in parent:
+            if sib is winner:
+                out.append(sib)
+            elif not isinstance(sib.tag, str) or sib not in self.prose:
+                continue
+            elif signature(sib) == sig and self.link_density(sib) < 0.5 or \
+                    _is_prose(self.by_owner.get(sib, [])):
+                out.append(sib)
+        return out
 
 
 def _is_prose(blocks: list[Block]) -> bool:
     text = sum(len(b.text) for b in blocks)
     links = sum(b.link_chars for b in blocks)
     return text > 80 and links < 0.25 * text
-
-
-def merge_siblings(winner, score: float, scores: dict, by_owner: dict) -> list:
-    """The winner plus siblings that are prose or score a good share of it."""
-    parent = winner.getparent()
-    if parent is None:
-        return [winner]
-    threshold = max(10.0, score * SIBLING_SHARE)
-    out = []
-    for sib in parent:
-        if sib is winner or isinstance(sib.tag, str) and (
-                scores.get(sib, 0.0) >= threshold
-                or sib.tag in PARAGRAPH_TAGS and _is_prose(by_owner.get(sib, []))):
-            out.append(sib)
-    return out
 
 
 def keep_block(b: Block) -> bool:
@@ -147,14 +213,13 @@ def find_body(root, title: str = "") -> BodyResult:
         if all(m in released for m in b.marks):
             content.append(b)
             content_w.append(w)
-    winner, score, scores = choose_container(content, content_w)
+    page = _Page(content, content_w)
+    winner = page.winner()
     if winner is None:
         return BodyResult(None, [], blocks)
-    by_owner: dict = {}
-    for b in content:
-        by_owner.setdefault(b.owner, []).append(b)
+    winner = page.climb(winner)
     inside = set()
-    for el in merge_siblings(winner, score, scores, by_owner):
+    for el in page.members(winner):
         inside.update(el.iter())
     kept = [b for b in content if b.owner in inside and keep_block(b)]
     if kept and title and kept[0].heading and kept[0].text == title:
