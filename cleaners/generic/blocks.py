@@ -4,6 +4,9 @@ A block is the text between two block-level boundaries; its owner is the nearest
 element around it. Link text is counted separately (link density is the strongest signal
 that a block is navigation rather than prose). Elements that look like chrome are not cut
 here: each block records the marked elements around it, and body.py decides.
+
+Blocks come in document order, so the blocks under any element form one slice:
+`Page.spans[el] = (start, end)`. Sums over a subtree are then two prefix-sum lookups.
 """
 from __future__ import annotations
 
@@ -34,8 +37,14 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+@dataclass(slots=True)
+class Page:
+    blocks: list[Block]
+    spans: dict  # element -> (first block index, end index) of the blocks under it
+
+
 class _Builder:
-    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches")
+    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches", "spans")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -45,6 +54,7 @@ class _Builder:
         self.marks: tuple = ()
         self.skipped = False  # inline chrome was left out of the current block
         self.branches: set = set()  # elements with block-level children
+        self.spans: dict = {}
 
     def add(self, s: str) -> None:
         self.parts.append((s, self.in_link > 0))
@@ -107,11 +117,13 @@ class _Builder:
                 if marked:
                     saved = self.marks
                     self.marks = (*saved, child)
+                start = len(self.blocks)
                 if depth > _MAX_DEPTH:
                     self.add(child.text_content())
                 else:
                     self.walk(child, child, depth + 1)
                 self.flush(child)
+                self.spans[child] = (start, len(self.blocks))
                 if marked:
                     self.marks = saved
             elif tag == "br":
@@ -120,22 +132,28 @@ class _Builder:
                 pass
             elif is_boilerplate(child):
                 self.skipped = True  # inline chrome: a share icon, a hidden label
-            elif tag == "a":
-                self.in_link += 1
-                self.walk(child, owner, depth + 1)
-                self.in_link -= 1
             else:
-                self.walk(child, owner, depth + 1)
+                # an inline element holding blocks (<a><div>..</div></a>) needs a span too
+                start = len(self.blocks)
+                if tag == "a":
+                    self.in_link += 1
+                    self.walk(child, owner, depth + 1)
+                    self.in_link -= 1
+                else:
+                    self.walk(child, owner, depth + 1)
+                if len(self.blocks) > start:
+                    self.spans[child] = (start, len(self.blocks) + 1)
             if child.tail:
                 self.add(child.tail)
 
 
-def linearize(root) -> list[Block]:
-    """Blocks of text under root in document order."""
+def linearize(root) -> Page:
+    """Blocks of text under root in document order, and the block span of each element."""
     b = _Builder()
     b.walk(root, root, 0)
     b.flush(root)
+    b.spans[root] = (0, len(b.blocks))
     for block in b.blocks:
         if block.owner in b.branches:
             block.leaf = False
-    return b.blocks
+    return Page(b.blocks, b.spans)

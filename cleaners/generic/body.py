@@ -7,26 +7,30 @@
 3. Prose weight flows to the ancestors of each block with decay (Readability's scheme):
    the element directly holding many paragraphs wins over a page-wide wrapper, and a card
    with one teaser snippet stays weak. Candidates pay for their link density.
-4. Siblings of the winner that are prose themselves, or carry a good share of its score,
-   are merged (articles split by ads or inline widgets stay whole).
+4. The winner climbs through wrappers that add no text, and to the level where an article
+   split into repeated sections (same tag and class) has its siblings; those sections and
+   sibling paragraphs of prose are merged.
 5. The kept blocks lose what looks like chrome in context.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lxml import etree
 
-from .blocks import Block, linearize
+from .blocks import Block, Page, linearize
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
 # Owners that are one paragraph: their score goes to the element holding them.
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+_CANDIDATES = 5
 
 
 @dataclass(slots=True)
@@ -71,104 +75,86 @@ def released_marks(blocks: list[Block], weights: list[float]) -> set:
     return {m for m, p in prose.items() if p > RELEASE_SHARE * total}
 
 
-def _link_density(el, blocks_by_owner: dict) -> float:
-    chars = links = 0
-    for sub in el.iter():
-        for b in blocks_by_owner.get(sub, ()):
-            chars += len(b.text)
-            links += b.link_chars
-    return links / chars if chars else 0.0
-
-
-def candidate_scores(blocks: list[Block], weights: list[float]) -> dict:
-    """Readability's scheme: a paragraph's weight goes to its parent, decaying upwards."""
-    scores: dict = {}
-    for b, w in zip(blocks, weights, strict=True):
-        if w <= 0:
-            continue
-        el = b.owner.getparent() if b.leaf or b.tag in PARAGRAPH_TAGS else b.owner
-        for decay in _DECAY:
-            if el is None:
-                break
-            scores[el] = scores.get(el, 0.0) + w * decay
-            el = el.getparent()
-    return scores
-
-
-def prose_totals(blocks: list[Block], weights: list[float]) -> dict:
-    """Positive weight under each element, without decay."""
-    prose: dict = {}
-    for b, w in zip(blocks, weights, strict=True):
-        if w > 0:
-            el = b.owner
-            while el is not None:
-                prose[el] = prose.get(el, 0.0) + w
-                el = el.getparent()
-    return prose
-
-
-def _with_text(blocks: list[Block]) -> set:
-    """Elements holding any block (the owners and all their ancestors)."""
-    out: set = set()
-    for b in blocks:
-        el = b.owner
-        while el is not None and el not in out:
-            out.add(el)
-            el = el.getparent()
-    return out
-
-
-_DIGITS = re.compile(r"\d+")
-
-
 def signature(el) -> tuple:
     """Tag and class, numbers dropped: repeated sections of one article share it."""
     return el.tag, _DIGITS.sub("", el.get("class") or "")
 
 
-def _repeats(el, prose: dict) -> bool:
-    parent = el.getparent()
-    if parent is None:
-        return False
-    sig = signature(el)
-    return any(sib is not el and prose.get(sib, 0.0) > 0 and signature(sib) == sig
-               for sib in parent)
+def _prefix(values) -> list:
+    return [0, *accumulate(values)]
 
 
-class _Page:
-    """What the container decisions need about the page's content blocks."""
+class Layout:
+    """Content blocks of a page with prefix sums: subtree totals in O(1) via spans."""
 
-    def __init__(self, blocks: list[Block], weights: list[float]) -> None:
-        self.blocks = blocks
-        self.scores = candidate_scores(blocks, weights)
-        self.prose = prose_totals(blocks, weights)
-        self.by_owner: dict = {}
-        for b in blocks:
-            self.by_owner.setdefault(b.owner, []).append(b)
+    def __init__(self, page: Page, weights: list[float], content: list[bool]) -> None:
+        self.page = page
+        self.spans = page.spans
+        self.weights = weights
+        self.content = content
+        blocks = page.blocks
+        self._chars = _prefix(len(b.text) if c else 0 for b, c in zip(blocks, content, strict=True))
+        self._links = _prefix(b.link_chars if c else 0
+                              for b, c in zip(blocks, content, strict=True))
+        self._prose = _prefix(w if c and w > 0 else 0.0
+                              for w, c in zip(weights, content, strict=True))
+
+    def _total(self, sums: list, el) -> float:
+        span = self.spans.get(el)
+        return sums[span[1]] - sums[span[0]] if span else 0
+
+    def chars(self, el) -> int:
+        return self._total(self._chars, el)
+
+    def prose(self, el) -> float:
+        return self._total(self._prose, el)
 
     def link_density(self, el) -> float:
-        return _link_density(el, self.by_owner)
+        chars = self.chars(el)
+        return self._total(self._links, el) / chars if chars else 0.0
+
+    def scores(self) -> dict:
+        """Readability's scheme: a paragraph's weight goes to its parent, decaying upwards."""
+        scores: dict = {}
+        for b, w, c in zip(self.page.blocks, self.weights, self.content, strict=True):
+            if w <= 0 or not c:
+                continue
+            el = b.owner.getparent() if b.leaf or b.tag in PARAGRAPH_TAGS else b.owner
+            for decay in _DECAY:
+                if el is None:
+                    break
+                scores[el] = scores.get(el, 0.0) + w * decay
+                el = el.getparent()
+        return scores
 
     def winner(self):
-        ranked = sorted(self.scores.items(), key=lambda kv: kv[1], reverse=True)[:5]
+        ranked = sorted(self.scores().items(), key=lambda kv: kv[1], reverse=True)
         best, best_score = None, 0.0
-        for el, s in ranked:
+        for el, s in ranked[:_CANDIDATES]:
             s *= 1.0 - self.link_density(el)
             if s > best_score:
                 best, best_score = el, s
         return best
 
+    def _repeats(self, el) -> bool:
+        """Does el have a sibling with the same (classed) signature holding prose?"""
+        parent = el.getparent()
+        if parent is None:
+            return False
+        sig = signature(el)
+        return bool(sig[1]) and any(
+            sib is not el and self.prose(sib) > 0 and signature(sib) == sig for sib in parent)
+
     def climb(self, winner):
         """Up through wrappers that add no text; then to the level where an article split
         into repeated sections (same tag and class) shows its siblings."""
-        texty = _with_text(self.blocks)
         parent = winner.getparent()
         while parent is not None and parent.tag != "body" and \
-                not any(c is not winner and c in texty for c in parent):
+                self.chars(parent) == self.chars(winner):
             winner, parent = parent, parent.getparent()
         el = winner
         for _ in range(3):
-            if _repeats(el, self.prose):
+            if self._repeats(el):
                 return el
             el = el.getparent()
             if el is None or el.tag == "body":
@@ -185,18 +171,23 @@ class _Page:
         for sib in parent:
             if sib is winner:
                 out.append(sib)
-            elif not isinstance(sib.tag, str) or sib not in self.prose:
+            elif not isinstance(sib.tag, str) or not self.prose(sib):
                 continue
-            elif signature(sib) == sig and self.link_density(sib) < 0.5 or \
-                    _is_prose(self.by_owner.get(sib, [])):
+            elif sig[1] and signature(sib) == sig and self.link_density(sib) < 0.5 \
+                    or self._is_prose(sib):
                 out.append(sib)
         return out
 
-
-def _is_prose(blocks: list[Block]) -> bool:
-    text = sum(len(b.text) for b in blocks)
-    links = sum(b.link_chars for b in blocks)
-    return text > 80 and links < 0.25 * text
+    def _is_prose(self, el) -> bool:
+        """A paragraph of prose (not a widget): a leaf block with few links."""
+        span = self.spans.get(el)
+        if not span or span[1] - span[0] != 1:
+            return False
+        block = self.page.blocks[span[0]]
+        if block.owner is not el or not block.leaf:
+            return False
+        chars = self.chars(el)
+        return chars > 80 and self.link_density(el) < 0.25
 
 
 def keep_block(b: Block) -> bool:
@@ -205,23 +196,21 @@ def keep_block(b: Block) -> bool:
 
 def find_body(root, title: str = "") -> BodyResult:
     body = _BODY(root)
-    blocks = linearize(body[0] if body else root)
+    page = linearize(body[0] if body else root)
+    blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
     released = released_marks(blocks, weights)
-    content, content_w = [], []
-    for b, w in zip(blocks, weights, strict=True):
-        if all(m in released for m in b.marks):
-            content.append(b)
-            content_w.append(w)
-    page = _Page(content, content_w)
-    winner = page.winner()
+    content = [all(m in released for m in b.marks) for b in blocks]
+    layout = Layout(page, weights, content)
+    winner = layout.winner()
     if winner is None:
         return BodyResult(None, [], blocks)
-    winner = page.climb(winner)
-    inside = set()
-    for el in page.members(winner):
-        inside.update(el.iter())
-    kept = [b for b in content if b.owner in inside and keep_block(b)]
+    winner = layout.climb(winner)
+    kept = []
+    for el in layout.members(winner):
+        start, end = page.spans.get(el, (0, 0))
+        kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True)
+                    if c and keep_block(b))
     if kept and title and kept[0].heading and kept[0].text == title:
         kept = kept[1:]  # the headline is the title field, not body text
     return BodyResult(winner, kept, blocks)

@@ -58,11 +58,10 @@ def attr_text(el) -> str:
     return cls or eid or ""
 
 
-def is_hidden(el) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def is_hidden(el, keys) -> bool:
+    if "hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    return "style" in keys and bool(_HIDDEN_STYLE.search(el.get("style")))
 
 
 _verdicts: dict[str, bool] = {}  # class/id strings repeat across a page and a site
@@ -82,7 +81,14 @@ def chrome_name(attr: str) -> bool:
 def is_boilerplate(el) -> bool:
     """True when tag, visibility or class/id names mark the element as page chrome."""
     tag = el.tag
-    if tag in CHROME_TAGS or is_hidden(el):
+    if tag in CHROME_TAGS:
         return True
+    keys = el.keys()  # one call; most elements have no attribute worth reading
+    if not keys:
+        return False
+    if is_hidden(el, keys):
+        return True
+    if tag in _KEEP_TAGS:
+        return False
     attr = attr_text(el)
-    return bool(attr) and tag not in _KEEP_TAGS and chrome_name(attr)
+    return bool(attr) and chrome_name(attr)
