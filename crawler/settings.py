@@ -46,3 +46,15 @@ HEALTHCRAWL_ALLOW_PRIVATE_HOSTS = ""  # comma-separated hosts, e.g. "127.0.0.1"
 HEALTHCRAWL_RUN_ID = ""  # set by the CLI; a new one is made when empty
 HEALTHCRAWL_MAX_PAGES = 0  # 0: no limit
 HEALTHCRAWL_GENERIC = False  # True: ignore site profiles (generic extraction everywhere)
+
+# validate -> dedupe -> store -> export; the RunFolder extension writes run.json last.
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.dedupe.DedupePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+    "pipelines.export.ExportPipeline": 400,
+}
+EXTENSIONS = {
+    "pipelines.run_folder.RunFolder": 500,
+    "crawler.progress.Progress": 510,
+}
