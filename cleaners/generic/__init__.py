@@ -26,8 +26,8 @@ def extract_generic(root, url: str | None, meta: dict) -> Article:
     The tree is modified in place."""
     related_links, teasers, nav_elements = find_navigation(root, url)
     _drop(nav_elements)
-    title = find_title(root, meta)
-    found = find_body(root, title)
+    title, headline = find_title(root, meta)
+    found = find_body(root, title, headline)
     warnings = []
     body = clean_paragraphs(b.text for b in found.blocks)
     if not body:

@@ -18,6 +18,9 @@ from .boilerplate import SKIP_TAGS, is_boilerplate
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"td", "th", "center", "caption", "legend", "fieldset"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
+# A marked element with less than this share of the page's text is skipped unread; larger
+# ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
+SMALL_CHROME_SHARE = 0.1
 _MAX_DEPTH = 300  # deeper than this, a subtree is read flat (Python recursion limit)
 
 
@@ -44,7 +47,8 @@ class Page:
 
 
 class _Builder:
-    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches", "spans")
+    __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches", "spans",
+                 "cutoff")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -55,6 +59,7 @@ class _Builder:
         self.skipped = False  # inline chrome was left out of the current block
         self.branches: set = set()  # elements with block-level children
         self.spans: dict = {}
+        self.cutoff = 0  # marked elements with less text than this are not walked
 
     def add(self, s: str) -> None:
         self.parts.append((s, self.in_link > 0))
@@ -65,8 +70,17 @@ class _Builder:
             return
         parts = self.parts
         self.parts = []
-        heading = owner.tag in HEADING_TAGS
+        tag = owner.tag
+        heading = tag in HEADING_TAGS
         first = len(self.blocks)
+        if None not in parts:  # no <br>: one block (the common case)
+            text = " ".join("".join([p[0] for p in parts]).split())
+            if text:
+                link = sum([len(p[0].strip()) for p in parts if p[1]])
+                self.blocks.append(Block(text, owner, min(link, len(text)), tag, heading,
+                                         self.marks, not self.skipped))
+            self.skipped = False
+            return
         buf: list[str] = []
         link = 0
         breaks = 0  # <br> seen since the last visible text: two make a paragraph break
@@ -114,6 +128,13 @@ class _Builder:
                 self.flush(owner)
                 self.branches.add(owner)
                 marked = is_boilerplate(child)
+                if marked and len(child.text_content()) < self.cutoff:
+                    # small chrome (menus, share bars, footers) can never hold the article:
+                    # not walked at all, which saves most of the page's elements
+                    self.spans[child] = (len(self.blocks), len(self.blocks))
+                    if child.tail:
+                        self.add(child.tail)
+                    continue
                 if marked:
                     saved = self.marks
                     self.marks = (*saved, child)
@@ -132,6 +153,11 @@ class _Builder:
                 pass
             elif is_boilerplate(child):
                 self.skipped = True  # inline chrome: a share icon, a hidden label
+            elif not len(child):
+                # the common inline leaf (<a>, <em>, <span> with text only): no recursion
+                text = child.text
+                if text:
+                    self.parts.append((text, tag == "a" or self.in_link > 0))
             else:
                 # an inline element holding blocks (<a><div>..</div></a>) needs a span too
                 start = len(self.blocks)
@@ -142,17 +168,24 @@ class _Builder:
                 else:
                     self.walk(child, owner, depth + 1)
                 if len(self.blocks) > start:
+                    # its tail text joins a pending block: end one further (clamped later)
                     self.spans[child] = (start, len(self.blocks) + 1)
             if child.tail:
                 self.add(child.tail)
 
 
-def linearize(root) -> Page:
+def linearize(root, skip_small_chrome: bool = True) -> Page:
     """Blocks of text under root in document order, and the block span of each element."""
     b = _Builder()
+    if skip_small_chrome:
+        b.cutoff = SMALL_CHROME_SHARE * len(root.text_content())
     b.walk(root, root, 0)
     b.flush(root)
-    b.spans[root] = (0, len(b.blocks))
+    n = len(b.blocks)
+    for el, (start, end) in b.spans.items():
+        if end > n:
+            b.spans[el] = (start, n)
+    b.spans[root] = (0, n)
     for block in b.blocks:
         if block.owner in b.branches:
             block.leaf = False

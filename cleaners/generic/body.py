@@ -63,8 +63,10 @@ def block_weight(b: Block) -> float:
     return w
 
 
-def released_marks(blocks: list[Block], weights: list[float]) -> set:
-    """Marked elements that hold most of the page's prose: wrappers, not chrome."""
+def released_marks(blocks: list[Block], weights: list[float], headline=None) -> set:
+    """Marked elements that are wrappers, not chrome: they hold most of the page's prose,
+    and the headline too (a long comment thread holds more prose than the article, but
+    never its headline); a mark nested in a released one needs only the prose."""
     total = 0.0
     prose: dict = {}
     for b, w in zip(blocks, weights, strict=True):
@@ -72,7 +74,21 @@ def released_marks(blocks: list[Block], weights: list[float]) -> set:
             total += w
             for m in b.marks:
                 prose[m] = prose.get(m, 0.0) + w
-    return {m for m, p in prose.items() if p > RELEASE_SHARE * total}
+    big = {m for m, p in prose.items() if p > RELEASE_SHARE * total}
+    if not big or headline is None:
+        return big
+    above_headline = set(headline.iterancestors())
+    released = set()
+    for m in big:
+        if m in above_headline or m is headline:
+            released.add(m)
+    for b in blocks:  # nested marks: outermost first in b.marks
+        if b.marks and b.marks[0] in released:
+            for m in b.marks[1:]:
+                if m not in big:
+                    break
+                released.add(m)
+    return released
 
 
 def signature(el) -> tuple:
@@ -194,12 +210,21 @@ def keep_block(b: Block) -> bool:
     return b.heading or b.link_density <= 0.5
 
 
-def find_body(root, title: str = "") -> BodyResult:
+def find_body(root, title: str = "", headline=None) -> BodyResult:
+    """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
-    page = linearize(body[0] if body else root)
+    top = body[0] if body else root
+    result = _find_body(linearize(top), title, headline)
+    if not result.blocks:
+        # every reasonable container was skipped as small chrome: read the whole page
+        result = _find_body(linearize(top, skip_small_chrome=False), title, headline)
+    return result
+
+
+def _find_body(page: Page, title: str, headline) -> BodyResult:
     blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
-    released = released_marks(blocks, weights)
+    released = released_marks(blocks, weights, headline)
     content = [all(m in released for m in b.marks) for b in blocks]
     layout = Layout(page, weights, content)
     winner = layout.winner()

@@ -53,7 +53,7 @@ def render_html(blocks: list[Block], all_blocks: list[Block], base_url: str | No
         elif tag != "li" and in_list:
             out.append("</ul>")
             in_list = False
-        if b.whole and per_owner[id(b.owner)] == 1 and b.tag in _KEEP_MARKUP:
+        if b.whole and b.leaf and per_owner[id(b.owner)] == 1 and b.tag in _KEEP_MARKUP:
             content = _inner_html(b.owner, base_url)
         else:
             content = escape(b.text, quote=False)

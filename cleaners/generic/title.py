@@ -36,7 +36,25 @@ def strip_site_name(title: str) -> str:
     return max(parts, key=len)
 
 
-def find_title(root, meta: dict) -> str:
+def find_title(root, meta: dict) -> tuple[str, object | None]:
+    """(headline text, the heading element showing it, or None)."""
+    text = _title_text(root, meta)
+    return text, headline_element(root, text)
+
+
+def headline_element(root, title: str):
+    """The <h1> (else <h2>) that shows the title: an anchor for where the article is."""
+    if not title:
+        return None
+    for xp in (_H1, _H2):
+        for heading in xp(root)[:10]:
+            text = clean_inline(heading.text_content())
+            if text and (text == title or similarity(text, title) >= 0.6):
+                return heading
+    return None
+
+
+def _title_text(root, meta: dict) -> str:
     title_els = _TITLE(root)
     page_title = clean_inline(title_els[0].text_content()) if title_els else ""
     declared = meta.get("title") or ""
