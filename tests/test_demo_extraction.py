@@ -1,0 +1,107 @@
+"""Every demo article, extracted offline with its site profile, equals the record the
+generator wrote from its own data; plus saved fixture cases of each template family."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from cleaners.extract import extract_article
+from crawler.demo import ensure_site, load_expected
+from crawler.demo.expected import COMPARED_FIELDS
+from crawler.demo.routes import file_for
+from crawler.sites import get_site
+from crawler.sites.demo import KEEPTO, PORTAL_ZH, SITE, WORDPRESS
+
+BASE = "http://127.0.0.1:8765/"
+CASES = Path(__file__).parent / "fixtures" / "sites"
+PROFILES = {p.key: p for p in (KEEPTO, WORDPRESS, PORTAL_ZH)}
+LEAKS = ("Recommend", "<<:", ">>:", "上一篇", "下一篇", "推荐阅读", "Related posts",
+         "Share this:", "Advertisement", "责任编辑")
+
+
+def _extract(page: bytes, url: str, profile_key: str, charset: str | None) -> dict:
+    record = asdict(extract_article(page, url, PROFILES[profile_key], charset))
+    return {name: record[name] for name in (*COMPARED_FIELDS, "warnings", "extractor")}
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> list[tuple[dict, dict]]:
+    site = ensure_site(300, tmp_path_factory.mktemp("demo-extract"))
+    pairs = []
+    for exp in load_expected(site, BASE):
+        charset = "GBK" if exp["family"] == "zh" else "utf-8"
+        page = (site / file_for(exp["path"])).read_bytes()
+        pairs.append((exp, _extract(page, exp["url"], exp["profile"], charset)))
+    return pairs
+
+
+def test_registry_and_profile_routing(extracted):
+    assert get_site("demo") is SITE
+    for exp, _ in extracted:
+        assert SITE.profile_for(exp["url"]).key == exp["profile"]
+    for url in (BASE, BASE + "keepto/list_2.html", BASE + "blog/", BASE + "blog/page/3/",
+                BASE + "blog/tag/sleep/", BASE + "zh/list_1.shtml", BASE + "about.html",
+                BASE + "zh/news/"):
+        assert SITE.profile_for(url) is None, url
+
+
+def test_follow_patterns_cover_listings_and_site_pages():
+    for path, profile in (("/keepto/list_7.html", KEEPTO), ("/blog/page/2/", WORDPRESS),
+                          ("/blog/", WORDPRESS), ("/zh/list_3.shtml", PORTAL_ZH)):
+        assert profile.follow_re.search(path), path
+    for path in ("/go/3", "/about.html", "/health-tips.html", "/private/secret.html"):
+        assert all(p.follow_re.search(path) for p in PROFILES.values()), path
+    assert not any(p.follow_re.search("/blog/tag/sleep/") for p in PROFILES.values())
+
+
+@pytest.mark.parametrize("field", COMPARED_FIELDS)
+def test_every_article_field_equals_expected(extracted, field):
+    wrong = [(exp["path"], got[field], exp[field]) for exp, got in extracted
+             if got[field] != exp[field]]
+    assert not wrong, wrong[:3]
+
+
+def test_profiles_extract_without_warnings_or_fallback(extracted):
+    for exp, got in extracted:
+        assert got["warnings"] == [], (exp["path"], got["warnings"])
+        assert got["extractor"] == f"profile:{exp['profile']}"
+
+
+def test_all_families_have_navigation_and_teasers(extracted):
+    for family in ("keepto", "wp", "zh"):
+        got = [g for e, g in extracted if e["family"] == family]
+        assert len(got) == 100
+        assert sum(len(g["related_links"]) for g in got) == 2 * 100 - 2  # ends have one
+        assert all(g["teasers"] for g in got)
+
+
+def test_no_navigation_or_teaser_text_in_bodies(extracted):
+    for exp, got in extracted:
+        body = got["body"]
+        for leak in LEAKS:
+            assert leak not in body, (exp["path"], leak)
+        for teaser in got["teasers"]:
+            assert teaser["title"] not in body, (exp["path"], teaser["title"])
+        for link in got["related_links"]:
+            assert link["title"] not in body, (exp["path"], link["title"])
+
+
+def _cases() -> list[Path]:
+    return sorted(p for p in CASES.glob("demo-*/*") if (p / "page.html").is_file())
+
+
+def test_fixture_cases_cover_every_family():
+    assert {p.parent.name for p in _cases()} == {"demo-keepto", "demo-wp", "demo-zh"}
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_saved_fixture_case(case):
+    meta = json.loads((case / "meta.json").read_text())
+    expected = json.loads((case / "expected.json").read_text())
+    got = _extract((case / "page.html").read_bytes(), meta["url"], meta["profile"],
+                   meta.get("header_charset"))
+    for name in COMPARED_FIELDS:
+        assert got[name] == expected[name], name
