@@ -16,7 +16,10 @@ from ..html import BLOCK_TAGS
 from .boilerplate import SKIP_TAGS, is_boilerplate
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_EXTRA_BLOCKS = frozenset({"td", "th", "center", "caption", "legend", "fieldset"})
+_EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
+# Table cells are inline: a row is one block ("HD  The Home Depot  225.86"), as people read
+# it, and a table of links stays one link-dense block instead of many.
+CELL_TAGS = frozenset({"td", "th"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
 # A marked element with less than this share of the page's text is skipped unread; larger
 # ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
@@ -34,6 +37,7 @@ class Block:
     marks: tuple  # chrome-looking elements around the block, outermost first
     whole: bool  # the owner's markup holds nothing but this text (safe to serialize)
     leaf: bool = True  # the owner has no block-level children: a paragraph, whatever its tag
+    links: int = 0  # link text fragments: about the number of links
 
     @property
     def link_density(self) -> float:
@@ -76,13 +80,14 @@ class _Builder:
         if None not in parts:  # no <br>: one block (the common case)
             text = " ".join("".join([p[0] for p in parts]).split())
             if text:
-                link = sum([len(p[0].strip()) for p in parts if p[1]])
+                linked = [p[0] for p in parts if p[1] and not p[0].isspace()]
+                link = sum(len(x.strip()) for x in linked)
                 self.blocks.append(Block(text, owner, min(link, len(text)), tag, heading,
-                                         self.marks, not self.skipped))
+                                         self.marks, not self.skipped, True, len(linked)))
             self.skipped = False
             return
         buf: list[str] = []
-        link = 0
+        link = links = 0
         breaks = 0  # <br> seen since the last visible text: two make a paragraph break
         for part in parts:
             if part is None:
@@ -94,24 +99,25 @@ class _Builder:
                 buf.append(s)
                 continue
             if breaks >= 2:
-                self._emit(buf, link, owner, heading)
-                buf, link = [], 0
+                self._emit(buf, link, links, owner, heading)
+                buf, link, links = [], 0, 0
             breaks = 0
             buf.append(s)
             if in_link:
                 link += len(s.strip())
-        self._emit(buf, link, owner, heading)
+                links += 1
+        self._emit(buf, link, links, owner, heading)
         if self.skipped or len(self.blocks) - first > 1:
             for b in self.blocks[first:]:
                 b.whole = False
         self.skipped = False
 
-    def _emit(self, buf: list[str], link: int, owner, heading: bool) -> None:
+    def _emit(self, buf: list[str], link: int, links: int, owner, heading: bool) -> None:
         # cheap whitespace folding; cleaners.text normalizes the kept blocks later
         text = " ".join("".join(buf).split())
         if text:
             self.blocks.append(Block(text, owner, min(link, len(text)), owner.tag, heading,
-                                     self.marks, True))
+                                     self.marks, True, True, links))
 
     def walk(self, el, owner, depth: int) -> None:
         if el.text:
@@ -155,12 +161,16 @@ class _Builder:
                 self.skipped = True  # inline chrome: a share icon, a hidden label
             elif not len(child):
                 # the common inline leaf (<a>, <em>, <span> with text only): no recursion
+                if tag in CELL_TAGS:
+                    self.parts.append((" ", False))
                 text = child.text
                 if text:
                     self.parts.append((text, tag == "a" or self.in_link > 0))
             else:
                 # an inline element holding blocks (<a><div>..</div></a>) needs a span too
                 start = len(self.blocks)
+                if tag in CELL_TAGS:
+                    self.parts.append((" ", False))
                 if tag == "a":
                     self.in_link += 1
                     self.walk(child, owner, depth + 1)

@@ -10,7 +10,7 @@
 4. The winner climbs through wrappers that add no text, and to the level where an article
    split into repeated sections (same tag and class) has its siblings; those sections and
    sibling paragraphs of prose are merged.
-5. The kept blocks lose what looks like chrome in context.
+5. The kept blocks lose what looks like chrome in context (trim.py).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import Block, Page, linearize
+from .trim import trim
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -206,10 +207,6 @@ class Layout:
         return chars > 80 and self.link_density(el) < 0.25
 
 
-def keep_block(b: Block) -> bool:
-    return b.heading or b.link_density <= 0.5
-
-
 def find_body(root, title: str = "", headline=None) -> BodyResult:
     """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
@@ -234,8 +231,8 @@ def _find_body(page: Page, title: str, headline) -> BodyResult:
     kept = []
     for el in layout.members(winner):
         start, end = page.spans.get(el, (0, 0))
-        kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True)
-                    if c and keep_block(b))
-    if kept and title and kept[0].heading and kept[0].text == title:
+        kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
+    if headline is None and kept and title and kept[0].heading and kept[0].text == title:
         kept = kept[1:]  # the headline is the title field, not body text
+    kept = trim(kept, headline)
     return BodyResult(winner, kept, blocks)

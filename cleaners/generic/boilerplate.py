@@ -36,7 +36,7 @@ CHROME_STEMS = (
 # Whole tokens only (class "nav" yes, "canvas" no); tokens split at spaces, "-" and "_".
 CHROME_TOKENS = frozenset(
     "nav menu menus ad ads adv tag tags meta bio aside widget hidden hide rail credit credits "
-    "header topbar banner skip print email tools utility utilities overlay breaking ticker "
+    "header topbar banner skip print email tools utility utilities overlay breaking "
     "alert alerts dropdown submenu accordion search account".split()
 )
 # Names that say "this is the article": keep such an element even if a chrome word matched

@@ -1,0 +1,140 @@
+"""Block filters inside the chosen container: what is chrome only in context.
+
+The container is right about where the article is; these rules remove what sits inside it
+without being article text: link lists, captions and credits, labels of empty sections,
+ad markers, and promo or credit lines at the end. Short labelled lines ("Note: ...") are
+kept: a label is not boilerplate when prose follows it.
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+
+LINK_DENSE = 0.5
+LINK_RUN = 3  # this many link-dense blocks in a row are a link list, not inline links
+
+# Whole-line boilerplate, any language we crawl (matched on the full block text).
+BOILERPLATE_LINE = re.compile(
+    r"^(?:advert(?:isement)?s?|anzeige|publicidad|publicité|реклама|广告|sponsored(?: content)?"
+    r"|comments?|\d+ comments?|leave a (?:comment|reply)|add (?:a )?comment|kommentare?"
+    r"|commentaires?|comentarios?|share(?: this)?(?: (?:article|story|post))?:?|teilen"
+    r"|partager|compartir|print|email|tweet|pin it|whatsapp|facebook|twitter|linkedin"
+    r"|this slideshow requires javascript\.?|image \d+ of \d+|\d+ (?:-|of) \d+(?: of \d+)?"
+    r"|photo:.*|image:.*|credit:.*|source:.*|getty images|shutterstock|\(?image credit:.*"
+    r"|tell us what you think\W*|you (?:may|might) also like\W*|don'?t miss\W*"
+    r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
+    r"|popular on .{1,40}|most (?:read|popular)\W*|trending(?: now)?\W*"
+    r"|\[[^\]]*(?:button|caption|embed)[^\]]*\].*)$",
+    re.IGNORECASE,
+)
+# Lines that close an article but are not part of it: credits, newsletter and social pushes.
+TRAILING_LINE = re.compile(
+    r"^\(?(?:additional )?reporting by\b|\bcontributed (?:reporting|to this report)\b"
+    r"|^editing by\b|^(?:e-?mail|contact) .{1,60}(?:@| at )"
+    r"|\bfollow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)"
+    r"|^(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
+    r"|\bnewsletter\b|^if you enjoyed this article|^listen to .{1,40} live"
+    r"|^(?:copyright|©)|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+# Labels that turn a link into a teaser for another page: "Read more: <title>".
+TEASER_LABEL = re.compile(
+    r"^\W*(?:(?:read|see|watch|listen|click)(?: (?:more|also|next|this))?|more|related"
+    r"|also read|recommended|don'?t miss|must read|top stories|trending|popular"
+    r"|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también"
+    r"|leer más|ver también|te puede interesar|leggi anche|читайте также|смотрите также"
+    r"|相关阅读|推荐阅读|延伸阅读)\b\W*",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
+_DATE_LINE = re.compile(
+    r"^(?:\w+,? )?(?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}.*)?$"
+    r"|^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}.*)?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$"
+)
+
+
+def _link_dense(b: Block) -> bool:
+    return b.link_density > LINK_DENSE
+
+
+def drop_link_lists(blocks: list[Block]) -> list[Block]:
+    """Link-dense headings go (teaser titles); other link-dense blocks go when they come
+    in runs (a list of links), and stay alone between paragraphs (an inline "Get it at"
+    or a source link is part of the text)."""
+    out: list[Block] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        b = blocks[i]
+        if not _link_dense(b):
+            out.append(b)
+            i += 1
+            continue
+        j = i
+        while j < n and _link_dense(blocks[j]):
+            j += 1
+        if j - i < LINK_RUN:
+            out.extend(x for x in blocks[i:j] if not _teaser(x))
+        i = j
+    return out
+
+
+def _teaser(b: Block) -> bool:
+    """A link-dense block that points elsewhere: a linked heading, a labelled teaser, or
+    several links in a line that is not a sentence."""
+    return b.heading or bool(TEASER_LABEL.match(b.text)) or \
+        b.links >= LINK_RUN and not _SENTENCE_END.search(b.text)
+
+
+def is_boilerplate_line(b: Block) -> bool:
+    text = b.text
+    if len(text) > 120:
+        return False
+    return bool(BOILERPLATE_LINE.match(text) or _DATE_LINE.match(text))
+
+
+def trim_tail(blocks: list[Block]) -> list[Block]:
+    """Drop credit and promo lines (and link-dense lines) at the end of the article."""
+    end = len(blocks)
+    while end > 0:
+        b = blocks[end - 1]
+        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text):
+            end -= 1
+        else:
+            break
+    return blocks[:end]
+
+
+def drop_empty_headings(blocks: list[Block]) -> list[Block]:
+    """A heading (or a short label line) with no text under it labels a removed section."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if b.heading:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is None or nxt.heading and _level(nxt) <= _level(b):
+                continue
+        out.append(b)
+    return out
+
+
+def _level(b: Block) -> int:
+    return int(b.tag[1]) if len(b.tag) == 2 and b.tag[0] == "h" else 7
+
+
+def trim(blocks: list[Block], headline=None) -> list[Block]:
+    """All filters, in an order where each sees the result of the previous one."""
+    if headline is not None:
+        blocks = _after_headline(blocks, headline)
+    blocks = drop_link_lists(blocks)
+    blocks = [b for b in blocks if not is_boilerplate_line(b)]
+    blocks = trim_tail(blocks)
+    return drop_empty_headings(blocks)
+
+
+def _after_headline(blocks: list[Block], headline) -> list[Block]:
+    """The headline is the title field; short lines above it (kicker, date, category) are
+    page furniture. Prose above it stays (some layouts put the lead first)."""
+    for i, b in enumerate(blocks):
+        if b.owner is headline:
+            return [x for x in blocks[:i] if len(x.text) > 150] + blocks[i + 1:]
+    return blocks
