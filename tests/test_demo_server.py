@@ -95,6 +95,11 @@ def test_robots_and_sitemap_carry_the_real_base_url(server):
     assert b"127.0.0.1:8765" not in body or server.port == 8765
 
 
+def test_sitemap_names_the_host_the_client_used(server):
+    _, _, body = _raw(server, "GET", "/sitemap.xml", {"Host": f"localhost:{server.port}"})
+    assert body.count(f"<loc>http://localhost:{server.port}/".encode()) == 300
+
+
 def test_private_page_exists_but_is_disallowed(server):
     assert _raw(server, "GET", "/private/secret.html")[0] == 200
 

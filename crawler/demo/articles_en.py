@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
-from .model import Block, DemoArticle
+from .model import Block, DemoArticle, RngFor
 from .textgen import Template, sentence
 from .words_en import (
     EXCERPTS,
@@ -84,7 +84,7 @@ def _quirk_candidates(blocks: list[Block]) -> list[int]:
     return [i for i, b in enumerate(blocks) if b.kind == "p" and i != first]
 
 
-def build_keepto(count: int, rng_for) -> list[DemoArticle]:
+def build_keepto(count: int, rng_for: RngFor) -> list[DemoArticle]:
     seen: set[str] = set()
     out = []
     for i in range(count):
@@ -124,7 +124,7 @@ def slugify(text: str, seen: set[str]) -> str:
     return slug
 
 
-def build_wp(count: int, rng_for) -> list[DemoArticle]:
+def build_wp(count: int, rng_for: RngFor) -> list[DemoArticle]:
     seen_titles: set[str] = set()
     seen_slugs: set[str] = set()
     step = _WP_SPAN / max(count, 1)

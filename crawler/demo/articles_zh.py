@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
-from .model import Block, DemoArticle
+from .model import Block, DemoArticle, RngFor
 from .textgen import sentence
 from .words_zh import ELLIPSES, HEADINGS, NUMERALS, OPENINGS, POOLS, SENTENCES, TITLES
 
@@ -26,7 +26,7 @@ def _paragraph(rng: random.Random, fixed: dict, sentences: int, opening: bool = 
     return "".join(out)
 
 
-def build_zh(count: int, rng_for) -> list[DemoArticle]:
+def build_zh(count: int, rng_for: RngFor) -> list[DemoArticle]:
     seen: set[str] = set()
     step = _SPAN / max(count, 1)
     out = []

@@ -3,11 +3,13 @@ record is written from (never from running an extractor)."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 FAMILIES = ("keepto", "wp", "zh")
 PROFILE_KEYS = {"keepto": "demo-keepto", "wp": "demo-wp", "zh": "demo-zh"}
 LANGUAGES = {"keepto": "en", "wp": "en", "zh": "zh-CN"}
+RngFor = Callable[[int], random.Random]  # article index -> that article's own seeded RNG
 
 
 @dataclass(slots=True)

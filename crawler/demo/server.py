@@ -63,6 +63,7 @@ class DemoServer:
         self._cache = _ByteLRU(cache_bytes)
         self._hidden = frozenset(self.routes.get("hidden", ()))
         self._rewrite = frozenset(self.routes.get("rewrite_base", ()))
+        self._placeholder = self.routes["base_placeholder"].encode()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.base_events.Server | None = None
         self._thread: threading.Thread | None = None
@@ -175,12 +176,17 @@ class DemoServer:
         redirect = self.routes["redirects"].get(path)
         if redirect is not None:
             return self._redirect(redirect, host)
-        cached = self._cache.get(path)
-        if cached is not None:
-            return cached
-        response = self._from_disk(path, parts.query, host)
-        if response[0] != 301:
+        response = self._cache.get(path)
+        if response is None:
+            response = self._from_disk(path, parts.query, host)
+            if response[0] == 301:
+                return response
             self._cache.put(path, response)
+        if path in self._rewrite and response[0] == 200:
+            # Absolute URLs in robots.txt and sitemap.xml name the host the client asked for.
+            status, ctype, body, extra = response
+            body = body.replace(self._placeholder, self._origin(host).encode())
+            return status, ctype, body, extra
         return response
 
     def _from_disk(self, path: str, query: str, host: str | None) -> Response:
@@ -194,9 +200,6 @@ class DemoServer:
             body = file.read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return self._not_found()
-        if path in self._rewrite:
-            body = body.replace(self.routes["base_placeholder"].encode(),
-                                self.base_url.rstrip("/").encode())
         return 200, content_type(path, self.routes), body, ()
 
     def _not_found(self) -> Response:
@@ -207,8 +210,11 @@ class DemoServer:
             body = b""
         return 404, "text/html; charset=utf-8", body or b"Not Found\n", ()
 
+    def _origin(self, host: str | None) -> str:
+        return f"http://{host}" if host else self.base_url.rstrip("/")
+
     def _redirect(self, location: str, host: str | None) -> Response:
-        origin = f"http://{host}" if host else self.base_url.rstrip("/")
+        origin = self._origin(host)
         status = self.routes.get("redirect_status", 301)
         body = f'<a href="{location}">Moved</a>\n'.encode()
         return status, "text/html; charset=utf-8", body, (("Location", origin + location),)
