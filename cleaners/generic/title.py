@@ -11,8 +11,9 @@ from ..text import clean_inline
 _H1 = etree.XPath("//h1", smart_strings=False)
 _H2 = etree.XPath("//h2", smart_strings=False)
 _TITLE = etree.XPath("//title", smart_strings=False)
-# " | Site", " - Site", " — Site", " :: Site", " · Site", " « Site"
-_SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•«»/]|::)\s+")
+# " | Site", " - Site", " — Site", " :: Site", " · Site", " « Site", and Chinese portals'
+# "标题_频道_网站" (no spaces around "_")
+_SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•«»/]|::)\s+|\s*_\s*")
 _WORD = re.compile(r"\w+")
 
 
@@ -21,7 +22,10 @@ def _words(text: str) -> set[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Share of the shorter text's words found in the other one."""
+    """Share of the shorter text's words found in the other one (1.0 when one text holds
+    the other: CJK titles have no spaces to split words at)."""
+    if a and b and (a in b or b in a):
+        return 1.0
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
@@ -63,9 +67,10 @@ def _title_text(root, meta: dict) -> str:
         text = clean_inline(heading.text_content())
         if not text or len(text) > 300:
             continue
-        # an <h1> the declared title agrees with is the visible headline
+        # an <h1> the declared title agrees with is the visible headline; a one-word <h1>
+        # is more often the site's logo
         if not references or any(similarity(text, ref) >= 0.6 for ref in references) and (
-                len(_words(text)) > 1 or text in references):
+                len(_words(text)) > 1 or len(text) >= 8 or text in references):
             return text
     if declared:
         return strip_site_name(declared) if declared == page_title else declared

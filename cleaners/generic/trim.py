@@ -35,7 +35,8 @@ TRAILING_LINE = re.compile(
     r"|\bfollow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)"
     r"|^(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
     r"|\bnewsletter\b|^if you enjoyed this article|^listen to .{1,40} live"
-    r"|^(?:copyright|©)|\ball rights reserved\b",
+    r"|^(?:copyright|©)|\ball rights reserved\b"
+    r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]",
     re.IGNORECASE,
 )
 # Labels that turn a link into a teaser for another page: "Read more: <title>".
