@@ -1,0 +1,106 @@
+"""articles.parquet: the records with their nested lists (list<struct>), an explicit schema,
+written one row group per `row_group_size` buffered records, so memory stays flat however
+long the run (FIELD-NOTES: building one DataFrame at the end doubles RSS).
+
+Timestamps (published, modified, fetched_at) stay ISO 8601 strings, as in JSON and CSV:
+`published` may be a bare date or carry any offset, which no single Arrow type holds
+losslessly. Parse with `pandas.to_datetime(..., utc=True, format="ISO8601")` when needed.
+"""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from cleaners.record import RECORD_FIELDS, SCHEMA_VERSION
+
+from .partfile import commit_part, part_path
+
+FILENAME = "articles.parquet"
+DEFAULT_ROW_GROUP = 1000
+DEFAULT_ROW_GROUP_BYTES = 16 * 2**20
+
+_STR = pa.string()
+_TYPES: dict[str, pa.DataType] = {
+    "related_links": pa.list_(pa.struct([("rel", _STR), ("title", _STR), ("url", _STR)])),
+    "teasers": pa.list_(pa.struct([("title", _STR), ("snippet", _STR),
+                                   ("truncated", pa.bool_()), ("url", _STR)])),
+    "authors": pa.list_(_STR),
+    "breadcrumbs": pa.list_(_STR),
+    "warnings": pa.list_(_STR),
+    "word_count": pa.int32(),
+    "http_status": pa.int16(),
+}
+
+
+def build_schema() -> pa.Schema:
+    """Every record field in record order; a string unless typed above."""
+    return pa.schema([pa.field(name, _TYPES.get(name, _STR)) for name in RECORD_FIELDS],
+                     metadata={"healthcrawl.schema_version": str(SCHEMA_VERSION)})
+
+
+SCHEMA = build_schema()
+
+
+class ParquetWriter:
+    """Rows are converted to Arrow every CHUNK_ROWS (small, short-lived Python buffers) and
+    written as one row group when `row_group_size` rows or `row_group_bytes` of Arrow data
+    are buffered, whichever comes first: the byte cap keeps memory bounded when articles are
+    long. Measured with ~10 KB records and 1,000-row groups: converting all 1,000 row dicts at
+    once (RecordBatch.from_pylist) grew RSS by 67 MB, chunks of 128 by 44 MB."""
+
+    CHUNK_ROWS = 128
+
+    def __init__(self, run_dir: Path, row_group_size: int = DEFAULT_ROW_GROUP,
+                 compression: str = "zstd", row_group_bytes: int = DEFAULT_ROW_GROUP_BYTES):
+        self.path = run_dir / FILENAME
+        self.part = part_path(self.path)
+        self.row_group_size = max(1, row_group_size)
+        self.row_group_bytes = max(1, row_group_bytes)
+        self._writer = pq.ParquetWriter(self.part, SCHEMA, compression=compression)
+        self._rows: list[dict] = []
+        self._batches: list[pa.RecordBatch] = []
+        self._batched_rows = 0
+        self._batched_bytes = 0
+
+    def write(self, record: dict) -> None:
+        self._rows.append(record)
+        if len(self._rows) >= min(self.CHUNK_ROWS, self.row_group_size - self._batched_rows):
+            self._convert()
+            if (self._batched_rows >= self.row_group_size
+                    or self._batched_bytes >= self.row_group_bytes):
+                self._flush()
+
+    def _convert(self) -> None:
+        if self._rows:
+            batch = pa.RecordBatch.from_pylist(self._rows, schema=SCHEMA)
+            self._rows = []
+            self._batches.append(batch)
+            self._batched_rows += batch.num_rows
+            self._batched_bytes += batch.nbytes
+
+    def _flush(self) -> None:
+        self._convert()
+        if not self._batches:
+            return
+        table = pa.Table.from_batches(self._batches, schema=SCHEMA)
+        self._writer.write_table(table, row_group_size=table.num_rows)
+        self._batches = []
+        self._batched_rows = self._batched_bytes = 0
+        del table
+        # mimalloc keeps freed pages for reuse; handing them back after each row group halves
+        # the peak (measured 44 -> 22 MB) at no measurable cost.
+        pa.default_memory_pool().release_unused()
+
+    def commit(self) -> list[Path]:
+        self._flush()
+        self._writer.close()
+        return [commit_part(self.part, self.path)]
+
+    def abort(self) -> None:
+        # Buffered rows are dropped: a failed export is not made to look more complete.
+        self._rows, self._batches = [], []
+        with contextlib.suppress(Exception):  # already failing; the .part name says it all
+            self._writer.close()

@@ -1,0 +1,104 @@
+"""ExportPipeline: stream every record into the run folder's export files."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from ..keys import CONFIG_ERROR, EXPORT_ERRORS, RECORDS
+from ..runinfo import ensure_run_dir, output_dir, run_id_of
+from .exporter import DEFAULT_FORMATS, Exporter, parse_formats
+from .parquet import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
+
+logger = logging.getLogger(__name__)
+
+CLOSE_REASON = "export_failed"
+
+
+class ExportPipeline:
+    def __init__(self, output_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
+                 csv_excel: bool = False, row_group_size: int = DEFAULT_ROW_GROUP,
+                 row_group_mb: float = DEFAULT_ROW_GROUP_BYTES / 2**20,
+                 run_id: str | None = None, stats: Any = None):
+        self.output_dir = Path(output_dir)
+        self.formats = formats
+        self.csv_excel = csv_excel
+        self.row_group_size = row_group_size
+        self.row_group_bytes = int(row_group_mb * 2**20)
+        self.run_id = run_id
+        self.stats = stats
+        self.crawler: Any = None
+        self.exporter: Exporter | None = None
+        self.failed = False
+        self.files: dict[str, Path] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ExportPipeline:
+        settings = crawler.settings
+        try:
+            formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS", ",".join(DEFAULT_FORMATS)))
+        except ValueError as exc:
+            crawler.stats.set_value(CONFIG_ERROR, f"HEALTHCRAWL_FORMATS: {exc}")
+            raise
+        if not formats:
+            raise NotConfigured("HEALTHCRAWL_FORMATS is empty: no export")
+        pipeline = cls(output_dir(settings), formats,
+                       csv_excel=settings.getbool("HEALTHCRAWL_CSV_EXCEL", False),
+                       row_group_size=settings.getint("HEALTHCRAWL_PARQUET_ROW_GROUP",
+                                                      DEFAULT_ROW_GROUP),
+                       row_group_mb=settings.getfloat("HEALTHCRAWL_PARQUET_ROW_GROUP_MB",
+                                                      DEFAULT_ROW_GROUP_BYTES / 2**20),
+                       stats=crawler.stats)
+        pipeline.crawler = crawler
+        return pipeline
+
+    def open_spider(self) -> None:
+        if self.run_id is None:
+            self.run_id = run_id_of(self.crawler.spider, self.crawler.settings)
+        run_dir = ensure_run_dir(self.output_dir, self.run_id)
+        self.exporter = Exporter(run_dir, self.formats, self.csv_excel, self.row_group_size,
+                                 self.row_group_bytes)
+        logger.info("Exporting %s to %s", ",".join(self.formats), run_dir)
+
+    def process_item(self, item: Any) -> Any:
+        if self.failed or self.exporter is None:
+            return item
+        try:
+            self.exporter.write(item)
+        except Exception:
+            # The files now disagree with each other (one got the record, another did not):
+            # stop writing, leave them as `.part`, and stop the crawl so that a scheduler
+            # sees an interrupted run (exit code 3) instead of a complete-looking one.
+            logger.exception("Export failed on %s; stopping the crawl", item.get("url"))
+            self._fail()
+            return item
+        if self.stats is not None:
+            self.stats.inc_value(RECORDS)
+        return item
+
+    def close_spider(self) -> None:
+        if self.exporter is None:
+            return
+        if self.failed:
+            self.exporter.abort()
+            return
+        try:
+            self.files = self.exporter.close()
+        except Exception:
+            logger.exception("Export files could not be finished in %s", self.exporter.run_dir)
+            self._fail(close=False)
+            return
+        logger.info("Exported %d records: %s", self.exporter.records, ", ".join(self.files))
+
+    def _fail(self, close: bool = True) -> None:
+        self.failed = True
+        if self.stats is not None:
+            self.stats.inc_value(EXPORT_ERRORS)
+        engine = getattr(self.crawler, "engine", None)
+        if close and engine is not None:
+            # Scheduled, not awaited: the engine's close waits for this very item to finish.
+            d = deferred_from_coro(engine.close_spider_async(reason=CLOSE_REASON))
+            d.addErrback(lambda f: logger.error("Could not stop the crawl: %s", f.value))

@@ -1,0 +1,22 @@
+"""Every Scrapy stats key the pipelines and the run summary read or write, in one place.
+
+Written by the spider (read here): outcome/not_article, outcome/robots_denied,
+outcome/off_site, outcome/failed/<error>, warning/<name>, pages, config_error.
+Written here: outcome/dropped/<reason>, outcome/stored, change/<new|changed|unchanged>,
+export/records, export/errors, store/errors, store/retried_commits, exit_code.
+"""
+from __future__ import annotations
+
+PREFIX = "healthcrawl/"
+OUTCOME = PREFIX + "outcome/"
+DROPPED = OUTCOME + "dropped/"
+STORED = OUTCOME + "stored"
+CHANGE = PREFIX + "change/"
+WARNING = PREFIX + "warning/"
+PAGES = PREFIX + "pages"
+RECORDS = PREFIX + "export/records"
+EXPORT_ERRORS = PREFIX + "export/errors"
+STORE_ERRORS = PREFIX + "store/errors"
+STORE_RETRIES = PREFIX + "store/retried_commits"
+CONFIG_ERROR = PREFIX + "config_error"  # crawler/run.py turns it into exit code 1
+EXIT_CODE = PREFIX + "exit_code"

@@ -1,0 +1,76 @@
+"""The quality bars of a run and the exit code they imply. Pure functions over a run summary
+(the dict written to run.json), so a scheduler can recompute them from the file alone:
+
+    exit_code(summary, summary["thresholds"])
+
+0 good; 1 configuration error; 2 finished below a quality bar; 3 interrupted / not complete.
+Ratios are counts over HTML pages parsed (`pages`; at least 1, so a run that parsed nothing
+but failed is a breach, not a division by zero).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+EXIT_OK, EXIT_USAGE, EXIT_QUALITY, EXIT_INTERRUPTED = 0, 1, 2, 3
+COMPLETE, INTERRUPTED, ERROR = "complete", "interrupted", "error"
+
+# Duplicates say how a site links to itself, not that extraction failed: they are reported
+# in run.json but do not count towards the drop ratio.
+EXEMPT_DROPS = frozenset({"duplicate_url", "duplicate_content"})
+LEAK_WARNING = "boilerplate_leak"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    max_failure_ratio: float = 0.05
+    max_drop_ratio: float = 0.05
+    max_leak_ratio: float = 0.01
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Thresholds:
+        values = {}
+        for name, default in asdict(cls()).items():
+            value = settings.getfloat(f"HEALTHCRAWL_{name.upper()}", default)
+            if math.isnan(value) or value < 0:
+                raise ValueError(f"HEALTHCRAWL_{name.upper()} must be >= 0, got {value}")
+            values[name] = value
+        return cls(**values)
+
+    def as_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+def ratios(summary: Mapping[str, Any]) -> dict[str, float]:
+    counts = summary.get("counts") or {}
+    pages = max(int(summary.get("pages") or 0), 1)
+    failures = sum((counts.get("failed") or {}).values())
+    drops = sum(n for reason, n in (counts.get("dropped") or {}).items()
+                if reason not in EXEMPT_DROPS)
+    leaks = (summary.get("warnings") or {}).get(LEAK_WARNING, 0)
+    return {"failure_ratio": round(failures / pages, 6), "drop_ratio": round(drops / pages, 6),
+            "leak_ratio": round(leaks / pages, 6)}
+
+
+def breaches(summary: Mapping[str, Any],
+             thresholds: Thresholds | Mapping[str, float]) -> list[str]:
+    """Which bars the run missed, e.g. ["failure_ratio 0.08 > 0.05"]."""
+    limits = thresholds.as_dict() if isinstance(thresholds, Thresholds) else dict(thresholds)
+    found = ratios(summary)
+    out = []
+    for name, value in found.items():
+        limit = limits.get(f"max_{name}")
+        if limit is not None and value > limit:
+            out.append(f"{name} {value:g} > {limit:g}")
+    return out
+
+
+def exit_code(summary: Mapping[str, Any], thresholds: Thresholds | Mapping[str, float]) -> int:
+    status = summary.get("status")
+    if status == ERROR:
+        return EXIT_USAGE
+    if status != COMPLETE:
+        return EXIT_INTERRUPTED
+    return EXIT_QUALITY if breaches(summary, thresholds) else EXIT_OK

@@ -1,0 +1,138 @@
+"""RunFolder: the Scrapy extension that owns `<HEALTHCRAWL_OUTPUT_DIR>/<run_id>/`.
+
+Enable with `EXTENSIONS = pipelines.EXTENSIONS`. On `spider_opened` it creates the folder
+(the export pipeline may already have: both go through runinfo.ensure_run_dir). On
+`spider_closed`, which Scrapy sends after every item pipeline has closed (exports renamed,
+store committed), it writes `run.json`, atomically and last, then, for a complete run only,
+points `<HEALTHCRAWL_OUTPUT_DIR>/latest` at the folder.
+
+It is an extension rather than part of ExportPipeline so that a run without exports
+(HEALTHCRAWL_FORMATS="") still gets its summary and exit code, and because only the
+`spider_closed` signal carries the finish reason.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+from scrapy import signals
+
+from .export.partfile import PART_SUFFIX, PartFile, fsync_dir
+from .keys import CONFIG_ERROR, EXIT_CODE
+from .quality import COMPLETE, Thresholds, exit_code
+from .runinfo import ensure_run_dir, output_dir, run_id_of, utc_now
+from .summary import build_summary
+
+logger = logging.getLogger(__name__)
+
+SUMMARY_FILENAME = "run.json"
+LATEST = "latest"
+
+
+class RunFolder:
+    def __init__(self, output_dir: str | Path, thresholds: Thresholds | None = None,
+                 stats: Any = None, settings: Any = None):
+        self.output_dir = Path(output_dir)
+        self.thresholds = thresholds or Thresholds()
+        self.stats = stats
+        self.settings = settings
+        self.run_id: str | None = None
+        self.run_dir: Path | None = None
+        self.started_at = ""
+        self._t0 = 0.0
+        self.summary: dict[str, Any] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunFolder:
+        try:
+            thresholds = Thresholds.from_settings(crawler.settings)
+        except ValueError as exc:
+            crawler.stats.set_value(CONFIG_ERROR, str(exc))
+            raise
+        ext = cls(output_dir(crawler.settings), thresholds, crawler.stats, crawler.settings)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Any) -> None:
+        self.run_id = run_id_of(spider, self.settings)
+        self.run_dir = ensure_run_dir(self.output_dir, self.run_id)
+        self.started_at = utc_now()
+        self._t0 = time.monotonic()
+        logger.info("Run %s: folder %s", self.run_id, self.run_dir)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self.run_dir is None or self.run_id is None:
+            return
+        stats = self.stats.get_stats() if self.stats is not None else {}
+        files, partial = list_files(self.run_dir)
+        summary = build_summary(
+            stats, run_id=self.run_id, site=_site(spider), started_at=self.started_at,
+            finished_at=utc_now(), elapsed_s=time.monotonic() - self._t0,
+            finish_reason=reason, files=files, thresholds=self.thresholds,
+            partial_files=partial)
+        summary["exit_code"] = exit_code(summary, self.thresholds)
+        self.summary = summary
+        write_json_atomic(self.run_dir / SUMMARY_FILENAME, summary)
+        if self.stats is not None:
+            self.stats.set_value(EXIT_CODE, summary["exit_code"])
+        if summary["status"] == COMPLETE:
+            point_latest(self.output_dir, self.run_id)
+        logger.info("Run %s %s (exit code %d): %d records, %d pages; summary in %s",
+                    self.run_id, summary["status"], summary["exit_code"], summary["records"],
+                    summary["pages"], self.run_dir / SUMMARY_FILENAME)
+        for breach in summary["quality"]["breaches"]:
+            logger.warning("Run %s below quality bar: %s", self.run_id, breach)
+
+
+def _site(spider: Any) -> str | None:
+    # The health spider keeps its Site object in `site` and the key in `site_key`.
+    key = getattr(spider, "site_key", None) or getattr(spider, "site", None)
+    return key if isinstance(key, str) else getattr(key, "key", None)
+
+
+def list_files(run_dir: Path) -> tuple[dict[str, int], list[str]]:
+    """({finished file: bytes}, [left-over .part files]); run.json itself is not listed."""
+    files: dict[str, int] = {}
+    partial: list[str] = []
+    for entry in sorted(os.scandir(run_dir), key=lambda e: e.name):
+        if not entry.is_file() or entry.name == SUMMARY_FILENAME:
+            continue
+        if entry.name.endswith(PART_SUFFIX):
+            partial.append(entry.name)
+        else:
+            files[entry.name] = entry.stat().st_size
+    return files, partial
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    part = PartFile(path)
+    try:
+        part.fh.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    except BaseException:
+        part.abort()
+        raise
+    part.commit()
+
+
+def point_latest(out: Path, run_id: str) -> None:
+    """`out/latest -> run_id` (relative, so the output folder can move), swapped atomically:
+    a reader sees the old target or the new one, never no link."""
+    link = out / LATEST
+    tmp = out / f".{LATEST}.{run_id}.tmp"
+    try:
+        if tmp.is_symlink() or tmp.exists():
+            tmp.unlink()
+        os.symlink(run_id, tmp, target_is_directory=True)
+        os.replace(tmp, link)
+        fsync_dir(out)
+    except OSError:
+        # e.g. `latest` is a real folder, or symlinks are not allowed (Windows without the
+        # privilege): the run itself is fine, only the pointer is stale.
+        logger.exception("Could not point %s at %s", link, run_id)
+        if tmp.is_symlink():
+            tmp.unlink()

@@ -1,0 +1,175 @@
+"""Store: the embedded SQLite store of articles, one row per record id, usable without Scrapy.
+
+    with Store.open("output/healthcrawl.sqlite") as store:
+        status = store.upsert(record, run_id)   # "new" | "changed" | "unchanged"
+        row = store.get(record["id"])            # StoredArticle | None
+        for rec in store.iter_records(): ...
+
+Writes are buffered and committed in batches (every `batch_size` records or
+`flush_interval_s` seconds, and at close): one short write transaction per batch, so the
+write lock is held for milliseconds, not across the network waits between items, and a
+second process (a reader in WAL mode, or another crawl) is not blocked. A hard kill loses at
+most one batch; those articles are simply seen as new or changed again next run.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from ..fields import record_hash
+from ..runinfo import utc_now
+from .schema import migrate
+
+logger = logging.getLogger(__name__)
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+
+# One statement for all three outcomes, so a row another process inserted since our lookup
+# is updated, not duplicated. SQLite evaluates every SET expression against the old row, so
+# the CASE compares the stored hash with the new one whatever the assignment order.
+_UPSERT = """
+INSERT INTO articles (id, canonical_url, site, content_hash, record, first_seen, last_seen,
+                      first_run, last_run, changed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    canonical_url = excluded.canonical_url,
+    site = excluded.site,
+    content_hash = excluded.content_hash,
+    record = excluded.record,
+    last_seen = excluded.last_seen,
+    last_run = excluded.last_run,
+    changed_at = CASE WHEN articles.content_hash = excluded.content_hash
+                      THEN articles.changed_at ELSE excluded.changed_at END
+"""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: str
+    record: dict
+    content_hash: str
+    first_seen: str
+    last_seen: str
+    first_run: str
+    last_run: str
+    changed_at: str
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = 200,
+                 flush_interval_s: float = 5.0):
+        self.conn = conn
+        self.path = path
+        self.batch_size = max(1, batch_size)
+        self.flush_interval_s = flush_interval_s
+        self._pending: list[tuple] = []
+        self._pending_hash: dict[str, str] = {}  # id -> hash of records not yet committed
+        self._last_flush = time.monotonic()
+        self.flush_errors = 0
+
+    @classmethod
+    def open(cls, path: str | Path, *, batch_size: int = 200, flush_interval_s: float = 5.0,
+             busy_timeout_s: float = 30.0) -> Store:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (batches, migrations).
+        conn = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
+        try:
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode != "wal":
+                logger.warning("Store %s: journal_mode is %s, not wal", path, mode)
+            # NORMAL is crash-safe in WAL mode (no corruption); a power cut may lose the last
+            # commits, which the next run re-crawls anyway.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, batch_size, flush_interval_s)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def upsert(self, record: dict, run_id: str, seen_at: str | None = None) -> str:
+        """Queue the record; return how it compares with the stored (or queued) version."""
+        rid = record["id"]
+        new_hash = record_hash(record)
+        old_hash = self._pending_hash.get(rid)
+        if old_hash is None:
+            row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?",
+                                    (rid,)).fetchone()
+            old_hash = row[0] if row else None
+        status = NEW if old_hash is None else UNCHANGED if old_hash == new_hash else CHANGED
+        now = seen_at or utc_now()
+        self._pending.append((rid, record.get("canonical_url"), record.get("site"), new_hash,
+                              orjson.dumps(record).decode("utf-8"), now, now, run_id, run_id,
+                              now))
+        self._pending_hash[rid] = new_hash
+        if (len(self._pending) >= self.batch_size
+                or time.monotonic() - self._last_flush >= self.flush_interval_s):
+            try:
+                self.flush()
+            except sqlite3.Error:
+                # Locked past the busy timeout, disk full: keep the rows and retry with the
+                # next batch; close() raises if the last attempt fails too.
+                self.flush_errors += 1
+                logger.warning("Store %s: commit failed, will retry", self.path, exc_info=True)
+        return status
+
+    def flush(self) -> None:
+        """Commit the queued rows in one transaction. On error they stay queued (a locked or
+        full disk may recover) and the error propagates."""
+        self._last_flush = time.monotonic()
+        if not self._pending:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany(_UPSERT, self._pending)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self._pending.clear()
+        self._pending_hash.clear()
+
+    def close(self) -> None:
+        try:
+            self.flush()
+            self.conn.execute("PRAGMA optimize")
+        finally:
+            self.conn.close()
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, record_id: str) -> StoredArticle | None:
+        self.flush()
+        row = self.conn.execute(
+            "SELECT id, record, content_hash, first_seen, last_seen, first_run, last_run, "
+            "changed_at FROM articles WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        return StoredArticle(row[0], orjson.loads(row[1]), *row[2:])
+
+    def iter_records(self, last_run: str | None = None) -> Iterator[dict]:
+        """Every stored record (or those last seen in run `last_run`), in id order, streamed."""
+        self.flush()
+        if last_run is None:
+            cursor = self.conn.execute("SELECT record FROM articles ORDER BY id")
+        else:
+            cursor = self.conn.execute(
+                "SELECT record FROM articles WHERE last_run = ? ORDER BY id", (last_run,))
+        for (text,) in cursor:
+            yield orjson.loads(text)
+
+    def count(self) -> int:
+        self.flush()
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

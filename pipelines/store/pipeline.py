@@ -1,0 +1,80 @@
+"""StorePipeline: upsert every record into the SQLite store and count new/changed/unchanged."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import NotConfigured
+
+from ..keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
+from ..runinfo import STORE_FILENAME, output_dir, run_id_of
+from .db import Store
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, path: str | Path, batch_size: int = 200, flush_interval_s: float = 5.0,
+                 run_id: str | None = None, stats: Any = None):
+        self.path = Path(path)
+        self.batch_size = batch_size
+        self.flush_interval_s = flush_interval_s
+        self.run_id = run_id
+        self.stats = stats
+        self.crawler: Any = None
+        self.store: Store | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        settings = crawler.settings
+        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
+            raise NotConfigured("HEALTHCRAWL_STORE_ENABLED is off")
+        path = settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME
+        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE", 200),
+                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S", 5.0),
+                       stats=crawler.stats)
+        pipeline.crawler = crawler
+        return pipeline
+
+    def open_spider(self) -> None:
+        if self.run_id is None and self.crawler is not None:
+            self.run_id = run_id_of(self.crawler.spider, self.crawler.settings)
+        # Opening errors (unwritable folder, a store from a newer version) stop the crawl
+        # before it fetches anything: better than a run that silently stores nothing.
+        self.store = Store.open(self.path, batch_size=self.batch_size,
+                                flush_interval_s=self.flush_interval_s)
+        logger.info("Store %s opened (run %s)", self.path, self.run_id)
+
+    def process_item(self, item: Any) -> Any:
+        assert self.store is not None, "open_spider() was not called"
+        try:
+            status = self.store.upsert(item, self.run_id or "")
+        except sqlite3.Error:
+            # The record still goes on to the export (a snapshot of what the run saw); the
+            # error count makes the run summary say the run is not complete.
+            logger.exception("Store write failed for %s", item.get("url"))
+            self._inc(STORE_ERRORS)
+            return item
+        self._inc(STORED)
+        self._inc(CHANGE + status)
+        return item
+
+    def close_spider(self) -> None:
+        if self.store is None:
+            return
+        if self.store.flush_errors and self.stats is not None:
+            # Retried commits lost nothing (the rows stayed queued); only a failed final commit
+            # or a failed lookup counts as an error that makes the run incomplete.
+            self.stats.set_value(STORE_RETRIES, self.store.flush_errors)
+        try:
+            self.store.close()
+        except sqlite3.Error:
+            logger.exception("Store %s: final commit failed", self.path)
+            self._inc(STORE_ERRORS)
+        self.store = None
+
+    def _inc(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)

@@ -1,0 +1,65 @@
+"""The store's schema and its migrations.
+
+`PRAGMA user_version` is the schema version. Each migration is a list of statements that
+moves the database from version N-1 to N; `migrate` runs the missing ones in one
+transaction, so an old store opens under new code without a manual step.
+
+Planned next steps, each a new table, so none rewrites `articles`:
+- run ledger (crash-resume): `ledger(run_id, url, state, outcome, updated_at,
+  PRIMARY KEY (run_id, url))`: every URL a run discovered and what became of it;
+- conditional requests: `http_cache(url PRIMARY KEY, etag, last_modified, status,
+  checked_at)`, per URL, articles or not (listings benefit most).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # version 1: one row per article id. `record` is the latest record as JSON; the columns
+    # beside it are what queries filter on without parsing JSON.
+    (
+        """CREATE TABLE articles (
+            id            TEXT PRIMARY KEY,
+            canonical_url TEXT,
+            site          TEXT,
+            content_hash  TEXT NOT NULL,
+            record        TEXT NOT NULL,
+            first_seen    TEXT NOT NULL,
+            last_seen     TEXT NOT NULL,
+            first_run     TEXT NOT NULL,
+            last_run      TEXT NOT NULL,
+            changed_at    TEXT NOT NULL
+        )""",
+        # "what did run X see" / "what vanished since run X" / "what changed since T".
+        "CREATE INDEX articles_last_run ON articles (last_run)",
+        "CREATE INDEX articles_changed_at ON articles (changed_at)",
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer healthcrawl; refuse rather than corrupt it."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to SCHEMA_VERSION; return the version found before."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNew(f"store schema version {found} > supported {SCHEMA_VERSION}")
+    if found == SCHEMA_VERSION:
+        return found
+    # IMMEDIATE: two crawls opening a fresh store at once must not both create the tables.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found

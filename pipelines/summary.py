@@ -1,0 +1,90 @@
+"""The run summary (run.json) built from Scrapy stats: a pure function, unit-testable."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cleaners.record import SCHEMA_VERSION
+
+from .keys import (
+    CHANGE,
+    CONFIG_ERROR,
+    EXPORT_ERRORS,
+    OUTCOME,
+    PAGES,
+    RECORDS,
+    STORE_ERRORS,
+    WARNING,
+)
+from .quality import COMPLETE, ERROR, INTERRUPTED, Thresholds, breaches, ratios
+
+# Always present in run.json (as 0 or {}), so readers need no .get() defaults.
+SCALAR_COUNTS = ("stored", "new", "changed", "unchanged", "not_article", "robots_denied",
+                 "off_site")
+GROUP_COUNTS = ("dropped", "failed")
+
+
+def collect_counts(stats: Mapping[str, Any]) -> dict[str, Any]:
+    """`healthcrawl/outcome/<name>` -> counts[name]; `.../<group>/<name>` ->
+    counts[group][name]; `healthcrawl/change/<status>` -> counts[status]. Outcomes the
+    spider adds later show up without a change here."""
+    counts: dict[str, Any] = {name: 0 for name in SCALAR_COUNTS}
+    counts.update({group: {} for group in GROUP_COUNTS})
+    for key, value in stats.items():
+        if key.startswith(OUTCOME):
+            name = key[len(OUTCOME):]
+        elif key.startswith(CHANGE):
+            name = key[len(CHANGE):]
+        else:
+            continue
+        group, sep, sub = name.partition("/")
+        if sep:
+            bucket = counts.setdefault(group, {})
+            if isinstance(bucket, dict):
+                bucket[sub] = bucket.get(sub, 0) + value
+        elif not isinstance(counts.get(name), dict):
+            counts[name] = value
+    for group in GROUP_COUNTS:
+        counts[group] = dict(sorted(counts[group].items()))
+    return counts
+
+
+def run_status(finish_reason: str, stats: Mapping[str, Any]) -> str:
+    if stats.get(CONFIG_ERROR):
+        return ERROR
+    if finish_reason != "finished" or stats.get(EXPORT_ERRORS) or stats.get(STORE_ERRORS):
+        # A store or export error leaves the run's data incomplete: re-run, like a crash.
+        return INTERRUPTED
+    return COMPLETE
+
+
+def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
+                  started_at: str, finished_at: str, elapsed_s: float, finish_reason: str,
+                  files: Mapping[str, int], thresholds: Thresholds,
+                  partial_files: list[str] | None = None) -> dict[str, Any]:
+    """Everything but `exit_code`, which quality.exit_code computes from this dict."""
+    summary: dict[str, Any] = {
+        "run_id": run_id,
+        "schema_version": SCHEMA_VERSION,
+        "site": site,
+        "started_at": started_at,
+        "finished_at": finished_at,
+        "elapsed_s": round(elapsed_s, 3),
+        "finish_reason": finish_reason,
+        "status": run_status(finish_reason, stats),
+        "counts": collect_counts(stats),
+        "warnings": {key[len(WARNING):]: value for key, value in sorted(stats.items())
+                     if key.startswith(WARNING)},
+        "pages": int(stats.get(PAGES, 0)),
+        "records": int(stats.get(RECORDS, 0)),
+        "errors": {"export": int(stats.get(EXPORT_ERRORS, 0)),
+                   "store": int(stats.get(STORE_ERRORS, 0))},
+        "files": dict(files),
+        "thresholds": thresholds.as_dict(),
+    }
+    if stats.get(CONFIG_ERROR):
+        summary["config_error"] = str(stats[CONFIG_ERROR])
+    if partial_files:
+        summary["partial_files"] = sorted(partial_files)
+    summary["quality"] = {**ratios(summary), "breaches": breaches(summary, thresholds)}
+    return summary

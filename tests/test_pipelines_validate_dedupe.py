@@ -1,0 +1,84 @@
+"""ValidatePipeline and DedupePipeline on their own: each drop reason, its class and stat."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from scrapy.exceptions import DropItem
+
+from pipelines import drops
+from pipelines.dedupe import DedupePipeline
+from pipelines.synthetic import synthetic_record, tricky_records
+from pipelines.validate import DEFAULT_MIN_BODY_CHARS, ValidatePipeline, visible_chars
+
+
+class Stats(dict):
+    """The two StatsCollector methods the pipelines use."""
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
+        self[key] = self.get(key, start) + count
+
+    def set_value(self, key: str, value: object) -> None:
+        self[key] = value
+
+
+def test_tricky_and_synthetic_records_pass() -> None:
+    stats = Stats()
+    pipeline = ValidatePipeline(stats=stats)
+    for record in tricky_records() + [synthetic_record(1)]:
+        assert pipeline.process_item(record) is record
+    assert stats == {}
+
+
+@pytest.mark.parametrize(("change", "reason", "exc"), [
+    ({"id": ""}, "missing_id", drops.MissingId),
+    ({"url": None}, "missing_url", drops.MissingUrl),
+    ({"title": "  "}, "missing_title", drops.MissingTitle),
+    ({"title": None}, "missing_title", drops.MissingTitle),
+    ({"body": ""}, "missing_body", drops.MissingBody),
+    ({"body": "Too short. " * 5}, "body_too_short", drops.BodyTooShort),
+    ({"body": "x" * 100 + " " * 900}, "body_too_short", drops.BodyTooShort),
+    ({"word_count": "12"}, "invalid_field", drops.InvalidField),
+    ({"authors": "Dr. Ng"}, "invalid_field", drops.InvalidField),
+    ({"teasers": [{"title": "t", "truncated": "yes"}]}, "invalid_field", drops.InvalidField),
+    ({"http_status": True}, "invalid_field", drops.InvalidField),
+    ({"title": "lone \udc80 surrogate"}, "unserializable", drops.Unserializable),
+])
+def test_each_drop_reason(change: dict, reason: str, exc: type, caplog) -> None:
+    stats = Stats()
+    record = {**synthetic_record(7), **change}
+    with caplog.at_level(logging.INFO, logger="pipelines.drops"), pytest.raises(exc) as info:
+        ValidatePipeline(stats=stats).process_item(record)
+    assert isinstance(info.value, DropItem)
+    assert info.value.reason == reason
+    assert stats == {f"healthcrawl/outcome/dropped/{reason}": 1}
+    assert [r.message for r in caplog.records if reason in r.message], "one log line per drop"
+
+
+def test_cjk_body_counts_characters() -> None:
+    # A short Chinese article: two short paragraphs, 220 characters.
+    body = "多喝水有助于身体健康，" * 11 + "\n\n" + "每天运动三十分钟，" * 11
+    assert DEFAULT_MIN_BODY_CHARS <= visible_chars(body) < 4 * DEFAULT_MIN_BODY_CHARS
+    record = {**synthetic_record(1), "body": body}
+    assert ValidatePipeline().process_item(record) is record
+    with pytest.raises(drops.BodyTooShort):
+        ValidatePipeline(min_body_chars=500).process_item(record)
+
+
+def test_dedupe_by_url_then_content() -> None:
+    stats = Stats()
+    pipeline = DedupePipeline(stats=stats)
+    a, b = synthetic_record(1), synthetic_record(2)
+    assert pipeline.process_item(a) is a
+    assert pipeline.process_item(b) is b
+    with pytest.raises(drops.DuplicateUrl):
+        pipeline.process_item({**a, "body": "another text"})
+    copy = {**a, "id": "0" * 16, "url": "https://mirror.example/x"}
+    with pytest.raises(drops.DuplicateContent, match=a["id"]):
+        pipeline.process_item(copy)
+    # No content_hash in the record: computed like cleaners/record.py does.
+    copy2 = {**b, "id": "1" * 16, "content_hash": None}
+    with pytest.raises(drops.DuplicateContent):
+        pipeline.process_item(copy2)
+    assert stats == {"healthcrawl/outcome/dropped/duplicate_url": 1,
+                     "healthcrawl/outcome/dropped/duplicate_content": 2}
