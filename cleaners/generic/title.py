@@ -33,11 +33,33 @@ def similarity(a: str, b: str) -> float:
 
 
 def strip_site_name(title: str) -> str:
-    """Keep the longest separator-delimited part of a <title> (the headline, not the site)."""
-    parts = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    """Drop the site name (and a section name) from a <title>: short segments at the end
+    ("Headline - Health - Example"), else one short segment at the start ("Example |
+    Headline"). Long segments stay: a headline may hold " — " itself."""
+    parts = _SITE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    return max(parts, key=len)
+    seps = _SITE_SEPARATOR.findall(title)
+    # rebuild from segments so that separators inside the headline survive; a second
+    # segment goes only after the same separator ("标题_频道_网站", not "A — B - Site")
+    while len(parts) > 1 and _short(parts[-1]) and len(parts[-1]) < len("".join(parts[:-1])):
+        last_sep = seps[-1]
+        parts, seps = parts[:-1], seps[:-1]
+        if not seps or seps[-1].strip() != last_sep.strip():
+            break
+    if len(parts) > 1 and _short(parts[0]) and len(parts[0]) < len("".join(parts[1:])) \
+            and len(parts) == len(_SITE_SEPARATOR.split(title)):
+        parts, seps = parts[1:], seps[1:]
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=True):
+        out += sep + part
+    return out.strip() or title
+
+
+def _short(segment: str) -> bool:
+    """Short enough to be a site or section name."""
+    segment = segment.strip()
+    return bool(segment) and (len(segment) <= 30 or len(_words(segment)) <= 4)
 
 
 def find_title(root, meta: dict) -> tuple[str, object | None]:
@@ -63,7 +85,7 @@ def _title_text(root, meta: dict) -> str:
     page_title = clean_inline(title_els[0].text_content()) if title_els else ""
     declared = meta.get("title") or ""
     references = [t for t in (declared, page_title) if t]
-    for heading in _H1(root)[:5]:
+    for heading in _H1(root)[:5] + _H2(root)[:5]:
         text = clean_inline(heading.text_content())
         if not text or len(text) > 300:
             continue

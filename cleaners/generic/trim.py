@@ -59,6 +59,12 @@ def _link_dense(b: Block) -> bool:
     return b.link_density > LINK_DENSE
 
 
+def _link_item(b: Block) -> bool:
+    """Link-dense and not a sentence: an entry of a link list. A long sentence whose words
+    happen to be mostly linked is still a paragraph."""
+    return _link_dense(b) and not (len(b.text) > 100 and _SENTENCE_END.search(b.text))
+
+
 def drop_link_lists(blocks: list[Block]) -> list[Block]:
     """Link-dense headings go (teaser titles); other link-dense blocks go when they come
     in runs (a list of links), and stay alone between paragraphs (an inline "Get it at"
@@ -67,12 +73,12 @@ def drop_link_lists(blocks: list[Block]) -> list[Block]:
     i, n = 0, len(blocks)
     while i < n:
         b = blocks[i]
-        if not _link_dense(b):
+        if not _link_item(b):
             out.append(b)
             i += 1
             continue
         j = i
-        while j < n and _link_dense(blocks[j]):
+        while j < n and _link_item(blocks[j]):
             j += 1
         if j - i < LINK_RUN:
             out.extend(x for x in blocks[i:j] if not _teaser(x))

@@ -1,0 +1,175 @@
+"""Generic main-text extraction (issue 4, body) and the benchmark metric it is tuned on."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from bench.metric import PageScore, score_page, shingles, summarize, tokens
+from cleaners.extract import extract_article
+from cleaners.generic.blocks import Block, linearize
+from cleaners.generic.title import strip_site_name
+from cleaners.generic.trim import is_boilerplate_line
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generic-body"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "page.html").exists())
+
+
+# --- the metric (bench/metric.py) --------------------------------------------------------
+
+def test_tokens_are_unicode_words():
+    assert tokens("Hello, wörld! 3.5 km — 東京") == ["Hello", "wörld", "3", "5", "km", "東京"]
+
+
+def test_shingles_are_a_multiset_of_word_4grams():
+    sh = shingles("a b c d a b c d")
+    assert sh[("a", "b", "c", "d")] == 2
+    assert sum(sh.values()) == 5
+
+
+def test_short_text_is_one_shingle_and_empty_text_none():
+    assert shingles("one two three") == {("one", "two", "three"): 1}
+    assert shingles("") == {}
+    assert shingles(" ... ") == {}
+    assert shingles(None) == {}
+
+
+def test_page_scores_count_multiset_overlap():
+    s = score_page("a b c d e", "b c d e f")  # shingles: abcd bcde / bcde cdef
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+    assert s.precision == pytest.approx(0.5) and s.recall == pytest.approx(0.5)
+
+
+def test_both_empty_scores_one():
+    s = score_page("", "")
+    assert (s.precision, s.recall) == (1.0, 1.0)
+
+
+def test_identical_texts_score_one():
+    s = score_page("Same text here.", "same text here")  # case matters: one token differs
+    assert s.precision == 0.0
+    s = score_page("Same text here.", "Same, text: here!")
+    assert (s.precision, s.recall) == (1.0, 1.0)
+
+
+def test_empty_extraction_is_left_out_of_the_precision_mean():
+    s = score_page("an expected article text", "")
+    assert s.precision is None and s.recall == 0.0
+
+
+def test_empty_expectation_is_left_out_of_the_recall_mean():
+    s = score_page("", "some extracted boilerplate text")
+    assert s.recall is None and s.precision == 0.0
+
+
+def test_summary_means_skip_left_out_pages_and_f1_uses_the_means():
+    pages = [PageScore(tp=1, fp=1, fn=0), PageScore(tp=0, fp=0, fn=3), PageScore(0, 0, 0)]
+    # precisions: 0.5, left out, 1.0 -> 0.75; recalls: 1.0, 0.0, 1.0 -> 2/3
+    s = summarize(pages)
+    assert s.precision == pytest.approx(0.75)
+    assert s.recall == pytest.approx(2 / 3)
+    assert s.f1 == pytest.approx(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3))
+    assert summarize([]).f1 == 0.0
+
+
+# --- fixture pages: must-contain / must-not-contain -------------------------------------
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_page(case):
+    folder = FIXTURES / case
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    article = extract_article((folder / "page.html").read_bytes(), meta["url"])
+
+    assert article.extractor == "generic"
+    assert article.title == expected["title"]
+    assert "no_main_text" not in article.warnings
+    body = article.body
+    if "body_starts_with" in expected:
+        assert body.startswith(expected["body_starts_with"]), body[:200]
+    if "body_ends_with" in expected:
+        assert body.endswith(expected["body_ends_with"]), body[-200:]
+    for text in expected["must_contain"]:
+        assert text in body, text
+    for text in expected["must_not_contain"]:
+        assert text not in body, text
+    # body_html carries the same content, sanitized
+    assert article.body_html and "<script" not in article.body_html
+    assert expected["must_contain"][0].split()[0] in article.body_html
+
+
+# --- contract and units -----------------------------------------------------------------
+
+def test_navigation_elements_are_dropped_before_the_body_is_found(monkeypatch):
+    page = (FIXTURES / "news-split-sections" / "page.html").read_text(encoding="utf-8")
+    calls = []
+
+    def fake_navigation(root, url):
+        calls.append(url)
+        # hand the first story paragraph over as "navigation": it must leave the body
+        first = root.xpath('//div[@class="story-section"]/p')[0]
+        return [], [], [first]
+
+    import cleaners.generic as generic
+
+    monkeypatch.setattr(generic, "find_navigation", fake_navigation)
+    article = extract_article(page, "https://dailyledger.example/a")
+    assert calls == ["https://dailyledger.example/a"]
+    assert "Flu cases have doubled" not in article.body
+    assert "Doctors say the virus" in article.body
+
+
+def test_a_page_without_text_warns():
+    article = extract_article("<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                              "https://example.org/")
+    assert article.body == ""
+    assert "no_main_text" in article.warnings
+
+
+def test_note_line_is_kept_and_ad_label_dropped():
+    page = """<html><body><article><h1>Sleep</h1>
+      <p>Adults need seven to nine hours of sleep a night, and most people who sleep less
+      than six hours show measurable effects on memory and mood within a week.</p>
+      <p>Advertisement</p>
+      <p>Note: naps count.</p>
+      <p>Keeping the same wake-up time every day, weekends included, is the single habit
+      sleep doctors recommend most often to patients who struggle to fall asleep.</p>
+    </article></body></html>"""
+    article = extract_article(page, "https://example.org/sleep")
+    assert "Note: naps count." in article.body
+    assert "Advertisement" not in article.body
+    assert article.title == "Sleep"
+
+
+def test_blocks_split_on_double_br_and_count_links():
+    el = lxml_html.fromstring(
+        '<div>First line<br><br>Second <a href="/x">linked</a> line</div>')
+    page = linearize(el)
+    assert [b.text for b in page.blocks] == ["First line", "Second linked line"]
+    assert page.blocks[1].link_chars == len("linked")
+    assert page.spans[el] == (0, 2)
+
+
+def test_table_rows_are_single_blocks():
+    el = lxml_html.fromstring(
+        "<div><table><tr><td>HD</td><td>Home Depot</td><td>225.86</td></tr></table></div>")
+    assert [b.text for b in linearize(el).blocks] == ["HD Home Depot 225.86"]
+
+
+def test_site_name_is_stripped_from_page_titles():
+    assert strip_site_name("Knee pain on stairs | Example Health") == "Knee pain on stairs"
+    assert strip_site_name("干眼症的日常护理要点_健康频道_康宁健康网") == "干眼症的日常护理要点"
+    assert strip_site_name("No separator here") == "No separator here"
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT", "Image 2 of 5",
+                                  "Share this:", "November 20, 2019 - 11:28 AMT"])
+def test_boilerplate_lines(line):
+    assert is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
+
+
+@pytest.mark.parametrize("line", ["Note: naps count.", "Comments from patients were mixed."])
+def test_not_boilerplate_lines(line):
+    assert not is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
