@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -36,6 +39,18 @@ def test_same_input_same_bytes(tmp_path):
     b = _tree(generate(tmp_path / "b", 45))
     assert a.keys() == b.keys()
     assert a == b
+
+
+def test_same_bytes_across_processes_and_hash_seeds(tmp_path):
+    """No set/dict-order or hash dependence: another interpreter writes the same site."""
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys; from pathlib import Path; from crawler.demo import generate; "
+            "generate(Path(sys.argv[1]), 30)")
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / seed)], cwd=root,
+                       check=True, timeout=60,
+                       env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)})
+    assert _tree(tmp_path / "1") == _tree(tmp_path / "2")
 
 
 def test_a_different_size_is_a_different_site(tmp_path):
