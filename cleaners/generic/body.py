@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -234,5 +235,6 @@ def _find_body(page: Page, title: str, headline) -> BodyResult:
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
     if headline is None and kept and title and kept[0].heading and kept[0].text == title:
         kept = kept[1:]  # the headline is the title field, not body text
-    kept = trim(kept, headline)
+    owners = Counter(b.owner for b in blocks)
+    kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
     return BodyResult(winner, kept, blocks)

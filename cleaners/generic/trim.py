@@ -24,7 +24,8 @@ BOILERPLATE_LINE = re.compile(
     r"|photo:.*|image:.*|credit:.*|source:.*|getty images|shutterstock|\(?image credit:.*"
     r"|tell us what you think\W*|you (?:may|might) also like\W*|don'?t miss\W*"
     r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
-    r"|popular on .{1,40}|most (?:read|popular)\W*|trending(?: now)?\W*"
+    r"|popular on .{1,40}|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
+    r"|fermer|cerrar|закрыть|关闭"
     r"|\[[^\]]*(?:button|caption|embed)[^\]]*\].*)$",
     re.IGNORECASE,
 )
@@ -36,12 +37,14 @@ TRAILING_LINE = re.compile(
     r"|^(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
     r"|\bnewsletter\b|^if you enjoyed this article|^listen to .{1,40} live"
     r"|^(?:copyright|©)|\ball rights reserved\b"
-    r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]",
+    r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
+    r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
+    r"|^@\w+$",
     re.IGNORECASE,
 )
 # Labels that turn a link into a teaser for another page: "Read more: <title>".
 TEASER_LABEL = re.compile(
-    r"^\W*(?:(?:read|see|watch|listen|click)(?: (?:more|also|next|this))?|more|related"
+    r"^\W*(?:(?:read|see|watch|listen|click)(?: (?:more|also|next|this))?|more|related|also(?=\s*:)"
     r"|also read|recommended|don'?t miss|must read|top stories|trending|popular"
     r"|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también"
     r"|leer más|ver también|te puede interesar|leggi anche|читайте также|смотрите также"
@@ -100,6 +103,20 @@ def is_boilerplate_line(b: Block) -> bool:
     return bool(BOILERPLATE_LINE.match(text) or _DATE_LINE.match(text))
 
 
+# a <p> holding a picture and a short line is more often a list entry than a caption
+_NO_CAPTION_TAGS = frozenset({"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def is_caption(b: Block, alone: set) -> bool:
+    """A short unpunctuated line that is the only text of an element holding a picture:
+    its caption or credit. alone: the owners with a single block."""
+    text = b.text
+    if len(text) > 150 or _SENTENCE_END.search(text) or b.tag in _NO_CAPTION_TAGS:
+        return False
+    owner = b.owner
+    return owner in alone and owner.find(".//img") is not None
+
+
 def trim_tail(blocks: list[Block]) -> list[Block]:
     """Drop credit and promo lines (and link-dense lines) at the end of the article."""
     end = len(blocks)
@@ -128,12 +145,14 @@ def _level(b: Block) -> int:
     return int(b.tag[1]) if len(b.tag) == 2 and b.tag[0] == "h" else 7
 
 
-def trim(blocks: list[Block], headline=None) -> list[Block]:
-    """All filters, in an order where each sees the result of the previous one."""
+def trim(blocks: list[Block], headline=None, alone: frozenset | set = frozenset()
+         ) -> list[Block]:
+    """All filters, in an order where each sees the result of the previous one.
+    alone: elements that own exactly one block of the page."""
     if headline is not None:
         blocks = _after_headline(blocks, headline)
     blocks = drop_link_lists(blocks)
-    blocks = [b for b in blocks if not is_boilerplate_line(b)]
+    blocks = [b for b in blocks if not is_boilerplate_line(b) and not is_caption(b, alone)]
     blocks = trim_tail(blocks)
     return drop_empty_headings(blocks)
 
