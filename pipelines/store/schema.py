@@ -34,6 +34,33 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX articles_last_run ON articles (last_run)",
         "CREATE INDEX articles_changed_at ON articles (changed_at)",
     ),
+    # version 2: the run ledger (pipelines/ledger.py). Every run, every URL it discovered and
+    # the one outcome it ended in (NULL while pending), and HTTP validators per URL for
+    # conditional requests on the next run.
+    (
+        """CREATE TABLE runs (
+            run_id      TEXT PRIMARY KEY,
+            key         TEXT NOT NULL,
+            status      TEXT NOT NULL,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT,
+            attempts    INTEGER NOT NULL DEFAULT 1
+        )""",
+        "CREATE INDEX runs_key ON runs (key, started_at)",
+        """CREATE TABLE ledger (
+            run_id     TEXT NOT NULL,
+            url        TEXT NOT NULL,
+            outcome    TEXT,
+            record_id  TEXT,
+            PRIMARY KEY (run_id, url)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE http_cache (
+            url           TEXT PRIMARY KEY,
+            etag          TEXT,
+            last_modified TEXT,
+            record_id     TEXT NOT NULL
+        ) WITHOUT ROWID""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
