@@ -51,6 +51,13 @@ def _names(value) -> list[str]:
     return out
 
 
+def _crumb(item: dict) -> list[str]:
+    """A ListItem's name: {"name": ..., "item": "https://..."} (Yoast, Google's examples) or
+    {"item": {"@id": ..., "name": ...}} (the nested form)."""
+    nested = item.get("item")
+    return _names(item.get("name") or (nested if isinstance(nested, dict) else None) or [])[:1]
+
+
 def read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None}
@@ -68,7 +75,7 @@ def read_metadata(root, url: str | None) -> dict:
             items = obj.get("itemListElement") or []
             items = sorted((i for i in items if isinstance(i, dict)),
                            key=lambda i: i.get("position") or 0)
-            meta["breadcrumbs"] = [n for i in items for n in _names(i.get("item", i))[:1]]
+            meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
 
     for m in _META(root):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()

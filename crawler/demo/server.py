@@ -7,6 +7,7 @@ charset of each path prefix in Content-Type, files cached in memory.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import posixpath
 import threading
@@ -21,8 +22,8 @@ from .routes import content_type, file_for, load_routes
 logger = logging.getLogger(__name__)
 
 KEEPALIVE_TIMEOUT = 15.0  # seconds an idle connection stays open
-_REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 404: "Not Found",
-            405: "Method Not Allowed"}
+_REASONS = {200: "OK", 301: "Moved Permanently", 304: "Not Modified", 400: "Bad Request",
+            404: "Not Found", 405: "Method Not Allowed"}
 Response = tuple[int, str, bytes, tuple[tuple[str, str], ...]]  # status, type, body, extra
 
 
@@ -150,7 +151,8 @@ class DemoServer:
                 if length.isdigit() and int(length):
                     await reader.readexactly(int(length))  # GET bodies are allowed, ignored
                 keep = _keep_alive(version, headers.get("connection", ""))
-                response = self.respond(method, target, headers.get("host"))
+                response = _conditional(self.respond(method, target, headers.get("host")),
+                                        headers.get("if-none-match"))
                 self.requests += 1
                 logger.debug("%s %s -> %d", method, target, response[0])
                 writer.write(_encode(response, keep_alive=keep, head_only=method == "HEAD"))
@@ -200,7 +202,9 @@ class DemoServer:
             body = file.read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return self._not_found()
-        return 200, content_type(path, self.routes), body, ()
+        # A strong validator, so the crawler's second run can ask "changed?" (304 if not).
+        etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+        return 200, content_type(path, self.routes), body, (("ETag", etag),)
 
     def _not_found(self) -> Response:
         page = self.routes.get("not_found_page")
@@ -241,6 +245,16 @@ def _keep_alive(version: str, connection: str) -> bool:
     if version == "HTTP/1.0":
         return "keep-alive" in connection
     return "close" not in connection
+
+
+def _conditional(response: Response, if_none_match: str | None) -> Response:
+    """304 Not Modified when the client's validator matches the page's ETag."""
+    status, ctype, _body, extra = response
+    if status == 200 and if_none_match:
+        etag = dict(extra).get("ETag")
+        if etag and etag in (v.strip() for v in if_none_match.split(",")):
+            return 304, ctype, b"", extra
+    return response
 
 
 def _error(status: int, extra: tuple[tuple[str, str], ...] = ()) -> Response:
