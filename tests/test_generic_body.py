@@ -173,3 +173,18 @@ def test_boilerplate_lines(line):
 @pytest.mark.parametrize("line", ["Note: naps count.", "Comments from patients were mixed."])
 def test_not_boilerplate_lines(line):
     assert not is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
+
+
+def test_next_story_of_an_endless_scroll_page_is_not_merged():
+    para = ("<p>Paragraph {n} of the {which} story explains in plain words what the study "
+            "found, who took part, and what it means for patients and their families.</p>")
+    story = ('<div class="story-wrap"><h1>{title}</h1>'
+             + "".join(para.format(n=n, which="{which}") for n in range(1, 5)) + "</div>")
+    page = ("<html><head><title>Knee surgery study | Example News</title></head><body>"
+            + story.format(title="Knee surgery study", which="first")
+            + story.format(title="Vitamin pills review", which="second")
+            + "</body></html>")
+    article = extract_article(page, "https://example.org/knee")
+    assert article.title == "Knee surgery study"
+    assert "Paragraph 4 of the first story" in article.body
+    assert "second story" not in article.body

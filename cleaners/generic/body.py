@@ -29,6 +29,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
+UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are released
 # Owners that are one paragraph: their score goes to the element holding them.
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
@@ -68,16 +69,19 @@ def block_weight(b: Block) -> float:
 def released_marks(blocks: list[Block], weights: list[float], headline=None) -> set:
     """Marked elements that are wrappers, not chrome: they hold most of the page's prose,
     and the headline too (a long comment thread holds more prose than the article, but
-    never its headline); a mark nested in a released one needs only the prose."""
-    total = 0.0
+    never its headline); a mark nested in a released one needs only the prose. When the
+    page has almost no prose outside marked elements, the headline is not required."""
+    total = unmarked = 0.0
     prose: dict = {}
     for b, w in zip(blocks, weights, strict=True):
         if w > 0:
             total += w
+            if not b.marks:
+                unmarked += w
             for m in b.marks:
                 prose[m] = prose.get(m, 0.0) + w
     big = {m for m, p in prose.items() if p > RELEASE_SHARE * total}
-    if not big or headline is None:
+    if not big or headline is None or unmarked < UNMARKED_SHARE * total:
         return big
     above_headline = set(headline.iterancestors())
     released = set()
@@ -96,6 +100,11 @@ def released_marks(blocks: list[Block], weights: list[float], headline=None) -> 
 def signature(el) -> tuple:
     """Tag and class, numbers dropped: repeated sections of one article share it."""
     return el.tag, _DIGITS.sub("", el.get("class") or "")
+
+
+def _other_headline(el, headline) -> bool:
+    """Does el show an <h1> that is not the page's headline?"""
+    return any(h1 is not headline for h1 in el.iter("h1"))
 
 
 def _prefix(values) -> list:
@@ -145,23 +154,35 @@ class Layout:
                 el = el.getparent()
         return scores
 
-    def winner(self):
+    def winner(self, headline=None):
+        """The best candidate by score times (1 - link density). A candidate showing a
+        headline other than the page's own is another story (endless scroll): it counts
+        for half."""
         ranked = sorted(self.scores().items(), key=lambda kv: kv[1], reverse=True)
         best, best_score = None, 0.0
         for el, s in ranked[:_CANDIDATES]:
             s *= 1.0 - self.link_density(el)
+            if headline is not None and _other_headline(el, headline):
+                s *= 0.5
             if s > best_score:
                 best, best_score = el, s
         return best
 
+    def _section(self, sib, sig: tuple) -> bool:
+        """Is sib another section of the article whose section has signature sig? Not when
+        it has a headline of its own or is an <article>: then it is another story (the next
+        one of an endless-scroll page, a card of a list)."""
+        return bool(sig[1]) and sig[0] != "article" and signature(sib) == sig \
+            and self.prose(sib) > 0 and self.link_density(sib) < 0.5 \
+            and sib.find(".//h1") is None
+
     def _repeats(self, el) -> bool:
-        """Does el have a sibling with the same (classed) signature holding prose?"""
+        """Does el have a sibling that is another section of the same article?"""
         parent = el.getparent()
         if parent is None:
             return False
         sig = signature(el)
-        return bool(sig[1]) and any(
-            sib is not el and self.prose(sib) > 0 and signature(sib) == sig for sib in parent)
+        return any(sib is not el and self._section(sib, sig) for sib in parent)
 
     def climb(self, winner):
         """Up through wrappers that add no text; then to the level where an article split
@@ -191,8 +212,7 @@ class Layout:
                 out.append(sib)
             elif not isinstance(sib.tag, str) or not self.prose(sib):
                 continue
-            elif sig[1] and signature(sib) == sig and self.link_density(sib) < 0.5 \
-                    or self._is_prose(sib):
+            elif self._section(sib, sig) or self._is_prose(sib):
                 out.append(sib)
         return out
 
@@ -225,7 +245,7 @@ def _find_body(page: Page, title: str, headline) -> BodyResult:
     released = released_marks(blocks, weights, headline)
     content = [all(m in released for m in b.marks) for b in blocks]
     layout = Layout(page, weights, content)
-    winner = layout.winner()
+    winner = layout.winner(headline)
     if winner is None:
         return BodyResult(None, [], blocks)
     winner = layout.climb(winner)
