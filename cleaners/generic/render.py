@@ -44,20 +44,26 @@ def render_html(blocks: list[Block], all_blocks: list[Block], base_url: str | No
     blocks were dropped must not be serialized whole)."""
     per_owner = Counter(id(b.owner) for b in all_blocks)
     out: list[str] = []
-    in_list = False
+    open_list = ""  # "ul" or "ol" while list items are being written
     for b in blocks:
-        tag = _wrap(b.tag) if not b.heading or b.tag in _HEADINGS else "h3"
-        if tag == "li" and not in_list:
-            out.append("<ul>")
-            in_list = True
-        elif tag != "li" and in_list:
-            out.append("</ul>")
-            in_list = False
+        tag = _wrap(b.tag)
+        parent = b.owner.getparent() if b.owner is not None else None
+        parent_tag = parent.tag if parent is not None else ""
+        list_tag = ("ol" if parent_tag == "ol" else "ul") if tag == "li" else ""
+        if open_list and list_tag != open_list:
+            out.append(f"</{open_list}>")
+            open_list = ""
+        if list_tag and not open_list:
+            out.append(f"<{list_tag}>")
+            open_list = list_tag
         if b.whole and b.leaf and per_owner[id(b.owner)] == 1 and b.tag in _KEEP_MARKUP:
             content = _inner_html(b.owner, base_url)
         else:
             content = escape(b.text, quote=False)
-        out.append(f"<{tag}>{content}</{tag}>")
-    if in_list:
-        out.append("</ul>")
+        html = f"<{tag}>{content}</{tag}>"
+        if parent_tag == "blockquote" and tag == "p":
+            html = f"<blockquote>{html}</blockquote>"
+        out.append(html)
+    if open_list:
+        out.append(f"</{open_list}>")
     return "".join(out)
