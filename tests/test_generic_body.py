@@ -188,3 +188,26 @@ def test_next_story_of_an_endless_scroll_page_is_not_merged():
     assert article.title == "Knee surgery study"
     assert "Paragraph 4 of the first story" in article.body
     assert "second story" not in article.body
+
+
+@pytest.mark.parametrize("depth", [10, 400, 1500])
+def test_deeply_nested_pages_do_not_break_the_walker(depth):
+    text = "A sentence of prose that sits deep inside the page, long enough to count."
+    for page in ("<html><body><div>" + "<span>" * depth + text + "</span>" * depth + "</div>",
+                 "<html><body>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth):
+        assert extract_article(page, "https://example.org/").body == text
+
+
+def test_text_right_under_body_is_found():
+    text = "Plain text without any tags at all, but long enough to be a paragraph of prose."
+    assert extract_article(text, "https://example.org/").body == text
+
+
+def test_layout_table_cells_stay_separate_blocks():
+    page = ("<html><body><table><tr><td><a href='/'>Home</a><br><a href='/a'>About</a></td>"
+            "<td><p>Old pages put the whole article in one table cell, with commas, and "
+            "periods. Another sentence follows here, as it would in any article.</p></td>"
+            "</tr></table></body></html>")
+    body = extract_article(page, "https://example.org/").body
+    assert body.startswith("Old pages put the whole article")
+    assert "Home" not in body

@@ -19,7 +19,17 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
 # Table cells are inline: a row is one block ("HD  The Home Depot  225.86"), as people read
 # it, and a table of links stays one link-dense block instead of many.
+# A cell holding paragraphs, line breaks or long text is a layout column (old table-based
+# pages), and stays a block of its own.
 CELL_TAGS = frozenset({"td", "th"})
+_LAYOUT_IN_CELL = tuple(sorted((BLOCK_TAGS | _EXTRA_BLOCKS | {"br"}) - CELL_TAGS))
+_LONG_CELL = 200
+
+
+def _layout_cell(td) -> bool:
+    for _ in td.iter(*_LAYOUT_IN_CELL):
+        return True
+    return len(td.text_content()) > _LONG_CELL
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
 # A marked element with less than this share of the page's text is skipped unread; larger
 # ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
@@ -120,6 +130,9 @@ class _Builder:
                                      self.marks, True, True, links))
 
     def walk(self, el, owner, depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            self.add(el.text_content())  # pathological nesting (<font> x 2000): read flat
+            return
         if el.text:
             self.add(el.text)
         for child in el:
@@ -130,7 +143,7 @@ class _Builder:
                 continue
             if tag in SKIP_TAGS:
                 self.skipped = True
-            elif tag in BLOCK_LEVEL:
+            elif tag in BLOCK_LEVEL or tag in CELL_TAGS and _layout_cell(child):
                 self.flush(owner)
                 self.branches.add(owner)
                 marked = is_boilerplate(child)
@@ -145,10 +158,7 @@ class _Builder:
                     saved = self.marks
                     self.marks = (*saved, child)
                 start = len(self.blocks)
-                if depth > _MAX_DEPTH:
-                    self.add(child.text_content())
-                else:
-                    self.walk(child, child, depth + 1)
+                self.walk(child, child, depth + 1)
                 self.flush(child)
                 self.spans[child] = (start, len(self.blocks))
                 if marked:

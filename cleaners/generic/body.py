@@ -147,8 +147,10 @@ class Layout:
             if w <= 0 or not c:
                 continue
             el = b.owner.getparent() if b.leaf or b.tag in PARAGRAPH_TAGS else b.owner
+            if el not in self.spans:  # a paragraph right under the root: score the root
+                el = b.owner
             for decay in _DECAY:
-                if el is None:
+                if el is None or el not in self.spans:
                     break
                 scores[el] = scores.get(el, 0.0) + w * decay
                 el = el.getparent()
