@@ -25,6 +25,9 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
                    help="ignore site profiles: generic extraction on every page")
     p.add_argument("--allow-private-hosts", metavar="HOSTS",
                    help="comma-separated private hosts that may be fetched, e.g. 127.0.0.1")
+    p.add_argument("--fresh", action="store_true",
+                   help="start a new run even if the last one with the same target and "
+                   "output folder was interrupted (default: resume it)")
     p.add_argument("-s", "--set", dest="settings", action="append", type=_setting, default=[],
                    metavar="NAME=VALUE", help="any Scrapy or HEALTHCRAWL_ setting (repeatable)")
 
@@ -38,6 +41,8 @@ def _overrides(args) -> dict:
             overrides[name] = getattr(args, option)
     if getattr(args, "generic", False):
         overrides["HEALTHCRAWL_GENERIC"] = True
+    if getattr(args, "fresh", False):
+        overrides["HEALTHCRAWL_FRESH"] = True
     return overrides
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.runid import new_run_id
 from crawler.sites import all_sites
 
 logger = logging.getLogger(__name__)
@@ -64,8 +63,6 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
     from crawler.spiders.health import HealthSpider
 
     args = spider_args(target, base_url)
-    overrides = dict(overrides or {})
-    overrides.setdefault("HEALTHCRAWL_RUN_ID", new_run_id())
     settings = build_settings(overrides)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(HealthSpider)
@@ -74,8 +71,13 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
 
     stats = crawler.stats.get_stats() if crawler.stats else {}
     if stats.get("healthcrawl/config_error"):
+        logger.error("Configuration error: %s", stats["healthcrawl/config_error"])
         return RunResult(EXIT_USAGE, None, None)
-    run_dir = Path(settings.get("HEALTHCRAWL_OUTPUT_DIR")) / settings.get("HEALTHCRAWL_RUN_ID")
+    # The spider decides the run id: a new one, or the interrupted run it resumes.
+    run_id = getattr(crawler.spider, "run_id", None)
+    if not run_id:
+        return RunResult(EXIT_INTERRUPTED, None, None)
+    run_dir = Path(settings.get("HEALTHCRAWL_OUTPUT_DIR")) / run_id
     return RunResult(*read_outcome(run_dir))
 
 

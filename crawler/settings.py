@@ -58,3 +58,6 @@ EXTENSIONS = {
     "pipelines.run_folder.RunFolder": 500,
     "crawler.progress.Progress": 510,
 }
+HEALTHCRAWL_LEDGER = True  # record every URL's outcome in the store: resume after a crash
+HEALTHCRAWL_FRESH = False  # True: do not resume an interrupted run, start a new one
+HEALTHCRAWL_CONDITIONAL = True  # re-fetch known articles with If-None-Match/If-Modified-Since

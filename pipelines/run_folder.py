@@ -23,9 +23,11 @@ from scrapy import signals
 
 from .export.partfile import PART_SUFFIX, PartFile, fsync_dir
 from .keys import CONFIG_ERROR, EXIT_CODE
+from .ledger import COMPLETE as LEDGER_COMPLETE
+from .ledger import INTERRUPTED as LEDGER_INTERRUPTED
 from .quality import COMPLETE, Thresholds, exit_code
 from .runinfo import ensure_run_dir, output_dir, run_id_of, utc_now
-from .summary import build_summary
+from .summary import build_summary, run_status
 
 logger = logging.getLogger(__name__)
 
@@ -70,11 +72,18 @@ class RunFolder:
             return
         stats = self.stats.get_stats() if self.stats is not None else {}
         files, partial = list_files(self.run_dir)
+        state = getattr(spider, "run_state", None)
+        counts = None
+        if state is not None:
+            # The ledger spans every attempt of a resumed run; the stats only this one.
+            done = run_status(reason, stats) == COMPLETE and not partial
+            counts = state.finish(LEDGER_COMPLETE if done else LEDGER_INTERRUPTED)
+            self.started_at = state.ledger.started_at or self.started_at
         summary = build_summary(
             stats, run_id=self.run_id, site=_site(spider), started_at=self.started_at,
             finished_at=utc_now(), elapsed_s=time.monotonic() - self._t0,
             finish_reason=reason, files=files, thresholds=self.thresholds,
-            partial_files=partial)
+            partial_files=partial, counts=counts)
         summary["exit_code"] = exit_code(summary, self.thresholds)
         self.summary = summary
         write_json_atomic(self.run_dir / SUMMARY_FILENAME, summary)
@@ -87,6 +96,8 @@ class RunFolder:
                     summary["pages"], self.run_dir / SUMMARY_FILENAME)
         for breach in summary["quality"]["breaches"]:
             logger.warning("Run %s below quality bar: %s", self.run_id, breach)
+        if state is not None:
+            state.close()
 
 
 def _site(spider: Any) -> str | None:

@@ -61,8 +61,10 @@ def run_status(finish_reason: str, stats: Mapping[str, Any]) -> str:
 def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
                   started_at: str, finished_at: str, elapsed_s: float, finish_reason: str,
                   files: Mapping[str, int], thresholds: Thresholds,
-                  partial_files: list[str] | None = None) -> dict[str, Any]:
-    """Everything but `exit_code`, which quality.exit_code computes from this dict."""
+                  partial_files: list[str] | None = None,
+                  counts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything but `exit_code`, which quality.exit_code computes from this dict.
+    `counts` from the run ledger win over the stats (they span a resumed run's attempts)."""
     summary: dict[str, Any] = {
         "run_id": run_id,
         "schema_version": SCHEMA_VERSION,
@@ -72,7 +74,7 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         "elapsed_s": round(elapsed_s, 3),
         "finish_reason": finish_reason,
         "status": run_status(finish_reason, stats),
-        "counts": collect_counts(stats),
+        "counts": counts if counts is not None else collect_counts(stats),
         "warnings": {key[len(WARNING):]: value for key, value in sorted(stats.items())
                      if key.startswith(WARNING)},
         "pages": int(stats.get(PAGES, 0)),

@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.misc import build_from_crawler
+
+from crawler.middlewares import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,6 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
     def process_request_2(self, rp, request):
         try:
             super().process_request_2(rp, request)
-        except Exception:
+        except IgnoreRequest:
             self._stats.inc_value("healthcrawl/outcome/robots_denied")
-            raise
+            raise Refused("robots_denied", f"Forbidden by robots.txt: {request.url}") from None

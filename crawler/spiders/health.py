@@ -1,5 +1,5 @@
 """The `health` spider: navigation only. Content selectors live in crawler/sites/ and
-extraction in cleaners/.
+extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledger.py).
 
     scrapy crawl health -a site=demo [-a url=http://127.0.0.1:8765/]
     scrapy crawl health -a url=https://example.org/health/ [-a generic=1]
@@ -30,12 +30,16 @@ from crawler.page_kind import is_generic_article
 from crawler.runid import new_run_id
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
+from pipelines.runlock import StoreLocked
+from pipelines.runstate import RunState
 
 logger = logging.getLogger(__name__)
 
 _ERRORS = ((TimeoutError, "timeout"), (TCPTimedOutError, "timeout"), (DNSLookupError, "dns"),
            (ConnectionRefusedError, "connection_refused"), (ConnectionLost, "connection_lost"))
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+LATENCY_BUCKETS = ((10, "<10"), (50, "10-50"), (100, "50-100"), (500, "100-500"),
+                   (1000, "500-1000"))
 
 
 class HealthSpider(scrapy.Spider):
@@ -55,6 +59,8 @@ class HealthSpider(scrapy.Spider):
         self.generic = str(generic).lower() in ("1", "true", "yes", "on")
         self.max_pages = int(max_pages or 0)
         self.allowed_origins = frozenset({origin(base)})
+        self.run_state: RunState | None = None
+        self._validators: dict[str, tuple] = {}
         self._seen: set[str] = set()
         self._scheduled = 0
 
@@ -65,18 +71,42 @@ class HealthSpider(scrapy.Spider):
         if settings.getbool("HEALTHCRAWL_GENERIC"):
             kwargs["generic"] = True
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
         spider.allowed_private = parse_allowed_hosts(
             settings.get("HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"))
+        spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
+        if settings.getbool("HEALTHCRAWL_LEDGER", True):
+            try:
+                spider.run_state = RunState.open(settings, spider.run_key())
+            except StoreLocked as exc:
+                logger.error("%s", exc)
+                crawler.stats.set_value("healthcrawl/config_error", str(exc))
+            else:
+                spider.run_id = spider.run_state.run_id
+                spider.run_state.connect(crawler)
+                if settings.getbool("HEALTHCRAWL_CONDITIONAL", True):
+                    spider._validators = spider.run_state.ledger.validators()
         return spider
+
+    def run_key(self) -> str:
+        """Runs with the same key in the same store continue each other after a crash."""
+        return f"{self.site_key}|{self.base_url}|generic={int(self.generic)}"
 
     # -- discovery --------------------------------------------------------------------------
     async def start(self):
+        if self.crawler.stats.get_value("healthcrawl/config_error"):
+            return
         reason = refusal(self.base_url, self.allowed_private)
         if reason:
             logger.error("Start URL %s refused: %s (allow private hosts with "
                          "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS)", self.base_url, reason)
-            self.crawler.stats.set_value("healthcrawl/config_error", reason)
+            self.crawler.stats.set_value("healthcrawl/config_error", f"start URL {reason}")
+            return
+        if self.run_state is not None and self.run_state.resumed:
+            self._seen, pending = self.run_state.ledger.urls()
+            self._scheduled = len(self._seen)
+            logger.warning("Resuming: %d URLs known, %d pending", len(self._seen), len(pending))
+            for url in pending:
+                yield self._build(url)
             return
         starts = [urljoin(self.base_url, p) for p in self.site.start_paths] if self.site \
             else [self.base_url]
@@ -86,11 +116,12 @@ class HealthSpider(scrapy.Spider):
                 yield request
         sitemap = self.site.sitemap_path if self.site else "/sitemap.xml"
         if sitemap:
-            yield scrapy.Request(urljoin(self.base_url, sitemap), callback=self.parse_sitemap,
-                                 errback=self.sitemap_failed, priority=10)
+            request = self._request(urljoin(self.base_url, sitemap))
+            if request is not None:
+                yield request.replace(priority=10)
 
     def _request(self, url: str) -> scrapy.Request | None:
-        """Build a Request only for a new, on-site URL (a dropped Request still costs ~0.1 ms)."""
+        """A Request only for a new, on-site URL (a dropped Request still costs ~0.1 ms)."""
         if url in self._seen:
             return None
         self._seen.add(url)
@@ -100,7 +131,30 @@ class HealthSpider(scrapy.Spider):
             return None
         self._scheduled += 1
         self.crawler.stats.inc_value("healthcrawl/discovered")
-        return scrapy.Request(url, callback=self.parse, errback=self.failed)
+        if self.run_state is not None:
+            self.run_state.ledger.discover(url)
+        return self._build(url)
+
+    def _build(self, url: str) -> scrapy.Request:
+        # dont_filter: the spider's own seen-set is the dupefilter (cheaper, and persistent
+        # through the ledger); redirects are checked in claim_redirect.
+        is_sitemap = url.endswith((".xml", ".xml.gz"))
+        headers, meta = None, None
+        cached = self._validators.get(url)
+        if cached:
+            etag, modified, _rid = cached
+            headers = {k: v for k, v in (("If-None-Match", etag),
+                                         ("If-Modified-Since", modified)) if v}
+            meta = {"handle_httpstatus_list": [304]}
+        return scrapy.Request(url, callback=self.parse_sitemap if is_sitemap else self.parse,
+                              errback=self.failed, dont_filter=True, headers=headers, meta=meta)
+
+    def claim_redirect(self, request) -> bool:
+        """Called by the safety middleware for a redirect target: False if already crawled."""
+        if request.url in self._seen:
+            return False
+        self._seen.add(request.url)
+        return True
 
     def _follow(self, root, base: str):
         for href in HREFS(root):
@@ -123,38 +177,34 @@ class HealthSpider(scrapy.Spider):
         return False
 
     def parse_sitemap(self, response):
+        self._outcome(response, "not_article")
         root = etree.fromstring(response.body, parser=SITEMAP_PARSER)
         if root is None:
             logger.warning("Unreadable sitemap %s", response.url)
             return
         locs = [loc.strip() for loc in SITEMAP_LOCS(root)]
-        if SITEMAP_INDEX(root):
-            for loc in locs:
-                if origin(loc) in self.allowed_origins and loc not in self._seen:
-                    self._seen.add(loc)
-                    yield scrapy.Request(loc, callback=self.parse_sitemap,
-                                         errback=self.sitemap_failed)
-            return
-        self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
+        if not SITEMAP_INDEX(root):
+            self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
         for loc in locs:
             request = self._request(loc)
             if request is not None:
                 yield request
 
-    def sitemap_failed(self, failure):
-        logger.info("No sitemap: %s", failure.value)
-
     # -- pages ------------------------------------------------------------------------------
     def parse(self, response):
         stats = self.crawler.stats
-        self._seen.add(response.url)  # a redirect target is seen too
+        self._note_redirect(response)
+        self._latency(response)
+        if response.status == 304:
+            yield from self._not_modified(response)
+            return
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
             stats.inc_value("healthcrawl/outcome/failed/non_html")
+            self._outcome(response, "failed/non_html")
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
             return
-        header_charset = _charset(content_type)
-        root, warnings = parse_html(response.body, header_charset)
+        root, warnings = parse_html(response.body, _charset(content_type))
         stats.inc_value("healthcrawl/pages")
         yield from self._follow(root, response.url)
 
@@ -163,15 +213,18 @@ class HealthSpider(scrapy.Spider):
             profile = self.site.profile_for(response.url)
             if profile is None:
                 stats.inc_value("healthcrawl/outcome/not_article")
+                self._outcome(response, "not_article")
                 return
         elif not is_generic_article(root, response.url):
             stats.inc_value("healthcrawl/outcome/not_article")
+            self._outcome(response, "not_article")
             return
         try:
             article = extract_article(root, response.url, profile)
         except Exception:  # one broken page must not stop the run
             logger.exception("Extraction failed: %s", response.url)
             stats.inc_value("healthcrawl/outcome/failed/extraction_error")
+            self._outcome(response, "failed/extraction_error")
             return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
@@ -179,16 +232,55 @@ class HealthSpider(scrapy.Spider):
         yield to_record(article, url=response.url, site=self.site_key, fetched_at=_now(),
                         http_status=response.status, run_id=self.run_id)
 
+    def _not_modified(self, response):
+        """304: the stored record is this run's record (a run folder is a full snapshot)."""
+        _etag, _modified, record_id = self._validators.get(response.url, (None, None, ""))
+        record = self.run_state.ledger.stored_record(record_id) if self.run_state else None
+        if record is None:  # validators without a record: fetch the page in full
+            self._validators.pop(response.url, None)
+            yield self._build(response.url)
+            return
+        self.crawler.stats.inc_value("healthcrawl/not_modified")
+        record.update(run_id=self.run_id, http_status=304)
+        yield record
+
     def failed(self, failure):
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            return  # refused by our guards or robots.txt: counted where refused
-        if failure.check(HttpError):
-            error = f"http_{failure.value.response.status}"
-        else:
-            error = next((name for exc, name in _ERRORS if failure.check(exc)),
-                         _snake(type(failure.value).__name__))
-        self.crawler.stats.inc_value(f"healthcrawl/outcome/failed/{error}")
-        logger.warning("Failed %s: %s", failure.request.url, error)
+        request = failure.request
+        outcome = getattr(failure.value, "outcome", None)
+        if outcome is None and failure.check(IgnoreRequest) and not failure.check(HttpError):
+            outcome = "refused/ignored"
+        if outcome is None:
+            if failure.check(HttpError):
+                error = f"http_{failure.value.response.status}"
+            else:
+                error = next((name for exc, name in _ERRORS if failure.check(exc)),
+                             _snake(type(failure.value).__name__))
+            outcome = f"failed/{error}"
+            self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+            logger.warning("Failed %s: %s", request.url, error)
+        if self.run_state is not None:
+            original = request.meta.get("redirect_urls", [request.url])[0]
+            self.run_state.ledger.finish(original, outcome)
+
+    # -- bookkeeping ------------------------------------------------------------------------
+    def _note_redirect(self, response) -> None:
+        redirects = response.meta.get("redirect_urls")
+        if redirects:
+            self._seen.add(response.url)
+            if self.run_state is not None:
+                self.run_state.origin_of[response.url] = redirects[0]
+
+    def _outcome(self, response, outcome: str) -> None:
+        if self.run_state is not None:
+            self.run_state.ledger.finish(self.run_state.discovered_url(response.url), outcome)
+
+    def _latency(self, response) -> None:
+        latency = response.meta.get("download_latency")
+        if latency is None:
+            return
+        ms = latency * 1000
+        bucket = next((name for limit, name in LATENCY_BUCKETS if ms < limit), ">=1000")
+        self.crawler.stats.inc_value(f"healthcrawl/latency_ms/{bucket}")
 
 
 def _charset(content_type: bytes) -> str | None:

@@ -34,6 +34,7 @@ class ExportPipeline:
         self.exporter: Exporter | None = None
         self.failed = False
         self.files: dict[str, Path] = {}
+        self.exported_ids: set[str] = set()  # filled only when a resumed run carries over
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExportPipeline:
@@ -62,9 +63,24 @@ class ExportPipeline:
         self.exporter = Exporter(run_dir, self.formats, self.csv_excel, self.row_group_size,
                                  self.row_group_bytes)
         logger.info("Exporting %s to %s", ",".join(self.formats), run_dir)
+        state = getattr(getattr(self.crawler, "spider", None), "run_state", None)
+        if state is not None and state.resumed:
+            self._prefill(state)
+
+    def _prefill(self, state: Any) -> None:
+        """A resumed run: the files of the killed attempt are unreliable (.part, cut
+        anywhere), so they are rewritten from the store, which holds every record this run
+        committed; pages fetched again after the crash are then not written twice."""
+        for record in state.ledger.records_of_run():
+            self.exporter.write(record)
+            self.exported_ids.add(record["id"])
+            if self.stats is not None:
+                self.stats.inc_value(RECORDS)
+        logger.info("Resumed run: %d records carried over from the store",
+                    len(self.exported_ids))
 
     def process_item(self, item: Any) -> Any:
-        if self.failed or self.exporter is None:
+        if self.failed or self.exporter is None or item.get("id") in self.exported_ids:
             return item
         try:
             self.exporter.write(item)
