@@ -31,13 +31,15 @@ CHROME_STEMS = (
     "recommend", "trending", "mostpopular", "mostread", "readmore", "morestories",
     "authorbio", "aboutauthor", "skiplink", "jumplink", "screenreader", "sronly",
     "visuallyhidden", "offscreen", "postmeta", "entrymeta", "articlemeta", "dateline",
-    "timestamp", "printonly", "hiddenprint",
+    "timestamp", "printonly", "hiddenprint", "reply", "replies", "respond",
 )
 # Whole tokens only (class "nav" yes, "canvas" no); tokens split at spaces, "-" and "_".
+# Not "hidden": Bootstrap's "hidden-xs" and Drupal's "field--label-hidden" mark content.
 CHROME_TOKENS = frozenset(
-    "nav menu menus ad ads adv tag tags meta bio aside widget hidden hide rail credit credits "
+    "nav menu menus ad ads adv tag tags meta bio aside widget rail credit credits "
     "header topbar banner skip print email tools utility utilities overlay breaking "
-    "alert alerts dropdown submenu accordion search account".split()
+    "alert alerts dropdown submenu accordion search account author authors "
+    "carousel slider slideshow lightbox".split()
 )
 # Names that say "this is the article": keep such an element even if a chrome word matched
 # ("article-body has-sidebar", "entry-content-read-more").

@@ -51,6 +51,13 @@ TEASER_LABEL = re.compile(
     r"|相关阅读|推荐阅读|延伸阅读)\b\W*",
     re.IGNORECASE,
 )
+# A previous/next label on a line of its own ("- Next Auto News", "Previous article"); the
+# link it labels usually follows. navigation.py takes these first; this is the fallback.
+NAV_LABEL = re.compile(
+    r"^\W*(?:next|previous|prev|older|newer|上一篇|下一篇|nächster|vorheriger|suivant|précédent"
+    r"|siguiente|anterior)\b[\w ]{0,30}?\W*$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 _DATE_LINE = re.compile(
     r"^(?:\w+,? )?(?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}.*)?$"
@@ -94,6 +101,23 @@ def _teaser(b: Block) -> bool:
     several links in a line that is not a sentence."""
     return b.heading or bool(TEASER_LABEL.match(b.text)) or \
         b.links >= LINK_RUN and not _SENTENCE_END.search(b.text)
+
+
+def drop_nav_lines(blocks: list[Block]) -> list[Block]:
+    """Drop previous/next label lines and what each one labels: the link lines after it,
+    and a short unpunctuated excerpt of the linked article."""
+    out: list[Block] = []
+    after_label = False
+    for b in blocks:
+        if len(b.text) <= 40 and NAV_LABEL.match(b.text):
+            after_label = True
+            continue
+        if after_label and (_link_dense(b) or len(b.text) < 200
+                            and not _SENTENCE_END.search(b.text)):
+            continue
+        after_label = False
+        out.append(b)
+    return out
 
 
 def is_boilerplate_line(b: Block) -> bool:
@@ -151,7 +175,7 @@ def trim(blocks: list[Block], headline=None, alone: frozenset | set = frozenset(
     alone: elements that own exactly one block of the page."""
     if headline is not None:
         blocks = _after_headline(blocks, headline)
-    blocks = drop_link_lists(blocks)
+    blocks = drop_link_lists(drop_nav_lines(blocks))
     blocks = [b for b in blocks if not is_boilerplate_line(b) and not is_caption(b, alone)]
     blocks = trim_tail(blocks)
     return drop_empty_headings(blocks)
