@@ -61,3 +61,4 @@ EXTENSIONS = {
 HEALTHCRAWL_LEDGER = True  # record every URL's outcome in the store: resume after a crash
 HEALTHCRAWL_FRESH = False  # True: do not resume an interrupted run, start a new one
 HEALTHCRAWL_CONDITIONAL = True  # re-fetch known articles with If-None-Match/If-Modified-Since
+HEALTHCRAWL_LEDGER_FLUSH_S = 1.0  # seconds between ledger commits (a crash re-fetches less)

@@ -35,7 +35,8 @@ class RunState:
         lock = RunLock(store.parent / LOCK_FILENAME)
         lock.acquire()
         try:
-            ledger = Ledger.open(store)
+            ledger = Ledger.open(
+                store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S", 1.0))
             ledger.begin(key, settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
                          fresh=settings.getbool("HEALTHCRAWL_FRESH"))
         except BaseException:
