@@ -27,8 +27,12 @@ def _inner_html(el, base_url: str | None) -> str:
                     a.set(attr, lxml_html.urljoin(base_url, value.strip()))
                 except ValueError:
                     a.attrib.pop(attr, None)
-    inner = escape(el.text or "", quote=False)
-    return inner + "".join(lxml_html.tostring(c, encoding="unicode") for c in el)
+    if not len(el):
+        return escape(el.text or "", quote=False)
+    # one C-level serialization; cut the element's own tags off
+    html = lxml_html.tostring(el, encoding="unicode", with_tail=False)
+    start, end = html.find(">") + 1, html.rfind("</")
+    return html[start:end] if 0 < start <= end else escape(el.text_content(), quote=False)
 
 
 def _wrap(tag: str) -> str:
