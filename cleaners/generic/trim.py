@@ -39,7 +39,8 @@ TRAILING_LINE = re.compile(
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
     r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
-    r"|^@\w+$|^(?:last )?(?:medically )?(?:reviewed|updated)(?: on| by)?\b.{0,80}$",
+    r"|^@\w+$|^(?:page )?(?:last )?(?:medically )?(?:reviewed|updated)(?: on| by)?\b.{0,80}$"
+    r"|^next review due\b",
     re.IGNORECASE,
 )
 # Labels that turn a link into a teaser for another page: "Read more: <title>".
