@@ -1,41 +1,293 @@
 """Navigation and teaser vocabularies, compiled once (multilingual).
 
 Each pattern quotes the kind of real text it targets; extend by adding words, not code.
+Words live in tuples of regex fragments (lowercase); the compiled patterns below are built
+from them, so a word added to a tuple is seen by every user (text dumps, profiles, the
+generic HTML detector and the boilerplate-leak check).
+
+Latin words end on a word boundary: "Prev" is a label, "Previously, doctors..." is not.
+A bare word ("Next", "Anterior", "Suivant") is a label only when a separator or the end of
+the text follows it: "Next: Title" and "Next" are labels, "Next steps in diabetes care" and
+"Anterior cruciate ligament tear" are titles.
 """
 from __future__ import annotations
 
 import re
 
-# Prefixes of previous/next links: "<<:\xa0 Title", "上一篇：Title", "Previous article: Title".
-PREV_PREFIX = re.compile(
-    r"^\s*(?:<<|«|‹|←|⟵|上一篇|上一页|上篇|前一篇|previous(?:\s+(?:article|post|story|page))?|prev"
-    r"|vorheriger?(?:\s+artikel|\s+beitrag)?|zurück|article\s+précédent|précédent"
-    r"|art[ií]culo\s+anterior|anterior|предыдущая(?:\s+статья)?|назад)\s*[:：\-–—|»>]*\s*",
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(words)
+
+
+# --- previous / next -----------------------------------------------------------------------
+# Arrows and guillemets: "<<:  Title" (keepto), "« Title" (WordPress Kubrick), "← Older".
+PREV_SYMBOLS = ("<<", "«", "‹", "←", "⟵", "◄", "◀", "⇐", "<")
+NEXT_SYMBOLS = (">>", "»", "›", "→", "⟶", "►", "▶", "⇒", ">")
+# CJK labels need no separator: "上一篇：Title", "上一篇Title", "前の記事".
+PREV_CJK = ("上一篇(?:文章)?", "上一[页頁条條则則]", "上篇", "前一篇", "前の記事", "이전\\s?글")
+NEXT_CJK = ("下一篇(?:文章)?", "下一[页頁条條则則]", "下篇", "[后後]一篇", "次の記事", "다음\\s?글")
+# A direction word with a noun is a label even without separator: "Previous post Title".
+PREV_PHRASES = (
+    r"previous\s+(?:article|post|story|entry|page|item|read)",
+    r"prev\.?\s+(?:article|post|story)",
+    r"older\s+(?:article|post|story|entry)",
+    r"vorherige[rns]?\s+(?:artikel|beitrag|seite|eintrag|meldung)",
+    r"voriger?\s+(?:artikel|beitrag|eintrag)",
+    r"älterer?\s+(?:artikel|beitrag|eintrag)",
+    r"(?:article|billet|sujet|post|page)\s+précédente?",
+    r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+anterior",
+    r"предыдущ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
+    r"articolo\s+precedente",
+)
+NEXT_PHRASES = (
+    r"next\s+(?:article|post|story|entry|page|item|read)",
+    r"newer\s+(?:article|post|story|entry)",
+    r"nächste[rns]?\s+(?:artikel|beitrag|seite|eintrag|meldung)",
+    r"neuerer?\s+(?:artikel|beitrag|eintrag)",
+    r"(?:article|billet|sujet|post|page)\s+suivante?",
+    r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+siguiente",
+    r"следующ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
+    r"articolo\s+successivo", r"próximo\s+artigo",
+)
+# Bare direction words: labels only before a separator or at the end of the text.
+PREV_WORDS = ("previous", "prev", "older", "vorherige[rns]?", "voriger?", "précédente?",
+              "anterior", "предыдущ(?:ая|ий|ее)", "precedente")
+NEXT_WORDS = ("next", "newer", "nächste[rns]?", "suivante?", "siguiente",
+              "следующ(?:ая|ий|ее)", "successivo", "próximo")
+# Stripped when a profile already says "this is the prev link", never used for detection:
+# "Zurück" / "Назад" also mean "back (to the list)", "Weiter" / "Далее" also "read on".
+_PREV_STRIP_ONLY = ("zurück", "назад")
+_NEXT_STRIP_ONLY = ("weiter", "далее")
+
+_SEP_AHEAD = r"(?=\s*(?:[:：|»«<>›‹→←]|\s[-–—]|$))"
+_SEP_TAIL = r"(?:\s*[:：|\-–—»«<>›‹→←])*\s*"
+
+
+def _label(symbols, cjk, phrases, words) -> str:
+    """One label: [symbol] (CJK | phrase | bare word before a separator) or a lone symbol."""
+    sym = _alt(tuple(re.escape(s) if s not in ("<", ">") else s + r"(?=\s)" for s in symbols))
+    text = rf"(?:{_alt(cjk)}|(?:{_alt(phrases)})\b|(?:{_alt(words)})\b{_SEP_AHEAD})"
+    return rf"(?:(?:{sym})\s*(?:{text})?|{text})"
+
+
+_PREV_LABEL = _label(PREV_SYMBOLS, PREV_CJK, PREV_PHRASES, PREV_WORDS)
+_NEXT_LABEL = _label(NEXT_SYMBOLS, NEXT_CJK, NEXT_PHRASES, NEXT_WORDS)
+_PREV_STRIP = _label(PREV_SYMBOLS, PREV_CJK, PREV_PHRASES, PREV_WORDS + _PREV_STRIP_ONLY)
+_NEXT_STRIP = _label(NEXT_SYMBOLS, NEXT_CJK, NEXT_PHRASES, NEXT_WORDS + _NEXT_STRIP_ONLY)
+
+# Prefixes of previous/next links, with their separator: "<<:\xa0 Title", "上一篇：Title",
+# "Previous article: Title", "« Vorheriger Artikel: Titel". Used to strip the label.
+PREV_PREFIX = re.compile(rf"^\s*{_PREV_STRIP}{_SEP_TAIL}", re.IGNORECASE)
+NEXT_PREFIX = re.compile(rf"^\s*{_NEXT_STRIP}{_SEP_TAIL}", re.IGNORECASE)
+# Detection: a text that starts with a label ("Next post: X", "→ X", "下一篇：X").
+PREV_START = re.compile(rf"^\s*{_PREV_LABEL}", re.IGNORECASE)
+NEXT_START = re.compile(rf"^\s*{_NEXT_LABEL}", re.IGNORECASE)
+# A text that is nothing but a label: "Previous Post", "Previous post:", "←", "上一篇：".
+PREV_ONLY = re.compile(rf"^\s*{_PREV_LABEL}{_SEP_TAIL}$", re.IGNORECASE)
+NEXT_ONLY = re.compile(rf"^\s*{_NEXT_LABEL}{_SEP_TAIL}$", re.IGNORECASE)
+# Labels strong enough for a line without a link ("<<:  Title" in the keepto layout): no
+# guillemets, which open quotations in French and Russian prose.
+STRONG_LINE_LABEL = re.compile(
+    rf"^\s*(?:<<|>>|{_alt(PREV_CJK + NEXT_CJK)}|(?:{_alt(PREV_PHRASES + NEXT_PHRASES)})\s*[:：])",
     re.IGNORECASE,
 )
-NEXT_PREFIX = re.compile(
-    r"^\s*(?:>>|»|›|→|⟶|下一篇|下一页|下篇|后一篇|next(?:\s+(?:article|post|story|page))?"
-    r"|nächster?(?:\s+artikel|\s+beitrag)?|weiter|article\s+suivant|suivant"
-    r"|art[ií]culo\s+siguiente|siguiente|следующая(?:\s+статья)?|далее)\s*[:：\-–—|«<]*\s*",
-    re.IGNORECASE,
-)
+# Arrows around a label: "« Newer Post", "→ Next".
+LEADING_ARROW = re.compile(r"^\s*(?:<<|>>|[«»‹›←→⟵⟶◄►◀▶⇐⇒])\s*[:：]?\s*")
 # Trailing arrows on "Title »" / "Title →" style links.
 TRAILING_ARROW = re.compile(r"\s*(?:»|›|→|>>|«|‹|←|<<)\s*$")
+TRAILING_NEXT_ARROW = re.compile(r"\s*(?:»|›|→|⟶|>>|►|▶)\s*$")
+# Link texts that look like prev/next but are not article navigation: comment pages
+# ("« Older Comments"), listing pagination ("Older posts", "Ältere Beiträge"), back to list.
+NAV_EXCLUDE = re.compile(
+    r"comment|kommentar|commentaire|comentario|коммент|评论|評論|留言"
+    r"|\b(?:older|newer|previous|next)\s+(?:posts|entries|articles|stories)\b"
+    r"|ältere\s+beiträge|neuere\s+beiträge|articles\s+plus\s+(?:anciens|récents)"
+    r"|entradas\s+(?:anteriores|siguientes)|(?:предыдущие|следующие)\s+записи"
+    r"|返回|back\s+to|zurück\s+zu|retour|volver|вернуться",
+    re.IGNORECASE,
+)
+# "There is no previous article": 上一篇：没有了.
+NO_ARTICLE = re.compile(
+    r"^\s*(?:没有了|沒有了|无|無|暂无|暫無|没有|none|keine|aucun|ninguno|нет)\W*$", re.IGNORECASE
+)
 
+# --- teaser / related blocks ---------------------------------------------------------------
+# Headings of article-specific recommendation blocks ("Recommend", "You may also like",
+# "Mehr zum Thema", "Lire aussi", "Te puede interesar", "Читайте также", "推荐阅读").
+RELATED_WORDS = (
+    # en
+    r"related(?:\s+(?:articles?|posts?|stories|content|reading|links?|news|pages?))?",
+    r"related\s+(?:guides?|coverage|information|items?|resources)",
+    r"recommend(?:ed|ations?)?(?:\s+(?:for\s+you|articles?|reading|stories|posts?))?",
+    r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?like",
+    r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?enjoy",
+    r"you\s+(?:may|might|could)\s+(?:also\s+)?be\s+interested(?:\s+in)?",
+    r"read\s+(?:more|next|also|this\s+next)", r"also\s+read", r"see\s+also",
+    r"further\s+reading", r"keep\s+reading", r"what\s+to\s+read\s+next",
+    r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
+    r"similar\s+(?:articles|posts|stories)",
+    # de
+    r"mehr\s+zum\s+thema.{0,40}", r"auch\s+interessant",
+    r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
+    r"lesen\s+sie\s+(?:auch|mehr|weiter)", r"lies\s+auch", r"passend\s+zum\s+thema",
+    r"zum\s+weiterlesen", r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+artikel",
+    r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
+    r"(?:unsere\s+)?empfehlungen(?:\s+der\s+redaktion)?",
+    # fr
+    r"(?:à\s+|a\s+)?lire\s+(?:aussi|également|egalement|ensuite)",
+    r"sur\s+(?:le\s+même|ce)\s+(?:sujet|thème)", r"voir\s+aussi",
+    r"(?:articles?|contenus?)\s+(?:similaires|liés|associés|recommandés|en\s+lien)",
+    r"vous\s+(?:aimerez|aimeriez|pourriez\s+aimer)(?:\s+(?:aussi|également))?",
+    r"(?:ça|ceci|cela|ces\s+articles)\s+(?:peut|peuvent|pourrai(?:t|ent))\s+vous\s+intéresser",
+    r"nos\s+recommandations", r"(?:à\s+)?découvrir\s+(?:aussi|également)",
+    r"dans\s+la\s+même\s+rubrique", r"pour\s+aller\s+plus\s+loin",
+    # es
+    r"(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+(?:interesar|gustar)",
+    r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s",
+    r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
+    r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
+    r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo",
+    # ru
+    r"читайте\s+(?:также|ещё|еще|по\s+теме)", r"читать\s+(?:также|ещё|еще)",
+    r"(?:похожие|рекомендуемые|связанные)\s+(?:статьи|записи|материалы|новости|публикации)",
+    r"рекомендуем(?:\s+(?:почитать|прочитать))?", r"(?:материалы|статьи|ещё|еще)\s+по\s+теме",
+    r"по\s+теме", r"вам\s+(?:также\s+)?может\s+(?:быть\s+интересно|понравиться)",
+    r"смотрите\s+также", r"см\.\s+также",
+    # zh (simplified and traditional), ja, ko
+    r"推荐阅读", r"推薦閱讀", r"相[关關](?:文章|阅读|閱讀|推荐|推薦|链接|連結|内容|內容)",
+    r"相[关關](?:资讯|新闻|新聞)", r"猜你喜[欢歡]", r"延伸[阅閱][读讀]", r"[为為]你推[荐薦]",
+    r"精彩推荐", r"编辑推荐", r"推荐文章", r"推荐", r"看了(?:本文|这篇文章)的人还看了",
+    r"大家都在看", r"你可能(?:还)?(?:感兴趣|喜欢)", r"関連記事", r"おすすめ(?:記事)?",
+    r"관련\s?기사", r"추천\s?기사",
+    # it, pt, nl
+    r"leggi\s+anche", r"articoli\s+correlati", r"leia\s+(?:também|mais)", r"veja\s+também",
+    r"artigos\s+relacionados", r"lees\s+ook", r"gerelateerde\s+artikelen",
+)
+# Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
+# detector leaves them alone ("Most read", "热门文章").
+SITE_LIST_WORDS = (
+    r"popular(?:\s+\w+)?", r"most\s+(?:read|popular|viewed|shared)", r"trending(?:\s+now)?",
+    r"meistgelesen", r"les\s+plus\s+lus", r"lo\s+más\s+leído", r"популярное",
+    r"热门(?:文章|阅读)?", r"熱門(?:文章|閱讀)?",
+)
+_DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
+_DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
+# Tag clouds dressed as related blocks: "Related topics", "Verwandte Themen".
+_TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
+RELATED_HEADING = re.compile(
+    rf"{_DECOR_HEAD}{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
+)
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
-    r"^\s*(?:recommend(?:ed|ations)?(?:\s+(?:for\s+you|articles|reading|posts))?|related(?:\s+\w+)?"
-    r"|you\s+may\s+also\s+like|you\s+might\s+also\s+like|read\s+more|more\s+(?:on|from|about)\b.*"
-    r"|see\s+also|further\s+reading|popular(?:\s+\w+)?|most\s+read|trending"
-    r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|lesen\s+sie\s+auch"
-    r"|lire\s+aussi|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+similaires|voir\s+aussi"
-    r"|te\s+puede\s+interesar|art[ií]culos\s+relacionados|lee\s+también|también\s+te\s+puede\s+interesar"
-    r"|читайте\s+также|похожие\s+статьи|рекомендуем|по\s+теме"
-    r"|推荐阅读|相关文章|相关阅读|猜你喜欢|热门文章|延伸阅读|推荐)\s*[:：]?\s*$",
+    rf"{_DECOR_HEAD}(?:{_alt(RELATED_WORDS + SITE_LIST_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
+)
+# Link texts of "read on" / "see all" links inside or below teaser cards.
+READ_MORE = re.compile(
+    r"^\W*(?:read\s+(?:more|on|the\s+article|full\s+(?:article|story))|continue\s+reading"
+    r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
+    r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
+    r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
+    r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文)\W*$",
     re.IGNORECASE,
 )
 
-# Text that must never end up in a body (used for the boilerplate_leak warning).
+# Text that must never end up in a body (used for the boilerplate_leak warning): a line that
+# starts with an explicit prev/next label, or that is only a related-block heading.
 BODY_LEAK = re.compile(
-    r"(?m)^(?:<<:|>>:|上一篇|下一篇|推荐阅读|Recommend\s*$|Related posts\s*$)"
+    rf"(?m)^(?:<<:|>>:|上一篇|下一篇|(?:{_alt(PREV_PHRASES + NEXT_PHRASES)})\s*[:：]"
+    rf"|{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)})\s*[:：]?\s*$)",
+    re.IGNORECASE,
+)
+
+# --- class and id names --------------------------------------------------------------------
+# Matched on one lowercased class/id token. Direction of prev/next containers and links:
+# "nav-previous", "prev-post-link", "elementor-post-navigation__prev", "pre" (Chinese CMS).
+NAV_CLASS_PREV = re.compile(r"(?<![a-z])(?:prev|previous|older|pre)(?![a-z])")
+NAV_CLASS_NEXT = re.compile(r"(?<![a-z])(?:next|newer)(?![a-z])|nextprevious")
+# Blocks of related articles: "related-posts", "jp-relatedposts", "yarpp", "recommend",
+# "you-may-also-like", "more-stories", Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
+RELATED_CLASS = re.compile(
+    r"related|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
+    r"|you-?may|more-?(?:stories|articles|posts|news|reading)|read-?next|further-?reading"
+    r"|see-?also|lire-?aussi|yarpp|rp4wp|crp[_-]|similar|tuijian|xiangguan|xgwz|xgyd|xgtj"
+    r"|tjyd|tjwz|xgxw|cnxh|guess-?like"
+)
+# Tokens that contain a hint word but name something else: tag clouds ("related-tags"),
+# ads ("taboola-recommends"), sharing ("recommend-button"), carousels ("slick-next").
+CLASS_EXCLUDE = re.compile(
+    r"tag|topic|keyword|search|categor|entit|taboola|outbrain|sponsor|social|share|button"
+    r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
+    r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
+)
+# Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
+CHROME_CLASS = re.compile(
+    r"(?<![a-z])(?:footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
+    r"|menu|navbar|main-?nav|site-?nav|masthead|site-?header|page-?header)(?![a-z])"
+)
+# Inside a teaser card: the excerpt and the title ("jp-relatedposts-post-excerpt",
+# "entry-summary", "card__dek", "related_txt", "card-title", "news-tit").
+EXCERPT_CLASS = re.compile(
+    r"excerpt|summary|desc|intro|teaser-?text|(?<![a-z])dek(?![a-z])|abstract|snippet"
+    r"|(?<![a-z])lead(?![a-z])|standfirst|synopsis|zhaiyao|jianjie"
+    r"|(?<![a-z])(?:txt|text|sum|des|zy)(?![a-z])"
+)
+TITLE_CLASS = re.compile(r"title|headline|heading|(?<![a-z])(?:hed|tit|bt)(?![a-z])")
+
+# --- fast scanning ------------------------------------------------------------------------
+# The generic detector joins a page's text nodes with NUL and lowercases them once; these
+# scans find the few nodes worth a precise look. Every label above starts with one of these
+# stems (tests/test_vocab.py checks it), after optional decoration.
+LABEL_STEMS = (
+    "<<", "«", "‹", "←", "⟵", "◄", "◀", "⇐", "< ", ">>", "»", "›", "→", "⟶", "►", "▶", "⇒", "> ",
+    "上一", "上篇", "前一", "下一", "下篇", "后一", "後一", "前の", "次の", "이전", "다음",
+    "推荐", "推薦", "相关", "相關", "猜你", "延伸", "为你", "為你", "精彩", "编辑", "看了",
+    "大家", "你可能", "関連", "おすすめ", "관련", "추천", "热门", "熱門",
+    "prev", "older", "vorher", "vorig", "älter", "précéd", "anterior", "предыдущ", "precedent",
+    "next", "newer", "nächst", "neuer", "suivant", "siguiente", "следующ", "successiv",
+    "próxim", "article", "billet", "sujet", "post", "page", "artículo", "articulo", "artigo",
+    "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo",
+    "relat", "recom", "you ", "we think", "read", "also", "see also", "further", "keep read",
+    "what to read", "more ", "similar", "mehr", "das könnte", "dies könnte", "auch", "lesen",
+    "lies", "passend", "zum weiter", "weitere", "ähnlich", "verwandt", "empf", "unsere",
+    "à lire", "a lire", "à découvrir", "lire", "sur le", "sur ce", "contenu", "voir", "vous",
+    "ça ", "ceci", "cela", "ces articles", "nos recom", "découvrir", "dans la", "pour aller",
+    "también", "te puede", "te podr", "le puede", "le podr", "entradas", "publicaciones",
+    "noticias", "notas", "lee ", "lea ", "quiz", "ver tamb", "sigue", "te recom",
+    "читайте", "читать", "похож", "рекоменд", "связан", "материал", "статьи", "ещё", "еще",
+    "по теме", "вам", "смотрите", "см.", "leggi", "leia", "veja", "lees", "gerelateerd",
+    "popular", "most ", "trending", "meistgelesen", "les plus", "lo más", "популяр",
+)
+_DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
+
+
+def _by_first_char(stems: tuple[str, ...], chunk: int = 8) -> str:
+    """A trie-like alternation: Python's regex engine tries alternatives one by one, so the
+    stems are grouped by first character and the groups put in chunks, each behind a
+    one-step character-class test. A text node is then rejected in a few steps, not ~100."""
+    groups: dict[str, list[str]] = {}
+    for stem in stems:
+        groups.setdefault(stem[0], []).append(re.escape(stem[1:]))
+    parts = []
+    for first in sorted(groups):
+        rests = sorted(set(groups[first]), key=len, reverse=True)
+        rest = "|".join(r for r in rests if r)
+        tail = f"(?:{rest})" if rest and all(rests) else f"(?:{rest})?" if rest else ""
+        parts.append((first, re.escape(first) + tail))
+    chunks = []
+    for i in range(0, len(parts), chunk):
+        part = parts[i:i + chunk]
+        charset = "".join(re.escape(first) for first, _ in part)
+        chunks.append(f"(?=[{charset}])(?:{'|'.join(alt for _, alt in part)})")
+    return "|".join(chunks)
+
+
+LABEL_SCAN = re.compile(rf"\x00\s*{_DECOR_SCAN}(?:{_by_first_char(LABEL_STEMS)})")
+ARROW_SCAN = re.compile(r"(?:»|›|→|⟶|>>|►|▶)\s*\x00")
+# Stems of the class names above, found with str.find (a regex alternation tries every
+# stem at every character of every class name: several times slower). Few and short on
+# purpose: each stem costs one pass over the page's class names.
+CLASS_STEMS = (
+    "prev", "next", "relat", "relac", "recom", "empfehl", "also", "like", "more-stor",
+    "morestor", "read-next", "readnext", "further", "aussi", "similar", "yarpp", "rp4wp",
+    "crp", "tuijian", "xiangguan", "xg", "tj", "cnxh",
 )

@@ -1,0 +1,246 @@
+"""Finding the few elements worth a precise look, in a handful of XPath passes.
+
+Testing every element of a page against the vocabularies in Python costs milliseconds. The
+page's text nodes (and its class/id values) are instead joined with NUL, lowercased once and
+scanned with one regex each; only the nodes that start with a label stem (or end with an
+arrow) are then fetched, by position, as smart strings that know their element. Precise
+decisions (cleaners.vocab) run on those few candidates only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from ..text import clean_inline
+from ..vocab import (
+    ARROW_SCAN,
+    CHROME_CLASS,
+    CLASS_EXCLUDE,
+    CLASS_STEMS,
+    LABEL_SCAN,
+    NAV_CLASS_NEXT,
+    NAV_CLASS_PREV,
+    RELATED_CLASS,
+)
+
+# Whitespace-only nodes (indentation) are half of a page's text nodes: skipped in C.
+_TEXTS = etree.XPath("descendant::text()[normalize-space()]", smart_strings=False)
+_TEXTS_AT = etree.XPath(
+    "descendant::text()[normalize-space()][contains($at, concat('|', position(), '|'))]"
+)
+# Class names only: adding @id doubles the cost (a union is sorted) and hint words in ids
+# come with a class saying the same ("jp-relatedposts").
+_CLASSES = etree.XPath("descendant::*/@class", smart_strings=False)
+_CLASSES_AT = etree.XPath("(descendant::*/@class)[contains($at, concat('|', position(), '|'))]")
+_REL_ANCHORS = etree.XPath("descendant::a[@rel][@href]")
+_REL_LINKS = etree.XPath("descendant::link[@rel][@href]")
+# A page with hundreds of hits is a list of arrows or bullets, not an article with a pair.
+_MAX_HITS = 80
+_NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
+
+
+@dataclass(slots=True)
+class TextHit:
+    """A text node that starts with a label stem or ends with an arrow."""
+    owner: object  # the element whose .text (or .tail when is_tail) the node is
+    text: str  # normalized node text
+    is_tail: bool
+    arrow: bool  # found by the trailing-arrow scan
+
+
+@dataclass(slots=True)
+class Hits:
+    texts: list[TextHit] = field(default_factory=list)
+    nav_prev: list = field(default_factory=list)  # elements whose class says "previous"
+    nav_next: list = field(default_factory=list)
+    related: list = field(default_factory=list)  # "related-posts", "recommend", ...
+    rel_anchors: list = field(default_factory=list)  # <a rel=prev|next>
+    head_links: list = field(default_factory=list)  # <link rel=prev|next>
+
+
+def scan(root) -> Hits:
+    hits = Hits()
+    hits.texts = _text_hits(root)
+    _class_hits(root, hits)
+    for a in _REL_ANCHORS(root):
+        if rel_direction(a.get("rel")):
+            hits.rel_anchors.append(a)
+    for link in _REL_LINKS(root):
+        if rel_direction(link.get("rel")):
+            hits.head_links.append(link)
+    return hits
+
+
+def _positions(joined: str, offsets, where: str) -> list[int]:
+    """Node indexes (1-based, as XPath position()) of offsets in the NUL-joined text
+    ("\x00" + "\x00".join(nodes) + "\x00"). where: each offset is the NUL "before" its
+    node, the NUL "after" it, or lies "within" it."""
+    found: list[int] = []
+    for offset in offsets:
+        k = joined.count("\x00", 0, offset) + (where == "before")
+        if not found or found[-1] != k:
+            found.append(k)
+        if len(found) > _MAX_HITS:
+            break
+    return found
+
+
+def _find_all(text: str, stems: tuple[str, ...]):
+    """Offsets of every stem in text, in order."""
+    offsets = []
+    for stem in stems:
+        i = text.find(stem)
+        while i >= 0:
+            offsets.append(i)
+            i = text.find(stem, i + 1)
+    return sorted(offsets)
+
+
+def _text_hits(root) -> list[TextHit]:
+    joined = "\x00" + "\x00".join(_TEXTS(root)).lower() + "\x00"
+    starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before")
+    ends = _positions(joined, (m.end() - 1 for m in ARROW_SCAN.finditer(joined)), "after")
+    if not starts and not ends:
+        return []
+    arrows = set(ends)
+    at = "|" + "|".join(map(str, sorted(set(starts) | arrows))) + "|"
+    hits = []
+    positions = sorted(set(starts) | arrows)
+    for pos, node in zip(positions, _TEXTS_AT(root, at=at), strict=False):
+        text = clean_inline(node)
+        if text:
+            hits.append(TextHit(node.getparent(), text, node.is_tail, pos in arrows))
+    return hits
+
+
+def _class_hits(root, hits: Hits) -> None:
+    values = _CLASSES(root)
+    unique = list(dict.fromkeys(values))  # menus repeat the same names dozens of times
+    joined = "\x00" + "\x00".join(unique).lower() + "\x00"
+    kinds: dict[str, str] = {}
+    for k in _positions(joined, _find_all(joined, CLASS_STEMS), "within"):
+        kind = class_kind(unique[k - 1])
+        if kind:
+            kinds[unique[k - 1]] = kind
+    if not kinds:
+        return
+    wanted = [i for i, value in enumerate(values, 1) if value in kinds][:_MAX_HITS]
+    at = "|" + "|".join(map(str, wanted)) + "|"
+    lists = {"prev": hits.nav_prev, "next": hits.nav_next, "related": hits.related}
+    for attr in _CLASSES_AT(root, at=at):
+        el = attr.getparent()
+        if el.tag not in STOP_TAGS:
+            lists[kinds[attr]].append(el)
+
+
+def class_kind(value: str) -> str | None:
+    """What a class value names: "prev", "next" (a link or its box) or "related"."""
+    for token in value.lower().split():
+        if CLASS_EXCLUDE.search(token):
+            continue
+        if NAV_CLASS_PREV.search(token):
+            return "prev"
+        if NAV_CLASS_NEXT.search(token):
+            return "next"
+        if RELATED_CLASS.search(token):
+            return "related"
+    return None
+
+
+def rel_direction(rel: str | None) -> str | None:
+    tokens = (rel or "").lower().split()
+    if "prev" in tokens or "previous" in tokens:
+        return "prev"
+    if "next" in tokens:
+        return "next"
+    return None
+
+
+# --- small shared helpers ------------------------------------------------------------------
+
+def text_of(el) -> str:
+    return clean_inline("".join(el.itertext())) if el is not None else ""
+
+
+def text_len(el, limit: int | None = None) -> int:
+    """Characters of text under el (each node stripped); stops counting past limit, so
+    asking "is this box small?" of <body> costs a few nodes, not the whole page."""
+    n = 0
+    for t in el.itertext():
+        n += len(t.strip())
+        if limit is not None and n > limit:
+            break
+    return n
+
+
+def has_text(el) -> bool:
+    return text_len(el, 0) > 0
+
+
+def ancestors(el, cache: dict) -> frozenset:
+    """el and its ancestors (cached per element: walking up creates element proxies)."""
+    found = cache.get(el)
+    if found is None:
+        parent = el.getparent()
+        found = frozenset((el,)) | (ancestors(parent, cache) if parent is not None
+                                    else frozenset())
+        cache[el] = found
+    return found
+
+
+def real_href(a, base_url: str | None) -> str | None:
+    """The absolute URL an anchor leads to; None for fragments, scripts and mail links."""
+    href = (a.get("href") or "").strip()
+    if not href or href.lower().startswith(_NOT_A_LINK):
+        return None
+    return urljoin(base_url, href) if base_url else href
+
+
+def ancestor_anchor(el, levels: int = 4):
+    """el itself or its nearest <a> ancestor within a few levels (labels sit in spans)."""
+    for _ in range(levels):
+        if el is None or el.tag in STOP_TAGS:
+            return None
+        if el.tag == "a":
+            return el
+        el = el.getparent()
+    return None
+
+
+def doc_key(el) -> tuple[int, ...]:
+    """Sort key in document order: the child indexes from the root down to el."""
+    path = []
+    parent = el.getparent()
+    while parent is not None:
+        path.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    return tuple(reversed(path))
+
+
+def is_inside(el, containers) -> bool:
+    """Is el one of containers or inside one of them? (containers: a set of elements)"""
+    while el is not None:
+        if el in containers:
+            return True
+        el = el.getparent()
+    return False
+
+
+def in_chrome(el) -> bool:
+    """Inside the site's footer, header or menu? The article (or <main>) shields: an
+    "entry-footer" inside <article> belongs to the article."""
+    while el is not None:
+        tag = el.tag
+        if tag in ("article", "main", "body"):
+            return False
+        if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
+            return True
+        names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+        if names.strip() and any(CHROME_CLASS.search(t) for t in names.split()):
+            return True
+        el = el.getparent()
+    return False

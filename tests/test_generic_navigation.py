@@ -1,0 +1,162 @@
+"""Generic prev/next and teaser detection (cleaners.generic.navigation) on hand-written pages.
+
+Each case in tests/fixtures/generic/<case>/ is a page modelled on a real kind of health site,
+with meta.json (url, language) and expected.json, written by reading the page:
+- related_links, teasers: compared exactly (order is page order);
+- body_must_not_contain: labels and titles that must be gone once the returned elements are
+  dropped (and must not reach the body of extract_article);
+- must_keep: body sentences and site chrome that must survive the drop (nothing invented,
+  nothing of the main text taken).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from cleaners.extract import extract_article
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "generic"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "page.html").is_file())
+LANGUAGES = {"en", "de", "fr", "es", "ru", "zh"}
+
+
+def _load(case: str):
+    folder = FIXTURES / case
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return (folder / "page.html").read_bytes(), meta, expected
+
+
+def _navigation(page: bytes, url: str):
+    root, _warnings = parse_html(page)
+    drop_non_content(root)
+    return root, find_navigation(root, url)
+
+
+def test_every_language_has_a_case():
+    languages = {_load(case)[1]["language"] for case in CASES}
+    assert languages >= LANGUAGES
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_links_and_teasers(case):
+    page, meta, expected = _load(case)
+    _root, (links, teasers, _elements) = _navigation(page, meta["url"])
+    assert [asdict(link) for link in links] == expected["related_links"]
+    assert [asdict(teaser) for teaser in teasers] == expected["teasers"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_returned_elements_hold_navigation_and_nothing_else(case):
+    page, meta, expected = _load(case)
+    root, (_links, _teasers, elements) = _navigation(page, meta["url"])
+    assert all(el.tag not in ("html", "body", "main", "article") for el in elements)
+    for el in elements:
+        el.drop_tree()
+    left = " ".join(" ".join(root.itertext()).split())
+    for text in expected["body_must_not_contain"]:
+        assert text not in left, f"{text!r} was not dropped"
+    for text in expected["must_keep"]:
+        assert text in left, f"{text!r} was dropped"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_extract_article_keeps_navigation_out_of_the_body(case):
+    page, meta, expected = _load(case)
+    article = extract_article(page, meta["url"])
+    assert [asdict(link) for link in article.related_links] == expected["related_links"]
+    assert [asdict(teaser) for teaser in article.teasers] == expected["teasers"]
+    for text in expected["body_must_not_contain"]:
+        assert text not in article.body, f"{text!r} leaked into the body"
+
+
+def _find(html: str, url: str = "https://example.org/a/b.html"):
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    return find_navigation(root, url)
+
+
+def _page(body: str) -> str:
+    prose = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 6 + "</p>"
+    head = "<html><head><title>t</title></head>"
+    return f"{head}<body><article><h1>Title</h1>{prose}{body}</article></body></html>"
+
+
+def test_previously_is_no_label():
+    links, teasers, elements = _find(_page(
+        '<p>Previously, <a href="/x">doctors</a> advised bed rest.</p>'
+        "<p>Prev. studies disagreed.</p>"))
+    assert (links, teasers, elements) == ([], [], [])
+
+
+def test_numbered_pagination_is_not_next():
+    links, _teasers, _elements = _find(_page(
+        '<div class="pagination"><a href="/p/1">« Previous</a> <span>2</span> '
+        '<a href="/p/3">3</a> <a href="/p/4">4</a> <a href="/p/3">Next »</a></div>'))
+    assert links == []
+
+
+def test_comment_pages_are_not_prev():
+    links, _teasers, _elements = _find(_page(
+        '<div class="nav-previous"><a href="/a/b.html/comment-page-1/#comments">'
+        "« Older Comments</a></div>"))
+    assert links == []
+
+
+def test_no_previous_article_drops_the_line_but_gives_no_link():
+    links, _teasers, elements = _find(_page(
+        '<ul class="context"><li>上一篇：没有了</li>'
+        '<li>下一篇：<a href="/n.html">喝绿茶的五个好处</a></li></ul>'))
+    assert [asdict(link) for link in links] == [
+        {"rel": "next", "title": "喝绿茶的五个好处", "url": "https://example.org/n.html"}]
+    assert [el.tag for el in elements] == ["ul"]
+
+
+def test_guillemet_quotes_are_not_arrows():
+    links, _teasers, _elements = _find(_page(
+        '<p>« <a href="/g">Le sucre</a> » est partout.</p>'
+        '<p>Lisez <a href="/q">«Здоровье»</a> и <a href="/r">«Питание»</a>.</p>'))
+    assert links == []
+
+
+def test_a_lone_arrow_link_is_not_next():
+    links, _teasers, _elements = _find(_page(
+        '<p><a href="https://clinic.example/book">Book an appointment →</a></p>'))
+    assert links == []
+
+
+def test_head_link_only_for_missing_direction():
+    html = ('<html><head><link rel="prev" href="/head-prev"><link rel="next" href="/head-next">'
+            '</head><body><article><h1>T</h1><p>Body text.</p>'
+            '<a rel="next" href="/body-next">Next article: Body next</a></article></body></html>')
+    links, _teasers, _elements = _find(html)
+    assert [(link.rel, link.title, link.url) for link in links] == [
+        ("prev", "", "https://example.org/head-prev"),
+        ("next", "Body next", "https://example.org/body-next"),
+    ]
+
+
+def test_tag_lists_are_not_related_links():
+    links, teasers, _elements = _find(_page(
+        '<div class="related"><h3>Related</h3><a href="/t/1">Diabetes</a> '
+        '<a href="/t/2">Heart</a> <a href="/t/3">Blood pressure</a></div>'))
+    assert (links, teasers) == ([], [])
+
+
+def test_teasers_or_related_is_decided_per_block():
+    links, teasers, _elements = _find(_page(
+        "<h2>You might also like</h2><ul>"
+        '<li><a href="/1">Ten ways to lower your cholesterol</a>'
+        "<p>Oats, beans and walking after dinner all help more than you would think.</p></li>"
+        '<li><a href="/2">Statins explained in plain words</a></li></ul>'))
+    assert links == []
+    assert [(t.title, t.snippet) for t in teasers] == [
+        ("Ten ways to lower your cholesterol",
+         "Oats, beans and walking after dinner all help more than you would think."),
+        ("Statins explained in plain words", ""),
+    ]
