@@ -21,6 +21,8 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-pages", type=int, metavar="N", help="fetch at most N pages")
     p.add_argument("--formats", metavar="LIST",
                    help="export formats, comma-separated (default jsonl,csv,parquet)")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for Excel: UTF-8 with a BOM (HEALTHCRAWL_CSV_EXCEL)")
     p.add_argument("--generic", action="store_true",
                    help="ignore site profiles: generic extraction on every page")
     p.add_argument("--allow-private-hosts", metavar="HOSTS",
@@ -41,6 +43,8 @@ def _overrides(args) -> dict:
             overrides[name] = getattr(args, option)
     if getattr(args, "generic", False):
         overrides["HEALTHCRAWL_GENERIC"] = True
+    if getattr(args, "excel", False):
+        overrides["HEALTHCRAWL_CSV_EXCEL"] = True
     if getattr(args, "fresh", False):
         overrides["HEALTHCRAWL_FRESH"] = True
     return overrides
