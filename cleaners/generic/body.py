@@ -46,7 +46,7 @@ class BodyResult:
 def effective_length(text: str) -> float:
     """Text length in Latin-letter equivalents: a CJK character carries about 3 letters."""
     n = len(text)
-    if n and ord(max(text)) >= 0x3040:
+    if not text.isascii():
         n += 2 * len(_CJK.findall(text))
     return n
 

@@ -21,7 +21,7 @@ BOILERPLATE_LINE = re.compile(
     r"|commentaires?|comentarios?|share(?: this)?(?: (?:article|story|post))?:?|teilen"
     r"|partager|compartir|print|email|tweet|pin it|whatsapp|facebook|twitter|linkedin"
     r"|this slideshow requires javascript\.?|image \d+ of \d+|\d+ (?:-|of) \d+(?: of \d+)?"
-    r"|photo:.*|image:.*|credit:.*|source:.*|getty images|shutterstock|\(?image credit:.*"
+    r"|photo:.*|image:.*|credit:.*|getty images|shutterstock|\(?image credit:.*"
     r"|tell us what you think\W*|you (?:may|might) also like\W*|don'?t miss\W*"
     r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
     r"|popular on .{1,40}|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
@@ -29,12 +29,14 @@ BOILERPLATE_LINE = re.compile(
     r"|\[[^\]]*(?:button|caption|embed)[^\]]*\].*)$",
     re.IGNORECASE,
 )
+# A CMS shortcode the site failed to render: "[button link=...]Send us a review[/button]".
+SHORTCODE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].*\[/\w+\]$")
 # Lines that close an article but are not part of it: credits, newsletter and social pushes.
 TRAILING_LINE = re.compile(
     r"^\(?(?:additional )?reporting by\b|\bcontributed (?:reporting|to this report)\b"
     r"|^editing by\b|^(?:e-?mail|contact) .{1,60}(?:@| at )"
     r"|\bfollow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)"
-    r"|^(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
+    r"|\b(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
     r"|\bnewsletter\b|^if you enjoyed this article|^listen to .{1,40} live"
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
@@ -124,8 +126,8 @@ def drop_nav_lines(blocks: list[Block]) -> list[Block]:
 def is_boilerplate_line(b: Block) -> bool:
     text = b.text
     if len(text) > 120:
-        return False
-    return bool(BOILERPLATE_LINE.match(text) or _DATE_LINE.match(text))
+        return len(text) < 400 and bool(SHORTCODE.match(text))
+    return bool(BOILERPLATE_LINE.match(text) or _DATE_LINE.match(text) or SHORTCODE.match(text))
 
 
 # a <p> holding a picture and a short line is more often a list entry than a caption
