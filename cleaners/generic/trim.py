@@ -61,6 +61,8 @@ NAV_LABEL = re.compile(
     r"|siguiente|anterior)\b[\w ]{0,30}?\W*$",
     re.IGNORECASE,
 )
+_CLICK_HERE = re.compile(r"\b(?:click|tap)(?:ing)? here\b|\bhier klicken\b|\bcliquez ici\b",
+                         re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 _DATE_LINE = re.compile(
     r"^(?:\w+,? )?(?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}.*)?$"
@@ -102,7 +104,7 @@ def drop_link_lists(blocks: list[Block]) -> list[Block]:
 def _teaser(b: Block) -> bool:
     """A link-dense block that points elsewhere: a linked heading, a labelled teaser, or
     several links in a line that is not a sentence."""
-    return b.heading or bool(TEASER_LABEL.match(b.text)) or \
+    return b.heading or bool(TEASER_LABEL.match(b.text) or _CLICK_HERE.search(b.text)) or \
         b.links >= LINK_RUN and not _SENTENCE_END.search(b.text)
 
 
