@@ -37,7 +37,8 @@ TRAILING_LINE = re.compile(
     r"|^editing by\b|^(?:e-?mail|contact) .{1,60}(?:@| at )"
     r"|\bfollow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)"
     r"|\b(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
-    r"|\bnewsletter\b|^if you enjoyed this article|^listen to .{1,40} live"
+    r"|\b(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b"
+    r"|^if you enjoyed this article|^listen to .{1,40} live"
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
     r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
@@ -64,9 +65,12 @@ NAV_LABEL = re.compile(
 _CLICK_HERE = re.compile(r"\b(?:click|tap)(?:ing)? here\b|\bhier klicken\b|\bcliquez ici\b",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
+# A date (and time) on a line of its own: "November 20, 2019 - 11:28 AMT", "2019-11-20".
+_TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\w{1,4})?)?"
 _DATE_LINE = re.compile(
-    r"^(?:\w+,? )?(?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}.*)?$"
-    r"|^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}.*)?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$"
+    rf"^(?:\w+,? )?(?:\d{{1,2}}\.? \w+|\w+ \d{{1,2}}),? \d{{4}}{_TIME}$"
+    rf"|^\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}\S*)?$"
+    rf"|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_TIME}$"
 )
 
 
