@@ -37,13 +37,13 @@ def _healthcrawl(html: bytes, url: str) -> str:
 def _trafilatura(html: bytes, url: str) -> str:
     from trafilatura import extract
 
-    return extract(html, url=url, include_comments=False) or ""
+    return extract(html, include_comments=False) or ""  # the call the dev set's README scores
 
 
 def _trafilatura_precision(html: bytes, url: str) -> str:
     from trafilatura import extract
 
-    return extract(html, url=url, include_comments=False, favor_precision=True) or ""
+    return extract(html, include_comments=False, favor_precision=True) or ""
 
 
 SYSTEMS: dict[str, Callable[[bytes, str], str]] = {
