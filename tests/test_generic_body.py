@@ -211,3 +211,19 @@ def test_layout_table_cells_stay_separate_blocks():
     body = extract_article(page, "https://example.org/").body
     assert body.startswith("Old pages put the whole article")
     assert "Home" not in body
+
+
+def test_trafilatura_gives_a_second_opinion_only_when_nothing_is_found(monkeypatch):
+    import cleaners.generic as generic
+    from cleaners.generic.body import BodyResult
+
+    page = (FIXTURES / "wordpress-note" / "page.html").read_bytes()
+    url = "https://steadysteps.example/2024/03/plantar-fasciitis-morning-heel-pain/"
+    assert "trafilatura_fallback" not in extract_article(page, url).warnings
+
+    monkeypatch.setattr(generic, "find_body",
+                        lambda root, title, headline: BodyResult(None, [], []))
+    article = extract_article(page, url)
+    assert "trafilatura_fallback" in article.warnings
+    assert "The pain is usually sharp at the front of the heel" in article.body
+    assert article.body_html.startswith("<p>")

@@ -2,7 +2,8 @@
 
 Order matters: navigation and teaser blocks are taken first (they are data, and must never
 reach the body), then the headline (before chrome is pruned: <h1> often sits in a <header>),
-then boilerplate is pruned and the main text is found (body.py).
+then boilerplate is pruned and the main text is found (body.py). Only when that finds
+(almost) nothing does trafilatura give a second opinion (fallback.py).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..article import Article
 from ..sanitize import sanitize_html
 from ..text import clean_paragraphs
 from .body import find_body
+from .fallback import MIN_BODY_CHARS, paragraphs_html, trafilatura_paragraphs
 from .navigation import find_navigation
 from .render import render_html
 from .title import find_title
@@ -30,8 +32,14 @@ def extract_generic(root, url: str | None, meta: dict) -> Article:
     found = find_body(root, title, headline)
     warnings = []
     body = clean_paragraphs(b.text for b in found.blocks)
+    body_html = sanitize_html(render_html(found.blocks, found.all_blocks, url)) if body else None
+    if len(body) < MIN_BODY_CHARS:
+        paragraphs = trafilatura_paragraphs(root)
+        second = clean_paragraphs(paragraphs)
+        if len(second) >= MIN_BODY_CHARS and len(second) > len(body):
+            body, body_html = second, sanitize_html(paragraphs_html(paragraphs))
+            warnings.append("trafilatura_fallback")
     if not body:
         warnings.append("no_main_text")
-    body_html = sanitize_html(render_html(found.blocks, found.all_blocks, url)) if body else None
     return Article(title=title, body=body, body_html=body_html, related_links=related_links,
                    teasers=teasers, extractor="generic", warnings=warnings)
