@@ -83,22 +83,21 @@ def test_time_based_flush(tmp_path: Path) -> None:
 
 
 def test_a_new_table_is_a_migration_step(tmp_path: Path, monkeypatch) -> None:
-    """How the run ledger / HTTP validators tables will arrive: one more MIGRATIONS entry;
-    an existing store upgrades in place when opened and keeps its articles."""
+    """How a future table arrives: one more MIGRATIONS entry; an existing store upgrades in
+    place when opened and keeps its articles."""
     from pipelines.store import schema
 
     path = tmp_path / "s.sqlite"
     with Store.open(path) as store:
         store.upsert(synthetic_record(1), "run1")
-    create = ("CREATE TABLE ledger (run_id TEXT NOT NULL, url TEXT NOT NULL, state TEXT NOT "
+    create = ("CREATE TABLE future_notes (run_id TEXT NOT NULL, url TEXT NOT NULL, state TEXT NOT "
               "NULL, outcome TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (run_id, url))")
-    ledger = (create,)
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, ledger))
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, (create,)))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Store.open(path) as store:
         assert store.count() == 1
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-        store.conn.execute("INSERT INTO ledger VALUES ('run2', 'u', 'queued', NULL, 't')")
+        store.conn.execute("INSERT INTO future_notes VALUES ('run2', 'u', 'q', NULL, 't')")
 
 
 def test_refuses_newer_schema(tmp_path: Path) -> None:

@@ -147,7 +147,8 @@ class HealthSpider(scrapy.Spider):
                                          ("If-Modified-Since", modified)) if v}
             meta = {"handle_httpstatus_list": [304]}
         return scrapy.Request(url, callback=self.parse_sitemap if is_sitemap else self.parse,
-                              errback=self.failed, dont_filter=True, headers=headers, meta=meta)
+                              errback=self.sitemap_failed if is_sitemap else self.failed,
+                              dont_filter=True, headers=headers, meta=meta)
 
     def claim_redirect(self, request) -> bool:
         """Called by the safety middleware for a redirect target: False if already crawled."""
@@ -189,6 +190,15 @@ class HealthSpider(scrapy.Spider):
             request = self._request(loc)
             if request is not None:
                 yield request
+
+    def sitemap_failed(self, failure):
+        """Many sites have no sitemap.xml: a 404 there is not a failed page."""
+        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            logger.info("No sitemap at %s", failure.request.url)
+            if self.run_state is not None:
+                self.run_state.ledger.finish(failure.request.url, "not_article")
+            return
+        self.failed(failure)
 
     # -- pages ------------------------------------------------------------------------------
     def parse(self, response):
