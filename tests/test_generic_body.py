@@ -227,3 +227,16 @@ def test_trafilatura_gives_a_second_opinion_only_when_nothing_is_found(monkeypat
     assert "trafilatura_fallback" in article.warnings
     assert "The pain is usually sharp at the front of the heel" in article.body
     assert article.body_html.startswith("<p>")
+
+
+def test_declared_article_body_wins_over_a_wordier_sidebar():
+    prose = ("A sentence about sleep and memory that is long enough to count as prose, "
+             "with commas, and a full stop. ")
+    page = ("<html><body><div class='main'><h1>Sleep and memory</h1>"
+            f"<div itemprop='articleBody'><p>{prose * 3}</p><p>{prose * 2}</p></div></div>"
+            "<div class='column'>"
+            + "".join(f"<div class='teaser'><p>Teaser {n}: {prose * 2}</p></div>" for n in range(4))
+            + "</div></body></html>")
+    body = extract_article(page, "https://example.org/sleep").body
+    assert body.count("sleep and memory") == 5
+    assert "Teaser" not in body

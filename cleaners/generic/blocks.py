@@ -58,6 +58,7 @@ class Block:
 class Page:
     blocks: list[Block]
     spans: dict  # element -> (first block index, end index) of the blocks under it
+    root: object = None  # the element that was linearized
 
 
 class _Builder:
@@ -209,4 +210,4 @@ def linearize(root, skip_small_chrome: bool = True) -> Page:
     for block in b.blocks:
         if block.owner in b.branches:
             block.leaf = False
-    return Page(b.blocks, b.spans)
+    return Page(b.blocks, b.spans, root)

@@ -28,6 +28,9 @@ _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
+_ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"]', smart_strings=False)
+MIN_DECLARED_CHARS = 200
+DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
 UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are released
 # Owners that are one paragraph: their score goes to the element holding them.
@@ -234,29 +237,46 @@ def find_body(root, title: str = "", headline=None) -> BodyResult:
     """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
     top = body[0] if body else root
-    result = _find_body(linearize(top), title, headline)
+    page = linearize(top)
+    result = _find_body(page, title, headline, declared_body(root, page))
     if not result.blocks:
         # every reasonable container was skipped as small chrome: read the whole page
         result = _find_body(linearize(top, skip_small_chrome=False), title, headline)
     return result
 
 
-def _find_body(page: Page, title: str, headline) -> BodyResult:
+def declared_body(root, page: Page):
+    """The one element the page marks up as its article body (schema.org microdata), if it
+    holds a real amount of text: publishers set it for search engines, so it is reliable."""
+    found = _ARTICLE_BODY(root)
+    if len(found) != 1 or found[0] not in page.spans:
+        return None
+    start, end = page.spans[found[0]]
+    chars = sum(len(b.text) for b in page.blocks[start:end])
+    return found[0] if chars >= MIN_DECLARED_CHARS else None
+
+
+def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
     released = released_marks(blocks, weights, headline)
+    if declared is not None:  # chrome-looking wrappers around the declared body are not
+        released.update(declared.iterancestors())
     content = [all(m in released for m in b.marks) for b in blocks]
     layout = Layout(page, weights, content)
-    winner = layout.winner(headline)
-    if winner is None:
-        return BodyResult(None, [], blocks)
-    winner = layout.climb(winner)
+    if declared is not None and layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root):
+        members = [declared]
+    else:
+        winner = layout.winner(headline)
+        if winner is None:
+            return BodyResult(None, [], blocks)
+        members = layout.members(layout.climb(winner))
     kept = []
-    for el in layout.members(winner):
+    for el in members:
         start, end = page.spans.get(el, (0, 0))
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
     if headline is None and kept and title and kept[0].heading and kept[0].text == title:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
-    return BodyResult(winner, kept, blocks)
+    return BodyResult(members[0], kept, blocks)
