@@ -235,7 +235,7 @@ def test_declared_article_body_wins_over_a_wordier_sidebar():
     page = ("<html><body><div class='main'><h1>Sleep and memory</h1>"
             f"<div itemprop='articleBody'><p>{prose * 3}</p><p>{prose * 2}</p></div></div>"
             "<div class='column'>"
-            + "".join(f"<div class='teaser'><p>Teaser {n}: {prose * 2}</p></div>" for n in range(4))
+            + "".join(f"<p>Teaser {n}: {prose * 3}</p>" for n in range(4))
             + "</div></body></html>")
     body = extract_article(page, "https://example.org/sleep").body
     assert body.count("sleep and memory") == 5
