@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,20 @@ def run_cli(args: list[str], timeout: float = 300, **kwargs) -> subprocess.Compl
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=timeout, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def demo_output(demo_server, tmp_path_factory) -> Path:
+    """The output folder of one real `scrapy crawl health` of the demo site (the run folder
+    is `latest`), shared by the tests of what a run writes for analysts and downstream sites."""
+    out = tmp_path_factory.mktemp("demo-output")
+    proc = run_scrapy(["-a", "site=demo", "-a", f"url={demo_server.base_url}"], out)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (out / "latest" / "run.json").is_file(), proc.stderr[-3000:]
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

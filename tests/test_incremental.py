@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 
 import orjson
 
-from conftest import run_scrapy
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from conftest import free_port, run_scrapy
 
 
 def crawl(site_dir, port, out):
