@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 
 import orjson
 import pytest
-
 from conftest import run_scrapy
 
 FIELDS = ("title", "body", "related_links", "teasers", "language", "published", "authors",

@@ -6,7 +6,6 @@ import json
 import shutil
 
 import orjson
-
 from conftest import free_port, run_scrapy
 
 

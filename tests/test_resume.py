@@ -13,7 +13,6 @@ from pathlib import Path
 
 import orjson
 import pytest
-
 from conftest import FAST, ROOT
 
 VOLATILE = ("fetched_at", "run_id", "http_status")

@@ -14,7 +14,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, free_port
 
 BIN = Path(sys.executable).parent
