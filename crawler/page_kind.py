@@ -1,23 +1,27 @@
-"""Generic crawls: is this page an article? Cheap signals, checked before extraction."""
+"""Generic crawls: is this page an article? Decided after extraction, on the tree the
+extractor leaves behind (navigation and teaser blocks already taken out), so a teaser grid
+under an article does not make it look like a listing."""
 from __future__ import annotations
 
 from lxml import etree
 
+from cleaners.article import Article
+from cleaners.text import word_count
 from crawler.links import looks_like_listing
 
-_OG_TYPE = etree.XPath("string(//meta[@property='og:type']/@content)", smart_strings=False)
-_ARTICLE_MARKERS = etree.XPath(
-    "count(//article) = 1 or boolean(//*[@itemtype and contains(@itemtype, 'Article')]"
-    " | //script[@type='application/ld+json' and contains(., 'Article')])"
-)
-_PARAGRAPH_TEXT = etree.XPath("//p[string-length(normalize-space()) > 80]")
+# Listing pages are lists of cards, each a linked heading: "<h2><a href=...>Title</a></h2>".
+_LINKED_HEADINGS = etree.XPath(
+    "count(//h1[a] | //h2[a] | //h3[a] | //h4[a] | //a[h2 or h3 or h4])")
+_ARTICLES = etree.XPath("count(//article)")
+MIN_LINKED_HEADINGS = 4
+MIN_WORDS = 60  # CJK characters count as words
 
 
-def is_generic_article(root, url: str) -> bool:
-    """Articles declare themselves (og:type, schema.org Article, <article>) or at least
-    carry several long paragraphs; listing URLs (tags, categories, pages) never count."""
-    if looks_like_listing(url):
+def is_listing_url(url: str) -> bool:
+    return looks_like_listing(url)
+
+
+def is_generic_article(root, article: Article) -> bool:
+    if _LINKED_HEADINGS(root) >= MIN_LINKED_HEADINGS or _ARTICLES(root) >= 3:
         return False
-    if _OG_TYPE(root).lower() == "article" or _ARTICLE_MARKERS(root):
-        return True
-    return len(_PARAGRAPH_TEXT(root)) >= 3
+    return bool(article.title) and word_count(article.body) >= MIN_WORDS

@@ -26,7 +26,7 @@ from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
 from crawler.links import HREFS, SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url
-from crawler.page_kind import is_generic_article
+from crawler.page_kind import is_generic_article, is_listing_url
 from crawler.runid import new_run_id
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
@@ -178,7 +178,7 @@ class HealthSpider(scrapy.Spider):
         return False
 
     def parse_sitemap(self, response):
-        self._outcome(response, "not_article")
+        self._outcome(response, "not_article")  # counted in the ledger, not as a page
         root = etree.fromstring(response.body, parser=SITEMAP_PARSER)
         if root is None:
             logger.warning("Unreadable sitemap %s", response.url)
@@ -222,12 +222,10 @@ class HealthSpider(scrapy.Spider):
         if self.site and not self.generic:
             profile = self.site.profile_for(response.url)
             if profile is None:
-                stats.inc_value("healthcrawl/outcome/not_article")
-                self._outcome(response, "not_article")
+                self._not_article(response)
                 return
-        elif not is_generic_article(root, response.url):
-            stats.inc_value("healthcrawl/outcome/not_article")
-            self._outcome(response, "not_article")
+        elif is_listing_url(response.url):
+            self._not_article(response)
             return
         try:
             article = extract_article(root, response.url, profile)
@@ -235,6 +233,9 @@ class HealthSpider(scrapy.Spider):
             logger.exception("Extraction failed: %s", response.url)
             stats.inc_value("healthcrawl/outcome/failed/extraction_error")
             self._outcome(response, "failed/extraction_error")
+            return
+        if profile is None and not is_generic_article(root, article):
+            self._not_article(response)
             return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
@@ -279,6 +280,10 @@ class HealthSpider(scrapy.Spider):
             self._seen.add(response.url)
             if self.run_state is not None:
                 self.run_state.origin_of[response.url] = redirects[0]
+
+    def _not_article(self, response) -> None:
+        self.crawler.stats.inc_value("healthcrawl/outcome/not_article")
+        self._outcome(response, "not_article")
 
     def _outcome(self, response, outcome: str) -> None:
         if self.run_state is not None:
