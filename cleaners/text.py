@@ -10,12 +10,16 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _TRANSLATE = {**_SPACE_LIKE, **_ZERO_WIDTH}
 
 _SPACES = re.compile(r"[ \n]+")
+# ASCII text: the space-like characters of _TRANSLATE and the runs of _SPACES in one pass.
+_ASCII_SPACES = re.compile(r"[ \n\t\r\f\v]+")
 # "back pain , or" -> "back pain, or". Only , and . (and CJK full stops): French and others
 # write a space before : ; ! ? on purpose.
 _SPACE_BEFORE_PUNCT = re.compile(r" +([,.])(?=\s|$|[^\w.])| +([，。、；：！？])")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…+)\s*$")
 _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
+# What word_count counts as one word each: exactly the ranges of _is_cjk.
+_CJK_COUNTED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")
 
 
@@ -23,6 +27,11 @@ def clean_inline(text: str | None) -> str:
     """Normalize one line or paragraph: NFC, no odd spaces, single spaces, trimmed."""
     if not text:
         return ""
+    if text.isascii():  # NFC is the identity; no zero-width or non-ASCII space (same result)
+        text = _ASCII_SPACES.sub(" ", text).strip()
+        if " ," not in text and " ." not in text:
+            return text
+        return _SPACE_BEFORE_PUNCT.sub(_punct, text)
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = _SPACES.sub(" ", text).strip()
     return _SPACE_BEFORE_PUNCT.sub(_punct, text)
@@ -58,13 +67,8 @@ def clean_snippet(text: str | None) -> tuple[str, bool]:
 
 def word_count(text: str) -> int:
     """Words in text; each CJK character counts as one word."""
-    cjk = sum(1 for ch in text if _is_cjk(ch))
-    if not cjk:
+    if text.isascii() or not _CJK_COUNTED.search(text):
         return len(text.split())
+    cjk = len(text) - len(_CJK_COUNTED.sub("", text))  # a C loop, not a Python one per char
     return cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
 
-
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3040 <= o <= 0x30FF \
-        or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
