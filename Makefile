@@ -22,9 +22,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 
-# nginx serves the large demo site in the benchmark (Python's http.server is too slow).
+# nginx serves the large demo site in the benchmark (Python's http.server is too slow);
+# wrk measures the server alone (without it the benchmark falls back to a Python client).
 nginx:
-	@command -v nginx >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null)
+	@command -v nginx >/dev/null && command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null)
 
 bench: $(STAMP) nginx
 	$(BIN)/python -m bench
