@@ -3,7 +3,8 @@
 Enable with `EXTENSIONS = pipelines.EXTENSIONS`. On `spider_opened` it creates the folder
 (the export pipeline may already have: both go through runinfo.ensure_run_dir). On
 `spider_closed`, which Scrapy sends after every item pipeline has closed (exports renamed,
-store committed), it writes `run.json`, atomically and last, then, for a complete run only,
+store committed), it writes schema.json, changes.jsonl and feeds/ (pipelines/publish.py),
+then `run.json`, atomically and last, then, for a complete run only,
 points `<HEALTHCRAWL_OUTPUT_DIR>/latest` at the folder.
 
 It is an extension rather than part of ExportPipeline so that a run without exports
@@ -25,6 +26,7 @@ from .export.partfile import PART_SUFFIX, PartFile, fsync_dir
 from .keys import CONFIG_ERROR, EXIT_CODE
 from .ledger import COMPLETE as LEDGER_COMPLETE
 from .ledger import INTERRUPTED as LEDGER_INTERRUPTED
+from .publish import publish_from_settings
 from .quality import COMPLETE, Thresholds, exit_code
 from .runinfo import ensure_run_dir, output_dir, run_id_of, utc_now
 from .summary import build_summary, run_status
@@ -74,16 +76,24 @@ class RunFolder:
         files, partial = list_files(self.run_dir)
         state = getattr(spider, "run_state", None)
         counts = None
+        done = run_status(reason, stats) == COMPLETE and not partial
         if state is not None:
             # The ledger spans every attempt of a resumed run; the stats only this one.
-            done = run_status(reason, stats) == COMPLETE and not partial
             counts = state.finish(LEDGER_COMPLETE if done else LEDGER_INTERRUPTED)
             self.started_at = state.ledger.started_at or self.started_at
+        published = None
+        if self.settings is not None:
+            # After the ledger has ended the run (removals compare complete runs), before
+            # run.json, which lists the files written here too.
+            published = publish_from_settings(self.settings, self.run_dir, self.run_id, done)
+            files, partial = list_files(self.run_dir)
         summary = build_summary(
             stats, run_id=self.run_id, site=_site(spider), started_at=self.started_at,
             finished_at=utc_now(), elapsed_s=time.monotonic() - self._t0,
             finish_reason=reason, files=files, thresholds=self.thresholds,
             partial_files=partial, counts=counts)
+        if published is not None:
+            summary["changes"] = published["changes"]
         summary["exit_code"] = exit_code(summary, self.thresholds)
         self.summary = summary
         write_json_atomic(self.run_dir / SUMMARY_FILENAME, summary)
@@ -106,17 +116,24 @@ def _site(spider: Any) -> str | None:
     return key if isinstance(key, str) else getattr(key, "key", None)
 
 
-def list_files(run_dir: Path) -> tuple[dict[str, int], list[str]]:
-    """({finished file: bytes}, [left-over .part files]); run.json itself is not listed."""
+def list_files(run_dir: Path, prefix: str = "") -> tuple[dict[str, int], list[str]]:
+    """({finished file: bytes}, [left-over .part files]); run.json itself is not listed.
+    Files in sub-folders (feeds/) are listed as `folder/name`."""
     files: dict[str, int] = {}
     partial: list[str] = []
     for entry in sorted(os.scandir(run_dir), key=lambda e: e.name):
-        if not entry.is_file() or entry.name == SUMMARY_FILENAME:
+        name = prefix + entry.name
+        if entry.is_dir() and not prefix:
+            sub_files, sub_partial = list_files(Path(entry.path), prefix=f"{entry.name}/")
+            files.update(sub_files)
+            partial.extend(sub_partial)
+            continue
+        if not entry.is_file() or name == SUMMARY_FILENAME:
             continue
         if entry.name.endswith(PART_SUFFIX):
-            partial.append(entry.name)
+            partial.append(name)
         else:
-            files[entry.name] = entry.stat().st_size
+            files[name] = entry.stat().st_size
     return files, partial
 
 

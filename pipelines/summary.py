@@ -10,6 +10,7 @@ from .keys import (
     CHANGE,
     CONFIG_ERROR,
     EXPORT_ERRORS,
+    LATENCY,
     OUTCOME,
     PAGES,
     RECORDS,
@@ -17,6 +18,9 @@ from .keys import (
     WARNING,
 )
 from .quality import COMPLETE, ERROR, INTERRUPTED, Thresholds, breaches, ratios
+
+# Per-response download latency, counted by the spider in healthcrawl/latency_ms/<bucket>.
+LATENCY_BUCKETS = ("<10", "10-50", "50-100", "100-500", "500-1000", ">=1000")
 
 # Always present in run.json (as 0 or {}), so readers need no .get() defaults.
 SCALAR_COUNTS = ("stored", "new", "changed", "unchanged", "not_article", "robots_denied",
@@ -49,6 +53,13 @@ def collect_counts(stats: Mapping[str, Any]) -> dict[str, Any]:
     return counts
 
 
+def collect_latency(stats: Mapping[str, Any]) -> dict[str, int]:
+    """{bucket: responses} in bucket order, every bucket present; {} when the run recorded
+    no timing at all (an older spider, or no response), so readers can tell the two apart."""
+    counts = {b: int(stats.get(LATENCY + b, 0)) for b in LATENCY_BUCKETS}
+    return counts if any(counts.values()) else {}
+
+
 def run_status(finish_reason: str, stats: Mapping[str, Any]) -> str:
     if stats.get(CONFIG_ERROR):
         return ERROR
@@ -78,6 +89,7 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         "warnings": {key[len(WARNING):]: value for key, value in sorted(stats.items())
                      if key.startswith(WARNING)},
         "pages": int(stats.get(PAGES, 0)),
+        "latency_ms": collect_latency(stats),
         "records": int(stats.get(RECORDS, 0)),
         "errors": {"export": int(stats.get(EXPORT_ERRORS, 0)),
                    "store": int(stats.get(STORE_ERRORS, 0))},

@@ -22,6 +22,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN1, RUN2 = "20261126T120000Z-aaaa", "20261127T120000Z-bbbb"
+# Written beside the exports at the end of every run (pipelines/publish.py); the feeds are
+# named after the records' site.
+PUBLISHED = ["changes.jsonl", "data-dictionary.md", "feeds/health.example.atom",
+             "feeds/health.example.json", "schema.json"]
 EXPORTS = ["articles.csv", "articles.jsonl", "articles.parquet", "related_links.csv",
            "teasers.csv"]
 
@@ -131,7 +135,8 @@ def two_runs(tmp_path_factory):
 def test_first_run_folder(two_runs) -> None:
     out, good, *_ = two_runs
     run_dir = out / RUN1
-    assert sorted(p.name for p in run_dir.iterdir()) == sorted([*EXPORTS, "run.json"])
+    assert sorted(str(p.relative_to(run_dir)) for p in run_dir.rglob("*") if p.is_file()) == \
+        sorted([*EXPORTS, *PUBLISHED, "run.json"])
     summary = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     assert summary["status"] == "complete" and summary["exit_code"] == 0
     assert summary["finish_reason"] == "finished"
@@ -145,7 +150,8 @@ def test_first_run_folder(two_runs) -> None:
     }
     assert summary["warnings"] == {"charset_guessed": 3}
     assert summary["pages"] == 200 and summary["records"] == len(good)
-    assert summary["files"] == {name: (run_dir / name).stat().st_size for name in EXPORTS}
+    assert summary["files"] == {name: (run_dir / name).stat().st_size
+                                for name in EXPORTS + PUBLISHED}
     assert summary["elapsed_s"] > 0 and summary["started_at"] < summary["finished_at"]
 
 
@@ -235,7 +241,7 @@ def test_export_failure_stops_the_crawl(tmp_path: Path) -> None:
     summary = json.loads((out / RUN1 / "run.json").read_text(encoding="utf-8"))
     assert summary["finish_reason"] == "export_failed"
     assert (summary["status"], summary["exit_code"]) == ("interrupted", 3)
-    assert summary["errors"]["export"] == 1 and summary["files"] == {}
+    assert summary["errors"]["export"] == 1 and sorted(summary["files"]) == PUBLISHED
     assert summary["partial_files"] == sorted(f"{n}.part" for n in EXPORTS)
     assert not (out / "latest").exists()
 
@@ -256,7 +262,9 @@ def test_formats_setting_and_excel(tmp_path: Path) -> None:
                                "HEALTHCRAWL_STORE_ENABLED": False})
     assert proc.returncode == 0, proc.stderr[-3000:]
     names = sorted(p.name for p in (out / RUN1).iterdir())
-    assert names == ["articles.csv", "related_links.csv", "run.json", "teasers.csv"]
+    # No store: no change log and no feeds.
+    assert names == ["articles.csv", "data-dictionary.md", "related_links.csv", "run.json",
+                     "schema.json", "teasers.csv"]
     assert (out / RUN1 / "articles.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert not (out / "healthcrawl.sqlite").exists()
     summary = json.loads((out / RUN1 / "run.json").read_text(encoding="utf-8"))

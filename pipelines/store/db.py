@@ -10,6 +10,9 @@ Writes are buffered and committed in batches (every `batch_size` records or
 write lock is held for milliseconds, not across the network waits between items, and a
 second process (a reader in WAL mode, or another crawl) is not blocked. A hard kill loses at
 most one batch; those articles are simply seen as new or changed again next run.
+
+Each upsert also compares the record with the stored one field by field and queues a row of
+the change log (pipelines/changes.py) into the same transaction.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import orjson
 
+from .. import changes as changelog
 from ..fields import record_hash
 from ..runinfo import utc_now
 from .schema import migrate
@@ -44,6 +48,7 @@ ON CONFLICT (id) DO UPDATE SET
     record = excluded.record,
     last_seen = excluded.last_seen,
     last_run = excluded.last_run,
+    removed_in = NULL,
     changed_at = CASE WHEN articles.content_hash = excluded.content_hash
                       THEN articles.changed_at ELSE excluded.changed_at END
 """
@@ -69,7 +74,9 @@ class Store:
         self.batch_size = max(1, batch_size)
         self.flush_interval_s = flush_interval_s
         self._pending: list[tuple] = []
-        self._pending_hash: dict[str, str] = {}  # id -> hash of records not yet committed
+        # id -> (hash, record, run, removed_in) of records not yet committed
+        self._pending_prev: dict[str, tuple[str, dict, str, str | None]] = {}
+        self._pending_changes: dict[tuple[str, str], tuple] = {}  # (run, id) -> changes row
         self._last_flush = time.monotonic()
         self.flush_errors = 0
 
@@ -104,17 +111,18 @@ class Store:
         """Queue the record; return how it compares with the stored (or queued) version."""
         rid = record["id"]
         new_hash = record_hash(record)
-        old_hash = self._pending_hash.get(rid)
-        if old_hash is None:
-            row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?",
-                                    (rid,)).fetchone()
-            old_hash = row[0] if row else None
-        status = NEW if old_hash is None else UNCHANGED if old_hash == new_hash else CHANGED
+        prev = self._pending_prev.get(rid)
+        if prev is None:
+            row = self.conn.execute("SELECT content_hash, record, last_run, removed_in "
+                                    "FROM articles WHERE id = ?", (rid,)).fetchone()
+            prev = (row[0], orjson.loads(row[1]), row[2], row[3]) if row else None
+        status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
+        self._log_change(record, run_id, prev)
         now = seen_at or utc_now()
         self._pending.append((rid, record.get("canonical_url"), record.get("site"), new_hash,
                               orjson.dumps(record).decode("utf-8"), now, now, run_id, run_id,
                               now))
-        self._pending_hash[rid] = new_hash
+        self._pending_prev[rid] = (new_hash, record, run_id, None)
         if (len(self._pending) >= self.batch_size
                 or time.monotonic() - self._last_flush >= self.flush_interval_s):
             try:
@@ -126,6 +134,29 @@ class Store:
                 logger.warning("Store %s: commit failed, will retry", self.path, exc_info=True)
         return status
 
+    def _log_change(self, record: dict, run_id: str,
+                    prev: tuple[str, dict, str, str | None] | None) -> None:
+        if prev is None or prev[3] is not None:  # never seen, or logged as removed
+            change, fields = changelog.ADDED, []
+        else:
+            fields = changelog.changed_fields(prev[1], record)
+            if not fields:
+                return
+            change = changelog.CHANGED
+            if prev[2] == run_id:
+                # Stored earlier in this same run (a resumed run met the page again): the
+                # diff is against that version, so keep what the run logged before too.
+                queued = self._pending_changes.get((run_id, record["id"]))
+                if queued is not None and queued[2] == changelog.ADDED:
+                    change, fields = changelog.ADDED, []
+                elif queued is not None:
+                    fields = changelog.merge_fields(orjson.loads(queued[3]), fields)
+                else:
+                    before = changelog.logged_fields(self.conn, run_id, record["id"])
+                    fields = changelog.merge_fields(before, fields)
+        self._pending_changes[(run_id, record["id"])] = changelog.change_row(
+            run_id, record, change, fields)
+
     def flush(self) -> None:
         """Commit the queued rows in one transaction. On error they stay queued (a locked or
         full disk may recover) and the error propagates."""
@@ -135,12 +166,14 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.conn.executemany(_UPSERT, self._pending)
+            self.conn.executemany(changelog.UPSERT_CHANGE, list(self._pending_changes.values()))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         self._pending.clear()
-        self._pending_hash.clear()
+        self._pending_prev.clear()
+        self._pending_changes.clear()
 
     def close(self) -> None:
         try:

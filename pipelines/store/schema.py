@@ -61,6 +61,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             record_id     TEXT NOT NULL
         ) WITHOUT ROWID""",
     ),
+    # version 3: the change log (pipelines/changes.py): one row per id a run added, changed
+    # or removed; `removed_in` marks an article gone since that run (NULL once seen again).
+    (
+        """CREATE TABLE changes (
+            run_id  TEXT NOT NULL,
+            id      TEXT NOT NULL,
+            change  TEXT NOT NULL,
+            fields  TEXT NOT NULL,
+            url     TEXT,
+            title   TEXT,
+            PRIMARY KEY (run_id, id)
+        ) WITHOUT ROWID""",
+        "ALTER TABLE articles ADD COLUMN removed_in TEXT",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

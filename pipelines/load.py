@@ -1,0 +1,155 @@
+"""One call from a run folder to tidy pandas DataFrames:
+
+    from pipelines.load import load_run
+    run = load_run("output")            # output/latest; or a run folder, or output/latest
+    run.articles, run.related_links, run.teasers, run.summary
+
+Reads `articles.parquet` when the run has it (exact), else the three CSV files (formula
+escaping reversed with csv_unescape; an empty cell is missing). The frames have the same
+columns and dtypes whatever the source:
+
+- `string` (missing = `<NA>`): id, url, canonical_url, site, title, body, body_html,
+  language, content_hash, run_id, extractor; rel, snippet;
+- `datetime64[us, UTC]`: published, modified, fetched_at (a bare date is midnight UTC;
+  unparsable or missing = `NaT`);
+- `Int64` (nullable): word_count, http_status, position;
+- `boolean` (nullable): truncated;
+- `object`, a Python list of str per row (`[]` when none): authors, breadcrumbs, warnings.
+
+`articles` has one row per record (the record fields but related_links and teasers);
+`related_links` (id, position, rel, title, url) and `teasers` (id, position, title, snippet,
+truncated, url) one row per list item, joined on `id`, `position` 0-based. From CSV, a list
+item that itself contains "; " cannot be told from two items (Parquet has no such limit).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .export.csvfiles import ARTICLES, LIST_SEPARATOR, RELATED_LINKS, TEASERS, csv_unescape
+from .export.parquet import FILENAME as PARQUET
+from .fields import ARTICLE_CSV_FIELDS, LINK_FIELDS, LIST_FIELDS, NESTED_FIELDS, TEASER_FIELDS
+from .run_folder import LATEST, SUMMARY_FILENAME
+
+DATE_FIELDS = ("published", "modified", "fetched_at")
+INT_FIELDS = ("word_count", "http_status", "position")
+BOOL_FIELDS = ("truncated",)
+LINK_COLUMNS = ("id", "position", *LINK_FIELDS)
+TEASER_COLUMNS = ("id", "position", *TEASER_FIELDS)
+DATETIME_DTYPE = "datetime64[us, UTC]"
+
+
+@dataclass(frozen=True)
+class Run:
+    path: Path  # the run folder the frames came from (`latest` resolved)
+    articles: pd.DataFrame
+    related_links: pd.DataFrame
+    teasers: pd.DataFrame
+    summary: dict | None  # run.json; None when the folder has none (a crashed run)
+
+
+def resolve_run_dir(path: str | Path) -> Path:
+    """A run folder as given; an output folder means its `latest` run."""
+    path = Path(path)
+    if any((path / name).is_file() for name in (SUMMARY_FILENAME, PARQUET, ARTICLES)):
+        return path.resolve()
+    if (path / LATEST).is_dir():
+        return (path / LATEST).resolve()
+    raise FileNotFoundError(f"{path} is neither a run folder nor an output folder with a "
+                            f"`{LATEST}` run")
+
+
+def load_run(path: str | Path = "output",
+             source: Literal["auto", "parquet", "csv"] = "auto") -> Run:
+    run_dir = resolve_run_dir(path)
+    use_parquet = source == "parquet" or (source == "auto" and (run_dir / PARQUET).is_file())
+    if use_parquet:
+        articles, links, teasers = _from_parquet(run_dir / PARQUET)
+    else:
+        articles, links, teasers = _from_csv(run_dir)
+    summary_path = run_dir / SUMMARY_FILENAME
+    summary = json.loads(summary_path.read_text("utf-8")) if summary_path.is_file() else None
+    return Run(run_dir, _typed(articles), _typed(links), _typed(teasers), summary)
+
+
+# -- sources -------------------------------------------------------------------------------
+def _from_parquet(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    table = pq.read_table(path)
+    scalars = [f for f in ARTICLE_CSV_FIELDS if f not in LIST_FIELDS]
+    articles = table.select(scalars).to_pandas()
+    for name in LIST_FIELDS:  # to_pandas would give numpy arrays
+        articles[name] = [list(v) if v is not None else [] for v in
+                          table.column(name).to_pylist()]
+    articles = articles[list(ARTICLE_CSV_FIELDS)]
+    ids = table.column("id").to_numpy(zero_copy_only=False)
+    links = _explode(table.column("related_links"), ids, LINK_FIELDS)
+    teasers = _explode(table.column("teasers"), ids, TEASER_FIELDS)
+    return articles, links, teasers
+
+
+def _explode(column: pa.ChunkedArray, ids: np.ndarray,
+             fields: tuple[str, ...]) -> pd.DataFrame:
+    """A list<struct> column as one row per item: id, position, then the struct's fields."""
+    lists = column.combine_chunks() if column.num_chunks else pa.array([], column.type)
+    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy().astype(np.int64)
+    items = pc.list_flatten(lists)
+    starts = np.cumsum(lengths) - lengths
+    frame = pd.DataFrame({
+        "id": np.repeat(ids, lengths),
+        "position": np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(starts, lengths),
+    })
+    for name in fields:
+        frame[name] = items.field(name).to_pandas()
+    return frame
+
+
+def _from_csv(run_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    articles = _read_csv(run_dir / ARTICLES, ARTICLE_CSV_FIELDS)
+    for name in LIST_FIELDS:
+        articles[name] = [text.split(LIST_SEPARATOR) if isinstance(text, str) else []
+                          for text in articles[name]]
+    return (articles, _read_csv(run_dir / RELATED_LINKS, LINK_COLUMNS),
+            _read_csv(run_dir / TEASERS, TEASER_COLUMNS))
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    # Every cell as text (no type guessing, no "NA" -> NaN), the BOM of --excel files
+    # skipped; then the formula escape undone and empty cells made missing.
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = frame.reindex(columns=list(columns))
+    for name in frame.columns:
+        frame[name] = [csv_unescape(v) if isinstance(v, str) and v else None
+                       for v in frame[name]]
+    return frame
+
+
+# -- dtypes --------------------------------------------------------------------------------
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for name in frame.columns:
+        if name in LIST_FIELDS or name in NESTED_FIELDS:
+            continue
+        if name in DATE_FIELDS:
+            frame[name] = pd.to_datetime(frame[name], utc=True, format="ISO8601",
+                                         errors="coerce").astype(DATETIME_DTYPE)
+        elif name in INT_FIELDS:
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Int64")
+        elif name in BOOL_FIELDS:
+            frame[name] = frame[name].map(_bool, na_action="ignore").astype("boolean")
+        else:
+            frame[name] = frame[name].astype("string")
+    return frame
+
+
+def _bool(value: object) -> bool | None:
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    return {"true": True, "false": False}.get(str(value).lower())
