@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urljoin
+
+from w3lib.url import safe_url_string
 
 from crawler.middlewares import Refused
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
 
 logger = logging.getLogger(__name__)
+
+# The statuses Scrapy's RedirectMiddleware follows (it leaves 300 and 304 alone).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+CLAIMED = "healthcrawl_redirect_claimed"
 
 
 class SafetyMiddleware:
@@ -31,13 +38,34 @@ class SafetyMiddleware:
             if origins and origin(request.url) not in origins:
                 reason = "off_site"
         if reason is None:
-            if request.meta.get("redirect_urls") and hasattr(spider, "claim_redirect") \
-                    and not spider.claim_redirect(request):
+            if request.meta.get("redirect_urls") and not request.meta.get(CLAIMED) \
+                    and hasattr(spider, "claim_redirect"):
                 # Our requests skip Scrapy's dupefilter (the spider dedups before building
                 # them), so a redirect to a page already crawled is caught here.
-                raise Refused("dropped/duplicate_url", f"{request.url} already crawled")
+                if not spider.claim_redirect(request):
+                    raise Refused("dropped/duplicate_url", f"{request.url} already crawled")
+                # A retry of this request (a copy, meta included) is not a duplicate.
+                request.meta[CLAIMED] = True
             return
+        self._refuse(request.url, reason)
+
+    def process_response(self, request, response):
+        """A redirect to a scheme Scrapy does not follow (file:, data:, ...) is handed back as
+        the 3xx response itself (a redirect it follows comes back through process_request as
+        a new Request): refuse its target here, or it would end as failed/http_302."""
+        if response.status not in REDIRECT_STATUSES or request.meta.get("dont_redirect"):
+            return response
+        location = response.headers.get(b"Location")
+        if not location:
+            return response
+        target = urljoin(request.url, safe_url_string(location.decode("latin-1")))
+        reason = refusal(target, self.allowed_private)
+        if reason is not None:
+            self._refuse(target, reason)
+        return response
+
+    def _refuse(self, url: str, reason: str):
         outcome = "off_site" if reason == "off_site" else f"refused/{reason}"
         self.stats.inc_value(f"healthcrawl/outcome/{outcome}")
-        logger.info("Refused %s (%s)", request.url, reason)
-        raise Refused(outcome, f"healthcrawl refused {request.url}: {reason}")
+        logger.info("Refused %s (%s)", url, reason)
+        raise Refused(outcome, f"healthcrawl refused {url}: {reason}")

@@ -1,0 +1,95 @@
+"""Run `scrapy crawl health` in a child process, as tests/conftest.py's `run_scrapy` does (same
+command line and FAST settings), but started with Popen so that several crawls run at
+once and the child's own peak RSS comes back from wait4()."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+from conftest import FAST, ROOT
+
+from .site import DOWNLOAD_TIMEOUT, MB, RETRY_TIMES
+
+# After FAST, so these win (Scrapy keeps the last -s of a name).
+FAULT_SETTINGS = ["-s", f"DOWNLOAD_TIMEOUT={DOWNLOAD_TIMEOUT}", "-s", f"RETRY_TIMES={RETRY_TIMES}",
+                  "-s", "CONCURRENT_REQUESTS=64", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=64",
+                  "-s", "HEALTHCRAWL_FORMATS=jsonl,csv,parquet"]
+
+
+@dataclass
+class Crawl:
+    url: str
+    out: Path
+    proc: subprocess.Popen
+    started: float
+    returncode: int | None = None
+    maxrss_mb: float = 0.0
+    elapsed_s: float = 0.0
+    stderr: str = ""
+    summary: dict = field(default_factory=dict)
+    records: list[dict] = field(default_factory=list)
+
+    @property
+    def run_dir(self) -> Path:
+        return self.out / self.summary["run_id"]
+
+    @property
+    def counts(self) -> dict:
+        return self.summary["counts"]
+
+    def ledger(self) -> dict[str, str | None]:
+        """url -> outcome of every URL this run discovered (the run ledger in the store)."""
+        db = sqlite3.connect(self.out / "healthcrawl.sqlite")
+        try:
+            return dict(db.execute("SELECT url, outcome FROM ledger WHERE run_id = ?",
+                                   (self.summary["run_id"],)))
+        finally:
+            db.close()
+
+    def startup_rss_mb(self) -> float | None:
+        """Scrapy's memusage/startup from the stats dump: the RSS before any download."""
+        m = re.search(r"'memusage/startup': (\d+)", self.stderr)
+        return int(m.group(1)) / MB if m else None
+
+
+def start(url: str, out: Path, extra: list[str] = ()) -> Crawl:
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "health", "-a", f"url={url}",
+           *FAST, *FAULT_SETTINGS, *extra, "-s", f"HEALTHCRAWL_OUTPUT_DIR={out}"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open(out / "stderr.log", "wb") as err:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
+    return Crawl(url, out, proc, time.monotonic())
+
+
+def finish(crawl: Crawl, timeout: float = 120) -> Crawl:
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(crawl.proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            crawl.proc.kill()
+            pid, status, usage = os.wait4(crawl.proc.pid, 0)
+            break
+        time.sleep(0.05)
+    crawl.proc.returncode = crawl.returncode = os.waitstatus_to_exitcode(status)
+    crawl.elapsed_s = time.monotonic() - crawl.started
+    crawl.maxrss_mb = usage.ru_maxrss / 1024  # Linux: kilobytes
+    crawl.stderr = (crawl.out / "stderr.log").read_text(errors="replace")
+    runs = [p for p in crawl.out.iterdir()
+            if not p.is_symlink() and (p / "run.json").is_file()]
+    if len(runs) == 1:
+        crawl.summary = json.loads((runs[0] / "run.json").read_text())
+        jsonl = runs[0] / "articles.jsonl"
+        if jsonl.is_file():
+            crawl.records = [orjson.loads(line) for line in jsonl.read_bytes().splitlines()]
+    return crawl
