@@ -93,6 +93,11 @@ STRONG_LINE_LABEL = re.compile(
 )
 # Arrows around a label: "« Newer Post", "→ Next".
 LEADING_ARROW = re.compile(r"^\s*(?:<<|>>|[«»‹›←→⟵⟶◄►◀▶⇐⇒])\s*[:：]?\s*")
+# A link text that is a label with extra words ("- Next Auto News", "Previous Auto News -"):
+# the title is then looked for in a sibling link to the same page.
+_DIRECTION = _alt(PREV_WORDS + NEXT_WORDS)
+DIRECTION_WORD = re.compile(rf"^\W*(?:{_DIRECTION})(?=\s|$)|(?<=\s)(?:{_DIRECTION})\W*$",
+                            re.IGNORECASE)
 # Trailing arrows on "Title »" / "Title →" style links.
 TRAILING_ARROW = re.compile(r"\s*(?:»|›|→|>>|«|‹|←|<<)\s*$")
 TRAILING_NEXT_ARROW = re.compile(r"\s*(?:»|›|→|⟶|>>|►|▶)\s*$")
@@ -219,6 +224,8 @@ CLASS_EXCLUDE = re.compile(
     r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
 )
+# Ad widgets that carry "Recommended" headings of their own.
+AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|(?<![a-z])ads?(?![a-z])", re.IGNORECASE)
 # Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
 CHROME_CLASS = re.compile(
     r"(?<![a-z])(?:footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"

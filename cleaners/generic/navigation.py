@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..article import Link, Teaser
 from ..text import clean_inline
 from ..vocab import (
+    DIRECTION_WORD,
     LEADING_ARROW,
     NAV_EXCLUDE,
     NEXT_ONLY,
@@ -50,11 +51,13 @@ from .nav_scan import (
     has_text,
     in_chrome,
     is_inside,
+    linkable,
+    raw_text,
     real_href,
     rel_direction,
     scan,
+    squash,
     text_len,
-    text_of,
 )
 from .teasers import find_blocks
 
@@ -93,7 +96,23 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     links.sort(key=lambda kv: kv[0])
     teasers.sort(key=lambda kv: kv[0])
     elements = expand(lines + [el for b in blocks for el in b.elements])
-    return [link for _, link in links], [t for _, t in teasers], elements
+    return _unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
+        _unique([t for _, t in teasers], lambda x: x.url), elements
+
+
+def _unique(items: list, key) -> list:
+    """Drop repeats of a linked item: themes print the same module twice (desktop and
+    mobile variants, one hidden by CSS). Items without a URL are kept."""
+    seen: set = set()
+    out = []
+    for item in items:
+        k = key(item)
+        if k is not None:
+            if k in seen:
+                continue
+            seen.add(k)
+        out.append(item)
+    return out
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -191,7 +210,7 @@ def _anchor_after(hit: TextHit):
                 continue
             anchor = sib if sib.tag == "a" else next(sib.iter("a"), None)
             if anchor is not None:
-                if _label_of(text_of(sib))[0] is not None:
+                if _label_of(_raw_start(sib))[0] is not None:
                     break  # the next line's own label: "<li>上一篇：</li><li>下一篇：<a>"
                 return anchor, start.getparent()
             if has_text(sib):
@@ -200,6 +219,16 @@ def _anchor_after(hit: TextHit):
         if start is None or start.tag in STOP_TAGS or text_len(start, 80) > 80:
             break
     return None, None
+
+
+def _raw_start(el) -> str:
+    """The first characters of an element's text, unnormalized (enough for a label)."""
+    text = ""
+    for piece in el.itertext():
+        text += piece
+        if len(text) > 40:
+            break
+    return text
 
 
 def _is_nav_line(line, label: str, anchor) -> bool:
@@ -231,39 +260,55 @@ def _resolve(cands: list[_Cand], url: str | None, in_blocks: set):
     links: list[tuple[tuple, Link]] = []
     lines = []
     seen: set = set()
-    for cand in sorted(kept, key=lambda c: doc_key(c.anchor if c.anchor is not None else c.line)):
+    keyed = sorted(((doc_key(c.anchor if c.anchor is not None else c.line), c) for c in kept),
+                   key=lambda kc: kc[0])
+    for key, cand in keyed:
         lines.append(cand.line)
-        if cand.anchor is None:
-            title, href = cand.title, None
-        else:
-            title, href = anchor_title(cand.anchor, cand.rel), real_href(cand.anchor, url)
-        if NO_ARTICLE.match(title) or (not title and href is None):
+        href = None if cand.anchor is None else real_href(cand.anchor, url)
+        if NO_ARTICLE.match(cand.title) or (not cand.title and href is None):
             continue
-        key = (cand.rel, href or title)
-        if key not in seen:
-            seen.add(key)
-            links.append((doc_key(cand.line), Link(cand.rel, title, href)))
+        ident = (cand.rel, href or cand.title)
+        if ident not in seen:
+            seen.add(ident)
+            links.append((key, Link(cand.rel, cand.title, href)))
     return links, lines
 
 
 def _acceptable(cand: _Cand, in_blocks: set) -> bool:
-    line_text = text_of(cand.line)
-    if NAV_EXCLUDE.search(line_text):
+    """Filters, cheapest first; sets cand.title for links."""
+    if NAV_EXCLUDE.search(raw_text(cand.line)):
         return False
     a = cand.anchor
     if a is None:
         return True
-    if real_href(a, None) is None or "comment" in (a.get("href") or "").lower():
+    href = (a.get("href") or "").strip()
+    if not linkable(href) or "comment" in href.lower():
         return False
-    if _in_pager(a):
-        return False
-    title = anchor_title(a, cand.rel)
+    cand.title = anchor_title(a, cand.rel)
+    if not cand.title or DIRECTION_WORD.search(cand.title):
+        cand.title = _title_nearby(a, href) or cand.title
     if cand.strength < _WORD:
-        if is_inside(a, in_blocks) or in_chrome(a) or READ_MORE.match(title or "x"):
+        if READ_MORE.match(cand.title or "x") or is_inside(a, in_blocks) or in_chrome(a):
             return False
-        if cand.strength == _CLASS and len(title) < 4:
+        if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return True
+    return not _in_pager(a)
+
+
+def _title_nearby(a, href: str) -> str:
+    """The title of a labelled link ("Next Auto News »") from another link to the same page
+    in its box: the image link's neighbour <a><h5>Audi e-Tron Sportback…</h5></a>."""
+    box = a.getparent()
+    for _ in range(3):
+        if box is None or box.tag in STOP_TAGS or text_len(box, 600) > 600:
+            return ""
+        texts = [squash(raw_text(other)) for other in box.iter("a")
+                 if other is not a and (other.get("href") or "").strip() == href]
+        texts = [t for t in texts if t and len(t) <= 200 and not DIRECTION_WORD.search(t)]
+        if texts:
+            return clean_inline(max(texts, key=len))
+        box = box.getparent()
+    return ""
 
 
 def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
@@ -307,23 +352,32 @@ def _in_pager(a) -> bool:
 
 
 def anchor_title(a, rel: str) -> str:
-    """The link text without its labels: pieces that are only a label ("Previous Post",
-    "←", "Previous post:") are skipped, then a leading label and trailing arrow removed."""
-    parts = [" " if _is_label(piece) else piece for piece in a.itertext()]
-    title = _strip_label(clean_inline("".join(parts)), rel)
-    if not title:
-        title = _strip_label(clean_inline(a.get("title")), rel)
-    return title
+    """The link text without its labels. First the whole text, label prefixes stripped
+    ("← Previous Story Apple to name…"); when that strips nothing, the text without the
+    pieces that are only a label ("<span>Prev</span><span>Prev</span><span>Title</span>")."""
+    pieces = list(a.itertext())
+    whole = squash(" ".join(pieces))
+    title = whole
+    for _ in range(3):
+        stripped = _strip_label(title, rel)
+        if stripped == title:
+            break
+        title = stripped
+    if title == whole or not title:
+        title = _strip_label("".join(" " if _is_label(p) else p for p in pieces), rel)
+    title = title or _strip_label(a.get("title") or "", rel)
+    return clean_inline(title)
 
 
 def _is_label(piece: str) -> bool:
-    words = TRAILING_ARROW.sub("", LEADING_ARROW.sub("", clean_inline(piece), count=1))
+    words = TRAILING_ARROW.sub("", LEADING_ARROW.sub("", squash(piece), count=1))
     return not words or bool(PREV_ONLY.match(words) or NEXT_ONLY.match(words))
 
 
 def _strip_label(text: str, rel: str) -> str:
-    text = _PREFIX[rel].sub("", LEADING_ARROW.sub("", text, count=1), count=1)
-    text = clean_inline(TRAILING_ARROW.sub("", text))
+    """text without its label and arrows (whitespace folded, not yet normalized)."""
+    text = _PREFIX[rel].sub("", LEADING_ARROW.sub("", squash(text), count=1), count=1)
+    text = TRAILING_ARROW.sub("", text).strip()
     return "" if _is_label(text) else text
 
 

@@ -24,21 +24,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..article import Link, Teaser
-from ..html import block_texts
+from ..html import BLOCK_TAGS
 from ..text import clean_inline, clean_snippet, word_count
-from ..vocab import EXCERPT_CLASS, READ_MORE, RELATED_HEADING, TEASER_HEADING, TITLE_CLASS
+from ..vocab import (
+    AD_CLASS,
+    EXCERPT_CLASS,
+    READ_MORE,
+    RELATED_HEADING,
+    TEASER_HEADING,
+    TITLE_CLASS,
+)
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
     Hits,
+    absolute,
     ancestor_anchor,
     doc_key,
     has_text,
     in_chrome,
     is_inside,
-    real_href,
+    linkable,
+    raw_text,
+    squash,
     text_len,
     text_of,
 )
@@ -52,16 +63,23 @@ _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
+# A link to a site's home page ("More from <a href=/>Site</a>") is no article.
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+_CUT = re.compile(r"(?:\.{3,}|…)\s*$")
 _TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
+_LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "article",
+                "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
+_MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
 @dataclass(slots=True)
 class Card:
-    title: str
-    url: str | None
+    title: str  # normalized
+    href: str | None  # as written in the page; made absolute once the block is accepted
     el: object
-    snippet: str = ""
+    snippet: str = ""  # raw text, normalized by clean_snippet at the end
     extra: object = None  # a next sibling that holds the snippet
+    size: int = 0  # text of el and extra
 
 
 @dataclass(slots=True)
@@ -72,41 +90,55 @@ class Block:
 
 
 def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Block]:
-    """Teaser/related blocks in page order; nav_anchors (strong prev/next links) are not
-    cards."""
-    seeds = []
+    """Teaser/related blocks; nav_anchors (strong prev/next links) are not cards. Class
+    seeds go first, in page order, so an outer "related" box wins over the pieces inside
+    it; a heading whose list was taken by a class seed joins that block."""
+    blocks: list[Block] = []
+    taken: set = set()
+    for el in _class_seeds(hits.related):
+        if not is_inside(el, taken) and not in_chrome(el):
+            _take(_from_class(el, url, nav_anchors), blocks, taken)
     for hit in hits.texts:
         if hit.arrow or not RELATED_HEADING.match(hit.text):
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
-        if host is not None and ancestor_anchor(host) is None:
-            seeds.append((doc_key(host), hit, None))
-    for el in _class_seeds(hits.related):
-        seeds.append((doc_key(el), None, el))
-    seeds.sort(key=lambda s: s[0])
-
-    blocks: list[Block] = []
-    taken: set = set()
-    for _, hit, el in seeds:
-        anchor_el = el if el is not None else hit.owner
-        if is_inside(anchor_el, taken) or in_chrome(anchor_el):
+        if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
+                in_chrome(host) or _in_ad(host):
             continue
-        block = _from_class(el, url, nav_anchors) if el is not None else \
-            _from_heading(hit, url, nav_anchors)
-        if block is not None:
-            blocks.append(block)
-            taken.update(block.elements)
+        _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     return blocks
 
 
+def _in_ad(el) -> bool:
+    """A "Recommended" heading of an ad widget (Taboola, Outbrain): its list is filled by
+    script, and what follows it in the page is something else."""
+    for _ in range(3):
+        if el is None:
+            return False
+        if AD_CLASS.search(el.get("class") or ""):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _take(block: Block | None, blocks: list, taken: set) -> None:
+    if block is not None:
+        blocks.append(block)
+        taken.update(block.elements)
+
+
 def _class_seeds(elements: list) -> list:
-    """Sibling items that each carry the hint ("related-post" x 5) stand for their parent."""
-    found = set(elements)
-    out = []
+    """Sibling items that each carry the same hint ("related-post" x 5) stand for their
+    parent (blocks with different hints, "tjyd" beside "xgwz", stay apart)."""
+    counts: dict = {}
+    for el in elements:
+        key = (el.getparent(), el.get("class"))
+        counts[key] = counts.get(key, 0) + 1
+    out: list = []
     for el in elements:
         parent = el.getparent()
         if parent is not None and parent.tag not in STOP_TAGS and \
-                sum(1 for sib in parent if sib in found) >= 2:
+                counts[(parent, el.get("class"))] >= 2:
             el = parent
         if el not in out:
             out.append(el)
@@ -116,20 +148,24 @@ def _class_seeds(elements: list) -> list:
 # --- block shapes --------------------------------------------------------------------------
 
 def _from_class(el, url, nav_anchors) -> Block | None:
-    cards = _cards([el], url, nav_anchors)
+    if next(el.iter("h1"), None) is not None:
+        return None  # "has-related" on the article's own box
+    cards = _cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
-    return _block(cards, [el])
+    return _block(cards, [el], url)
 
 
-def _from_heading(hit, url, nav_anchors) -> Block | None:
+def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     if hit.is_tail:  # "<br>Lire aussi : <a>...</a>": the label is loose text of its parent
         host = hit.owner.getparent()
         region = list(hit.owner.itersiblings())
         return _inline(host, hit.text, region, url, nav_anchors)
     head = hit.owner
-    heading_len = len(hit.text) + 3  # + 3: spaces inside the node that clean_inline folded
-    if text_len(head, heading_len) > heading_len:  # "<p>Read more: <a>…</a></p>": inline
+    heading_len = len(hit.text) + 3  # + 3: spaces inside the node that squash folded
+    if head.tag not in HEADING_TAGS and text_len(head, heading_len) > heading_len:
+        # "<p>Read more: <a>…</a></p>": the label opens its line ("<h3>More in <a>White
+        # House</a></h3>" is a heading: its section link is no card)
         return _inline(head, hit.text, list(head), url, nav_anchors)
     for _ in range(4):  # climb boxes that hold only the heading (and a short "more" link)
         parent = head.getparent()
@@ -137,33 +173,36 @@ def _from_heading(hit, url, nav_anchors) -> Block | None:
                 text_len(parent, heading_len + _WRAPPER_SLACK) - heading_len > _WRAPPER_SLACK:
             break
         head = parent
-    region = _region_after(head)
+    nxt = head.getnext()
+    if nxt is not None and nxt in taken:
+        return Block(elements=[head])  # the list after it is a class seed's block already
+    region = _region_after(head, taken)
     if not region:
         return None
     if next((a for r in region for a in r.iter("a")), None) is None:
         cards = _text_pairs(region)
     else:
-        cards = _cards(region, url, nav_anchors)
+        cards = _cards(region, nav_anchors)
     used = _trim_region(region, cards)
     cards = [c for c in cards if is_inside(c.el, set(used))]
     if not cards:
         return None
-    return _block(cards, [head, *used])
+    return _block(cards, [head, *used], url)
 
 
 def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
     if host is None or host.tag in STOP_TAGS:
         return None
-    cards = _cards([r for r in region if isinstance(r.tag, str)], url, nav_anchors)
+    cards = _cards([r for r in region if isinstance(r.tag, str)], nav_anchors)
     if not cards:
         return None
-    allowed = len(label) + sum(_size(c) for c in cards) + _INLINE_SLACK
+    allowed = len(label) + sum(c.size for c in cards) + _INLINE_SLACK
     if text_len(host, allowed) > allowed:
         return None
-    return _block(cards, [host])
+    return _block(cards, [host], url)
 
 
-def _region_after(head) -> list:
+def _region_after(head, taken: set) -> list:
     """Next siblings of a heading, up to the next heading of the same rank (or a heading
     without links: a new section of the article), or another block's heading."""
     rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
@@ -171,10 +210,12 @@ def _region_after(head) -> list:
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
+        if sib in taken:
+            break
         if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
                                         next(sib.iter("a"), None) is None):
             break
-        if text_len(sib, 60) < 60 and TEASER_HEADING.match(text_of(sib)):
+        if text_len(sib, 60) < 60 and TEASER_HEADING.match(squash(raw_text(sib))):
             break
         region.append(sib)
         if len(region) >= _MAX_REGION:
@@ -204,24 +245,27 @@ def _trim_region(region: list, cards: list[Card]) -> list:
     return used
 
 
-def _block(cards: list[Card], elements: list) -> Block | None:
+def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     cards = [c for c in cards if c.title]
     if not cards:
         return None
     block = Block(elements=elements)
+    start = doc_key(elements[0])  # cards follow in page order inside the block
     if any(c.snippet for c in cards):
-        for c in cards:
+        for i, c in enumerate(cards):
             snippet, truncated = clean_snippet(c.snippet)
-            block.teasers.append((doc_key(c.el), Teaser(c.title, snippet, truncated, c.url)))
+            block.teasers.append(((*start, i), Teaser(c.title, snippet, truncated,
+                                                      _absolute(c.href, url))))
     else:
         if len(cards) >= 2 and all(word_count(c.title) < 3 and len(c.title) < 20 for c in cards):
             return None  # "Diabetes", "Heart health": a topic list, not articles
-        block.links = [(doc_key(c.el), Link("related", c.title, c.url)) for c in cards]
+        block.links = [((*start, i), Link("related", c.title, _absolute(c.href, url)))
+                       for i, c in enumerate(cards)]
     return block
 
 
-def _size(card: Card) -> int:
-    return text_len(card.el) + (text_len(card.extra) if card.extra is not None else 0)
+def _absolute(href: str | None, url: str | None) -> str | None:
+    return None if href is None else absolute(href, url)
 
 
 def _loose_text(el, cards: list[Card]) -> int:
@@ -233,13 +277,59 @@ def _loose_text(el, cards: list[Card]) -> int:
 
 # --- cards ---------------------------------------------------------------------------------
 
-def _cards(region: list, url, nav_anchors: set) -> list[Card]:
-    """One card per distinct link: the largest element around it holding no other link."""
+def _cards(region: list, nav_anchors: set) -> list[Card]:
+    """The block's cards: its repeated items (<li>, <article>, ...) when it has them, else
+    one card per distinct link (the largest element around it holding no other link)."""
+    items = _items(region)
+    groups = _by_link(region, nav_anchors) if items is None else \
+        [(item, [a for a in item.iter("a") if _href(a) and a not in nav_anchors])
+         for item in items]
+    cards = []
+    for el, anchors in groups:
+        card = _card(el, anchors) if anchors else None
+        if card is not None:
+            cards.append(card)
+    return cards
+
+
+def _items(region: list) -> list | None:
+    """Repeated elements holding links, found by descending through wrappers: the <li> of
+    <div><h3>Related</h3><ul><li>..., the posts of jp-relatedposts. None when the links
+    are not in repeated elements (an inline "Lire aussi : <a>" line)."""
+    kids = [el for el in region if _has_link(el)]
+    for _ in range(6):
+        if len(kids) >= 2:
+            tags: dict = {}
+            for kid in kids:
+                tags[kid.tag] = tags.get(kid.tag, 0) + 1
+            tag, count = max(tags.items(), key=lambda tc: tc[1])
+            if count >= 2:
+                return [kid for kid in kids if kid.tag == tag]
+            # "See all" beside the list: go into the kid holding most links
+            kids = [max(kids, key=lambda k: sum(1 for _ in k.iter("a")))]
+        if len(kids) != 1 or kids[0].tag == "a":
+            return None
+        kids = [el for el in kids[0] if isinstance(el.tag, str) and _has_link(el)]
+    return None
+
+
+def _has_link(el) -> bool:
+    return el.tag == "a" or next(el.iter("a"), None) is not None
+
+
+def _href(a) -> str | None:
+    href = (a.get("href") or "").strip()
+    return href if linkable(href) else None
+
+
+def _by_link(region: list, nav_anchors: set) -> list:
+    """[(card element, its anchors)]: per distinct link, the largest element around it
+    that holds no other link."""
     found = []
     hrefs: dict = {}  # element -> set of links under it (within the region)
     for top in region:
         for a in top.iter("a"):
-            href = real_href(a, url)
+            href = _href(a)
             if href is None or a in nav_anchors:
                 continue
             found.append((a, href, top))
@@ -250,92 +340,122 @@ def _cards(region: list, url, nav_anchors: set) -> list[Card]:
                     break
                 node = node.getparent()
     groups: dict = {}
-    for a, href, top in found:
+    for a, _, top in found:
         node = a
         while node is not top and len(hrefs[node.getparent()]) == 1:
             node = node.getparent()
-        groups.setdefault(node, (href, []))[1].append(a)
-    cards = []
-    for el, (href, anchors) in groups.items():
-        card = _card(el, href, anchors)
-        if card is not None:
-            cards.append(card)
-    return cards
+        groups.setdefault(node, []).append(a)
+    return list(groups.items())
 
 
-def _card(el, href: str, anchors: list) -> Card | None:
-    title_el = _title_element(el)
-    if title_el is not None:
-        title = text_of(title_el)
-    else:
-        texts = [(_anchor_text(a), a) for a in anchors]
-        texts = [(t, a) for t, a in texts if t and not READ_MORE.match(t)]
-        if not texts:
-            return None
-        title, anchor = max(texts, key=lambda ta: len(ta[0]))
+def _card(el, anchors: list) -> Card | None:
+    """Title, link and snippet of one card; anchors: its links, in page order. The title is
+    the longest link text (a linked <h2> beats the unlinked category <h3> above it, the
+    linked headline beats the linked "News Cloud" label); a card of image links only takes
+    its first heading."""
+    found = [(_title_text(a), a) for a in anchors]
+    found = [(raw, holder, a) for (raw, holder), a in found
+             if raw and len(raw) <= _MAX_TITLE and not READ_MORE.match(raw)]
+    if found:
+        raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0]))
         parent = anchor.getparent()
-        if parent is not None and parent.tag == "p" and \
-                text_len(parent, 2 * text_len(anchor) + 40) > 2 * text_len(anchor) + 40:
+        limit = 2 * len(raw) + 40
+        if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
             return None  # a link inside a sentence of prose, not a card
-    if not title or len(title) > _MAX_TITLE or READ_MORE.match(title) or \
-            TEASER_HEADING.match(title):
+        title, href = clean_inline(raw), _href(anchor)
+    else:
+        title_el = next((h for h in el.iter(*HEADING_TAGS) if has_text(h)), None)
+        if title_el is None:
+            return None
+        title, href = text_of(title_el), _href(anchors[0])
+    if not title or READ_MORE.match(title) or TEASER_HEADING.match(title) or \
+            _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
         return None
     card = Card(title, href, el)
     card.snippet, card.extra = _snippet(el, title, title_el)
+    card.size = text_len(el) + (text_len(card.extra) if card.extra is not None else 0)
     return card
 
 
-def _title_element(el):
-    if el.tag in HEADING_TAGS:
-        return None  # the card is the heading itself: its link text is the title
-    for node in el.iter(*HEADING_TAGS):
-        if has_text(node):
-            return node
-    for node in el.iter():
-        cls = node.get("class")
-        if node is not el and cls and _names(cls, TITLE_CLASS) and \
-                not _names(cls, EXCERPT_CLASS) and has_text(node):
-            return node
-    return None
+def _title_rank(text: str) -> tuple[bool, bool, int]:
+    """Linked texts of a card, best title first: not an excerpt (cut with "…", or long), then
+    at least three words (not a "News Cloud" label), then the longest."""
+    excerpt = len(text) > 120 or bool(_CUT.search(text))
+    return not excerpt, word_count(text) >= 3, len(text)
+
+
+def _title_text(a) -> tuple[str, object]:
+    """(raw title text, element holding it) of a link: its text, or, for a link wrapping a
+    whole card (<a><figure/><span>kicker</span><h3>T</h3><p>excerpt</p></a>), its heading,
+    its title-classed element, or its first innermost block with text."""
+    if not any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in a):
+        return _anchor_text(a), a
+    blocks = [b for b in a.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span")
+              if b is not a and not class_says(b.get("class"), "excerpt")]
+    for wanted in (lambda b: b.tag in HEADING_TAGS,
+                   lambda b: class_says(b.get("class"), "title"),
+                   lambda b: b.tag != "span" and not any(
+                       isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in b)):
+        for block in blocks:
+            if wanted(block):
+                text = raw_text(block).strip()
+                if text:
+                    return text, block
+    return "", a
 
 
 def _anchor_text(a) -> str:
-    """Link text without an excerpt nested in the link (<a><span class=title>T</span>
+    """Raw link text without an excerpt nested in the link (<a><span class=title>T</span>
     <span class=desc>S</span></a>)."""
     parts = [a.text or ""]
     for child in a:
-        if isinstance(child.tag, str) and not _names(child.get("class"), EXCERPT_CLASS):
-            parts.append("".join(child.itertext()))
+        if isinstance(child.tag, str) and not class_says(child.get("class"), "excerpt"):
+            parts.append(raw_text(child))
         parts.append(child.tail or "")
-    return clean_inline(" ".join(parts))
+    return " ".join(parts).strip()
 
 
 def _snippet(el, title: str, title_el) -> tuple[str, object]:
+    """Raw snippet text and the sibling holding it, if not inside the card."""
     for node in el.iter():
-        if node is el or not _names(node.get("class"), EXCERPT_CLASS):
+        if node is el or not class_says(node.get("class"), "excerpt"):
             continue
         if title_el is not None and (is_inside(title_el, {node}) or is_inside(node, {title_el})):
             continue
-        text = text_of(node)
-        if text and text != title and not READ_MORE.match(text):
+        text = raw_text(node).strip()
+        if text and squash(text) != title and not READ_MORE.match(text):
             return text, None
     best = ""
-    for block in block_texts(el):
-        text = clean_inline(block)
+    for block in _leaf_texts(el):
+        if len(block) <= len(best) or len(block) < 12:
+            continue  # too short to be an excerpt, or no better than the best so far
+        text = squash(block)
         if text.startswith(title):
             text = text[len(title):].strip(" -–—:|·•")
-        if text and text != title and len(text) > len(best) and substantial(text) and \
-                not READ_MORE.match(text):
+        if len(text) > len(best) and substantial(text) and not READ_MORE.match(text) and \
+                not TEASER_HEADING.match(text):
             best = text
     if best:
         return best, None
     sib = el.getnext()
     if sib is not None and isinstance(sib.tag, str) and sib.tag not in HEADING_TAGS and \
             next(sib.iter("a"), None) is None:
-        text = text_of(sib)
+        text = raw_text(sib).strip()
         if substantial(text):
             return text, sib
     return "", None
+
+
+def _leaf_texts(el) -> list[str]:
+    """Raw texts of the innermost blocks under el (the card's title, excerpt, date...),
+    cheaper than a full block walk: lxml filters the tags in C."""
+    texts = []
+    for node in el.iter(*_LEAF_BLOCKS):
+        if next(node.iterdescendants(*_LEAF_BLOCKS), None) is None:
+            text = raw_text(node).strip()
+            if text:
+                texts.append(text)
+    return texts
 
 
 def _text_pairs(region: list) -> list[Card]:
@@ -346,7 +466,7 @@ def _text_pairs(region: list) -> list[Card]:
                                            and c.tag not in ("strong", "b", "em", "span")
                                            for c in el):
             break
-        text = text_of(el)
+        text = squash(raw_text(el))
         if text:
             items.append((text, el))
     pairs = [(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
@@ -358,7 +478,8 @@ def _text_pairs(region: list) -> list[Card]:
     if not any(clean_snippet(s)[1] for _, (s, _) in pairs) and \
             not all(len(s) > len(t) for (t, _), (s, _) in pairs):
         return []
-    return [Card(t, None, t_el, s, s_el) for (t, t_el), (s, s_el) in pairs]
+    return [Card(clean_inline(t), None, t_el, s, s_el, text_len(t_el) + text_len(s_el))
+            for (t, t_el), (s, s_el) in pairs]
 
 
 def substantial(text: str) -> bool:
@@ -367,5 +488,11 @@ def substantial(text: str) -> bool:
     return letters + 2 * len(_CJK.findall(text)) >= 24
 
 
-def _names(value: str | None, pattern: re.Pattern) -> bool:
+_CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}
+
+
+@lru_cache(maxsize=8192)
+def class_says(value: str | None, kind: str) -> bool:
+    """Does a class value name a card's "title" or "excerpt"? (Cached: cards repeat them.)"""
+    pattern = _CLASS_WORDS[kind]
     return bool(value) and any(pattern.search(t) for t in value.lower().split())
