@@ -31,7 +31,8 @@ CHROME_STEMS = (
     "recommend", "trending", "mostpopular", "mostread", "readmore", "morestories",
     "authorbio", "aboutauthor", "skiplink", "jumplink", "screenreader", "sronly",
     "visuallyhidden", "offscreen", "postmeta", "entrymeta", "articlemeta", "dateline",
-    "timestamp", "printonly", "hiddenprint", "reply", "replies", "respond",
+    "timestamp", "printonly", "hiddenprint", "reply", "replies", "respond", "kommentar",
+    "comentario",
 )
 # Whole tokens only (class "nav" yes, "canvas" no); tokens split at spaces, "-" and "_".
 # Not "hidden": Bootstrap's "hidden-xs" and Drupal's "field--label-hidden" mark content.
