@@ -17,24 +17,24 @@ from .boilerplate import SKIP_TAGS, is_boilerplate
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
+BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
 # Table cells are inline: a row is one block ("HD  The Home Depot  225.86"), as people read
-# it, and a table of links stays one link-dense block instead of many.
-# A cell holding paragraphs, line breaks or long text is a layout column (old table-based
-# pages), and stays a block of its own.
+# it, and a table of links stays one link-dense block instead of many. A cell holding
+# paragraphs, line breaks or long text is a layout column (old table-based pages), and
+# stays a block of its own.
 CELL_TAGS = frozenset({"td", "th"})
 _LAYOUT_IN_CELL = tuple(sorted((BLOCK_TAGS | _EXTRA_BLOCKS | {"br"}) - CELL_TAGS))
 _LONG_CELL = 200
+# A marked element with less than this share of the page's text is skipped unread; larger
+# ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
+SMALL_CHROME_SHARE = 0.1
+_MAX_DEPTH = 300  # deeper than this, a subtree is read flat (Python recursion limit)
 
 
 def _layout_cell(td) -> bool:
     for _ in td.iter(*_LAYOUT_IN_CELL):
         return True
     return len(td.text_content()) > _LONG_CELL
-BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
-# A marked element with less than this share of the page's text is skipped unread; larger
-# ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
-SMALL_CHROME_SHARE = 0.1
-_MAX_DEPTH = 300  # deeper than this, a subtree is read flat (Python recursion limit)
 
 
 @dataclass(slots=True)
