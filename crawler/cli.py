@@ -1,4 +1,4 @@
-"""`healthcrawl`: demo, crawl, extract, serve-demo. Exit codes: 0 good, 1 usage or
+"""`healthcrawl`: demo, crawl, extract, report, serve-demo. Exit codes: 0 good, 1 usage or
 configuration error, 2 run finished below its quality bars, 3 run interrupted."""
 from __future__ import annotations
 
@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's URL, to resolve relative links")
     p.add_argument("--site", help="use this site's profiles (matched on --url)")
 
+    p = sub.add_parser("report", help="write report.html (plots) into a run folder and "
+                       "print a summary table")
+    p.add_argument("run_dir", metavar="RUN_DIR",
+                   help="a run folder, or an output folder (its latest run)")
+
     p = sub.add_parser("serve-demo", help="serve the demo site in the foreground")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--pages", type=int, default=300)
@@ -92,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             from crawler.commands.extract import run_extract
 
             return run_extract(args.paths, url=args.url, site=args.site)
+        if args.command == "report":
+            from crawler.commands.report import run_report
+
+            return run_report(args.run_dir)
         if args.command == "serve-demo":
             from crawler.commands.serve import run_serve
 

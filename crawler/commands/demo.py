@@ -1,5 +1,5 @@
 """`healthcrawl demo`: generate and serve the demo site on 127.0.0.1, crawl it, export,
-print where the files are and a one-screen summary."""
+write the run report, print where the files are and a one-screen summary."""
 from __future__ import annotations
 
 import sys
@@ -9,6 +9,7 @@ from crawler.demo.generator import ensure_site
 from crawler.demo.server import DemoServer
 from crawler.run import FAST_LOCAL, crawl
 from crawler.summary import format_summary
+from pipelines.report import write_report
 
 
 def run_demo(pages: int, overrides: dict) -> int:
@@ -22,6 +23,7 @@ def run_demo(pages: int, overrides: dict) -> int:
         result = crawl("demo", settings, base_url=server.base_url)
     if result.summary:
         print(format_summary(result.summary, result.run_dir), file=sys.stderr)
+        print(f"report: {write_report(result.run_dir)}", file=sys.stderr)
     print(f"demo finished in {time.monotonic() - started:.1f}s, exit code {result.exit_code}",
           file=sys.stderr)
     if result.run_dir:
