@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..text import clean_inline
 from ..vocab import (
-    ARROW_SCAN,
+    ARROW_TAIL,
     CHROME_CLASS,
     CLASS_EXCLUDE,
     CLASS_STEMS,
@@ -23,25 +23,36 @@ from ..vocab import (
     LEADING_ARROW,
     NAV_CLASS_NEXT,
     NAV_CLASS_PREV,
+    NEXT_ARROWS,
     NEXT_START,
     PREV_START,
     RELATED_CLASS,
     RELATED_HEADING,
 )
 
-# Whitespace-only nodes (indentation) are half of a page's text nodes: skipped in C. Smart
-# strings (they know their element) cost less than plain strings plus a second pass.
-_TEXTS = etree.XPath("descendant::text()[normalize-space()]")
+# Whitespace-only nodes (indentation) are half of a page's text nodes: skipped in C. Plain
+# strings: a smart string makes lxml build its parent element's proxy (a Python call per
+# node with lxml.html); the few real hits are fetched again, by position, as smart strings.
+_TEXTS = etree.XPath("descendant::text()[normalize-space()]", smart_strings=False)
+_TEXTS_AT = etree.XPath(
+    "descendant::text()[normalize-space()][contains($at, concat('|', position(), '|'))]"
+)
+_TEXT_AT = etree.XPath("(descendant::text()[normalize-space()])[$k]")
 # Class names only: adding @id doubles the cost (a union is sorted) and hint words in ids
 # come with a class saying the same ("jp-relatedposts").
 _CLASSES = etree.XPath("descendant::*/@class", smart_strings=False)
 _CLASSES_AT = etree.XPath("(descendant::*/@class)[contains($at, concat('|', position(), '|'))]")
-_REL_ANCHORS = etree.XPath("descendant::a[@rel][@href]")
-_REL_LINKS = etree.XPath("descendant::link[@rel][@href]")
+_CLASS_AT = etree.XPath("(descendant::*/@class)[$k]")
+# rel="nofollow noopener" is on many links: filter in C, proxies only for prev/next.
+# ([@rel] first: a translate() per link would cost five times more than these tests.)
+_REL_TEST = ("[@rel][contains(@rel, 'prev') or contains(@rel, 'next') or contains(@rel, 'Prev')"
+             " or contains(@rel, 'Next') or contains(@rel, 'PREV') or contains(@rel, 'NEXT')]"
+             "[@href]")
+_REL_ANCHORS = etree.XPath("descendant::a" + _REL_TEST)
+_REL_LINKS = etree.XPath("/*/head/link" + _REL_TEST)  # not descendant::, a whole-page walk
 # A page with hundreds of hits is a list of arrows or bullets, not an article with a pair.
 _MAX_HITS = 80
 _NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
-_SPACES = (" ", "\n", "\t", "\r", "\xa0")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
 
@@ -95,6 +106,14 @@ def _positions(joined: str, offsets, where: str) -> list[int]:
     return found
 
 
+def _fetch(root, positions: list[int], one, many) -> list:
+    """Nodes at XPath positions, as smart strings: one numbered query each for one or two
+    (libxml2 stops early), a single pass with a position list beyond."""
+    if len(positions) <= 2:
+        return [node for k in positions for node in one(root, k=k)]
+    return many(root, at="|" + "|".join(map(str, positions)) + "|")
+
+
 def _find_all(text: str, stems: tuple[str, ...]):
     """Offsets of every stem in text, in order."""
     offsets = []
@@ -110,16 +129,30 @@ def _text_hits(root) -> list[TextHit]:
     texts = _TEXTS(root)
     joined = "\x00" + "\x00".join(texts).lower() + "\x00"
     starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before")
-    ends = set(_positions(joined, (m.end() - 1 for m in ARROW_SCAN.finditer(joined)), "after"))
+    ends = set(_positions(joined, _arrow_ends(joined), "after"))
     # The stems are loose ("more ", "read", "auch"): keep the nodes that really are labels.
     found = sorted({k for k in starts if is_label(texts[k - 1])} | ends)
+    if not found:
+        return []
     hits = []
-    for k in found:
-        node = texts[k - 1]
+    for k, node in zip(found, _fetch(root, found, _TEXT_AT, _TEXTS_AT), strict=False):
         text = squash(node)
         if text:
             hits.append(TextHit(node.getparent(), text, node.is_tail, k in ends))
     return hits
+
+
+def _arrow_ends(joined: str) -> list[int]:
+    """Offsets of the NUL after each text node that ends with a next-arrow ("Title »")."""
+    offsets = []
+    for arrow in NEXT_ARROWS:
+        i = joined.find(arrow)
+        while i >= 0:
+            m = ARROW_TAIL.match(joined, i + len(arrow))
+            if m:
+                offsets.append(m.end() - 1)
+            i = joined.find(arrow, i + 1)
+    return sorted(set(offsets))
 
 
 def is_label(text: str) -> bool:
@@ -140,9 +173,8 @@ def _class_hits(root, hits: Hits) -> None:
     if not kinds:
         return
     wanted = [i for i, value in enumerate(values, 1) if value in kinds][:_MAX_HITS]
-    at = "|" + "|".join(map(str, wanted)) + "|"
     lists = {"prev": hits.nav_prev, "next": hits.nav_next, "related": hits.related}
-    for attr in _CLASSES_AT(root, at=at):
+    for attr in _fetch(root, wanted, _CLASS_AT, _CLASSES_AT):
         el = attr.getparent()
         if el.tag not in STOP_TAGS:
             lists[kinds[attr]].append(el)
@@ -191,7 +223,8 @@ def text_of(el) -> str:
 
 def _solid(text: str) -> int:
     """Characters that are not whitespace (counted in C, no copies)."""
-    return len(text) - sum(text.count(ch) for ch in _SPACES)
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") \
+        - text.count("\r") - text.count("\xa0")
 
 
 def text_len(el, limit: int | None = None) -> int:
