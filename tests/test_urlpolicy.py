@@ -42,3 +42,26 @@ def test_allowed():
 def test_origin_includes_port():
     assert origin("http://Example.org/a") == "http://example.org:80"
     assert origin("http://127.0.0.1:8765/x") != origin("http://127.0.0.1:8766/x")
+
+
+# Appended with the fault-injection suite (tests/test_faults.py): the other spellings of an
+# address that the system resolver accepts, and names with a trailing dot.
+@pytest.mark.parametrize("host", [
+    "127.1", "2130706433", "0x7f000001", "0x7f.1", "017700000001", "0177.0.0.1", "10.1",
+    "167772161", "192.168.257", "0xa9.0xfe.0xa9.0xfe", "0", "localhost.", "127.0.0.1.",
+    "LOCALHOST", "[::ffff:127.0.0.1]", "::", "[fe80::1]",
+])
+def test_private_hosts_in_other_spellings(host):
+    assert is_private_host(host)
+
+
+@pytest.mark.parametrize("host", ["8.8.8.8.", "134744072", "0x08080808", "deadbeef",
+                                  "1e3.example", "0xdeadbeef.example.org", "example.org."])
+def test_public_hosts_in_other_spellings(host):
+    assert not is_private_host(host)
+
+
+@pytest.mark.parametrize("url", ["http://127.1:8765/", "http://2130706433/",
+                                 "http://0x7f000001/x", "http://localhost./"])
+def test_refused_private_spellings(url):
+    assert refusal(url, parse_allowed_hosts("127.0.0.1")) == "private_host"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 import orjson
 from conftest import FAST, ROOT
 
-from .site import DOWNLOAD_TIMEOUT, MB, RETRY_TIMES
+from .site import DOWNLOAD_TIMEOUT, RETRY_TIMES
 
 # After FAST, so these win (Scrapy keeps the last -s of a name).
 FAULT_SETTINGS = ["-s", f"DOWNLOAD_TIMEOUT={DOWNLOAD_TIMEOUT}", "-s", f"RETRY_TIMES={RETRY_TIMES}",
@@ -53,11 +52,6 @@ class Crawl:
                                    (self.summary["run_id"],)))
         finally:
             db.close()
-
-    def startup_rss_mb(self) -> float | None:
-        """Scrapy's memusage/startup from the stats dump: the RSS before any download."""
-        m = re.search(r"'memusage/startup': (\d+)", self.stderr)
-        return int(m.group(1)) / MB if m else None
 
 
 def start(url: str, out: Path, extra: list[str] = ()) -> Crawl:

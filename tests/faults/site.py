@@ -180,14 +180,17 @@ CASES: list[Case] = [
          f"HTML nested {DEEP} levels deep, the text at the bottom"),
     Case("csv-formula", "/health/formula", "stored", 1,
          "title `=HYPERLINK(...)`, paragraphs starting with + - @ TAB"),
-    Case("no-title", "/health/no-title", "dropped/missing_title", 1,
-         "an article page without <title> or <h1>"),
-    Case("empty-body", "/health/empty-body", "dropped/missing_body", 1,
-         "an article page with a title and no text"),
-    Case("one-line-body", "/health/one-line", "dropped/missing_body", 1,
-         "an article page with a title and one short line (no main text found)"),
-    Case("short-body", "/health/short-body", "dropped/body_too_short", 1,
-         "an article page with one 95-character paragraph (< HEALTHCRAWL_MIN_BODY_CHARS)"),
+    # Generic crawls (no site profile) call a page an article only if it has a title and
+    # at least 60 words (crawler/page_kind.py): a broken article page is "not_article".
+    # The drops below happen on a site with a profile (PROFILE_CASES).
+    Case("no-title", "/health/no-title", "not_article", 1,
+         "an article page without <title> or <h1> (generic crawl)"),
+    Case("empty-body", "/health/empty-body", "not_article", 1,
+         "an article page with a title and no text (generic crawl)"),
+    Case("one-line-body", "/health/one-line", "not_article", 1,
+         "an article page with a title and one short line (generic crawl)"),
+    Case("short-body", "/health/short-body", "not_article", 1,
+         "an article page with one 95-character paragraph (generic crawl)"),
     Case("redirect-file", "/health/go-file", "refused/unsafe_scheme", 1,
          "302 to file:///etc/passwd"),
     Case("redirect-data", "/health/go-data", "refused/unsafe_scheme", 1,
@@ -211,6 +214,23 @@ CASES: list[Case] = [
     Case("sitemap", "/sitemap.xml", "not_article", 1, "sitemap.xml listing the good articles"),
 ]
 CASE_BY_NAME = {c.name: c for c in CASES}
+
+# The same broken pages on a site with a profile (`-a site=demo`: its keepto profile says
+# /keepto/<cat>/<n>.html is an article, title `div.article > h1`, body
+# `div.article > div.content`): validation drops them, each for its reason.
+PROFILE_CASES: list[Case] = [
+    Case("profile-good", "/keepto/health/1.html", "stored", 1, "a good article (control)"),
+    Case("profile-no-title", "/keepto/health/2.html", "dropped/missing_title", 1,
+         "an article URL whose page has no <h1> and no <title>"),
+    Case("profile-empty-body", "/keepto/health/3.html", "dropped/missing_body", 1,
+         "an article URL whose page has a title and an empty body"),
+    Case("profile-short-body", "/keepto/health/4.html", "dropped/body_too_short", 1,
+         "an article URL whose body is one 95-character paragraph "
+         "(< HEALTHCRAWL_MIN_BODY_CHARS = 150)"),
+    Case("profile-home", "/", "not_article", 1, "the home page"),
+]
+PROFILE_CASE_BY_NAME = {c.name: c for c in PROFILE_CASES}
+SHORT = "A short paragraph of about one hundred characters that is not quite long enough."
 
 
 def build_main(main: FaultServer, trap_port: FaultServer, trap_host: FaultServer) -> None:
@@ -251,9 +271,8 @@ def build_main(main: FaultServer, trap_port: FaultServer, trap_host: FaultServer
     r["/health/empty-body"] = page(article_html("An article with no text", []).encode())
     r["/health/one-line"] = page(
         article_html("An article of one line", ["Just one short line."]).encode())
-    r["/health/short-body"] = page(article_html("An article that is too short", [
-        "A short paragraph of about one hundred characters that is not quite long enough."
-    ]).encode())
+    r["/health/short-body"] = page(
+        article_html("An article that is too short", [SHORT]).encode())
     r["/health/go-file"] = redirect("file:///etc/passwd")
     r["/health/go-data"] = redirect("data:text/html;base64,PGgxPnB3bmVkPC9oMT4=")
     r["/health/go-private"] = redirect(trap_host.url("/health/private-redirect"))
@@ -294,3 +313,24 @@ def build_small(server: FaultServer, robots) -> None:
     r["/"] = page(b'<html><body><a href="/health/good-1">1</a>'
                   b'<a href="/health/good-2">2</a></body></html>')
 
+
+def keepto_html(title: str, paragraphs: list[str]) -> bytes:
+    """The keepto layout of the demo site, as far as its profile's selectors look."""
+    head = f"<title>{html.escape(title)}</title>" if title else ""
+    h1 = f"<h1>{html.escape(title)}</h1>" if title else ""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8">{head}</head><body>'
+            f'<div class="wrap"><div class="article">{h1}<div class="content">{body}</div>'
+            "</div></div></body></html>").encode()
+
+
+def build_profile(server: FaultServer) -> None:
+    r = server.routes
+    r["/robots.txt"] = status(404)
+    r["/keepto/health/1.html"] = page(keepto_html(*good_article(1)))
+    r["/keepto/health/2.html"] = page(keepto_html("", SENTENCES))
+    r["/keepto/health/3.html"] = page(keepto_html("An article with no text", []))
+    r["/keepto/health/4.html"] = page(keepto_html("An article that is too short", [SHORT]))
+    r["/"] = page(("<html><body>" + "".join(
+        f'<a href="{c.path}">{c.name}</a>' for c in PROFILE_CASES if c.path != "/")
+        + "</body></html>").encode())
