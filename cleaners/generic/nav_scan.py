@@ -9,7 +9,8 @@ decisions (cleaners.vocab) run on those few candidates only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -267,10 +268,22 @@ def real_href(a, base_url: str | None) -> str | None:
 
 
 def absolute(href: str, base_url: str | None) -> str:
-    """urljoin, skipped for the usual absolute http(s) link (urljoin costs ~5 µs)."""
+    """urljoin, with fast paths for the usual absolute and root-relative links (urljoin
+    costs ~10 µs a call, and a page has dozens of links)."""
     if not base_url or href.startswith(("https://", "http://")):
         return href
+    if href.startswith("/") and not href.startswith("//") and "/." not in href:
+        origin = _origin(base_url)
+        if origin:
+            return origin + href
     return urljoin(base_url, href)
+
+
+@lru_cache(maxsize=256)
+def _origin(base_url: str) -> str:
+    """"https://host:port" of a page URL, or "" when it has none."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def ancestor_anchor(el, levels: int = 4):

@@ -160,7 +160,7 @@ def _from_text(hit: TextHit) -> _Cand | None:
     if STRONG_LINE_LABEL.match(hit.text):
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is not None and host.tag not in STOP_TAGS:
-            return _Cand(rel, None, host, _WORD, _strip_label(hit.text, rel))
+            return _Cand(rel, None, host, _WORD, clean_inline(_strip_label(hit.text, rel)))
     return None
 
 

@@ -9,12 +9,7 @@ A block starts from
 Blocks in the site's footer, header or menu are site-wide, not about the article: skipped.
 Headings of site-wide lists ("Most read", "热门文章") are not related-block headings.
 
-Items are cards: the largest element around a link that holds no other link. Its title is
-a heading inside it (or a title-classed element), else the longest link text; its snippet
-an excerpt-classed element, else its longest block of real text (not a date, category or
-byline), else a text-only next sibling (<dt><a>title</a></dt><dd>snippet</dd>). Without
-any link, title and snippet blocks alternate (the text-dump layout: <p>Title</p>
-<p>Snippet...</p>, accepted when a snippet is cut with "..." or all are longer than titles).
+Each block's items are cards (title, link, snippet): see nav_cards.py.
 
 Teaser or related link? Decided per block, never split: a block where any card has a
 snippet gives teasers (cards without one get snippet ""); a block of bare links gives
@@ -22,21 +17,12 @@ rel="related" links. A list of one- or two-word links is a topic/tag list: not t
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..article import Link, Teaser
-from ..html import BLOCK_TAGS
-from ..text import clean_inline, clean_snippet, word_count
-from ..vocab import (
-    AD_CLASS,
-    EXCERPT_CLASS,
-    READ_MORE,
-    RELATED_HEADING,
-    TEASER_HEADING,
-    TITLE_CLASS,
-)
+from ..text import clean_snippet, word_count
+from ..vocab import AD_CLASS, RELATED_HEADING, TEASER_HEADING
+from .nav_cards import Card, find_cards, text_pairs
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -44,14 +30,11 @@ from .nav_scan import (
     absolute,
     ancestor_anchor,
     doc_key,
-    has_text,
     in_chrome,
     is_inside,
-    linkable,
     raw_text,
     squash,
     text_len,
-    text_of,
 )
 
 # Text a block may hold outside its cards (its heading, a "see all" link, an ad label).
@@ -59,27 +42,6 @@ _BLOCK_SLACK = 200
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
 _MAX_REGION = 40
-_MAX_TITLE = 200
-_NON_LETTER = re.compile(r"[\W\d_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
-# A link to a site's home page ("More from <a href=/>Site</a>") is no article.
-_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
-_CUT = re.compile(r"(?:\.{3,}|…)\s*$")
-_TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
-_LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "article",
-                "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
-_MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
-
-
-@dataclass(slots=True)
-class Card:
-    title: str  # normalized
-    href: str | None  # as written in the page; made absolute once the block is accepted
-    el: object
-    snippet: str = ""  # raw text, normalized by clean_snippet at the end
-    extra: object = None  # a next sibling that holds the snippet
-    size: int = 0  # text of el and extra
 
 
 @dataclass(slots=True)
@@ -150,7 +112,7 @@ def _class_seeds(elements: list) -> list:
 def _from_class(el, url, nav_anchors) -> Block | None:
     if next(el.iter("h1"), None) is not None:
         return None  # "has-related" on the article's own box
-    cards = _cards([el], nav_anchors)
+    cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
     return _block(cards, [el], url)
@@ -180,9 +142,9 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     if not region:
         return None
     if next((a for r in region for a in r.iter("a")), None) is None:
-        cards = _text_pairs(region)
+        cards = text_pairs(region)
     else:
-        cards = _cards(region, nav_anchors)
+        cards = find_cards(region, nav_anchors)
     used = _trim_region(region, cards)
     cards = [c for c in cards if is_inside(c.el, set(used))]
     if not cards:
@@ -193,7 +155,7 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
 def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
     if host is None or host.tag in STOP_TAGS:
         return None
-    cards = _cards([r for r in region if isinstance(r.tag, str)], nav_anchors)
+    cards = find_cards([r for r in region if isinstance(r.tag, str)], nav_anchors)
     if not cards:
         return None
     allowed = len(label) + sum(c.size for c in cards) + _INLINE_SLACK
@@ -275,224 +237,3 @@ def _loose_text(el, cards: list[Card]) -> int:
     return text_len(el, covered + _BLOCK_SLACK) - covered
 
 
-# --- cards ---------------------------------------------------------------------------------
-
-def _cards(region: list, nav_anchors: set) -> list[Card]:
-    """The block's cards: its repeated items (<li>, <article>, ...) when it has them, else
-    one card per distinct link (the largest element around it holding no other link)."""
-    items = _items(region)
-    groups = _by_link(region, nav_anchors) if items is None else \
-        [(item, [a for a in item.iter("a") if _href(a) and a not in nav_anchors])
-         for item in items]
-    cards = []
-    for el, anchors in groups:
-        card = _card(el, anchors) if anchors else None
-        if card is not None:
-            cards.append(card)
-    return cards
-
-
-def _items(region: list) -> list | None:
-    """Repeated elements holding links, found by descending through wrappers: the <li> of
-    <div><h3>Related</h3><ul><li>..., the posts of jp-relatedposts. None when the links
-    are not in repeated elements (an inline "Lire aussi : <a>" line)."""
-    kids = [el for el in region if _has_link(el)]
-    for _ in range(6):
-        if len(kids) >= 2:
-            tags: dict = {}
-            for kid in kids:
-                tags[kid.tag] = tags.get(kid.tag, 0) + 1
-            tag, count = max(tags.items(), key=lambda tc: tc[1])
-            if count >= 2:
-                return [kid for kid in kids if kid.tag == tag]
-            # "See all" beside the list: go into the kid holding most links
-            kids = [max(kids, key=lambda k: sum(1 for _ in k.iter("a")))]
-        if len(kids) != 1 or kids[0].tag == "a":
-            return None
-        kids = [el for el in kids[0] if isinstance(el.tag, str) and _has_link(el)]
-    return None
-
-
-def _has_link(el) -> bool:
-    return el.tag == "a" or next(el.iter("a"), None) is not None
-
-
-def _href(a) -> str | None:
-    href = (a.get("href") or "").strip()
-    return href if linkable(href) else None
-
-
-def _by_link(region: list, nav_anchors: set) -> list:
-    """[(card element, its anchors)]: per distinct link, the largest element around it
-    that holds no other link."""
-    found = []
-    hrefs: dict = {}  # element -> set of links under it (within the region)
-    for top in region:
-        for a in top.iter("a"):
-            href = _href(a)
-            if href is None or a in nav_anchors:
-                continue
-            found.append((a, href, top))
-            node = a
-            while True:
-                hrefs.setdefault(node, set()).add(href)
-                if node is top:
-                    break
-                node = node.getparent()
-    groups: dict = {}
-    for a, _, top in found:
-        node = a
-        while node is not top and len(hrefs[node.getparent()]) == 1:
-            node = node.getparent()
-        groups.setdefault(node, []).append(a)
-    return list(groups.items())
-
-
-def _card(el, anchors: list) -> Card | None:
-    """Title, link and snippet of one card; anchors: its links, in page order. The title is
-    the longest link text (a linked <h2> beats the unlinked category <h3> above it, the
-    linked headline beats the linked "News Cloud" label); a card of image links only takes
-    its first heading."""
-    found = [(_title_text(a), a) for a in anchors]
-    found = [(raw, holder, a) for (raw, holder), a in found
-             if raw and len(raw) <= _MAX_TITLE and not READ_MORE.match(raw)]
-    if found:
-        raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0]))
-        parent = anchor.getparent()
-        limit = 2 * len(raw) + 40
-        if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
-            return None  # a link inside a sentence of prose, not a card
-        title, href = clean_inline(raw), _href(anchor)
-    else:
-        title_el = next((h for h in el.iter(*HEADING_TAGS) if has_text(h)), None)
-        if title_el is None:
-            return None
-        title, href = text_of(title_el), _href(anchors[0])
-    if not title or READ_MORE.match(title) or TEASER_HEADING.match(title) or \
-            _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
-        return None
-    card = Card(title, href, el)
-    card.snippet, card.extra = _snippet(el, title, title_el)
-    card.size = text_len(el) + (text_len(card.extra) if card.extra is not None else 0)
-    return card
-
-
-def _title_rank(text: str) -> tuple[bool, bool, int]:
-    """Linked texts of a card, best title first: not an excerpt (cut with "…", or long), then
-    at least three words (not a "News Cloud" label), then the longest."""
-    excerpt = len(text) > 120 or bool(_CUT.search(text))
-    return not excerpt, word_count(text) >= 3, len(text)
-
-
-def _title_text(a) -> tuple[str, object]:
-    """(raw title text, element holding it) of a link: its text, or, for a link wrapping a
-    whole card (<a><figure/><span>kicker</span><h3>T</h3><p>excerpt</p></a>), its heading,
-    its title-classed element, or its first innermost block with text."""
-    if not any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in a):
-        return _anchor_text(a), a
-    blocks = [b for b in a.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span")
-              if b is not a and not class_says(b.get("class"), "excerpt")]
-    for wanted in (lambda b: b.tag in HEADING_TAGS,
-                   lambda b: class_says(b.get("class"), "title"),
-                   lambda b: b.tag != "span" and not any(
-                       isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in b)):
-        for block in blocks:
-            if wanted(block):
-                text = raw_text(block).strip()
-                if text:
-                    return text, block
-    return "", a
-
-
-def _anchor_text(a) -> str:
-    """Raw link text without an excerpt nested in the link (<a><span class=title>T</span>
-    <span class=desc>S</span></a>)."""
-    parts = [a.text or ""]
-    for child in a:
-        if isinstance(child.tag, str) and not class_says(child.get("class"), "excerpt"):
-            parts.append(raw_text(child))
-        parts.append(child.tail or "")
-    return " ".join(parts).strip()
-
-
-def _snippet(el, title: str, title_el) -> tuple[str, object]:
-    """Raw snippet text and the sibling holding it, if not inside the card."""
-    for node in el.iter():
-        if node is el or not class_says(node.get("class"), "excerpt"):
-            continue
-        if title_el is not None and (is_inside(title_el, {node}) or is_inside(node, {title_el})):
-            continue
-        text = raw_text(node).strip()
-        if text and squash(text) != title and not READ_MORE.match(text):
-            return text, None
-    best = ""
-    for block in _leaf_texts(el):
-        if len(block) <= len(best) or len(block) < 12:
-            continue  # too short to be an excerpt, or no better than the best so far
-        text = squash(block)
-        if text.startswith(title):
-            text = text[len(title):].strip(" -–—:|·•")
-        if len(text) > len(best) and substantial(text) and not READ_MORE.match(text) and \
-                not TEASER_HEADING.match(text):
-            best = text
-    if best:
-        return best, None
-    sib = el.getnext()
-    if sib is not None and isinstance(sib.tag, str) and sib.tag not in HEADING_TAGS and \
-            next(sib.iter("a"), None) is None:
-        text = raw_text(sib).strip()
-        if substantial(text):
-            return text, sib
-    return "", None
-
-
-def _leaf_texts(el) -> list[str]:
-    """Raw texts of the innermost blocks under el (the card's title, excerpt, date...),
-    cheaper than a full block walk: lxml filters the tags in C."""
-    texts = []
-    for node in el.iter(*_LEAF_BLOCKS):
-        if next(node.iterdescendants(*_LEAF_BLOCKS), None) is None:
-            text = raw_text(node).strip()
-            if text:
-                texts.append(text)
-    return texts
-
-
-def _text_pairs(region: list) -> list[Card]:
-    """The text-dump layout: <p>Title</p><p>Snippet...</p> pairs without links."""
-    items = []
-    for el in region:
-        if el.tag not in _TEXT_TAGS or any(isinstance(c.tag, str) and c.tag in _TEXT_TAGS
-                                           and c.tag not in ("strong", "b", "em", "span")
-                                           for c in el):
-            break
-        text = squash(raw_text(el))
-        if text:
-            items.append((text, el))
-    pairs = [(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
-    if not pairs:
-        return []
-    for (title, _), (snippet, _) in pairs:
-        if len(title) > _MAX_TITLE or _SENTENCE_END.search(title) or not substantial(snippet):
-            return []
-    if not any(clean_snippet(s)[1] for _, (s, _) in pairs) and \
-            not all(len(s) > len(t) for (t, _), (s, _) in pairs):
-        return []
-    return [Card(clean_inline(t), None, t_el, s, s_el, text_len(t_el) + text_len(s_el))
-            for (t, t_el), (s, s_el) in pairs]
-
-
-def substantial(text: str) -> bool:
-    """Real text, not a date, category or byline: enough letters (CJK counts triple)."""
-    letters = len(_NON_LETTER.sub("", text))
-    return letters + 2 * len(_CJK.findall(text)) >= 24
-
-
-_CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}
-
-
-@lru_cache(maxsize=8192)
-def class_says(value: str | None, kind: str) -> bool:
-    """Does a class value name a card's "title" or "excerpt"? (Cached: cards repeat them.)"""
-    pattern = _CLASS_WORDS[kind]
-    return bool(value) and any(pattern.search(t) for t in value.lower().split())
