@@ -160,3 +160,60 @@ def test_teasers_or_related_is_decided_per_block():
          "Oats, beans and walking after dinner all help more than you would think."),
         ("Statins explained in plain words", ""),
     ]
+
+
+def test_word_beats_arrow_and_label_only_links_have_empty_titles():
+    links, _teasers, _elements = _find(_page(
+        '<div class="blog-pager"><a href="/newer.html">&#171; Newer Post</a> '
+        '<a href="/older.html">Older Post &#187;</a> <a href="/">Home</a></div>'))
+    assert [(link.rel, link.title, link.url) for link in links] == [
+        ("next", "", "https://example.org/newer.html"),
+        ("prev", "", "https://example.org/older.html"),
+    ]
+
+
+def test_labelled_link_takes_its_title_from_a_sibling_link():
+    links, _teasers, _elements = _find(_page(
+        '<div class="next-prev"><div class="next">'
+        '<p><a class="next-btn" href="/n.html">- Next Auto News</a></p>'
+        '<a href="/n.html"><img src="n.jpg" alt=""></a>'
+        '<a href="/n.html"><h5>Electric crossovers finally look good</h5></a></div></div>'))
+    assert [(link.rel, link.title) for link in links] == [
+        ("next", "Electric crossovers finally look good")]
+
+
+def test_section_link_in_a_heading_is_no_card():
+    links, _teasers, _elements = _find(_page(
+        '<h3>More in <a href="/white-house/">White House</a></h3><ul>'
+        '<li><a href="/2019/11/ballot-box/">Decide the fate at the ballot box</a></li>'
+        '<li><a href="/2019/11/testimony/">Breaking down the fallout from the testimony</a>'
+        "</li></ul>"))
+    assert [link.title for link in links] == [
+        "Decide the fate at the ballot box", "Breaking down the fallout from the testimony"]
+
+
+def test_repeated_modules_are_reported_once():
+    block = ('<div class="related-posts"><ul>'
+             '<li><a href="/a.html">Walking after meals lowers blood sugar</a></li>'
+             '<li><a href="/b.html">Iron-rich breakfasts for runners</a></li></ul></div>')
+    links, _teasers, elements = _find(_page(block + block))
+    assert [link.url for link in links] == ["https://example.org/a.html",
+                                            "https://example.org/b.html"]
+    assert len(elements) == 2
+
+
+def test_read_next_class_is_a_teaser_box_not_the_next_post():
+    links, _teasers, _elements = _find(_page(
+        '<div class="read-next-wrapper"><a class="read-next-link" href="/x.html">'
+        "Read Next</a></div>"))
+    assert links == []
+
+
+def test_ad_widget_heading_does_not_take_what_follows():
+    links, teasers, _elements = _find(
+        "<html><body><article><h1>T</h1><p>Body text of the article, long enough.</p>"
+        "</article><aside><div class=\"taboola-sidebar\"><h3>Recommended</h3></div>"
+        '<div class="tabs"><a href="/photo/1.html">Tourism and medicine in rare photos</a>'
+        "<p>A gallery of pictures taken by our photographers on their last trip.</p></div>"
+        "</aside></body></html>")
+    assert (links, teasers) == ([], [])

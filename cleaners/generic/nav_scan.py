@@ -188,9 +188,10 @@ def class_kind(value: str) -> str | None:
             continue
         if RELATED_CLASS.search(token):  # first: "read-next" is a teaser, not the next post
             return "related"
-        if NAV_CLASS_PREV.search(token):
+        prev, nxt = NAV_CLASS_PREV.search(token), NAV_CLASS_NEXT.search(token)
+        if prev and not nxt:  # both: the pair's box ("next-prev", "pre_next")
             return "prev"
-        if NAV_CLASS_NEXT.search(token):
+        if nxt and not prev:
             return "next"
     return None
 

@@ -250,8 +250,9 @@ def _resolve(cands: list[_Cand], url: str | None, in_blocks: set):
         if old is None:
             best[ident] = cand
             continue
-        if cand.strength > old.strength:
-            old.rel, old.strength = cand.rel, cand.strength
+        if cand.strength > old.strength or (cand.strength == old.strength and
+                                            is_inside(cand.line, {old.line})):
+            old.rel, old.strength = cand.rel, cand.strength  # the inner box is more precise
         if is_inside(old.line, {cand.line}):
             old.line = cand.line  # keep the wider line: "« <a>" holds the arrow too
     kept = _pairs_only_for_arrows(list(best.values()))
