@@ -217,3 +217,14 @@ def test_ad_widget_heading_does_not_take_what_follows():
         "<p>A gallery of pictures taken by our photographers on their last trip.</p></div>"
         "</aside></body></html>")
     assert (links, teasers) == ([], [])
+
+
+def test_deeply_nested_page():
+    """Thousands of nested <div>s (FIELD-NOTES): no recursion, same answer."""
+    nav = ('<div class="navigation"><div>&laquo; <a href="/a">Older title here</a></div>'
+           '<div><a href="/b">Newer title here</a> &raquo;</div></div>')
+    html = "<html><body>" + "<div>" * 3000 + "<p>Body text.</p>" + nav + "</div>" * 3000 + \
+        "</body></html>"
+    links, _teasers, _elements = _find(html)
+    assert [(link.rel, link.title) for link in links] == [
+        ("prev", "Older title here"), ("next", "Newer title here")]

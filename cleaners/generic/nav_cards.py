@@ -16,13 +16,15 @@ from functools import lru_cache
 
 from ..html import BLOCK_TAGS
 from ..text import clean_inline, clean_snippet, word_count
-from ..vocab import EXCERPT_CLASS, READ_MORE, TEASER_HEADING, TITLE_CLASS
+from ..vocab import EXCERPT_CLASS, TITLE_CLASS
 from .nav_scan import (
     HEADING_TAGS,
     has_text,
+    heading_label,
     is_inside,
     linkable,
     raw_text,
+    read_more,
     squash,
     text_len,
     text_of,
@@ -129,7 +131,7 @@ def _card(el, anchors: list) -> Card | None:
     its first heading."""
     found = [(_title_text(a), a) for a in anchors]
     found = [(raw, holder, a) for (raw, holder), a in found
-             if raw and len(raw) <= _MAX_TITLE and not READ_MORE.match(raw)]
+             if raw and len(raw) <= _MAX_TITLE and not read_more(raw)]
     if found:
         raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0]))
         parent = anchor.getparent()
@@ -142,7 +144,7 @@ def _card(el, anchors: list) -> Card | None:
         if title_el is None:
             return None
         title, href = text_of(title_el), _href(anchors[0])
-    if not title or READ_MORE.match(title) or TEASER_HEADING.match(title) or \
+    if not title or read_more(title) or heading_label(title) or \
             _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
         return None
     card = Card(title, href, el)
@@ -197,7 +199,7 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if title_el is not None and (is_inside(title_el, {node}) or is_inside(node, {title_el})):
             continue
         text = raw_text(node).strip()
-        if text and squash(text) != title and not READ_MORE.match(text):
+        if text and squash(text) != title and not read_more(text):
             return text, None
     best = ""
     for block in _leaf_texts(el):
@@ -206,8 +208,8 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         text = squash(block)
         if text.startswith(title):
             text = text[len(title):].strip(" -–—:|·•")
-        if len(text) > len(best) and substantial(text) and not READ_MORE.match(text) and \
-                not TEASER_HEADING.match(text):
+        if len(text) > len(best) and substantial(text) and not read_more(text) and \
+                not heading_label(text):
             best = text
     if best:
         return best, None

@@ -35,7 +35,6 @@ from ..vocab import (
     PREV_ONLY,
     PREV_PREFIX,
     PREV_START,
-    READ_MORE,
     STRONG_LINE_LABEL,
     TRAILING_ARROW,
     TRAILING_NEXT_ARROW,
@@ -53,6 +52,7 @@ from .nav_scan import (
     is_inside,
     linkable,
     raw_text,
+    read_more,
     real_href,
     rel_direction,
     scan,
@@ -289,7 +289,7 @@ def _acceptable(cand: _Cand, in_blocks: set) -> bool:
     if not cand.title or DIRECTION_WORD.search(cand.title):
         cand.title = _title_nearby(a, href) or cand.title
     if cand.strength < _WORD:
-        if READ_MORE.match(cand.title or "x") or is_inside(a, in_blocks) or in_chrome(a):
+        if read_more(cand.title or "x") or is_inside(a, in_blocks) or in_chrome(a):
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
@@ -318,8 +318,7 @@ def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
     "» " bullets hold many."""
     if all(c.strength > _ARROW for c in cands):
         return cands
-    cache: dict = {}
-    lineage = {id(c): ancestors(c.line, cache) for c in cands}
+    lineage = {id(c): ancestors(c.line, 12) for c in cands}  # pairs sit in shallow boxes
     out = []
     for cand in cands:
         if cand.strength > _ARROW:

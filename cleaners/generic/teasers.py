@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, RELATED_HEADING, TEASER_HEADING
+from ..vocab import AD_CLASS
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_scan import (
     HEADING_TAGS,
@@ -30,9 +30,11 @@ from .nav_scan import (
     absolute,
     ancestor_anchor,
     doc_key,
+    heading_label,
     in_chrome,
     is_inside,
     raw_text,
+    related_heading,
     squash,
     text_len,
 )
@@ -61,7 +63,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
         if not is_inside(el, taken) and not in_chrome(el):
             _take(_from_class(el, url, nav_anchors), blocks, taken)
     for hit in hits.texts:
-        if hit.arrow or not RELATED_HEADING.match(hit.text):
+        if hit.arrow or not related_heading(hit.text):
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
@@ -172,12 +174,12 @@ def _region_after(head, taken: set) -> list:
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if sib in taken:
-            break
+        if sib in taken or sib.tag in STOP_TAGS:
+            break  # another block, or the article itself
         if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
                                         next(sib.iter("a"), None) is None):
             break
-        if text_len(sib, 60) < 60 and TEASER_HEADING.match(squash(raw_text(sib))):
+        if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
             break
         region.append(sib)
         if len(region) >= _MAX_REGION:
