@@ -228,3 +228,22 @@ def test_deeply_nested_page():
     links, _teasers, _elements = _find(html)
     assert [(link.rel, link.title) for link in links] == [
         ("prev", "Older title here"), ("next", "Newer title here")]
+
+
+def test_demo_site_without_profiles(demo_site):
+    """No site profile: every generated demo article (keepto arrows and "Recommend", the
+    WordPress theme, the GBK portal) gives the links and teasers its generator wrote."""
+    from crawler.demo import load_expected
+    from crawler.demo.routes import file_for
+
+    base = "http://127.0.0.1:8765/"
+    wrong = []
+    for exp in load_expected(demo_site, base):
+        page = (demo_site / file_for(exp["path"])).read_bytes()
+        root, _warnings = parse_html(page, "GBK" if exp["family"] == "zh" else "utf-8")
+        drop_non_content(root)
+        links, teasers, _elements = find_navigation(root, exp["url"])
+        if [asdict(link) for link in links] != exp["related_links"] or \
+                [asdict(teaser) for teaser in teasers] != exp["teasers"]:
+            wrong.append(exp["url"])
+    assert wrong == []
