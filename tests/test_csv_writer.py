@@ -122,3 +122,11 @@ def test_round_trip_through_pandas(tmp_path: Path) -> None:
     assert read("teasers.csv") == [
         {"id": r["id"], "position": str(i), **{k: shown(t[k]) for k in TEASER_FIELDS}}
         for r in jsonl for i, t in enumerate(r["teasers"])]
+
+
+def test_excel_option_on_crawl_and_demo() -> None:
+    from crawler.cli import _overrides, build_parser
+
+    for argv in (["crawl", "demo", "--excel"], ["demo", "--excel"]):
+        assert _overrides(build_parser().parse_args(argv))["HEALTHCRAWL_CSV_EXCEL"] is True
+    assert "HEALTHCRAWL_CSV_EXCEL" not in _overrides(build_parser().parse_args(["demo"]))
