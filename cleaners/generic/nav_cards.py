@@ -38,8 +38,12 @@ _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
 _CUT = re.compile(r"(?:\.{3,}|…)\s*$")
 _TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
+# Blocks whose innermost ones hold a card's pieces (title, excerpt, date); excerpts may also
+# be inline elements with an excerpt class.
 _LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "article",
                 "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
+_LEAF_SET = frozenset(_LEAF_BLOCKS)
+_SNIPPET_TAGS = (*_LEAF_BLOCKS, "span", "small", "em")
 _MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
@@ -192,20 +196,25 @@ def _anchor_text(a) -> str:
 
 
 def _snippet(el, title: str, title_el) -> tuple[str, object]:
-    """Raw snippet text and the sibling holding it, if not inside the card."""
-    for node in el.iter():
-        if node is el or not class_says(node.get("class"), "excerpt"):
-            continue
-        if title_el is not None and (is_inside(title_el, {node}) or is_inside(node, {title_el})):
-            continue
-        text = raw_text(node).strip()
-        if text and squash(text) != title and not read_more(text):
-            return text, None
+    """Raw snippet text, and the sibling holding it when it is not inside the card: an
+    excerpt-classed element, else the longest innermost block of real text, else a
+    text-only next sibling. One pass; the leaf test only for blocks long enough to win."""
     best = ""
-    for block in _leaf_texts(el):
-        if len(block) <= len(best) or len(block) < 12:
-            continue  # too short to be an excerpt, or no better than the best so far
-        text = squash(block)
+    for node in el.iter(*_SNIPPET_TAGS):
+        if node is el:
+            continue
+        if class_says(node.get("class"), "excerpt") and not (title_el is not None and (
+                is_inside(title_el, {node}) or is_inside(node, {title_el}))):
+            text = raw_text(node).strip()
+            if text and squash(text) != title and not read_more(text):
+                return text, None
+        if node.tag not in _LEAF_SET:
+            continue
+        text = raw_text(node)
+        if len(text) < 12 or len(text) <= len(best) or \
+                next(node.iterdescendants(*_LEAF_BLOCKS), None) is not None:
+            continue  # too short, no better than the best so far, or not innermost
+        text = squash(text)
         if text.startswith(title):
             text = text[len(title):].strip(" -–—:|·•")
         if len(text) > len(best) and substantial(text) and not read_more(text) and \
@@ -220,18 +229,6 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if substantial(text):
             return text, sib
     return "", None
-
-
-def _leaf_texts(el) -> list[str]:
-    """Raw texts of the innermost blocks under el (the card's title, excerpt, date...),
-    cheaper than a full block walk: lxml filters the tags in C."""
-    texts = []
-    for node in el.iter(*_LEAF_BLOCKS):
-        if next(node.iterdescendants(*_LEAF_BLOCKS), None) is None:
-            text = raw_text(node).strip()
-            if text:
-                texts.append(text)
-    return texts
 
 
 def text_pairs(region: list) -> list[Card]:
