@@ -60,6 +60,10 @@ def breaches(summary: Mapping[str, Any],
     limits = thresholds.as_dict() if isinstance(thresholds, Thresholds) else dict(thresholds)
     found = ratios(summary)
     out = []
+    if not summary.get("records"):
+        # Nothing exported (e.g. robots.txt unreachable, so the whole host is disallowed):
+        # complete, but not a good run for a scheduler.
+        out.append("records 0: the run exported nothing")
     for name, value in found.items():
         limit = limits.get(f"max_{name}")
         if limit is not None and value > limit:

@@ -334,10 +334,6 @@ def test_robots_unavailable_disallows_the_host(crawls, servers, name):
     assert sum(crawl.counts["failed"].values()) == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipelines/quality.py ratios()/breaches(): robots_denied counts towards no bar and a run "
-    "that parsed no page (pages=0, records=0) breaches none, so a site whose robots.txt "
-    "answers 503 or cannot be reached (every URL denied) ends complete with exit code 0"))
 @pytest.mark.parametrize("name", ["robots_503", "robots_reset"])
 def test_site_unavailable_behind_robots_is_not_a_good_run(crawls, name):
     """Nothing was crawled because the host was unavailable: a scheduler must not see 0."""

@@ -12,7 +12,14 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionLost,
@@ -35,8 +42,13 @@ from pipelines.runstate import RunState
 
 logger = logging.getLogger(__name__)
 
-_ERRORS = ((TimeoutError, "timeout"), (TCPTimedOutError, "timeout"), (DNSLookupError, "dns"),
-           (ConnectionRefusedError, "connection_refused"), (ConnectionLost, "connection_lost"))
+# Scrapy >= 2.13 raises its own download errors; older ones (and some paths) Twisted's.
+_ERRORS = ((DownloadTimeoutError, "timeout"), (TimeoutError, "timeout"),
+           (TCPTimedOutError, "timeout"), (ResponseDataLossError, "data_loss"),
+           (DownloadCancelledError, "too_large"),  # DOWNLOAD_MAXSIZE cancels the download
+           (DownloadConnectionRefusedError, "connection_refused"),
+           (ConnectionRefusedError, "connection_refused"), (CannotResolveHostError, "dns"),
+           (DNSLookupError, "dns"), (ConnectionLost, "connection_lost"))
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 LATENCY_BUCKETS = ((10, "<10"), (50, "10-50"), (100, "50-100"), (500, "100-500"),
                    (1000, "500-1000"))
@@ -125,7 +137,15 @@ class HealthSpider(scrapy.Spider):
         if url in self._seen:
             return None
         self._seen.add(url)
-        if origin(url) not in self.allowed_origins:
+        refused = refusal(url, self.allowed_private)
+        if refused == "unsafe_scheme":
+            return None  # mailto:, javascript:, tel:, data: links are not pages at all
+        if refused or origin(url) not in self.allowed_origins:
+            # Recorded once per URL, never fetched: "every URL discovered ends in an outcome".
+            outcome = f"refused/{refused}" if refused else "off_site"
+            self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+            if self.run_state is not None:
+                self.run_state.ledger.finish(url, outcome)
             return None
         if self.max_pages and self._scheduled >= self.max_pages:
             return None
@@ -259,7 +279,11 @@ class HealthSpider(scrapy.Spider):
         request = failure.request
         outcome = getattr(failure.value, "outcome", None)
         if outcome is None and failure.check(IgnoreRequest) and not failure.check(HttpError):
-            outcome = "refused/ignored"
+            # HttpCompressionMiddleware stops a decompression bomb with a plain IgnoreRequest
+            outcome = "failed/too_large" if "DOWNLOAD_MAXSIZE" in str(failure.value) \
+                else "refused/ignored"
+            if outcome.startswith("failed/"):
+                self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
         if outcome is None:
             if failure.check(HttpError):
                 error = f"http_{failure.value.response.status}"

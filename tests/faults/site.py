@@ -121,19 +121,6 @@ def deep_html(levels: int) -> bytes:
             + "</div>" * levels + "</article></body></html>").encode()
 
 
-# -- known bugs (reported to the lead; the per-case tests are strict xfails) ---------------
-BUG_ERROR_NAMES = (
-    f"{SP}: _ERRORS maps Twisted's TimeoutError/ConnectionLost..., but Scrapy 2.19 raises "
-    "scrapy.exceptions.DownloadTimeoutError, ResponseDataLossError, DownloadCancelledError "
-    "(also DownloadConnectionRefusedError, CannotResolveHostError): they fall through to "
-    "_snake(class name)")
-BUG_BOMB = (
-    f"{SP} failed(): HttpCompressionMiddleware raises a plain IgnoreRequest when the inflated "
-    "body passes DOWNLOAD_MAXSIZE; it ends as refused/ignored instead of failed/too_large")
-BUG_LINKS = (
-    f"{SP} _request(): an off-site or private link is added to _seen and dropped without an "
-    "outcome (never in the ledger, never in run.json); only redirects are counted")
-
 # -- the cases ---------------------------------------------------------------------------
 # Every page the main crawl can reach, with its outcome. `requests` counts retries:
 # RETRY_TIMES=1 means a retried failure is requested twice.
@@ -146,26 +133,19 @@ CASES: list[Case] = [
          "server answers 503 (retried, then given up)"),
     Case("http-404", "/health/error-404", "failed/http_404", 1, "server answers 404 (not retried)"),
     Case("timeout-never", "/health/never-answers", "failed/timeout", 1 + RETRY_TIMES,
-         "server accepts the connection and never answers",
-         now="failed/download_timeout_error", bug=BUG_ERROR_NAMES),
+         "server accepts the connection and never answers"),
     Case("timeout-slow-body", "/health/slow-body", "failed/timeout", 1 + RETRY_TIMES,
-         "headers at once, body one byte per second (slower than DOWNLOAD_TIMEOUT)",
-         now="failed/download_timeout_error", bug=BUG_ERROR_NAMES),
+         "headers at once, body one byte per second (slower than DOWNLOAD_TIMEOUT)"),
     Case("reset-mid-body", "/health/reset", "failed/data_loss", 1 + RETRY_TIMES,
-         "headers + half the body, then TCP RST (SO_LINGER 0)",
-         now="failed/response_data_loss_error", bug=BUG_ERROR_NAMES),
+         "headers + half the body, then TCP RST (SO_LINGER 0)"),
     Case("truncated", "/health/truncated", "failed/data_loss", 1 + RETRY_TIMES,
-         "Content-Length larger than the body sent, then a clean close",
-         now="failed/response_data_loss_error", bug=BUG_ERROR_NAMES),
+         "Content-Length larger than the body sent, then a clean close"),
     Case("too-large-declared", "/health/huge-declared", "failed/too_large", 1,
-         "50 MB response with Content-Length (refused before the body is read)",
-         now="failed/download_cancelled_error", bug=BUG_ERROR_NAMES),
+         "50 MB response with Content-Length (refused before the body is read)"),
     Case("too-large-streamed", "/health/huge-streamed", "failed/too_large", 1,
-         "50 MB response without Content-Length (cut off at DOWNLOAD_MAXSIZE)",
-         now="failed/download_cancelled_error", bug=BUG_ERROR_NAMES),
+         "50 MB response without Content-Length (cut off at DOWNLOAD_MAXSIZE)"),
     Case("gzip-bomb", "/health/gzip-bomb", "failed/too_large", 1,
-         "64 KB gzip body that inflates to 64 MB (Content-Encoding: gzip)",
-         now="refused/ignored", bug=BUG_BOMB),
+         "64 KB gzip body that inflates to 64 MB (Content-Encoding: gzip)"),
     Case("non-html-pdf", "/health/vitamin-d-guide", "failed/non_html", 1,
          "application/pdf on an article-like URL"),
     Case("non-html-png", "/health/skin-rash-photo", "failed/non_html", 1,
@@ -207,9 +187,8 @@ CASES: list[Case] = [
          "301 to a page whose first request times out (the retry must not count as a "
          "duplicate)"),
     Case("link-private", "", "refused/private_host", None,
-         "plain <a href> to http://127.0.0.2:PORT/", bug=BUG_LINKS),
-    Case("link-other-port", "", "off_site", None, "plain <a href> to another port on 127.0.0.1",
-         bug=BUG_LINKS),
+         "plain <a href> to http://127.0.0.2:PORT/"),
+    Case("link-other-port", "", "off_site", None, "plain <a href> to another port on 127.0.0.1"),
     Case("home", "/", "not_article", 1, "the home page: a list of links"),
     Case("sitemap", "/sitemap.xml", "not_article", 1, "sitemap.xml listing the good articles"),
 ]
