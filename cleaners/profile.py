@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urljoin
 
 from cssselect import GenericTranslator
 from lxml import etree
@@ -17,6 +16,7 @@ from .article import Article, Link, Teaser
 from .html import block_texts, text_of
 from .sanitize import element_html
 from .text import clean_inline, clean_paragraphs, clean_snippet
+from .urls import join_url
 from .vocab import NEXT_PREFIX, PREV_PREFIX, TRAILING_ARROW
 
 _TRANSLATOR = GenericTranslator()
@@ -85,7 +85,7 @@ def _href(el, base_url: str | None) -> str | None:
     href = a.get("href") if a is not None else None
     if not href or href.startswith(("javascript:", "#")):
         return None
-    return urljoin(base_url, href.strip()) if base_url else href.strip()
+    return join_url(base_url, href.strip()) if base_url else href.strip()
 
 
 def _date(el) -> str | None:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+
+from cleaners.urls import is_plain_path, origin_prefix
 
 HREFS = etree.XPath("//a/@href | //link[@rel='next' or @rel='prev']/@href", smart_strings=False)
 SITEMAP_LOCS = etree.XPath("//*[local-name()='loc']/text()", smart_strings=False)
@@ -28,18 +29,6 @@ _LISTING_PATH = re.compile(
 )
 
 
-# A root-relative href that urljoin would return unchanged after the base's scheme://host:
-# no "//" (network path), no dot segment, no params / query / fragment, no tab or newline.
-_PLAIN_PATH = re.compile(r"/(?!/)[^;?#\t\r\n]*")
-
-
-@lru_cache(maxsize=64)
-def _origin(base: str) -> str | None:
-    """"scheme://netloc" exactly as urljoin(base, "/path") writes it; None: use urljoin."""
-    parts = urlsplit(base)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
-
-
 def page_url(base: str, href: str) -> str | None:
     """Absolute URL without fragment, or None for anchors, mail/js links and non-pages."""
     href = href.strip()
@@ -48,8 +37,8 @@ def page_url(base: str, href: str) -> str | None:
     hash_at = href.find("#")
     path = href[:hash_at] if hash_at >= 0 else href
     # Fast path for the common "/section/page.html" (~1 µs instead of ~8 µs): same result.
-    if _PLAIN_PATH.fullmatch(path) and "/." not in path:
-        prefix = _origin(base)
+    if is_plain_path(path):
+        prefix = origin_prefix(base)
         if prefix is not None:
             return None if _NOT_PAGES.search(path) else prefix + path
     url = urljoin(base, href)
