@@ -99,7 +99,9 @@ def test_nothing_parsed_but_failures_is_a_breach() -> None:
     summary = summary_of({"healthcrawl/outcome/failed/http_503": 1})
     assert summary["exit_code"] == 2
     assert ratios(summary)["failure_ratio"] == 1.0
-    assert breaches(summary_of({}), Thresholds()) == []
+    # a complete run that exported nothing (robots.txt unreachable, ...) is not a good run
+    assert breaches(summary_of({}), Thresholds()) == ["records 0: the run exported nothing"]
+    assert breaches(summary_of({"healthcrawl/export/records": 1}), Thresholds()) == []
 
 
 def test_thresholds_from_settings() -> None:
