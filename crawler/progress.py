@@ -1,19 +1,16 @@
 """Progress of a long crawl: a live status line on a terminal, periodic log lines otherwise.
 
 Switched on by HEALTHCRAWL_PROGRESS (the command line does); HEALTHCRAWL_PROGRESS_INTERVAL
-sets the seconds between log lines when stderr is not a terminal.
+sets the seconds between plain lines when stderr is not a terminal (default 10).
 """
 from __future__ import annotations
 
-import logging
 import sys
 import time
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
-
-logger = logging.getLogger(__name__)
 
 
 class Progress:
@@ -60,8 +57,10 @@ class Progress:
 
     def tick(self, final: bool = False):
         text = self.line()
+        # Only the command line turns this on: its output is for the person running it, on
+        # stderr, whatever LOG_LEVEL hides.
         if self.tty:
             sys.stderr.write(f"\r\x1b[2K{text}" + ("\n" if final else ""))
-            sys.stderr.flush()
         else:
-            logger.info("Progress: %s", text)
+            sys.stderr.write(f"progress: {text}\n")
+        sys.stderr.flush()
