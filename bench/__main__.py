@@ -14,7 +14,7 @@ import logging
 import subprocess
 import sys
 
-from .crawl import CONCURRENCY, REPO, crawl_benchmark
+from .crawl import BASELINE_PAGES, CONCURRENCY, REPO, crawl_benchmark
 
 
 def _summary(r: dict) -> str:
@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs (path printed)")
     ap.add_argument("--concurrency", type=int, default=CONCURRENCY,
                     help=f"CONCURRENT_REQUESTS(_PER_DOMAIN) of every crawl (default {CONCURRENCY})")
+    ap.add_argument("--baseline-pages", type=int, default=BASELINE_PAGES,
+                    help="stop the baseline after N pages: its pages/s is a per-page rate "
+                    f"(default {BASELINE_PAGES}; 0: the whole site)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
@@ -74,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "crawl"):
         report = crawl_benchmark(args.articles, skip_baseline=args.skip_baseline,
                                  skip_generic=args.skip_generic, keep=args.keep,
-                                 concurrency=args.concurrency)
+                                 concurrency=args.concurrency,
+                                 baseline_pages=args.baseline_pages)
         print(json.dumps(report), flush=True)
         print(_summary(report), file=sys.stderr, flush=True)
         if report["healthcrawl"]["exit_code"] not in (0, 2):

@@ -24,6 +24,7 @@ log = logging.getLogger("bench.crawl")
 
 REPO = Path(__file__).resolve().parents[1]
 CONCURRENCY = 64
+BASELINE_PAGES = 5000  # the baseline's rate is measured on this many pages (0: all)
 STATS_KEYS = ("response_received_count", "downloader/request_count", "item_scraped_count",
               "dupefilter/filtered", "scheduler/enqueued", "finish_reason", "elapsed_time_seconds",
               "healthcrawl/pages", "healthcrawl/discovered")
@@ -138,12 +139,15 @@ def run_healthcrawl(base_url: str, work: Path, concurrency: int, generic: bool =
     return _rates(result, work / f"{name}.log")
 
 
-def run_baseline(base_url: str, work: Path, concurrency: int) -> dict:
+def run_baseline(base_url: str, work: Path, concurrency: int, max_pages: int = 0) -> dict:
+    """max_pages > 0: stop after that many responses (CLOSESPIDER_PAGECOUNT); the rate of
+    Scrapy + trafilatura is per page, so a sample measures it and keeps the run short."""
     out = work / "baseline"
     out.mkdir(parents=True, exist_ok=True)
     feed = out / "items.jsonl"
     stats_path = work / "baseline.stats.json"
     settings = {**local_settings(concurrency), "BENCH_STATS_FILE": stats_path,
+                "CLOSESPIDER_PAGECOUNT": max(0, max_pages),
                 "EXTENSIONS": {"bench.crawl.StatsFile": 900},
                 "FEEDS": {str(feed): {"format": "jsonlines", "encoding": "utf8"}}}
     # cwd outside the repo: scrapy.cfg there would load healthcrawl's settings and pipelines
@@ -152,6 +156,7 @@ def run_baseline(base_url: str, work: Path, concurrency: int) -> dict:
     result = measure(cmd, cwd=out, env=_env(), log_path=work / "baseline.log")
     result.update(_from_stats(stats_path))
     result["records"] = _count_lines(feed)
+    result["max_pages"] = max_pages
     return _rates(result, work / "baseline.log")
 
 
@@ -200,7 +205,8 @@ def _record_urls(path: Path) -> set[str]:
 # -- the benchmark --------------------------------------------------------------------------
 def crawl_benchmark(articles: int = 20000, *, skip_baseline: bool = False,
                     skip_generic: bool = False, keep: bool = False,
-                    concurrency: int = CONCURRENCY, server_seconds: float = 5.0) -> dict:
+                    concurrency: int = CONCURRENCY, server_seconds: float = 5.0,
+                    baseline_pages: int = BASELINE_PAGES) -> dict:
     from crawler.demo.generator import ensure_site, load_expected
     from crawler.demo.nginx import NginxDemoServer
 
@@ -222,7 +228,7 @@ def crawl_benchmark(articles: int = 20000, *, skip_baseline: bool = False,
             log.info("healthcrawl: %s pages/s", hc["pages_per_s"])
             _check_records(hc, work / "healthcrawl" / "bench" / "articles.jsonl", expected)
             if not skip_baseline:
-                report["baseline"] = run_baseline(base, work, concurrency)
+                report["baseline"] = run_baseline(base, work, concurrency, baseline_pages)
                 log.info("baseline: %s pages/s", report["baseline"]["pages_per_s"])
             if not skip_generic:
                 report["generic"] = gen = run_healthcrawl(base, work, concurrency, generic=True)
