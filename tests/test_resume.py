@@ -32,15 +32,16 @@ def run(cmd) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def finished_urls(out: Path) -> int:
+def finished_urls(out: Path, errors: list[str]) -> int:
     db = out / "healthcrawl.sqlite"
     if not db.exists():
         return 0
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
             return conn.execute("SELECT count(*) FROM ledger WHERE outcome IS NOT NULL"
                                 ).fetchone()[0]
-    except sqlite3.Error:
+    except sqlite3.Error as exc:  # e.g. the tables do not exist yet
+        errors.append(str(exc))
         return 0
 
 
@@ -48,13 +49,18 @@ def kill_when(cmd, out: Path, finished: int) -> None:
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
+    errors: list[str] = []
+    seen = 0
     while proc.poll() is None and time.monotonic() < deadline:
-        if finished_urls(out) >= finished:
+        seen = finished_urls(out, errors)
+        if seen >= finished:
             proc.send_signal(signal.SIGKILL)
             break
         time.sleep(0.005)
     proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the crawl ended before the kill point"
+    assert proc.returncode == -signal.SIGKILL, (
+        f"the crawl ended before the kill point (exit {proc.returncode}, saw {seen} finished "
+        f"URLs, read errors: {sorted(set(errors))[:3]})")
 
 
 def records(run_dir: Path) -> dict[str, dict]:
