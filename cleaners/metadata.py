@@ -15,12 +15,36 @@ _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_stri
 _META = etree.XPath("//meta[@content]", smart_strings=False)
 _CANONICAL = etree.XPath('//link[@rel="canonical"]/@href', smart_strings=False)
 _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
+_JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
 
 
-def _jsonld_objects(root):
-    for raw in _JSONLD(root):
+def _head_elements(root):
+    """What the four XPaths above select, in one C-level walk of the tree (~4x cheaper than
+    four `//` scans): (JSON-LD texts, <meta content>, canonical hrefs, <time> datetimes)."""
+    jsonld, metas, canonical, times = [], [], [], []
+    for el in root.iter("script", "meta", "link", "time"):
+        tag = el.tag
+        if tag == "meta":
+            if el.get("content") is not None:
+                metas.append(el)
+        elif tag == "script":
+            if el.get("type") == "application/ld+json":
+                jsonld.extend(_JSONLD_TEXT(el))
+        elif tag == "link":
+            href = el.get("href")
+            if href is not None and el.get("rel") == "canonical":
+                canonical.append(href)
+        else:
+            value = el.get("datetime")
+            if value is not None:
+                times.append(value)
+    return jsonld, metas, canonical, times
+
+
+def _jsonld_objects(texts):
+    for raw in texts:
         try:
             data = orjson.loads(raw.strip())
         except orjson.JSONDecodeError:
@@ -61,7 +85,8 @@ def _crumb(item: dict) -> list[str]:
 def read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None}
-    for obj in _jsonld_objects(root):
+    jsonld, metas, canonical, times = _head_elements(root)
+    for obj in _jsonld_objects(jsonld):
         types = _types(obj)
         if types & _ARTICLE_TYPES:
             meta["title"] = meta["title"] or clean_inline(obj.get("headline") or "") or None
@@ -77,7 +102,7 @@ def read_metadata(root, url: str | None) -> dict:
                            key=lambda i: i.get("position") or 0)
             meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
 
-    for m in _META(root):
+    for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
         if key in ("article:published_time", "datepublished", "date", "dc.date") \
@@ -96,9 +121,8 @@ def read_metadata(root, url: str | None) -> dict:
             meta["language"] = content
 
     if not meta["published"]:
-        times = _TIME(root)
         meta["published"] = times[0] if times else None
-    canon = _CANONICAL(root)
+    canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
