@@ -36,8 +36,8 @@ def _summary(r: dict) -> str:
         lines.append(f"  generic: {gen['vs_profiled_seconds']}x the profiled crawl's time"
                      + (f", {gen['vs_baseline_pages_per_s']}x the baseline's pages/s"
                         if "vs_baseline_pages_per_s" in gen else ""))
-    lines.append("  targets: " + ", ".join(f"{k} {'PASS' if v else 'FAIL'}"
-                                          for k, v in r["targets"].items()))
+    verdict = {True: "PASS", False: "FAIL", None: "n/a"}
+    lines.append("  targets: " + ", ".join(f"{k} {verdict[v]}" for k, v in r["targets"].items()))
     return "\n".join(lines)
 
 
