@@ -283,8 +283,8 @@ def _verdict(report: dict, articles: int) -> dict:
     if gen:
         gen["vs_profiled_seconds"] = round(gen["seconds"] / hc["seconds"], 2)
         if base and base["pages_per_s"]:
+            # pages/s, not seconds: the baseline crawls a sample (--baseline-pages)
             gen["vs_baseline_pages_per_s"] = round(gen["pages_per_s"] / base["pages_per_s"], 2)
-            gen["vs_baseline_seconds"] = round(base["seconds"] / gen["seconds"], 2)
     # None: not measured in this run (--skip-baseline / --skip-generic)
     vs_base = gen.get("vs_baseline_pages_per_s") if gen else None
     out["targets"] = {
