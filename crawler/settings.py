@@ -57,8 +57,10 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "pipelines.run_folder.RunFolder": 500,
     "crawler.progress.Progress": 510,
+    "crawler.gctune.GcTuning": 520,
 }
 HEALTHCRAWL_LEDGER = True  # record every URL's outcome in the store: resume after a crash
 HEALTHCRAWL_FRESH = False  # True: do not resume an interrupted run, start a new one
 HEALTHCRAWL_CONDITIONAL = True  # re-fetch known articles with If-None-Match/If-Modified-Since
 HEALTHCRAWL_LEDGER_FLUSH_S = 1.0  # seconds between ledger commits (a crash re-fetches less)
+HEALTHCRAWL_GC_TUNING = True  # fewer garbage-collector passes over long-lived crawl state
