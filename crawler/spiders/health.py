@@ -7,13 +7,16 @@ extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledg
 from __future__ import annotations
 
 import logging
+from collections import deque
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
+from scrapy import signals
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DontCloseSpider,
     DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
@@ -50,6 +53,8 @@ _ERRORS = ((DownloadTimeoutError, "timeout"), (TimeoutError, "timeout"),
            (ConnectionRefusedError, "connection_refused"), (CannotResolveHostError, "dns"),
            (DNSLookupError, "dns"), (ConnectionLost, "connection_lost"))
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+DRIP_PER_PAGE = 3  # backlog URLs released per parsed page: the queue stays short but fed
+IDLE_BATCH = 128  # released at once when the scheduler runs dry
 LATENCY_BUCKETS = ((10, "<10"), (50, "10-50"), (100, "50-100"), (500, "100-500"),
                    (1000, "500-1000"))
 
@@ -74,6 +79,8 @@ class HealthSpider(scrapy.Spider):
         self.run_state: RunState | None = None
         self._validators: dict[str, tuple] = {}
         self._seen: set[str] = set()
+        self._seen_hrefs: set[str] = set()
+        self._backlog: deque[str] = deque()
         self._scheduled = 0
 
     @classmethod
@@ -97,6 +104,7 @@ class HealthSpider(scrapy.Spider):
                 spider.run_state.connect(crawler)
                 if settings.getbool("HEALTHCRAWL_CONDITIONAL", True):
                     spider._validators = spider.run_state.ledger.validators()
+        crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
     def run_key(self) -> str:
@@ -117,8 +125,9 @@ class HealthSpider(scrapy.Spider):
             self._seen, pending = self.run_state.ledger.urls()
             self._scheduled = len(self._seen)
             logger.warning("Resuming: %d URLs known, %d pending", len(self._seen), len(pending))
-            for url in pending:
-                yield self._build(url)
+            self._backlog.extend(pending)
+            for request in self._drip(IDLE_BATCH):
+                yield request
             return
         starts = [urljoin(self.base_url, p) for p in self.site.start_paths] if self.site \
             else [self.base_url]
@@ -134,26 +143,43 @@ class HealthSpider(scrapy.Spider):
 
     def _request(self, url: str) -> scrapy.Request | None:
         """A Request only for a new, on-site URL (a dropped Request still costs ~0.1 ms)."""
+        return self._build(url) if self._admit(url) else None
+
+    def _admit(self, url: str) -> bool:
+        """Record a newly discovered URL; True when it is to be fetched."""
         if url in self._seen:
-            return None
+            return False
         self._seen.add(url)
         refused = refusal(url, self.allowed_private)
         if refused == "unsafe_scheme":
-            return None  # mailto:, javascript:, tel:, data: links are not pages at all
+            return False  # mailto:, javascript:, tel:, data: links are not pages at all
         if refused or origin(url) not in self.allowed_origins:
             # Recorded once per URL, never fetched: "every URL discovered ends in an outcome".
             outcome = f"refused/{refused}" if refused else "off_site"
             self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
             if self.run_state is not None:
                 self.run_state.ledger.finish(url, outcome)
-            return None
+            return False
         if self.max_pages and self._scheduled >= self.max_pages:
-            return None
+            return False
         self._scheduled += 1
         self.crawler.stats.inc_value("healthcrawl/discovered")
         if self.run_state is not None:
             self.run_state.ledger.discover(url)
-        return self._build(url)
+        return True
+
+    def _drip(self, n: int):
+        """Requests for up to n backlog URLs. Sitemap (and resumed) URLs wait here as plain
+        strings, not as 20,000 queued Requests (~3.5 KB each, and a big heap for the GC)."""
+        backlog = self._backlog
+        for _ in range(min(n, len(backlog))):
+            yield self._build(backlog.popleft())
+
+    def _idle(self):
+        if self._backlog:
+            for request in self._drip(IDLE_BATCH):
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
 
     def _build(self, url: str) -> scrapy.Request:
         # dont_filter: the spider's own seen-set is the dupefilter (cheaper, and persistent
@@ -178,7 +204,14 @@ class HealthSpider(scrapy.Spider):
         return True
 
     def _follow(self, root, base: str):
+        raw_seen = self._seen_hrefs
         for href in HREFS(root):
+            if href in raw_seen:
+                continue
+            if href.startswith(("http://", "https://")) or (href[:1] == "/" and href[1:2] != "/"):
+                # absolute or root-relative: the same URL from every page of this origin, so
+                # menus and sidebars are resolved once per crawl, not once per page
+                raw_seen.add(href)
             url = page_url(base, href)
             if url is None or url in self._seen:
                 continue
@@ -207,9 +240,9 @@ class HealthSpider(scrapy.Spider):
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
         for loc in locs:
-            request = self._request(loc)
-            if request is not None:
-                yield request
+            if self._admit(loc):
+                self._backlog.append(loc)
+        yield from self._drip(IDLE_BATCH)
 
     def sitemap_failed(self, failure):
         """Many sites have no sitemap.xml: a 404 there is not a failed page."""
@@ -237,6 +270,7 @@ class HealthSpider(scrapy.Spider):
         root, warnings = parse_html(response.body, _charset(content_type))
         stats.inc_value("healthcrawl/pages")
         yield from self._follow(root, response.url)
+        yield from self._drip(DRIP_PER_PAGE)
 
         profile = None
         if self.site and not self.generic:
