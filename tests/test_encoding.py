@@ -2,12 +2,12 @@
 from cleaners.encoding import decode_html
 from cleaners.extract import extract_article
 
-ZH = "<html><head>{meta}<title>腰椎间盘突出</title></head><body><h1>腰椎间盘突出与腿无力</h1>" \
-     "<p>腰椎间盘突出是比较常见的疾病之一，主要是由于腰椎间盘各部分不同程度的退行性改变。</p></body></html>"
-RU = "<html><head>{meta}</head><body><h1>Боль в спине</h1><p>Читайте внимательно: " \
-     "грыжа межпозвоночного диска встречается часто.</p></body></html>"
-FR = "<html><head>{meta}</head><body><h1>Santé</h1><p>Hernie discale : les symptômes " \
-     "évoluent, même à l'âge adulte.</p></body></html>"
+ZH = ("<html><head>{meta}<title>腰椎间盘突出</title></head><body><h1>腰椎间盘突出与腿无力</h1>"
+      "<p>腰椎间盘突出是比较常见的疾病之一，主要是由于腰椎间盘各部分不同程度的退行性改变。</p></body></html>")
+RU = ("<html><head>{meta}</head><body><h1>Боль в спине</h1><p>Читайте внимательно: "
+      "грыжа межпозвоночного диска встречается часто.</p></body></html>")
+FR = ("<html><head>{meta}</head><body><h1>Santé</h1><p>Hernie discale : les symptômes "
+      "évoluent, même à l'âge adulte.</p></body></html>")
 
 
 def test_gbk_with_meta():
