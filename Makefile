@@ -17,6 +17,7 @@ demo: $(STAMP)
 
 # pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
 test: $(STAMP) chromium
+	$(BIN)/ruff check crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
 # The run report test renders report.html in real headless Chromium (Debian's package);
