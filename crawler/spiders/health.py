@@ -37,9 +37,9 @@ from cleaners.html import parse_html
 from cleaners.record import to_record
 from crawler.links import HREFS, SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url
 from crawler.page_kind import is_generic_article, is_listing_url
-from crawler.runid import new_run_id
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
+from pipelines.runinfo import new_run_id
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import RunState
 
