@@ -64,3 +64,5 @@ HEALTHCRAWL_FRESH = False  # True: do not resume an interrupted run, start a new
 HEALTHCRAWL_CONDITIONAL = True  # re-fetch known articles with If-None-Match/If-Modified-Since
 HEALTHCRAWL_LEDGER_FLUSH_S = 1.0  # seconds between ledger commits (a crash re-fetches less)
 HEALTHCRAWL_GC_TUNING = True  # fewer garbage-collector passes over long-lived crawl state
+# Generic analysis in worker processes: -1 auto (1 for generic crawls on 2+ cores), 0 inline.
+HEALTHCRAWL_EXTRACT_WORKERS = -1

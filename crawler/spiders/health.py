@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -35,8 +34,10 @@ from twisted.internet.error import (
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
+from crawler.extract_worker import ExtractWorkers, workers_for
 from crawler.links import HREFS, SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url
 from crawler.page_kind import is_generic_article, is_listing_url
+from crawler.responses import charset_of, snake_case, utc_now_s
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
 from pipelines.runinfo import new_run_id
@@ -82,6 +83,7 @@ class HealthSpider(scrapy.Spider):
         self._seen_hrefs: set[str] = set()
         self._backlog: deque[str] = deque()
         self._scheduled = 0
+        self._workers: ExtractWorkers | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -105,7 +107,15 @@ class HealthSpider(scrapy.Spider):
                 if settings.getbool("HEALTHCRAWL_CONDITIONAL", True):
                     spider._validators = spider.run_state.ledger.validators()
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
+        processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS", -1),
+                                spider.generic or spider.site is None)
+        if processes:
+            spider._workers = ExtractWorkers(processes)
         return spider
+
+    def closed(self, reason):
+        if self._workers is not None:
+            self._workers.close()
 
     def run_key(self) -> str:
         """Runs with the same key in the same store continue each other after a crash."""
@@ -203,9 +213,9 @@ class HealthSpider(scrapy.Spider):
         self._seen.add(request.url)
         return True
 
-    def _follow(self, root, base: str):
+    def _follow_hrefs(self, hrefs, base: str):
         raw_seen = self._seen_hrefs
-        for href in HREFS(root):
+        for href in hrefs:
             if href in raw_seen:
                 continue
             if href.startswith(("http://", "https://")) or (href[:1] == "/" and href[1:2] != "/"):
@@ -255,21 +265,47 @@ class HealthSpider(scrapy.Spider):
 
     # -- pages ------------------------------------------------------------------------------
     def parse(self, response):
-        stats = self.crawler.stats
         self._note_redirect(response)
         self._latency(response)
         if response.status == 304:
-            yield from self._not_modified(response)
-            return
+            return self._not_modified(response)
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
-            stats.inc_value("healthcrawl/outcome/failed/non_html")
+            self.crawler.stats.inc_value("healthcrawl/outcome/failed/non_html")
             self._outcome(response, "failed/non_html")
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
+            return ()
+        if self._workers is not None:
+            return self._parse_in_worker(response, charset_of(content_type))
+        return self._parse_here(response, charset_of(content_type))
+
+    async def _parse_in_worker(self, response, charset: str | None):
+        try:
+            hrefs, record, _warnings = await self._workers.analyze(
+                response.body, response.url, charset, is_listing_url(response.url),
+                self.site_key, self.run_id, response.status, utc_now_s())
+        except Exception:  # a worker crash or a broken page must not stop the run
+            logger.exception("Extraction failed: %s", response.url)
+            self.crawler.stats.inc_value("healthcrawl/outcome/failed/extraction_error")
+            self._outcome(response, "failed/extraction_error")
             return
-        root, warnings = parse_html(response.body, _charset(content_type))
+        self.crawler.stats.inc_value("healthcrawl/pages")
+        for request in self._follow_hrefs(hrefs, response.url):
+            yield request
+        for request in self._drip(DRIP_PER_PAGE):
+            yield request
+        if record is None:
+            self._not_article(response)
+            return
+        for warning in set(record["warnings"]):
+            self.crawler.stats.inc_value(f"healthcrawl/warning/{warning}")
+        yield record
+
+    def _parse_here(self, response, charset: str | None):
+        stats = self.crawler.stats
+        root, warnings = parse_html(response.body, charset)
         stats.inc_value("healthcrawl/pages")
-        yield from self._follow(root, response.url)
+        yield from self._follow_hrefs(HREFS(root), response.url)
         yield from self._drip(DRIP_PER_PAGE)
 
         profile = None
@@ -294,7 +330,7 @@ class HealthSpider(scrapy.Spider):
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
             stats.inc_value(f"healthcrawl/warning/{warning}")
-        yield to_record(article, url=response.url, site=self.site_key, fetched_at=_now(),
+        yield to_record(article, url=response.url, site=self.site_key, fetched_at=utc_now_s(),
                         http_status=response.status, run_id=self.run_id)
 
     def _not_modified(self, response):
@@ -323,7 +359,7 @@ class HealthSpider(scrapy.Spider):
                 error = f"http_{failure.value.response.status}"
             else:
                 error = next((name for exc, name in _ERRORS if failure.check(exc)),
-                             _snake(type(failure.value).__name__))
+                             snake_case(type(failure.value).__name__))
             outcome = f"failed/{error}"
             self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
             logger.warning("Failed %s: %s", request.url, error)
@@ -354,20 +390,3 @@ class HealthSpider(scrapy.Spider):
         ms = latency * 1000
         bucket = next((name for limit, name in LATENCY_BUCKETS if ms < limit), ">=1000")
         self.crawler.stats.inc_value(f"healthcrawl/latency_ms/{bucket}")
-
-
-def _charset(content_type: bytes) -> str | None:
-    _, _, params = content_type.partition(b";")
-    for param in params.split(b";"):
-        key, _, value = param.strip().partition(b"=")
-        if key.strip() == b"charset" and value:
-            return value.strip(b"\"' ").decode("latin-1")
-    return None
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")

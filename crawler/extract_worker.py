@@ -1,0 +1,54 @@
+"""Generic extraction in a worker process, so that a generic crawl uses the second core.
+
+The generic analysis of a page (~2-3 ms) costs more than everything else the crawl does for
+it; handed to a worker, it runs while the crawl process keeps downloading and storing.
+Profiled crawls stay inline (their extraction is cheap and a worker costs memory).
+"""
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from cleaners.extract import extract_article
+from cleaners.html import parse_html
+from cleaners.record import to_record
+from crawler.links import HREFS
+from crawler.page_kind import is_generic_article
+
+
+def analyze(body: bytes, url: str, charset: str | None, listing: bool, site: str,
+            run_id: str, status: int, fetched_at: str) -> tuple[list[str], dict | None, list]:
+    """(hrefs of the page, its record or None when it is not an article, parse warnings).
+    Runs in the worker: plain values in and out (they are pickled)."""
+    root, warnings = parse_html(body, charset)
+    hrefs = list(HREFS(root))
+    if listing:
+        return hrefs, None, warnings
+    article = extract_article(root, url, None)
+    if not is_generic_article(root, article):
+        return hrefs, None, warnings
+    article.warnings[:0] = warnings
+    return hrefs, to_record(article, url=url, site=site, fetched_at=fetched_at,
+                            http_status=status, run_id=run_id), warnings
+
+
+def workers_for(setting: int, generic: bool) -> int:
+    """HEALTHCRAWL_EXTRACT_WORKERS: -1 (auto: one worker for generic crawls on 2+ cores),
+    0 (inline) or a number of processes."""
+    if setting >= 0:
+        return setting
+    return 1 if generic and (os.cpu_count() or 1) >= 2 else 0
+
+
+class ExtractWorkers:
+    def __init__(self, processes: int):
+        # spawn: a fork of a process running a reactor and SQLite connections is unsafe
+        self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+
+    async def analyze(self, *args) -> tuple[list[str], dict | None, list]:
+        return await asyncio.wrap_future(self.pool.submit(analyze, *args))
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
