@@ -1,0 +1,39 @@
+"""The worker-process path of generic crawls gives the same record as extraction inline."""
+import asyncio
+import json
+
+from conftest import FIXTURES
+
+from cleaners.extract import extract_article
+from cleaners.record import to_record
+from crawler.extract_worker import ExtractWorkers, analyze, workers_for
+
+SEED = FIXTURES / "seed"
+
+
+def test_analyze_equals_inline_extraction():
+    url = json.loads((SEED / "meta.json").read_text())["url"]
+    body = (SEED / "page.html").read_bytes()
+    hrefs, record, _ = analyze(body, url, "utf-8", False, "example", "run1", 200, "t")
+    inline = to_record(extract_article(body, url), url=url, site="example", fetched_at="t",
+                       http_status=200, run_id="run1")
+    assert record == inline
+    assert len(hrefs) > 12  # arrows and the 12 teaser links at least
+    assert analyze(body, url, "utf-8", True, "example", "run1", 200, "t")[1] is None
+
+
+def test_worker_process_round_trip():
+    url = json.loads((SEED / "meta.json").read_text())["url"]
+    body = (SEED / "page.html").read_bytes()
+    workers = ExtractWorkers(1)
+    try:
+        _, record, _ = asyncio.run(workers.analyze(body, url, "utf-8", False, "x", "r", 200, "t"))
+    finally:
+        workers.close()
+    assert record["title"] == "Lumbar disc herniation and leg weakness"
+    assert len(record["teasers"]) == 12
+
+
+def test_workers_for():
+    assert workers_for(0, True) == 0 and workers_for(3, False) == 3
+    assert workers_for(-1, False) == 0
