@@ -19,19 +19,23 @@ from crawler.page_kind import is_generic_article
 
 
 def analyze(body: bytes, url: str, charset: str | None, listing: bool, site: str,
-            run_id: str, status: int, fetched_at: str) -> tuple[list[str], dict | None, list]:
-    """(hrefs of the page, its record or None when it is not an article, parse warnings).
-    Runs in the worker: plain values in and out (they are pickled)."""
+            run_id: str, status: int, fetched_at: str) -> tuple[list[str], dict | None, str | None]:
+    """(hrefs of the page, its record or None when it is not an article, the extraction
+    error or None). Plain values in and out: in a worker they are pickled. An extraction
+    error still returns the page's links, so the crawl goes on past a broken page."""
     root, warnings = parse_html(body, charset)
     hrefs = list(HREFS(root))
     if listing:
-        return hrefs, None, warnings
-    article = extract_article(root, url, None)
+        return hrefs, None, None
+    try:
+        article = extract_article(root, url, None)
+    except Exception as exc:  # reported as failed/extraction_error, links still followed
+        return hrefs, None, f"{type(exc).__name__}: {exc}"
     if not is_generic_article(root, article):
-        return hrefs, None, warnings
+        return hrefs, None, None
     article.warnings[:0] = warnings
     return hrefs, to_record(article, url=url, site=site, fetched_at=fetched_at,
-                            http_status=status, run_id=run_id), warnings
+                            http_status=status, run_id=run_id), None
 
 
 def workers_for(setting: int, generic: bool) -> int:
@@ -47,7 +51,7 @@ class ExtractWorkers:
         # spawn: a fork of a process running a reactor and SQLite connections is unsafe
         self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
 
-    async def analyze(self, *args) -> tuple[list[str], dict | None, list]:
+    async def analyze(self, *args) -> tuple[list[str], dict | None, str | None]:
         return await asyncio.wrap_future(self.pool.submit(analyze, *args))
 
     def close(self) -> None:

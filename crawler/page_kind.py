@@ -7,7 +7,6 @@ from lxml import etree
 
 from cleaners.article import Article
 from cleaners.text import word_count
-from crawler.links import looks_like_listing
 
 # Listing pages are lists of cards, each a linked heading: "<h2><a href=...>Title</a></h2>".
 _LINKED_HEADINGS = etree.XPath(
@@ -15,10 +14,6 @@ _LINKED_HEADINGS = etree.XPath(
 _ARTICLES = etree.XPath("count(//article)")
 MIN_LINKED_HEADINGS = 4
 MIN_WORDS = 60  # CJK characters count as words
-
-
-def is_listing_url(url: str) -> bool:
-    return looks_like_listing(url)
 
 
 def is_generic_article(root, article: Article) -> bool:

@@ -34,9 +34,15 @@ from twisted.internet.error import (
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
-from crawler.extract_worker import ExtractWorkers, workers_for
-from crawler.links import HREFS, SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url
-from crawler.page_kind import is_generic_article, is_listing_url
+from crawler.extract_worker import ExtractWorkers, analyze, workers_for
+from crawler.links import (
+    HREFS,
+    SITEMAP_INDEX,
+    SITEMAP_LOCS,
+    SITEMAP_PARSER,
+    looks_like_listing,
+    page_url,
+)
 from crawler.responses import charset_of, snake_case, utc_now_s
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
@@ -275,63 +281,65 @@ class HealthSpider(scrapy.Spider):
             self._outcome(response, "failed/non_html")
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
             return ()
-        if self._workers is not None:
-            return self._parse_in_worker(response, charset_of(content_type))
-        return self._parse_here(response, charset_of(content_type))
-
-    async def _parse_in_worker(self, response, charset: str | None):
-        try:
-            hrefs, record, _warnings = await self._workers.analyze(
-                response.body, response.url, charset, is_listing_url(response.url),
+        charset = charset_of(content_type)
+        if self.site and not self.generic:
+            return self._parse_with_profile(response, charset)
+        # Generic pages: one analysis (crawler/extract_worker.py), in a worker process when
+        # one is configured, else right here.
+        args = (response.body, response.url, charset, looks_like_listing(response.url),
                 self.site_key, self.run_id, response.status, utc_now_s())
-        except Exception:  # a worker crash or a broken page must not stop the run
-            logger.exception("Extraction failed: %s", response.url)
-            self.crawler.stats.inc_value("healthcrawl/outcome/failed/extraction_error")
-            self._outcome(response, "failed/extraction_error")
-            return
-        self.crawler.stats.inc_value("healthcrawl/pages")
-        for request in self._follow_hrefs(hrefs, response.url):
-            yield request
-        for request in self._drip(DRIP_PER_PAGE):
-            yield request
-        if record is None:
-            self._not_article(response)
-            return
-        for warning in set(record["warnings"]):
-            self.crawler.stats.inc_value(f"healthcrawl/warning/{warning}")
-        yield record
+        if self._workers is not None:
+            return self._parse_in_worker(response, args)
+        return self._analysis_results(response, *analyze(*args))
 
-    def _parse_here(self, response, charset: str | None):
+    async def _parse_in_worker(self, response, args: tuple):
+        try:
+            result = await self._workers.analyze(*args)
+        except Exception:  # a crashed worker must not stop the run
+            logger.exception("Extraction failed: %s", response.url)
+            result = ([], None, "worker failed")
+        for item in self._analysis_results(response, *result):
+            yield item
+
+    def _analysis_results(self, response, hrefs, record, error):
+        self.crawler.stats.inc_value("healthcrawl/pages")
+        yield from self._follow_hrefs(hrefs, response.url)
+        yield from self._drip(DRIP_PER_PAGE)
+        if error is not None:
+            self._extraction_failed(response, error)
+        elif record is None:
+            self._not_article(response)
+        else:
+            for warning in set(record["warnings"]):
+                self.crawler.stats.inc_value(f"healthcrawl/warning/{warning}")
+            yield record
+
+    def _parse_with_profile(self, response, charset: str | None):
         stats = self.crawler.stats
         root, warnings = parse_html(response.body, charset)
         stats.inc_value("healthcrawl/pages")
         yield from self._follow_hrefs(HREFS(root), response.url)
         yield from self._drip(DRIP_PER_PAGE)
-
-        profile = None
-        if self.site and not self.generic:
-            profile = self.site.profile_for(response.url)
-            if profile is None:
-                self._not_article(response)
-                return
-        elif is_listing_url(response.url):
+        profile = self.site.profile_for(response.url)
+        if profile is None:
             self._not_article(response)
             return
         try:
             article = extract_article(root, response.url, profile)
-        except Exception:  # one broken page must not stop the run
+        except Exception as exc:  # one broken page must not stop the run
             logger.exception("Extraction failed: %s", response.url)
-            stats.inc_value("healthcrawl/outcome/failed/extraction_error")
-            self._outcome(response, "failed/extraction_error")
-            return
-        if profile is None and not is_generic_article(root, article):
-            self._not_article(response)
+            self._extraction_failed(response, repr(exc))
             return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
             stats.inc_value(f"healthcrawl/warning/{warning}")
         yield to_record(article, url=response.url, site=self.site_key, fetched_at=utc_now_s(),
                         http_status=response.status, run_id=self.run_id)
+
+    def _extraction_failed(self, response, error: str) -> None:
+        logger.warning("Extraction failed on %s: %s", response.url, error)
+        self.crawler.stats.inc_value("healthcrawl/outcome/failed/extraction_error")
+        self._outcome(response, "failed/extraction_error")
 
     def _not_modified(self, response):
         """304: the stored record is this run's record (a run folder is a full snapshot)."""
