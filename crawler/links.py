@@ -21,12 +21,6 @@ _NOT_PAGES = re.compile(
     r"webm|ogg|wav|css|js|json|rss|atom|exe|dmg|apk|docx?|xlsx?|pptx?|woff2?|ttf|eot)$",
     re.IGNORECASE,
 )
-# Generic crawls: paths that are listings, not articles.
-_LISTING_PATH = re.compile(
-    r"/(?:tag|tags|category|categories|author|page|search|archive|archives|feed|login|"
-    r"register|cart|account|wp-admin|wp-json|comments?)(?:/|$)|[?&](?:page|p|s|q)=",
-    re.IGNORECASE,
-)
 
 
 def page_url(base: str, href: str) -> str | None:
@@ -50,6 +44,3 @@ def page_url(base: str, href: str) -> str | None:
         return None
     return url
 
-
-def looks_like_listing(url: str) -> bool:
-    return bool(_LISTING_PATH.search(url))

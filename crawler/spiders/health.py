@@ -40,7 +40,6 @@ from crawler.links import (
     SITEMAP_INDEX,
     SITEMAP_LOCS,
     SITEMAP_PARSER,
-    looks_like_listing,
     page_url,
 )
 from crawler.responses import charset_of, snake_case, utc_now_s
@@ -286,8 +285,8 @@ class HealthSpider(scrapy.Spider):
             return self._parse_with_profile(response, charset)
         # Generic pages: one analysis (crawler/extract_worker.py), in a worker process when
         # one is configured, else right here.
-        args = (response.body, response.url, charset, looks_like_listing(response.url),
-                self.site_key, self.run_id, response.status, utc_now_s())
+        args = (response.body, response.url, charset, self.site_key, self.run_id,
+                response.status, utc_now_s())
         if self._workers is not None:
             return self._parse_in_worker(response, args)
         return self._analysis_results(response, *analyze(*args))
@@ -329,6 +328,9 @@ class HealthSpider(scrapy.Spider):
         except Exception as exc:  # one broken page must not stop the run
             logger.exception("Extraction failed: %s", response.url)
             self._extraction_failed(response, repr(exc))
+            return
+        if article.page_kind != "article":  # a listing under an article URL pattern
+            self._not_article(response)
             return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
