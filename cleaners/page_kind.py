@@ -169,7 +169,7 @@ def _card_text(heading) -> str:
         text = el.text_content()
         if len(text) > MAX_CARD_CHARS:
             return ""  # the article around a heading inside it, not a teaser card
-        if len(text) > 2 * own + 40:
+        if len(text) > 1.8 * own + 10:  # a snippet, a date line: CJK text is dense
             return " ".join(text.split())
     return ""
 

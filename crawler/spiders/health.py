@@ -329,8 +329,8 @@ class HealthSpider(scrapy.Spider):
             logger.exception("Extraction failed: %s", response.url)
             self._extraction_failed(response, repr(exc))
             return
-        if article.page_kind != "article":  # a listing under an article URL pattern
-            self._not_article(response)
+        if article.page_kind in ("listing", "home"):  # a listing under an article URL pattern
+            self._not_article(response)  # (a broken article, "other", is left to validation)
             return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
