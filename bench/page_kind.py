@@ -98,7 +98,7 @@ def judge(path: Path, url: str | None):
     kind = classify(signals, article, url)
     spent += time.perf_counter() - started
     # extract_article runs page_signals + classify itself: take them off its time
-    return kind, spent, max(extracting - spent, 1e-9)
+    return kind, spent, max(extracting - spent, 1e-6)
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             kind, spent, extracting = judge(path, url)
             times.append(spent)
-            shares.append(spent / extracting)
+            if extracting:  # 0 when the extractor raised
+                shares.append(spent / extracting)
             ok = kind.kind == "article"
             counts[split][0] += ok
             counts[split][1] += 1
@@ -171,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         result["classify_us"] = {"median": round(times[len(times) // 2] * 1e6, 1),
                                  "p90": round(times[int(len(times) * 0.9)] * 1e6, 1),
                                  "pages": len(times),
-                                 "median_share_of_extraction": round(shares[len(shares) // 2], 3)}
+                                 "median_share_of_extraction":
+                                     round(shares[len(shares) // 2], 3) if shares else None}
 
     lines = ["page kind: article-or-not accuracy (tune | check)"]
     for pool, r in result["pools"].items():
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     if "classify_us" in result:
         t = result["classify_us"]
         lines.append(f"  classifier time per page: median {t['median']} µs, p90 {t['p90']} µs "
-                     f"({t['median_share_of_extraction']:.1%} of extraction, median)")
+                     f"({t['median_share_of_extraction']} of the rest of extraction, median)")
     for skipped in result["skipped"]:
         lines.append(f"  skipped: {skipped}")
     lines.extend(f"  miss: {e}" for e in errors)
