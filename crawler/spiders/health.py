@@ -46,6 +46,7 @@ from crawler.links import (
 from crawler.responses import charset_of, snake_case, utc_now_s
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
+from crawler.worker_pool import WorkerDied
 from pipelines.runinfo import new_run_id
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import RunState
@@ -295,6 +296,8 @@ class HealthSpider(scrapy.Spider):
     async def _parse_in_worker(self, response, args: tuple):
         try:
             result = await self._workers.analyze(*args)
+        except WorkerDied as exc:  # killed twice on this page (crawler/worker_pool.py)
+            result = ([], None, str(exc))
         except Exception:  # a crashed worker must not stop the run
             logger.exception("Extraction failed: %s", response.url)
             result = ([], None, "worker failed")
