@@ -53,6 +53,12 @@ HEALTHCRAWL_GENERIC = False  # True: ignore site profiles (generic extraction ev
 # Operator contact (URL or e-mail) for the User-Agent; the environment variable of the same
 # name is used when this is empty. A crawl of a non-local host without one logs a warning.
 HEALTHCRAWL_CONTACT = ""
+# Crawler traps (crawler/traps.py), per host; 0 switches a limit off. Refused URLs are
+# counted as refused/trap_depth, trap_repeat, trap_query, trap_sitemap_depth.
+HEALTHCRAWL_TRAP_DEPTH = 16  # path segments
+HEALTHCRAWL_TRAP_REPEAT = 3  # occurrences of one segment in a path (/a/b/a/b/...)
+HEALTHCRAWL_TRAP_QUERY = 1000  # query variants of one path (?page=N, calendars)
+HEALTHCRAWL_TRAP_SITEMAP_DEPTH = 3  # sitemap index nesting levels
 
 # validate -> dedupe -> store -> export; the RunFolder extension writes run.json last.
 ITEM_PIPELINES = {

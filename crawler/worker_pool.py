@@ -152,6 +152,8 @@ class _Worker:
 
     def _run(self) -> None:
         pool = self.pool
+        with contextlib.suppress(OSError):  # started now, it is ready when the pages come
+            self._start()
         while True:
             task = pool.queue.get()
             if task is _STOP:

@@ -45,6 +45,7 @@ from crawler.links import (
 )
 from crawler.responses import charset_of, snake_case, utc_now_s
 from crawler.sites import Site, get_site
+from crawler.traps import TrapGuard
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
 from crawler.worker_pool import WorkerDied
 from pipelines.runinfo import new_run_id
@@ -91,6 +92,7 @@ class HealthSpider(scrapy.Spider):
         self._backlog: deque[str] = deque()
         self._scheduled = 0
         self._workers: ExtractWorkers | None = None
+        self.traps = TrapGuard()  # crawler/traps.py; from the settings in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -102,6 +104,7 @@ class HealthSpider(scrapy.Spider):
         spider.allowed_private = parse_allowed_hosts(
             settings.get("HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"))
         spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
+        spider.traps = TrapGuard.from_settings(settings)
         if settings.getbool("HEALTHCRAWL_LEDGER", True):
             try:
                 spider.run_state = RunState.open(settings, spider.run_key())
@@ -170,6 +173,8 @@ class HealthSpider(scrapy.Spider):
         refused = refusal(url, self.allowed_private)
         if refused == "unsafe_scheme":
             return False  # mailto:, javascript:, tel:, data: links are not pages at all
+        if refused is None and origin(url) in self.allowed_origins:
+            refused = self.traps.check(url)  # refused/trap_* (crawler/traps.py)
         if refused or origin(url) not in self.allowed_origins:
             # Recorded once per URL, never fetched: "every URL discovered ends in an outcome".
             outcome = f"refused/{refused}" if refused else "off_site"
@@ -254,6 +259,7 @@ class HealthSpider(scrapy.Spider):
             logger.warning("Unreadable sitemap %s", response.url)
             return
         locs = [loc.strip() for loc in SITEMAP_LOCS(root)]
+        self.traps.note_sitemap(response.url, locs, bool(SITEMAP_INDEX(root)))
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
         for loc in locs:
