@@ -8,7 +8,7 @@ import itertools
 import pytest
 from faults import harness
 from faults.server import FaultServer, page, status
-from faults.site import article_html, good_article, sitemap
+from faults.site import article_html, good_article
 from scrapy.settings import Settings
 
 from crawler.traps import DEFAULTS, TrapGuard
@@ -44,7 +44,7 @@ def test_query_variants_per_path():
         "trap_query"] * 2
     assert guard.check(f"{BASE}/other?page=1") is None  # another path has its own count
     assert guard.check(f"{BASE}/list") is None  # no query: not a variant
-    assert guard.check(f"http://other.example/list?page=9") is None  # another host too
+    assert guard.check("http://other.example/list?page=9") is None  # another host too
 
 
 def test_sitemap_nesting():
