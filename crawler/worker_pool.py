@@ -165,9 +165,13 @@ class _Worker:
                 continue
             task.attempts += 1
             try:
+                data = pickle.dumps(task.args, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:  # not the worker's fault: no restart
+                task.resolve(False, TaskFailed(f"cannot send the task: {exc!r}"))
+                continue
+            try:
                 if self.proc is None:
                     self._start()
-                data = pickle.dumps(task.args, protocol=pickle.HIGHEST_PROTOCOL)
                 self._tasks.write(_HEAD.pack(len(data)) + data)
                 self._tasks.flush()
                 head = _read_exact(self._results, _HEAD.size)

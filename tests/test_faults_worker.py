@@ -18,7 +18,7 @@ import pytest
 from conftest import FAST, ROOT
 from faults import harness
 
-from crawler.worker_pool import MAX_ATTEMPTS, WorkerDied, WorkerPool
+from crawler.worker_pool import MAX_ATTEMPTS, TaskFailed, WorkerDied, WorkerPool
 
 # Slow enough (about 100 pages/s) that a signal lands in the middle of the crawl.
 SETTINGS = ["-s", "HEALTHCRAWL_GENERIC=1", "-s", "HEALTHCRAWL_EXTRACT_WORKERS=1",
@@ -201,5 +201,17 @@ def test_a_task_that_kills_its_worker_every_time_fails_after_the_retry():
     pool = WorkerPool(1, "operator:add")
     try:
         assert asyncio.run(pool.run(2, 3)) == 5
+    finally:
+        pool.close()
+
+
+def test_an_error_in_the_task_is_no_worker_death():
+    """The function raising is reported as TaskFailed; the same worker goes on."""
+    pool = WorkerPool(1, "operator:truediv")
+    try:
+        with pytest.raises(TaskFailed, match="ZeroDivisionError"):
+            asyncio.run(pool.run(1, 0))
+        assert asyncio.run(pool.run(6, 3)) == 2
+        assert pool.restarts == 0 and len(pool.pids()) == 1
     finally:
         pool.close()
