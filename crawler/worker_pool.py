@@ -30,11 +30,13 @@ import struct
 import subprocess
 import sys
 import threading
+from collections import deque
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 2  # a task whose worker died is run once more, then fails
+IN_FLIGHT = 3  # tasks sent ahead to one worker
 _HEAD = struct.Struct("<Q")
 _PR_SET_PDEATHSIG = 1
 _STOP = None
@@ -108,15 +110,23 @@ class _Task:
 
 
 class _Worker:
-    """One process and the thread that feeds it, one task at a time."""
+    """One process, a thread that sends it tasks (up to IN_FLIGHT ahead, so that it never
+    waits for the busy crawl process to hand it the next one) and a thread that reads its
+    results and restarts it when it dies."""
 
     def __init__(self, pool: WorkerPool, index: int):
         self.pool = pool
-        self.index = index
         self.proc: subprocess.Popen | None = None
         self._tasks = self._results = None
-        self.thread = threading.Thread(target=self._run, name=f"worker-feed-{index}",
-                                       daemon=True)
+        self._lock = threading.Lock()  # inflight, the pipes and the process change together
+        self._inflight: deque[_Task] = deque()  # sent, in the order the results come back
+        self._slots = threading.Semaphore(IN_FLIGHT)
+        self._writer_done = False
+        self._start()
+        self.threads = [threading.Thread(target=self._write_loop, name=f"worker-{index}-send",
+                                         daemon=True),
+                        threading.Thread(target=self._read_loop, name=f"worker-{index}-read",
+                                         daemon=True)]
 
     def _start(self) -> None:
         task_r, task_w = os.pipe()
@@ -150,10 +160,8 @@ class _Worker:
             self.proc.kill()
             return self.proc.wait()
 
-    def _run(self) -> None:
+    def _write_loop(self) -> None:
         pool = self.pool
-        with contextlib.suppress(OSError):  # started now, it is ready when the pages come
-            self._start()
         while True:
             task = pool.queue.get()
             if task is _STOP:
@@ -163,37 +171,64 @@ class _Worker:
             if pool.closing:  # the crawl is over: nobody waits for the result
                 task.resolve(False, WorkerDied("the extraction workers were stopped"))
                 continue
-            task.attempts += 1
             try:
                 data = pickle.dumps(task.args, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as exc:  # not the worker's fault: no restart
                 task.resolve(False, TaskFailed(f"cannot send the task: {exc!r}"))
                 continue
+            self._slots.acquire()
+            with self._lock:
+                task.attempts += 1
+                self._inflight.append(task)
+                tasks = self._tasks
             try:
-                if self.proc is None:
-                    self._start()
-                self._tasks.write(_HEAD.pack(len(data)) + data)
-                self._tasks.flush()
-                head = _read_exact(self._results, _HEAD.size)
-                frame = head and _read_exact(self._results, _HEAD.unpack(head)[0])
+                tasks.write(_HEAD.pack(len(data)) + data)
+                tasks.flush()
+            except (OSError, ValueError, AttributeError):
+                pass  # the worker died: the reader takes the task back with the others
+        with self._lock:  # the worker finishes what it holds, then reads EOF and exits
+            self._writer_done = True
+            if self._tasks is not None:
+                with contextlib.suppress(OSError):
+                    self._tasks.close()
+
+    def _read_loop(self) -> None:
+        while True:
+            with self._lock:
+                results = self._results
+            try:
+                head = results and _read_exact(results, _HEAD.size)
+                frame = head and _read_exact(results, _HEAD.unpack(head)[0])
             except (OSError, ValueError):
                 frame = None
             if frame:
                 ok, value = pickle.loads(frame)
+                with self._lock:
+                    task = self._inflight.popleft()
+                self._slots.release()
                 task.resolve(ok, value if ok else TaskFailed(value))
                 continue
-            if pool.closing:
-                task.resolve(False, WorkerDied("the extraction worker was stopped"))
-                break
-            self._died(task)
-        self._stop_process()
+            # End of the results: the worker exited, after our task pipe was closed or not.
+            with self._lock:
+                held = list(self._inflight)
+                self._inflight.clear()
+                pid = self.proc.pid if self.proc else None
+                code = self._stop_process()
+                stopping = self._writer_done or self.pool.closing
+                if not stopping:
+                    self._start()  # under the lock: the writer sends to the new one only
+            for _ in held:
+                self._slots.release()
+            if stopping:
+                for task in held:
+                    task.resolve(False, WorkerDied("the extraction worker was stopped"))
+                return
+            self.pool.restarts += 1
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            for task in held:
+                self._retry(task, pid, how)
 
-    def _died(self, task: _Task) -> None:
-        pid = self.proc.pid if self.proc else None
-        code = self._stop_process()
-        self.proc = None
-        how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        self.pool.restarts += 1
+    def _retry(self, task: _Task, pid: int | None, how: str) -> None:
         if task.attempts < MAX_ATTEMPTS:
             logger.warning("Extraction worker %s died (%s) on %s: restarting it, retrying "
                            "the page", pid, how, task.label)
@@ -214,7 +249,8 @@ class WorkerPool:
         self.restarts = 0
         self.workers = [_Worker(self, i) for i in range(processes)]
         for worker in self.workers:
-            worker.thread.start()
+            for thread in worker.threads:
+                thread.start()
 
     async def run(self, *args, label: str = "") -> object:
         loop = asyncio.get_running_loop()
@@ -230,7 +266,8 @@ class WorkerPool:
         for _ in self.workers:
             self.queue.put(_STOP)
         for worker in self.workers:
-            worker.thread.join(timeout)
+            for thread in worker.threads:
+                thread.join(timeout)
 
 
 if __name__ == "__main__":
