@@ -122,6 +122,7 @@ class _Worker:
         self._inflight: deque[_Task] = deque()  # sent, in the order the results come back
         self._slots = threading.Semaphore(IN_FLIGHT)
         self._writer_done = False
+        self.broken = False  # could not be restarted: its tasks fail at once
         self._start()
         self.threads = [threading.Thread(target=self._write_loop, name=f"worker-{index}-send",
                                          daemon=True),
@@ -168,8 +169,9 @@ class _Worker:
                 break
             if task.future.done():
                 continue
-            if pool.closing:  # the crawl is over: nobody waits for the result
-                task.resolve(False, WorkerDied("the extraction workers were stopped"))
+            if pool.closing or self.broken:  # nobody waits for the result, or no worker
+                task.resolve(False, WorkerDied("the extraction worker was stopped" if
+                                               pool.closing else "no extraction worker"))
                 continue
             try:
                 data = pickle.dumps(task.args, protocol=pickle.HIGHEST_PROTOCOL)
@@ -216,12 +218,17 @@ class _Worker:
                 code = self._stop_process()
                 stopping = self._writer_done or self.pool.closing
                 if not stopping:
-                    self._start()  # under the lock: the writer sends to the new one only
+                    try:
+                        self._start()  # under the lock: the writer sends to the new one only
+                    except OSError as exc:  # out of processes or descriptors
+                        logger.error("Cannot restart the extraction worker: %s", exc)
+                        self.broken = stopping = True
             for _ in held:
                 self._slots.release()
             if stopping:
+                why = "could not be restarted" if self.broken else "was stopped"
                 for task in held:
-                    task.resolve(False, WorkerDied("the extraction worker was stopped"))
+                    task.resolve(False, WorkerDied(f"the extraction worker {why}"))
                 return
             self.pool.restarts += 1
             how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
