@@ -12,6 +12,7 @@ import sys
 
 import orjson
 import pytest
+from conftest import ROOT
 from faults import harness
 from faults.server import FaultServer, status
 from faults.site import build_small
@@ -54,33 +55,25 @@ def test_stale_lock_naming_a_live_pid_does_not_block(tmp_path):
         other.wait()
 
 
-def _hold(path: str, ready, done) -> None:
-    RunLock(path).acquire()
-    ready.set()
-    done.wait(60)
-
-
 def test_a_held_lock_blocks_until_its_holder_is_killed(tmp_path):
     path = tmp_path / LOCK_FILENAME
-    ctx = multiprocessing.get_context("fork")
-    ready, done = ctx.Event(), ctx.Event()
-    holder = ctx.Process(target=_hold, args=(str(path), ready, done))
-    holder.start()
+    hold = ("import sys, time; from pipelines.runlock import RunLock; "
+            "RunLock(sys.argv[1]).acquire(); print('locked', flush=True); time.sleep(120)")
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(path)], stdout=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
-        assert ready.wait(30)
+        assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(StoreLocked, match="another run is using this output folder"):
             RunLock(path).acquire()
-        os.kill(holder.pid, signal.SIGKILL)  # no release(): the kernel drops the flock
-        holder.join(30)
+        holder.send_signal(signal.SIGKILL)  # no release(): the kernel drops the flock
+        holder.wait(30)
         assert path.exists()
         lock = RunLock(path)
         lock.acquire()
         lock.release()
     finally:
-        done.set()
-        holder.join(5)
-        if holder.is_alive():
-            holder.kill()
+        holder.kill()
+        holder.wait()
 
 
 def _race(path: str, barrier, results, done) -> None:
@@ -112,10 +105,14 @@ def test_many_processes_at_once_exactly_one_wins(tmp_path):
                  for _ in range(RACERS)]
         for p in procs:
             p.start()
-        outcome = [results.get(timeout=60) for _ in procs]
-        done.set()
-        for p in procs:
-            p.join(30)
+        try:
+            outcome = [results.get(timeout=60) for _ in procs]
+        finally:
+            done.set()
+            for p in procs:
+                p.join(30)
+                if p.is_alive():
+                    p.kill()
         winners.append(sum(outcome))
     assert winners == [1] * RACE_TRIALS
 
