@@ -7,6 +7,7 @@ extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledg
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -54,6 +55,7 @@ from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import new_run_id
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import LINKS_META, RunState
+from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +99,7 @@ class HealthSpider(scrapy.Spider):
         self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
         self.traps = TrapGuard()  # crawler/traps.py; from the settings in from_crawler
+        self.config_error: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -114,9 +117,11 @@ class HealthSpider(scrapy.Spider):
         if settings.getbool("HEALTHCRAWL_LEDGER", True):
             try:
                 spider.run_state = RunState.open(settings, spider.run_key())
-            except StoreLocked as exc:
-                logger.error("%s", exc)
-                crawler.stats.set_value("healthcrawl/config_error", str(exc))
+            except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:
+                # One line, no traceback: a locked, foreign or unwritable store (or a full
+                # disk). Crawler.stats does not exist yet: start() records it.
+                logger.error("Cannot open the store: %s", exc)
+                spider.config_error = f"store: {exc}"
             else:
                 spider.run_id = spider.run_state.run_id
                 spider.run_state.connect(crawler)
@@ -139,6 +144,8 @@ class HealthSpider(scrapy.Spider):
 
     # -- discovery --------------------------------------------------------------------------
     async def start(self):
+        if self.config_error:
+            self.crawler.stats.set_value("healthcrawl/config_error", self.config_error)
         if self.crawler.stats.get_value("healthcrawl/config_error"):
             return
         reason = refusal(self.base_url, self.allowed_private)
