@@ -18,7 +18,7 @@ from .boilerplate import SKIP_TAGS, is_boilerplate, is_header
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
-# Table cells are inline: a row is one block ("HD  The Home Depot  225.86"), as people read
+# Table cells are inline: a row is one block ("ACME  Acme Corp  101.50"), as people read
 # it, and a table of links stays one link-dense block instead of many. A cell holding
 # paragraphs, line breaks or long text is a layout column (old table-based pages), and
 # stays a block of its own.
