@@ -27,8 +27,8 @@ CHROME_STEMS = (
     "comment", "disqus", "sharing", "share", "social", "related", "sidebar", "newsletter",
     "subscri", "cookie", "consent", "gdpr", "breadcrumb", "advert", "sponsor", "promo",
     "outbrain", "taboola", "popup", "modal", "signup", "login", "footer", "masthead",
-    "navbar", "navigation", "pagination", "pager", "byline", "caption", "toolbar", "paywall",
-    "recommend", "trending", "mostpopular", "mostread", "readmore", "morestories",
+    "navbar", "navigation", "pagination", "pager", "byline", "caption", "toolbar",
+    "recommend", "trending", "mostpopular", "mostread", "morestories",
     "authorbio", "aboutauthor", "skiplink", "jumplink", "screenreader", "sronly",
     "visuallyhidden", "offscreen", "postmeta", "entrymeta", "articlemeta", "dateline",
     "timestamp", "printonly", "hiddenprint", "reply", "replies", "respond", "kommentar",
@@ -39,7 +39,7 @@ CHROME_STEMS = (
 CHROME_TOKENS = frozenset(
     "nav menu menus ad ads adv tag tags meta bio aside widget rail credit credits "
     "header topbar banner skip print email tools utility utilities overlay breaking "
-    "alert alerts dropdown submenu accordion search account author authors "
+    "alert alerts dropdown submenu search account author authors "
     "carousel slider slideshow lightbox".split()
 )
 # Names that say "this is the article": keep such an element even if a chrome word matched
