@@ -214,16 +214,17 @@ class Layout:
         """Up to an ancestor whose added text is prose too: an article split over several
         containers (lead, body boxes, a second column) is taken whole. The added part must
         carry a fair share of prose, few links, and no other story's headline."""
-        el = winner
-        for _ in range(WIDEN_LEVELS):
+        el, levels = winner, 0
+        while levels < WIDEN_LEVELS:
             parent = el.getparent()
             if parent is None or parent.tag in ("body", "html") or parent not in self.spans:
                 break
             added_prose = self.prose(parent) - self.prose(el)
             added_chars = self.chars(parent) - self.chars(el)
-            if added_chars <= 0:
+            if added_chars <= 0:  # a wrapper adding no text is no level
                 el = parent
                 continue
+            levels += 1
             added_links = self._total(self._links, parent) - self._total(self._links, el)
             if added_prose < WIDEN_SHARE * self.prose(el) or \
                     added_links > WIDEN_LINKS * added_chars or \
