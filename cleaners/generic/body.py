@@ -40,6 +40,7 @@ _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _CANDIDATES = 5
 LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
 WIDEN_LEVELS = 3
+SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
 WIDEN_LINKS = 0.25  # the most link text the added part may have
 
@@ -245,9 +246,15 @@ class Layout:
                 out.append(sib)
             elif not isinstance(sib.tag, str) or not self.prose(sib):
                 continue
-            elif self._section(sib, sig) or self._is_prose(sib):
+            elif self._section(sib, sig) or self._is_prose(sib) or self._prose_box(sib, winner):
                 out.append(sib)
         return out
+
+    def _prose_box(self, sib, winner) -> bool:
+        """A sibling container of prose (Readability's sibling rule): a fair share of the
+        winner's prose, few links, no headline of another story."""
+        return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
+            and self.link_density(sib) < WIDEN_LINKS and sib.find(".//h1") is None
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
