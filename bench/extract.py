@@ -18,8 +18,8 @@ import logging
 import statistics
 import sys
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import orjson
 

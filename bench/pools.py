@@ -23,7 +23,6 @@ import orjson
 from .splits import manifest_splits, split_for_url
 
 
-
 def _find_data() -> Path:
     """shared/data next to the checkout, or next to one of its parents (worktrees)."""
     repo = Path(__file__).resolve().parents[1]

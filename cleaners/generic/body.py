@@ -7,10 +7,12 @@
 3. Prose weight flows to the ancestors of each block with decay (Readability's scheme):
    the element directly holding many paragraphs wins over a page-wide wrapper, and a card
    with one teaser snippet stays weak. Candidates pay for their link density.
-4. The winner climbs through wrappers that add no text, and to the level where an article
-   split into repeated sections (same tag and class) has its siblings; those sections and
-   sibling paragraphs of prose are merged.
-5. The kept blocks lose what looks like chrome in context (trim.py).
+4. The winner widens to an ancestor whose added text is prose too (an article split over
+   lead, body boxes and columns), climbs through wrappers that add no text, and to the
+   level where an article split into repeated sections (same tag and class) has its
+   siblings; those sections, sibling paragraphs and sibling boxes of prose are merged.
+5. Prose between the headline and the container is the lead (often inside <header>).
+6. The kept blocks lose what looks like chrome in context (trim.py).
 """
 from __future__ import annotations
 
