@@ -188,7 +188,7 @@ def table(report: dict) -> str:
     if report["losses"]:
         lines.append(f"pages under {LOW_F1} F1 that trafilatura gets right (>= {GOOD_F1}):")
         for loss in report["losses"]:
-            lines.append(f"  {loss['split']:<6}{loss['group']:<26}{loss['id']:<48}"
+            lines.append(f"  {loss['split']:<6}{loss['group']:<26}{loss['id']:<56} "
                          f"ours {loss['healthcrawl']:.2f}  "
                          + "  ".join(f"{k} {v:.2f}" for k, v in loss.items()
                                      if k in SYSTEMS and k != "healthcrawl"))
