@@ -381,7 +381,8 @@ class HealthSpider(scrapy.Spider):
             self._extraction_failed(response, repr(exc))
             return
         if article.page_kind in ("listing", "home"):  # a listing under an article URL pattern
-            self._not_article(response)  # (a broken article, "other", is left to validation)
+            self._not_article(response, links)  # (a broken article, "other", is left to
+            # validation)
             return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
@@ -417,6 +418,7 @@ class HealthSpider(scrapy.Spider):
             self._outcome(response, "not_article")
             return
         record.update(run_id=self.run_id, http_status=304)
+        record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
         yield record
 
     def failed(self, failure):
