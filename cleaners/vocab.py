@@ -167,6 +167,29 @@ RELATED_WORDS = (
     # it, pt, nl
     r"leggi\s+anche", r"articoli\s+correlati", r"leia\s+(?:também|mais)", r"veja\s+também",
     r"artigos\s+relacionados", r"lees\s+ook", r"gerelateerde\s+artikelen",
+    r"raccomandati(?:\s+per\s+te)?", r"potrebbe\s+interessarti", r"ti\s+potrebbe\s+interessare",
+    r"(?:notizie|articoli)\s+(?:correlate|simili)", r"(?:notícias|matérias)\s+relacionadas",
+    r"(?:leia|veja|saiba)\s+mais", r"meer\s+over\b.{0,40}", r"gerelateerd",
+    # en, de, fr, es: more wordings of the same blocks
+    r"more\s+(?:\w+\s+){1,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
+    r"(?:zum|zu\s+diesem)\s+(?:selben\s+|gleichen\s+)?thema", r"mehr\s+(?:aus|zu|über)\b.{0,40}",
+    r"(?:à|a)\s+découvrir(?:\s+(?:aussi|également))?", r"plus\s+d['’]articles?\b.{0,40}",
+    r"(?:más|mas)\s+(?:sobre|noticias\s+(?:sobre|de))\b.{0,40}", r"relacionad[oa]s",
+    # nordic, pl, cs, tr, id, vi, lt, lv, is, sw
+    r"läs\s+(?:också|även|mer)", r"relaterat", r"relaterade\s+artiklar", r"les\s+(?:også|mer)",
+    r"relaterte\s+(?:saker|artikler)", r"læs\s+(?:også|mere)", r"relaterede\s+artikler",
+    r"czytaj\s+(?:też|także|również)", r"zobacz\s+(?:też|także|również)", r"polecamy",
+    r"čtěte\s+(?:také|též)", r"související\s+(?:články|zprávy)", r"mohlo\s+by\s+vás\s+zajímat",
+    r"ilgili\s+(?:haberler|haber|yazılar|içerikler)", r"benzer\s+haberler",
+    r"bunlar(?:\s+da)?\s+ilginizi\s+çekebilir", r"baca\s+juga", r"berita\s+terkait",
+    r"tin\s+liên\s+quan", r"xem\s+thêm", r"taip\s+pat\s+skaitykite", r"susiję\s+straipsniai",
+    r"lasi\s+arī", r"saistītie\s+raksti", r"tengdar\s+fréttir", r"habari\s+zinazohusiana",
+    # ar, hi, th, ja, ko, zh-hant
+    r"اقرأ\s+(?:أيضا|أيضاً|أيضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
+    r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
+    r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
+    r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
+    r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導)", r"更多相[关關]",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -174,6 +197,14 @@ SITE_LIST_WORDS = (
     r"popular(?:\s+\w+)?", r"most\s+(?:read|popular|viewed|shared)", r"trending(?:\s+now)?",
     r"meistgelesen", r"les\s+plus\s+lus", r"lo\s+más\s+leído", r"популярное",
     r"热门(?:文章|阅读)?", r"熱門(?:文章|閱讀)?",
+    r"(?:the\s+)?latest(?:\s+(?:news|stories|articles|posts))?", r"top\s+stories",
+    r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
+    r"neueste\s+artikel",
+    r"(?:mest|mer)\s+(?:läst|lest|læst|delt)", r"les\s+plus\s+(?:lus|partagés|commentés)",
+    r"à\s+la\s+une", r"(?:lo\s+)?más\s+(?:leíd[oa]s?|vist[oa]s?)", r"últimas\s+noticias",
+    r"самое\s+(?:читаемое|популярное)", r"アクセスランキング", r"ランキング", r"人気記事",
+    r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
+    r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
 _DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
@@ -212,7 +243,7 @@ NAV_CLASS_NEXT = re.compile(r"(?<![a-z])(?:next|newer)(?![a-z])|nextprevious")
 # Blocks of related articles: "related-posts", "jp-relatedposts", "yarpp", "recommend",
 # "you-may-also-like", "more-stories", Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
 RELATED_CLASS = re.compile(
-    r"related|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
+    r"related|relate(?![a-z])|relation-?news|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
     r"|you-?may|more-?(?:stories|articles|posts|news|reading)|read-?next|further-?reading"
     r"|see-?also|lire-?aussi|yarpp|rp4wp|crp[_-]|similar|tuijian|xiangguan|xgwz|xgyd|xgtj"
     r"|tjyd|tjwz|xgxw|cnxh|guess-?like"
@@ -225,7 +256,8 @@ CLASS_EXCLUDE = re.compile(
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
 )
 # Ad widgets that carry "Recommended" headings of their own.
-AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|(?<![a-z])ads?(?![a-z])", re.IGNORECASE)
+AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",
+                      re.IGNORECASE)
 # Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
 CHROME_CLASS = re.compile(
     r"(?<![a-z])(?:footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
@@ -263,6 +295,13 @@ LABEL_STEMS = (
     "читайте", "читать", "похож", "рекоменд", "связан", "материал", "статьи", "ещё", "еще",
     "по теме", "вам", "смотрите", "см.", "leggi", "leia", "veja", "lees", "gerelateerd",
     "popular", "most ", "trending", "meistgelesen", "les plus", "lo más", "популяр",
+    "raccomand", "potrebbe", "ti potr", "notizie", "articoli", "notícias", "matérias", "saiba",
+    "meer", "zum ", "zu diesem", "à ", "a découvrir", "plus d", "más ", "mas ", "relacion",
+    "läs", "les o", "les m", "læs", "czytaj", "zobacz", "polecamy", "čtěte", "souvis",
+    "mohlo", "ilgili", "i\u0307lgili", "benzer", "bunlar", "baca", "berita", "tin ", "xem",
+    "taip", "susij",
+    "lasi", "saist", "tengdar", "habari", "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
+    "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
 

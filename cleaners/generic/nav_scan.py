@@ -334,15 +334,19 @@ def is_inside(el, containers) -> bool:
     return False
 
 
-def in_chrome(el) -> bool:
+def in_chrome(el, classes: bool = True) -> bool:
     """Inside the site's footer, header or menu? The article (or <main>) shields: an
-    "entry-footer" inside <article> belongs to the article."""
+    "entry-footer" inside <article> belongs to the article. classes=False: only the tags
+    and roles say so (a block with an explicit "Related" heading in a box classed "menu")."""
     while el is not None:
         tag = el.tag
         if tag in ("article", "main", "body"):
             return False
         if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
             return True
+        if not classes:
+            el = el.getparent()
+            continue
         names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
         if names.strip() and any(CHROME_CLASS.search(t) for t in names.split()):
             return True

@@ -6,14 +6,18 @@ A block starts from
   or the first stretch of prose), or the rest of its line for an inline label
   ("Lire aussi : <a>…</a>", "Читайте также: <a>…</a>");
 - a class/id name (related, recommend, more-stories, yarpp, tuijian, xgwz, ...): the element.
-Blocks in the site's footer, header or menu are site-wide, not about the article: skipped.
+Blocks in the site's footer, header or menu are site-wide, not about the article: skipped
+(a block under an explicit related heading only when in a <header>/<footer>: sidebars
+classed "menu" hold "Dans la même rubrique" lists too).
 Headings of site-wide lists ("Most read", "热门文章") are not related-block headings.
 
 Each block's items are cards (title, link, snippet): see nav_cards.py.
 
-Teaser or related link? Decided per block, never split: a block where any card has a
-snippet gives teasers (cards without one get snippet ""); a block of bare links gives
-rel="related" links. A list of one- or two-word links is a topic/tag list: not taken.
+Teaser or related link? Decided per item: a card with a snippet is a teaser, a card
+without one a rel="related" link (a block may hold both: three cards with an excerpt, then
+seven bare titles). A list of one- or two-word links is a topic/tag list: not taken.
+A class-named box headed by a site-wide list heading ("Most popular") is not taken; nor
+are "native ad" cards among the items.
 """
 from __future__ import annotations
 
@@ -67,7 +71,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
-                in_chrome(host) or _in_ad(host):
+                in_chrome(host, classes=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     return blocks
@@ -83,6 +87,15 @@ def _in_ad(el) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def _site_list(el) -> bool:
+    """Does a class-named box open with a site-wide list heading ("Most read", "Latest")?"""
+    head = next(el.iter(*HEADING_TAGS), None)
+    if head is None:
+        return False
+    text = squash(raw_text(head))
+    return heading_label(text) and not related_heading(text)
 
 
 def _take(block: Block | None, blocks: list, taken: set) -> None:
@@ -114,6 +127,8 @@ def _class_seeds(elements: list) -> list:
 def _from_class(el, url, nav_anchors) -> Block | None:
     if next(el.iter("h1"), None) is not None:
         return None  # "has-related" on the article's own box
+    if _site_list(el):
+        return None  # "related-articles" box headed "Most Popular"
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
@@ -213,18 +228,22 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     cards = [c for c in cards if c.title]
     if not cards:
         return None
+    # "native ad" items among the cards: <li class="andNativead">
+    cards = [c for c in cards if not AD_CLASS.search(c.el.get("class") or "")]
+    if not cards:
+        return None
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
-    if any(c.snippet for c in cards):
-        for i, c in enumerate(cards):
+    if not any(c.snippet for c in cards) and len(cards) >= 2 and \
+            all(word_count(c.title) < 3 and len(c.title) < 20 for c in cards):
+        return None  # "Diabetes", "Heart health": a topic list, not articles
+    for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
+        if c.snippet:
             snippet, truncated = clean_snippet(c.snippet)
             block.teasers.append(((*start, i), Teaser(c.title, snippet, truncated,
                                                       _absolute(c.href, url))))
-    else:
-        if len(cards) >= 2 and all(word_count(c.title) < 3 and len(c.title) < 20 for c in cards):
-            return None  # "Diabetes", "Heart health": a topic list, not articles
-        block.links = [((*start, i), Link("related", c.title, _absolute(c.href, url)))
-                       for i, c in enumerate(cards)]
+        else:
+            block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
     return block
 
 
