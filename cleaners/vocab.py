@@ -259,10 +259,13 @@ CLASS_EXCLUDE = re.compile(
 AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",
                       re.IGNORECASE)
 # Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
-CHROME_CLASS = re.compile(
-    r"(?<![a-z])(?:footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
-    r"|menu|navbar|main-?nav|site-?nav|masthead|site-?header|page-?header)(?![a-z])"
-)
+_CHROME_NAMES = (r"footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
+                 r"|navbar|main-?nav|site-?nav|masthead|site-?header|page-?header|meganav"
+                 r"|mega-?menu|nav-?menu|(?:top|primary|global|header)-?nav")
+CHROME_CLASS = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES}|menu)(?![a-z])")
+# The same without the bare "menu": sidebars named "menu" hold "Dans la même rubrique" lists
+# under an explicit heading.
+CHROME_CLASS_STRICT = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES})(?![a-z])")
 # Inside a teaser card: the excerpt and the title ("jp-relatedposts-post-excerpt",
 # "entry-summary", "card__dek", "related_txt", "card-title", "news-tit").
 EXCERPT_CLASS = re.compile(

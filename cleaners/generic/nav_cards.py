@@ -44,6 +44,7 @@ _LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "ar
                 "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 _LEAF_SET = frozenset(_LEAF_BLOCKS)
 _SNIPPET_TAGS = (*_LEAF_BLOCKS, "span", "small", "em")
+_ITEM_TAGS = frozenset(("li", "article", "div", "section"))
 _MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
@@ -84,12 +85,41 @@ def _items(region: list) -> list | None:
                 tags[kid.tag] = tags.get(kid.tag, 0) + 1
             tag, count = max(tags.items(), key=lambda tc: tc[1])
             if count >= 2:
-                return [kid for kid in kids if kid.tag == tag]
+                return _flatten([kid for kid in kids if kid.tag == tag])
             # "See all" beside the list: go into the kid holding most links
             kids = [max(kids, key=lambda k: sum(1 for _ in k.iter("a")))]
         if len(kids) != 1 or kids[0].tag == "a":
             return None
         kids = [el for el in kids[0] if isinstance(el.tag, str) and _has_link(el)]
+    return None
+
+
+def _flatten(items: list) -> list:
+    """Columns of a grid (<div class=col><ul><li>card</li><li>card</li></ul></div> x 2) are
+    not cards: when every item holds repeated items of its own, each with its own link,
+    those are the cards."""
+    inner = []
+    for item in items:
+        kids = _repeated_kids(item)
+        if kids is None:
+            return items
+        inner.extend(kids)
+    return inner
+
+
+def _repeated_kids(item) -> list | None:
+    """The repeated <li>/<article>/<div> items inside one item, each with a distinct link."""
+    node = item
+    for _ in range(4):
+        kids = [el for el in node if isinstance(el.tag, str) and _has_link(el)]
+        if len(kids) == 1:
+            node = kids[0]
+            continue
+        same = [k for k in kids if k.tag == kids[0].tag] if kids else []
+        if len(kids) < 2 or len(same) != len(kids) or kids[0].tag not in _ITEM_TAGS:
+            return None
+        hrefs = {next((_href(a) for a in k.iter("a") if _href(a)), None) for k in kids}
+        return kids if None not in hrefs and len(hrefs) == len(kids) else None
     return None
 
 

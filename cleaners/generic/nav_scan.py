@@ -19,6 +19,7 @@ from ..text import clean_inline
 from ..vocab import (
     ARROW_TAIL,
     CHROME_CLASS,
+    CHROME_CLASS_STRICT,
     CLASS_EXCLUDE,
     CLASS_STEMS,
     LABEL_SCAN,
@@ -334,21 +335,19 @@ def is_inside(el, containers) -> bool:
     return False
 
 
-def in_chrome(el, classes: bool = True) -> bool:
+def in_chrome(el, menus: bool = True) -> bool:
     """Inside the site's footer, header or menu? The article (or <main>) shields: an
-    "entry-footer" inside <article> belongs to the article. classes=False: only the tags
-    and roles say so (a block with an explicit "Related" heading in a box classed "menu")."""
+    "entry-footer" inside <article> belongs to the article. menus=False: a box named just
+    "menu" does not count (for blocks under an explicit "Related" heading)."""
+    names_re = CHROME_CLASS if menus else CHROME_CLASS_STRICT
     while el is not None:
         tag = el.tag
         if tag in ("article", "main", "body"):
             return False
         if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
             return True
-        if not classes:
-            el = el.getparent()
-            continue
         names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-        if names.strip() and any(CHROME_CLASS.search(t) for t in names.split()):
+        if names.strip() and any(names_re.search(t) for t in names.split()):
             return True
         el = el.getparent()
     return False

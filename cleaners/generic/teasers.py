@@ -27,6 +27,7 @@ from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS
 from .nav_cards import Card, find_cards, text_pairs
+from .nav_pages import same_page
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -48,6 +49,7 @@ _BLOCK_SLACK = 200
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
 _MAX_REGION = 40
+_MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
-                in_chrome(host, classes=False) or _in_ad(host):
+                in_chrome(host, menus=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     return blocks
@@ -189,8 +191,9 @@ def _region_after(head, taken: set) -> list:
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if sib in taken or sib.tag in STOP_TAGS:
-            break  # another block, or the article itself
+        if sib in taken or (sib.tag in STOP_TAGS and (
+                sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
+            break  # another block, or the article itself (not a card: <article> items)
         if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
                                         next(sib.iter("a"), None) is None):
             break
@@ -228,8 +231,10 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     cards = [c for c in cards if c.title]
     if not cards:
         return None
-    # "native ad" items among the cards: <li class="andNativead">
-    cards = [c for c in cards if not AD_CLASS.search(c.el.get("class") or "")]
+    # "native ad" items among the cards (<li class="andNativead">), and a card of this very
+    # article ("More US Stories" listing the page itself first)
+    cards = [c for c in cards if not AD_CLASS.search(c.el.get("class") or "") and
+             not (c.href and url and same_page(c.href, url))]
     if not cards:
         return None
     block = Block(elements=elements)
