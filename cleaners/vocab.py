@@ -108,7 +108,9 @@ NAV_EXCLUDE = re.compile(
     r"|\b(?:older|newer|previous|next)\s+(?:posts|entries|articles|stories)\b"
     r"|ältere\s+beiträge|neuere\s+beiträge|articles\s+plus\s+(?:anciens|récents)"
     r"|entradas\s+(?:anteriores|siguientes)|(?:предыдущие|следующие)\s+записи"
-    r"|返回|back\s+to|zurück\s+zu|retour|volver|вернуться",
+    r"|返回|back\s+to|zurück\s+zu|retour|volver|вернуться"
+    r"|load\s+(?:more|older|newer)|(?:mehr|weitere)\s+laden|charger\s+plus|cargar\s+más"
+    r"|carregar\s+mais|načíst|wczytaj|загрузить|もっと見る|加载更多|載入更多",
     re.IGNORECASE,
 )
 # "There is no previous article": 上一篇：没有了.
@@ -254,6 +256,15 @@ CLASS_EXCLUDE = re.compile(
     r"tag|topic|keyword|search|categor|entit|taboola|outbrain|sponsor|social|share|button"
     r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
+)
+# Link targets that are no article: author, tag, topic and category pages, images and files
+# ("/writer/jane-doe", "/recht/themen/recht/k/krieg", "/uploads/photo.jpg").
+NON_ARTICLE_URL = re.compile(
+    r"/(?:author|authors|writer|autor|autoren|auteur|autore|tag|tags|topic|topics|thema|themen"
+    r"|schlagwort|stichwort|category|categories|kategorie|etiqueta|etiquetas|search|suche"
+    r"|recherche|login|subscribe)(?:/|$)"
+    r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
+    re.IGNORECASE,
 )
 # Ad widgets that carry "Recommended" headings of their own.
 AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",

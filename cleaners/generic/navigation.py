@@ -40,6 +40,7 @@ from ..vocab import (
     TRAILING_NEXT_ARROW,
 )
 from .nav_expand import expand
+from .nav_merge import first_occurrence, unique
 from .nav_pages import base_url, page_of_same_article
 from .nav_scan import (
     STOP_TAGS,
@@ -95,26 +96,10 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     for block in blocks:
         links.extend(block.links)
         teasers.extend(block.teasers)
-    links.sort(key=lambda kv: kv[0])
-    teasers.sort(key=lambda kv: kv[0])
+    links, teasers = first_occurrence(links, teasers)
     elements = expand(lines + [el for b in blocks for el in b.elements])
-    return _unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
-        _unique([t for _, t in teasers], lambda x: x.url), elements
-
-
-def _unique(items: list, key) -> list:
-    """Drop repeats of a linked item: themes print the same module twice (desktop and
-    mobile variants, one hidden by CSS). Items without a URL are kept."""
-    seen: set = set()
-    out = []
-    for item in items:
-        k = key(item)
-        if k is not None:
-            if k in seen:
-                continue
-            seen.add(k)
-        out.append(item)
-    return out
+    return unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
+        unique([t for _, t in teasers], lambda x: x.url), elements
 
 
 # --- candidates ----------------------------------------------------------------------------

@@ -22,10 +22,11 @@ are "native ad" cards among the items.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS
+from ..vocab import AD_CLASS, NON_ARTICLE_URL
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_pages import same_page
 from .nav_scan import (
@@ -234,14 +235,15 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
     cards = [c for c in cards if not AD_CLASS.search(c.el.get("class") or "") and
-             not (c.href and url and same_page(c.href, url))]
+             not (c.href and url and same_page(c.href, url)) and
+             not (c.href and NON_ARTICLE_URL.search(urlsplit(c.href).path))]
     if not cards:
         return None
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
-    if not any(c.snippet for c in cards) and len(cards) >= 2 and \
-            all(word_count(c.title) < 3 and len(c.title) < 20 for c in cards):
-        return None  # "Diabetes", "Heart health": a topic list, not articles
+    if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and
+                                   word_count(c.title) < 3 and len(c.title) < 25) >= len(cards):
+        return None  # "Diabetes", "Heart health": mostly a topic list, not articles
     for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
         if c.snippet:
             snippet, truncated = clean_snippet(c.snippet)
