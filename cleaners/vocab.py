@@ -259,10 +259,11 @@ CLASS_EXCLUDE = re.compile(
 )
 # Link targets that are no article: author, tag, topic and category pages, images and files
 # ("/writer/jane-doe", "/recht/themen/recht/k/krieg", "/uploads/photo.jpg").
+# Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
 NON_ARTICLE_URL = re.compile(
-    r"/(?:author|authors|writer|autor|autoren|auteur|autore|tag|tags|topic|topics|thema|themen"
-    r"|schlagwort|stichwort|category|categories|kategorie|etiqueta|etiquetas|search|suche"
-    r"|recherche|login|subscribe)(?:/|$)"
+    r"/(?:author|authors|writer|autor|autoren|auteur|autore)(?:/[^/]+)?/?$"
+    r"|/(?:tag|tags|topic|topics|thema|themen|schlagwort|stichwort|category|categories"
+    r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
 )

@@ -174,7 +174,7 @@ def _card(el, anchors: list) -> Card | None:
             return None  # a link inside a sentence of prose, not a card
         title, href = clean_inline(raw), _href(anchor)
     else:
-        title_el = next((h for h in el.iter(*HEADING_TAGS) if has_text(h)), None)
+        title_el = _unlinked_title(el)
         if title_el is None:
             return None
         title, href = text_of(title_el), _href(anchors[0])
@@ -185,6 +185,20 @@ def _card(el, anchors: list) -> Card | None:
     card.snippet, card.extra = _snippet(el, title, title_el)
     card.size = text_len(el) + (text_len(card.extra) if card.extra is not None else 0)
     return card
+
+
+def _unlinked_title(el):
+    """The title of a card whose link wraps only an image: its first heading, else its
+    first title-classed or bold text of a few words (<header><strong>Title</strong>)."""
+    heading = next((h for h in el.iter(*HEADING_TAGS) if has_text(h)), None)
+    if heading is not None:
+        return heading
+    for node in el.iter("strong", "b", "span", "div", "p"):
+        if node.tag in ("strong", "b") or class_says(node.get("class"), "title"):
+            text = squash(raw_text(node))
+            if word_count(text) >= 3 and len(text) <= _MAX_TITLE:
+                return node
+    return None
 
 
 def _title_rank(text: str) -> tuple[bool, bool, int]:

@@ -57,6 +57,7 @@ _REL_ANCHORS = etree.XPath("descendant::a" + _REL_TEST)
 _REL_LINKS = etree.XPath("/*/head/link" + _REL_TEST)  # not descendant::, a whole-page walk
 # A page with hundreds of hits is a list of arrows or bullets, not an article with a pair.
 _MAX_HITS = 80
+_MAX_STARTS = 2000  # text nodes opening with a label stem, before the precise check
 _NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
@@ -94,7 +95,7 @@ def scan(root) -> Hits:
     return hits
 
 
-def _positions(joined: str, offsets, where: str) -> list[int]:
+def _positions(joined: str, offsets, where: str, limit: int = _MAX_HITS) -> list[int]:
     """Node indexes (1-based) of increasing offsets in the NUL-joined text
     ("\x00" + "\x00".join(nodes) + "\x00"). where: each offset is the NUL "before" its
     node, the NUL "after" it, or lies "within" it."""
@@ -106,7 +107,7 @@ def _positions(joined: str, offsets, where: str) -> list[int]:
         k = count + (where == "before")
         if not found or found[-1] != k:
             found.append(k)
-            if len(found) > _MAX_HITS:
+            if len(found) > limit:
                 break
     return found
 
@@ -133,10 +134,14 @@ def _find_all(text: str, stems: tuple[str, ...]):
 def _text_hits(root) -> list[TextHit]:
     texts = _TEXTS(root)
     joined = "\x00" + "\x00".join(texts).lower() + "\x00"
-    starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before")
+    starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before",
+                        _MAX_STARTS)
     ends = set(_positions(joined, _arrow_ends(joined), "after"))
     # The stems are loose ("more ", "read", "auch"): keep the nodes that really are labels.
-    found = sorted({k for k in starts if is_label(texts[k - 1])} | ends)
+    # French prose opens hundreds of nodes with "»": block headings are kept beyond the cap.
+    labels = [k for k in starts if is_label(texts[k - 1])]
+    found = sorted(set(labels[:_MAX_HITS]) | ends |
+                   {k for k in labels[_MAX_HITS:] if related_heading(squash(texts[k - 1]))})
     if not found:
         return []
     hits = []
