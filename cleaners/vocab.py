@@ -86,9 +86,11 @@ NEXT_START = re.compile(rf"^\s*{_NEXT_LABEL}", re.IGNORECASE)
 PREV_ONLY = re.compile(rf"^\s*{_PREV_LABEL}{_SEP_TAIL}$", re.IGNORECASE)
 NEXT_ONLY = re.compile(rf"^\s*{_NEXT_LABEL}{_SEP_TAIL}$", re.IGNORECASE)
 # Labels strong enough for a line without a link ("<<:  Title" in the keepto layout): no
-# guillemets, which open quotations in French and Russian prose.
+# guillemets, which open quotations in French and Russian prose; "<<"/">>" only with their
+# colon (">> Hier finden Sie außerdem <a>" is a chevron bullet in running text).
 STRONG_LINE_LABEL = re.compile(
-    rf"^\s*(?:<<|>>|{_alt(PREV_CJK + NEXT_CJK)}|(?:{_alt(PREV_PHRASES + NEXT_PHRASES)})\s*[:：])",
+    rf"^\s*(?:(?:<<|>>)\s*[:：]|{_alt(PREV_CJK + NEXT_CJK)}"
+    rf"|(?:{_alt(PREV_PHRASES + NEXT_PHRASES)})\s*[:：])",
     re.IGNORECASE,
 )
 # Arrows around a label: "« Newer Post", "→ Next".
@@ -266,6 +268,13 @@ NON_ARTICLE_URL = re.compile(
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
+)
+# Paid cards among recommendations: "Anzeige", "Advertorial", "Sponsored", "Partner content".
+# Looked for beside a card's title, not in it ("Outfit mit BASEFIELD [Werbung]" is a post).
+SPONSORED_TEXT = re.compile(
+    r"(?i:\b(?:advertorial|sponsored|sponsorisé|gesponsert|anzeige|werbung|publicidad"
+    r"|patrocinado|partner\s*content|paid\s+(?:post|content)|promoted|pubblicità|reklame"
+    r"|реклама)\b)|广告|推广|広告|\bPR\b",
 )
 # Ad widgets that carry "Recommended" headings of their own.
 AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",

@@ -56,3 +56,13 @@ def same_page(href: str, url: str) -> bool:
     here, there = urlsplit(url), urlsplit(absolute(href, url))
     return there.netloc.lower() == here.netloc.lower() and \
         there.path.rstrip("/") == here.path.rstrip("/") and there.query == here.query
+
+
+def section_of(href: str, url: str) -> bool:
+    """Does href lead to a parent folder of the page ("/politik/deutschland/" from
+    "/politik/deutschland/article123/...")? That is its section, not another article."""
+    here, there = urlsplit(url), urlsplit(absolute(href, url))
+    if there.netloc.lower() != here.netloc.lower() or there.query:
+        return False
+    folder = there.path.rstrip("/") + "/"
+    return folder != "/" and here.path.startswith(folder) and here.path != folder

@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, NON_ARTICLE_URL
+from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
-from .nav_pages import same_page
+from .nav_pages import same_page, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -234,9 +234,7 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
         return None
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
-    cards = [c for c in cards if not AD_CLASS.search(c.el.get("class") or "") and
-             not (c.href and url and same_page(c.href, url)) and
-             not (c.href and NON_ARTICLE_URL.search(urlsplit(c.href).path))]
+    cards = [c for c in cards if not _not_an_article(c, url)]
     if not cards:
         return None
     block = Block(elements=elements)
@@ -252,6 +250,24 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
         else:
             block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
     return block
+
+
+def _not_an_article(card: Card, url: str | None) -> bool:
+    """Cards that are no article of the site: "native ad" items (<li class="andNativead">),
+    paid cards ("Advertorial" beside the title), the page itself ("More US Stories" listing
+    it first), its section (a link to a parent path of the page), author, tag and topic
+    pages, images."""
+    if AD_CLASS.search(card.el.get("class") or ""):
+        return True
+    rest = squash(raw_text(card.el)).replace(card.title, "", 1)
+    if SPONSORED_TEXT.search(rest):
+        return True
+    if not card.href:
+        return False
+    path = urlsplit(card.href).path
+    if NON_ARTICLE_URL.search(path):
+        return True
+    return bool(url) and (same_page(card.href, url) or section_of(card.href, url))
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:
