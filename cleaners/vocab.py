@@ -264,7 +264,8 @@ CLASS_EXCLUDE = re.compile(
 # Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
 NON_ARTICLE_URL = re.compile(
     r"/(?:author|authors|writer|autor|autoren|auteur|autore)(?:/[^/]+)?/?$"
-    r"|/(?:tag|tags|topic|topics|thema|themen|schlagwort|stichwort|category|categories"
+    r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
+    r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,

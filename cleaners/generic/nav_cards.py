@@ -36,6 +36,15 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+# A short line with a date or an age is a byline or date line, not a summary:
+# "World 1 day ago By Jane Doe", "Lesotho Times January 27, 2018", "12.03.2024, 14:05".
+_META_LINE = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|std\.?|stunden|tagen?)\b"
+    r"|\b(?:ago|vor\s+\d+)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{4}",
+    re.IGNORECASE,
+)
 _CUT = re.compile(r"(?:\.{3,}|…)\s*$")
 _TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
 # Blocks whose innermost ones hold a card's pieces (title, excerpt, date); excerpts may also
@@ -250,7 +259,8 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if class_says(node.get("class"), "excerpt") and not (title_el is not None and (
                 is_inside(title_el, {node}) or is_inside(node, {title_el}))):
             text = raw_text(node).strip()
-            if text and squash(text) != title and not read_more(text):
+            if text and squash(text) != title and not read_more(text) and \
+                    substantial(squash(text)):
                 return text, None
         if node.tag not in _LEAF_SET:
             continue
@@ -304,7 +314,7 @@ def substantial(text: str) -> bool:
     if len(text) < 8 or len(text) > 80:
         return len(text) > 80
     letters = len(_NON_LETTER.sub("", text))
-    return letters + 2 * len(_CJK.findall(text)) >= 24
+    return letters + 2 * len(_CJK.findall(text)) >= 24 and not _META_LINE.search(text)
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}

@@ -20,6 +20,8 @@ _CANONICAL = etree.XPath("/*/head/link[@rel='canonical']/@href", smart_strings=F
 _PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:page[-_/]?)?\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
 _PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p|pg|seite|pagina)=\d+", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.\w{2,6}$")
+# Second-level labels under which a country registers names: "co.uk", "com.au", "ne.jp".
+_SECOND_LEVEL = frozenset("co com net org gov edu ac or ne go gob nic".split())
 
 
 def base_url(root, url: str | None) -> str | None:
@@ -66,3 +68,20 @@ def section_of(href: str, url: str) -> bool:
         return False
     folder = there.path.rstrip("/") + "/"
     return folder != "/" and here.path.startswith(folder) and here.path != folder
+
+
+def registered_domain(host: str) -> str:
+    """"news.bbc.co.uk" -> "bbc.co.uk", "roma.repubblica.it" -> "repubblica.it" (without the
+    public suffix list: the usual second-level labels are enough to group a site's hosts)."""
+    labels = host.lower().rstrip(".").split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def same_site(href: str, url: str) -> bool:
+    """Is href on the page's site (its registered domain)? Recommendation widgets of other
+    sites ("From our partners") link elsewhere."""
+    there = urlsplit(absolute(href, url)).hostname
+    here = urlsplit(url).hostname
+    return not there or not here or registered_domain(there) == registered_domain(here)

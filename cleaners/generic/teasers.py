@@ -21,6 +21,7 @@ are "native ad" cards among the items.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -28,7 +29,7 @@ from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
-from .nav_pages import same_page, section_of
+from .nav_pages import same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -51,6 +52,8 @@ _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
 _MAX_REGION = 40
 _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
+# A one-word folder ("/world/", "/video/"): a section front, not an article.
+_SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 
 
 @dataclass(slots=True)
@@ -259,15 +262,17 @@ def _not_an_article(card: Card, url: str | None) -> bool:
     pages, images."""
     if AD_CLASS.search(card.el.get("class") or ""):
         return True
-    rest = squash(raw_text(card.el)).replace(card.title, "", 1)
+    text = squash(raw_text(card.el))
+    rest = text if word_count(card.title) <= 2 else text.replace(card.title, "", 1)
     if SPONSORED_TEXT.search(rest):
         return True
     if not card.href:
         return False
     path = urlsplit(card.href).path
-    if NON_ARTICLE_URL.search(path):
+    if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
         return True
-    return bool(url) and (same_page(card.href, url) or section_of(card.href, url))
+    return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
+                          not same_site(card.href, url))
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:
