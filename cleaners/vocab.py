@@ -202,6 +202,8 @@ SITE_LIST_WORDS = (
     r"meistgelesen", r"les\s+plus\s+lus", r"lo\s+más\s+leído", r"популярное",
     r"热门(?:文章|阅读)?", r"熱門(?:文章|閱讀)?",
     r"(?:the\s+)?latest(?:\s+(?:news|stories|articles|posts))?", r"top\s+stories",
+    r"(?:ahora\s+)?en\s+portada", r"hlavní\s+zprávy", r"aktuell(?:e\s+nachrichten)?",
+    r"会員限定(?:記事)?", r"(?:members?|subscribers?)[-\s]only", r"premium(?:\s+\w+)?",
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
     r"neueste\s+artikel",
     r"(?:mest|mer)\s+(?:läst|lest|læst|delt)", r"les\s+plus\s+(?:lus|partagés|commentés)",
@@ -216,6 +218,20 @@ _DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
 _TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
 RELATED_HEADING = re.compile(
     rf"{_DECOR_HEAD}{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
+)
+# A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).
+SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IGNORECASE)
+# Class/id names of boxes around unlabelled card rails: "tw-article-teaser",
+# "read-more-links", "more-stories", "article_page_bottom_zone", "recirculation".
+RAIL_CLASS = re.compile(
+    r"teaser|card|stor(?:y|ies)|recirc|read|more|also|bottom|zone"
+    r"|article-?list|post-?list|news-?list|relat|recom|suggest|similar|weitere|mehr"
+)
+# Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements.
+NOT_RAIL_CLASS = re.compile(
+    r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
+    r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(

@@ -30,6 +30,7 @@ from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_pages import same_page, same_site, section_of
+from .nav_rails import find_rails
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -80,6 +81,8 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
                 in_chrome(host, menus=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
+    for el in find_rails(root, url, taken):
+        _take(_from_rail(el, url, nav_anchors), blocks, taken)
     return blocks
 
 
@@ -135,6 +138,13 @@ def _from_class(el, url, nav_anchors) -> Block | None:
         return None  # "has-related" on the article's own box
     if _site_list(el):
         return None  # "related-articles" box headed "Most Popular"
+    cards = find_cards([el], nav_anchors)
+    if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
+        return None
+    return _block(cards, [el], url)
+
+
+def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
