@@ -176,7 +176,7 @@ def _card(el, anchors: list) -> Card | None:
     found = [(raw, holder, a) for (raw, holder), a in found
              if raw and len(raw) <= _MAX_TITLE and not read_more(raw)]
     if found:
-        raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0]))
+        raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0], f[2]))
         parent = anchor.getparent()
         limit = 2 * len(raw) + 40
         if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
@@ -210,11 +210,18 @@ def _unlinked_title(el):
     return None
 
 
-def _title_rank(text: str) -> tuple[bool, bool, int]:
+def _title_rank(text: str, anchor=None) -> tuple[bool, bool, bool, int]:
     """Linked texts of a card, best title first: not an excerpt (cut with "…", or long), then
-    at least three words (not a "News Cloud" label), then the longest."""
+    at least three words (not a "News Cloud" label), then a link in the card's heading
+    (<h2 class=titre><a>, not the linked subtitle beside it), then the longest."""
     excerpt = len(text) > 120 or bool(_CUT.search(text))
-    return not excerpt, word_count(text) >= 3, len(text)
+    words = word_count(text) >= 3
+    return not excerpt, words, words and anchor is not None and _in_heading(anchor), len(text)
+
+
+def _in_heading(anchor) -> bool:
+    parent = anchor.getparent()
+    return anchor.tag in HEADING_TAGS or (parent is not None and parent.tag in HEADING_TAGS)
 
 
 def _title_text(a) -> tuple[str, object]:
