@@ -188,6 +188,7 @@ RELATED_WORDS = (
     r"bunlar(?:\s+da)?\s+ilginizi\s+çekebilir", r"baca\s+juga", r"berita\s+terkait",
     r"tin\s+liên\s+quan", r"xem\s+thêm", r"taip\s+pat\s+skaitykite", r"susiję\s+straipsniai",
     r"lasi\s+arī", r"saistītie\s+raksti", r"tengdar\s+fréttir", r"habari\s+zinazohusiana",
+    r"fleira\s+áhugavert", r"lestu\s+(?:líka|einnig)", r"mohlo\s+by\s+tě\s+zajímat",
     # ar, hi, th, ja, ko, zh-hant
     r"اقرأ\s+(?:أيضا|أيضاً|أيضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
     r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
@@ -204,6 +205,11 @@ SITE_LIST_WORDS = (
     r"(?:the\s+)?latest(?:\s+(?:news|stories|articles|posts))?", r"top\s+stories",
     r"(?:ahora\s+)?en\s+portada", r"hlavní\s+zprávy", r"aktuell(?:e\s+nachrichten)?",
     r"会員限定(?:記事)?", r"(?:members?|subscribers?)[-\s]only", r"premium(?:\s+\w+)?",
+    r"meest\s+(?:gelezen|bekeken)", r"laatste\s+nieuws", r"hoofdpunten", r"net\s+binnen",
+    r"beste\s+van\b.{0,20}", r"nýjast(?:\s+á\b.{0,20})?", r"(?:senaste|siste|seneste)(?:\s+\w+)?",
+    r"najnowsze", r"najczęściej\s+czytane", r"nejčtenější", r"son\s+dakika",
+    r"çok\s+okunan(?:lar)?",
+    r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
     r"neueste\s+artikel",
     r"(?:mest|mer)\s+(?:läst|lest|læst|delt)", r"les\s+plus\s+(?:lus|partagés|commentés)",
@@ -341,7 +347,8 @@ LABEL_STEMS = (
     "läs", "les o", "les m", "læs", "czytaj", "zobacz", "polecamy", "čtěte", "souvis",
     "mohlo", "ilgili", "i\u0307lgili", "benzer", "bunlar", "baca", "berita", "tin ", "xem",
     "taip", "susij",
-    "lasi", "saist", "tengdar", "habari", "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
+    "lasi", "saist", "tengdar", "habari", "fleira", "lestu",
+    "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
     "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
