@@ -23,7 +23,6 @@ from .nav_pages import same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
-    doc_key,
     in_chrome,
     is_inside,
     linkable,
@@ -32,9 +31,12 @@ from .nav_scan import (
     squash,
 )
 
-# Containers with at least three children holding a link: one XPath pass in C.
-_CONTAINERS = etree.XPath("/*/body//*[count(*[descendant-or-self::a[@href]]) >= 3]")
-_FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
+# Containers with at least three children holding a link, after the first <h1> when there
+# is one (the following:: axis skips its ancestors): one XPath pass in C.
+_BOXES = "[count(*[descendant-or-self::a[@href]]) >= 3]"
+_CONTAINERS = etree.XPath("/*/body//*" + _BOXES)
+_CONTAINERS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _BOXES)
+_HAS_H1 = etree.XPath("boolean(/*/body//h1)")
 _MIN_ITEMS = 3
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
@@ -50,25 +52,19 @@ def find_rails(root, url: str | None, taken: set) -> list:
     """Rail elements, in page order, none inside another or inside `taken`."""
     if not url:
         return []  # "same site" needs the page's URL
-    containers = _CONTAINERS(root)
-    if len(containers) > _MAX_CONTAINERS:
-        containers = containers[:_MAX_CONTAINERS]
-    h1 = _FIRST_H1(root)
-    start = doc_key(h1[0]) if h1 else ()
+    containers = (_CONTAINERS_AFTER_H1 if _HAS_H1(root) else _CONTAINERS)(root)
     taken_list = list(taken)
     rails: list = []
-    for el in containers:
-        if el.tag in STOP_TAGS or el.tag in _NOT_RAILS or not isinstance(el.tag, str):
+    for el in containers[:_MAX_CONTAINERS]:
+        # cheapest tests first: most boxes of a page are menus and layout without a name
+        if not isinstance(el.tag, str) or el.tag in STOP_TAGS or el.tag in _NOT_RAILS or \
+                not _hinted(el):
             continue
         if rails and is_inside(el, set(rails)):
             continue
-        if start and doc_key(el) < start:
-            continue
-        if not _rail_items(el, url):
-            continue
         if is_inside(el, taken) or any(is_inside(t, {el}) for t in taken_list):
             continue
-        if in_chrome(el) or _in_nav(el) or _site_list_heading(el) or not _hinted(el):
+        if in_chrome(el) or _in_nav(el) or not _rail_items(el, url) or _site_list_heading(el):
             continue
         rails.append(el)
     return rails
