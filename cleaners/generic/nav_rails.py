@@ -163,11 +163,13 @@ def _in_nav(el) -> bool:
 
 
 def _site_list_heading(el) -> bool:
-    """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is the
-    first heading inside it, else the nearest text before it (or before its wrapper)."""
+    """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is a
+    heading child of the rail, else the nearest text before it (or before its wrappers)."""
     node = el
     for _ in range(3):
-        head = next(node.iter(*HEADING_TAGS), None) if node is el else None
+        # a heading child of the rail itself (its items' own headings are titles)
+        head = next((k for k in node if isinstance(k.tag, str) and k.tag in HEADING_TAGS),
+                    None) if node is el else None
         if head is None:
             head = _previous_text(node)
         if head is not None:
