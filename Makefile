@@ -16,7 +16,9 @@ demo: $(STAMP)
 	$(BIN)/healthcrawl demo
 
 # pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
-test: $(STAMP) chromium
+# nginx: the incremental-run tests need a server that answers conditional requests on every
+# page, as real sites do.
+test: $(STAMP) chromium nginx
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
@@ -28,8 +30,8 @@ chromium:
 lint: $(STAMP)
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 
-# nginx serves the large demo site in the benchmark (Python's http.server is too slow);
-# wrk measures the server alone (without it the benchmark falls back to a Python client).
+# nginx serves the large demo site in the benchmark (Python's http.server is too slow) and
+# the incremental-run tests; wrk measures the server alone in the benchmark.
 nginx:
 	@command -v nginx >/dev/null && command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null)
 
