@@ -28,6 +28,12 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from cleaners.record import PACKAGE_VERSION
+from pipelines.keys import ARCHIVE
+from pipelines.keys import ARCHIVE_BYTES as BYTES
+from pipelines.keys import ARCHIVE_ERRORS as ERRORS
+from pipelines.keys import ARCHIVE_FILES as FILES
+from pipelines.keys import ARCHIVE_PAGES as PAGES
+from pipelines.keys import ARCHIVE_REVISITS as REVISITS
 from pipelines.runinfo import STORE_FILENAME, ensure_run_dir, output_dir, run_id_of
 
 from . import records as rec
@@ -36,10 +42,7 @@ from .files import ARCHIVE_DIR, DEFAULT_MAX_BYTES, ArchiveWriter, repair
 
 logger = logging.getLogger(__name__)
 
-STATS = "healthcrawl/archive/"
-PAGES, REVISITS, BYTES, FILES = (STATS + "pages", STATS + "revisits", STATS + "bytes",
-                                 STATS + "files")
-ERRORS, CARRIED, DROPPED = STATS + "errors", STATS + "carried_over", STATS + "resume_dropped"
+CARRIED, DROPPED = ARCHIVE + "carried_over", ARCHIVE + "resume_dropped"
 INSTANCE_ATTR = "_healthcrawl_archive"
 # Settings named in every file's warcinfo record, beside all HEALTHCRAWL_* ones.
 INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS",
