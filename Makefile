@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-extract lint clean chromium
+.PHONY: demo test bench bench-extract lint clean chromium wget
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(BIN)/healthcrawl demo
 
 # pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
-test: $(STAMP) chromium
+test: $(STAMP) chromium wget
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
@@ -24,6 +24,10 @@ test: $(STAMP) chromium
 # installed only when no Chromium is on the PATH.
 chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+# The archive tests read a WARC file that wget writes (--warc-file) against the demo site.
+wget:
+	@command -v wget >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget >/dev/null)
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
