@@ -1,10 +1,12 @@
-"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction benchmark.
+"""`python -m bench` (`make bench`): the crawl benchmark, the extraction benchmark, then
+the archive benchmark.
 
-    python -m bench [--articles N] [--only crawl|extract] [--skip-baseline] [--skip-generic]
-                    [--keep] [--concurrency N]
+    python -m bench [--articles N] [--only crawl|extract|archive] [--skip-baseline]
+                    [--skip-generic] [--keep] [--concurrency N]
 
-stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...} then
-{"benchmark": "extract", ...}); stderr: progress and a human summary.
+stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
+{"benchmark": "extract", ...}, {"benchmark": "archive", ...}); stderr: progress and a human
+summary.
 """
 from __future__ import annotations
 
@@ -61,7 +63,7 @@ def _extract_benchmark() -> dict | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract"), help="run one benchmark")
+    ap.add_argument("--only", choices=("crawl", "extract", "archive"), help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs (path printed)")
@@ -87,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         doc = _extract_benchmark()
         if doc is not None:
             print(json.dumps(doc), flush=True)
+    if args.only in (None, "archive"):
+        from .archive import archive_benchmark, summary
+
+        report = archive_benchmark(args.articles, args.concurrency, keep=args.keep)
+        print(json.dumps(report), flush=True)
+        print(summary(report), file=sys.stderr, flush=True)
     return status
 
 

@@ -94,3 +94,12 @@ def test_url_filter():
     assert not accept("https://example.org/news/a.html")
     assert not accept("https://badexample.org/health/a.html")
     assert url_filter(None, None) is None
+
+
+def test_a_file_that_is_not_a_warc_is_reported_and_the_others_read(wget_warc, tmp_path):
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(gzip.compress(b"this is not a web archive\r\n\r\n"))
+    proc = run_cli(["extract", str(bad), str(wget_warc), "--site", "demo"])
+    assert proc.returncode == 2
+    assert f"cannot read {bad}" in proc.stderr
+    assert len(proc.stdout.splitlines()) > 50

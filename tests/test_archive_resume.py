@@ -44,7 +44,6 @@ def test_repair_trims_a_torn_record_and_drops_unfinished_pages(tmp_path):
     writer = ArchiveWriter(tmp_path, "t", [("software", "test")])
     urls = [f"http://example.org/{i}" for i in range(6)]
     for url in urls:
-        writer.current()
         writer.write(pair(url, f"<p>{url}</p>".encode() * 200))
     path = writer.path
     torn = pair("http://example.org/torn", b"<p>x</p>" * 500)
@@ -68,7 +67,6 @@ def test_repair_trims_a_torn_record_and_drops_unfinished_pages(tmp_path):
 def test_rolls_over_at_the_size_limit(tmp_path):
     writer = ArchiveWriter(tmp_path, "t", [("software", "test")], max_bytes=20_000)
     for i in range(12):
-        writer.current()
         writer.write(pair(f"http://example.org/{i}", random.Random(i).randbytes(6000)))
     writer.close()
     files = sorted(tmp_path.glob("*.warc.gz"))
@@ -114,3 +112,27 @@ def test_kill_9_torn_write_and_resume_archive_each_page_once(demo_server, tmp_pa
                if not o.startswith(("off_site", "robots_denied", "refused/"))}
     redirected = {u for u in fetched if "/go/" in u}  # archived under their target's URL
     assert fetched - redirected <= set(responses)
+
+
+def test_an_archive_write_error_costs_the_page_nothing(tmp_path):
+    """Disk full, a lost file: the response still goes on to the spider, the error is
+    counted (run.json -> archive.errors) and the next page is archived again."""
+    import os
+
+    from scrapy.http import HtmlResponse, Request
+
+    from crawler.archive.component import Archive
+    from crawler.commands.reprocess import Stats
+
+    stats = Stats()
+    archive = Archive(tmp_path, stats=stats)
+    archive.writer = ArchiveWriter(tmp_path / "archive", "t", [("software", "test")])
+    pages = [HtmlResponse(f"http://example.org/{i}", body=b"<p>page</p>",
+                          request=Request(f"http://example.org/{i}")) for i in range(3)]
+    assert archive.process_response(pages[0].request, pages[0]) is pages[0]
+    os.close(archive.writer.fd)  # the file is gone from under the writer
+    assert archive.process_response(pages[1].request, pages[1]) is pages[1]
+    assert stats["healthcrawl/archive/errors"] == 1
+    assert archive.process_response(pages[2].request, pages[2]) is pages[2]
+    assert stats["healthcrawl/archive/pages"] == 2  # in a new file
+    assert len(list((tmp_path / "archive").glob("t-*.warc.gz*"))) == 2

@@ -43,6 +43,7 @@ from .files import ARCHIVE_DIR, DEFAULT_MAX_BYTES, ArchiveWriter, repair
 logger = logging.getLogger(__name__)
 
 CARRIED, DROPPED = ARCHIVE + "carried_over", ARCHIVE + "resume_dropped"
+CPU = ARCHIVE + "cpu_s"  # CPU seconds spent archiving (bench/archive.py reads it)
 INSTANCE_ATTR = "_healthcrawl_archive"
 # Settings named in every file's warcinfo record, beside all HEALTHCRAWL_* ones.
 INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS",
@@ -142,11 +143,13 @@ class Archive:
     # -- the downloader middleware ----------------------------------------------------------
     def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         if self.writer is not None:
+            started = time.process_time()
             try:
                 self._archive(request, response)
             except Exception:  # an archive problem must not cost the crawl its pages
                 logger.exception("Could not archive %s", response.url)
                 self._inc(ERRORS)
+            self._inc(CPU, time.process_time() - started)
         return response
 
     def _archive(self, request: Any, response: Any) -> None:
@@ -164,29 +167,27 @@ class Archive:
         rid = rec.record_id()
         if status == 304:
             refers = self.captures.original(url) if self.captures is not None else None
-            info_id = self.writer.current()
             first = rec.revisit_record(uri=url, date=date, http_head=head, rid=rid,
-                                       refers_to=refers, warcinfo_id=info_id, ip=ip,
+                                       refers_to=refers, ip=ip,
                                        discovered=discovered, level=level)
             self._inc(REVISITS)
         else:
-            info_id = self.writer.current()
             first = rec.response_record(uri=url, date=date, http_head=head, body=response.body,
-                                        rid=rid, warcinfo_id=info_id, ip=ip,
+                                        rid=rid, ip=ip,
                                         discovered=discovered, level=level)
         parts = urlsplit(request.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         req_head = rec.http_request_head(request.method, target, parts.netloc,
                                          _header_pairs(request.headers))
         second = rec.request_record(uri=request.url, date=date, http_head=req_head,
-                                    concurrent_to=rid, warcinfo_id=info_id,
-                                    discovered=discovered, level=level)
+                                    concurrent_to=rid, discovered=discovered,
+                                    level=level)
         self.writer.write(first + second)
         self._inc(PAGES)
         if status == 200 and self.captures is not None:
             self.captures.add(url, rid, date)
 
-    def _inc(self, key: str, n: int = 1) -> None:
+    def _inc(self, key: str, n: float = 1) -> None:
         if self.stats is not None and n:
             self.stats.inc_value(key, n)
 

@@ -44,19 +44,29 @@ class ArchiveWriter:
         self.files_closed: list[Path] = []
         self._serial = next_serial(self.directory)
 
-    def current(self) -> bytes:
-        """The warcinfo id of the file the next records go to; starts a new file first
-        when there is none or this one has reached `max_bytes` (a file may pass the limit
-        by one record pair, as Heritrix's do)."""
+    def write(self, data: bytes) -> None:
+        """Append whole records (gzip members) in one write; a new file starts first when
+        there is none or this one has reached `max_bytes` (so a file may pass the limit by
+        one record pair, as Heritrix's do)."""
         if self.fd is None or self.size >= self.max_bytes:
             self._roll()
-        return self.warcinfo_id
+        good = self.size
+        try:
+            self._write_all(data)
+        except OSError:
+            self._abandon(good)
+            raise
 
-    def write(self, data: bytes) -> None:
-        """Append whole records (gzip members) to the current file, in one write."""
-        if self.fd is None:
-            self._roll()
-        self._write_all(data)
+    def _abandon(self, good: int) -> None:
+        """After a failed write (disk full, file gone): cut the file back to its last whole
+        record and finish it, if the file still allows; the next write starts a new one."""
+        fd, self.fd = self.fd, None
+        try:
+            os.ftruncate(fd, good)
+            os.close(fd)
+            os.replace(self.path, self.path.with_name(self.path.name[:-len(OPEN_SUFFIX)]))
+        except OSError:
+            logger.warning("Archive file %s left as it is after a write error", self.path)
 
     def _roll(self) -> None:
         self.close()

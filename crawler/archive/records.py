@@ -112,7 +112,7 @@ def common_fields(kind: bytes, rid: bytes, date: bytes, uri: str, warcinfo_id: b
                   discovered: str | None) -> list[tuple[bytes, bytes]]:
     fields = [(b"WARC-Type", kind), (b"WARC-Record-ID", rid), (b"WARC-Date", date),
               (b"WARC-Target-URI", uri.encode("utf-8"))]
-    if warcinfo_id:
+    if warcinfo_id:  # optional (the file's first record is its warcinfo): ~50 B a record
         fields.append((b"WARC-Warcinfo-ID", warcinfo_id))
     if discovered and discovered != uri:
         fields.append((DISCOVERED_URI, discovered.encode("utf-8")))
