@@ -1,9 +1,8 @@
 """WARC/1.1 records as bytes, each its own gzip member (ISO 28500, annex "GZIP storage").
 
-Pure functions: no Scrapy, no I/O. Built by hand rather than with warcio's writer: the
-same records cost ~0.3 ms less per page this way (bench/archive.py measures both), and the
-crawl writes one record pair per page. Compression is libdeflate's (the `deflate` package),
-about 3x faster than zlib for the same size.
+Pure functions: no Scrapy, no I/O. Built by hand rather than with warcio's writer, which
+costs ~3x the CPU per page (zlib; bench/archive.py measures both). Compression is
+libdeflate's (the `deflate` package): about half of zlib's CPU for the same size.
 """
 from __future__ import annotations
 
@@ -32,9 +31,10 @@ WIRE_ONLY = frozenset({b"transfer-encoding", b"content-length"})
 # The header that ties a record to the URL the run ledger knows (the first URL of a
 # redirect chain); written only when it differs from WARC-Target-URI.
 DISCOVERED_URI = b"Healthcrawl-Discovered-URI"
-# libdeflate level 3: archive ~1.03x gzip -6 of the bodies at ~1/3 of zlib's CPU
-# (bench/archive.py compares levels).
-DEFAULT_LEVEL = 3
+# libdeflate level 5: on a 2,000-article demo crawl the archive is 1.086x the gzip -6 size of
+# the bodies (request records and WARC headers included) at ~0.55 ms a page, half of zlib's
+# level 6; level 3 saves ~0.05 ms a page for 1.117x (bench/archive.py compares levels).
+DEFAULT_LEVEL = 5
 
 
 def warc_date(ts: float) -> bytes:
