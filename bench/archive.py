@@ -147,7 +147,10 @@ def library_choice(site: Path, work: Path, limit: int = SAMPLE_PAGES) -> dict:
         size = path.stat().st_size
         result["writers"][name] = {"ms_per_page": round(cpu / len(pages) * 1000, 3),
                                    "bytes": size, "vs_gzip6_bodies": round(size / gz, 3)}
-    result["read_pages_per_s"] = read_speeds(work / "healthcrawl_libdeflate3.warc.gz")
+    from crawler.archive.records import DEFAULT_LEVEL
+
+    result["read_pages_per_s"] = read_speeds(work / f"healthcrawl_libdeflate{DEFAULT_LEVEL}"
+                                                    ".warc.gz")
     return result
 
 

@@ -21,6 +21,13 @@ def format_summary(summary: dict, run_dir) -> str:
         f"dropped: {_pairs(counts.get('dropped'))}",
         f"failed: {_pairs(counts.get('failed'))}",
         f"warnings: {_pairs(summary.get('warnings'))}",
-        f"files in {run_dir}: " + ", ".join(sorted(summary.get("files", {}))),
     ]
+    archive = summary.get("archive")
+    if archive:
+        lines.append(f"archive: {archive['pages']} pages ({archive['revisits']} revisits), "
+                     f"{archive['bytes'] / 1e6:.1f} MB in {archive['files']} WARC file(s)")
+    files = [f for f in sorted(summary.get("files", {})) if not f.startswith("archive/")]
+    if archive:
+        files.append("archive/")
+    lines.append(f"files in {run_dir}: " + ", ".join(files))
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import run_cli, run_scrapy
+from conftest import run_cli
 from fastwarc.warc import ArchiveIterator as FastIterator
 from warcio.archiveiterator import ArchiveIterator
 
@@ -156,11 +156,25 @@ def test_reprocess_reports_what_changed_extraction_changes(run_dir, tmp_path):
     assert summary["counts"]["dropped"]["body_too_short"] == len(short)
 
 
+def test_reprocess_of_bare_warc_files_adds_every_record(run_dir, tmp_path):
+    files = [str(p) for p in warc_files(run_dir)]
+    new_dir, summary = reprocess([*files, "--out", str(tmp_path), "--site", "demo"])
+    old, new = by_id(run_dir), by_id(new_dir)
+    assert {k: v["content_hash"] for k, v in new.items()} == \
+        {k: v["content_hash"] for k, v in old.items()}
+    lines = [orjson.loads(x) for x in (new_dir / "changes.jsonl").read_bytes().splitlines()]
+    assert sorted(x["id"] for x in lines) == sorted(old)  # no source run: all added
+    assert {x["change"] for x in lines} == {"added"}
+    assert summary["reprocessed_from"]["run_dir"] is None
+
+
 def test_no_archive_switches_it_off(demo_server, tmp_path):
-    proc = run_scrapy(["-a", "site=demo", "-a", f"url={demo_server.base_url}",
-                       "-s", "HEALTHCRAWL_MAX_PAGES=20", "-s", "HEALTHCRAWL_ARCHIVE=0"],
-                      tmp_path)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    proc = run_cli(["crawl", "demo", "--base-url", demo_server.base_url, "--out",
+                    str(tmp_path), "--allow-private-hosts", "127.0.0.1", "--max-pages", "20",
+                    "--no-archive", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0"])
+    assert proc.returncode in (0, 2), proc.stderr[-3000:]
+    files_line = proc.stderr.split("files in")[-1].split(": ", 1)[1]
+    assert "archive" not in files_line and "articles.jsonl" in files_line
     run = (tmp_path / "latest").resolve()
     assert not (run / "archive").exists()
     assert json.loads((run / "run.json").read_text())["archive"] is None
