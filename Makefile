@@ -16,7 +16,9 @@ demo: $(STAMP)
 	$(BIN)/healthcrawl demo
 
 # pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
-test: $(STAMP) chromium wget
+# nginx: the incremental-run tests need a server that answers conditional requests on every
+# page, as real sites do. wget: the archive tests read a WARC file that wget writes.
+test: $(STAMP) chromium nginx wget
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
@@ -32,8 +34,8 @@ wget:
 lint: $(STAMP)
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 
-# nginx serves the large demo site in the benchmark (Python's http.server is too slow);
-# wrk measures the server alone (without it the benchmark falls back to a Python client).
+# nginx serves the large demo site in the benchmark (Python's http.server is too slow) and
+# the incremental-run tests; wrk measures the server alone in the benchmark.
 nginx:
 	@command -v nginx >/dev/null && command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null)
 

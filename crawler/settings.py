@@ -64,7 +64,10 @@ EXTENSIONS = {
 }
 HEALTHCRAWL_LEDGER = True  # record every URL's outcome in the store: resume after a crash
 HEALTHCRAWL_FRESH = False  # True: do not resume an interrupted run, start a new one
-HEALTHCRAWL_CONDITIONAL = True  # re-fetch known articles with If-None-Match/If-Modified-Since
+HEALTHCRAWL_CONDITIONAL = True  # re-fetch known pages with If-None-Match/If-Modified-Since
+# A complete run whose snapshot could not confirm more than this share of the previous good
+# run's records (removed + not re-checked) exits 2 and leaves `latest` alone; -1: off.
+HEALTHCRAWL_MAX_SHRINK_RATIO = 0.10
 HEALTHCRAWL_LEDGER_FLUSH_S = 1.0  # seconds between ledger commits (a crash re-fetches less)
 HEALTHCRAWL_GC_TUNING = True  # fewer garbage-collector passes over long-lived crawl state
 # Generic analysis in worker processes: -1 auto (1 for generic crawls on 2+ cores), 0 inline.

@@ -3,23 +3,24 @@
 The store (`Store.upsert`) compares every record with its stored version and queues a row
 in the `changes` table in the same transaction as the upsert, so the log survives a crash
 exactly as far as the articles do, and a resumed run keeps the rows of its earlier attempts.
-At the end of a run, `finish_run` adds the removals (complete runs only) and
+At the end of a complete run, pipelines/snapshot.py adds the removals, and
 `write_changes_jsonl` writes the run's rows as `changes.jsonl`:
 
     {"id": ..., "change": "added" | "changed" | "removed", "url": ..., "title": ...,
-     "fields": [names of the content fields that changed]}
+     "fields": [names of the content fields that changed], "reason": (removed only)}
 
 - added: the id is not in the store, or was last logged as removed (it came back);
 - changed: a content field differs from the stored record. Content fields are every record
   field but `fetched_at`, `run_id` and `http_status`, which say how the page was fetched, not
   what it says; so a teaser or a date that changes is logged although `content_hash` (title
   and body only) and the store's new/changed/unchanged status are not;
-- removed: the id was in the previous complete run of the same run key (site, base URL and
-  extraction mode, see crawler/spiders/health.py `run_key`) and not in this complete run.
-  An interrupted run has seen only part of the site, so it logs no removals.
+- removed: the id was in the snapshot of the previous good run of the same run key (site,
+  base URL and extraction mode, see crawler/spiders/health.py `run_key`) and this complete
+  run has evidence that it is gone; `reason` says which (pipelines/snapshot.py). An
+  interrupted run has seen only part of the site, so it logs no removals.
 
-`fields` is empty for added and removed ids. Lines come in that order (added, changed,
-removed), ids sorted within each.
+`fields` is empty for added and removed ids; removed lines also carry `reason`. Lines come
+in that order (added, changed, removed), ids sorted within each.
 """
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ ON CONFLICT (run_id, id) DO UPDATE SET
     fields = CASE WHEN changes.change = 'added' THEN '[]' ELSE excluded.fields END,
     url = excluded.url, title = excluded.title
 """
+# A removal carries its evidence (pipelines/snapshot.py).
+UPSERT_CHANGE_REASON = """
+INSERT INTO changes (run_id, id, change, fields, url, title, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (run_id, id) DO UPDATE SET change = excluded.change, fields = excluded.fields,
+    url = excluded.url, title = excluded.title, reason = excluded.reason
+"""
 _ORDER = f"CASE change WHEN '{ADDED}' THEN 0 WHEN '{CHANGED}' THEN 1 ELSE 2 END, id"
 
 
@@ -77,56 +84,15 @@ def logged_fields(conn: sqlite3.Connection, run_id: str, record_id: str) -> list
     return orjson.loads(row[1]) if row and row[0] == CHANGED else []
 
 
-def previous_complete_run(conn: sqlite3.Connection, run_id: str) -> str | None:
-    """The newest complete run with the same key that started before `run_id`."""
-    row = conn.execute(
-        "SELECT p.run_id FROM runs p JOIN runs c ON c.run_id = ? AND p.key = c.key "
-        "WHERE p.status = 'complete' AND p.run_id != c.run_id AND p.started_at < c.started_at "
-        "ORDER BY p.started_at DESC LIMIT 1", (run_id,)).fetchone()
-    return row[0] if row else None
-
-
-def record_ids(conn: sqlite3.Connection, run_id: str) -> set[str]:
-    """Ids of the records a run stored or found unchanged (the ledger's view of the run)."""
-    return {rid for (rid,) in conn.execute(
-        "SELECT DISTINCT record_id FROM ledger WHERE run_id = ? AND record_id IS NOT NULL",
-        (run_id,))}
-
-
-def finish_run(conn: sqlite3.Connection, run_id: str, complete: bool) -> int:
-    """Log the removals of a complete run (none for an interrupted one); return how many.
-    The removed articles stay in the store, marked `removed_in`, so that one coming back
-    is logged as added again."""
-    if not complete:
-        return 0
-    previous = previous_complete_run(conn, run_id)
-    if previous is None:
-        return 0
-    gone = sorted(record_ids(conn, previous) - record_ids(conn, run_id))
-    rows = []
-    for rid in gone:
-        found = conn.execute("SELECT record FROM articles WHERE id = ?", (rid,)).fetchone()
-        record = orjson.loads(found[0]) if found else {"id": rid}
-        rows.append(change_row(run_id, record, REMOVED, []))
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.executemany(UPSERT_CHANGE, rows)
-        conn.executemany("UPDATE articles SET removed_in = ? WHERE id = ?",
-                         [(run_id, rid) for rid in gone])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    logger.info("Run %s: %d records gone since run %s", run_id, len(gone), previous)
-    return len(gone)
-
-
 def iter_changes(conn: sqlite3.Connection, run_id: str) -> Iterator[dict]:
-    for rid, change, fields, url, title in conn.execute(
-            f"SELECT id, change, fields, url, title FROM changes WHERE run_id = ? "
+    for rid, change, fields, url, title, reason in conn.execute(
+            f"SELECT id, change, fields, url, title, reason FROM changes WHERE run_id = ? "
             f"ORDER BY {_ORDER}", (run_id,)):
-        yield {"id": rid, "change": change, "url": url, "title": title,
-               "fields": orjson.loads(fields)}
+        line = {"id": rid, "change": change, "url": url, "title": title,
+                "fields": orjson.loads(fields)}
+        if change == REMOVED:
+            line["reason"] = reason
+        yield line
 
 
 def write_changes_jsonl(conn: sqlite3.Connection, run_id: str, run_dir: Path) -> dict[str, int]:

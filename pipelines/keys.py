@@ -1,8 +1,8 @@
 """Every Scrapy stats key the pipelines and the run summary read or write, in one place.
 
 Written by the spider (read here): outcome/not_article, outcome/robots_denied,
-outcome/off_site, outcome/failed/<error>, warning/<name>, pages, latency_ms/<bucket>,
-config_error.
+outcome/off_site, outcome/failed/<error>, warning/<name>, pages, not_modified,
+latency_ms/<bucket>, config_error.
 Written here: outcome/dropped/<reason>, outcome/stored, change/<new|changed|unchanged>,
 export/records, export/errors, store/errors, store/retried_commits, exit_code.
 Written by the archive (crawler/archive/component.py): archive/pages (response and revisit
@@ -18,6 +18,7 @@ STORED = OUTCOME + "stored"
 CHANGE = PREFIX + "change/"
 WARNING = PREFIX + "warning/"
 PAGES = PREFIX + "pages"
+NOT_MODIFIED = PREFIX + "not_modified"  # pages that answered 304 (replayed, not parsed)
 LATENCY = PREFIX + "latency_ms/"  # + bucket, see summary.LATENCY_BUCKETS
 RECORDS = PREFIX + "export/records"
 EXPORT_ERRORS = PREFIX + "export/errors"

@@ -17,21 +17,22 @@ from pathlib import Path
 
 import orjson
 
+from . import pages
 from .runinfo import utc_now
 from .store.schema import migrate
 
 logger = logging.getLogger(__name__)
 
 RUNNING, COMPLETE, INTERRUPTED, ABANDONED = "running", "complete", "interrupted", "abandoned"
+# Complete, but its snapshot shrank past the guard (pipelines/snapshot.py): never the
+# "previous run" that later runs compare with, never resumed.
+SHRANK = "shrank"
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 
 _DISCOVER = "INSERT OR IGNORE INTO ledger (run_id, url) VALUES (?, ?)"
 _FINISH = ("INSERT INTO ledger (run_id, url, outcome, record_id) VALUES (?, ?, ?, ?) "
            "ON CONFLICT (run_id, url) DO UPDATE SET outcome = excluded.outcome, "
            "record_id = excluded.record_id")
-_CACHE = ("INSERT INTO http_cache (url, etag, last_modified, record_id) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
-          "last_modified = excluded.last_modified, record_id = excluded.record_id")
 
 
 class Ledger:
@@ -85,10 +86,10 @@ class Ledger:
             "WHERE articles.id = ledger.record_id AND articles.last_run = ledger.run_id)",
             (self.run_id,))
 
-    def end(self, status: str) -> None:
+    def end(self, status: str, discovered: int | None = None) -> None:
         self.flush()
-        self.conn.execute("UPDATE runs SET status = ?, finished_at = ? WHERE run_id = ?",
-                          (status, utc_now(), self.run_id))
+        self.conn.execute("UPDATE runs SET status = ?, finished_at = ?, discovered = ? "
+                          "WHERE run_id = ?", (status, utc_now(), discovered, self.run_id))
 
     def close(self) -> None:
         try:
@@ -103,10 +104,12 @@ class Ledger:
     def finish(self, url: str, outcome: str, record_id: str | None = None) -> None:
         self._push(_FINISH, (self.run_id, url, outcome, record_id))
 
-    def remember_validators(self, url: str, etag: str | None, last_modified: str | None,
-                            record_id: str) -> None:
-        if etag or last_modified:
-            self._push(_CACHE, (url, etag, last_modified, record_id))
+    def remember_page(self, url: str, kind: str, links, etag: str | None = None,
+                      last_modified: str | None = None, record_id: str | None = None) -> None:
+        """What a page fetched in full was and linked to (pipelines/pages.py); queued with
+        the ledger events, so it is committed no later than the page's outcome."""
+        self._push(pages.REMEMBER, pages.remember_params(
+            url, kind, etag, last_modified, record_id, links, self.run_id))
 
     def _push(self, sql: str, params: tuple) -> None:
         self._queue.append((sql, params))
@@ -141,9 +144,12 @@ class Ledger:
                 pending.append(url)
         return seen, pending
 
-    def validators(self) -> dict[str, tuple[str | None, str | None, str]]:
-        return {url: (etag, modified, rid) for url, etag, modified, rid in self.conn.execute(
-            "SELECT url, etag, last_modified, record_id FROM http_cache")}
+    def validators(self) -> dict[str, tuple[str | None, str | None]]:
+        return pages.validators(self.conn)
+
+    def page(self, url: str) -> pages.PageMemo | None:
+        # No flush: the memo read on a 304 was written by an earlier run.
+        return pages.memo(self.conn, url)
 
     def records_of_run(self):
         """The stored records this run has written so far (streamed, id order)."""

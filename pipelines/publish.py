@@ -19,7 +19,7 @@ import orjson
 
 from cleaners.schema import data_dictionary, json_schema
 
-from .changes import finish_run, write_changes_jsonl
+from .changes import write_changes_jsonl
 from .export.partfile import PartFile
 from .feeds import DEFAULT_FEED_SIZE, FEEDS_DIR, write_feeds
 from .runinfo import STORE_FILENAME, output_dir
@@ -60,7 +60,7 @@ def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
     try:
         migrate(conn)
         try:
-            finish_run(conn, run_id, complete)
+            # Removals were decided when the run ended (pipelines/snapshot.py, RunState).
             result["changes"] = write_changes_jsonl(conn, run_id, run_dir)
         except Exception:
             logger.exception("Could not write the change log of run %s", run_id)

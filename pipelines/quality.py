@@ -4,8 +4,9 @@
     exit_code(summary, summary["thresholds"])
 
 0 good; 1 configuration error; 2 finished below a quality bar; 3 interrupted / not complete.
-Ratios are counts over HTML pages parsed (`pages`; at least 1, so a run that parsed nothing
-but failed is a breach, not a division by zero).
+Ratios are counts over HTML pages parsed or confirmed unchanged by a 304 (`pages` +
+`not_modified`; at least 1, so a run that parsed nothing but failed is a breach, not a
+division by zero).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ COMPLETE, INTERRUPTED, ERROR = "complete", "interrupted", "error"
 # in run.json but do not count towards the drop ratio.
 EXEMPT_DROPS = frozenset({"duplicate_url", "duplicate_content"})
 LEAK_WARNING = "boilerplate_leak"
+SNAPSHOT_SHRANK = "snapshot_shrank"  # pipelines/snapshot.py: the guard of unattended runs
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class Thresholds:
 
 def ratios(summary: Mapping[str, Any]) -> dict[str, float]:
     counts = summary.get("counts") or {}
-    pages = max(int(summary.get("pages") or 0), 1)
+    # A page that answered 304 was checked as much as a parsed one.
+    pages = max(int(summary.get("pages") or 0) + int(summary.get("not_modified") or 0), 1)
     failures = sum((counts.get("failed") or {}).values())
     drops = sum(n for reason, n in (counts.get("dropped") or {}).items()
                 if reason not in EXEMPT_DROPS)
@@ -68,6 +71,9 @@ def breaches(summary: Mapping[str, Any],
         limit = limits.get(f"max_{name}")
         if limit is not None and value > limit:
             out.append(f"{name} {value:g} > {limit:g}")
+    snapshot = summary.get("snapshot") or {}
+    if snapshot.get("shrank"):
+        out.append(f"{SNAPSHOT_SHRANK}: " + "; ".join(snapshot.get("why") or ()))
     return out
 
 

@@ -4,8 +4,8 @@ Enable with `EXTENSIONS = pipelines.EXTENSIONS`. On `spider_opened` it creates t
 (the export pipeline may already have: both go through runinfo.ensure_run_dir). On
 `spider_closed`, which Scrapy sends after every item pipeline has closed (exports renamed,
 store committed), it writes schema.json, changes.jsonl and feeds/ (pipelines/publish.py),
-then `run.json`, atomically and last, then, for a complete run only,
-points `<HEALTHCRAWL_OUTPUT_DIR>/latest` at the folder.
+then `run.json`, atomically and last, then, for a complete run whose snapshot did not
+shrink (pipelines/snapshot.py), points `<HEALTHCRAWL_OUTPUT_DIR>/latest` at the folder.
 
 It is an extension rather than part of ExportPipeline so that a run without exports
 (HEALTHCRAWL_FORMATS="") still gets its summary and exit code, and because only the
@@ -77,10 +77,12 @@ class RunFolder:
         state = getattr(spider, "run_state", None)
         counts = None
         done = run_status(reason, stats) == COMPLETE and not partial
+        settled = None
         if state is not None:
             # The ledger spans every attempt of a resumed run; the stats only this one.
             counts = state.finish(LEDGER_COMPLETE if done else LEDGER_INTERRUPTED)
             self.started_at = state.ledger.started_at or self.started_at
+            settled = state.settlement if done else None
         published = None
         if self.settings is not None:
             # After the ledger has ended the run (removals compare complete runs), before
@@ -91,7 +93,8 @@ class RunFolder:
             stats, run_id=self.run_id, site=_site(spider), started_at=self.started_at,
             finished_at=utc_now(), elapsed_s=time.monotonic() - self._t0,
             finish_reason=reason, files=files, thresholds=self.thresholds,
-            partial_files=partial, counts=counts)
+            partial_files=partial, counts=counts,
+            snapshot=settled.summary() if settled is not None else None)
         if published is not None:
             summary["changes"] = published["changes"]
         summary["exit_code"] = exit_code(summary, self.thresholds)
@@ -99,8 +102,13 @@ class RunFolder:
         write_json_atomic(self.run_dir / SUMMARY_FILENAME, summary)
         if self.stats is not None:
             self.stats.set_value(EXIT_CODE, summary["exit_code"])
-        if summary["status"] == COMPLETE:
+        shrank = bool((summary.get("snapshot") or {}).get("shrank"))
+        if summary["status"] == COMPLETE and not shrank:
             point_latest(self.output_dir, self.run_id)
+        elif shrank:
+            logger.warning("Run %s: snapshot shrank (%s); %s/%s still points at the previous "
+                           "good run", self.run_id, "; ".join(summary["snapshot"]["why"]),
+                           self.output_dir, LATEST)
         logger.info("Run %s %s (exit code %d): %d records, %d pages; summary in %s",
                     self.run_id, summary["status"], summary["exit_code"], summary["records"],
                     summary["pages"], self.run_dir / SUMMARY_FILENAME)

@@ -12,20 +12,27 @@ from typing import Any
 
 from scrapy import signals
 
-from .ledger import INTERRUPTED, Ledger
+from . import snapshot
+from .ledger import COMPLETE, INTERRUPTED, SHRANK, Ledger
+from .pages import ARTICLE, DROPPED
 from .runinfo import STORE_FILENAME, new_run_id, output_dir
 from .runlock import RunLock
 
 logger = logging.getLogger(__name__)
 
 LOCK_FILENAME = ".healthcrawl.lock"
+# The spider puts a page's outgoing links here (response.meta), for the page memory.
+LINKS_META = "healthcrawl_links"
 
 
 class RunState:
-    def __init__(self, ledger: Ledger, lock: RunLock):
+    def __init__(self, ledger: Ledger, lock: RunLock,
+                 max_shrink_ratio: float | None = snapshot.DEFAULT_MAX_SHRINK_RATIO):
         self.ledger = ledger
         self.lock = lock
+        self.max_shrink_ratio = max_shrink_ratio
         self.origin_of: dict[str, str] = {}  # final URL -> the URL discovered (redirects)
+        self.settlement: snapshot.Settlement | None = None
         self.closed = False
 
     @classmethod
@@ -45,7 +52,9 @@ class RunState:
         if ledger.resumed:
             logger.warning("Resuming interrupted run %s (use --fresh / -s HEALTHCRAWL_FRESH=1 "
                            "to start over)", ledger.run_id)
-        return cls(ledger, lock)
+        ratio = settings.getfloat("HEALTHCRAWL_MAX_SHRINK_RATIO",
+                                  snapshot.DEFAULT_MAX_SHRINK_RATIO)
+        return cls(ledger, lock, max_shrink_ratio=None if ratio < 0 else ratio)
 
     @property
     def run_id(self) -> str:
@@ -68,8 +77,8 @@ class RunState:
         self.ledger.finish(url, "unchanged" if change == "unchanged" else "stored", item["id"])
         if response is not None and response.status == 200:
             headers = response.headers
-            self.ledger.remember_validators(
-                item.get("url") or url,
+            self.ledger.remember_page(
+                response.url, ARTICLE, response.meta.get(LINKS_META, ()),
                 _header(headers, b"ETag"), _header(headers, b"Last-Modified"), item["id"])
 
     def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
@@ -78,11 +87,34 @@ class RunState:
         url = self.discovered_url(item.get("url") or "") if isinstance(item, dict) else ""
         if url:
             self.ledger.finish(url, f"dropped/{reason}")
+        if response is not None and response.status == 200:
+            # Links kept as evidence; no validators: next time the page is fetched in full.
+            self.ledger.remember_page(response.url, DROPPED, response.meta.get(LINKS_META, ()))
+
+    def settle(self, discovery_capped: bool = False) -> snapshot.Settlement:
+        """The crawl ran out of work: decide what the snapshot keeps and removes (written
+        by `finish` if the run ends complete); the export writes the kept records."""
+        self.ledger.flush()
+        self.settlement = snapshot.settle(self.ledger.conn, self.run_id,
+                                          discovery_capped=discovery_capped,
+                                          max_shrink_ratio=self.max_shrink_ratio)
+        return self.settlement
+
+    def kept_records(self):
+        ids = self.settlement.kept if self.settlement is not None else []
+        return snapshot.kept_records(self.ledger.conn, ids)
 
     def finish(self, status: str) -> dict:
-        """End the run in the ledger (complete / interrupted) and return its counts."""
+        """End the run in the ledger (complete / interrupted) and return its counts. A
+        complete run persists its settlement and ends `shrank` if the guard tripped."""
         counts = self.ledger.counts()
-        self.ledger.end(status)
+        settled = self.settlement
+        if status == COMPLETE and settled is not None:
+            snapshot.persist(self.ledger.conn, self.run_id, settled)
+            counts["not_rechecked"] = len(settled.kept)
+            if settled.shrank:
+                status = SHRANK
+        self.ledger.end(status, counts["discovered"])
         return counts
 
     def close(self, status: str = INTERRUPTED) -> None:

@@ -17,13 +17,22 @@ from .keys import (
     CONFIG_ERROR,
     EXPORT_ERRORS,
     LATENCY,
+    NOT_MODIFIED,
     OUTCOME,
     PAGES,
     RECORDS,
     STORE_ERRORS,
     WARNING,
 )
-from .quality import COMPLETE, ERROR, INTERRUPTED, Thresholds, breaches, ratios
+from .quality import (
+    COMPLETE,
+    ERROR,
+    INTERRUPTED,
+    SNAPSHOT_SHRANK,
+    Thresholds,
+    breaches,
+    ratios,
+)
 
 # Per-response download latency, counted by the spider in healthcrawl/latency_ms/<bucket>.
 LATENCY_BUCKETS = ("<10", "10-50", "50-100", "100-500", "500-1000", ">=1000")
@@ -89,7 +98,8 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
                   started_at: str, finished_at: str, elapsed_s: float, finish_reason: str,
                   files: Mapping[str, int], thresholds: Thresholds,
                   partial_files: list[str] | None = None,
-                  counts: dict[str, Any] | None = None) -> dict[str, Any]:
+                  counts: dict[str, Any] | None = None,
+                  snapshot: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything but `exit_code`, which quality.exit_code computes from this dict.
     `counts` from the run ledger win over the stats (they span a resumed run's attempts)."""
     summary: dict[str, Any] = {
@@ -105,6 +115,7 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         "warnings": {key[len(WARNING):]: value for key, value in sorted(stats.items())
                      if key.startswith(WARNING)},
         "pages": int(stats.get(PAGES, 0)),
+        "not_modified": int(stats.get(NOT_MODIFIED, 0)),
         "latency_ms": collect_latency(stats),
         "records": int(stats.get(RECORDS, 0)),
         "errors": {"export": int(stats.get(EXPORT_ERRORS, 0)),
@@ -117,5 +128,10 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         summary["config_error"] = str(stats[CONFIG_ERROR])
     if partial_files:
         summary["partial_files"] = sorted(partial_files)
+    if snapshot is not None:
+        summary["snapshot"] = snapshot
+        summary["counts"].setdefault("not_rechecked", snapshot["not_rechecked"])
+        if snapshot["shrank"]:
+            summary["warnings"][SNAPSHOT_SHRANK] = 1
     summary["quality"] = {**ratios(summary), "breaches": breaches(summary, thresholds)}
     return summary

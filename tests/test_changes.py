@@ -16,8 +16,9 @@ from conftest import run_scrapy
 from crawler.demo.generator import ensure_site
 from crawler.demo.routes import file_for
 from crawler.demo.server import DemoServer
-from pipelines.changes import CONTENT_FIELDS, finish_run, iter_changes
+from pipelines.changes import CONTENT_FIELDS, iter_changes
 from pipelines.ledger import COMPLETE, INTERRUPTED, Ledger
+from pipelines.snapshot import finish_run
 from pipelines.store import Store
 from pipelines.synthetic import synthetic_record
 
@@ -93,7 +94,7 @@ def test_second_run_logs_the_edit_and_the_removal(two_runs: dict) -> None:
         *({"id": rid, "change": "changed", "url": new[rid]["url"], "title": new[rid]["title"],
            "fields": fields} for rid, fields in sorted(changed.items())),
         *({"id": rid, "change": "removed", "url": old[rid]["url"], "title": old[rid]["title"],
-           "fields": []} for rid in removed),
+           "fields": [], "reason": "http_404"} for rid in removed),
     ]
     summary = json.loads((two_runs["runs"][1] / "run.json").read_text())
     assert summary["status"] == "complete"

@@ -21,14 +21,16 @@ from .routes import load_routes
 logger = logging.getLogger(__name__)
 
 
-def nginx_config(site_dir: Path, port: int, work_dir: Path, host: str = "127.0.0.1") -> str:
+def nginx_config(site_dir: Path, port: int, work_dir: Path, host: str = "127.0.0.1",
+                 extra_locations: tuple[str, ...] = ()) -> str:
+    """`extra_locations` go first (tests use them to make parts of the site fail)."""
     routes = load_routes(site_dir)
     types: dict[str, list[str]] = {}
     for ext, ctype in routes["content_types"].items():
         types.setdefault(ctype, []).append(ext.lstrip("."))
     type_lines = "".join(f"    {ctype} {' '.join(exts)};\n" for ctype, exts in types.items())
     text_types = " ".join(t for t in types if t != "text/html" and not t.startswith("image/"))
-    locations = []
+    locations = list(extra_locations)
     for prefix, charset in routes["charsets"].items():
         if prefix != "/":
             locations.append(f"location ^~ {prefix} {{ charset {charset}; }}")
@@ -77,8 +79,9 @@ class NginxDemoServer:
     """`with NginxDemoServer(site_dir) as s: crawl(s.base_url)`; nginx in a child process."""
 
     def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 0,
-                 binary: str | None = None) -> None:
+                 binary: str | None = None, extra_locations: tuple[str, ...] = ()) -> None:
         self.site_dir = Path(site_dir)
+        self.extra_locations = extra_locations
         self.host, self.port = host, port or free_port(host)
         self.binary = binary or nginx_binary()
         self.base_url = f"http://{host}:{self.port}/"
@@ -90,7 +93,8 @@ class NginxDemoServer:
             raise FileNotFoundError("nginx not found (install it or set HEALTHCRAWL_NGINX)")
         self._work = Path(tempfile.mkdtemp(prefix="healthcrawl-nginx-"))
         conf = self._work / "nginx.conf"
-        conf.write_text(nginx_config(self.site_dir, self.port, self._work, self.host))
+        conf.write_text(nginx_config(self.site_dir, self.port, self._work, self.host,
+                                     self.extra_locations))
         self._proc = subprocess.Popen(
             [self.binary, "-e", "stderr", "-p", str(self._work), "-c", str(conf)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

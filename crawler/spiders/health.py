@@ -7,6 +7,7 @@ extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledg
 from __future__ import annotations
 
 import logging
+import sys
 from collections import deque
 from urllib.parse import urljoin, urlsplit
 
@@ -42,13 +43,15 @@ from crawler.links import (
     SITEMAP_PARSER,
     looks_like_listing,
     page_url,
+    request_url,
 )
 from crawler.responses import charset_of, snake_case, utc_now_s
 from crawler.sites import Site, get_site
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
+from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import new_run_id
 from pipelines.runlock import StoreLocked
-from pipelines.runstate import RunState
+from pipelines.runstate import LINKS_META, RunState
 
 logger = logging.getLogger(__name__)
 
@@ -86,9 +89,10 @@ class HealthSpider(scrapy.Spider):
         self.run_state: RunState | None = None
         self._validators: dict[str, tuple] = {}
         self._seen: set[str] = set()
-        self._seen_hrefs: set[str] = set()
+        self._resolved: dict[str, str | None] = {}  # href -> page URL (origin-wide hrefs)
         self._backlog: deque[str] = deque()
         self._scheduled = 0
+        self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
 
     @classmethod
@@ -100,6 +104,8 @@ class HealthSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.allowed_private = parse_allowed_hosts(
             settings.get("HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"))
+        # 0 switches Scrapy's UrlLengthMiddleware off; so it does here
+        spider.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083) or sys.maxsize
         spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
         if settings.getbool("HEALTHCRAWL_LEDGER", True):
             try:
@@ -144,16 +150,17 @@ class HealthSpider(scrapy.Spider):
             self._backlog.extend(pending)
             for request in self._drip(IDLE_BATCH):
                 yield request
-            return
+        # Also on a resume: start URLs not yet in the ledger (an attempt killed before its
+        # first ledger commit knows none) are requested; known ones are skipped.
         starts = [urljoin(self.base_url, p) for p in self.site.start_paths] if self.site \
             else [self.base_url]
         for url in starts:
-            request = self._request(url)
+            request = self._request(request_url(url))
             if request is not None:
                 yield request
         sitemap = self.site.sitemap_path if self.site else "/sitemap.xml"
         if sitemap:
-            request = self._request(urljoin(self.base_url, sitemap))
+            request = self._request(request_url(urljoin(self.base_url, sitemap)))
             if request is not None:
                 yield request.replace(priority=10)
 
@@ -162,11 +169,15 @@ class HealthSpider(scrapy.Spider):
         return self._build(url) if self._admit(url) else None
 
     def _admit(self, url: str) -> bool:
-        """Record a newly discovered URL; True when it is to be fetched."""
+        """Record a newly discovered URL; True when it is to be fetched. `url` is in the
+        form Scrapy requests it (crawler/links.py request_url), so its outcome, filed under
+        the response's URL, lands on the same ledger row."""
         if url in self._seen:
             return False
         self._seen.add(url)
         refused = refusal(url, self.allowed_private)
+        if refused is None and len(url) > self.url_length_limit:
+            refused = "url_too_long"  # Scrapy's UrlLengthMiddleware would drop it unseen
         if refused == "unsafe_scheme":
             return False  # mailto:, javascript:, tel:, data: links are not pages at all
         if refused or origin(url) not in self.allowed_origins:
@@ -196,6 +207,12 @@ class HealthSpider(scrapy.Spider):
             for request in self._drip(IDLE_BATCH):
                 self.crawler.engine.crawl(request)
             raise DontCloseSpider
+        state = self.run_state
+        if state is not None and state.settlement is None \
+                and not self.crawler.stats.get_value("healthcrawl/config_error"):
+            # Out of work: what the snapshot keeps and removes (pipelines/snapshot.py).
+            state.settle(discovery_capped=bool(self.max_pages)
+                         and self._scheduled >= self.max_pages)
 
     def _build(self, url: str) -> scrapy.Request:
         # dont_filter: the spider's own seen-set is the dupefilter (cheaper, and persistent
@@ -204,7 +221,7 @@ class HealthSpider(scrapy.Spider):
         headers, meta = None, None
         cached = self._validators.get(url)
         if cached:
-            etag, modified, _rid = cached
+            etag, modified = cached
             headers = {k: v for k, v in (("If-None-Match", etag),
                                          ("If-Modified-Since", modified)) if v}
             meta = {"handle_httpstatus_list": [304]}
@@ -219,20 +236,32 @@ class HealthSpider(scrapy.Spider):
         self._seen.add(request.url)
         return True
 
-    def _follow_hrefs(self, hrefs, base: str):
-        raw_seen = self._seen_hrefs
+    def _resolve(self, hrefs, base: str) -> list[str]:
+        """The page URLs a page links to, unique, in page order (kept in the page memory so
+        a 304 can replay them)."""
+        resolved = self._resolved
+        urls: dict[str, None] = {}
         for href in hrefs:
-            if href in raw_seen:
-                continue
-            if href.startswith(("http://", "https://")) or (href[:1] == "/" and href[1:2] != "/"):
-                # absolute or root-relative: the same URL from every page of this origin, so
-                # menus and sidebars are resolved once per crawl, not once per page
-                raw_seen.add(href)
-            url = page_url(base, href)
-            if url is None or url in self._seen:
+            if href in resolved:
+                url = resolved[href]
+            else:
+                url = page_url(base, href)
+                if href.startswith(("http://", "https://")) or \
+                        (href[:1] == "/" and href[1:2] != "/"):
+                    # absolute or root-relative: the same URL from every page of this
+                    # origin, so menus and sidebars are resolved once per crawl
+                    resolved[href] = url
+            if url is not None:
+                urls[url] = None
+        return list(urls)
+
+    def _follow(self, urls):
+        seen = self._seen
+        for url in urls:
+            if url in seen:
                 continue
             if self.site and not self.generic and not self._worth_following(url):
-                self._seen.add(url)
+                seen.add(url)
                 continue
             request = self._request(url)
             if request is not None:
@@ -252,9 +281,11 @@ class HealthSpider(scrapy.Spider):
         if root is None:
             logger.warning("Unreadable sitemap %s", response.url)
             return
-        locs = [loc.strip() for loc in SITEMAP_LOCS(root)]
+        locs = [request_url(loc.strip()) for loc in SITEMAP_LOCS(root)]
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
+        if self.run_state is not None:
+            self.run_state.ledger.remember_page(response.url, SITEMAP, locs)
         for loc in locs:
             if self._admit(loc):
                 self._backlog.append(loc)
@@ -303,12 +334,14 @@ class HealthSpider(scrapy.Spider):
 
     def _analysis_results(self, response, hrefs, record, error):
         self.crawler.stats.inc_value("healthcrawl/pages")
-        yield from self._follow_hrefs(hrefs, response.url)
+        links = self._resolve(hrefs, response.url)
+        response.meta[LINKS_META] = links
+        yield from self._follow(links)
         yield from self._drip(DRIP_PER_PAGE)
         if error is not None:
             self._extraction_failed(response, error)
         elif record is None:
-            self._not_article(response)
+            self._not_article(response, links)
         else:
             for warning in set(record["warnings"]):
                 self.crawler.stats.inc_value(f"healthcrawl/warning/{warning}")
@@ -318,11 +351,13 @@ class HealthSpider(scrapy.Spider):
         stats = self.crawler.stats
         root, warnings = parse_html(response.body, charset)
         stats.inc_value("healthcrawl/pages")
-        yield from self._follow_hrefs(HREFS(root), response.url)
+        links = self._resolve(HREFS(root), response.url)
+        response.meta[LINKS_META] = links
+        yield from self._follow(links)
         yield from self._drip(DRIP_PER_PAGE)
         profile = self.site.profile_for(response.url)
         if profile is None:
-            self._not_article(response)
+            self._not_article(response, links)
             return
         try:
             article = extract_article(root, response.url, profile)
@@ -342,14 +377,27 @@ class HealthSpider(scrapy.Spider):
         self._outcome(response, "failed/extraction_error")
 
     def _not_modified(self, response):
-        """304: the stored record is this run's record (a run folder is a full snapshot)."""
-        _etag, _modified, record_id = self._validators.get(response.url, (None, None, ""))
-        record = self.run_state.ledger.stored_record(record_id) if self.run_state else None
-        if record is None:  # validators without a record: fetch the page in full
+        """304: the page is what it was when last fetched in full. Its remembered links are
+        followed (a listing answering 304 must not end discovery) and its kind is kept: an
+        article's stored record is this run's record (a run folder is a full snapshot)."""
+        ledger = self.run_state.ledger if self.run_state is not None else None
+        memo = ledger.page(response.url) if ledger is not None else None
+        record = None
+        if memo is not None and memo.kind == ARTICLE and memo.record_id:
+            record = ledger.stored_record(memo.record_id)
+        if memo is None or memo.kind not in (ARTICLE, NOT_ARTICLE) \
+                or (memo.kind == ARTICLE and record is None):
+            # validators without a usable memory: fetch the page in full
             self._validators.pop(response.url, None)
             yield self._build(response.url)
             return
         self.crawler.stats.inc_value("healthcrawl/not_modified")
+        yield from self._follow(memo.links)
+        yield from self._drip(DRIP_PER_PAGE)
+        if record is None:
+            self.crawler.stats.inc_value("healthcrawl/outcome/not_article")
+            self._outcome(response, "not_article")
+            return
         record.update(run_id=self.run_id, http_status=304)
         yield record
 
@@ -383,8 +431,13 @@ class HealthSpider(scrapy.Spider):
             if self.run_state is not None:
                 self.run_state.origin_of[response.url] = redirects[0]
 
-    def _not_article(self, response) -> None:
+    def _not_article(self, response, links=()) -> None:
         self.crawler.stats.inc_value("healthcrawl/outcome/not_article")
+        if self.run_state is not None and response.status == 200:
+            headers = response.headers
+            self.run_state.ledger.remember_page(
+                response.url, NOT_ARTICLE, links, _header(headers, b"ETag"),
+                _header(headers, b"Last-Modified"))
         self._outcome(response, "not_article")
 
     def _outcome(self, response, outcome: str) -> None:
@@ -398,3 +451,8 @@ class HealthSpider(scrapy.Spider):
         ms = latency * 1000
         bucket = next((name for limit, name in LATENCY_BUCKETS if ms < limit), ">=1000")
         self.crawler.stats.inc_value(f"healthcrawl/latency_ms/{bucket}")
+
+
+def _header(headers, name: bytes) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None

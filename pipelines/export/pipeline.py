@@ -79,6 +79,21 @@ class ExportPipeline:
         logger.info("Resumed run: %d records carried over from the store",
                     len(self.exported_ids))
 
+    def _write_kept(self) -> None:
+        """Records of the previous snapshot that this run did not re-check (a 500, a page
+        behind a failed listing) stay in the snapshot as they were (pipelines/snapshot.py)."""
+        state = getattr(getattr(self.crawler, "spider", None), "run_state", None)
+        if state is None or state.settlement is None or not state.settlement.kept:
+            return
+        written = 0
+        for record in state.kept_records():
+            if record["id"] in self.exported_ids:
+                continue
+            self.process_item(record)
+            written += 1
+        logger.info("Snapshot: %d records kept from the previous run without a re-check",
+                    written)
+
     def process_item(self, item: Any) -> Any:
         if self.failed or self.exporter is None or item.get("id") in self.exported_ids:
             return item
@@ -101,6 +116,7 @@ class ExportPipeline:
         if self.failed:
             self.exporter.abort()
             return
+        self._write_kept()
         try:
             self.files = self.exporter.close()
         except Exception:

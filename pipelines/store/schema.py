@@ -4,11 +4,10 @@
 moves the database from version N-1 to N; `migrate` runs the missing ones in one
 transaction, so an old store opens under new code without a manual step.
 
-Planned next steps, each a new table, so none rewrites `articles`:
-- run ledger (crash-resume): `ledger(run_id, url, state, outcome, updated_at,
-  PRIMARY KEY (run_id, url))`: every URL a run discovered and what became of it;
-- conditional requests: `http_cache(url PRIMARY KEY, etag, last_modified, status,
-  checked_at)`, per URL, articles or not (listings benefit most).
+Tables: `articles` (one row per record id), `runs` and `ledger` (every URL a run discovered
+and its one outcome, pipelines/ledger.py), `changes` (the change log, pipelines/changes.py),
+`pages` (what each fetched page was and linked to, pipelines/pages.py) and `kept` (records a
+run carried in its snapshot without re-checking them, pipelines/snapshot.py).
 """
 from __future__ import annotations
 
@@ -74,6 +73,30 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (run_id, id)
         ) WITHOUT ROWID""",
         "ALTER TABLE articles ADD COLUMN removed_in TEXT",
+    ),
+    # version 4: incremental runs that never lose discovery. `pages` remembers, per URL
+    # fetched in full, its kind, validators and outgoing links, so a 304 replays them;
+    # `kept` lists the records a run held in its snapshot without re-checking them; a
+    # removal records its evidence in `changes.reason`. http_cache (articles only) is
+    # replaced by `pages`: an upgraded store re-fetches each page in full once.
+    (
+        """CREATE TABLE pages (
+            url           TEXT PRIMARY KEY,
+            kind          TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            record_id     TEXT,
+            links         BLOB,
+            run_id        TEXT NOT NULL
+        )""",
+        "DROP TABLE http_cache",
+        """CREATE TABLE kept (
+            run_id TEXT NOT NULL,
+            id     TEXT NOT NULL,
+            PRIMARY KEY (run_id, id)
+        ) WITHOUT ROWID""",
+        "ALTER TABLE changes ADD COLUMN reason TEXT",
+        "ALTER TABLE runs ADD COLUMN discovered INTEGER",
     ),
 )
 
