@@ -136,3 +136,18 @@ def test_an_archive_write_error_costs_the_page_nothing(tmp_path):
     assert archive.process_response(pages[2].request, pages[2]) is pages[2]
     assert stats["healthcrawl/archive/pages"] == 2  # in a new file
     assert len(list((tmp_path / "archive").glob("t-*.warc.gz*"))) == 2
+
+
+def test_find_latest_takes_the_first_capture_in_the_order_given(tmp_path):
+    from crawler.archive.read import find_latest
+
+    paths = []
+    for run in ("new", "old"):
+        writer = ArchiveWriter(tmp_path / run, "t", [("software", "test")])
+        for i in range(3):
+            writer.write(pair(f"http://example.org/{i}", f"<p>{run} {i}</p>".encode()))
+        writer.close()
+        paths += writer.files_closed
+    found = find_latest(paths, {"http://example.org/1", "http://example.org/9"})
+    assert list(found) == ["http://example.org/1"]
+    assert found["http://example.org/1"].body == b"<p>new 1</p>"

@@ -179,3 +179,16 @@ def find_records(paths: list[Path], record_ids: set[str]) -> dict[str, ArchivedP
         if len(found) == len(record_ids):
             break
     return found
+
+
+def find_latest(paths: list[Path], urls: set[str]) -> dict[str, ArchivedPage]:
+    """The first `200` response record of each URL in `paths` (give them newest first)."""
+    found: dict[str, ArchivedPage] = {}
+    if not urls:
+        return found
+    for page in iter_pages(paths, lambda url: url in urls and url not in found):
+        if page.record_type == "response" and page.status == 200:
+            found[page.url] = page
+        if len(found) == len(urls):
+            break
+    return found

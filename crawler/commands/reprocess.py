@@ -9,7 +9,9 @@ new run's. Records pass the crawl's validation and de-duplication. The store is 
 (reprocessing is not a crawl: no first_seen/last_seen, no `latest` link).
 
 A revisit record (a `304` of an incremental run) is replayed from the response it refers
-to, looked up in the archives of the other run folders beside the source run.
+to, looked up in the archives of the other run folders beside the source run; a record the
+source run kept without fetching its page (not rechecked) from that page's newest capture
+there. A record with neither is reported as removed in changes.jsonl.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from typing import Any
 import orjson
 
 from crawler.archive.files import ARCHIVE_DIR, archive_files
-from crawler.archive.read import ArchivedPage, find_records, iter_pages
+from crawler.archive.read import ArchivedPage, find_latest, find_records, iter_pages
 from crawler.archive.replay import RECORD, REVISIT, Mode, extract_page
 from crawler.run import UsageError, build_settings
 from crawler.sites import all_sites, get_site
@@ -42,6 +44,7 @@ from pipelines.summary import build_summary
 logger = logging.getLogger(__name__)
 
 UNRESOLVED = "failed/revisit_unresolved"
+CARRIED = "healthcrawl/reprocess/from_earlier_runs"
 
 
 class Stats(Counter):
@@ -141,6 +144,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
     new: dict[str, dict] = {}
 
     def handle(page: ArchivedPage) -> None:
+        seen.add(page.url)
         outcome, record = extract_page(page, mode)
         if outcome == REVISIT:
             revisits.append(page)
@@ -164,6 +168,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
         stats[RECORDS] += 1
 
     revisits: list[ArchivedPage] = []
+    seen: set[str] = set()
     try:
         for page in iter_pages(source.warcs):
             handle(page)
@@ -177,6 +182,12 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
                 continue
             original.url, original.warc_date = page.url, page.warc_date
             handle(original)
+        # Records the source run carried without fetching their page (an incremental run
+        # keeps what it could not recheck): the newest capture in the runs beside it.
+        unfetched = {r["url"] for r in old.values() if r.get("url") and r["url"] not in seen}
+        for page in find_latest(source.neighbour_archives(), unfetched).values():
+            stats[CARRIED] += 1
+            handle(page)
     except BaseException:
         exporter.abort()
         raise
@@ -195,6 +206,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
                             elapsed_s=time.monotonic() - t0, finish_reason="finished",
                             files=files, thresholds=thresholds, partial_files=partial)
     summary["changes"] = changes
+    summary["reprocessed_from_earlier_runs"] = stats[CARRIED]
     summary["reprocessed_from"] = {
         "run_dir": str(source.run_dir) if source.run_dir else None,
         "run_id": source.summary.get("run_id"),
