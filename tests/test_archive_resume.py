@@ -142,10 +142,10 @@ def test_find_latest_takes_the_first_capture_in_the_order_given(tmp_path):
     from crawler.archive.read import find_latest
 
     paths = []
-    for run in ("new", "old"):
-        writer = ArchiveWriter(tmp_path / run, "t", [("software", "test")])
+    for age in ("new", "old"):
+        writer = ArchiveWriter(tmp_path / age, "t", [("software", "test")])
         for i in range(3):
-            writer.write(pair(f"http://example.org/{i}", f"<p>{run} {i}</p>".encode()))
+            writer.write(pair(f"http://example.org/{i}", f"<p>{age} {i}</p>".encode()))
         writer.close()
         paths += writer.files_closed
     found = find_latest(paths, {"http://example.org/1", "http://example.org/9"})
