@@ -1,12 +1,12 @@
-"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction benchmark, then
-the navigation benchmark.
+"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction, the
+navigation and the archive benchmarks.
 
-    python -m bench [--articles N] [--only crawl|extract|navigation] [--skip-baseline]
-                    [--skip-generic] [--keep] [--concurrency N]
+    python -m bench [--articles N] [--only crawl|extract|navigation|archive]
+                    [--skip-baseline] [--skip-generic] [--keep] [--concurrency N]
 
 stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
-{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}); stderr: progress and a
-human summary.
+{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "archive",
+...}); stderr: progress and a human summary.
 """
 from __future__ import annotations
 
@@ -63,7 +63,8 @@ def _sub_benchmark(name: str) -> dict | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract", "navigation"), help="run one benchmark")
+    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "archive"),
+                    help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs (path printed)")
@@ -90,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
             doc = _sub_benchmark(name)
             if doc is not None:
                 print(json.dumps(doc, ensure_ascii=False), flush=True)
+    if args.only in (None, "archive"):
+        from .archive import archive_benchmark, summary
+
+        report = archive_benchmark(args.articles, args.concurrency, keep=args.keep)
+        print(json.dumps(report), flush=True)
+        print(summary(report), file=sys.stderr, flush=True)
     return status
 
 

@@ -29,7 +29,8 @@ CONCURRENCY = 64
 BASELINE_PAGES = 5000  # the baseline's rate is measured on this many pages (0: all)
 STATS_KEYS = ("response_received_count", "downloader/request_count", "item_scraped_count",
               "dupefilter/filtered", "scheduler/enqueued", "finish_reason", "elapsed_time_seconds",
-              "healthcrawl/pages", "healthcrawl/discovered")
+              "healthcrawl/pages", "healthcrawl/discovered", "healthcrawl/archive/cpu_s",
+              "healthcrawl/archive/pages", "healthcrawl/archive/bytes")
 
 
 class StatsFile:
@@ -129,15 +130,16 @@ def _set_args(settings: dict) -> list[str]:
 
 
 # -- the crawls -----------------------------------------------------------------------------
-def run_healthcrawl(base_url: str, work: Path, concurrency: int, generic: bool = False) -> dict:
+def run_healthcrawl(base_url: str, work: Path, concurrency: int, generic: bool = False,
+                    name: str | None = None, extra: dict | None = None) -> dict:
     from crawler.settings import EXTENSIONS
 
-    name = "generic" if generic else "healthcrawl"
+    name = name or ("generic" if generic else "healthcrawl")
     out = work / name
     stats_path = work / f"{name}.stats.json"
     settings = {**local_settings(concurrency), "HEALTHCRAWL_RUN_ID": "bench",
                 "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1", "BENCH_STATS_FILE": stats_path,
-                "EXTENSIONS": {**EXTENSIONS, "bench.crawl.StatsFile": 900}}
+                "EXTENSIONS": {**EXTENSIONS, "bench.crawl.StatsFile": 900}, **(extra or {})}
     cmd = [sys.executable, "-m", "crawler.cli", "crawl", "demo", "--base-url", base_url,
            "--out", str(out), *(["--generic"] if generic else []), *_set_args(settings)]
     result = measure(cmd, cwd=REPO, env=_env(), log_path=work / f"{name}.log")
