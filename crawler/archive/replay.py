@@ -10,7 +10,6 @@ from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
 from crawler.extract_worker import analyze
-from crawler.links import looks_like_listing
 from crawler.responses import charset_of
 from crawler.sites import Site
 
@@ -64,8 +63,7 @@ def extract_page(page: ArchivedPage, mode: Mode) -> tuple[str, dict | None]:
     when = fetched_at(page.warc_date)
     site_key = mode.site_key or _host(page.url)
     if mode.site is None:
-        _hrefs, record, error = analyze(page.body, page.url, charset,
-                                        looks_like_listing(page.url), site_key, mode.run_id,
+        _hrefs, record, error = analyze(page.body, page.url, charset, site_key, mode.run_id,
                                         page.status, when)
         if error is not None:
             return EXTRACTION_ERROR, None
@@ -78,6 +76,8 @@ def extract_page(page: ArchivedPage, mode: Mode) -> tuple[str, dict | None]:
         article = extract_article(root, page.url, profile)
     except Exception:  # one broken page must not stop the run
         return EXTRACTION_ERROR, None
+    if article.page_kind in ("listing", "home"):  # as the spider: a listing is no record
+        return NOT_ARTICLE, None
     article.warnings[:0] = warnings
     return RECORD, to_record(article, url=page.url, site=site_key, fetched_at=when,
                              http_status=page.status, run_id=mode.run_id)
