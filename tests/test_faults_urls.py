@@ -109,12 +109,14 @@ def hostile_page() -> bytes:
             f'<li><a href="{a}">Related story {k}{i} about sleeping well</a></li>'
             for i, a in enumerate(chunk)) + "</ul></aside>"
         for k, chunk in enumerate(chunks))
+    # Teaser blocks mix the hostile links with ordinary on-site cards, as a real rail would
+    # (a block of mostly foreign links is not taken for navigation at all).
     extra += "".join(
         "<h2>You might also like</h2><ul>" + "".join(
             f'<li><a href="{a}">Ten ways to lower your cholesterol, part {k}{i}</a>'
-            "<p>Oats, beans and walking after dinner all help more than you would think.</p>"
-            "</li>" for i, a in enumerate(chunk)) + "</ul>"
-        for k, chunk in enumerate(chunks))
+            f"<p>Oats, beans and walking after dinner all help, tip {k}{i}.</p>"
+            "</li>" for i, a in enumerate([*chunk, *(f"/health/tip-{k}-{j}" for j in range(3))]))
+        + "</ul>" for k, chunk in enumerate(chunks))
     doc = article_html("Script links everywhere", SENTENCES * 2, extra=extra)
     return doc.replace("<head>", '<head><link rel="canonical" href="java&#9;script:alert(0)">'
                        ).encode()
@@ -159,7 +161,10 @@ def test_no_exported_url_has_another_scheme(crawl):
     related = [link["url"] for link in record["related_links"]]
     assert good in related and len(related) == 3  # + the two entities encoded twice: http
     teaser_urls = [t["url"] for t in record["teasers"]]
-    assert good in teaser_urls and teaser_urls.count(None) == 5
+    # The hostile teasers either keep their title and snippet with no URL, or are not taken
+    # as navigation at all; never with their script URL.
+    assert len([u for u in teaser_urls if u]) >= 12  # the on-site cards
+    assert all(u is None or SAFE_SCHEME.match(u) for u in teaser_urls), teaser_urls
 
     values: list[str | None] = []
     for rec in crawl.records:  # JSONL
