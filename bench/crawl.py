@@ -28,6 +28,9 @@ log = logging.getLogger("bench.crawl")
 
 REPO = Path(__file__).resolve().parents[1]
 CONCURRENCY = 64
+# The benchmark's own cache of demo sites: the default one is shared with tests and other
+# checkouts, whose generator version may differ and prune ours in the middle of a run.
+SITES = Path(tempfile.gettempdir()) / "healthcrawl-bench-sites"
 BASELINE_PAGES = 5000  # the baseline's rate is measured on this many pages (0: all)
 STATS_KEYS = ("response_received_count", "downloader/request_count", "item_scraped_count",
               "dupefilter/filtered", "scheduler/enqueued", "finish_reason", "elapsed_time_seconds",
@@ -278,11 +281,11 @@ def crawl_benchmark(articles: int = 20000, *, skip_baseline: bool = False,
     crawls = [c for c in CRAWLS if not skipped.get(c)]
     work = Path(tempfile.mkdtemp(prefix="healthcrawl-bench-"))
     try:
-        site = ensure_site(articles)
+        site = ensure_site(articles, SITES)
         report.update(_crawl_site(site, work, crawls, modes, concurrency, baseline_pages,
                                   server_seconds, keep))
         if rss_articles and rss_articles != articles and not skip_generic:
-            small = ensure_site(rss_articles)
+            small = ensure_site(rss_articles, SITES)
             report["generic_small"] = _crawl_site(
                 small, work / "small", ["generic"], ("two_cores",), concurrency,
                 baseline_pages, 0, keep)["two_cores"]["generic"]

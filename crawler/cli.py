@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crawler.run import EXIT_USAGE, UsageError
-
 
 def _setting(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
@@ -83,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Imported here, not at the top: a generic crawl's extraction worker (spawned) imports
+    # this module as its __main__, and needs none of Scrapy (crawler/extract_worker.py).
+    from crawler.run import EXIT_USAGE, UsageError
+
     args = build_parser().parse_args(argv)
     try:
         if args.command == "demo":

@@ -1,6 +1,10 @@
 """The worker-process path of generic crawls gives the same record as extraction inline."""
 import asyncio
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from conftest import FIXTURES
 
@@ -9,6 +13,7 @@ from cleaners.record import to_record
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 
 SEED = FIXTURES / "seed"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_analyze_equals_inline_extraction():
@@ -37,3 +42,24 @@ def test_worker_process_round_trip():
 def test_workers_for():
     assert workers_for(0, True) == 0 and workers_for(3, False) == 3
     assert workers_for(-1, False) == 0
+
+
+def test_no_worker_when_pinned_to_one_core():
+    """Under `taskset -c 0` a worker cannot run beside the crawl: generic crawls go inline."""
+    allowed = os.sched_getaffinity(0)
+    try:
+        os.sched_setaffinity(0, {min(allowed)})
+        assert workers_for(-1, True) == 0
+    finally:
+        os.sched_setaffinity(0, allowed)
+    assert workers_for(-1, True) == (1 if len(allowed) >= 2 else 0)
+
+
+def test_cli_module_imports_no_scrapy():
+    """The spawned worker imports the CLI module as its __main__; Scrapy there would cost
+    the worker ~30 MB and a slower start."""
+    done = subprocess.run([sys.executable, "-c", ("import sys, crawler.cli; "
+                           "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+                           "('scrapy', 'twisted', 'pandas', 'pyarrow')))")],
+                          capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.strip() == "[]"
