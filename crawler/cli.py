@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from crawler.run import EXIT_USAGE, UsageError
+
 
 class _Parser(argparse.ArgumentParser):
     """Usage errors exit with 1 (argparse's default 2 means "below the quality bars" here)."""
@@ -93,10 +95,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Imported here, not at the top: a generic crawl's extraction worker (spawned) imports
-    # this module as its __main__, and needs none of Scrapy (crawler/extract_worker.py).
-    from crawler.run import EXIT_USAGE, UsageError
-
     args = build_parser().parse_args(argv)
     try:
         if args.command == "demo":

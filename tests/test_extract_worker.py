@@ -2,9 +2,6 @@
 import asyncio
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 from conftest import FIXTURES
 
@@ -13,7 +10,6 @@ from cleaners.record import to_record
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 
 SEED = FIXTURES / "seed"
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_analyze_equals_inline_extraction():
@@ -54,12 +50,3 @@ def test_no_worker_when_pinned_to_one_core():
         os.sched_setaffinity(0, allowed)
     assert workers_for(-1, True) == (1 if len(allowed) >= 2 else 0)
 
-
-def test_cli_module_imports_no_scrapy():
-    """The spawned worker imports the CLI module as its __main__; Scrapy there would cost
-    the worker ~30 MB and a slower start."""
-    done = subprocess.run([sys.executable, "-c", ("import sys, crawler.cli; "
-                           "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-                           "('scrapy', 'twisted', 'pandas', 'pyarrow')))")],
-                          capture_output=True, text=True, check=True, cwd=REPO)
-    assert done.stdout.strip() == "[]"
