@@ -5,7 +5,8 @@ Ratios to the reference crawler, per mode (one core, two cores):
   site ("generic runs at 0.16 of the reference" means reference_wall / generic_wall = 0.16);
 - `vs_reference_pages_per_s`: this crawl's pages/s over the reference's (the only ratio for
   the baseline when it crawls a sample, --baseline-pages);
-- `vs_reference_cpu`: the reference's CPU seconds over this crawl's.
+- `vs_reference_cpu`: pages per CPU-second over the reference's (the reference's CPU seconds
+  over this crawl's when both fetch the same pages; per page, so a sample compares too).
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def _complete(m: dict, expected: int, name: str) -> bool | None:
 
 def _ratios(m: dict, ref: dict, sample: bool) -> dict:
     out = {"vs_reference_pages_per_s": _div(m["pages_per_s"], ref["pages_per_s"]),
-           "vs_reference_cpu": _div(ref["cpu_s"], m["cpu_s"])}
+           "vs_reference_cpu": _div(m["pages_per_cpu_s"], ref["pages_per_cpu_s"])}
     out["vs_reference_wall"] = None if sample else _div(ref["seconds"], m["seconds"])
     return out
 
