@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-extract lint clean chromium
+.PHONY: demo test bench bench-extract bench-page-kind lint clean chromium wget
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,8 @@ demo: $(STAMP)
 
 # pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
 # nginx: the incremental-run tests need a server that answers conditional requests on every
-# page, as real sites do.
-test: $(STAMP) chromium nginx
+# page, as real sites do. wget: the archive tests read a WARC file that wget writes.
+test: $(STAMP) chromium nginx wget
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
@@ -26,6 +26,10 @@ test: $(STAMP) chromium nginx
 # installed only when no Chromium is on the PATH.
 chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+# The archive tests read a WARC file that wget writes (--warc-file) against the demo site.
+wget:
+	@command -v wget >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget >/dev/null)
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler cleaners pipelines tests bench
@@ -37,6 +41,10 @@ nginx:
 
 bench: $(STAMP) nginx
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.page_kind
+
+bench-page-kind: $(STAMP)
+	$(BIN)/python -m bench.page_kind
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract

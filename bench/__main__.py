@@ -1,11 +1,14 @@
-"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction benchmark.
+"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction, the
+navigation and the archive benchmarks.
 
-    python -m bench [--articles N] [--only crawl|extract] [--skip-baseline] [--skip-generic]
-                    [--skip-reference] [--modes one_core,two_cores] [--rss-articles N]
+    python -m bench [--articles N] [--only crawl|extract|navigation|archive]
+                    [--skip-baseline] [--skip-generic] [--skip-reference]
+                    [--modes one_core,two_cores] [--rss-articles N]
                     [--keep] [--concurrency N] [--baseline-pages N]
 
-stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...} then
-{"benchmark": "extract", ...}); stderr: progress and a human summary.
+stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
+{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "archive",
+...}); stderr: progress and a human summary.
 """
 from __future__ import annotations
 
@@ -19,27 +22,28 @@ from .crawl import BASELINE_PAGES, CONCURRENCY, MODES, REPO, crawl_benchmark
 from .crawl_report import summary
 
 
-def _extract_benchmark() -> dict | None:
-    """`python -m bench.extract` in a subprocess: its table goes to our stderr."""
-    done = subprocess.run([sys.executable, "-m", "bench.extract"], cwd=REPO,
+def _sub_benchmark(name: str) -> dict | None:
+    """`python -m bench.<name>` in a subprocess: its table goes to our stderr."""
+    done = subprocess.run([sys.executable, "-m", f"bench.{name}"], cwd=REPO,
                           stdout=subprocess.PIPE, text=True)
     text = done.stdout.strip()
     if done.returncode != 0 or not text:
-        logging.getLogger("bench").warning("bench.extract exited %s without a result",
+        logging.getLogger("bench").warning("bench.%s exited %s without a result", name,
                                            done.returncode)
         return None
     try:
         doc = json.loads(text)
     except ValueError:
-        return {"benchmark": "extract", "output": text}
-    return {"benchmark": "extract", **doc} if isinstance(doc, dict) else \
-        {"benchmark": "extract", "result": doc}
+        return {"benchmark": name, "output": text}
+    return {**doc, "benchmark": name} if isinstance(doc, dict) else \
+        {"benchmark": name, "result": doc}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract"), help="run one benchmark")
+    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "archive"),
+                    help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
     ap.add_argument("--skip-reference", action="store_true",
@@ -75,10 +79,18 @@ def main(argv: list[str] | None = None) -> int:
         if any(m["exit_code"] not in (0, 2) for mode in modes
                for m in (report.get(mode) or {}).values()):
             status = 1
-    if args.only in (None, "extract"):
-        doc = _extract_benchmark()
-        if doc is not None:
-            print(json.dumps(doc), flush=True)
+    for name in ("extract", "navigation"):
+        if args.only in (None, name):
+            doc = _sub_benchmark(name)
+            if doc is not None:
+                print(json.dumps(doc, ensure_ascii=False), flush=True)
+    if args.only in (None, "archive"):
+        from .archive import archive_benchmark
+        from .archive import summary as archive_summary
+
+        report = archive_benchmark(args.articles, args.concurrency, keep=args.keep)
+        print(json.dumps(report), flush=True)
+        print(archive_summary(report), file=sys.stderr, flush=True)
     return status
 
 

@@ -34,7 +34,8 @@ SITES = Path(tempfile.gettempdir()) / "healthcrawl-bench-sites"
 BASELINE_PAGES = 5000  # the baseline's rate is measured on this many pages (0: all)
 STATS_KEYS = ("response_received_count", "downloader/request_count", "item_scraped_count",
               "dupefilter/filtered", "scheduler/enqueued", "finish_reason", "elapsed_time_seconds",
-              "healthcrawl/pages", "healthcrawl/discovered")
+              "healthcrawl/pages", "healthcrawl/discovered", "healthcrawl/archive/cpu_s",
+              "healthcrawl/archive/pages", "healthcrawl/archive/bytes")
 
 
 class StatsFile:
@@ -141,15 +142,16 @@ def _set_args(settings: dict) -> list[str]:
 
 # -- the crawls -----------------------------------------------------------------------------
 def run_healthcrawl(base_url: str, work: Path, concurrency: int, generic: bool = False,
+                    name: str | None = None, extra: dict | None = None,
                     cpus: set[int] | None = None) -> dict:
     from crawler.settings import EXTENSIONS
 
-    name = "generic" if generic else "healthcrawl"
+    name = name or ("generic" if generic else "healthcrawl")
     out = work / name
     stats_path = work / f"{name}.stats.json"
     settings = {**local_settings(concurrency), "HEALTHCRAWL_RUN_ID": "bench",
                 "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1", "BENCH_STATS_FILE": stats_path,
-                "EXTENSIONS": {**EXTENSIONS, "bench.crawl.StatsFile": 900}}
+                "EXTENSIONS": {**EXTENSIONS, "bench.crawl.StatsFile": 900}, **(extra or {})}
     cmd = [sys.executable, "-m", "crawler.cli", "crawl", "demo", "--base-url", base_url,
            "--out", str(out), *(["--generic"] if generic else []), *_set_args(settings)]
     result = measure(cmd, cwd=REPO, env=_env(), log_path=work / f"{name}.log", cpus=cpus)
@@ -323,12 +325,13 @@ def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...
                 folder = work / mode
                 folder.mkdir(parents=True, exist_ok=True)
                 if name == "baseline":
-                    result = run_baseline(base, folder, concurrency, baseline_pages, crawl_cpus)
+                    result = run_baseline(base, folder, concurrency, baseline_pages,
+                                          cpus=crawl_cpus)
                 elif name == "reference":
-                    result = run_reference(base, folder, concurrency, crawl_cpus)
+                    result = run_reference(base, folder, concurrency, cpus=crawl_cpus)
                 else:
                     result = run_healthcrawl(base, folder, concurrency, name == "generic",
-                                             crawl_cpus)
+                                             cpus=crawl_cpus)
                 # a sample of the site cannot hold every article: not checked
                 if name != "baseline" or not baseline_pages:
                     _check_records(result, Path(result["records_file"]), expected)

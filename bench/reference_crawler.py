@@ -4,7 +4,7 @@
 
 What a capable developer writes for one known site when speed is all that matters: asyncio +
 aiohttp (keep-alive connection pool), selectolax (the lexbor HTML5 parser, in C) with CSS
-selectors written for the site's three template families, link following with its own
+selectors written for the site's four template families, link following with its own
 seen-set, JSON Lines out with orjson. No robots.txt, no ledger, no store, no validation: it
 is the floor that healthcrawl's crawls are measured against (bench/crawl.py), not a product.
 Prints one JSON line of counts on stdout when done.
@@ -21,16 +21,17 @@ import aiohttp
 import orjson
 from selectolax.lexbor import LexborHTMLParser
 
-# The site's URL plan (crawler/sites/demo.py describes the same three families).
+# The site's URL plan (crawler/sites/demo.py describes the same four families).
 ARTICLE_URL = {
     "keepto": re.compile(r"^/keepto/[a-z-]+/\d+\.html$"),
     "wp": re.compile(r"^/blog/\d{4}/\d{2}/[a-z0-9-]+/$"),
     "zh": re.compile(r"^/zh/[a-z]+/\d{4}/\d{4}/\d+\.shtml$"),
+    "ghost": re.compile(r"^/journal/(?!page/|tag/|author/)[a-z0-9-]+/$"),
 }
 # Listing pages that lead to every article; everything else (tag and category archives,
 # static files, the robots-disallowed /private/) is not worth a request.
 FOLLOW_URL = re.compile(r"^/(?:|keepto/list_\d+\.html|blog/(?:page/\d+/)?|zh/list_\d+\.shtml"
-                        r"|go/\d+)$")
+                        r"|journal/(?:page/\d+/)?|go/\d+)$")
 # Per family: title, body container, body parts to drop, prev, next, teaser items, teaser
 # title / snippet / link inside an item.
 SELECTORS = {
@@ -47,6 +48,11 @@ SELECTORS = {
     "zh": dict(title="div.article > h1", body="div.article div#text", drop=("p.editor",),
                prev="div.pre-next p", next="div.pre-next p",
                teaser="div.tjyd li", t_title="a", t_snippet="p", t_link="a"),
+    "ghost": dict(title="article.post h1.article-title", body="article.post section.gh-content",
+                  drop=(), prev="nav.post-nav a.post-nav-prev",
+                  next="nav.post-nav a.post-nav-next",
+                  teaser="aside.read-more-wrap article.post-card", t_title="h2.post-card-title",
+                  t_snippet="div.post-card-excerpt", t_link="a.post-card-content-link"),
 }
 # keepto and zh mark prev/next by the text in front of the link.
 PREV_MARK = {"keepto": "<<:", "zh": "上一篇"}

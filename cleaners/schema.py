@@ -77,6 +77,9 @@ FIELDS: dict[str, tuple[dict, str, object]] = {
                   "version."), "profile:demo-keepto 0.1.0"),
     "warnings": ({"type": "array", "items": {"type": "string"}}, ("Extraction warnings, e.g. "
                  "boilerplate_leak, no_body_selector_match, charset_guessed."), []),
+    "page_kind": ({"enum": ["article", "listing", "home", "other"]}, ("What the page is "
+                  "(cleaners/page_kind.py): crawl records are always `article`; `healthcrawl "
+                  "extract` also writes lines for listing, home and other pages."), "article"),
 }
 if tuple(FIELDS) != RECORD_FIELDS:  # the schema must list the record fields in order
     raise RuntimeError("cleaners.schema.FIELDS and cleaners.record.RECORD_FIELDS differ")
@@ -95,6 +98,46 @@ def json_schema() -> dict:
     }
 
 
+# The raw archive beside the records (written by crawler/archive/): documented here so that
+# the data dictionary of every run folder describes everything the folder holds.
+ARCHIVE_DICTIONARY = """
+## The raw archive: `archive/*.warc.gz`
+
+Every response the run received (articles, listings, sitemaps, robots.txt, redirects,
+errors) and its request, as WARC/1.1 (ISO 28500): one gzip member per record, files named
+`healthcrawl-<run_id>-NNNNN.warc.gz`, a new file once one reaches
+`HEALTHCRAWL_ARCHIVE_MAX_BYTES`. Read them with warcio, FastWARC, pywb, or
+`healthcrawl extract FILE.warc.gz`; `healthcrawl reprocess RUN_DIR` re-extracts them.
+
+| record | when | fields beyond WARC-Type / -Record-ID / -Date / -Target-URI |
+|---|---|---|
+{records}
+
+`Transfer-Encoding` and a `Content-Length` that does not match the stored body are renamed
+`X-Crawler-Transfer-Encoding` / `X-Crawler-Content-Length` (Scrapy joins chunks before the
+archive sees the body) and a matching `Content-Length` is written. A response reached
+through a redirect carries `Healthcrawl-Discovered-URI`, the URL the run discovered.
+`run.json` → `archive`: pages (response and revisit records), revisits, files, bytes.
+"""
+# (record, when, fields beyond WARC-Type / -Record-ID / -Date / -Target-URI)
+ARCHIVE_RECORDS = (
+    ("warcinfo", "first record of each file",
+     ("block (`application/warc-fields`): software, format, isPartOf (the run id), every "
+     "HEALTHCRAWL_ setting, user agent, robots and concurrency settings")),
+    ("response", "every response but a 304",
+     ("WARC-IP-Address, WARC-Payload-Digest (sha1 of the body as stored), WARC-Block-Digest "
+     "(sha1 of HTTP headers + body); block: status line, headers and body as received "
+     "(still gzip-encoded if the server sent it so)")),
+    ("revisit", "a 304 Not Modified of an incremental run",
+     ("WARC-Profile `.../revisit/server-not-modified`, WARC-Refers-To-Target-URI and, when "
+     "the earlier capture is known, WARC-Refers-To and WARC-Refers-To-Date; block: the "
+     "304's headers")),
+    ("request", "with each response or revisit",
+     ("WARC-Concurrent-To (the response's id); block: the request as Scrapy sent it (Host "
+     "added)")),
+)
+
+
 def data_dictionary() -> str:
     lines = [f"# Data dictionary (schema version {SCHEMA_VERSION})", "",
              ("Generated from `cleaners/schema.py` (`python -m cleaners.schema`). CSV: "
@@ -107,7 +150,8 @@ def data_dictionary() -> str:
         kind = " or ".join(kind) if isinstance(kind, list) else kind
         shown = json.dumps(example, ensure_ascii=False).replace("|", "\\|")
         lines.append(f"| {name} | {kind} | {desc.replace('|', '/')} | `{shown}` |")
-    return "\n".join(lines) + "\n"
+    records = "\n".join(f"| {r} | {when} | {fields} |" for r, when, fields in ARCHIVE_RECORDS)
+    return "\n".join(lines) + "\n" + ARCHIVE_DICTIONARY.format(records=records)
 
 
 if __name__ == "__main__":

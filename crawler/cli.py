@@ -1,5 +1,5 @@
-"""`healthcrawl`: demo, crawl, extract, report, serve-demo. Exit codes: 0 good, 1 usage or
-configuration error, 2 run finished below its quality bars, 3 run interrupted."""
+"""`healthcrawl`: demo, crawl, extract, reprocess, report, serve-demo. Exit codes: 0 good,
+1 usage or configuration error, 2 run finished below its quality bars, 3 run interrupted."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +41,9 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fresh", action="store_true",
                    help="start a new run even if the last one with the same target and "
                    "output folder was interrupted (default: resume it)")
+    p.add_argument("--no-archive", action="store_true",
+                   help="do not keep the raw responses as WARC in RUN/archive/ "
+                   "(HEALTHCRAWL_ARCHIVE=0)")
     p.add_argument("-s", "--set", dest="settings", action="append", type=_setting, default=[],
                    metavar="NAME=VALUE", help="any Scrapy or HEALTHCRAWL_ setting (repeatable)")
 
@@ -59,6 +62,8 @@ def _overrides(args) -> dict:
         overrides["HEALTHCRAWL_CSV_EXCEL"] = True
     if getattr(args, "fresh", False):
         overrides["HEALTHCRAWL_FRESH"] = True
+    if getattr(args, "no_archive", False):
+        overrides["HEALTHCRAWL_ARCHIVE"] = False
     return overrides
 
 
@@ -78,10 +83,28 @@ def build_parser() -> argparse.ArgumentParser:
                    "server's URL)")
     _crawl_options(p)
 
-    p = sub.add_parser("extract", help="offline: one JSON record per saved page on stdout")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".html, .html.gz or text-dump .txt")
+    p = sub.add_parser("extract", help="offline: one JSON record per saved page (or per "
+                       "article in WARC files) on stdout")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".html, .html.gz, text-dump .txt, or .warc / .warc.gz files")
     p.add_argument("--url", help="the page's URL, to resolve relative links")
-    p.add_argument("--site", help="use this site's profiles (matched on --url)")
+    p.add_argument("--site", help="use this site's profiles (matched on --url, or on each "
+                   "archived URL)")
+    p.add_argument("--host", help="WARC: only URLs of this host (and its subdomains)")
+    p.add_argument("--url-pattern", metavar="RE", help="WARC: only URLs this regex matches")
+
+    p = sub.add_parser("reprocess", help="today's extraction on a run's archived responses, "
+                       "without network, into a new run folder with a changes.jsonl")
+    p.add_argument("inputs", nargs="+", metavar="RUN_DIR|WARC",
+                   help="a run folder (its archive/), an output folder (its latest run), "
+                   "or .warc.gz files")
+    p.add_argument("--out", metavar="DIR", help="where the new run folder goes (default: "
+                   "beside the source run, else output/)")
+    p.add_argument("--site", help="extract with this site's profiles (default: as the "
+                   "source run did)")
+    p.add_argument("--generic", action="store_true", help="generic extraction everywhere")
+    p.add_argument("-s", "--set", dest="settings", action="append", type=_setting, default=[],
+                   metavar="NAME=VALUE", help="HEALTHCRAWL_ settings (formats, validation)")
 
     p = sub.add_parser("report", help="write report.html (plots) into a run folder and "
                        "print a summary table")
@@ -108,7 +131,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             from crawler.commands.extract import run_extract
 
-            return run_extract(args.paths, url=args.url, site=args.site)
+            return run_extract(args.paths, url=args.url, site=args.site, host=args.host,
+                               url_pattern=args.url_pattern)
+        if args.command == "reprocess":
+            from crawler.commands.reprocess import run_reprocess
+
+            return run_reprocess(args.inputs, args.out, args.site, args.generic,
+                                 dict(args.settings))
         if args.command == "report":
             from crawler.commands.report import run_report
 

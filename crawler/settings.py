@@ -42,6 +42,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.robots.StrictRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawler.middlewares.identity.IdentityMiddleware": 500,
+    # Closest to the network: archives responses as received (crawler/archive/component.py).
+    "crawler.archive.component.Archive": 950,
 }
 
 # healthcrawl's own settings (prefix HEALTHCRAWL_).
@@ -68,6 +70,7 @@ ITEM_PIPELINES = {
     "pipelines.export.ExportPipeline": 400,
 }
 EXTENSIONS = {
+    "crawler.archive.component.Archive": 490,  # the same object: closes before RunFolder
     "pipelines.run_folder.RunFolder": 500,
     "crawler.progress.Progress": 510,
     "crawler.gctune.GcTuning": 520,
@@ -82,3 +85,7 @@ HEALTHCRAWL_LEDGER_FLUSH_S = 1.0  # seconds between ledger commits (a crash re-f
 HEALTHCRAWL_GC_TUNING = True  # fewer garbage-collector passes over long-lived crawl state
 # Generic analysis in worker processes: -1 auto (1 for generic crawls allowed 2+ cores), 0 inline.
 HEALTHCRAWL_EXTRACT_WORKERS = -1
+# Raw archive: every response and request as gzip-per-record WARC/1.1 in <run>/archive/.
+HEALTHCRAWL_ARCHIVE = True
+HEALTHCRAWL_ARCHIVE_MAX_BYTES = 1_000_000_000  # a new file once one reaches this size
+HEALTHCRAWL_ARCHIVE_LEVEL = 5  # libdeflate level (1-12): 5 ~ gzip -6's size, half its CPU

@@ -21,7 +21,6 @@ def format_summary(summary: dict, run_dir) -> str:
         f"dropped: {_pairs(counts.get('dropped'))}",
         f"failed: {_pairs(counts.get('failed'))}",
         f"warnings: {_pairs(summary.get('warnings'))}",
-        f"files in {run_dir}: " + ", ".join(sorted(summary.get("files", {}))),
     ]
     if summary.get("not_modified"):
         lines.insert(2, f"not modified (304, replayed) {summary['not_modified']}")
@@ -32,6 +31,14 @@ def format_summary(summary: dict, run_dir) -> str:
         if snapshot.get("shrank"):
             lines.append("SNAPSHOT SHRANK: " + "; ".join(snapshot.get("why") or ())
                          + " (latest still points at the previous good run)")
+    archive = summary.get("archive")
+    if archive:
+        lines.append(f"archive: {archive['pages']} pages ({archive['revisits']} revisits), "
+                     f"{archive['bytes'] / 1e6:.1f} MB in {archive['files']} WARC file(s)")
+    files = [f for f in sorted(summary.get("files", {})) if not f.startswith("archive/")]
+    if archive:
+        files.append("archive/")
+    lines.append(f"files in {run_dir}: " + ", ".join(files))
     for breach in (summary.get("quality") or {}).get("breaches") or ():
         lines.append(f"below quality bar: {breach}")
     return "\n".join(lines)

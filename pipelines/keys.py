@@ -5,6 +5,9 @@ outcome/off_site, outcome/failed/<error>, warning/<name>, pages, not_modified,
 latency_ms/<bucket>, config_error.
 Written here: outcome/dropped/<reason>, outcome/stored, change/<new|changed|unchanged>,
 export/records, export/errors, store/errors, store/retried_commits, exit_code.
+Written by the archive (crawler/archive/component.py): archive/pages (response and revisit
+records, carried-over ones of a resumed run included), archive/revisits, archive/bytes and
+archive/files (what archive/ holds at the end), archive/errors.
 """
 from __future__ import annotations
 
@@ -23,3 +26,9 @@ STORE_ERRORS = PREFIX + "store/errors"
 STORE_RETRIES = PREFIX + "store/retried_commits"
 CONFIG_ERROR = PREFIX + "config_error"  # crawler/run.py turns it into exit code 1
 EXIT_CODE = PREFIX + "exit_code"
+ARCHIVE = PREFIX + "archive/"
+ARCHIVE_PAGES = ARCHIVE + "pages"
+ARCHIVE_REVISITS = ARCHIVE + "revisits"
+ARCHIVE_BYTES = ARCHIVE + "bytes"
+ARCHIVE_FILES = ARCHIVE + "files"
+ARCHIVE_ERRORS = ARCHIVE + "errors"

@@ -7,6 +7,12 @@ from typing import Any
 from cleaners.record import SCHEMA_VERSION
 
 from .keys import (
+    ARCHIVE,
+    ARCHIVE_BYTES,
+    ARCHIVE_ERRORS,
+    ARCHIVE_FILES,
+    ARCHIVE_PAGES,
+    ARCHIVE_REVISITS,
     CHANGE,
     CONFIG_ERROR,
     EXPORT_ERRORS,
@@ -69,6 +75,16 @@ def collect_latency(stats: Mapping[str, Any]) -> dict[str, int]:
     return counts if any(counts.values()) else {}
 
 
+def collect_archive(stats: Mapping[str, Any]) -> dict[str, int] | None:
+    """The raw archive (RUN/archive/): pages archived (response and revisit records),
+    revisits among them, files and bytes; None when the run kept no archive."""
+    if not any(key.startswith(ARCHIVE) for key in stats):
+        return None
+    return {name: int(stats.get(key, 0)) for name, key in (
+        ("pages", ARCHIVE_PAGES), ("revisits", ARCHIVE_REVISITS), ("files", ARCHIVE_FILES),
+        ("bytes", ARCHIVE_BYTES), ("errors", ARCHIVE_ERRORS))}
+
+
 def run_status(finish_reason: str, stats: Mapping[str, Any]) -> str:
     if stats.get(CONFIG_ERROR):
         return ERROR
@@ -105,6 +121,7 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         "errors": {"export": int(stats.get(EXPORT_ERRORS, 0)),
                    "store": int(stats.get(STORE_ERRORS, 0))},
         "files": dict(files),
+        "archive": collect_archive(stats),
         "thresholds": thresholds.as_dict(),
     }
     if stats.get(CONFIG_ERROR):

@@ -1,4 +1,15 @@
-"""`healthcrawl extract PATH...`: offline extraction, one JSON record per input on stdout."""
+"""`healthcrawl extract PATH...`: offline extraction, one JSON record per input on stdout.
+
+Every saved page (.html, .html.gz, .txt) gets its line, articles or not: `page_kind` says
+what the page is. A listing, home or other page keeps what describes the page (url, title,
+language, dates, links) but no body, body_html or teasers: a listing's "body" would be its
+teaser list.
+
+A PATH ending in `.warc` or `.warc.gz` is a web archive (ours, wget's `--warc-file`, a
+Common Crawl segment): it is streamed, and every HTML response that is an article gives
+one record (`source` = `<file>#<record offset>`). Responses that are not HTML, not 2xx or
+not articles are counted in the summary on stderr, not reported as failures.
+"""
 from __future__ import annotations
 
 import gzip
@@ -29,13 +40,28 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
     else:
         profile = get_site(site_key).profile_for(url) if site_key and url else None
         article = extract_article(data, url, profile)
+        if article.page_kind != "article":
+            article.body, article.body_html, article.teasers = "", None, []
     now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     record = to_record(article, url=url, site=site_key or "", fetched_at=now)
     record["source"] = str(path)
     return record
 
 
-def run_extract(paths: list[str], url: str | None = None, site: str | None = None) -> int:
+def is_warc(name: str) -> bool:
+    return name.lower().endswith((".warc", ".warc.gz"))
+
+
+def run_extract(paths: list[str], url: str | None = None, site: str | None = None,
+                host: str | None = None, url_pattern: str | None = None) -> int:
+    if any(is_warc(p) for p in paths):
+        from crawler.commands.extract_warc import run_extract_warc
+
+        if not all(is_warc(p) for p in paths):
+            raise UsageError("give either WARC files or saved pages, not both")
+        return run_extract_warc(paths, site=site, host=host, url_pattern=url_pattern)
+    if host or url_pattern:
+        raise UsageError("--host and --url-pattern apply to WARC files")
     if site:
         try:
             get_site(site)

@@ -42,7 +42,6 @@ from crawler.links import (
     SITEMAP_INDEX,
     SITEMAP_LOCS,
     SITEMAP_PARSER,
-    looks_like_listing,
     page_url,
     request_url,
 )
@@ -331,8 +330,8 @@ class HealthSpider(scrapy.Spider):
             return self._parse_with_profile(response, charset)
         # Generic pages: one analysis (crawler/extract_worker.py), in a worker process when
         # one is configured, else right here.
-        args = (response.body, response.url, charset, looks_like_listing(response.url),
-                self.site_key, self.run_id, response.status, utc_now_s())
+        args = (response.body, response.url, charset, self.site_key, self.run_id,
+                response.status, utc_now_s())
         if self._workers is not None:
             return self._parse_in_worker(response, args)
         return self._analysis_results(response, *analyze(*args))
@@ -381,6 +380,10 @@ class HealthSpider(scrapy.Spider):
             logger.exception("Extraction failed: %s", response.url)
             self._extraction_failed(response, repr(exc))
             return
+        if article.page_kind in ("listing", "home"):  # a listing under an article URL pattern
+            self._not_article(response, links)  # (a broken article, "other", is left to
+            # validation)
+            return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
             stats.inc_value(f"healthcrawl/warning/{warning}")
@@ -415,6 +418,7 @@ class HealthSpider(scrapy.Spider):
             self._outcome(response, "not_article")
             return
         record.update(run_id=self.run_id, http_status=304)
+        record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
         yield record
 
     def failed(self, failure):

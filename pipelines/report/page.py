@@ -57,6 +57,12 @@ def facts(data: ReportData) -> list[tuple[str, str]]:
     ]
     if data.changes is not None:
         rows.append(("change log", _pairs(data.changes)))
+    archive = s.get("archive")
+    if archive:
+        rows.append(("archive", (f"{archive.get('pages', 0)} pages "
+                     f"({archive.get('revisits', 0)} revisits), "
+                     f"{archive.get('bytes', 0) / 1e6:.1f} MB in {archive.get('files', 0)} "
+                     "WARC file(s)")))
     rows.append(("warnings", _pairs(data.warnings)))
     breaches = (s.get("quality") or {}).get("breaches") or []
     rows.append(("quality", "; ".join(breaches) if breaches else "within all bars"))
