@@ -17,6 +17,10 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
     else:
         root = source
     meta = read_metadata(root, url)
+    # the medical disclaimer is a field of its own and never part of the body
+    disclaimer = meta.pop("disclaimer_element", None)
+    if disclaimer is not None and disclaimer.getparent() is not None:
+        disclaimer.drop_tree()
     drop_non_content(root)
 
     if profile is not None:
