@@ -1,10 +1,11 @@
-"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction benchmark.
+"""`python -m bench` (`make bench`): the crawl benchmark, the extraction benchmark, then the
+health-metadata benchmark (bench/metadata.py).
 
-    python -m bench [--articles N] [--only crawl|extract] [--skip-baseline] [--skip-generic]
-                    [--keep] [--concurrency N]
+    python -m bench [--articles N] [--only crawl|extract|metadata] [--skip-baseline]
+                    [--skip-generic] [--keep] [--concurrency N]
 
-stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...} then
-{"benchmark": "extract", ...}); stderr: progress and a human summary.
+stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...}, then
+"extract", then "metadata"); stderr: progress and a human summary.
 """
 from __future__ import annotations
 
@@ -41,27 +42,28 @@ def _summary(r: dict) -> str:
     return "\n".join(lines)
 
 
-def _extract_benchmark() -> dict | None:
-    """`python -m bench.extract` in a subprocess: its table goes to our stderr."""
-    done = subprocess.run([sys.executable, "-m", "bench.extract"], cwd=REPO,
+def _extract_benchmark(module: str = "extract") -> dict | None:
+    """`python -m bench.<module>` in a subprocess: its table goes to our stderr."""
+    done = subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO,
                           stdout=subprocess.PIPE, text=True)
     text = done.stdout.strip()
     if done.returncode != 0 or not text:
-        logging.getLogger("bench").warning("bench.extract exited %s without a result",
+        logging.getLogger("bench").warning("bench.%s exited %s without a result", module,
                                            done.returncode)
         return None
     try:
         doc = json.loads(text)
     except ValueError:
-        return {"benchmark": "extract", "output": text}
-    return {"benchmark": "extract", **doc} if isinstance(doc, dict) else \
-        {"benchmark": "extract", "result": doc}
+        return {"benchmark": module, "output": text}
+    return {"benchmark": module, **doc} if isinstance(doc, dict) else \
+        {"benchmark": module, "result": doc}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract"), help="run one benchmark")
+    ap.add_argument("--only", choices=("crawl", "extract", "metadata"),
+                    help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs (path printed)")
@@ -85,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             status = 1
     if args.only in (None, "extract"):
         doc = _extract_benchmark()
+        if doc is not None:
+            print(json.dumps(doc), flush=True)
+    if args.only in (None, "metadata"):
+        doc = _extract_benchmark("metadata")
         if doc is not None:
             print(json.dumps(doc), flush=True)
     return status

@@ -5,6 +5,7 @@ hot path cannot afford on every byline (see docs/metadata-annotation.md for the 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _MONTHS = {
     # en
@@ -46,9 +47,10 @@ _YEAR_SLASH = re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
-    if 1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
+    try:
+        return date(y, m, d).isoformat() if 1900 <= y <= 2100 else None
+    except ValueError:  # 31.02.
+        return None
 
 
 def parse_date(text: str | None) -> str | None:

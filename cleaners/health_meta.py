@@ -87,16 +87,17 @@ _BYLINE_PRED = (
     'contains(@class,"author") or contains(@class,"autor")][not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
     ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")])]')
-# the byline sits under the headline; class="author" elements elsewhere are teasers and boxes
-_BYLINE_AFTER_H1 = etree.XPath("(//h1)[1]/following::*" + _BYLINE_PRED, smart_strings=False)
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 _MAX_REF_ITEMS = 400
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
 _DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date") or '
               'contains(@class,"datum") or contains(@class,"data") or contains(@class,"time")]')
-_DATE_AFTER_H1 = etree.XPath("(//h1)[1]/following::*" + _DATE_PRED, smart_strings=False)
-_DATE_ANY = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
+_DATE_X = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
+_H1 = etree.XPath("(//h1)[1]", smart_strings=False)
+# cheap gate before the full disclaimer expression runs on an element's whole text
+_DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
+                              r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
 
 
 def read_visible(root) -> dict:
@@ -105,7 +106,7 @@ def read_visible(root) -> dict:
     references [{text, url, doi, pmid}], medical_disclaimer, disclaimer_element."""
     out: dict = {"authors": [], "published": None, "modified": None, "last_reviewed": None,
                  "reviewed_by": [], "references": [], "medical_disclaimer": None,
-                 "disclaimer_element": None, "date_element": None}
+                 "disclaimer_element": None}
     body = root.find("body")
     if body is None:
         return out
@@ -128,8 +129,10 @@ def read_visible(root) -> dict:
                 continue
         if out["medical_disclaimer"] is None and el.tag in ("p", "li", "small", "div", "em",
                                                              "span", "strong", "aside"):
-            full = clean_inline(el.text_content()) if len(text) > 20 else ""
-            if full and len(full) < 1200 and DISCLAIMER.search(full):
+            # the gate reads the element's own leading text only (cheap); the phrase then has
+            # to match on its whole text
+            full = el.text_content() if len(text) > 8 and _DISCLAIMER_HINT.search(text) else ""
+            if full and len(full) < 1200 and DISCLAIMER.search(full := clean_inline(full)):
                 out["medical_disclaimer"], out["disclaimer_element"] = full, el
                 continue
         if not out["reviewed_by"] and len(text) < 200 and REVIEW_LINE.match(text):
@@ -146,20 +149,31 @@ def read_visible(root) -> dict:
         if items:
             out["references"] = items
             break
-    out["authors"] = label_names or visible_bylines(root)
-    out["date_element"] = _date_element(root)
+    out["authors"] = label_names
     return out
 
 
-def _date_element(root) -> str | None:
-    for finder in (_DATE_AFTER_H1, _DATE_ANY):
-        for el in finder(root)[:6]:
-            value = el.get("datetime") or el.get("content")
-            text = value if value else el.text_content()
-            if len(text) <= 100:
-                found = parse_date(text)
-                if found:
-                    return found
+def _after_headline(root, elements: list) -> list:
+    """`elements` (document order) from the first <h1> on, then the ones before it: the
+    byline and dateline sit under the headline; earlier ones are menus and teasers."""
+    h1 = _H1(root)
+    line = h1[0].sourceline if h1 and h1[0].sourceline else None
+    if line is None:
+        return elements
+    after = [e for e in elements if (e.sourceline or 0) >= line]
+    return after + [e for e in elements if (e.sourceline or 0) < line]
+
+
+def date_element(root) -> str | None:
+    """The first parseable date in a date-like element (class *date*/*time*, <time>,
+    itemprop=datePublished): the last resort for `published`."""
+    for el in _after_headline(root, _DATE_X(root))[:12]:
+        value = el.get("datetime") or el.get("content")
+        text = value if value else el.text_content()
+        if len(text) <= 100:
+            found = parse_date(text)
+            if found:
+                return found
     return None
 
 
@@ -219,7 +233,7 @@ def _review_line(el, out: dict) -> None:
 
 def visible_bylines(root) -> list[dict]:
     """Bylines from rel=author / itemprop=author / class*=author|byline elements."""
-    for el in _BYLINE_AFTER_H1(root) or _BYLINE_X(root):
+    for el in _after_headline(root, _BYLINE_X(root)):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
         text = clean_inline(el.text_content())

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import orjson
 from lxml import etree
 
-from .health_meta import read_visible, split_names
+from .health_meta import date_element, read_visible, split_names, visible_bylines
 from .text import clean_inline
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
@@ -54,7 +54,7 @@ def _jsonld_objects(texts):
         while stack:
             obj = stack.pop()
             if isinstance(obj, list):
-                stack.extend(obj)
+                stack.extend(reversed(obj))  # popped in page order
             elif isinstance(obj, dict):
                 yield obj
                 if "@graph" in obj:
@@ -174,7 +174,7 @@ def read_metadata(root, url: str | None) -> dict:
             meta["language"] = content
 
     visible = read_visible(root)
-    _merge_visible(meta, visible, ld_authors, meta_authors, times)
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
@@ -201,18 +201,18 @@ def _health_defaults() -> dict:
             "about": []}
 
 
-def _merge_visible(meta: dict, visible: dict, ld_authors: list[dict],
+def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
                    meta_authors: list[dict], times: list[str]) -> None:
     """Structured data first, the visible page where structured data is silent. Bylines: a
     visible byline wins over a structured author that names nobody it shows (the web editor
     who posted the piece, the site itself)."""
     # a desk abbreviation ("red.") or a photo credit in `author` names nobody
     ld_authors = [p for p in ld_authors if split_names(p["name"])]
-    people = ld_authors or visible["authors"] or meta_authors
+    people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"] or (times[0] if times else None)
-                         or visible["date_element"] or visible["modified"])
+                         or date_element(root) or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"]
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
     meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]
