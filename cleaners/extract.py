@@ -39,6 +39,9 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
     article.modified = article.modified or meta["modified"]
     article.authors = article.authors or meta["authors"]
     article.breadcrumbs = article.breadcrumbs or meta["breadcrumbs"]
+    for key in ("last_reviewed", "reviewed_by", "references", "medical_disclaimer",
+                "schema_types", "about"):
+        setattr(article, key, getattr(article, key) or meta[key])
     article.warnings = warnings + article.warnings
     if article.body and BODY_LEAK.search(article.body):
         article.warnings.append("boilerplate_leak")

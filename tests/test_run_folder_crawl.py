@@ -140,7 +140,7 @@ def test_first_run_folder(two_runs) -> None:
     summary = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     assert summary["status"] == "complete" and summary["exit_code"] == 0
     assert summary["finish_reason"] == "finished"
-    assert summary["run_id"] == RUN1 and summary["schema_version"] == 1
+    assert summary["run_id"] == RUN1 and summary["schema_version"] == 2
     assert summary["counts"] == {
         "stored": len(good), "new": len(good), "changed": 0, "unchanged": 0,
         "not_article": 7, "robots_denied": 1, "off_site": 0,
