@@ -217,13 +217,15 @@ def _review_line(el, out: dict) -> None:
         return
     rest = full[m.end():].strip(" :：-—")
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
-    name_part = re.split(r"\s(?:on|am|le|el|от)\s|\s[—–|]\s|\s-\s|\s\d", rest, maxsplit=1)[0]
-    name, _, cred = name_part.partition(",")
+    # the name ends at "on DATE", a dash, a digit or the next "label：" (审核日期：…)
+    name_part = re.split(r"\s(?:on|am|le|el|от)\s|\s[—–|]\s|\s-\s|\s\d|\s(?=\S+[:：])",
+                         rest, maxsplit=1)[0]
+    name, _, cred = re.sub(r"[，,]\s*", ",", name_part, count=1).partition(",")
     name = clean_inline(BYLINE_PREFIX.sub("", name))
     if links:
         first = clean_inline(links[0].text_content())
         if first and first in rest[: len(name_part) + 5]:
-            name = first.split(",")[0].strip()
+            name = re.split(r"[，,]", first)[0].strip()
     if name and not _NOT_NAME.search(name) and len(name.split()) <= 6:
         url = links[0].get("href") if links else None
         out["reviewed_by"] = [{"name": name, "credentials": clean_inline(cred) or None,
@@ -268,7 +270,7 @@ def _inline_refs(el) -> list[dict]:
     rest = body.group(1) if body else text
     parts = re.findall(r"\(([^()]{3,})\)", rest) if rest.startswith("(") else [rest]
     links = [a.get("href") for a in el.iter("a") if a.get("href")]
-    return [_ref(p, links[0] if len(parts) == 1 and links else None) for p in parts]
+    return [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
 
 
 def _list_after(head) -> list[dict]:
@@ -306,10 +308,11 @@ def _ref_from(el) -> dict:
     text = clean_inline(el.text_content())
     hrefs = [el.get("href")] if el.tag == "a" else [a.get("href") for a in el.iter("a")]
     hrefs = [h for h in hrefs if h and h.startswith("http")]
-    return _ref(text, hrefs[0] if hrefs else None, hrefs)
+    return reference(text, hrefs[0] if hrefs else None, hrefs)
 
 
-def _ref(text: str, url: str | None, hrefs: list[str] | None = None) -> dict:
+def reference(text: str, url: str | None, hrefs: list[str] | None = None) -> dict:
+    """{text, url, doi, pmid}: DOI and PubMed id read from the text and the links."""
     from urllib.parse import unquote
 
     doi = pmid = None

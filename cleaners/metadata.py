@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import orjson
 from lxml import etree
 
-from .health_meta import date_element, read_visible, split_names, visible_bylines
+from .health_meta import date_element, read_visible, reference, split_names, visible_bylines
 from .text import clean_inline
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
@@ -103,12 +103,11 @@ def _citations(value) -> list[dict]:
     out = []
     for it in value if isinstance(value, list) else [value]:
         if isinstance(it, str):
-            out.append({"text": clean_inline(it), "url": it if it.startswith("http") else None,
-                        "doi": None, "pmid": None})
+            out.append(reference(clean_inline(it), it if it.startswith("http") else None))
         elif isinstance(it, dict):
             text = it.get("name") or it.get("headline") or it.get("url") or ""
-            out.append({"text": clean_inline(str(text)), "url": it.get("url"),
-                        "doi": it.get("doi"), "pmid": it.get("pmid")})
+            url = it.get("url") if isinstance(it.get("url"), str) else None
+            out.append(reference(clean_inline(str(text)), url))
     return out
 
 
@@ -180,6 +179,10 @@ def read_metadata(root, url: str | None) -> dict:
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
+    for people in (meta["author_objects"], meta["reviewed_by"]):
+        for p in people:  # profile links as absolute URLs, like every other URL we export
+            if p.get("url") and url:
+                p["url"] = urljoin(url, p["url"])
     for k in ("published", "modified", "last_reviewed"):
         meta[k] = clean_inline(meta[k]) or None if isinstance(meta[k], str) else None
     return meta

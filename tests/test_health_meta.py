@@ -68,7 +68,7 @@ def test_visible_english_page():
     meta = _meta(ENGLISH)
     assert meta["author_objects"] == [{"name": "John Doe", "url": None}]
     assert meta["reviewed_by"] == [{"name": "Jane Roe", "credentials": "MD",
-                                    "url": "/team/jane"}]
+                                    "url": "https://health.example/team/jane"}]
     assert meta["last_reviewed"] == "2024-05-02"
     assert meta["published"] == "2023-03-03"
     refs = meta["references"]
@@ -100,7 +100,8 @@ GERMAN = f"""<html><body><h1>Migräne</h1>
 
 def test_visible_german_page():
     meta = _meta(GERMAN)
-    assert meta["author_objects"] == [{"name": "Anna Beispiel", "url": "/autoren/anna"}]
+    assert meta["author_objects"] == [{"name": "Anna Beispiel",
+                                       "url": "https://health.example/autoren/anna"}]
     assert meta["published"] == "2022-01-12"
     assert meta["modified"] == "2023-04-03"
     assert meta["reviewed_by"][0]["name"] == "Dr. med. Max Muster"
