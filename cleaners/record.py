@@ -7,6 +7,7 @@ import hashlib
 from w3lib.url import canonicalize_url
 
 from .article import Article
+from .safe_url import safe_http_url
 from .text import word_count
 
 SCHEMA_VERSION = 2
@@ -35,7 +36,11 @@ def content_hash(title: str, body: str) -> str:
 
 def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
               http_status: int | None = None, run_id: str = "") -> dict:
-    canon = canonical(article.canonical_url or url) if (article.canonical_url or url) else None
+    # Every URL field is http(s) or absent (cleaners/safe_url.py): a script link is dropped,
+    # a script canonical URL falls back to the page URL.
+    url = safe_http_url(url)
+    canon_src = safe_http_url(article.canonical_url) or url
+    canon = canonical(canon_src) if canon_src else None
     return {
         "id": record_id(canon or article.title),
         "url": url,
@@ -44,10 +49,11 @@ def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
         "title": article.title,
         "body": article.body,
         "body_html": article.body_html,
-        "related_links": [{"rel": link.rel, "title": link.title, "url": link.url}
-                          for link in article.related_links],
+        "related_links": [{"rel": link.rel, "title": link.title, "url": safe_http_url(link.url)}
+                          for link in article.related_links
+                          if link.url is None or safe_http_url(link.url)],
         "teasers": [{"title": t.title, "snippet": t.snippet, "truncated": t.truncated,
-                     "url": t.url} for t in article.teasers],
+                     "url": safe_http_url(t.url)} for t in article.teasers],
         "language": article.language,
         "published": article.published,
         "modified": article.modified,
@@ -55,9 +61,9 @@ def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
         "breadcrumbs": list(article.breadcrumbs),
         "last_reviewed": article.last_reviewed,
         "reviewed_by": [{"name": r.get("name"), "credentials": r.get("credentials"),
-                         "url": r.get("url")} for r in article.reviewed_by],
-        "references": [{"text": r.get("text") or "", "url": r.get("url"), "doi": r.get("doi"),
-                        "pmid": r.get("pmid")} for r in article.references],
+                         "url": safe_http_url(r.get("url"))} for r in article.reviewed_by],
+        "references": [{"text": r.get("text") or "", "url": safe_http_url(r.get("url")),
+                        "doi": r.get("doi"), "pmid": r.get("pmid")} for r in article.references],
         "medical_disclaimer": article.medical_disclaimer,
         "schema_types": list(article.schema_types),
         "about": list(article.about),

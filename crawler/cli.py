@@ -8,6 +8,14 @@ import sys
 from crawler.run import EXIT_USAGE, UsageError
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors exit with 1 (argparse's default 2 means "below the quality bars" here)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
 def _setting(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name:
@@ -27,6 +35,9 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
                    help="ignore site profiles: generic extraction on every page")
     p.add_argument("--allow-private-hosts", metavar="HOSTS",
                    help="comma-separated private hosts that may be fetched, e.g. 127.0.0.1")
+    p.add_argument("--contact", metavar="URL|EMAIL",
+                   help="operator contact for the User-Agent, healthcrawl/VERSION (+CONTACT) "
+                   "(HEALTHCRAWL_CONTACT); warned about when missing on a non-local host")
     p.add_argument("--fresh", action="store_true",
                    help="start a new run even if the last one with the same target and "
                    "output folder was interrupted (default: resume it)")
@@ -38,7 +49,8 @@ def _overrides(args) -> dict:
     overrides = dict(args.settings)
     for option, name in (("out", "HEALTHCRAWL_OUTPUT_DIR"), ("max_pages", "HEALTHCRAWL_MAX_PAGES"),
                          ("formats", "HEALTHCRAWL_FORMATS"),
-                         ("allow_private_hosts", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS")):
+                         ("allow_private_hosts", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"),
+                         ("contact", "HEALTHCRAWL_CONTACT")):
         if getattr(args, option, None) is not None:
             overrides[name] = getattr(args, option)
     if getattr(args, "generic", False):
@@ -51,7 +63,7 @@ def _overrides(args) -> dict:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="healthcrawl", description=__doc__)
+    parser = _Parser(prog="healthcrawl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("demo", help="serve the bundled demo site on 127.0.0.1, crawl it, "

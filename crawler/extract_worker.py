@@ -6,16 +6,14 @@ Profiled crawls stay inline (their extraction is cheap and a worker costs memory
 """
 from __future__ import annotations
 
-import asyncio
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
 from crawler.links import HREFS
 from crawler.page_kind import is_generic_article
+from crawler.worker_pool import WorkerPool
 
 
 def analyze(body: bytes, url: str, charset: str | None, listing: bool, site: str,
@@ -47,12 +45,14 @@ def workers_for(setting: int, generic: bool) -> int:
 
 
 class ExtractWorkers:
+    """`analyze` in worker processes (crawler/worker_pool.py: a dead worker is restarted and
+    its page retried once, workers ignore Ctrl-C and die with the crawl)."""
+
     def __init__(self, processes: int):
-        # spawn: a fork of a process running a reactor and SQLite connections is unsafe
-        self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = WorkerPool(processes, f"{__name__}:analyze")
 
     async def analyze(self, *args) -> tuple[list[str], dict | None, str | None]:
-        return await asyncio.wrap_future(self.pool.submit(analyze, *args))
+        return await self.pool.run(*args, label=args[1])
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()

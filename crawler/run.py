@@ -13,6 +13,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,10 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
 
     args = spider_args(target, base_url)
     settings = build_settings(overrides)
+    try:
+        check_setup(settings)
+    except SetupError as exc:
+        raise UsageError(str(exc)) from None
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(HealthSpider)
     process.crawl(crawler, **args)

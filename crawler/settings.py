@@ -4,7 +4,9 @@ benchmark raise concurrency explicitly (crawler/cli.py)."""
 BOT_NAME = "healthcrawl"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
-USER_AGENT = "healthcrawl/0.1 (+https://github.com/healthcrawl/healthcrawl)"
+# What robots.txt rules are matched against; requests carry `healthcrawl/<version>
+# (+<HEALTHCRAWL_CONTACT>)` (crawler/middlewares/identity.py). An explicit -s USER_AGENT wins.
+USER_AGENT = "healthcrawl/0.1.0"
 
 # Politeness for real sites.
 ROBOTSTXT_OBEY = True
@@ -38,6 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     # RFC 9309 robots: 5xx / unreachable means disallow (Scrapy's default allows all).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.robots.StrictRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawler.middlewares.identity.IdentityMiddleware": 500,
 }
 
 # healthcrawl's own settings (prefix HEALTHCRAWL_).
@@ -46,6 +50,15 @@ HEALTHCRAWL_ALLOW_PRIVATE_HOSTS = ""  # comma-separated hosts, e.g. "127.0.0.1"
 HEALTHCRAWL_RUN_ID = ""  # set by the CLI; a new one is made when empty
 HEALTHCRAWL_MAX_PAGES = 0  # 0: no limit
 HEALTHCRAWL_GENERIC = False  # True: ignore site profiles (generic extraction everywhere)
+# Operator contact (URL or e-mail) for the User-Agent; the environment variable of the same
+# name is used when this is empty. A crawl of a non-local host without one logs a warning.
+HEALTHCRAWL_CONTACT = ""
+# Crawler traps (crawler/traps.py), per host; 0 switches a limit off. Refused URLs are
+# counted as refused/trap_depth, trap_repeat, trap_query, trap_sitemap_depth.
+HEALTHCRAWL_TRAP_DEPTH = 16  # path segments
+HEALTHCRAWL_TRAP_REPEAT = 3  # occurrences of one segment in a path (/a/b/a/b/...)
+HEALTHCRAWL_TRAP_QUERY = 1000  # query variants of one path (?page=N, calendars)
+HEALTHCRAWL_TRAP_SITEMAP_DEPTH = 3  # sitemap index nesting levels
 
 # validate -> dedupe -> store -> export; the RunFolder extension writes run.json last.
 ITEM_PIPELINES = {

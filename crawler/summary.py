@@ -23,4 +23,15 @@ def format_summary(summary: dict, run_dir) -> str:
         f"warnings: {_pairs(summary.get('warnings'))}",
         f"files in {run_dir}: " + ", ".join(sorted(summary.get("files", {}))),
     ]
+    if summary.get("not_modified"):
+        lines.insert(2, f"not modified (304, replayed) {summary['not_modified']}")
+    snapshot = summary.get("snapshot")
+    if snapshot and snapshot.get("previous_run"):
+        lines.append(f"snapshot vs {snapshot['previous_run']}: not rechecked "
+                     f"{snapshot['not_rechecked']}, removed {_pairs(snapshot['removed'])}")
+        if snapshot.get("shrank"):
+            lines.append("SNAPSHOT SHRANK: " + "; ".join(snapshot.get("why") or ())
+                         + " (latest still points at the previous good run)")
+    for breach in (summary.get("quality") or {}).get("breaches") or ():
+        lines.append(f"below quality bar: {breach}")
     return "\n".join(lines)

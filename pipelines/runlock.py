@@ -1,9 +1,16 @@
-"""One run per store at a time: a lock file beside the store, with the owner's pid.
+"""One run per store at a time: an exclusive flock(2) on a lock file beside the store, held
+for the whole run.
 
-A lock left by a process that no longer exists (kill -9, power cut) is detected and cleared.
+The kernel releases the lock when its holder dies (kill -9, OOM, power cut), so a lock left
+behind never blocks: not when the file is empty or unreadable (disk full when it was
+written), not when the pid written in it now belongs to another process (after a reboot),
+and there is no check-then-delete race between two runs clearing a stale lock. The pid and
+host in the file are for people reading it, never for the decision.
 """
 from __future__ import annotations
 
+import errno
+import fcntl
 import logging
 import os
 import socket
@@ -18,54 +25,57 @@ class StoreLocked(RuntimeError):
     """Another live process holds the store."""
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie (killed, not yet reaped) holds nothing any more
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
 class RunLock:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.held = False
+        self._fd: int | None = None
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        me = orjson.dumps({"pid": os.getpid(), "host": socket.gethostname()})
-        for _ in range(2):
+        while True:
+            # O_CLOEXEC: a child process (the extraction worker) must not inherit the lock.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                owner = self._owner()
-                if owner and owner.get("host") == socket.gethostname() \
-                        and not _alive(int(owner.get("pid", 0))):
-                    logger.warning("Clearing a stale lock %s (pid %s is gone)", self.path,
-                                   owner.get("pid"))
-                    self.path.unlink(missing_ok=True)
-                    continue
-                raise StoreLocked(f"{self.path} is held by {owner or 'an unreadable lock'}; "
-                                  "another run is using this output folder") from None
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(me)
-            self.held = True
-            return
-        raise StoreLocked(f"could not take {self.path}")
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                    raise
+                raise StoreLocked(f"{self.path} is held by {self._owner() or 'another process'}"
+                                  "; another run is using this output folder") from None
+            # The holder before us unlinks the file before it lets go: if we locked a file
+            # that is no longer at the path, a newer lock file may be held; try again.
+            if self._same_file(fd):
+                break
+            os.close(fd)
+        me = orjson.dumps({"pid": os.getpid(), "host": socket.gethostname()})
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, me, 0)
+        self._fd = fd
+        self.held = True
+
+    def _same_file(self, fd: int) -> bool:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino)
 
     def _owner(self) -> dict | None:
         try:
-            return orjson.loads(self.path.read_bytes())
+            owner = orjson.loads(self.path.read_bytes())
         except (OSError, orjson.JSONDecodeError):
             return None
+        return owner if isinstance(owner, dict) else None
 
     def release(self) -> None:
-        if self.held:
-            self.path.unlink(missing_ok=True)
+        if not self.held or self._fd is None:
+            return
+        try:
+            self.path.unlink(missing_ok=True)  # while still locked: see acquire()
+        finally:
+            os.close(self._fd)  # closing the descriptor releases the flock
+            self._fd = None
             self.held = False

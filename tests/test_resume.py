@@ -118,11 +118,13 @@ def test_fresh_starts_over_and_lock_refuses_a_second_run(demo_server, tmp_path):
     assert "Resuming" not in proc.stderr
     assert len([p for p in out.iterdir() if p.is_dir() and not p.is_symlink()]) == 2
 
-    # A live process holding the lock: a second run refuses (exit 1 from the CLI).
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    # A live process holding the lock (an flock on it): a second run refuses (exit 1).
+    holder = subprocess.Popen(
+        [sys.executable, "-c", ("import fcntl, sys, time; f = open(sys.argv[1], 'w'); "
+         "fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)"),
+         str(out / ".healthcrawl.lock")], stdout=subprocess.PIPE, text=True)
     try:
-        (out / ".healthcrawl.lock").write_text(json.dumps(
-            {"pid": holder.pid, "host": os.uname().nodename}))
+        assert holder.stdout.readline().strip() == "locked"
         cli = run([sys.executable, "-m", "crawler.cli", "crawl", "demo", "--base-url",
                    demo_server.base_url, "--out", str(out), "--allow-private-hosts",
                    "127.0.0.1"])

@@ -128,3 +128,19 @@ def test_shrunken_run_is_never_the_previous_good_run(store):
     # A kept record counts in its run's snapshot.
     finish_run(ledger.conn, "r2", True)
     assert snapshot_ids(ledger.conn, "r2") == {a["id"], b["id"], c["id"]}
+
+
+def test_cli_summary_names_a_shrunken_snapshot():
+    from crawler.summary import format_summary
+
+    summary = {"run_id": "r2", "status": "complete", "exit_code": 2, "not_modified": 7,
+               "counts": {}, "warnings": {"snapshot_shrank": 1},
+               "snapshot": {"previous_run": "r1", "not_rechecked": 2,
+                            "removed": {"http_404": 1}, "shrank": True,
+                            "why": ["3 of 3 records of run r1 not confirmed (100.0% > 10%)"]},
+               "quality": {"breaches": ["snapshot_shrank: 3 of 3 records ..."]}}
+    text = format_summary(summary, "out/r2")
+    assert "not modified (304, replayed) 7" in text
+    assert "snapshot vs r1: not rechecked 2, removed http_404 1" in text
+    assert "SNAPSHOT SHRANK: 3 of 3 records of run r1 not confirmed" in text
+    assert "below quality bar: snapshot_shrank" in text

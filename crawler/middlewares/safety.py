@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 from w3lib.url import safe_url_string
 
 from crawler.middlewares import Refused
+from crawler.middlewares.robots import MAX_REDIRECTS, is_robots_request
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,13 @@ class SafetyMiddleware:
     def process_request(self, request):
         reason = refusal(request.url, self.allowed_private)
         spider = getattr(self.crawler, "spider", None)
+        if is_robots_request(request):
+            # robots.txt may redirect to another origin (RFC 9309), at most MAX_REDIRECTS
+            # times; it is no page of the run, so no outcome is counted for it.
+            request.meta.setdefault("redirect_ttl", MAX_REDIRECTS)
+            if reason is not None:
+                self._refuse(request.url, reason, count=False)
+            return
         if reason is None:
             # Redirects are the way off-site URLs get in: the spider only builds on-site ones.
             origins = getattr(spider, "allowed_origins", None)
@@ -61,11 +69,12 @@ class SafetyMiddleware:
         target = urljoin(request.url, safe_url_string(location.decode("latin-1")))
         reason = refusal(target, self.allowed_private)
         if reason is not None:
-            self._refuse(target, reason)
+            self._refuse(target, reason, count=not is_robots_request(request))
         return response
 
-    def _refuse(self, url: str, reason: str):
+    def _refuse(self, url: str, reason: str, count: bool = True):
         outcome = "off_site" if reason == "off_site" else f"refused/{reason}"
-        self.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+        if count:  # a page's outcome (a robots.txt redirect is none)
+            self.stats.inc_value(f"healthcrawl/outcome/{outcome}")
         logger.info("Refused %s (%s)", url, reason)
         raise Refused(outcome, f"healthcrawl refused {url}: {reason}")

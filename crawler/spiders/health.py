@@ -47,7 +47,9 @@ from crawler.links import (
 )
 from crawler.responses import charset_of, snake_case, utc_now_s
 from crawler.sites import Site, get_site
+from crawler.traps import TrapGuard
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
+from crawler.worker_pool import WorkerDied
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import new_run_id
 from pipelines.runlock import StoreLocked
@@ -94,6 +96,7 @@ class HealthSpider(scrapy.Spider):
         self._scheduled = 0
         self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
+        self.traps = TrapGuard()  # crawler/traps.py; from the settings in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -107,6 +110,7 @@ class HealthSpider(scrapy.Spider):
         # 0 switches Scrapy's UrlLengthMiddleware off; so it does here
         spider.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083) or sys.maxsize
         spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
+        spider.traps = TrapGuard.from_settings(settings)
         if settings.getbool("HEALTHCRAWL_LEDGER", True):
             try:
                 spider.run_state = RunState.open(settings, spider.run_key())
@@ -180,6 +184,8 @@ class HealthSpider(scrapy.Spider):
             refused = "url_too_long"  # Scrapy's UrlLengthMiddleware would drop it unseen
         if refused == "unsafe_scheme":
             return False  # mailto:, javascript:, tel:, data: links are not pages at all
+        if refused is None and origin(url) in self.allowed_origins:
+            refused = self.traps.check(url)  # refused/trap_* (crawler/traps.py)
         if refused or origin(url) not in self.allowed_origins:
             # Recorded once per URL, never fetched: "every URL discovered ends in an outcome".
             outcome = f"refused/{refused}" if refused else "off_site"
@@ -282,6 +288,7 @@ class HealthSpider(scrapy.Spider):
             logger.warning("Unreadable sitemap %s", response.url)
             return
         locs = [request_url(loc.strip()) for loc in SITEMAP_LOCS(root)]
+        self.traps.note_sitemap(response.url, locs, bool(SITEMAP_INDEX(root)))
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
         if self.run_state is not None:
@@ -326,6 +333,8 @@ class HealthSpider(scrapy.Spider):
     async def _parse_in_worker(self, response, args: tuple):
         try:
             result = await self._workers.analyze(*args)
+        except WorkerDied as exc:  # killed twice on this page (crawler/worker_pool.py)
+            result = ([], None, str(exc))
         except Exception:  # a crashed worker must not stop the run
             logger.exception("Extraction failed: %s", response.url)
             result = ([], None, "worker failed")

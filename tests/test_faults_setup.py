@@ -1,0 +1,194 @@
+"""`healthcrawl crawl` with a broken setup or a wrong command line: one line on stderr, exit
+code 1 (2 means "finished below the quality bars"), nothing written, no request sent; and
+the crawler's identity (User-Agent with the operator contact)."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from faults.server import FaultServer, status
+from faults.site import build_small
+from scrapy.utils.test import get_crawler
+
+from cleaners.record import PACKAGE_VERSION
+from crawler.middlewares.identity import (
+    BadContact,
+    IdentityMiddleware,
+    needs_contact_warning,
+    user_agent,
+)
+from crawler.spiders.health import HealthSpider
+
+
+def cli(args: list[str], **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.Popen([sys.executable, "-m", "crawler.cli", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            **kwargs)
+
+
+def tree(path: Path) -> dict[str, bytes | None]:
+    """Every file and folder under path with its bytes: "nothing written" is this unchanged."""
+    return {str(p.relative_to(path)): (p.read_bytes() if p.is_file() else None)
+            for p in sorted(path.rglob("*"))}
+
+
+# -- usage errors --------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [["crawl", "http://127.0.0.1:1/", "--bogus"], ["frobnicate"],
+                                  ["crawl"], [], ["crawl", "demo", "--max-pages", "many"],
+                                  ["crawl", "not-a-site-or-url"]],
+                         ids=["unknown-option", "unknown-command", "missing-target",
+                              "no-command", "bad-number", "unknown-target"])
+def test_usage_errors_exit_1(args):
+    proc = cli(args)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err
+    assert "error" in err.lower() or err.startswith("healthcrawl: ")
+
+
+# -- setup errors --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def site():
+    server = FaultServer({}).start()
+    build_small(server, status(404))
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def world_dir(tmp_path):
+    yield tmp_path
+    for p in [tmp_path, *tmp_path.rglob("*")]:
+        if p.is_dir():
+            p.chmod(0o755)
+
+
+def _not_a_db(out: Path) -> Path:
+    out.mkdir()
+    (out / "healthcrawl.sqlite").write_bytes(b"These are my notes, not a database.\n" * 50)
+    return out
+
+
+def _empty_store(out: Path) -> Path:
+    out.mkdir()
+    (out / "healthcrawl.sqlite").write_bytes(b"")
+    return out
+
+
+def _a_file(out: Path) -> Path:
+    out.write_text("a file where the output folder should be\n")
+    return out
+
+
+def _under_a_file(out: Path) -> Path:
+    out.write_text("a file\n")
+    return out / "runs"
+
+
+def _read_only(out: Path) -> Path:
+    out.mkdir()
+    (out / "keep.txt").write_text("kept\n")
+    out.chmod(0o555)
+    return out
+
+
+SETUP_CASES = {
+    "store-not-a-database": (_not_a_db, "is not an SQLite database"),
+    "store-0-bytes": (_empty_store, "is empty (0 bytes)"),
+    "out-is-a-file": (_a_file, "is a file, not a folder"),
+    "out-under-a-file": (_under_a_file, "is a file"),
+    "out-read-only": (_read_only, "is not writable"),
+}
+
+
+@pytest.mark.parametrize("name", list(SETUP_CASES))
+def test_setup_errors_are_one_line_exit_1_nothing_written(name, site, world_dir):
+    make, message = SETUP_CASES[name]
+    out = make(world_dir / "out")
+    before = tree(world_dir)
+    args = ["crawl", site.url("/"), "--out", str(out), "--allow-private-hosts", "127.0.0.1"]
+    if name == "out-read-only" and os.geteuid() == 0:
+        # Root writes into a 0o555 folder: make it a read-only mount instead, in a mount
+        # namespace of the child's own (nothing changes for the rest of the machine).
+        if not shutil.which("unshare"):
+            pytest.skip("running as root without unshare(1): cannot make a read-only folder")
+        script = 'mount --bind -o ro "$1" "$1" && shift && exec "$@"'
+        proc = subprocess.Popen(
+            ["unshare", "-m", "sh", "-c", script, "sh", str(out), sys.executable, "-m",
+             "crawler.cli", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    else:
+        proc = cli(args)
+    _stdout, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("healthcrawl: "), err
+    assert message in lines[0]
+    assert tree(world_dir) == before
+    assert site.requests == [] or all(r.path != "/" for r in site.requests)
+
+
+def test_bad_contact_is_a_setup_error(site, tmp_path):
+    proc = cli(["crawl", site.url("/"), "--out", str(tmp_path / "out"), "--contact",
+                "call me maybe"])
+    _stdout, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and "HEALTHCRAWL_CONTACT" in err
+    assert not (tmp_path / "out").exists()
+
+
+# -- identity ------------------------------------------------------------------------------
+@pytest.mark.parametrize("contact, expected", [
+    (None, f"healthcrawl/{PACKAGE_VERSION}"),
+    ("https://example.org/crawler", f"healthcrawl/{PACKAGE_VERSION} (+https://example.org/crawler)"),
+    (" ops@example.org ", f"healthcrawl/{PACKAGE_VERSION} (+ops@example.org)"),
+])
+def test_user_agent(contact, expected):
+    assert user_agent(contact) == expected
+
+
+@pytest.mark.parametrize("contact", ["ops", "ftp://example.org/", "a b@example.org",
+                                     "https://example.org/\r\nX-Evil: 1", "x@y.org) (z"])
+def test_bad_contacts(contact):
+    with pytest.raises(BadContact):
+        user_agent(contact)
+
+
+def test_contact_warning_only_for_non_local_hosts_without_contact(caplog):
+    assert needs_contact_warning("https://www.example.org/", None)
+    assert not needs_contact_warning("https://www.example.org/", "ops@example.org")
+    assert not needs_contact_warning("http://127.0.0.1:8765/", None)
+    crawler = get_crawler(HealthSpider, {"HEALTHCRAWL_CONTACT": ""})
+    mw = IdentityMiddleware.from_crawler(crawler)
+    with caplog.at_level(logging.WARNING):
+        mw.spider_opened(HealthSpider(url="https://www.example.org/health/"))
+    assert any("No operator contact" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        mw.spider_opened(HealthSpider(url="http://127.0.0.1:1/"))
+    assert not caplog.records
+
+
+def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
+    server = FaultServer({}).start()
+    try:
+        build_small(server, status(404))
+        proc = cli(["crawl", server.url("/"), "--out", str(tmp_path / "out"),
+                    "--allow-private-hosts", "127.0.0.1", "--contact",
+                    "https://example.org/crawler", "-s", "AUTOTHROTTLE_ENABLED=0",
+                    "-s", "DOWNLOAD_DELAY=0"])
+        _stdout, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err[-2000:]
+        agents = {r.path: r.headers.get("user-agent") for r in server.requests}
+        expected = f"healthcrawl/{PACKAGE_VERSION} (+https://example.org/crawler)"
+        assert {"/robots.txt", "/", "/health/good-1", "/health/good-2"} <= set(agents)
+        assert set(agents.values()) == {expected}
+        assert "No operator contact" not in err
+    finally:
+        server.stop()

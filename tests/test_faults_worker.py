@@ -1,0 +1,217 @@
+"""The extraction worker of generic crawls (crawler/worker_pool.py) loses no page: Ctrl-C to
+the process group leaves in-flight pages pending (not failed) and a resume records them all;
+a worker killed with kill -9 (as the OOM killer would) is restarted and its page retried;
+kill -9 of the crawl leaves no worker (and no multiprocessing resource tracker) behind.
+Real generic crawls of the demo site with HEALTHCRAWL_EXTRACT_WORKERS=1."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FAST, ROOT
+from faults import harness
+
+from crawler.worker_pool import MAX_ATTEMPTS, TaskFailed, WorkerDied, WorkerPool
+
+# Slow enough (about 100 pages/s) that a signal lands in the middle of the crawl.
+SETTINGS = ["-s", "HEALTHCRAWL_GENERIC=1", "-s", "HEALTHCRAWL_EXTRACT_WORKERS=1",
+            "-s", "DOWNLOAD_DELAY=0.01", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",
+            "-s", "RANDOMIZE_DOWNLOAD_DELAY=0"]
+
+
+# -- processes -----------------------------------------------------------------------------
+def _stat(pid: int) -> tuple[int, str, int] | None:
+    """(ppid, state, start time) of a process, None when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text.rsplit(")", 1)[1].split()
+    return int(fields[1]), fields[0], int(fields[19])
+
+
+def descendants(pid: int) -> dict[int, int]:
+    """{pid: start time} of every process below pid (the whole tree, by parent links)."""
+    children: dict[int, list[int]] = {}
+    starts: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            st = _stat(int(entry))
+            if st:
+                children.setdefault(st[0], []).append(int(entry))
+                starts[int(entry)] = st[2]
+    found, todo = {}, [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found[child] = starts[child]
+            todo.append(child)
+    return found
+
+
+def alive(pid: int, start: int) -> bool:
+    """Still running as the same process (not gone, not a zombie, pid not reused)."""
+    st = _stat(pid)
+    return st is not None and st[1] != "Z" and st[2] == start
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def worker_pids(crawl: harness.Crawl) -> list[int]:
+    """The crawl's extraction workers (ours, or a multiprocessing pool's, which are started
+    with spawn_main: the tests must see any worker, whatever starts it)."""
+    return [p for p in descendants(crawl.proc.pid)
+            if "worker_pool" in cmdline(p) or "spawn_main" in cmdline(p)]
+
+
+# -- crawls --------------------------------------------------------------------------------
+def start(base_url: str, out: Path) -> harness.Crawl:
+    """`scrapy crawl health` as tests/faults/harness.py starts it, in a process group of its
+    own (so that a signal to the group reaches the crawl and its worker, not pytest)."""
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "health", "-a", "site=demo",
+           "-a", f"url={base_url}", *FAST, *SETTINGS, "-s", f"HEALTHCRAWL_OUTPUT_DIR={out}"]
+    with open(out / "stderr.log", "ab") as err:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                                stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+    return harness.Crawl(base_url, out, proc, time.monotonic())
+
+
+def stored_so_far(out: Path) -> int:
+    try:
+        db = sqlite3.connect(f"file:{out / 'healthcrawl.sqlite'}?mode=ro", uri=True, timeout=5)
+        try:
+            return db.execute("SELECT count(*) FROM ledger WHERE outcome = 'stored'"
+                              ).fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
+
+
+def wait_for(condition, timeout: float = 60, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def outcomes(out: Path) -> dict[str, int]:
+    db = sqlite3.connect(out / "healthcrawl.sqlite")
+    try:
+        return dict(db.execute("SELECT coalesce(outcome, 'pending'), count(*) FROM ledger "
+                               "GROUP BY 1"))
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def expected_urls(demo_site, demo_server) -> set[str]:
+    from crawler.demo.generator import load_expected
+
+    return {e["url"] for e in load_expected(demo_site, demo_server.base_url)}
+
+
+def assert_all_recorded(crawl: harness.Crawl, expected: set[str]) -> None:
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert crawl.summary["status"] == "complete"
+    assert {r["url"] for r in crawl.records} == expected
+    assert crawl.counts["pending"] == 0
+    assert "extraction_error" not in crawl.counts["failed"]  # (the demo has one 404 link)
+
+
+# -- the cases -----------------------------------------------------------------------------
+def test_ctrl_c_to_the_group_loses_no_page(demo_server, expected_urls, tmp_path):
+    out = tmp_path / "out"
+    crawl = start(demo_server.base_url, out)
+    wait_for(lambda: stored_so_far(out) >= 30, what="30 stored pages")
+    workers = worker_pids(crawl)
+    assert workers
+    os.killpg(crawl.proc.pid, signal.SIGINT)  # what a terminal, `timeout` or systemd send
+    harness.finish(crawl)
+    assert crawl.summary["status"] == "interrupted", crawl.stderr[-3000:]  # gracefully
+    assert crawl.summary["exit_code"] == 3
+    assert "extraction_error" not in crawl.stderr and "Extraction failed" not in crawl.stderr
+    assert not any(k.startswith("failed/") for k in outcomes(out))
+    assert "pending" in outcomes(out)
+
+    resumed = harness.finish(start(demo_server.base_url, out))
+    assert "Resuming interrupted run" in resumed.stderr
+    assert_all_recorded(resumed, expected_urls)
+
+
+def test_a_killed_worker_is_restarted_and_its_page_retried(demo_server, expected_urls,
+                                                           tmp_path):
+    out = tmp_path / "out"
+    crawl = start(demo_server.base_url, out)
+    killed = []
+    for threshold in (20, 60):  # twice: the restarted worker can die and restart too
+        wait_for(lambda t=threshold: stored_so_far(out) >= t and worker_pids(crawl),
+                 what=f"{threshold} stored pages")
+        pid = worker_pids(crawl)[0]
+        os.kill(pid, signal.SIGKILL)  # what the OOM killer does
+        killed.append(pid)
+        wait_for(lambda p=pid: worker_pids(crawl) and worker_pids(crawl) != [p],
+                 what="a new worker")
+    harness.finish(crawl)
+    assert_all_recorded(crawl, expected_urls)
+    for pid in killed:
+        assert f"Extraction worker {pid} died (signal 9)" in crawl.stderr
+
+
+def test_kill_9_of_the_crawl_leaves_no_process_behind(demo_server, tmp_path):
+    crawl = start(demo_server.base_url, tmp_path / "out")
+    wait_for(lambda: stored_so_far(crawl.out) >= 10 and worker_pids(crawl),
+             what="a working worker")
+    tree = descendants(crawl.proc.pid)
+    assert tree  # at least the worker
+    os.kill(crawl.proc.pid, signal.SIGKILL)
+    harness.finish(crawl)
+    wait_for(lambda: not any(alive(p, s) for p, s in tree.items()), timeout=15,
+             what="the crawl's child processes to die")
+    # ... and none of them had started a process of its own that lives on
+    assert not any("resource_tracker" in cmdline(p) for p in tree)
+
+
+# -- the pool itself -----------------------------------------------------------------------
+def test_a_task_that_kills_its_worker_every_time_fails_after_the_retry():
+    """os._exit as the task: the worker dies on it each time; the pool restarts it
+    MAX_ATTEMPTS times, then gives the task up, and the next task still runs."""
+    pool = WorkerPool(1, "os:_exit")
+
+    async def run() -> None:
+        with pytest.raises(WorkerDied, match=f"{MAX_ATTEMPTS} times"):
+            await pool.run(9, label="poison")
+    try:
+        asyncio.run(run())
+        assert pool.restarts == MAX_ATTEMPTS
+    finally:
+        pool.close()
+    pool = WorkerPool(1, "operator:add")
+    try:
+        assert asyncio.run(pool.run(2, 3)) == 5
+    finally:
+        pool.close()
+
+
+def test_an_error_in_the_task_is_no_worker_death():
+    """The function raising is reported as TaskFailed; the same worker goes on."""
+    pool = WorkerPool(1, "operator:truediv")
+    try:
+        with pytest.raises(TaskFailed, match="ZeroDivisionError"):
+            asyncio.run(pool.run(1, 0))
+        assert asyncio.run(pool.run(6, 3)) == 2
+        assert pool.restarts == 0 and len(pool.pids()) == 1
+    finally:
+        pool.close()
