@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-extract lint clean chromium
+.PHONY: demo test bench bench-extract bench-page-kind lint clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ nginx:
 
 bench: $(STAMP) nginx
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.page_kind
+
+bench-page-kind: $(STAMP)
+	$(BIN)/python -m bench.page_kind
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract

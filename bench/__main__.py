@@ -1,11 +1,12 @@
-"""`python -m bench` (`make bench`): the crawl benchmark, the extraction benchmark, then the
-health-metadata benchmark (bench/metadata.py).
+"""`python -m bench` (`make bench`): the crawl benchmark, then the extraction, navigation
+and health-metadata (bench/metadata.py) benchmarks.
 
-    python -m bench [--articles N] [--only crawl|extract|metadata] [--skip-baseline]
+    python -m bench [--articles N] [--only crawl|extract|navigation|metadata] [--skip-baseline]
                     [--skip-generic] [--keep] [--concurrency N]
 
-stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...}, then
-"extract", then "metadata"); stderr: progress and a human summary.
+stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
+{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "metadata",
+...}); stderr: progress and a human summary.
 """
 from __future__ import annotations
 
@@ -42,27 +43,27 @@ def _summary(r: dict) -> str:
     return "\n".join(lines)
 
 
-def _extract_benchmark(module: str = "extract") -> dict | None:
-    """`python -m bench.<module>` in a subprocess: its table goes to our stderr."""
-    done = subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO,
+def _sub_benchmark(name: str) -> dict | None:
+    """`python -m bench.<name>` in a subprocess: its table goes to our stderr."""
+    done = subprocess.run([sys.executable, "-m", f"bench.{name}"], cwd=REPO,
                           stdout=subprocess.PIPE, text=True)
     text = done.stdout.strip()
     if done.returncode != 0 or not text:
-        logging.getLogger("bench").warning("bench.%s exited %s without a result", module,
+        logging.getLogger("bench").warning("bench.%s exited %s without a result", name,
                                            done.returncode)
         return None
     try:
         doc = json.loads(text)
     except ValueError:
-        return {"benchmark": module, "output": text}
-    return {"benchmark": module, **doc} if isinstance(doc, dict) else \
-        {"benchmark": module, "result": doc}
+        return {"benchmark": name, "output": text}
+    return {**doc, "benchmark": name} if isinstance(doc, dict) else \
+        {"benchmark": name, "result": doc}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract", "metadata"),
+    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "metadata"),
                     help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
@@ -85,14 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         print(_summary(report), file=sys.stderr, flush=True)
         if report["healthcrawl"]["exit_code"] not in (0, 2):
             status = 1
-    if args.only in (None, "extract"):
-        doc = _extract_benchmark()
-        if doc is not None:
-            print(json.dumps(doc), flush=True)
-    if args.only in (None, "metadata"):
-        doc = _extract_benchmark("metadata")
-        if doc is not None:
-            print(json.dumps(doc), flush=True)
+    for name in ("extract", "navigation", "metadata"):
+        if args.only in (None, name):
+            doc = _sub_benchmark(name)
+            if doc is not None:
+                print(json.dumps(doc, ensure_ascii=False), flush=True)
     return status
 
 

@@ -40,6 +40,8 @@ class Article:
     about: list[str] = field(default_factory=list)
     extractor: str = "generic"
     warnings: list[str] = field(default_factory=list)
+    # article, listing, home or other (cleaners/page_kind.py); extract_article sets it
+    page_kind: str = "article"
 
     def to_dict(self) -> dict:
         return asdict(self)

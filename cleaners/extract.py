@@ -4,19 +4,22 @@ from __future__ import annotations
 from .article import Article
 from .html import drop_non_content, parse_html
 from .metadata import read_metadata
+from .page_kind import classify, page_signals
 from .profile import SiteProfile, extract_with_profile
 from .vocab import BODY_LEAK
 
 
 def extract_article(source, url: str | None = None, profile: SiteProfile | None = None,
                     header_charset: str | None = None) -> Article:
-    """source: page bytes, text, or an already parsed lxml root (it is modified in place)."""
+    """source: page bytes, text, or an already parsed lxml root (it is modified in place).
+    `page_kind` of the result says whether the page is an article at all."""
     warnings: list[str] = []
     if isinstance(source, (bytes, str)):
         root, warnings = parse_html(source, header_charset)
     else:
         root = source
     meta = read_metadata(root, url)
+    signals = page_signals(root, url)  # before extraction takes card blocks out of the tree
     # the medical disclaimer is a field of its own and never part of the body
     disclaimer = meta.pop("disclaimer_element", None)
     if disclaimer is not None and disclaimer.getparent() is not None:
@@ -45,6 +48,7 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
     article.warnings = warnings + article.warnings
     if article.body and BODY_LEAK.search(article.body):
         article.warnings.append("boilerplate_leak")
+    article.page_kind = classify(signals, article, url).kind
     return article
 
 

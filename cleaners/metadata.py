@@ -118,6 +118,14 @@ def _crumb(item: dict) -> list[str]:
     return _names(item.get("name") or (nested if isinstance(nested, dict) else None) or [])[:1]
 
 
+def _position(item: dict) -> float:
+    """A breadcrumb's position: sites write 1 or "1" (sorting both would raise)."""
+    try:
+        return float(item.get("position") or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None,
@@ -149,7 +157,7 @@ def read_metadata(root, url: str | None) -> dict:
         if "breadcrumblist" in types and not meta["breadcrumbs"]:
             items = obj.get("itemListElement") or []
             items = sorted((i for i in items if isinstance(i, dict)),
-                           key=lambda i: i.get("position") or 0)
+                           key=_position)
             meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
 
     meta_authors: list[dict] = []

@@ -18,7 +18,7 @@ RECORD_FIELDS = (
     "id", "url", "canonical_url", "site", "title", "body", "body_html", "related_links",
     "teasers", "language", "published", "modified", "authors", "breadcrumbs", "last_reviewed",
     "reviewed_by", "references", "medical_disclaimer", "schema_types", "about", "word_count",
-    "content_hash", "fetched_at", "http_status", "run_id", "extractor", "warnings",
+    "content_hash", "fetched_at", "http_status", "run_id", "extractor", "warnings", "page_kind",
 )
 
 
@@ -74,4 +74,5 @@ def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
         "run_id": run_id,
         "extractor": f"{article.extractor} {PACKAGE_VERSION}",
         "warnings": list(dict.fromkeys(article.warnings)),
+        "page_kind": article.page_kind,
     }

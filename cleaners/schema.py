@@ -111,6 +111,9 @@ FIELDS: dict[str, tuple[dict, str, object]] = {
                   "version."), "profile:demo-keepto 0.1.0"),
     "warnings": ({"type": "array", "items": {"type": "string"}}, ("Extraction warnings, e.g. "
                  "boilerplate_leak, no_body_selector_match, charset_guessed."), []),
+    "page_kind": ({"enum": ["article", "listing", "home", "other"]}, ("What the page is "
+                  "(cleaners/page_kind.py): crawl records are always `article`; `healthcrawl "
+                  "extract` also writes lines for listing, home and other pages."), "article"),
 }
 if tuple(FIELDS) != RECORD_FIELDS:  # the schema must list the record fields in order
     raise RuntimeError("cleaners.schema.FIELDS and cleaners.record.RECORD_FIELDS differ")

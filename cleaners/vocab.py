@@ -86,9 +86,11 @@ NEXT_START = re.compile(rf"^\s*{_NEXT_LABEL}", re.IGNORECASE)
 PREV_ONLY = re.compile(rf"^\s*{_PREV_LABEL}{_SEP_TAIL}$", re.IGNORECASE)
 NEXT_ONLY = re.compile(rf"^\s*{_NEXT_LABEL}{_SEP_TAIL}$", re.IGNORECASE)
 # Labels strong enough for a line without a link ("<<:  Title" in the keepto layout): no
-# guillemets, which open quotations in French and Russian prose.
+# guillemets, which open quotations in French and Russian prose; "<<"/">>" only with their
+# colon (">> Hier finden Sie außerdem <a>" is a chevron bullet in running text).
 STRONG_LINE_LABEL = re.compile(
-    rf"^\s*(?:<<|>>|{_alt(PREV_CJK + NEXT_CJK)}|(?:{_alt(PREV_PHRASES + NEXT_PHRASES)})\s*[:：])",
+    rf"^\s*(?:(?:<<|>>)\s*[:：]|{_alt(PREV_CJK + NEXT_CJK)}"
+    rf"|(?:{_alt(PREV_PHRASES + NEXT_PHRASES)})\s*[:：])",
     re.IGNORECASE,
 )
 # Arrows around a label: "« Newer Post", "→ Next".
@@ -108,7 +110,9 @@ NAV_EXCLUDE = re.compile(
     r"|\b(?:older|newer|previous|next)\s+(?:posts|entries|articles|stories)\b"
     r"|ältere\s+beiträge|neuere\s+beiträge|articles\s+plus\s+(?:anciens|récents)"
     r"|entradas\s+(?:anteriores|siguientes)|(?:предыдущие|следующие)\s+записи"
-    r"|返回|back\s+to|zurück\s+zu|retour|volver|вернуться",
+    r"|返回|back\s+to|zurück\s+zu|retour|volver|вернуться"
+    r"|load\s+(?:more|older|newer)|(?:mehr|weitere)\s+laden|charger\s+plus|cargar\s+más"
+    r"|carregar\s+mais|načíst|wczytaj|загрузить|もっと見る|加载更多|載入更多",
     re.IGNORECASE,
 )
 # "There is no previous article": 上一篇：没有了.
@@ -167,6 +171,30 @@ RELATED_WORDS = (
     # it, pt, nl
     r"leggi\s+anche", r"articoli\s+correlati", r"leia\s+(?:também|mais)", r"veja\s+também",
     r"artigos\s+relacionados", r"lees\s+ook", r"gerelateerde\s+artikelen",
+    r"raccomandati(?:\s+per\s+te)?", r"potrebbe\s+interessarti", r"ti\s+potrebbe\s+interessare",
+    r"(?:notizie|articoli)\s+(?:correlate|simili)", r"(?:notícias|matérias)\s+relacionadas",
+    r"(?:leia|veja|saiba)\s+mais", r"meer\s+over\b.{0,40}", r"gerelateerd",
+    # en, de, fr, es: more wordings of the same blocks
+    r"more\s+(?:\w+\s+){1,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
+    r"(?:zum|zu\s+diesem)\s+(?:selben\s+|gleichen\s+)?thema", r"mehr\s+(?:aus|zu|über)\b.{0,40}",
+    r"(?:à|a)\s+découvrir(?:\s+(?:aussi|également))?", r"plus\s+d['’]articles?\b.{0,40}",
+    r"(?:más|mas)\s+(?:sobre|noticias\s+(?:sobre|de))\b.{0,40}", r"relacionad[oa]s",
+    # nordic, pl, cs, tr, id, vi, lt, lv, is, sw
+    r"läs\s+(?:också|även|mer)", r"relaterat", r"relaterade\s+artiklar", r"les\s+(?:også|mer)",
+    r"relaterte\s+(?:saker|artikler)", r"læs\s+(?:også|mere)", r"relaterede\s+artikler",
+    r"czytaj\s+(?:też|także|również)", r"zobacz\s+(?:też|także|również)", r"polecamy",
+    r"čtěte\s+(?:také|též)", r"související\s+(?:články|zprávy)", r"mohlo\s+by\s+vás\s+zajímat",
+    r"ilgili\s+(?:haberler|haber|yazılar|içerikler)", r"benzer\s+haberler",
+    r"bunlar(?:\s+da)?\s+ilginizi\s+çekebilir", r"baca\s+juga", r"berita\s+terkait",
+    r"tin\s+liên\s+quan", r"xem\s+thêm", r"taip\s+pat\s+skaitykite", r"susiję\s+straipsniai",
+    r"lasi\s+arī", r"saistītie\s+raksti", r"tengdar\s+fréttir", r"habari\s+zinazohusiana",
+    r"fleira\s+áhugavert", r"lestu\s+(?:líka|einnig)", r"mohlo\s+by\s+tě\s+zajímat",
+    # ar, hi, th, ja, ko, zh-hant
+    r"اقرأ\s+(?:أيضا|أيضاً|أيضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
+    r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
+    r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
+    r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
+    r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導)", r"更多相[关關]",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -174,6 +202,21 @@ SITE_LIST_WORDS = (
     r"popular(?:\s+\w+)?", r"most\s+(?:read|popular|viewed|shared)", r"trending(?:\s+now)?",
     r"meistgelesen", r"les\s+plus\s+lus", r"lo\s+más\s+leído", r"популярное",
     r"热门(?:文章|阅读)?", r"熱門(?:文章|閱讀)?",
+    r"(?:the\s+)?latest(?:\s+(?:news|stories|articles|posts))?", r"top\s+stories",
+    r"(?:ahora\s+)?en\s+portada", r"hlavní\s+zprávy", r"aktuell(?:e\s+nachrichten)?",
+    r"会員限定(?:記事)?", r"(?:members?|subscribers?)[-\s]only", r"premium(?:\s+\w+)?",
+    r"meest\s+(?:gelezen|bekeken)", r"laatste\s+nieuws", r"hoofdpunten", r"net\s+binnen",
+    r"beste\s+van\b.{0,20}", r"nýjast(?:\s+á\b.{0,20})?", r"(?:senaste|siste|seneste)(?:\s+\w+)?",
+    r"najnowsze", r"najczęściej\s+czytane", r"nejčtenější", r"son\s+dakika",
+    r"çok\s+okunan(?:lar)?",
+    r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
+    r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
+    r"neueste\s+artikel",
+    r"(?:mest|mer)\s+(?:läst|lest|læst|delt)", r"les\s+plus\s+(?:lus|partagés|commentés)",
+    r"à\s+la\s+une", r"(?:lo\s+)?más\s+(?:leíd[oa]s?|vist[oa]s?)", r"últimas\s+noticias",
+    r"самое\s+(?:читаемое|популярное)", r"アクセスランキング", r"ランキング", r"人気記事",
+    r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
+    r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
 _DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
@@ -181,6 +224,20 @@ _DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
 _TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
 RELATED_HEADING = re.compile(
     rf"{_DECOR_HEAD}{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
+)
+# A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).
+SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IGNORECASE)
+# Class/id names of boxes around unlabelled card rails: "tw-article-teaser",
+# "read-more-links", "more-stories", "article_page_bottom_zone", "recirculation".
+RAIL_CLASS = re.compile(
+    r"teaser|card|stor(?:y|ies)|recirc|read|more|also|bottom|zone"
+    r"|article-?list|post-?list|news-?list|relat|recom|suggest|similar|weitere|mehr"
+)
+# Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements.
+NOT_RAIL_CLASS = re.compile(
+    r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
+    r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
@@ -212,7 +269,7 @@ NAV_CLASS_NEXT = re.compile(r"(?<![a-z])(?:next|newer)(?![a-z])|nextprevious")
 # Blocks of related articles: "related-posts", "jp-relatedposts", "yarpp", "recommend",
 # "you-may-also-like", "more-stories", Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
 RELATED_CLASS = re.compile(
-    r"related|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
+    r"related|relate(?![a-z])|relation-?news|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
     r"|you-?may|more-?(?:stories|articles|posts|news|reading)|read-?next|further-?reading"
     r"|see-?also|lire-?aussi|yarpp|rp4wp|crp[_-]|similar|tuijian|xiangguan|xgwz|xgyd|xgtj"
     r"|tjyd|tjwz|xgxw|cnxh|guess-?like"
@@ -224,13 +281,35 @@ CLASS_EXCLUDE = re.compile(
     r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
 )
-# Ad widgets that carry "Recommended" headings of their own.
-AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|(?<![a-z])ads?(?![a-z])", re.IGNORECASE)
-# Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
-CHROME_CLASS = re.compile(
-    r"(?<![a-z])(?:footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
-    r"|menu|navbar|main-?nav|site-?nav|masthead|site-?header|page-?header)(?![a-z])"
+# Link targets that are no article: author, tag, topic and category pages, images and files
+# ("/writer/jane-doe", "/recht/themen/recht/k/krieg", "/uploads/photo.jpg").
+# Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
+NON_ARTICLE_URL = re.compile(
+    r"/(?:author|authors|writer|autor|autoren|auteur|autore)(?:/[^/]+)?/?$"
+    r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
+    r"|categories"
+    r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
+    r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
+    re.IGNORECASE,
 )
+# Paid cards among recommendations: "Anzeige", "Advertorial", "Sponsored", "Partner content".
+# Looked for beside a card's title, not in it ("Outfit mit BASEFIELD [Werbung]" is a post).
+SPONSORED_TEXT = re.compile(
+    r"(?i:\b(?:advertorial|sponsored|sponsorisé|gesponsert|anzeige|werbung|publicidad"
+    r"|patrocinado|partner\s*content|paid\s+(?:post|content)|promoted|pubblicità|reklame"
+    r"|реклама)\b)|广告|推广|広告|\bPR\b",
+)
+# Ad widgets that carry "Recommended" headings of their own.
+AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",
+                      re.IGNORECASE)
+# Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
+_CHROME_NAMES = (r"footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
+                 r"|navbar|main-?nav|site-?nav|masthead|site-?header|page-?header|meganav"
+                 r"|mega-?menu|nav-?menu|(?:top|primary|global|header)-?nav")
+CHROME_CLASS = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES}|menu)(?![a-z])")
+# The same without the bare "menu": sidebars named "menu" hold "Dans la même rubrique" lists
+# under an explicit heading.
+CHROME_CLASS_STRICT = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES})(?![a-z])")
 # Inside a teaser card: the excerpt and the title ("jp-relatedposts-post-excerpt",
 # "entry-summary", "card__dek", "related_txt", "card-title", "news-tit").
 EXCERPT_CLASS = re.compile(
@@ -263,6 +342,14 @@ LABEL_STEMS = (
     "читайте", "читать", "похож", "рекоменд", "связан", "материал", "статьи", "ещё", "еще",
     "по теме", "вам", "смотрите", "см.", "leggi", "leia", "veja", "lees", "gerelateerd",
     "popular", "most ", "trending", "meistgelesen", "les plus", "lo más", "популяр",
+    "raccomand", "potrebbe", "ti potr", "notizie", "articoli", "notícias", "matérias", "saiba",
+    "meer", "zum ", "zu diesem", "à ", "a découvrir", "plus d", "más ", "mas ", "relacion",
+    "läs", "les o", "les m", "læs", "czytaj", "zobacz", "polecamy", "čtěte", "souvis",
+    "mohlo", "ilgili", "i\u0307lgili", "benzer", "bunlar", "baca", "berita", "tin ", "xem",
+    "taip", "susij",
+    "lasi", "saist", "tengdar", "habari", "fleira", "lestu",
+    "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
+    "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
 

@@ -12,24 +12,23 @@ from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
 from crawler.links import HREFS
-from crawler.page_kind import is_generic_article
 from crawler.worker_pool import WorkerPool
 
 
-def analyze(body: bytes, url: str, charset: str | None, listing: bool, site: str,
+def analyze(body: bytes, url: str, charset: str | None, site: str,
             run_id: str, status: int, fetched_at: str) -> tuple[list[str], dict | None, str | None]:
     """(hrefs of the page, its record or None when it is not an article, the extraction
     error or None). Plain values in and out: in a worker they are pickled. An extraction
-    error still returns the page's links, so the crawl goes on past a broken page."""
+    error still returns the page's links, so the crawl goes on past a broken page.
+    Article or not is `page_kind` (cleaners/page_kind.py): listings, home and other pages
+    are no records."""
     root, warnings = parse_html(body, charset)
     hrefs = list(HREFS(root))
-    if listing:
-        return hrefs, None, None
     try:
         article = extract_article(root, url, None)
     except Exception as exc:  # reported as failed/extraction_error, links still followed
         return hrefs, None, f"{type(exc).__name__}: {exc}"
-    if not is_generic_article(root, article):
+    if article.page_kind != "article":
         return hrefs, None, None
     article.warnings[:0] = warnings
     return hrefs, to_record(article, url=url, site=site, fetched_at=fetched_at,

@@ -22,12 +22,6 @@ _NOT_PAGES = re.compile(
     r"webm|ogg|wav|css|js|json|rss|atom|exe|dmg|apk|docx?|xlsx?|pptx?|woff2?|ttf|eot)$",
     re.IGNORECASE,
 )
-# Generic crawls: paths that are listings, not articles.
-_LISTING_PATH = re.compile(
-    r"/(?:tag|tags|category|categories|author|page|search|archive|archives|feed|login|"
-    r"register|cart|account|wp-admin|wp-json|comments?)(?:/|$)|[?&](?:page|p|s|q)=",
-    re.IGNORECASE,
-)
 
 
 # Characters Scrapy's Request escapes (w3lib safe_url_string); URLs without them are already
@@ -66,6 +60,3 @@ def page_url(base: str, href: str) -> str | None:
         return None
     return request_url(url)
 
-
-def looks_like_listing(url: str) -> bool:
-    return bool(_LISTING_PATH.search(url))

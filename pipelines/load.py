@@ -9,7 +9,7 @@ escaping reversed with csv_unescape; an empty cell is missing). The frames have 
 columns and dtypes whatever the source:
 
 - `string` (missing = `<NA>`): id, url, canonical_url, site, title, body, body_html,
-  language, content_hash, run_id, extractor; rel, snippet;
+  language, content_hash, run_id, extractor, page_kind; rel, snippet;
 - `datetime64[us, UTC]`: published, modified, last_reviewed, fetched_at (a bare date is
   midnight UTC;
   unparsable or missing = `NaT`);

@@ -23,7 +23,7 @@ from .changes import write_changes_jsonl
 from .export.partfile import PartFile
 from .feeds import DEFAULT_FEED_SIZE, FEEDS_DIR, write_feeds
 from .runinfo import STORE_FILENAME, output_dir
-from .store.schema import migrate
+from .store.schema import SchemaTooNew, migrate
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,11 @@ def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
         return result
     conn = sqlite3.connect(store, timeout=30.0, isolation_level=None)
     try:
-        migrate(conn)
+        try:
+            migrate(conn)
+        except (sqlite3.Error, SchemaTooNew) as exc:  # reported where the store was opened
+            logger.error("No change log and no feeds: the store %s: %s", store, exc)
+            return result
         try:
             # Removals were decided when the run ended (pipelines/snapshot.py, RunState).
             result["changes"] = write_changes_jsonl(conn, run_id, run_dir)

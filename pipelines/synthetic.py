@@ -79,6 +79,6 @@ def synthetic_record(i: int, run_id: str = "20261126T000000Z-bench",
         "schema_types": ["MedicalWebPage"], "about": ["Hypertension"],
         "word_count": len(body.split()), "content_hash": content_hash(title, body),
         "fetched_at": "2026-11-26T12:00:00Z", "http_status": 200, "run_id": run_id,
-        "extractor": "generic 0.1.0", "warnings": [],
+        "extractor": "generic 0.1.0", "warnings": [], "page_kind": "article",
     }
 

@@ -53,7 +53,7 @@ def test_fields_match_expected_per_family(crawl, expected):
             mismatches[family].append((record["url"], diff))
         else:
             equal[family] += 1
-    assert len(total) == 3
+    assert len(total) == 4
     for family in total:
         assert equal[family] / total[family] >= 0.99, mismatches[family][:5]
 

@@ -13,11 +13,11 @@ from crawler.demo import ensure_site, load_expected
 from crawler.demo.expected import COMPARED_FIELDS
 from crawler.demo.routes import file_for
 from crawler.sites import get_site
-from crawler.sites.demo import KEEPTO, PORTAL_ZH, SITE, WORDPRESS
+from crawler.sites.demo import GHOST, KEEPTO, PORTAL_ZH, SITE, WORDPRESS
 
 BASE = "http://127.0.0.1:8765/"
 CASES = Path(__file__).parent / "fixtures" / "sites"
-PROFILES = {p.key: p for p in (KEEPTO, WORDPRESS, PORTAL_ZH)}
+PROFILES = {p.key: p for p in (KEEPTO, WORDPRESS, PORTAL_ZH, GHOST)}
 LEAKS = ("Recommend", "<<:", ">>:", "上一篇", "下一篇", "推荐阅读", "Related posts",
          "Share this:", "Advertisement", "责任编辑")
 
@@ -48,7 +48,8 @@ def test_registry_and_profile_routing(extracted):
         assert SITE.profile_for(exp["url"]).key == exp["profile"]
     for url in (BASE, BASE + "keepto/list_2.html", BASE + "blog/", BASE + "blog/page/3/",
                 BASE + "blog/tag/sleep/", BASE + "zh/list_1.shtml", BASE + "about.html",
-                BASE + "zh/news/"):
+                BASE + "zh/news/", BASE + "journal/", BASE + "journal/page/2/",
+                BASE + "journal/tag/sleep/", BASE + "journal/author/jane-doe/"):
         assert SITE.profile_for(url) is None, url
 
 
@@ -75,10 +76,10 @@ def test_profiles_extract_without_warnings_or_fallback(extracted):
 
 
 def test_all_families_have_navigation_and_teasers(extracted):
-    for family in ("keepto", "wp", "zh"):
+    for family in ("keepto", "wp", "zh", "ghost"):
         got = [g for e, g in extracted if e["family"] == family]
-        assert len(got) == 100
-        assert sum(len(g["related_links"]) for g in got) == 2 * 100 - 2  # ends have one
+        assert len(got) == 75
+        assert sum(len(g["related_links"]) for g in got) == 2 * 75 - 2  # ends have one
         assert all(g["teasers"] for g in got)
 
 
@@ -98,7 +99,8 @@ def _cases() -> list[Path]:
 
 
 def test_fixture_cases_cover_every_family():
-    assert {p.parent.name for p in _cases()} == {"demo-keepto", "demo-wp", "demo-zh"}
+    assert {p.parent.name for p in _cases()} == {"demo-keepto", "demo-wp", "demo-zh",
+                                                 "demo-ghost"}
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda p: f"{p.parent.name}/{p.name}")

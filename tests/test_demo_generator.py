@@ -58,16 +58,18 @@ def test_a_different_size_is_a_different_site(tmp_path):
     assert small != _tree(generate(tmp_path / "b", 33))
 
 
-@pytest.mark.parametrize("articles, sizes", [(300, (100, 100, 100)), (7, (3, 2, 2)),
-                                             (1, (1, 0, 0)), (0, (0, 0, 0))])
+@pytest.mark.parametrize("articles, sizes", [(300, (75, 75, 75, 75)), (7, (2, 2, 2, 1)),
+                                             (1, (1, 0, 0, 0)), (0, (0, 0, 0, 0))])
 def test_articles_split_evenly(articles, sizes):
     assert tuple(family_sizes(articles).values()) == sizes
 
 
 def test_counts_per_family(records):
     families = [r["family"] for r in records]
-    assert {f: families.count(f) for f in set(families)} == {"keepto": 100, "wp": 100, "zh": 100}
-    assert {r["profile"] for r in records} == {"demo-keepto", "demo-wp", "demo-zh"}
+    assert {f: families.count(f) for f in set(families)} == {"keepto": 75, "wp": 75, "zh": 75,
+                                                             "ghost": 75}
+    assert {r["profile"] for r in records} == {"demo-keepto", "demo-wp", "demo-zh",
+                                               "demo-ghost"}
     assert len({r["path"] for r in records}) == 300
 
 
@@ -84,16 +86,20 @@ def test_url_layout(records):
         elif r["family"] == "wp":
             assert path.startswith("/blog/") and path.endswith("/")
             assert path[6:10].isdigit() and path[11:13].isdigit()  # /blog/YYYY/MM/slug/
+        elif r["family"] == "ghost":
+            assert path.startswith("/journal/") and path.count("/") == 3  # /journal/slug/
         else:
             assert path.startswith("/zh/") and path.endswith(".shtml")
 
 
 def test_listing_and_site_pages_exist(site):
     for path in ("/", "/about.html", "/404.html", "/private/secret.html", "/robots.txt",
-                 "/sitemap.xml", "/keepto/list_1.html", "/keepto/list_5.html", "/blog/",
-                 "/blog/page/10/", "/blog/tag/sleep/", "/zh/list_1.shtml", "/zh/list_4.shtml"):
+                 "/sitemap.xml", "/keepto/list_1.html", "/keepto/list_4.html", "/blog/",
+                 "/blog/page/8/", "/blog/tag/sleep/", "/zh/list_1.shtml", "/zh/list_3.shtml",
+                 "/journal/", "/journal/page/9/", "/journal/tag/sleep/",
+                 "/journal/author/jane-doe/"):
         assert (site / file_for(path)).is_file(), path
-    assert not (site / file_for("/keepto/list_6.html")).exists()  # 100 articles, 20 a page
+    assert not (site / file_for("/keepto/list_5.html")).exists()  # 75 articles, 20 a page
     assert not (site / file_for("/health-tips.html")).exists()  # the deliberate dead link
 
 

@@ -9,17 +9,26 @@ from cleaners.record import to_record
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 
 SEED = FIXTURES / "seed"
+LISTING = FIXTURES / "page_kind" / "en-wp-astra-category"
 
 
 def test_analyze_equals_inline_extraction():
     url = json.loads((SEED / "meta.json").read_text())["url"]
     body = (SEED / "page.html").read_bytes()
-    hrefs, record, _ = analyze(body, url, "utf-8", False, "example", "run1", 200, "t")
+    hrefs, record, _ = analyze(body, url, "utf-8", "example", "run1", 200, "t")
     inline = to_record(extract_article(body, url), url=url, site="example", fetched_at="t",
                        http_status=200, run_id="run1")
     assert record == inline
     assert len(hrefs) > 12  # arrows and the 12 teaser links at least
-    assert analyze(body, url, "utf-8", True, "example", "run1", 200, "t")[1] is None
+    assert record["page_kind"] == "article"
+
+
+def test_analyze_gives_no_record_for_a_listing():
+    url = json.loads((LISTING / "meta.json").read_text())["url"]
+    hrefs, record, error = analyze((LISTING / "page.html").read_bytes(), url, None, "example",
+                                   "run1", 200, "t")
+    assert record is None and error is None
+    assert "https://fitkitchen.blog/fibre-the-forgotten-nutrient/" in hrefs  # links followed
 
 
 def test_worker_process_round_trip():
@@ -27,7 +36,7 @@ def test_worker_process_round_trip():
     body = (SEED / "page.html").read_bytes()
     workers = ExtractWorkers(1)
     try:
-        _, record, _ = asyncio.run(workers.analyze(body, url, "utf-8", False, "x", "r", 200, "t"))
+        _, record, _ = asyncio.run(workers.analyze(body, url, "utf-8", "x", "r", 200, "t"))
     finally:
         workers.close()
     assert record["title"] == "Lumbar disc herniation and leg weakness"

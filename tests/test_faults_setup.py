@@ -192,3 +192,25 @@ def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
         assert "No operator contact" not in err
     finally:
         server.stop()
+
+
+def test_plain_scrapy_crawl_with_a_foreign_store_is_one_line_error(tmp_path):
+    """`scrapy crawl` (no CLI preflight): a store that is not a database is a configuration
+    error in run.json (exit code 1), logged in one line, with no traceback."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "healthcrawl.sqlite").write_bytes(b"this is not a database" * 100)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "health", "-a", "url=http://127.0.0.1:9/",
+         "-s", f"HEALTHCRAWL_OUTPUT_DIR={out}", "-s", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS=127.0.0.1"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+        timeout=120)
+    assert "Cannot open the store: file is not a database" in proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    summaries = list(out.glob("*/run.json"))
+    assert len(summaries) == 1
+    import json
+
+    summary = json.loads(summaries[0].read_text())
+    assert summary["status"] == "error" and summary["exit_code"] == 1
+    assert summary["config_error"].startswith("store: file is not a database")

@@ -148,18 +148,20 @@ def test_tag_lists_are_not_related_links():
     assert (links, teasers) == ([], [])
 
 
-def test_teasers_or_related_is_decided_per_block():
+def test_teasers_or_related_is_decided_per_item():
+    """docs/annotation.md: in one block, items with a snippet are teasers, items without
+    are related links."""
     links, teasers, _elements = _find(_page(
         "<h2>You might also like</h2><ul>"
         '<li><a href="/1">Ten ways to lower your cholesterol</a>'
         "<p>Oats, beans and walking after dinner all help more than you would think.</p></li>"
         '<li><a href="/2">Statins explained in plain words</a></li></ul>'))
-    assert links == []
     assert [(t.title, t.snippet) for t in teasers] == [
         ("Ten ways to lower your cholesterol",
          "Oats, beans and walking after dinner all help more than you would think."),
-        ("Statins explained in plain words", ""),
     ]
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "Statins explained in plain words", "https://example.org/2")]
 
 
 def test_word_beats_arrow_and_label_only_links_have_empty_titles():

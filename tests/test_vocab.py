@@ -116,11 +116,18 @@ RELATED_HEADINGS = [
     "Te puede interesar", "También te puede interesar", "Artículos relacionados",
     "Читайте также", "Читайте также:", "Похожие статьи", "Рекомендуем",
     "推荐阅读", "相关文章", "相关阅读", "猜你喜欢", "延伸阅读", "推薦閱讀", "相關文章",
+    "Leggi anche", "Raccomandati per te", "Leia também", "Lees ook", "More US Stories",
+    "Zum selben Thema", "Mehr aus Gesundheit", "À découvrir également", "Lee también",
+    "Läs också", "Les også", "Czytaj także", "Čtěte také", "İlgili Haberler", "Baca juga",
+    "Tin liên quan", "اقرأ أيضا", "ये भी पढ़ें", "ข่าวที่เกี่ยวข้อง", "関連ニュース", "関連記事",
+    "あわせて読みたい", "관련기사", "관련 뉴스", "相关报道", "Lasi arī",
 ]
 NOT_HEADINGS = [
     "Related topics", "Related tags", "Related searches", "Most read", "Popular Posts",
     "热门文章", "Recent Posts", "Latest news", "Next steps", "Relatedness of twins",
     "Recommended daily intake of vitamin D for adults over 70 years",
+    "Meistgelesen", "Les plus lus", "Lo más leído", "Latest", "Top stories", "Mest läst",
+    "アクセスランキング", "最新文章",
 ]
 
 

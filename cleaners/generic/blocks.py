@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..html import BLOCK_TAGS
-from .boilerplate import SKIP_TAGS, is_boilerplate
+from .boilerplate import SKIP_TAGS, is_boilerplate, is_header
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
-# Table cells are inline: a row is one block ("HD  The Home Depot  225.86"), as people read
+# Table cells are inline: a row is one block ("ACME  Acme Corp  101.50"), as people read
 # it, and a table of links stays one link-dense block instead of many. A cell holding
 # paragraphs, line breaks or long text is a layout column (old table-based pages), and
 # stays a block of its own.
@@ -148,9 +148,10 @@ class _Builder:
                 self.flush(owner)
                 self.branches.add(owner)
                 marked = is_boilerplate(child)
-                if marked and len(child.text_content()) < self.cutoff:
+                if marked and not is_header(child) and len(child.text_content()) < self.cutoff:
                     # small chrome (menus, share bars, footers) can never hold the article:
-                    # not walked at all, which saves most of the page's elements
+                    # not walked at all, which saves most of the page's elements; a <header>
+                    # is read (it may hold the article's lead, see body.py)
                     self.spans[child] = (len(self.blocks), len(self.blocks))
                     if child.tail:
                         self.add(child.tail)

@@ -7,10 +7,12 @@
 3. Prose weight flows to the ancestors of each block with decay (Readability's scheme):
    the element directly holding many paragraphs wins over a page-wide wrapper, and a card
    with one teaser snippet stays weak. Candidates pay for their link density.
-4. The winner climbs through wrappers that add no text, and to the level where an article
-   split into repeated sections (same tag and class) has its siblings; those sections and
-   sibling paragraphs of prose are merged.
-5. The kept blocks lose what looks like chrome in context (trim.py).
+4. The winner widens to an ancestor whose added text is prose too (an article split over
+   lead, body boxes and columns), climbs through wrappers that add no text, and to the
+   level where an article split into repeated sections (same tag and class) has its
+   siblings; those sections, sibling paragraphs and sibling boxes of prose are merged.
+5. Prose between the headline and the container is the lead (often inside <header>).
+6. The kept blocks lose what looks like chrome in context (trim.py).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import Block, Page, linearize
+from .boilerplate import is_header
 from .trim import trim
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
@@ -37,6 +40,11 @@ UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _CANDIDATES = 5
+LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
+WIDEN_LEVELS = 3
+SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
+WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
+WIDEN_LINKS = 0.25  # the most link text the added part may have
 
 
 @dataclass(slots=True)
@@ -205,6 +213,29 @@ class Layout:
                 break
         return winner
 
+    def widen(self, winner, headline=None):
+        """Up to an ancestor whose added text is prose too: an article split over several
+        containers (lead, body boxes, a second column) is taken whole. The added part must
+        carry a fair share of prose, few links, and no other story's headline."""
+        el, levels = winner, 0
+        while levels < WIDEN_LEVELS:
+            parent = el.getparent()
+            if parent is None or parent.tag in ("body", "html") or parent not in self.spans:
+                break
+            added_prose = self.prose(parent) - self.prose(el)
+            added_chars = self.chars(parent) - self.chars(el)
+            if added_chars <= 0:  # a wrapper adding no text is no level
+                el = parent
+                continue
+            levels += 1
+            added_links = self._total(self._links, parent) - self._total(self._links, el)
+            if added_prose < WIDEN_SHARE * self.prose(el) or \
+                    added_links > WIDEN_LINKS * added_chars or \
+                    headline is not None and _other_headline(parent, headline):
+                break
+            el = parent
+        return el
+
     def members(self, winner) -> list:
         """The winner and its siblings that continue the article."""
         parent = winner.getparent()
@@ -217,9 +248,15 @@ class Layout:
                 out.append(sib)
             elif not isinstance(sib.tag, str) or not self.prose(sib):
                 continue
-            elif self._section(sib, sig) or self._is_prose(sib):
+            elif self._section(sib, sig) or self._is_prose(sib) or self._prose_box(sib, winner):
                 out.append(sib)
         return out
+
+    def _prose_box(self, sib, winner) -> bool:
+        """A sibling container of prose (Readability's sibling rule): a fair share of the
+        winner's prose, few links, no headline of another story."""
+        return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
+            and self.link_density(sib) < WIDEN_LINKS and sib.find(".//h1") is None
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
@@ -256,13 +293,39 @@ def declared_body(root, page: Page):
     return found[0] if chars >= MIN_DECLARED_CHARS else None
 
 
+def _lead(page: Page, weights: list[float], content: list[bool], headline, members: list
+          ) -> list[Block]:
+    """Prose between the headline and the chosen container: the lead (standfirst), which
+    layouts put in the article's header, apart from the body text."""
+    span = page.spans.get(headline) if headline is not None else None
+    starts = [page.spans[el][0] for el in members if el in page.spans]
+    if span is None or not starts or span[1] >= min(starts):
+        return []
+    return [b for b, w, c in zip(page.blocks[span[1]:min(starts)], weights[span[1]:min(starts)],
+                                 content[span[1]:min(starts)], strict=True)
+            if c and w >= LEAD_WEIGHT and not _beside_picture(b.owner)]
+
+
+def _visible(el) -> int:
+    return len("".join(el.text_content().split()))
+
+
+def _beside_picture(el) -> bool:
+    """The only text of a wrapper with a picture is its caption (or credit), not a lead."""
+    parent = el.getparent()
+    if parent is None or _visible(parent) > _visible(el) + 20:
+        return False
+    return any(child.tag in ("img", "picture", "figure") for child in parent)
+
+
 def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
     released = released_marks(blocks, weights, headline)
     if declared is not None:  # chrome-looking wrappers around the declared body are not
         released.update(declared.iterancestors())
-    content = [all(m in released for m in b.marks) for b in blocks]
+    content = [all(m in released or w >= LEAD_WEIGHT and is_header(m) for m in b.marks)
+               for b, w in zip(blocks, weights, strict=True)]
     layout = Layout(page, weights, content)
     if declared is not None and layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root):
         members = [declared]
@@ -270,8 +333,8 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         winner = layout.winner(headline)
         if winner is None:
             return BodyResult(None, [], blocks)
-        members = layout.members(layout.climb(winner))
-    kept = []
+        members = layout.members(layout.climb(layout.widen(winner, headline)))
+    kept = _lead(page, weights, content, headline, members)
     for el in members:
         start, end = page.spans.get(el, (0, 0))
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)

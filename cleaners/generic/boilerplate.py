@@ -27,8 +27,8 @@ CHROME_STEMS = (
     "comment", "disqus", "sharing", "share", "social", "related", "sidebar", "newsletter",
     "subscri", "cookie", "consent", "gdpr", "breadcrumb", "advert", "sponsor", "promo",
     "outbrain", "taboola", "popup", "modal", "signup", "login", "footer", "masthead",
-    "navbar", "navigation", "pagination", "pager", "byline", "caption", "toolbar", "paywall",
-    "recommend", "trending", "mostpopular", "mostread", "readmore", "morestories",
+    "navbar", "navigation", "pagination", "pager", "byline", "caption", "toolbar",
+    "recommend", "trending", "mostpopular", "mostread", "morestories",
     "authorbio", "aboutauthor", "skiplink", "jumplink", "screenreader", "sronly",
     "visuallyhidden", "offscreen", "postmeta", "entrymeta", "articlemeta", "dateline",
     "timestamp", "printonly", "hiddenprint", "reply", "replies", "respond", "kommentar",
@@ -39,7 +39,7 @@ CHROME_STEMS = (
 CHROME_TOKENS = frozenset(
     "nav menu menus ad ads adv tag tags meta bio aside widget rail credit credits "
     "header topbar banner skip print email tools utility utilities overlay breaking "
-    "alert alerts dropdown submenu accordion search account author authors "
+    "alert alerts dropdown submenu search account author authors "
     "carousel slider slideshow lightbox".split()
 )
 # Names that say "this is the article": keep such an element even if a chrome word matched
@@ -52,6 +52,14 @@ _CHROME_STEM = re.compile("|".join(CHROME_STEMS))  # plain alternation: ~1 us pe
 _CONTENT_STEM = re.compile("|".join(CONTENT_STEMS))
 _SEPARATORS = str.maketrans("-_", "  ")
 _GLUE = str.maketrans("", "", "-_")
+# WordPress's post_class() names the post's taxonomy values ("tag-winter",
+# "category-slider", "format-standard"): values, not roles, so they are not read as words
+# when the element carries the post markers ("hentry", "type-post", "post-123").
+_POST_MARKER = re.compile(r"(?<![\w-])(?:hentry|type-\w+|post-\d+)(?![\w-])")
+_TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|format|status|product_(?:cat|tag))-\S*")
+# A class token of many dashed parts is a slug ("product-name--happy-coffee-sidamo-bio"),
+# not a list of roles: its parts are not read as separate words.
+_SLUG_PARTS = 5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # Never removed, whatever their class says.
@@ -78,14 +86,30 @@ def chrome_name(attr: str) -> bool:
     verdict = _verdicts.get(attr)
     if verdict is None:
         low = attr.lower()
+        if "-" in low and _POST_MARKER.search(low):
+            low = _TAXONOMY_CLASS.sub(" ", low)
         glued = low.translate(_GLUE)
-        verdict = bool(_CHROME_STEM.search(glued)
-                       or not CHROME_TOKENS.isdisjoint(low.translate(_SEPARATORS).split())) \
+        verdict = bool(_CHROME_STEM.search(glued) or not CHROME_TOKENS.isdisjoint(_words(low))) \
             and not _CONTENT_STEM.search(glued)
         if len(_verdicts) > 100_000:
             _verdicts.clear()
         _verdicts[attr] = verdict
     return verdict
+
+
+def is_header(el) -> bool:
+    """A header element (<header>, class "article-header"): chrome for its kicker, byline
+    and date, but an article's lead paragraph often sits in it too (body.py)."""
+    return el.tag == "header" or "header" in (el.get("class") or "").lower()
+
+
+def _words(low: str) -> list[str]:
+    """Words of class/id names: tokens split at "-" and "_", slugs left whole."""
+    out: list[str] = []
+    for token in low.split():
+        parts = token.translate(_SEPARATORS).split()
+        out.extend(parts if len(parts) <= _SLUG_PARTS else (token,))
+    return out
 
 
 def is_boilerplate(el) -> bool:

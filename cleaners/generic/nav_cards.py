@@ -36,6 +36,15 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+# A short line with a date or an age is a byline or date line, not a summary:
+# "World 1 day ago By Jane Doe", "Lesotho Times January 27, 2018", "12.03.2024, 14:05".
+_META_LINE = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|std\.?|stunden|tagen?)\b"
+    r"|\b(?:ago|vor\s+\d+)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{4}",
+    re.IGNORECASE,
+)
 _CUT = re.compile(r"(?:\.{3,}|…)\s*$")
 _TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
 # Blocks whose innermost ones hold a card's pieces (title, excerpt, date); excerpts may also
@@ -44,6 +53,7 @@ _LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "ar
                 "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 _LEAF_SET = frozenset(_LEAF_BLOCKS)
 _SNIPPET_TAGS = (*_LEAF_BLOCKS, "span", "small", "em")
+_ITEM_TAGS = frozenset(("li", "article", "div", "section"))
 _MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
@@ -84,12 +94,41 @@ def _items(region: list) -> list | None:
                 tags[kid.tag] = tags.get(kid.tag, 0) + 1
             tag, count = max(tags.items(), key=lambda tc: tc[1])
             if count >= 2:
-                return [kid for kid in kids if kid.tag == tag]
+                return _flatten([kid for kid in kids if kid.tag == tag])
             # "See all" beside the list: go into the kid holding most links
             kids = [max(kids, key=lambda k: sum(1 for _ in k.iter("a")))]
         if len(kids) != 1 or kids[0].tag == "a":
             return None
         kids = [el for el in kids[0] if isinstance(el.tag, str) and _has_link(el)]
+    return None
+
+
+def _flatten(items: list) -> list:
+    """Columns of a grid (<div class=col><ul><li>card</li><li>card</li></ul></div> x 2) are
+    not cards: when every item holds repeated items of its own, each with its own link,
+    those are the cards."""
+    inner = []
+    for item in items:
+        kids = _repeated_kids(item)
+        if kids is None:
+            return items
+        inner.extend(kids)
+    return inner
+
+
+def _repeated_kids(item) -> list | None:
+    """The repeated <li>/<article>/<div> items inside one item, each with a distinct link."""
+    node = item
+    for _ in range(4):
+        kids = [el for el in node if isinstance(el.tag, str) and _has_link(el)]
+        if len(kids) == 1:
+            node = kids[0]
+            continue
+        same = [k for k in kids if k.tag == kids[0].tag] if kids else []
+        if len(kids) < 2 or len(same) != len(kids) or kids[0].tag not in _ITEM_TAGS:
+            return None
+        hrefs = {next((_href(a) for a in k.iter("a") if _href(a)), None) for k in kids}
+        return kids if None not in hrefs and len(hrefs) == len(kids) else None
     return None
 
 
@@ -137,14 +176,14 @@ def _card(el, anchors: list) -> Card | None:
     found = [(raw, holder, a) for (raw, holder), a in found
              if raw and len(raw) <= _MAX_TITLE and not read_more(raw)]
     if found:
-        raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0]))
+        raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0], f[2]))
         parent = anchor.getparent()
         limit = 2 * len(raw) + 40
         if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
             return None  # a link inside a sentence of prose, not a card
         title, href = clean_inline(raw), _href(anchor)
     else:
-        title_el = next((h for h in el.iter(*HEADING_TAGS) if has_text(h)), None)
+        title_el = _unlinked_title(el)
         if title_el is None:
             return None
         title, href = text_of(title_el), _href(anchors[0])
@@ -157,11 +196,32 @@ def _card(el, anchors: list) -> Card | None:
     return card
 
 
-def _title_rank(text: str) -> tuple[bool, bool, int]:
+def _unlinked_title(el):
+    """The title of a card whose link wraps only an image: its first heading, else its
+    first title-classed or bold text of a few words (<header><strong>Title</strong>)."""
+    heading = next((h for h in el.iter(*HEADING_TAGS) if has_text(h)), None)
+    if heading is not None:
+        return heading
+    for node in el.iter("strong", "b", "span", "div", "p"):
+        if node.tag in ("strong", "b") or class_says(node.get("class"), "title"):
+            text = squash(raw_text(node))
+            if word_count(text) >= 3 and len(text) <= _MAX_TITLE:
+                return node
+    return None
+
+
+def _title_rank(text: str, anchor=None) -> tuple[bool, bool, bool, int]:
     """Linked texts of a card, best title first: not an excerpt (cut with "…", or long), then
-    at least three words (not a "News Cloud" label), then the longest."""
+    at least three words (not a "News Cloud" label), then a link in the card's heading
+    (<h2 class=titre><a>, not the linked subtitle beside it), then the longest."""
     excerpt = len(text) > 120 or bool(_CUT.search(text))
-    return not excerpt, word_count(text) >= 3, len(text)
+    words = word_count(text) >= 3
+    return not excerpt, words, words and anchor is not None and _in_heading(anchor), len(text)
+
+
+def _in_heading(anchor) -> bool:
+    parent = anchor.getparent()
+    return anchor.tag in HEADING_TAGS or (parent is not None and parent.tag in HEADING_TAGS)
 
 
 def _title_text(a) -> tuple[str, object]:
@@ -206,7 +266,8 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if class_says(node.get("class"), "excerpt") and not (title_el is not None and (
                 is_inside(title_el, {node}) or is_inside(node, {title_el}))):
             text = raw_text(node).strip()
-            if text and squash(text) != title and not read_more(text):
+            if text and squash(text) != title and not read_more(text) and \
+                    substantial(squash(text)):
                 return text, None
         if node.tag not in _LEAF_SET:
             continue
@@ -260,7 +321,7 @@ def substantial(text: str) -> bool:
     if len(text) < 8 or len(text) > 80:
         return len(text) > 80
     letters = len(_NON_LETTER.sub("", text))
-    return letters + 2 * len(_CJK.findall(text)) >= 24
+    return letters + 2 * len(_CJK.findall(text)) >= 24 and not _META_LINE.search(text)
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}

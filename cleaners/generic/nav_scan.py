@@ -19,6 +19,7 @@ from ..text import clean_inline
 from ..vocab import (
     ARROW_TAIL,
     CHROME_CLASS,
+    CHROME_CLASS_STRICT,
     CLASS_EXCLUDE,
     CLASS_STEMS,
     LABEL_SCAN,
@@ -56,6 +57,7 @@ _REL_ANCHORS = etree.XPath("descendant::a" + _REL_TEST)
 _REL_LINKS = etree.XPath("/*/head/link" + _REL_TEST)  # not descendant::, a whole-page walk
 # A page with hundreds of hits is a list of arrows or bullets, not an article with a pair.
 _MAX_HITS = 80
+_MAX_STARTS = 2000  # text nodes opening with a label stem, before the precise check
 _NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
@@ -93,7 +95,7 @@ def scan(root) -> Hits:
     return hits
 
 
-def _positions(joined: str, offsets, where: str) -> list[int]:
+def _positions(joined: str, offsets, where: str, limit: int = _MAX_HITS) -> list[int]:
     """Node indexes (1-based) of increasing offsets in the NUL-joined text
     ("\x00" + "\x00".join(nodes) + "\x00"). where: each offset is the NUL "before" its
     node, the NUL "after" it, or lies "within" it."""
@@ -105,7 +107,7 @@ def _positions(joined: str, offsets, where: str) -> list[int]:
         k = count + (where == "before")
         if not found or found[-1] != k:
             found.append(k)
-            if len(found) > _MAX_HITS:
+            if len(found) > limit:
                 break
     return found
 
@@ -132,10 +134,14 @@ def _find_all(text: str, stems: tuple[str, ...]):
 def _text_hits(root) -> list[TextHit]:
     texts = _TEXTS(root)
     joined = "\x00" + "\x00".join(texts).lower() + "\x00"
-    starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before")
+    starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before",
+                        _MAX_STARTS)
     ends = set(_positions(joined, _arrow_ends(joined), "after"))
     # The stems are loose ("more ", "read", "auch"): keep the nodes that really are labels.
-    found = sorted({k for k in starts if is_label(texts[k - 1])} | ends)
+    # French prose opens hundreds of nodes with "»": block headings are kept beyond the cap.
+    labels = [k for k in starts if is_label(texts[k - 1])]
+    found = sorted(set(labels[:_MAX_HITS]) | ends |
+                   {k for k in labels[_MAX_HITS:] if related_heading(squash(texts[k - 1]))})
     if not found:
         return []
     hits = []
@@ -334,9 +340,11 @@ def is_inside(el, containers) -> bool:
     return False
 
 
-def in_chrome(el) -> bool:
+def in_chrome(el, menus: bool = True) -> bool:
     """Inside the site's footer, header or menu? The article (or <main>) shields: an
-    "entry-footer" inside <article> belongs to the article."""
+    "entry-footer" inside <article> belongs to the article. menus=False: a box named just
+    "menu" does not count (for blocks under an explicit "Related" heading)."""
+    names_re = CHROME_CLASS if menus else CHROME_CLASS_STRICT
     while el is not None:
         tag = el.tag
         if tag in ("article", "main", "body"):
@@ -344,7 +352,7 @@ def in_chrome(el) -> bool:
         if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
             return True
         names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-        if names.strip() and any(CHROME_CLASS.search(t) for t in names.split()):
+        if names.strip() and any(names_re.search(t) for t in names.split()):
             return True
         el = el.getparent()
     return False

@@ -40,6 +40,8 @@ from ..vocab import (
     TRAILING_NEXT_ARROW,
 )
 from .nav_expand import expand
+from .nav_merge import first_occurrence, unique
+from .nav_pages import base_url, page_of_same_article
 from .nav_scan import (
     STOP_TAGS,
     Hits,
@@ -80,6 +82,7 @@ class _Cand:
 def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], list]:
     """Return (related_links, teasers, elements holding them), both lists in page order.
     Elements never include <html>, <body>, <main>, <article> or the main text."""
+    url = base_url(root, url)
     hits = scan(root)
     cands = _candidates(hits)
     strong = {c.anchor for c in cands if c.anchor is not None and c.strength >= _WORD}
@@ -93,26 +96,10 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     for block in blocks:
         links.extend(block.links)
         teasers.extend(block.teasers)
-    links.sort(key=lambda kv: kv[0])
-    teasers.sort(key=lambda kv: kv[0])
+    links, teasers = first_occurrence(links, teasers)
     elements = expand(lines + [el for b in blocks for el in b.elements])
-    return _unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
-        _unique([t for _, t in teasers], lambda x: x.url), elements
-
-
-def _unique(items: list, key) -> list:
-    """Drop repeats of a linked item: themes print the same module twice (desktop and
-    mobile variants, one hidden by CSS). Items without a URL are kept."""
-    seen: set = set()
-    out = []
-    for item in items:
-        k = key(item)
-        if k is not None:
-            if k in seen:
-                continue
-            seen.add(k)
-        out.append(item)
-    return out
+    return unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
+        unique([t for _, t in teasers], lambda x: x.url), elements
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -256,7 +243,7 @@ def _resolve(cands: list[_Cand], url: str | None, in_blocks: set):
         if is_inside(old.line, {cand.line}):
             old.line = cand.line  # keep the wider line: "« <a>" holds the arrow too
     kept = _pairs_only_for_arrows(list(best.values()))
-    kept = [c for c in kept if _acceptable(c, in_blocks)]
+    kept = [c for c in kept if _acceptable(c, in_blocks, url)]
 
     links: list[tuple[tuple, Link]] = []
     lines = []
@@ -275,7 +262,7 @@ def _resolve(cands: list[_Cand], url: str | None, in_blocks: set):
     return links, lines
 
 
-def _acceptable(cand: _Cand, in_blocks: set) -> bool:
+def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
     """Filters, cheapest first; sets cand.title for links."""
     if NAV_EXCLUDE.search(raw_text(cand.line)):
         return False
@@ -288,6 +275,9 @@ def _acceptable(cand: _Cand, in_blocks: set) -> bool:
     cand.title = anchor_title(a, cand.rel)
     if not cand.title or DIRECTION_WORD.search(cand.title):
         cand.title = _title_nearby(a, href) or cand.title
+    if (not cand.title and cand.strength < _REL and in_chrome(a)) or \
+            page_of_same_article(href, url):
+        return False  # a "Next" section link in the footer; page 2 of this article
     if cand.strength < _WORD:
         if read_more(cand.title or "x") or is_inside(a, in_blocks) or in_chrome(a):
             return False
@@ -388,7 +378,7 @@ def _with_head_links(nav: list, hits: Hits, url: str | None) -> list:
     for link in hits.head_links:
         rel = rel_direction(link.get("rel"))
         href = real_href(link, url)
-        if rel and href and rel not in have:
+        if rel and href and rel not in have and not page_of_same_article(href, url):
             have.add(rel)
             out.append((doc_key(link), Link(rel, clean_inline(link.get("title")), href)))
     return out

@@ -6,23 +6,31 @@ A block starts from
   or the first stretch of prose), or the rest of its line for an inline label
   ("Lire aussi : <a>…</a>", "Читайте также: <a>…</a>");
 - a class/id name (related, recommend, more-stories, yarpp, tuijian, xgwz, ...): the element.
-Blocks in the site's footer, header or menu are site-wide, not about the article: skipped.
+Blocks in the site's footer, header or menu are site-wide, not about the article: skipped
+(a block under an explicit related heading only when in a <header>/<footer>: sidebars
+classed "menu" hold "Dans la même rubrique" lists too).
 Headings of site-wide lists ("Most read", "热门文章") are not related-block headings.
 
 Each block's items are cards (title, link, snippet): see nav_cards.py.
 
-Teaser or related link? Decided per block, never split: a block where any card has a
-snippet gives teasers (cards without one get snippet ""); a block of bare links gives
-rel="related" links. A list of one- or two-word links is a topic/tag list: not taken.
+Teaser or related link? Decided per item: a card with a snippet is a teaser, a card
+without one a rel="related" link (a block may hold both: three cards with an excerpt, then
+seven bare titles). A list of one- or two-word links is a topic/tag list: not taken.
+A class-named box headed by a site-wide list heading ("Most popular") is not taken; nor
+are "native ad" cards among the items.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS
+from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
+from .nav_pages import same_page, same_site, section_of
+from .nav_rails import find_rails
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -44,6 +52,9 @@ _BLOCK_SLACK = 200
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
 _MAX_REGION = 40
+_MAX_ITEM = 800  # characters of a card (an <article> item) in a block
+# A one-word folder ("/world/", "/video/"): a section front, not an article.
+_SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 
 
 @dataclass(slots=True)
@@ -67,9 +78,11 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
-                in_chrome(host) or _in_ad(host):
+                in_chrome(host, menus=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
+    for el in find_rails(root, url, taken):
+        _take(_from_rail(el, url, nav_anchors), blocks, taken)
     return blocks
 
 
@@ -83,6 +96,15 @@ def _in_ad(el) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def _site_list(el) -> bool:
+    """Does a class-named box open with a site-wide list heading ("Most read", "Latest")?"""
+    head = next(el.iter(*HEADING_TAGS), None)
+    if head is None:
+        return False
+    text = squash(raw_text(head))
+    return heading_label(text) and not related_heading(text)
 
 
 def _take(block: Block | None, blocks: list, taken: set) -> None:
@@ -114,6 +136,15 @@ def _class_seeds(elements: list) -> list:
 def _from_class(el, url, nav_anchors) -> Block | None:
     if next(el.iter("h1"), None) is not None:
         return None  # "has-related" on the article's own box
+    if _site_list(el):
+        return None  # "related-articles" box headed "Most Popular"
+    cards = find_cards([el], nav_anchors)
+    if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
+        return None
+    return _block(cards, [el], url)
+
+
+def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
@@ -174,8 +205,9 @@ def _region_after(head, taken: set) -> list:
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if sib in taken or sib.tag in STOP_TAGS:
-            break  # another block, or the article itself
+        if sib in taken or (sib.tag in STOP_TAGS and (
+                sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
+            break  # another block, or the article itself (not a card: <article> items)
         if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
                                         next(sib.iter("a"), None) is None):
             break
@@ -213,19 +245,44 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     cards = [c for c in cards if c.title]
     if not cards:
         return None
+    # "native ad" items among the cards (<li class="andNativead">), and a card of this very
+    # article ("More US Stories" listing the page itself first)
+    cards = [c for c in cards if not _not_an_article(c, url)]
+    if not cards:
+        return None
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
-    if any(c.snippet for c in cards):
-        for i, c in enumerate(cards):
+    if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and
+                                   word_count(c.title) < 3 and len(c.title) < 25) >= len(cards):
+        return None  # "Diabetes", "Heart health": mostly a topic list, not articles
+    for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
+        if c.snippet:
             snippet, truncated = clean_snippet(c.snippet)
             block.teasers.append(((*start, i), Teaser(c.title, snippet, truncated,
                                                       _absolute(c.href, url))))
-    else:
-        if len(cards) >= 2 and all(word_count(c.title) < 3 and len(c.title) < 20 for c in cards):
-            return None  # "Diabetes", "Heart health": a topic list, not articles
-        block.links = [((*start, i), Link("related", c.title, _absolute(c.href, url)))
-                       for i, c in enumerate(cards)]
+        else:
+            block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
     return block
+
+
+def _not_an_article(card: Card, url: str | None) -> bool:
+    """Cards that are no article of the site: "native ad" items (<li class="andNativead">),
+    paid cards ("Advertorial" beside the title), the page itself ("More US Stories" listing
+    it first), its section (a link to a parent path of the page), author, tag and topic
+    pages, images."""
+    if AD_CLASS.search(card.el.get("class") or ""):
+        return True
+    text = squash(raw_text(card.el))
+    rest = text if word_count(card.title) <= 2 else text.replace(card.title, "", 1)
+    if SPONSORED_TEXT.search(rest):
+        return True
+    if not card.href:
+        return False
+    path = urlsplit(card.href).path
+    if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
+        return True
+    return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
+                          not same_site(card.href, url))
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:

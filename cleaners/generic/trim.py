@@ -20,16 +20,16 @@ BOILERPLATE_LINE = re.compile(
     r"|comments?|\d+ comments?|leave a (?:comment|reply)|add (?:a )?comment|kommentare?"
     r"|commentaires?|comentarios?|share(?: this)?(?: (?:article|story|post))?:?|teilen"
     r"|partager|compartir|print|email|tweet|pin it|whatsapp|facebook|twitter|linkedin"
-    r"|this slideshow requires javascript\.?|image \d+ of \d+|\d+ (?:-|of) \d+(?: of \d+)?"
+    r"|image \d+ of \d+|\d+ (?:-|of) \d+(?: of \d+)?"
     r"|photo:.*|image:.*|credit:.*|getty images|shutterstock|\(?image credit:.*"
     r"|tell us what you think\W*|you (?:may|might) also like\W*|don'?t miss\W*"
     r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
-    r"|popular on .{1,40}|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
+    r"|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
     r"|fermer|cerrar|закрыть|关闭"
     r"|\[[^\]]*(?:button|caption|embed)[^\]]*\].*)$",
     re.IGNORECASE,
 )
-# A CMS shortcode the site failed to render: "[button link=...]Send us a review[/button]".
+# A CMS shortcode the site failed to render: "[button url=...]Click[/button]".
 SHORTCODE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].*\[/\w+\]$")
 # Lines that close an article but are not part of it: credits, newsletter and social pushes.
 TRAILING_LINE = re.compile(
@@ -38,7 +38,6 @@ TRAILING_LINE = re.compile(
     r"|\bfollow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)"
     r"|\b(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
     r"|\b(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b"
-    r"|^if you enjoyed this article|^listen to .{1,40} live"
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
     r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
@@ -65,7 +64,7 @@ NAV_LABEL = re.compile(
 _CLICK_HERE = re.compile(r"\b(?:click|tap)(?:ing)? here\b|\bhier klicken\b|\bcliquez ici\b",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
-# A date (and time) on a line of its own: "November 20, 2019 - 11:28 AMT", "2019-11-20".
+# A date (and time) on a line of its own: "March 3, 2021 - 09:15 CET", "2021-03-03".
 _TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\w{1,4})?)?"
 _DATE_LINE = re.compile(
     rf"^(?:\w+,? )?(?:\d{{1,2}}\.? \w+|\w+ \d{{1,2}}),? \d{{4}}{_TIME}$"
@@ -86,7 +85,7 @@ def _link_item(b: Block) -> bool:
 
 def drop_link_lists(blocks: list[Block]) -> list[Block]:
     """Link-dense headings go (teaser titles); other link-dense blocks go when they come
-    in runs (a list of links), and stay alone between paragraphs (an inline "Get it at"
+    in runs (a list of links), and stay alone between paragraphs (an inline shop link
     or a source link is part of the text)."""
     out: list[Block] = []
     i, n = 0, len(blocks)

@@ -1,4 +1,8 @@
-"""`healthcrawl extract PATH...`: offline extraction, one JSON record per input on stdout."""
+"""`healthcrawl extract PATH...`: offline extraction, one JSON record per input on stdout.
+
+Every input gets its line, articles or not: `page_kind` says what the page is. A listing,
+home or other page keeps what describes the page (url, title, language, dates, links) but
+no body, body_html or teasers: a listing's "body" would be its teaser list."""
 from __future__ import annotations
 
 import gzip
@@ -29,6 +33,8 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
     else:
         profile = get_site(site_key).profile_for(url) if site_key and url else None
         article = extract_article(data, url, profile)
+        if article.page_kind != "article":
+            article.body, article.body_html, article.teasers = "", None, []
     now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     record = to_record(article, url=url, site=site_key or "", fetched_at=now)
     record["source"] = str(path)

@@ -161,6 +161,16 @@ def build_wp(count: int, rng_for: RngFor) -> list[DemoArticle]:
     return out
 
 
+def build_ghost(count: int, rng_for: RngFor) -> list[DemoArticle]:
+    """The Ghost-like journal: blog posts like the WordPress family's (own seeds, so other
+    texts), under /journal/<slug>/."""
+    arts = build_wp(count, rng_for)
+    for art in arts:
+        art.family = "ghost"
+        art.path = "/journal/" + art.path.rstrip("/").rsplit("/", 1)[-1] + "/"
+    return arts
+
+
 def _wp_excerpt(art: DemoArticle, rng: random.Random, fixed: dict) -> None:
     """Manual excerpts are complete sentences; automatic ones are the first words + '…'."""
     if rng.random() < 0.3:

@@ -12,7 +12,8 @@ from .model import LANGUAGES, PROFILE_KEYS, DemoArticle
 from .routes import EXPECTED_FILE
 
 # Breadcrumb trails as each family's pages show them (the current page is not a crumb).
-_TRAILS = {"keepto": ("Home", "Health"), "wp": ("Home", "Blog"), "zh": ("首页", "健康频道")}
+_TRAILS = {"keepto": ("Home", "Health"), "wp": ("Home", "Blog"), "zh": ("首页", "健康频道"),
+           "ghost": ("Home", "Journal")}
 COMPARED_FIELDS = ("title", "body", "related_links", "teasers", "language", "published",
                    "authors", "breadcrumbs", "last_reviewed", "reviewed_by", "references",
                    "medical_disclaimer")

@@ -18,12 +18,13 @@ from pathlib import Path
 import orjson
 
 from . import site_pages
-from .articles_en import build_keepto, build_wp
+from .articles_en import build_ghost, build_keepto, build_wp
 from .articles_zh import build_zh
 from .chrome import stylesheet
 from .expected import expected_record, load_expected
 from .model import FAMILIES, DemoArticle
 from .routes import BASE_PLACEHOLDER, EXPECTED_FILE, ROUTES_FILE, build_routes, file_for
+from .templates_ghost import GhostTemplates
 from .templates_keepto import KeeptoTemplates
 from .templates_wp import WordPressTemplates
 from .templates_zh import PortalTemplates
@@ -31,9 +32,9 @@ from .templates_zh import PortalTemplates
 __all__ = ["GENERATOR_VERSION", "build_articles", "ensure_site", "generate", "load_expected"]
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = 2  # bump when output bytes change: cached sites are then regenerated
+GENERATOR_VERSION = 3  # bump when output bytes change: cached sites are then regenerated
 DEFAULT_SEED = 20240512
-TEASERS_PER_PAGE = {"keepto": 12, "wp": 3, "zh": 8}
+TEASERS_PER_PAGE = {"keepto": 12, "wp": 3, "zh": 8, "ghost": 3}
 SHORTLINKS = 5  # /go/1 ... /go/5: 301 to articles
 STAMP_FILE = ".complete"  # written last: a site folder without it is unfinished
 
@@ -46,7 +47,7 @@ def family_sizes(articles: int) -> dict[str, int]:
 
 def build_articles(articles: int, seed: int = DEFAULT_SEED) -> dict[str, list[DemoArticle]]:
     sizes = family_sizes(articles)
-    builders = {"keepto": build_keepto, "wp": build_wp, "zh": build_zh}
+    builders = {"keepto": build_keepto, "wp": build_wp, "zh": build_zh, "ghost": build_ghost}
     families = {}
     for number, family in enumerate(FAMILIES):
         def rng_for(i: int, _n: int = number) -> random.Random:
@@ -87,7 +88,7 @@ class _Writer:
 
 
 def generate(out_dir: Path, articles: int = 300, seed: int = DEFAULT_SEED) -> Path:
-    """Write the demo site with `articles` articles (split over three families) to out_dir."""
+    """Write the demo site with `articles` articles (split over the families) to out_dir."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -101,6 +102,8 @@ def generate(out_dir: Path, articles: int = 300, seed: int = DEFAULT_SEED) -> Pa
         writer.write(path, page.encode("utf-8"))
     for path, page in PortalTemplates(families["zh"], seed).pages(seed):
         writer.write(path, page.encode("gbk"))  # strict: every character must exist in GBK
+    for path, page in GhostTemplates(families["ghost"], seed).pages():
+        writer.write(path, page.encode("utf-8"))
 
     routes = build_routes(everything, SHORTLINKS, articles)
     site = {
@@ -114,7 +117,7 @@ def generate(out_dir: Path, articles: int = 300, seed: int = DEFAULT_SEED) -> Pa
     for path, text in site.items():
         writer.write(path, text.encode("utf-8"))
     css = {name: stylesheet(random.Random(f"static-{name}-{seed}"), 40)
-           for name in ("keepto", "wp", "zh")}
+           for name in ("keepto", "wp", "zh", "ghost")}
     for path, data in site_pages.static_files(css):
         writer.write(path, data)
 

@@ -6,9 +6,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-FAMILIES = ("keepto", "wp", "zh")
-PROFILE_KEYS = {"keepto": "demo-keepto", "wp": "demo-wp", "zh": "demo-zh"}
-LANGUAGES = {"keepto": "en", "wp": "en", "zh": "zh-CN"}
+FAMILIES = ("keepto", "wp", "zh", "ghost")
+PROFILE_KEYS = {"keepto": "demo-keepto", "wp": "demo-wp", "zh": "demo-zh", "ghost": "demo-ghost"}
+LANGUAGES = {"keepto": "en", "wp": "en", "zh": "zh-CN", "ghost": "en"}
 RngFor = Callable[[int], random.Random]  # article index -> that article's own seeded RNG
 
 

@@ -29,7 +29,8 @@ def home(families: dict[str, list[DemoArticle]], shortlinks: Sequence[str]) -> s
     sections = []
     names = {"keepto": ("Keepto Health", "/keepto/list_1.html"),
              "wp": ("Healthy Habits Blog", "/blog/"),
-             "zh": ("康宁健康网 (Chinese portal)", "/zh/list_1.shtml")}
+             "zh": ("康宁健康网 (Chinese portal)", "/zh/list_1.shtml"),
+             "ghost": ("Plain Living Journal", "/journal/")}
     for family, (name, listing) in names.items():
         latest = "".join(f'<li><a href="{a.path}">{esc(a.title)}</a></li>'
                          for a in families.get(family, [])[::-1][:5])
@@ -38,8 +39,9 @@ def home(families: dict[str, list[DemoArticle]], shortlinks: Sequence[str]) -> s
     short = "".join(f'<li><a href="{p}">Short link {p.rsplit("/", 1)[-1]}</a></li>'
                     for p in shortlinks)
     body = (
-        "<h1>healthcrawl demo sites</h1>\n<p>Three health sites generated for testing the "
-        "crawler: a keepto-like site, a WordPress blog and a Chinese portal served as GBK.</p>\n"
+        "<h1>healthcrawl demo sites</h1>\n<p>Four health sites generated for testing the "
+        "crawler: a keepto-like site, a WordPress blog, a Chinese portal served as GBK and a "
+        "Ghost-like journal.</p>\n"
         + "\n".join(sections)
         + f"\n<section><h2>Short links</h2><ul>{short}</ul></section>\n"
         '<section><h2>More</h2><ul><li><a href="/about.html">About</a></li>'

@@ -1,4 +1,4 @@
-"""The bundled demo site (crawler/demo/): three template families on one host.
+"""The bundled demo site (crawler/demo/): four template families on one host.
 
 Serve it with `healthcrawl serve-demo` (default http://127.0.0.1:8765/) or `DemoServer`; the
 profiles match any host, since tests and `healthcrawl demo` run it on a random port.
@@ -116,5 +116,37 @@ PORTAL_ZH = SiteProfile(
     language="zh-CN",
 )
 
-SITE = Site(key="demo", profiles=(KEEPTO, WORDPRESS, PORTAL_ZH), start_paths=("/",),
+GHOST = SiteProfile(
+    key="demo-ghost",
+    # /journal/why-a-cool-bedroom-helps-you-sleep/ (listings: /journal/page/2/, tag/, author/)
+    article_url=r"^/journal/(?!page/|tag/|author/)[a-z0-9-]+/$",
+    # /journal/page/2/: "← Newer Posts  Page 2 of 9  Older Posts →"
+    follow_url=r"^/journal/(?:page/\d+/)?$" + _SITE_PAGES,
+    # <h1 class="article-title">Why a cool bedroom helps you sleep</h1>
+    title="article.post h1.article-title",
+    # <section class="gh-content gh-canvas"><p>Your body temperature drops a little ...
+    body="article.post section.gh-content",
+    # <a class="post-nav-prev" href="..." rel="prev"><span class="post-nav-arrow">&larr;</span>
+    # Title</a>
+    prev="nav.post-nav a.post-nav-prev",
+    # <a class="post-nav-next" href="..." rel="next">Title <span class="post-nav-arrow">&rarr;
+    # </span></a>
+    next="nav.post-nav a.post-nav-next",
+    # <aside class="read-more-wrap"><h2 class="read-more-title">Read next</h2> ... <article
+    # class="post-card post"><a class="post-card-content-link" href="..."><h2
+    # class="post-card-title">Title</h2><div class="post-card-excerpt">First words…</div>
+    teaser_item="aside.read-more-wrap article.post-card",
+    teaser_title="h2.post-card-title",
+    teaser_snippet="div.post-card-excerpt",
+    teaser_link="a.post-card-content-link",
+    # <time class="byline-meta-date" datetime="2024-05-12T08:30:00+00:00">May 12, 2024</time>
+    published="article.post time.byline-meta-date",
+    # <h4 class="author-name"><a href="/journal/author/jane-doe/">Jane Doe</a></h4>
+    authors="article.post h4.author-name a",
+    # No visible trail: the JSON-LD BreadcrumbList ("Home", "Journal", "Sleep") is read by
+    # cleaners.metadata.
+    language="en",
+)
+
+SITE = Site(key="demo", profiles=(KEEPTO, WORDPRESS, PORTAL_ZH, GHOST), start_paths=("/",),
             default_base="http://127.0.0.1:8765/")

@@ -7,6 +7,7 @@ extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledg
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -41,7 +42,6 @@ from crawler.links import (
     SITEMAP_INDEX,
     SITEMAP_LOCS,
     SITEMAP_PARSER,
-    looks_like_listing,
     page_url,
     request_url,
 )
@@ -54,6 +54,7 @@ from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import new_run_id
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import LINKS_META, RunState
+from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ class HealthSpider(scrapy.Spider):
         self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
         self.traps = TrapGuard()  # crawler/traps.py; from the settings in from_crawler
+        self.config_error: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -114,9 +116,11 @@ class HealthSpider(scrapy.Spider):
         if settings.getbool("HEALTHCRAWL_LEDGER", True):
             try:
                 spider.run_state = RunState.open(settings, spider.run_key())
-            except StoreLocked as exc:
-                logger.error("%s", exc)
-                crawler.stats.set_value("healthcrawl/config_error", str(exc))
+            except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:
+                # One line, no traceback: a locked, foreign or unwritable store (or a full
+                # disk). Crawler.stats does not exist yet: start() records it.
+                logger.error("Cannot open the store: %s", exc)
+                spider.config_error = f"store: {exc}"
             else:
                 spider.run_id = spider.run_state.run_id
                 spider.run_state.connect(crawler)
@@ -139,6 +143,8 @@ class HealthSpider(scrapy.Spider):
 
     # -- discovery --------------------------------------------------------------------------
     async def start(self):
+        if self.config_error:
+            self.crawler.stats.set_value("healthcrawl/config_error", self.config_error)
         if self.crawler.stats.get_value("healthcrawl/config_error"):
             return
         reason = refusal(self.base_url, self.allowed_private)
@@ -324,8 +330,8 @@ class HealthSpider(scrapy.Spider):
             return self._parse_with_profile(response, charset)
         # Generic pages: one analysis (crawler/extract_worker.py), in a worker process when
         # one is configured, else right here.
-        args = (response.body, response.url, charset, looks_like_listing(response.url),
-                self.site_key, self.run_id, response.status, utc_now_s())
+        args = (response.body, response.url, charset, self.site_key, self.run_id,
+                response.status, utc_now_s())
         if self._workers is not None:
             return self._parse_in_worker(response, args)
         return self._analysis_results(response, *analyze(*args))
@@ -374,6 +380,10 @@ class HealthSpider(scrapy.Spider):
             logger.exception("Extraction failed: %s", response.url)
             self._extraction_failed(response, repr(exc))
             return
+        if article.page_kind in ("listing", "home"):  # a listing under an article URL pattern
+            self._not_article(response, links)  # (a broken article, "other", is left to
+            # validation)
+            return
         article.warnings[:0] = warnings
         for warning in set(article.warnings):
             stats.inc_value(f"healthcrawl/warning/{warning}")
@@ -408,6 +418,7 @@ class HealthSpider(scrapy.Spider):
             self._outcome(response, "not_article")
             return
         record.update(run_id=self.run_id, http_status=304)
+        record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
         yield record
 
     def failed(self, failure):

@@ -8,9 +8,10 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from ..keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
+from ..keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
 from ..runinfo import STORE_FILENAME, output_dir, run_id_of
 from .db import Store
+from .schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
@@ -41,14 +42,23 @@ class StorePipeline:
     def open_spider(self) -> None:
         if self.run_id is None and self.crawler is not None:
             self.run_id = run_id_of(self.crawler.spider, self.crawler.settings)
-        # Opening errors (unwritable folder, a store from a newer version) stop the crawl
-        # before it fetches anything: better than a run that silently stores nothing.
-        self.store = Store.open(self.path, batch_size=self.batch_size,
-                                flush_interval_s=self.flush_interval_s)
+        # An unusable store (not a database, a newer schema, an unwritable folder, a full
+        # disk) is a configuration error of the run: one line, exit code 1, nothing
+        # fetched (the spider found the same error and does not start).
+        try:
+            self.store = Store.open(self.path, batch_size=self.batch_size,
+                                    flush_interval_s=self.flush_interval_s)
+        except (sqlite3.Error, SchemaTooNew, OSError) as exc:
+            logger.error("Cannot open the store %s: %s", self.path, exc)
+            if self.stats is not None and not self.stats.get_value(CONFIG_ERROR):
+                self.stats.set_value(CONFIG_ERROR, f"store: {exc}")
+            return
         logger.info("Store %s opened (run %s)", self.path, self.run_id)
 
     def process_item(self, item: Any) -> Any:
-        assert self.store is not None, "open_spider() was not called"
+        if self.store is None:  # could not be opened: a configuration error, nothing crawled
+            self._inc(STORE_ERRORS)
+            return item
         try:
             status = self.store.upsert(item, self.run_id or "")
         except sqlite3.Error:

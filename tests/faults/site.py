@@ -161,7 +161,7 @@ CASES: list[Case] = [
     Case("csv-formula", "/health/formula", "stored", 1,
          "title `=HYPERLINK(...)`, paragraphs starting with + - @ TAB"),
     # Generic crawls (no site profile) call a page an article only if it has a title and
-    # at least 60 words (crawler/page_kind.py): a broken article page is "not_article".
+    # enough main text (cleaners/page_kind.py): a broken article page is "not_article".
     # The drops below happen on a site with a profile (PROFILE_CASES).
     Case("no-title", "/health/no-title", "not_article", 1,
          "an article page without <title> or <h1> (generic crawl)"),

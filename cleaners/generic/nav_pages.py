@@ -1,0 +1,87 @@
+"""Which URL relative links resolve against, and links that lead to this article itself.
+
+A saved page may come without its URL: `<base href>` and the canonical link then say where
+it lives. "次ページ→" (/articles/view/367061/2), "Next page" (?page=2) and "Seite 2"
+(-2.html) lead to another page of the same article, not to another article.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .nav_scan import absolute
+
+_BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
+_CANONICAL = etree.XPath("/*/head/link[@rel='canonical']/@href", smart_strings=False)
+# What may follow the current path (its extension cut) on page N: "/2", "-2", "_2.shtml",
+# "/page/2".
+_PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:page[-_/]?)?\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
+_PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p|pg|seite|pagina)=\d+", re.IGNORECASE)
+_EXTENSION = re.compile(r"\.\w{2,6}$")
+# Second-level labels under which a country registers names: "co.uk", "com.au", "ne.jp".
+_SECOND_LEVEL = frozenset("co com net org gov edu ac or ne go gob nic".split())
+
+
+def base_url(root, url: str | None) -> str | None:
+    """<base href> (against the page URL), else the page URL, else the canonical link."""
+    base = next((h.strip() for h in _BASE(root) if h.strip()), None)
+    if base is None and not url:
+        base = next((h.strip() for h in _CANONICAL(root)
+                     if h.strip().startswith(("http://", "https://"))), None)
+    if base is None:
+        return url
+    try:
+        return urljoin(url, base) if url else base
+    except ValueError:
+        return url
+
+
+def page_of_same_article(href: str, url: str | None) -> bool:
+    """Does href lead to this page, or to page N of it?"""
+    if not url:
+        return False
+    here, there = urlsplit(url), urlsplit(absolute(href, url))
+    if there.netloc.lower() != here.netloc.lower():
+        return False
+    path, other = here.path.rstrip("/"), there.path.rstrip("/")
+    if other == path:
+        return there.query == here.query or bool(_PAGE_QUERY.search(there.query))
+    stem = _EXTENSION.sub("", path)
+    return bool(stem) and other.startswith(stem) and \
+        bool(_PAGE_SUFFIX.match(other[len(stem):]))
+
+
+def same_page(href: str, url: str) -> bool:
+    """Does href lead to the page itself (fragment, trailing slash and scheme aside)?"""
+    here, there = urlsplit(url), urlsplit(absolute(href, url))
+    return there.netloc.lower() == here.netloc.lower() and \
+        there.path.rstrip("/") == here.path.rstrip("/") and there.query == here.query
+
+
+def section_of(href: str, url: str) -> bool:
+    """Does href lead to a parent folder of the page ("/politik/deutschland/" from
+    "/politik/deutschland/article123/...")? That is its section, not another article."""
+    here, there = urlsplit(url), urlsplit(absolute(href, url))
+    if there.netloc.lower() != here.netloc.lower() or there.query:
+        return False
+    folder = there.path.rstrip("/") + "/"
+    return folder != "/" and here.path.startswith(folder) and here.path != folder
+
+
+def registered_domain(host: str) -> str:
+    """"news.bbc.co.uk" -> "bbc.co.uk", "roma.repubblica.it" -> "repubblica.it" (without the
+    public suffix list: the usual second-level labels are enough to group a site's hosts)."""
+    labels = host.lower().rstrip(".").split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def same_site(href: str, url: str) -> bool:
+    """Is href on the page's site (its registered domain)? Recommendation widgets of other
+    sites ("From our partners") link elsewhere."""
+    there = urlsplit(absolute(href, url)).hostname
+    here = urlsplit(url).hostname
+    return not there or not here or registered_domain(there) == registered_domain(here)

@@ -1,0 +1,191 @@
+"""Unlabelled card rails: lists of other articles of the site without a heading we know.
+
+Many sites put "more stories" under or beside the article with no heading at all, or with
+a section name ("Superbike News"), and no class name saying "related". Such a rail is found
+by structure: an element whose repeated children (at least `_MIN_ITEMS`) each hold a link
+to another article of the same site (same registered domain, not a section, tag or author
+page) with a headline-like text (several words). The caller turns its items into cards.
+
+Not rails: lists in the site's header, menus and footer (`in_chrome`), lists before the
+page's <h1> (top bars, "trending" strips), lists headed by a site-wide list heading ("Most
+read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS), lists of short texts (menus,
+tags), and boxes holding prose (an article's own list of links keeps its sentences).
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..text import word_count
+from ..vocab import NON_ARTICLE_URL, NOT_RAIL_CLASS, RAIL_CLASS, SITE_LIST_START
+from .nav_pages import same_page, same_site, section_of
+from .nav_scan import (
+    HEADING_TAGS,
+    STOP_TAGS,
+    in_chrome,
+    is_inside,
+    linkable,
+    raw_text,
+    related_heading,
+    squash,
+)
+
+# Containers with at least three children holding a link, after the first <h1> when there
+# is one (the following:: axis skips its ancestors): one XPath pass in C.
+_BOXES = "[count(*[descendant-or-self::a[@href]]) >= 3]"
+_CONTAINERS = etree.XPath("/*/body//*" + _BOXES)
+_CONTAINERS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _BOXES)
+_HAS_H1 = etree.XPath("boolean(/*/body//h1)")
+_MIN_ITEMS = 3
+_MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
+_MIN_CJK = 10
+_MAX_TITLE = 200
+_MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a date
+_MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
+_HINT_LEVELS = 4  # the rail and its boxes up to three levels up
+_NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
+                        "p", "a", "span", "button", "menu"))
+
+
+def find_rails(root, url: str | None, taken: set) -> list:
+    """Rail elements, in page order, none inside another or inside `taken`."""
+    if not url:
+        return []  # "same site" needs the page's URL
+    containers = (_CONTAINERS_AFTER_H1 if _HAS_H1(root) else _CONTAINERS)(root)
+    taken_list = list(taken)
+    rails: list = []
+    for el in containers[:_MAX_CONTAINERS]:
+        # cheapest tests first: most boxes of a page are menus and layout without a name
+        if not isinstance(el.tag, str) or el.tag in STOP_TAGS or el.tag in _NOT_RAILS or \
+                not _hinted(el):
+            continue
+        if rails and is_inside(el, set(rails)):
+            continue
+        if is_inside(el, taken) or any(is_inside(t, {el}) for t in taken_list):
+            continue
+        if in_chrome(el) or _in_nav(el) or not _rail_items(el, url) or _site_list_heading(el):
+            continue
+        rails.append(el)
+    return rails
+
+
+def _rail_items(el, url: str) -> bool:
+    """Do at least `_MIN_ITEMS` repeated children each lead to another article?"""
+    kids = [k for k in el if isinstance(k.tag, str)]
+    tags: dict = {}
+    for kid in kids:
+        tags[kid.tag] = tags.get(kid.tag, 0) + 1
+    tag, count = max(tags.items(), key=lambda tc: tc[1]) if tags else ("", 0)
+    if count < _MIN_ITEMS:
+        return False
+    items = [k for k in kids if k.tag == tag]
+    hrefs: set = set()
+    good = 0
+    for item in items:
+        href = _article_link(item, url)
+        if href is not None and href not in hrefs:
+            hrefs.add(href)
+            good += 1
+    return good >= _MIN_ITEMS and 3 * good >= 2 * len(items)
+
+
+def _article_link(item, url: str) -> str | None:
+    """The one article an item leads to, by a headline-like link text; None when it holds
+    links to several articles, prose, or no headline."""
+    if len(squash(raw_text(item))) > _MAX_ITEM:
+        return None
+    found: set = set()
+    for a in (item.iter("a") if item.tag != "a" else [item]):
+        href = (a.get("href") or "").strip()
+        if not linkable(href):
+            continue
+        text = squash(raw_text(a))
+        if _headline(text):
+            found.add(href)
+    if len(found) != 1:
+        return None
+    href = found.pop()
+    path = urlsplit(href).path
+    if NON_ARTICLE_URL.search(path) or not same_site(href, url) or same_page(href, url) or \
+            section_of(href, url):
+        return None
+    return href
+
+
+def _headline(text: str) -> bool:
+    if not text or len(text) > _MAX_TITLE:
+        return False
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return cjk >= _MIN_CJK or word_count(text) >= _MIN_WORDS
+
+
+def _hinted(el) -> bool:
+    """Does a class/id of the rail or of its boxes (up to a few levels) name a rail of
+    stories, and none a sidebar, tab, ranking or hidden box? (Unlabelled lists without any
+    such name are too often site-wide to be taken.)"""
+    hint = False
+    node = el
+    for _ in range(_HINT_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if node.tag == "aside" and not _inside_article(node):
+            return False
+        if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
+            return False
+        names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        if NOT_RAIL_CLASS.search(names):
+            return False
+        hint = hint or bool(RAIL_CLASS.search(names))
+        node = node.getparent()
+    for item in el:  # the items' own names: "tw-article-teaser", "card"
+        if isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower()):
+            return True
+    return hint
+
+
+def _inside_article(el) -> bool:
+    el = el.getparent()
+    while el is not None:
+        if el.tag in ("article", "main"):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _in_nav(el) -> bool:
+    """Inside a <nav> or an element whose role is navigation (menus of article links)."""
+    while el is not None and el.tag not in ("body", "article", "main"):
+        if el.tag == "nav" or el.get("role") == "navigation":
+            return True
+        el = el.getparent()
+    return False
+
+
+def _site_list_heading(el) -> bool:
+    """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is a
+    heading child of the rail, else the nearest text before it (or before its wrappers)."""
+    node = el
+    for _ in range(3):
+        # a heading child of the rail itself (its items' own headings are titles)
+        head = next((k for k in node if isinstance(k.tag, str) and k.tag in HEADING_TAGS),
+                    None) if node is el else None
+        if head is None:
+            head = _previous_text(node)
+        if head is not None:
+            text = squash(raw_text(head))
+            return bool(SITE_LIST_START.match(text)) and not related_heading(text[:100])
+        node = node.getparent()
+        if node is None or node.tag in STOP_TAGS:
+            break
+    return False
+
+
+def _previous_text(node):
+    """The nearest previous sibling that holds text."""
+    prev = node.getprevious()
+    while prev is not None:
+        if isinstance(prev.tag, str) and raw_text(prev).strip():
+            return prev
+        prev = prev.getprevious()
+    return None

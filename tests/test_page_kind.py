@@ -1,0 +1,89 @@
+"""cleaners/page_kind.py on hand-written non-article pages in many CMS styles and languages
+(tests/fixtures/page_kind/<case>/: page.html, meta.json {url, kind}), plus saved real article
+pages, and on the saved article fixtures of the generic extractor."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES
+
+from cleaners.extract import extract_article
+from cleaners.html import parse_html
+from cleaners.page_kind import KINDS, classify, page_signals, url_kind
+
+CASES = sorted(p for p in (FIXTURES / "page_kind").iterdir() if (p / "meta.json").is_file())
+# Known misses, kept visible (strict: a fix makes the test fail until the mark goes).
+KNOWN_MISSES = {
+    # the generic extractor takes the "related posts" rail for the body (6 snippets of
+    # ~330 words); the classifier rightly sees a teaser list
+    "article-en-navigation-pool-blog": "extractor picks the teaser rail as body",
+    # a three-paragraph introduction (107 words) above six title-only tiles: as much prose
+    # as a short article beside a card rail
+    "en-category-long-intro": "long category introduction reads as a short article",
+    # rows of a table come out of the trafilatura fallback as "| · | title | date |" lines
+    "zh-gbk-gov-table-list": "table list via the fallback, no link or card evidence left",
+    # check split: rejected as an article, but titles are <a><span>..</span></a>, which
+    # the title-link count (link text only) does not see: kind "other", not "listing"
+    "ru-rubric-news": "kind other instead of listing (titles in <span> inside <a>)",
+}
+ARTICLE_PAGES = sorted(p for group in ("generic", "generic-body")
+                       for p in (FIXTURES / group).iterdir() if (p / "page.html").is_file())
+
+
+def _meta(case):
+    return json.loads((case / "meta.json").read_text(encoding="utf-8"))
+
+
+def test_enough_cases_in_many_styles():
+    kinds = [_meta(c)["kind"] for c in CASES]
+    assert sum(k != "article" for k in kinds) >= 40
+    assert set(kinds) == set(KINDS)
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_MISSES[c.name], strict=True))
+    if c.name in KNOWN_MISSES else c for c in CASES], ids=[c.name for c in CASES])
+def test_fixture_kind(case):
+    meta = _meta(case)
+    article = extract_article((case / "page.html").read_bytes(), meta["url"])
+    assert article.page_kind == meta["kind"]
+
+
+# A whole blog post of 22 words: less main text than the classifier asks of an article
+# without a JSON-LD article type.
+SHORT_ARTICLES = {"dev-wordpress-tag-classes": "a 22-word post reads as too little text"}
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(p, marks=pytest.mark.xfail(reason=SHORT_ARTICLES[p.name], strict=True))
+    if p.name in SHORT_ARTICLES else p for p in ARTICLE_PAGES],
+    ids=[f"{p.parent.name}/{p.name}" for p in ARTICLE_PAGES])
+def test_saved_articles_stay_articles(page):
+    meta_file = page / "meta.json"
+    url = json.loads(meta_file.read_text())["url"] if meta_file.is_file() else None
+    assert extract_article((page / "page.html").read_bytes(), url).page_kind == "article"
+
+
+def test_signals_are_read_before_extraction_changes_the_tree():
+    case = FIXTURES / "page_kind" / "en-ghost-casper-home"
+    root, _ = parse_html((case / "page.html").read_bytes())
+    signals = page_signals(root, _meta(case)["url"])
+    assert signals.linked_headings == 6  # six post cards: <a><header><h2>title</h2>...</a>
+    assert "website" in signals.declared and signals.og_type == "website"
+    kind = classify(signals, extract_article(root, _meta(case)["url"]), _meta(case)["url"])
+    assert kind.kind == "home" and kind.score <= 0 and kind.reasons
+
+
+@pytest.mark.parametrize(("url", "hint"), [
+    ("https://example.org/", "home"),
+    ("https://example.org/en/index.html", "home"),
+    ("https://example.org/tag/sleep/", "listing"),
+    ("https://example.org/news?page=3", "listing"),
+    ("https://example.org/2024/05/why-we-sleep/", "article"),
+    ("https://example.org/health/how-much-water-should-you-drink", "article"),
+    ("https://example.org/news/item.php?id=88", ""),
+    (None, ""),
+])
+def test_url_hints(url, hint):
+    assert url_kind(url)[0] == hint
