@@ -1,14 +1,14 @@
 """`python -m bench` (`make bench`): the crawl benchmark, then the extraction, the
-navigation and the archive benchmarks.
+navigation, the health-metadata (bench/metadata.py) and the archive benchmarks.
 
-    python -m bench [--articles N] [--only crawl|extract|navigation|archive]
+    python -m bench [--articles N] [--only crawl|extract|navigation|metadata|archive]
                     [--skip-baseline] [--skip-generic] [--skip-reference]
                     [--modes one_core,two_cores] [--rss-articles N]
                     [--keep] [--concurrency N] [--baseline-pages N]
 
 stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
-{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "archive",
-...}); stderr: progress and a human summary.
+{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "metadata",
+...}, {"benchmark": "archive", ...}); stderr: progress and a human summary.
 """
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def _sub_benchmark(name: str) -> dict | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "archive"),
+    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "metadata",
+                                         "archive"),
                     help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         if any(m["exit_code"] not in (0, 2) for mode in modes
                for m in (report.get(mode) or {}).values()):
             status = 1
-    for name in ("extract", "navigation"):
+    for name in ("extract", "navigation", "metadata"):
         if args.only in (None, name):
             doc = _sub_benchmark(name)
             if doc is not None:
