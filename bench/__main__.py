@@ -1,12 +1,14 @@
 """`python -m bench` (`make bench`): the crawl benchmark, then the extraction, the
-navigation and the archive benchmarks.
+navigation, the health-metadata (bench/metadata.py) and the archive benchmarks.
 
-    python -m bench [--articles N] [--only crawl|extract|navigation|archive]
-                    [--skip-baseline] [--skip-generic] [--keep] [--concurrency N]
+    python -m bench [--articles N] [--only crawl|extract|navigation|metadata|archive]
+                    [--skip-baseline] [--skip-generic] [--skip-reference]
+                    [--modes one_core,two_cores] [--rss-articles N]
+                    [--keep] [--concurrency N] [--baseline-pages N]
 
 stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
-{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "archive",
-...}); stderr: progress and a human summary.
+{"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "metadata",
+...}, {"benchmark": "archive", ...}); stderr: progress and a human summary.
 """
 from __future__ import annotations
 
@@ -16,31 +18,8 @@ import logging
 import subprocess
 import sys
 
-from .crawl import BASELINE_PAGES, CONCURRENCY, REPO, crawl_benchmark
-
-
-def _summary(r: dict) -> str:
-    lines = [(f"crawl benchmark: {r['articles']} articles, concurrency {r['concurrency']}, "
-              f"{r['machine']['cores']} cores"),
-             (f"  server alone ({r['server']['tool'].split()[0]}): "
-              f"{r['server']['pages_per_s']} pages/s"),
-             (f"  {'':12} {'pages/s':>8} {'seconds':>8} {'pages':>7} {'records':>8} "
-              f"{'peak MB':>8} {'cpu s':>7}")]
-    for name in ("healthcrawl", "baseline", "generic"):
-        m = r.get(name)
-        if m:
-            lines.append(f"  {name:12} {m['pages_per_s']:>8} {m['seconds']:>8} {m['pages']:>7} "
-                         f"{m['records']:>8} {m['peak_rss_mb']:>8} {m['cpu_s']:>7}")
-    if r.get("ratio_pages_per_s"):
-        lines.append(f"  healthcrawl / baseline pages/s: {r['ratio_pages_per_s']}x")
-    gen = r.get("generic")
-    if gen:
-        lines.append(f"  generic: {gen['vs_profiled_seconds']}x the profiled crawl's time"
-                     + (f", {gen['vs_baseline_pages_per_s']}x the baseline's pages/s"
-                        if "vs_baseline_pages_per_s" in gen else ""))
-    verdict = {True: "PASS", False: "FAIL", None: "n/a"}
-    lines.append("  targets: " + ", ".join(f"{k} {verdict[v]}" for k, v in r["targets"].items()))
-    return "\n".join(lines)
+from .crawl import BASELINE_PAGES, CONCURRENCY, MODES, REPO, crawl_benchmark
+from .crawl_report import summary
 
 
 def _sub_benchmark(name: str) -> dict | None:
@@ -63,10 +42,19 @@ def _sub_benchmark(name: str) -> dict | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
-    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "archive"),
+    ap.add_argument("--only", choices=("crawl", "extract", "navigation", "metadata",
+                                         "archive"),
                     help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
+    ap.add_argument("--skip-reference", action="store_true",
+                    help="no reference crawler (bench/reference_crawler.py)")
+    ap.add_argument("--modes", default=",".join(MODES),
+                    help="one_core (crawl pinned to CPU 0 with its workers, nginx to CPU 1), "
+                    "two_cores (nothing pinned), or both, comma-separated (default: both)")
+    ap.add_argument("--rss-articles", type=int, default=2000,
+                    help="also crawl a site of N articles --generic, to compare its peak RSS "
+                    "(default 2000; 0: not)")
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs (path printed)")
     ap.add_argument("--concurrency", type=int, default=CONCURRENCY,
                     help=f"CONCURRENT_REQUESTS(_PER_DOMAIN) of every crawl (default {CONCURRENCY})")
@@ -74,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="stop the baseline after N pages: its pages/s is a per-page rate "
                     f"(default {BASELINE_PAGES}; 0: the whole site)")
     args = ap.parse_args(argv)
+    modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
+    if not modes or set(modes) - set(MODES):
+        ap.error(f"--modes: one or both of {', '.join(MODES)}")
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     status = 0
@@ -81,22 +72,26 @@ def main(argv: list[str] | None = None) -> int:
         report = crawl_benchmark(args.articles, skip_baseline=args.skip_baseline,
                                  skip_generic=args.skip_generic, keep=args.keep,
                                  concurrency=args.concurrency,
-                                 baseline_pages=args.baseline_pages)
+                                 baseline_pages=args.baseline_pages, modes=modes,
+                                 rss_articles=args.rss_articles,
+                                 skip_reference=args.skip_reference)
         print(json.dumps(report), flush=True)
-        print(_summary(report), file=sys.stderr, flush=True)
-        if report["healthcrawl"]["exit_code"] not in (0, 2):
+        print(summary(report), file=sys.stderr, flush=True)
+        if any(m["exit_code"] not in (0, 2) for mode in modes
+               for m in (report.get(mode) or {}).values()):
             status = 1
-    for name in ("extract", "navigation"):
+    for name in ("extract", "navigation", "metadata"):
         if args.only in (None, name):
             doc = _sub_benchmark(name)
             if doc is not None:
                 print(json.dumps(doc, ensure_ascii=False), flush=True)
     if args.only in (None, "archive"):
-        from .archive import archive_benchmark, summary
+        from .archive import archive_benchmark
+        from .archive import summary as archive_summary
 
         report = archive_benchmark(args.articles, args.concurrency, keep=args.keep)
         print(json.dumps(report), flush=True)
-        print(summary(report), file=sys.stderr, flush=True)
+        print(archive_summary(report), file=sys.stderr, flush=True)
     return status
 
 

@@ -1,12 +1,14 @@
-"""Crawl benchmark (issues 3 and 4): healthcrawl against plain Scrapy + trafilatura.
+"""Crawl benchmark: healthcrawl against a minimal reference crawler and Scrapy + trafilatura.
 
 One run: the demo site with N articles served by nginx on 127.0.0.1; the server alone
-(wrk); `healthcrawl crawl demo` (profiles); the baseline spider; `healthcrawl crawl demo
---generic`. Every crawl runs in its own process, with the same concurrency, and is measured
-from outside: wall seconds, peak RSS (VmHWM of the process polled every 0.1 s plus its
-children's RSS, and VmHWM at close), CPU seconds (wait4 rusage), pages fetched (Scrapy's
-`response_received_count`, written at close by the `StatsFile` extension below) and records
-exported.
+(wrk); then, on one core (the crawl's whole process tree pinned to CPU 0, nginx to CPU 1)
+and on two (nothing pinned): the reference crawler (bench/reference_crawler.py), `healthcrawl
+crawl demo` (profiles), `healthcrawl crawl demo --generic` (its analysis in a worker
+process) and the baseline spider. Every crawl runs in its own process, with the same
+concurrency, and is measured from outside: wall seconds, peak RSS (VmHWM of the process
+polled every 0.1 s plus its children's RSS, and VmHWM at close), CPU seconds (wait4 rusage:
+the process and its reaped children, workers included), pages fetched and records written.
+Reports and the table are in bench/crawl_report.py.
 """
 from __future__ import annotations
 
@@ -26,6 +28,9 @@ log = logging.getLogger("bench.crawl")
 
 REPO = Path(__file__).resolve().parents[1]
 CONCURRENCY = 64
+# The benchmark's own cache of demo sites: the default one is shared with tests and other
+# checkouts, whose generator version may differ and prune ours in the middle of a run.
+SITES = Path(tempfile.gettempdir()) / "healthcrawl-bench-sites"
 BASELINE_PAGES = 5000  # the baseline's rate is measured on this many pages (0: all)
 STATS_KEYS = ("response_received_count", "downloader/request_count", "item_scraped_count",
               "dupefilter/filtered", "scheduler/enqueued", "finish_reason", "elapsed_time_seconds",
@@ -60,8 +65,11 @@ class StatsFile:
 
 
 # -- measuring a process --------------------------------------------------------------------
-def measure(cmd: list[str], *, cwd: Path, env: dict, log_path: Path) -> dict:
+def measure(cmd: list[str], *, cwd: Path, env: dict, log_path: Path,
+            cpus: set[int] | None = None) -> dict:
     """Run cmd; wall seconds, peak RSS (MB, process tree, polled every 0.1 s), CPU seconds.
+    cpus: the CPUs the process may run on, set before exec as `taskset -c` does, so every
+    process it starts (extraction workers) inherits them.
 
     Not ru_maxrss: Linux carries the parent's RSS at fork over exec into the child's
     ru_maxrss, so a child of a big parent reports at least the parent's size. VmHWM is
@@ -70,7 +78,9 @@ def measure(cmd: list[str], *, cwd: Path, env: dict, log_path: Path) -> dict:
 
     with open(log_path, "wb") as log_file:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log_file, stderr=log_file)
+        pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log_file, stderr=log_file,
+                                preexec_fn=pin)
         ps = psutil.Process(proc.pid)
         peak = 0
         while True:
@@ -81,7 +91,8 @@ def measure(cmd: list[str], *, cwd: Path, env: dict, log_path: Path) -> dict:
             time.sleep(0.1)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"exit_code": proc.returncode, "seconds": round(seconds, 2),
+    return {"exit_code": proc.returncode, "cpus": sorted(cpus) if cpus else "all",
+            "seconds": round(seconds, 2),
             "peak_rss_mb": round(peak / 2**20, 1),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 2)}
 
@@ -131,7 +142,8 @@ def _set_args(settings: dict) -> list[str]:
 
 # -- the crawls -----------------------------------------------------------------------------
 def run_healthcrawl(base_url: str, work: Path, concurrency: int, generic: bool = False,
-                    name: str | None = None, extra: dict | None = None) -> dict:
+                    name: str | None = None, extra: dict | None = None,
+                    cpus: set[int] | None = None) -> dict:
     from crawler.settings import EXTENSIONS
 
     name = name or ("generic" if generic else "healthcrawl")
@@ -142,17 +154,19 @@ def run_healthcrawl(base_url: str, work: Path, concurrency: int, generic: bool =
                 "EXTENSIONS": {**EXTENSIONS, "bench.crawl.StatsFile": 900}, **(extra or {})}
     cmd = [sys.executable, "-m", "crawler.cli", "crawl", "demo", "--base-url", base_url,
            "--out", str(out), *(["--generic"] if generic else []), *_set_args(settings)]
-    result = measure(cmd, cwd=REPO, env=_env(), log_path=work / f"{name}.log")
+    result = measure(cmd, cwd=REPO, env=_env(), log_path=work / f"{name}.log", cpus=cpus)
     run_dir = out / "bench"
     summary = _read_json(run_dir / "run.json")
     result.update(_from_stats(stats_path, result))
     result["records"] = _count_lines(run_dir / "articles.jsonl")
+    result["records_file"] = str(run_dir / "articles.jsonl")
     result["run_json"] = {k: summary.get(k) for k in ("status", "exit_code", "pages", "records",
                                                      "counts", "elapsed_s")}
     return _rates(result, work / f"{name}.log")
 
 
-def run_baseline(base_url: str, work: Path, concurrency: int, max_pages: int = 0) -> dict:
+def run_baseline(base_url: str, work: Path, concurrency: int, max_pages: int = 0,
+                 cpus: set[int] | None = None) -> dict:
     """max_pages > 0: stop after that many responses (CLOSESPIDER_PAGECOUNT); the rate of
     Scrapy + trafilatura is per page, so a sample measures it and keeps the run short."""
     out = work / "baseline"
@@ -166,11 +180,32 @@ def run_baseline(base_url: str, work: Path, concurrency: int, max_pages: int = 0
     # cwd outside the repo: scrapy.cfg there would load healthcrawl's settings and pipelines
     cmd = [sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "baseline_spider.py"),
            "-a", f"start={base_url}", *_set_args(settings)]
-    result = measure(cmd, cwd=out, env=_env(), log_path=work / "baseline.log")
+    result = measure(cmd, cwd=out, env=_env(), log_path=work / "baseline.log", cpus=cpus)
     result.update(_from_stats(stats_path, result))
     result["records"] = _count_lines(feed)
     result["max_pages"] = max_pages
+    result["records_file"] = str(feed)
     return _rates(result, work / "baseline.log")
+
+
+def run_reference(base_url: str, work: Path, concurrency: int,
+                  cpus: set[int] | None = None) -> dict:
+    """bench/reference_crawler.py: it prints {"pages", "records", "errors"} when done."""
+    out = work / "reference"
+    out.mkdir(parents=True, exist_ok=True)
+    feed = out / "articles.jsonl"
+    log_path = work / "reference.log"
+    cmd = [sys.executable, "-m", "bench.reference_crawler", base_url, str(feed),
+           "--concurrency", str(concurrency)]
+    result = measure(cmd, cwd=REPO, env=_env(), log_path=log_path, cpus=cpus)
+    counts = {}
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        counts = json.loads(log_path.read_text().strip().splitlines()[-1])
+    result["pages"] = int(counts.get("pages", 0))
+    result["errors"] = int(counts.get("errors", 0))
+    result["records"] = _count_lines(feed)
+    result["records_file"] = str(feed)
+    return _rates(result, log_path)
 
 
 def _from_stats(path: Path, result: dict) -> dict:
@@ -218,45 +253,116 @@ def _record_urls(path: Path) -> set[str]:
 
 
 # -- the benchmark --------------------------------------------------------------------------
+CRAWLS = ("reference", "healthcrawl", "generic", "baseline")
+MODES = ("one_core", "two_cores")
+
+
 def crawl_benchmark(articles: int = 20000, *, skip_baseline: bool = False,
                     skip_generic: bool = False, keep: bool = False,
                     concurrency: int = CONCURRENCY, server_seconds: float = 5.0,
-                    baseline_pages: int = BASELINE_PAGES) -> dict:
+                    baseline_pages: int = BASELINE_PAGES, modes: tuple[str, ...] = MODES,
+                    rss_articles: int = 2000, skip_reference: bool = False) -> dict:
+    """rss_articles: also crawl a site of that size with --generic (two cores) to see
+    whether its peak RSS grows with the site (0: not)."""
+    import importlib.util
+
     from crawler.demo.generator import ensure_site
-    from crawler.demo.nginx import NginxDemoServer
 
-    from .serverload import measure_server
+    from .crawl_report import finish_report
 
-    site = ensure_site(articles)
-    work = Path(tempfile.mkdtemp(prefix="healthcrawl-bench-"))
+    skipped = {"baseline": skip_baseline, "generic": skip_generic, "reference": skip_reference}
     report: dict = {"benchmark": "crawl", "articles": articles, "concurrency": concurrency,
-                    "load_avg_1m_before": round(os.getloadavg()[0], 2)}
+                    "load_avg_before": [round(x, 2) for x in os.getloadavg()],
+                    "baseline_pages": baseline_pages, "skipped": {}}
+    missing = [m for m in ("aiohttp", "selectolax") if importlib.util.find_spec(m) is None]
+    if missing and not skip_reference:
+        report["skipped"]["reference"] = (f"not installed: {', '.join(missing)} "
+                                          "(pip install -e '.[bench]')")
+        log.warning("reference crawler skipped: %s", report["skipped"]["reference"])
+        skipped["reference"] = True
+    crawls = [c for c in CRAWLS if not skipped.get(c)]
+    work = Path(tempfile.mkdtemp(prefix="healthcrawl-bench-"))
     try:
-        with NginxDemoServer(site) as server:
-            base = server.base_url
-            paths = _article_paths(site)
-            expected = {urljoin(base, p) for p in paths}
-            log.info("site %s (%d articles) on %s", site, len(expected), base)
-            report["server"] = measure_server(base, paths, server_seconds)
-            log.info("server: %s pages/s", report["server"]["pages_per_s"])
-            report["healthcrawl"] = hc = run_healthcrawl(base, work, concurrency)
-            log.info("healthcrawl: %s pages/s", hc["pages_per_s"])
-            _check_records(hc, work / "healthcrawl" / "bench" / "articles.jsonl", expected)
-            if not skip_baseline:
-                report["baseline"] = run_baseline(base, work, concurrency, baseline_pages)
-                log.info("baseline: %s pages/s", report["baseline"]["pages_per_s"])
-            if not skip_generic:
-                report["generic"] = gen = run_healthcrawl(base, work, concurrency, generic=True)
-                log.info("generic: %s pages/s", gen["pages_per_s"])
-                _check_records(gen, work / "generic" / "bench" / "articles.jsonl", expected)
+        site = ensure_site(articles, SITES)
+        report.update(_crawl_site(site, work, crawls, modes, concurrency, baseline_pages,
+                                  server_seconds, keep))
+        if rss_articles and rss_articles != articles and not skip_generic:
+            small = ensure_site(rss_articles, SITES)
+            report["generic_small"] = _crawl_site(
+                small, work / "small", ["generic"], ("two_cores",), concurrency,
+                baseline_pages, 0, keep)["two_cores"]["generic"]
+            report["generic_small"]["articles"] = rss_articles
     finally:
         if keep:
             report["outputs"] = str(work)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    report.update(_verdict(report, len(expected)))
-    report["machine"] = machine()
-    return report
+    report["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
+    return finish_report(report)
+
+
+def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...],
+                concurrency: int, baseline_pages: int, server_seconds: float,
+                keep: bool) -> dict:
+    from crawler.demo.nginx import NginxDemoServer
+
+    from .serverload import measure_server
+
+    out: dict = {}
+    with NginxDemoServer(site) as server:
+        base = server.base_url
+        paths = _article_paths(site)
+        expected = {urljoin(base, p) for p in paths}
+        log.info("site %s (%d articles) on %s", site, len(expected), base)
+        if server_seconds:
+            out["server"] = measure_server(base, paths, server_seconds)
+            log.info("server: %s pages/s", out["server"]["pages_per_s"])
+        for mode in modes:
+            crawl_cpus, server_cpus = _cpus(mode)
+            _pin_tree(server_cpus)
+            results = out[mode] = {}
+            for name in crawls:
+                folder = work / mode
+                folder.mkdir(parents=True, exist_ok=True)
+                if name == "baseline":
+                    result = run_baseline(base, folder, concurrency, baseline_pages,
+                                          cpus=crawl_cpus)
+                elif name == "reference":
+                    result = run_reference(base, folder, concurrency, cpus=crawl_cpus)
+                else:
+                    result = run_healthcrawl(base, folder, concurrency, name == "generic",
+                                             cpus=crawl_cpus)
+                # a sample of the site cannot hold every article: not checked
+                if name != "baseline" or not baseline_pages:
+                    _check_records(result, Path(result["records_file"]), expected)
+                if not keep:
+                    shutil.rmtree(folder / name, ignore_errors=True)
+                log.info("%s %s: %.1f s, %.1f CPU s, %s pages, %s records", mode, name,
+                         result["seconds"], result["cpu_s"], result["pages"], result["records"])
+                results[name] = result
+            _pin_tree(None)
+    out["expected_articles"] = len(expected)
+    return out
+
+
+def _cpus(mode: str) -> tuple[set[int] | None, set[int] | None]:
+    """(crawl CPUs, server CPUs): one core is CPU 0 for the crawl and its workers, the
+    next one for nginx (the same one on a single-core machine); two cores: no pinning."""
+    if mode != "one_core":
+        return None, None
+    available = sorted(os.sched_getaffinity(0))
+    return {available[0]}, {available[1 if len(available) > 1 else 0]}
+
+
+def _pin_tree(cpus: set[int] | None) -> None:
+    """Pin the nginx processes (children of this process) to cpus; None: every CPU."""
+    import psutil
+
+    allowed = sorted(cpus) if cpus else sorted(os.sched_getaffinity(0))
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if child.name().startswith("nginx"):
+                child.cpu_affinity(allowed)
 
 
 def _article_paths(site: Path) -> list[str]:
@@ -275,43 +381,3 @@ def _check_records(result: dict, jsonl: Path, want: set[str]) -> None:
     got = _record_urls(jsonl) if jsonl.exists() else set()
     result["articles_missing"] = len(want - got)
     result["records_not_articles"] = len(got - want)
-
-
-def _verdict(report: dict, articles: int) -> dict:
-    hc, base, gen = report["healthcrawl"], report.get("baseline"), report.get("generic")
-    out: dict = {}
-    ratio = hc["pages_per_s"] / base["pages_per_s"] if base and base["pages_per_s"] else None
-    out["ratio_pages_per_s"] = round(ratio, 2) if ratio else None
-    if gen:
-        gen["vs_profiled_seconds"] = round(gen["seconds"] / hc["seconds"], 2)
-        if base and base["pages_per_s"]:
-            # pages/s, not seconds: the baseline crawls a sample (--baseline-pages)
-            gen["vs_baseline_pages_per_s"] = round(gen["pages_per_s"] / base["pages_per_s"], 2)
-    # None: not measured in this run (--skip-baseline / --skip-generic)
-    vs_base = gen.get("vs_baseline_pages_per_s") if gen else None
-    out["targets"] = {
-        "ratio>=3": None if ratio is None else ratio >= 3,
-        "peak_rss<=300MB": hc["peak_rss_mb"] <= 300,
-        "records==articles": hc["records"] == articles and not hc["articles_missing"],
-        "generic<=1.5x": gen["vs_profiled_seconds"] <= 1.5 if gen else None,
-        "generic>=5x_baseline": None if vs_base is None else vs_base >= 5,
-    }
-    return out
-
-
-def machine() -> dict:
-    import platform
-    from importlib.metadata import version
-
-    cpu = ""
-    with contextlib.suppress(OSError), open("/proc/cpuinfo") as info:
-        cpu = next((line.split(":", 1)[1].strip() for line in info
-                    if line.startswith("model name")), "")
-    nginx = shutil.which("nginx")
-    nginx_version = ""
-    if nginx:
-        done = subprocess.run([nginx, "-v"], capture_output=True, text=True)
-        nginx_version = done.stderr.strip().rpartition("/")[2]
-    return {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "scrapy": version("scrapy"), "lxml": version("lxml"),
-            "trafilatura": version("trafilatura"), "nginx": nginx_version}

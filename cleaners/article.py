@@ -32,6 +32,12 @@ class Article:
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
     breadcrumbs: list[str] = field(default_factory=list)
+    last_reviewed: str | None = None
+    reviewed_by: list[dict] = field(default_factory=list)  # {name, credentials, url}
+    references: list[dict] = field(default_factory=list)  # {text, url, doi, pmid}
+    medical_disclaimer: str | None = None
+    schema_types: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
     extractor: str = "generic"
     warnings: list[str] = field(default_factory=list)
     # article, listing, home or other (cleaners/page_kind.py); extract_article sets it

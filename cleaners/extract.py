@@ -20,6 +20,10 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
         root = source
     meta = read_metadata(root, url)
     signals = page_signals(root, url)  # before extraction takes card blocks out of the tree
+    # the medical disclaimer is a field of its own and never part of the body
+    disclaimer = meta.pop("disclaimer_element", None)
+    if disclaimer is not None and disclaimer.getparent() is not None:
+        disclaimer.drop_tree()
     drop_non_content(root)
 
     if profile is not None:
@@ -38,6 +42,9 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
     article.modified = article.modified or meta["modified"]
     article.authors = article.authors or meta["authors"]
     article.breadcrumbs = article.breadcrumbs or meta["breadcrumbs"]
+    for key in ("last_reviewed", "reviewed_by", "references", "medical_disclaimer",
+                "schema_types", "about"):
+        setattr(article, key, getattr(article, key) or meta[key])
     article.warnings = warnings + article.warnings
     if article.body and BODY_LEAK.search(article.body):
         article.warnings.append("boilerplate_leak")

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 import orjson
 from lxml import etree
 
+from .health_meta import date_element, read_visible, reference, split_names, visible_bylines
 from .text import clean_inline
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
@@ -53,7 +54,7 @@ def _jsonld_objects(texts):
         while stack:
             obj = stack.pop()
             if isinstance(obj, list):
-                stack.extend(obj)
+                stack.extend(reversed(obj))  # popped in page order
             elif isinstance(obj, dict):
                 yield obj
                 if "@graph" in obj:
@@ -75,6 +76,41 @@ def _names(value) -> list[str]:
     return out
 
 
+def _people(value, by_id: dict) -> list[dict]:
+    """JSON-LD author / reviewedBy -> [{name, url, credentials}]; {"@id": …} references are
+    resolved against the page's other objects (Yoast's @graph form)."""
+    out = []
+    for it in value if isinstance(value, list) else [value]:
+        if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
+            it = by_id.get(it["@id"], it)
+        if isinstance(it, dict):
+            name, url = it.get("name"), it.get("url") or it.get("sameAs")
+            cred = it.get("honorificSuffix") or it.get("jobTitle")
+        else:
+            name, url, cred = it, None, None
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if not isinstance(name, str) or not clean_inline(name):
+            continue
+        if isinstance(url, list):
+            url = url[0] if url else None
+        out.append({"name": clean_inline(name), "url": url if isinstance(url, str) else None,
+                    "credentials": clean_inline(cred) if isinstance(cred, str) else None})
+    return out
+
+
+def _citations(value) -> list[dict]:
+    out = []
+    for it in value if isinstance(value, list) else [value]:
+        if isinstance(it, str):
+            out.append(reference(clean_inline(it), it if it.startswith("http") else None))
+        elif isinstance(it, dict):
+            text = it.get("name") or it.get("headline") or it.get("url") or ""
+            url = it.get("url") if isinstance(it.get("url"), str) else None
+            out.append(reference(clean_inline(str(text)), url))
+    return out
+
+
 def _crumb(item: dict) -> list[str]:
     """A ListItem's name: {"name": ..., "item": "https://..."} (Yoast, Google's examples) or
     {"item": {"@id": ..., "name": ...}} (the nested form)."""
@@ -92,16 +128,30 @@ def _position(item: dict) -> float:
 
 def read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
-                  "modified": None, "authors": [], "breadcrumbs": [], "description": None}
+                  "modified": None, "authors": [], "breadcrumbs": [], "description": None,
+                  **_health_defaults()}
     jsonld, metas, canonical, times = _head_elements(root)
-    for obj in _jsonld_objects(jsonld):
+    objects = list(_jsonld_objects(jsonld))
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    ld_authors: list[dict] = []
+    for obj in objects:
         types = _types(obj)
+        for t in obj.get("@type", ()) if isinstance(obj.get("@type"), list) else [obj.get("@type")]:
+            if isinstance(t, str) and t not in meta["schema_types"]:
+                meta["schema_types"].append(t)
         if types & _ARTICLE_TYPES:
             meta["title"] = meta["title"] or clean_inline(obj.get("headline") or "") or None
-            meta["published"] = meta["published"] or obj.get("datePublished")
-            meta["modified"] = meta["modified"] or obj.get("dateModified")
-            if not meta["authors"] and obj.get("author"):
-                meta["authors"] = _names(obj["author"])
+            meta["published"] = meta["published"] or _str(obj.get("datePublished"))
+            meta["modified"] = meta["modified"] or _str(obj.get("dateModified"))
+            if not ld_authors and obj.get("author"):
+                ld_authors = _people(obj["author"], by_id)
+            if not meta["reviewed_by"] and obj.get("reviewedBy"):
+                meta["reviewed_by"] = _people(obj["reviewedBy"], by_id)
+            meta["last_reviewed"] = meta["last_reviewed"] or _str(obj.get("lastReviewed"))
+            if not meta["references"] and obj.get("citation"):
+                meta["references"] = _citations(obj["citation"])
+            if not meta["about"] and obj.get("about"):
+                meta["about"] = _names(obj["about"])
             lang = obj.get("inLanguage")
             meta["language"] = meta["language"] or (lang if isinstance(lang, str) else None)
         if "breadcrumblist" in types and not meta["breadcrumbs"]:
@@ -110,34 +160,76 @@ def read_metadata(root, url: str | None) -> dict:
                            key=_position)
             meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
 
+    meta_authors: list[dict] = []
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
         if key in ("article:published_time", "datepublished", "date", "dc.date") \
                 and not meta["published"]:
             meta["published"] = content
-        elif key in ("article:modified_time", "datemodified") and not meta["modified"]:
+        elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified") \
+                and not meta["modified"]:
             meta["modified"] = content
         elif key in ("og:title", "twitter:title") and not meta["title"]:
             meta["title"] = clean_inline(content) or None
-        elif key in ("author", "article:author") and not meta["authors"] and content \
+        elif key in _META_AUTHOR and not meta_authors and content \
                 and not content.startswith("http"):
-            meta["authors"] = [clean_inline(content)]
+            meta_authors = [{"name": n, "url": None} for n in split_names(content)]
         elif key in ("og:description", "description") and not meta["description"]:
             meta["description"] = clean_inline(content) or None
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
             meta["language"] = content
 
-    if not meta["published"]:
-        meta["published"] = times[0] if times else None
+    visible = read_visible(root)
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
-    for k in ("published", "modified"):
+    for people in (meta["author_objects"], meta["reviewed_by"]):
+        for p in people:  # profile links as absolute URLs, like every other URL we export
+            if p.get("url") and url:
+                p["url"] = urljoin(url, p["url"])
+    for k in ("published", "modified", "last_reviewed"):
         meta[k] = clean_inline(meta[k]) or None if isinstance(meta[k], str) else None
     return meta
+
+
+_META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:author",
+                "citation_author", "dc.creator", "parsely-author", "sailthru.author"}
+
+
+def _str(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
+def _health_defaults() -> dict:
+    return {"author_objects": [], "reviewed_by": [], "last_reviewed": None, "references": [],
+            "medical_disclaimer": None, "disclaimer_element": None, "schema_types": [],
+            "about": []}
+
+
+def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
+                   meta_authors: list[dict], times: list[str]) -> None:
+    """Structured data first, the visible page where structured data is silent. Bylines: a
+    visible byline wins over a structured author that names nobody it shows (the web editor
+    who posted the piece, the site itself)."""
+    # a desk abbreviation ("red.") or a photo credit in `author` names nobody
+    ld_authors = [p for p in ld_authors if split_names(p["name"])]
+    people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
+    meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
+    meta["authors"] = [p["name"] for p in people]
+    meta["published"] = (meta["published"] or visible["published"] or (times[0] if times else None)
+                         or date_element(root) or visible["modified"])
+    meta["modified"] = meta["modified"] or visible["modified"]
+    meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
+    meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]
+    meta["references"] = meta["references"] or visible["references"]
+    meta["medical_disclaimer"] = visible["medical_disclaimer"]
+    meta["disclaimer_element"] = visible["disclaimer_element"]
 
 
 def normalize_language(code: str | None) -> str | None:

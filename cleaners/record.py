@@ -1,4 +1,5 @@
-"""From an Article to the exported record (schema version 1 of DESIGN.md). Pure functions."""
+"""From an Article to the exported record (schema version 2: version 1 plus the health
+metadata fields). Pure functions."""
 from __future__ import annotations
 
 import hashlib
@@ -9,13 +10,14 @@ from .article import Article
 from .safe_url import safe_http_url
 from .text import word_count
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PACKAGE_VERSION = "0.1.0"
 
 # Column order of the exports; lists stay nested in JSON, flattened in CSV.
 RECORD_FIELDS = (
     "id", "url", "canonical_url", "site", "title", "body", "body_html", "related_links",
-    "teasers", "language", "published", "modified", "authors", "breadcrumbs", "word_count",
+    "teasers", "language", "published", "modified", "authors", "breadcrumbs", "last_reviewed",
+    "reviewed_by", "references", "medical_disclaimer", "schema_types", "about", "word_count",
     "content_hash", "fetched_at", "http_status", "run_id", "extractor", "warnings", "page_kind",
 )
 
@@ -57,6 +59,14 @@ def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
         "modified": article.modified,
         "authors": list(article.authors),
         "breadcrumbs": list(article.breadcrumbs),
+        "last_reviewed": article.last_reviewed,
+        "reviewed_by": [{"name": r.get("name"), "credentials": r.get("credentials"),
+                         "url": safe_http_url(r.get("url"))} for r in article.reviewed_by],
+        "references": [{"text": r.get("text") or "", "url": safe_http_url(r.get("url")),
+                        "doi": r.get("doi"), "pmid": r.get("pmid")} for r in article.references],
+        "medical_disclaimer": article.medical_disclaimer,
+        "schema_types": list(article.schema_types),
+        "about": list(article.about),
         "word_count": word_count(article.body),
         "content_hash": content_hash(article.title, article.body),
         "fetched_at": fetched_at,

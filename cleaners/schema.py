@@ -1,4 +1,4 @@
-"""The record schema (version 1) as JSON Schema, with a description and an example per field.
+"""The record schema (version 2) as JSON Schema, with a description and an example per field.
 
 One source for: the `schema.json` written beside every export, `docs/data-dictionary.md`
 (`python -m cleaners.schema > docs/data-dictionary.md`), and the tests that validate records.
@@ -20,6 +20,21 @@ _LINK = {
         "url": _STR_OR_NULL,
     },
 }
+_REVIEWER = {
+    "type": "object",
+    "required": ["name", "credentials", "url"],
+    "additionalProperties": False,
+    "properties": {"name": {"type": "string", "minLength": 1}, "credentials": _STR_OR_NULL,
+                   "url": _STR_OR_NULL},
+}
+_REFERENCE = {
+    "type": "object",
+    "required": ["text", "url", "doi", "pmid"],
+    "additionalProperties": False,
+    "properties": {"text": {"type": "string"}, "url": _STR_OR_NULL, "doi": _STR_OR_NULL,
+                   "pmid": _STR_OR_NULL},
+}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
 _TEASER = {
     "type": "object",
     "required": ["title", "snippet", "truncated", "url"],
@@ -64,6 +79,25 @@ FIELDS: dict[str, tuple[dict, str, object]] = {
                 ["Dr. Jane Roe"]),
     "breadcrumbs": ({"type": "array", "items": {"type": "string"}}, "Breadcrumb trail.",
                     ["Home", "Orthopedics"]),
+    "last_reviewed": (_STR_OR_NULL, ("Date of the last medical review (JSON-LD lastReviewed or "
+                      "a visible \"reviewed … on DATE\" line)."), "2024-02-20"),
+    "reviewed_by": ({"type": "array", "items": _REVIEWER}, ("Medical / fact reviewers: "
+                    "JSON-LD reviewedBy or a visible \"Medically reviewed by\" line; CSV: "
+                    "reviewed_by.csv."), [{"name": "Jane Roe", "credentials": "MD",
+                                           "url": None}]),
+    "references": ({"type": "array", "items": _REFERENCE}, ("The article's own source list "
+                   "(JSON-LD citation or a Sources / Quellen / Références / Fuentes / "
+                   "Источники / 参考文献 list), in page order; CSV: references.csv. The list "
+                   "also stays in body when the page prints it inside the article."),
+                   [{"text": "Smith A. Migraine today. 2021.", "url": None,
+                     "doi": "10.1234/abc", "pmid": None}]),
+    "medical_disclaimer": (_STR_OR_NULL, ("The page's health disclaimer (\"does not replace "
+                           "medical advice\"), removed from body."),
+                           "This article does not replace medical advice."),
+    "schema_types": (_STRINGS, "The JSON-LD @types on the page, in page order.",
+                     ["MedicalWebPage", "BreadcrumbList"]),
+    "about": (_STRINGS, ("Conditions, drugs, procedures the JSON-LD names as the page's "
+              "`about`."), ["Migraine"]),
     "word_count": ({"type": "integer", "minimum": 0}, "Words in body (CJK: characters).", 412),
     "content_hash": ({"type": "string", "pattern": "^[0-9a-f]{64}$"},
                      "sha256 of title + blank line + body; changes when the text changes.",
@@ -142,8 +176,8 @@ def data_dictionary() -> str:
     lines = [f"# Data dictionary (schema version {SCHEMA_VERSION})", "",
              ("Generated from `cleaners/schema.py` (`python -m cleaners.schema`). CSV: "
              "`articles.csv` holds the scalar fields (lists of strings joined with `; `); "
-             "`related_links.csv` and `teasers.csv` hold one row per list item with `id` and "
-             "`position`."), "",
+             "`related_links.csv`, `teasers.csv`, `reviewed_by.csv` and `references.csv` hold "
+             "one row per list item with `id` and `position`."), "",
              "| field | type | meaning | example |", "|---|---|---|---|"]
     for name, (schema, desc, example) in FIELDS.items():
         kind = schema.get("type", "enum")

@@ -36,11 +36,20 @@ def analyze(body: bytes, url: str, charset: str | None, site: str,
 
 
 def workers_for(setting: int, generic: bool) -> int:
-    """HEALTHCRAWL_EXTRACT_WORKERS: -1 (auto: one worker for generic crawls on 2+ cores),
-    0 (inline) or a number of processes."""
+    """HEALTHCRAWL_EXTRACT_WORKERS: -1 (auto: one worker for generic crawls that may run on
+    2+ cores), 0 (inline) or a number of processes. The cores are those this process may
+    run on (`taskset`, containers): on one, a worker cannot run beside the crawl and only
+    adds pickling and a second interpreter's memory."""
     if setting >= 0:
         return setting
-    return 1 if generic and (os.cpu_count() or 1) >= 2 else 0
+    return 1 if generic and _usable_cores() >= 2 else 0
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class ExtractWorkers:

@@ -83,7 +83,7 @@ HEALTHCRAWL_CONDITIONAL = True  # re-fetch known pages with If-None-Match/If-Mod
 HEALTHCRAWL_MAX_SHRINK_RATIO = 0.10
 HEALTHCRAWL_LEDGER_FLUSH_S = 1.0  # seconds between ledger commits (a crash re-fetches less)
 HEALTHCRAWL_GC_TUNING = True  # fewer garbage-collector passes over long-lived crawl state
-# Generic analysis in worker processes: -1 auto (1 for generic crawls on 2+ cores), 0 inline.
+# Generic analysis in worker processes: -1 auto (1 for generic crawls allowed 2+ cores), 0 inline.
 HEALTHCRAWL_EXTRACT_WORKERS = -1
 # Raw archive: every response and request as gzip-per-record WARC/1.1 in <run>/archive/.
 HEALTHCRAWL_ARCHIVE = True

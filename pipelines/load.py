@@ -2,23 +2,27 @@
 
     from pipelines.load import load_run
     run = load_run("output")            # output/latest; or a run folder, or output/latest
-    run.articles, run.related_links, run.teasers, run.summary
+    run.articles, run.related_links, run.teasers, run.reviewed_by, run.references, run.summary
 
-Reads `articles.parquet` when the run has it (exact), else the three CSV files (formula
+Reads `articles.parquet` when the run has it (exact), else the CSV files (formula
 escaping reversed with csv_unescape; an empty cell is missing). The frames have the same
 columns and dtypes whatever the source:
 
 - `string` (missing = `<NA>`): id, url, canonical_url, site, title, body, body_html,
   language, content_hash, run_id, extractor, page_kind; rel, snippet;
-- `datetime64[us, UTC]`: published, modified, fetched_at (a bare date is midnight UTC;
+- `datetime64[us, UTC]`: published, modified, last_reviewed, fetched_at (a bare date is
+  midnight UTC;
   unparsable or missing = `NaT`);
 - `Int64` (nullable): word_count, http_status, position;
 - `boolean` (nullable): truncated;
-- `object`, a Python list of str per row (`[]` when none): authors, breadcrumbs, warnings.
+- `object`, a Python list of str per row (`[]` when none): authors, breadcrumbs, warnings,
+  schema_types, about.
 
 `articles` has one row per record (the record fields but related_links and teasers);
 `related_links` (id, position, rel, title, url) and `teasers` (id, position, title, snippet,
-truncated, url) one row per list item, joined on `id`, `position` 0-based. From CSV, a list
+truncated, url), `reviewed_by` (id, position, name, credentials, url) and `references` (id,
+position, text, url, doi, pmid) one row per list item, joined on `id`, `position` 0-based. A
+run written before record schema 2 loads with those columns and tables empty. From CSV, a list
 item that itself contains "; " cannot be told from two items (Parquet has no such limit).
 """
 from __future__ import annotations
@@ -34,16 +38,36 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .export.csvfiles import ARTICLES, LIST_SEPARATOR, RELATED_LINKS, TEASERS, csv_unescape
+from .export.csvfiles import (
+    ARTICLES,
+    LIST_SEPARATOR,
+    REFERENCES,
+    RELATED_LINKS,
+    REVIEWERS,
+    TEASERS,
+    csv_unescape,
+)
 from .export.parquet import FILENAME as PARQUET
-from .fields import ARTICLE_CSV_FIELDS, LINK_FIELDS, LIST_FIELDS, NESTED_FIELDS, TEASER_FIELDS
+from .fields import (
+    ARTICLE_CSV_FIELDS,
+    LINK_FIELDS,
+    LIST_FIELDS,
+    NESTED_FIELDS,
+    REFERENCE_FIELDS,
+    REVIEWER_FIELDS,
+    TEASER_FIELDS,
+)
 from .run_folder import LATEST, SUMMARY_FILENAME
 
-DATE_FIELDS = ("published", "modified", "fetched_at")
+DATE_FIELDS = ("published", "modified", "last_reviewed", "fetched_at")
 INT_FIELDS = ("word_count", "http_status", "position")
 BOOL_FIELDS = ("truncated",)
 LINK_COLUMNS = ("id", "position", *LINK_FIELDS)
 TEASER_COLUMNS = ("id", "position", *TEASER_FIELDS)
+# (record field, CSV file, item fields) of every list-of-dict table
+ITEM_TABLES = (("related_links", RELATED_LINKS, LINK_FIELDS), ("teasers", TEASERS, TEASER_FIELDS),
+               ("reviewed_by", REVIEWERS, REVIEWER_FIELDS),
+               ("references", REFERENCES, REFERENCE_FIELDS))
 DATETIME_DTYPE = "datetime64[us, UTC]"
 
 
@@ -54,6 +78,8 @@ class Run:
     related_links: pd.DataFrame
     teasers: pd.DataFrame
     summary: dict | None  # run.json; None when the folder has none (a crashed run)
+    reviewed_by: pd.DataFrame | None = None
+    references: pd.DataFrame | None = None
 
 
 def resolve_run_dir(path: str | Path) -> Path:
@@ -71,28 +97,29 @@ def load_run(path: str | Path = "output",
              source: Literal["auto", "parquet", "csv"] = "auto") -> Run:
     run_dir = resolve_run_dir(path)
     use_parquet = source == "parquet" or (source == "auto" and (run_dir / PARQUET).is_file())
-    if use_parquet:
-        articles, links, teasers = _from_parquet(run_dir / PARQUET)
-    else:
-        articles, links, teasers = _from_csv(run_dir)
+    articles, tables = _from_parquet(run_dir / PARQUET) if use_parquet else _from_csv(run_dir)
     summary_path = run_dir / SUMMARY_FILENAME
     summary = json.loads(summary_path.read_text("utf-8")) if summary_path.is_file() else None
-    return Run(run_dir, _typed(articles), _typed(links), _typed(teasers), summary)
+    links, teasers, reviewers, references = (_typed(t) for t in tables)
+    return Run(run_dir, _typed(articles), links, teasers, summary, reviewers, references)
 
 
 # -- sources -------------------------------------------------------------------------------
-def _from_parquet(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _from_parquet(path: Path) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     table = pq.read_table(path)
-    scalars = [f for f in ARTICLE_CSV_FIELDS if f not in LIST_FIELDS]
+    present = set(table.schema.names)  # a schema-1 file lacks the health fields
+    scalars = [f for f in ARTICLE_CSV_FIELDS if f not in LIST_FIELDS and f in present]
     articles = table.select(scalars).to_pandas()
     for name in LIST_FIELDS:  # to_pandas would give numpy arrays
-        articles[name] = [list(v) if v is not None else [] for v in
-                          table.column(name).to_pylist()]
-    articles = articles[list(ARTICLE_CSV_FIELDS)]
+        articles[name] = ([list(v) if v is not None else [] for v in
+                           table.column(name).to_pylist()] if name in present
+                          else [[] for _ in range(table.num_rows)])
+    articles = articles.reindex(columns=list(ARTICLE_CSV_FIELDS))
     ids = table.column("id").to_numpy(zero_copy_only=False)
-    links = _explode(table.column("related_links"), ids, LINK_FIELDS)
-    teasers = _explode(table.column("teasers"), ids, TEASER_FIELDS)
-    return articles, links, teasers
+    tables = [_explode(table.column(name), ids, fields) if name in present
+              else pd.DataFrame(columns=["id", "position", *fields])
+              for name, _file, fields in ITEM_TABLES]
+    return articles, tables
 
 
 def _explode(column: pa.ChunkedArray, ids: np.ndarray,
@@ -111,13 +138,15 @@ def _explode(column: pa.ChunkedArray, ids: np.ndarray,
     return frame
 
 
-def _from_csv(run_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _from_csv(run_dir: Path) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     articles = _read_csv(run_dir / ARTICLES, ARTICLE_CSV_FIELDS)
     for name in LIST_FIELDS:
         articles[name] = [text.split(LIST_SEPARATOR) if isinstance(text, str) else []
                           for text in articles[name]]
-    return (articles, _read_csv(run_dir / RELATED_LINKS, LINK_COLUMNS),
-            _read_csv(run_dir / TEASERS, TEASER_COLUMNS))
+    tables = [_read_csv(run_dir / file, ("id", "position", *fields)) if (run_dir / file).is_file()
+              else pd.DataFrame(columns=["id", "position", *fields])
+              for _name, file, fields in ITEM_TABLES]
+    return articles, tables
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:

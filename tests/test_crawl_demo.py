@@ -80,3 +80,19 @@ def test_run_summary_counts_outcomes(crawl, expected):
                  "articles.parquet", "run.json"):
         assert (run_dir / name).is_file(), name
     assert not list(run_dir.glob("*.part"))
+
+
+HEALTH_FIELDS = ("last_reviewed", "reviewed_by", "references", "medical_disclaimer")
+
+
+def test_health_fields_exact(crawl, expected):
+    """Every generated reviewer, review date, source list and disclaimer, exactly."""
+    records, _, _ = crawl
+    seen = Counter()
+    for record in records:
+        exp = expected[record["url"]]
+        for name in HEALTH_FIELDS:
+            assert record[name] == exp[name], (record["url"], name)
+            seen[name] += bool(exp[name])
+    assert all(seen[name] > 0 for name in HEALTH_FIELDS), seen  # the site does carry them
+    assert "does not replace medical advice" not in " ".join(r["body"] for r in records)

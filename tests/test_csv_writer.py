@@ -13,7 +13,13 @@ import pytest
 
 from pipelines.export import Exporter, csv_escape, csv_unescape
 from pipelines.export.csvfiles import FILENAMES, LIST_SEPARATOR, row_text
-from pipelines.fields import ARTICLE_CSV_FIELDS, LINK_FIELDS, TEASER_FIELDS
+from pipelines.fields import (
+    ARTICLE_CSV_FIELDS,
+    LINK_FIELDS,
+    REFERENCE_FIELDS,
+    REVIEWER_FIELDS,
+    TEASER_FIELDS,
+)
 from pipelines.synthetic import FORMULA_STRINGS, ODD_STRINGS, synthetic_record
 
 ADVERSARIAL: tuple[str | None, ...] = (
@@ -55,7 +61,11 @@ def adversarial_records() -> list[dict]:
             breadcrumbs=[text] if i % 2 else [],
             related_links=[{"rel": "prev", "title": text, "url": value},
                            {"rel": value, "title": "x", "url": None}],
-            teasers=[{"title": text, "snippet": text, "truncated": bool(i % 2), "url": value}])
+            teasers=[{"title": text, "snippet": text, "truncated": bool(i % 2), "url": value}],
+            last_reviewed=value, medical_disclaimer=value,
+            reviewed_by=[{"name": text, "credentials": value, "url": value}],
+            references=[{"text": text, "url": value, "doi": value, "pmid": value}],
+            schema_types=[text] if value is not None else [], about=[text] if i % 3 else [])
         records.append(record)
     return records
 
@@ -86,6 +96,12 @@ def test_files_identical_to_csv_module(tmp_path: Path, excel: bool) -> None:
         "teasers.csv": [["id", "position", *TEASER_FIELDS]] + [
             [r["id"], i, *(reference_cell(t[k]) for k in TEASER_FIELDS)]
             for r in records for i, t in enumerate(r["teasers"])],
+        "reviewed_by.csv": [["id", "position", *REVIEWER_FIELDS]] + [
+            [r["id"], i, *(reference_cell(t[k]) for k in REVIEWER_FIELDS)]
+            for r in records for i, t in enumerate(r.get("reviewed_by") or [])],
+        "references.csv": [["id", "position", *REFERENCE_FIELDS]] + [
+            [r["id"], i, *(reference_cell(t[k]) for k in REFERENCE_FIELDS)]
+            for r in records for i, t in enumerate(r.get("references") or [])],
     }
     assert set(expected) == set(FILENAMES)
     bom = b"\xef\xbb\xbf" if excel else b""

@@ -22,6 +22,10 @@ LEAKS = ("Recommend", "<<:", ">>:", "上一篇", "下一篇", "推荐阅读", "R
          "Share this:", "Advertisement", "责任编辑")
 
 
+_NO_HEALTH = {"last_reviewed": None, "reviewed_by": [], "references": [],
+              "medical_disclaimer": None}
+
+
 def _extract(page: bytes, url: str, profile_key: str, charset: str | None) -> dict:
     record = asdict(extract_article(page, url, PROFILES[profile_key], charset))
     return {name: record[name] for name in (*COMPARED_FIELDS, "warnings", "extractor")}
@@ -106,4 +110,5 @@ def test_saved_fixture_case(case):
     got = _extract((case / "page.html").read_bytes(), meta["url"], meta["profile"],
                    meta.get("header_charset"))
     for name in COMPARED_FIELDS:
-        assert got[name] == expected[name], name
+        # cases saved before the demo pages carried health metadata show none
+        assert got[name] == expected.get(name, _NO_HEALTH.get(name)), name

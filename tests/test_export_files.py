@@ -101,6 +101,21 @@ def test_nested_csv_equal_jsonl(exported) -> None:
     assert unescape(teasers.to_numpy()).tolist() == want_teasers
 
 
+@pytest.mark.parametrize(("name", "fields"), [
+    ("reviewed_by", ("name", "credentials", "url")),
+    ("references", ("text", "url", "doi", "pmid")),
+])
+def test_health_tables_equal_jsonl(exported, name, fields) -> None:
+    run_dir, records = exported
+    table = pd.read_csv(run_dir / f"{name}.csv", keep_default_na=False, dtype=str)
+    assert list(table.columns) == ["id", "position", *fields]
+    want = [[r["id"], str(i), *(as_cell(item[k]) for k in fields)]
+            for r in records for i, item in enumerate(r[name])]
+    assert want  # the fixture records carry health metadata
+    unescape = np.vectorize(csv_unescape, otypes=[object])
+    assert unescape(table.to_numpy()).tolist() == want
+
+
 def test_no_csv_cell_starts_a_formula(exported) -> None:
     run_dir, _ = exported
     for name in ("articles.csv", "related_links.csv", "teasers.csv"):
@@ -133,7 +148,7 @@ def test_parquet_equals_jsonl(exported) -> None:
     # Parquet names list items "element" where Arrow says "item"; otherwise the same schema.
     assert [(f.name, str(f.type).replace("element", "item")) for f in table.schema] == \
         [(f.name, str(f.type)) for f in PARQUET_SCHEMA]
-    assert table.schema.metadata == {b"healthcrawl.schema_version": b"1"}
+    assert table.schema.metadata == {b"healthcrawl.schema_version": b"2"}
     assert table.to_pylist() == records
     # The same through pandas: nested lists come back as arrays of dicts.
     df = pd.read_parquet(path)

@@ -1,6 +1,7 @@
 """The worker-process path of generic crawls gives the same record as extraction inline."""
 import asyncio
 import json
+import os
 
 from conftest import FIXTURES
 
@@ -46,3 +47,15 @@ def test_worker_process_round_trip():
 def test_workers_for():
     assert workers_for(0, True) == 0 and workers_for(3, False) == 3
     assert workers_for(-1, False) == 0
+
+
+def test_no_worker_when_pinned_to_one_core():
+    """Under `taskset -c 0` a worker cannot run beside the crawl: generic crawls go inline."""
+    allowed = os.sched_getaffinity(0)
+    try:
+        os.sched_setaffinity(0, {min(allowed)})
+        assert workers_for(-1, True) == 0
+    finally:
+        os.sched_setaffinity(0, allowed)
+    assert workers_for(-1, True) == (1 if len(allowed) >= 2 else 0)
+

@@ -110,3 +110,21 @@ def test_report_without_timing(demo_output: Path, tmp_path: Path) -> None:
     figure = lxml_html.fromstring(page).get_element_by_id("plot-latency")
     assert figure.find("svg") is None and "no timing data" in figure.text_content()
     assert data.records == summary["records"]
+
+
+def test_report_field_coverage_per_site(report) -> None:
+    """The coverage table equals the shares counted straight from articles.jsonl."""
+    run_dir, _ = report
+    records = [orjson.loads(x) for x in (run_dir / "articles.jsonl").read_bytes().splitlines()]
+    page = lxml_html.fromstring((run_dir / "report.html").read_bytes())
+    table = page.xpath('//table[contains(@class, "coverage")]')[0]
+    sites = [th.text_content() for th in table.xpath("./tr[1]/th")][1:]
+    assert sorted(sites) == sorted({r["site"] for r in records})
+    rows = {tr.xpath("./th")[0].text_content(): [td.text_content() for td in tr.xpath("./td")]
+            for tr in table.xpath("./tr")[1:]}
+    for name in ("published", "authors", "reviewed_by", "references", "medical_disclaimer"):
+        for site, shown in zip(sites, rows[name], strict=True):
+            mine = [r for r in records if r["site"] == site]
+            share = sum(1 for r in mine if r[name]) / len(mine)
+            assert shown == f"{share:.0%}", (name, site)
+    assert any(v != "0%" for v in rows["references"])  # the demo pages list sources

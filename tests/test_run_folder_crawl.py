@@ -26,8 +26,8 @@ RUN1, RUN2 = "20261126T120000Z-aaaa", "20261127T120000Z-bbbb"
 # named after the records' site.
 PUBLISHED = ["changes.jsonl", "data-dictionary.md", "feeds/health.example.atom",
              "feeds/health.example.json", "schema.json"]
-EXPORTS = ["articles.csv", "articles.jsonl", "articles.parquet", "related_links.csv",
-           "teasers.csv"]
+EXPORTS = ["articles.csv", "articles.jsonl", "articles.parquet", "references.csv",
+           "related_links.csv", "reviewed_by.csv", "teasers.csv"]
 
 
 # -- the child process -------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_first_run_folder(two_runs) -> None:
     summary = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     assert summary["status"] == "complete" and summary["exit_code"] == 0
     assert summary["finish_reason"] == "finished"
-    assert summary["run_id"] == RUN1 and summary["schema_version"] == 1
+    assert summary["run_id"] == RUN1 and summary["schema_version"] == 2
     assert summary["counts"] == {
         "stored": len(good), "new": len(good), "changed": 0, "unchanged": 0,
         "not_article": 7, "robots_denied": 1, "off_site": 0,
@@ -263,8 +263,9 @@ def test_formats_setting_and_excel(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     names = sorted(p.name for p in (out / RUN1).iterdir())
     # No store: no change log and no feeds.
-    assert names == ["articles.csv", "data-dictionary.md", "related_links.csv", "run.json",
-                     "schema.json", "teasers.csv"]
+    assert names == ["articles.csv", "data-dictionary.md", "references.csv",
+                     "related_links.csv", "reviewed_by.csv", "run.json", "schema.json",
+                     "teasers.csv"]
     assert (out / RUN1 / "articles.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert not (out / "healthcrawl.sqlite").exists()
     summary = json.loads((out / RUN1 / "run.json").read_text(encoding="utf-8"))

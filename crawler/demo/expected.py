@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 import orjson
 
+from .health import health_for
 from .model import LANGUAGES, PROFILE_KEYS, DemoArticle
 from .routes import EXPECTED_FILE
 
@@ -14,7 +15,8 @@ from .routes import EXPECTED_FILE
 _TRAILS = {"keepto": ("Home", "Health"), "wp": ("Home", "Blog"), "zh": ("首页", "健康频道"),
            "ghost": ("Home", "Journal")}
 COMPARED_FIELDS = ("title", "body", "related_links", "teasers", "language", "published",
-                   "authors", "breadcrumbs")
+                   "authors", "breadcrumbs", "last_reviewed", "reviewed_by", "references",
+                   "medical_disclaimer")
 
 
 def expected_record(art: DemoArticle) -> dict:
@@ -36,7 +38,17 @@ def expected_record(art: DemoArticle) -> dict:
         "published": art.published,
         "authors": [art.author[1]] if art.author else [],
         "breadcrumbs": [*_TRAILS[art.family], art.category[1]],
+        **_health(art),
     }
+
+
+def _health(art: DemoArticle) -> dict:
+    h = health_for(art)
+    return {"last_reviewed": h.last_reviewed,
+            "reviewed_by": [{"name": h.reviewer[0], "credentials": h.reviewer[1],
+                             "url": h.reviewer[2]}] if h.reviewer else [],
+            "references": [dict(r) for r in h.references],
+            "medical_disclaimer": h.disclaimer}
 
 
 def absolute(record: dict, base_url: str) -> dict:
@@ -46,6 +58,8 @@ def absolute(record: dict, base_url: str) -> dict:
     out["related_links"] = [{**link, "url": urljoin(base_url, link["url"])}
                             for link in record["related_links"]]
     out["teasers"] = [{**t, "url": urljoin(base_url, t["url"])} for t in record["teasers"]]
+    out["reviewed_by"] = [{**r, "url": urljoin(base_url, r["url"])}
+                          for r in record.get("reviewed_by", [])]
     return out
 
 

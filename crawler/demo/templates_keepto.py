@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from .articles_en import KEEPTO_CATEGORIES
 from .chrome import ICONS, THEME_SCRIPT, analytics, esc, page_window, stylesheet, svg_sprite
+from .health import health_for, human_date
 from .model import DemoArticle
 
 PER_LIST_PAGE = 20
@@ -99,7 +100,8 @@ class KeeptoChrome:
 
 
 def article_main(title: str, paragraphs_html: str, prev: Link | None, next_: Link | None,
-                 teasers: Sequence[tuple[str, str, str]], views: int) -> str:
+                 teasers: Sequence[tuple[str, str, str]], views: int,
+                 health_html: str = "") -> str:
     """The article column; teasers are (href, title, snippet as displayed)."""
     arrows = ""
     if prev:
@@ -113,7 +115,7 @@ def article_main(title: str, paragraphs_html: str, prev: Link | None, next_: Lin
         f"{SITE_NAME}</span> <span>Views: {views}</span> <span class=\"font-size\">Font: "
         '<a href="#" data-size="14">S</a> <a href="#" data-size="16">M</a> <a href="#" '
         'data-size="18">L</a></span></div>\n<!-- content start -->\n<div class="content">\n'
-        f"{paragraphs_html}\n</div>\n<!-- content end -->\n{arrows}</div>\n"
+        f"{paragraphs_html}\n</div>\n<!-- content end -->\n{health_html}{arrows}</div>\n"
         '<div class="recommend">\n<div class="title"><h3>Recommend</h3></div>\n'
         f'<ul class="tj">\n{items}\n</ul>\n</div>'
     )
@@ -133,6 +135,24 @@ def _paragraphs(art: DemoArticle) -> str:
         if art.rng.random() < 0.08:  # editors leave empty paragraphs behind
             out.append("<p>&nbsp;</p>")
     return "\n".join(out)
+
+
+def _health_html(art: DemoArticle) -> str:
+    """This family's style: a review line, a numbered "References" list, a small-print
+    disclaimer, all below the text."""
+    h = health_for(art)
+    out = []
+    if h.reviewer:
+        name, cred, href = h.reviewer
+        out.append(f'<p class="review">Medically reviewed by <a href="{href}">{esc(name)}, '
+                   f"{esc(cred)}</a> on {human_date(h.last_reviewed)}</p>\n")
+    if h.references:
+        items = "".join(f'<li><a href="{r["url"]}">{esc(r["text"])}</a></li>' if r["url"]
+                        else f'<li>{esc(r["text"])}</li>' for r in h.references)
+        out.append(f'<div class="refs"><h3>References</h3><ol>{items}</ol></div>\n')
+    if h.disclaimer:
+        out.append(f'<p class="disclaimer"><small>{esc(h.disclaimer)}</small></p>\n')
+    return "".join(out)
 
 
 class KeeptoTemplates:
@@ -155,7 +175,8 @@ class KeeptoTemplates:
             art.title, _paragraphs(art),
             (art.prev.path, art.prev.title) if art.prev else None,
             (art.next.path, art.next.title) if art.next else None,
-            [(t.path, t.title, t.teaser_text) for t in art.teasers], rng.randint(120, 98000))
+            [(t.path, t.title, t.teaser_text) for t in art.teasers], rng.randint(120, 98000),
+            _health_html(art))
         crumbs = [("/", "Home"), (list_path(1), "Health"),
                   (f"/keepto/{art.category[0]}/", art.category[1])]
         return self.chrome.page(art.title, art.teaser_text, crumbs, main, self._popular(rng),

@@ -25,6 +25,7 @@ from .chrome import (
     stylesheet,
     svg_sprite,
 )
+from .health import health_for
 from .model import DemoArticle
 
 PER_PAGE = 10
@@ -138,7 +139,8 @@ class WordPressTemplates:
             f'</div>\n</header>\n<div class="entry-content">\n{self._content(art, rng)}\n'
             f"{_share(art)}\n{_related(art)}\n</div><!-- .entry-content -->\n"
             f'<footer class="entry-footer"><span class="tags-links">Tagged {tags}</span>'
-            "</footer>\n</article>\n" + _post_navigation(art) + _comments(post_id)
+            "</footer>\n" + _disclaimer(art) + "</article>\n" + _post_navigation(art)
+            + _comments(post_id)
         )
         return self.page(art.title, "".join(head), main,
                          f"post-template-default single single-post postid-{post_id}")
@@ -316,13 +318,34 @@ def _json_ld(art: DemoArticle) -> str:
          "author": {"@type": "Person", "name": art.author[1],
                     "url": f"/blog/author/{art.author[0]}/"},
          "mainEntityOfPage": {"@id": art.path}, "inLanguage": "en-US",
-         "articleSection": art.category[1]},
+         "articleSection": art.category[1], **_health_ld(art)},
         {"@type": "BreadcrumbList", "@id": f"{art.path}#breadcrumb", "itemListElement": [
             {"@type": "ListItem", "position": n, "item": {"@id": href, "name": name}}
             for n, (href, name) in enumerate(crumbs, 1)]},
     ]
     data = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
     return data.replace("</", "<\\/")
+
+
+def _health_ld(art: DemoArticle) -> dict:
+    """This family's style: review and sources in the JSON-LD only (Yoast/Rank Math health
+    schema), the disclaimer as a box under the post."""
+    h = health_for(art)
+    out: dict = {}
+    if h.reviewer:
+        name, cred, href = h.reviewer
+        out["reviewedBy"] = {"@type": "Person", "name": name, "honorificSuffix": cred,
+                             "url": href}
+        out["lastReviewed"] = h.last_reviewed
+    if h.references:
+        out["citation"] = [{"@type": "ScholarlyArticle", "name": r["text"], "url": r["url"]}
+                           if r["url"] else r["text"] for r in h.references]
+    return out
+
+
+def _disclaimer(art: DemoArticle) -> str:
+    text = health_for(art).disclaimer
+    return f'<div class="medical-disclaimer"><p>{esc(text)}</p></div>\n' if text else ""
 
 
 def _pager(page: int, last: int) -> str:

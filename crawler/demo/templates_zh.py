@@ -13,6 +13,7 @@ from datetime import datetime
 
 from .articles_zh import CHANNELS, SOURCES
 from .chrome import ICONS, THEME_SCRIPT, analytics, esc, page_window, stylesheet, svg_sprite
+from .health import health_for
 from .model import DemoArticle
 
 PER_PAGE = 30
@@ -94,6 +95,7 @@ class PortalTemplates:
             f'<div class="summary"><b>导读：</b>{esc(art.teaser_text)}</div>\n<!-- 正文开始 -->\n'
             f'<div class="article-content" id="text">\n{_content(art)}\n'
             f'<p class="editor">（责任编辑：{art.author[1]}）</p>\n</div>\n<!-- 正文结束 -->\n'
+            f"{_health_html(art)}"
             '<div class="share">分享到：<a href="#" class="wechat">微信</a> <a href="#" '
             'class="weibo">微博</a> <a href="#" class="qzone">QQ空间</a></div>\n'
             f'<div class="pre-next">\n<p>上一篇：{prev}</p>\n<p>下一篇：{next_}</p>\n</div>\n'
@@ -130,6 +132,24 @@ class PortalTemplates:
             items = [a for a in newest if a.category[0] == slug][:PER_PAGE]
             yield f"/zh/{slug}/", self._listing(name, _position((slug, name), leaf=""), items,
                                                 "", rng)
+
+
+def _health_html(art: DemoArticle) -> str:
+    """This family's style: an expert review line with the date, a "参考文献" list and a
+    boxed notice."""
+    h = health_for(art)
+    out = []
+    if h.reviewer:
+        name, cred, href = h.reviewer
+        out.append(f'<p class="shenhe">审核专家：<a href="{href}">{name}</a>，{cred} '
+                   f"审核日期：{h.last_reviewed}</p>\n")
+    if h.references:
+        items = "".join(f'<li><a href="{r["url"]}">{esc(r["text"])}</a></li>' if r["url"]
+                        else f'<li>{esc(r["text"])}</li>' for r in h.references)
+        out.append(f'<div class="cankao"><h3>参考文献</h3><ol>{items}</ol></div>\n')
+    if h.disclaimer:
+        out.append(f'<div class="mianze"><p>{h.disclaimer}</p></div>\n')
+    return "".join(out)
 
 
 def _position(category: tuple[str, str], leaf: str = "正文") -> str:

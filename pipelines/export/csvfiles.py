@@ -1,4 +1,5 @@
-"""articles.csv, related_links.csv and teasers.csv (joined on `id`).
+"""articles.csv, related_links.csv, teasers.csv, reviewed_by.csv and references.csv (joined
+on `id`).
 
 RFC 4180, byte for byte what `csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\r\n")`
 writes (tests/test_csv_writer.py proves it over adversarial values): UTF-8, "\r\n" between
@@ -20,11 +21,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..fields import ARTICLE_CSV_FIELDS, LINK_FIELDS, TEASER_FIELDS
+from ..fields import (
+    ARTICLE_CSV_FIELDS,
+    LINK_FIELDS,
+    REFERENCE_FIELDS,
+    REVIEWER_FIELDS,
+    TEASER_FIELDS,
+)
 from .partfile import PartFile
 
 ARTICLES, RELATED_LINKS, TEASERS = "articles.csv", "related_links.csv", "teasers.csv"
-FILENAMES = (ARTICLES, RELATED_LINKS, TEASERS)
+REVIEWERS, REFERENCES = "reviewed_by.csv", "references.csv"
+FILENAMES = (ARTICLES, RELATED_LINKS, TEASERS, REVIEWERS, REFERENCES)
+# the list-of-dict fields written as row tables by the generic path of CsvWriter.write
+_ITEM_TABLES = (("reviewed_by", REVIEWER_FIELDS), ("references", REFERENCE_FIELDS))
 LIST_SEPARATOR = "; "
 
 _ESCAPE_FIRST = frozenset("=+-@\t\r'")
@@ -88,10 +98,13 @@ class CsvWriter:
         encoding = "utf-8-sig" if excel else "utf-8"
         self.files = [PartFile(run_dir / name, text=True, encoding=encoding)
                       for name in FILENAMES]
-        self._articles, self._links, self._teasers = (f.fh.write for f in self.files)
+        self._articles, self._links, self._teasers, *items = (f.fh.write for f in self.files)
+        self._items = list(zip(_ITEM_TABLES, items, strict=True))
         self._articles(row_text(ARTICLE_CSV_FIELDS))
         self._links(row_text(("id", "position", *LINK_FIELDS)))
         self._teasers(row_text(("id", "position", *TEASER_FIELDS)))
+        for (_name, fields), write in self._items:
+            write(row_text(("id", "position", *fields)))
 
     def write(self, record: dict) -> None:
         get = record.get
@@ -110,6 +123,12 @@ class CsvWriter:
                 f"{rid},{i},{cell(t.get('title'))},{cell(t.get('snippet'))},"
                 f"{cell(t.get('truncated'))},{cell(t.get('url'))}\r\n"
                 for i, t in enumerate(teasers)))
+        for (name, fields), write in self._items:
+            items = get(name)
+            if items:
+                rid = cell(record["id"])
+                write("".join(f"{rid},{i}," + ",".join([cell(it.get(f)) for f in fields])
+                              + "\r\n" for i, it in enumerate(items)))
 
     def commit(self) -> list[Path]:
         return [f.commit() for f in self.files]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..load import load_run
 from ..summary import LATENCY_BUCKETS
+from .coverage import field_coverage
 
 # counts entries that are totals or subsets of another entry, not outcomes of their own.
 _NOT_OUTCOMES = frozenset({"discovered", "new", "changed"})
@@ -28,6 +29,7 @@ class ReportData:
     latency_ms: dict[str, int]  # bucket -> responses; {} when the run recorded no timing
     changes: dict[str, int] | None = None
     warnings: dict[str, int] = field(default_factory=dict)
+    coverage: dict[str, dict[str, float]] = field(default_factory=dict)  # site -> field -> share
 
     @property
     def records(self) -> int:
@@ -72,4 +74,8 @@ def collect(run_dir: str | Path) -> ReportData:
         latency_ms={b: int(latency.get(b, 0)) for b in LATENCY_BUCKETS} if latency else {},
         changes=summary.get("changes"),
         warnings=dict(summary.get("warnings") or {}),
+        coverage=field_coverage(articles, {"related_links": run.related_links,
+                                           "teasers": run.teasers,
+                                           "reviewed_by": run.reviewed_by,
+                                           "references": run.references}),
     )

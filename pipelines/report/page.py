@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .coverage import coverage_table
 from .data import ReportData
 from .plots import Plot
 
@@ -95,6 +96,7 @@ def render(data: ReportData, plots: list[Plot]) -> str:
  &middot; started {escape(str(s.get("started_at", "?")))}
  &middot; finished {escape(str(s.get("finished_at", "?")))}</p>
 <table class="facts">{table}</table>
+{coverage_table(data.coverage)}
 <div class="plots">
 {"".join(_figure(p) for p in plots)}
 </div>

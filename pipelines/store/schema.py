@@ -98,6 +98,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE changes ADD COLUMN reason TEXT",
         "ALTER TABLE runs ADD COLUMN discovered INTEGER",
     ),
+    # version 5: record schema 2 (health metadata). Stored records gain the new fields
+    # empty, so an old store's records export and validate under the new schema unchanged
+    # otherwise; the next fetch of a page fills them.
+    (
+        """UPDATE articles SET record = json_insert(record,
+            '$.last_reviewed', json('null'), '$.reviewed_by', json('[]'),
+            '$.references', json('[]'), '$.medical_disclaimer', json('null'),
+            '$.schema_types', json('[]'), '$.about', json('[]'))""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

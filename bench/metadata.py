@@ -1,0 +1,214 @@
+"""Health-metadata benchmark: healthcrawl's metadata against pages annotated by reading.
+
+    python -m bench.metadata [--truth DIR] [--pools DIR] [--dump FILE]
+
+Truth: bench/data/metadata/<pool>--<id>.json (rules: docs/metadata-annotation.md); pages:
+../shared/data/<pool>/pages/<id>.html.gz (skipped, and said so, when missing). Scores per
+split (tune / check): dates exact (YYYY-MM-DD) on pages that show one, author and reviewer
+names precision / recall, reference counts within ±10 % on pages that list sources,
+disclaimer detection, schema types. trafilatura's metadata (published, authors) in the same
+run. stdout: JSON; stderr: a table.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import logging
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import orjson
+
+log = logging.getLogger("bench.metadata")
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_TRUTH = REPO / "bench" / "data" / "metadata"
+DEFAULT_POOLS = REPO.parent / "shared" / "data"
+DATE_FIELDS = ("published", "modified", "last_reviewed")
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().replace(".", " ").split())
+
+
+def healthcrawl(html: bytes, url: str) -> dict:
+    from cleaners.html import parse_html
+    from cleaners.metadata import read_metadata
+
+    root, _warnings = parse_html(html)
+    meta = read_metadata(root, url)
+    return {"published": meta["published"], "modified": meta["modified"],
+            "last_reviewed": meta["last_reviewed"],
+            "authors": [a["name"] for a in meta["author_objects"]],
+            "reviewed_by": [r["name"] for r in meta["reviewed_by"]],
+            "references": len(meta["references"]),
+            "medical_disclaimer": meta["medical_disclaimer"],
+            "schema_types": meta["schema_types"]}
+
+
+def trafilatura_meta(html: bytes, url: str) -> dict:
+    from trafilatura import extract_metadata
+
+    doc = extract_metadata(html, default_url=url or None)
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()] if doc else []
+    return {"published": doc.date if doc else None, "authors": authors}
+
+
+SYSTEMS = {"healthcrawl": healthcrawl, "trafilatura": trafilatura_meta}
+
+
+def load(truth_dir: Path, pools: Path) -> tuple[list[tuple[dict, bytes]], list[str]]:
+    pages, missing = [], []
+    for path in sorted(truth_dir.glob("*.json")):
+        truth = orjson.loads(path.read_bytes())
+        page = pools / truth["pool"] / "pages" / f"{truth['id']}.html.gz"
+        if not page.exists():
+            missing.append(truth["id"])
+            continue
+        pages.append((truth, gzip.decompress(page.read_bytes())))
+    return pages, missing
+
+
+class Tally:
+    """Per split and field: counts that make the rates."""
+
+    def __init__(self) -> None:
+        self.c: dict[str, float] = {}
+
+    def add(self, key: str, n: float = 1) -> None:
+        self.c[key] = self.c.get(key, 0) + n
+
+    def rate(self, num: str, den: str) -> float | None:
+        d = self.c.get(den, 0)
+        return round(self.c.get(num, 0) / d, 3) if d else None
+
+
+def score(truth: dict, got: dict, t: Tally) -> list[str]:
+    """Add one page's outcome to `t`; return the fields it got wrong (for --dump)."""
+    from cleaners.dates import date_part
+
+    wrong = []
+    for f in DATE_FIELDS:
+        if f not in got:
+            continue
+        want, have = truth.get(f), date_part(got.get(f))
+        if want:
+            t.add(f"{f}_shown")
+            if have == want:
+                t.add(f"{f}_exact")
+            else:
+                wrong.append(f"{f}: want {want} got {have}")
+        elif have:
+            t.add(f"{f}_spurious")
+    for f, key in (("authors", "authors"), ("reviewed_by", "reviewed_by")):
+        if key not in got:
+            continue
+        want = {_norm_name(a["name"]) for a in truth[f]}
+        have = {_norm_name(n) for n in got[key]}
+        t.add(f"{f}_tp", len(want & have))
+        t.add(f"{f}_want", len(want))
+        t.add(f"{f}_have", len(have))
+        if want != have:
+            wrong.append(f"{f}: want {sorted(want)} got {sorted(have)}")
+    if "references" in got:
+        want, have = truth["references"]["count"], got["references"]
+        if want:
+            t.add("refs_listed")
+            if abs(have - want) <= 0.1 * want:
+                t.add("refs_ok")
+            else:
+                wrong.append(f"references: want {want} got {have}")
+        else:
+            t.add("refs_none")
+            if have == 0:
+                t.add("refs_none_ok")
+            else:
+                wrong.append(f"references: want 0 got {have}")
+    if "medical_disclaimer" in got:
+        t.add("disc_pages")
+        if bool(truth["medical_disclaimer"]) == bool(got["medical_disclaimer"]):
+            t.add("disc_ok")
+        else:
+            wrong.append(f"disclaimer: want {bool(truth['medical_disclaimer'])}")
+    if "schema_types" in got:
+        want, have = set(truth["schema_types"]), set(got["schema_types"])
+        t.add("types_tp", len(want & have))
+        t.add("types_want", len(want))
+        t.add("types_have", len(have))
+    return wrong
+
+
+def summary(t: Tally) -> dict:
+    out = {f"{f}_exact": t.rate(f"{f}_exact", f"{f}_shown") for f in DATE_FIELDS}
+    out.update({f"{f}_shown": int(t.c.get(f"{f}_shown", 0)) for f in DATE_FIELDS})
+    for f in ("authors", "reviewed_by", "types"):
+        out[f"{f}_precision"] = t.rate(f"{f}_tp", f"{f}_have")
+        out[f"{f}_recall"] = t.rate(f"{f}_tp", f"{f}_want")
+    out["refs_within_10pct"] = t.rate("refs_ok", "refs_listed")
+    out["refs_pages_listing"] = int(t.c.get("refs_listed", 0))
+    out["refs_none_correct"] = t.rate("refs_none_ok", "refs_none")
+    out["disclaimer_accuracy"] = t.rate("disc_ok", "disc_pages")
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.metadata",
+                                 description=__doc__.split("\n")[0])
+    ap.add_argument("--truth", type=Path, default=DEFAULT_TRUTH)
+    ap.add_argument("--pools", type=Path, default=DEFAULT_POOLS)
+    ap.add_argument("--dump", type=Path, help="write per-page misses as JSON here")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    pages, missing = load(args.truth, args.pools)
+    if missing:
+        sys.stderr.write(f"bench.metadata: {len(missing)} annotated pages not found under "
+                         f"{args.pools}; skipped\n")
+    if not pages:
+        return 0
+    report: dict = {"pages": {"tune": 0, "check": 0}, "systems": {}}
+    misses: dict = {}
+    for truth, _html in pages:
+        report["pages"][truth["split"]] += 1
+    for name, fn in SYSTEMS.items():
+        tallies = {"tune": Tally(), "check": Tally()}
+        spent = 0.0
+        for truth, html in pages:
+            start = time.perf_counter()
+            try:
+                got = fn(html, truth.get("url") or "")
+            except Exception:  # a failed page scores as empty
+                log.warning("%s failed on %s", name, truth["id"], exc_info=len(misses) < 1)
+                got = {}
+            spent += time.perf_counter() - start
+            wrong = score(truth, got, tallies[truth["split"]])
+            if wrong:
+                misses.setdefault(truth["id"], {})[name] = wrong
+        report["systems"][name] = {split: summary(t) for split, t in tallies.items()}
+        report["systems"][name]["ms_per_page"] = round(1000 * spent / len(pages), 2)
+    if args.dump:
+        args.dump.write_bytes(orjson.dumps(misses, option=orjson.OPT_INDENT_2))
+    sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
+    _table(report)
+    return 0
+
+
+def _table(report: dict) -> None:
+    keys = ["published_exact", "modified_exact", "last_reviewed_exact", "authors_precision",
+            "authors_recall", "reviewed_by_precision", "reviewed_by_recall", "refs_within_10pct",
+            "refs_none_correct", "disclaimer_accuracy", "types_recall"]
+    pages = report["pages"]
+    lines = [f"metadata benchmark: {pages['tune']} tune / {pages['check']} check pages",
+             f"{'field':<24}" + "".join(f"{n[:11] + ' ' + s:>20}" for n in report["systems"]
+                                        for s in ("tune", "check"))]
+    for k in keys:
+        row = [report["systems"][n][s].get(k) for n in report["systems"] for s in ("tune", "check")]
+        if any(v is not None for v in row):
+            lines.append(f"{k:<24}" + "".join(f"{'-' if v is None else v:>20}" for v in row))
+    lines.append("ms/page: " + ", ".join(f"{n} {r['ms_per_page']}"
+                                          for n, r in report["systems"].items()))
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

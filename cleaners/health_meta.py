@@ -1,0 +1,324 @@
+"""Health metadata read from the visible page: bylines, "Medically reviewed by … on …",
+publication / update / review dates, the article's source list and a medical disclaimer.
+
+One pass over block and inline elements, looking only at each element's own leading text
+(`el.text`, C-level, cheap), plus a few attribute XPaths for bylines. Structured data (JSON-LD,
+meta tags) is read in cleaners/metadata.py; `merge_health` there decides which source wins.
+Vocabularies: English, German, French, Spanish, Russian, Chinese, Polish.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .dates import parse_date
+from .text import clean_inline
+
+# Headings that open the article's own list of sources.
+REF_HEADING = re.compile(
+    r"(?:sources?|references?|bibliography|literature|further reading|citations?|"
+    r"quellen?(?:angaben|verzeichnis)?|literatur(?:verzeichnis|hinweise|angaben)?|"
+    r"originalpublikation|originalver[öo]ffentlichung|studie|einzelnachweise|"
+    r"r[ée]f[ée]rences?(?: bibliographiques)?|bibliographie|fuentes?|referencias?|"
+    r"bibliograf[íi]a|источники|список литературы|литература|参考文献|参考资料|资料来源|"
+    r"[źz]r[óo]d[łl]a|bibliografia)\s*:?",
+    re.IGNORECASE)
+# "Quelle: Smith et al. 2021 …" in one paragraph.
+REF_INLINE = re.compile(
+    r"^(?:quellen?|sources?|references?|fuentes?|источники?|来源|[źz]r[óo]d[łl]o)\s*:\s*(\S.*)",
+    re.IGNORECASE | re.DOTALL)
+DISCLAIMER = re.compile(
+    r"not (?:intended (?:to be |as )?|meant (?:to be |as )?)?a substitute for "
+    r"(?:professional )?medical|"
+    r"(?:does not|do not|is not intended to|are not intended to) (?:replace|provide|constitute) "
+    r"(?:professional |individual )?medical (?:advice|care)|for informational purposes only.{0,80}"
+    r"(?:medical|doctor|physician)|"
+    r"ersetz\w* (?:nicht|keine?n?) (?:die |den |eine |einen )?(?:ärztlich|arzt|konsultation|besuch|"
+    r"medizinisch|fachärztlich|persönlich)|"
+    r"ne (?:remplace|se substitue) (?:en aucun cas )?pas (?:à )?(?:un |une |l['’]|la |le )?"
+    r"(?:avis|consultation|diagnostic|médecin)|"
+    r"no (?:sustituye|reemplaza|sustituyen|reemplazan) (?:a )?(?:la |el |una |un )?"
+    r"(?:consulta|consejo|"
+    r"diagn[óo]stico|atenci[óo]n|opini[óo]n|médico)|"
+    r"не (?:заменяет|является заменой|заменяют) (?:консультаци|врач|медицинск)|"
+    r"不能(?:替代|代替)(?:医生|医师|专业|医疗|就医)|"
+    r"nie zast[ęe]puje (?:porady|konsultacji|wizyty)",
+    re.IGNORECASE)
+REVIEW_LINE = re.compile(
+    r"(?:medically |medical(?:ly)? |fact[- ]checked (?:and )?|clinically )?reviewed by|"
+    r"(?:medizinisch|fachlich|ärztlich|redaktionell) (?:geprüft|überprüft) (?:von|durch)|"
+    r"(?:médicalement )?(?:relu|révisé|vérifié|validé) par|"
+    r"(?:revisado|verificado) (?:médicamente |por un médico )?por|"
+    r"(?:медицинский )?(?:рецензент|проверено|проверил[аи]?)\s*:?|"
+    r"审核(?:专家|医生)?[:：]|审校[:：]",
+    re.IGNORECASE)
+BYLINE_PREFIX = re.compile(
+    r"^(?:by|written by|von|text(?: und fotos?)?|autor(?:in|/in|\(in\))?|autoren|author|"
+    r"par|por|escribe|escrito por|автор(?:ы)?|作者|文|撰文|interview|erstellt von)\s*[:：]?\s*",
+    re.IGNORECASE)
+# A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
+BYLINE_LABEL = re.compile(
+    r"^(?i:by|written by|von|par|por|escribe|autor(?:in|/in)?|author|text|interview|автор|作者)"
+    r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
+_BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd"}
+DATE_LABEL = re.compile(
+    r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
+    r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
+    r"publicado(?: el)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano)\s*[:：-]?\s*",
+    re.IGNORECASE)
+UPDATE_LABEL = re.compile(
+    r"^(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
+    r"zuletzt (?:aktualisiert|geändert)(?: am)?|stand(?: des artikels)?|mis à jour(?: le)?|"
+    r"actualizado(?: el)?|"
+    r"обновлено|更新(?:时间|日期)?|zaktualizowano)\s*[:：-]?\s*",
+    re.IGNORECASE)
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
+_NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
+                       r"getty|shutterstock|istock|dpa-infocom)\b", re.IGNORECASE)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_PMID_URL = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|list_uids=|pubmed/)(\d{5,9})")
+_PMID_TEXT = re.compile(r"\bPMID:?\s*(\d{5,9})")
+_TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
+              "small", "time", "header", "section", "aside", "footer", "address")
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BYLINE_PRED = (
+    '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
+    'contains(@class,"author") or contains(@class,"autor")][not(ancestor-or-self::*['
+    'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
+    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")])]')
+_BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
+_MAX_REF_ITEMS = 400
+# Date-bearing elements when neither structured data nor a labelled line gives a date: the
+# first few under the headline, then anywhere.
+_DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date") or '
+              'contains(@class,"datum") or contains(@class,"data") or contains(@class,"time")]')
+_DATE_X = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
+_H1 = etree.XPath("(//h1)[1]", smart_strings=False)
+# cheap gate before the full disclaimer expression runs on an element's whole text
+_DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
+                              r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
+
+
+def read_visible(root) -> dict:
+    """Visible health metadata of a page (before drop_non_content; the tree is not changed).
+    Keys: authors [{name, url}], published, modified, last_reviewed, reviewed_by,
+    references [{text, url, doi, pmid}], medical_disclaimer, disclaimer_element."""
+    out: dict = {"authors": [], "published": None, "modified": None, "last_reviewed": None,
+                 "reviewed_by": [], "references": [], "medical_disclaimer": None,
+                 "disclaimer_element": None}
+    body = root.find("body")
+    if body is None:
+        return out
+    ref_heads: list = []
+    label_names: list[dict] = []
+    for el in body.iter(_TEXT_TAGS):
+        text = el.text
+        if not text:
+            continue
+        text = text.strip()
+        if not text:
+            continue
+        if len(text) <= 40 and REF_HEADING.fullmatch(text) and not out["references"]:
+            ref_heads.append(el)
+            continue
+        if not out["references"] and len(text) > 12:
+            m = REF_INLINE.match(text)
+            if m and el.tag in ("p", "div", "li", "small", "em"):
+                out["references"] = _inline_refs(el)
+                continue
+        if out["medical_disclaimer"] is None and el.tag in ("p", "li", "small", "div", "em",
+                                                             "span", "strong", "aside"):
+            # the gate reads the element's own leading text only (cheap); the phrase then has
+            # to match on its whole text
+            full = el.text_content() if len(text) > 8 and _DISCLAIMER_HINT.search(text) else ""
+            if full and len(full) < 1200 and DISCLAIMER.search(full := clean_inline(full)):
+                out["medical_disclaimer"], out["disclaimer_element"] = full, el
+                continue
+        if not out["reviewed_by"] and len(text) < 200 and REVIEW_LINE.match(text):
+            _review_line(el, out)
+            continue
+        if len(text) < 80:
+            if not label_names and el.tag in _BYLINE_TAGS and BYLINE_LABEL.match(text):
+                label_names = _label_byline(el, text)
+                if label_names:
+                    continue
+            _dates(el, text, out)
+    for head in ref_heads:
+        items = _list_after(head)
+        if items:
+            out["references"] = items
+            break
+    out["authors"] = label_names
+    return out
+
+
+def _after_headline(root, elements: list) -> list:
+    """`elements` (document order) from the first <h1> on, then the ones before it: the
+    byline and dateline sit under the headline; earlier ones are menus and teasers."""
+    h1 = _H1(root)
+    line = h1[0].sourceline if h1 and h1[0].sourceline else None
+    if line is None:
+        return elements
+    after = [e for e in elements if (e.sourceline or 0) >= line]
+    return after + [e for e in elements if (e.sourceline or 0) < line]
+
+
+def date_element(root) -> str | None:
+    """The first parseable date in a date-like element (class *date*/*time*, <time>,
+    itemprop=datePublished): the last resort for `published`."""
+    for el in _after_headline(root, _DATE_X(root))[:12]:
+        value = el.get("datetime") or el.get("content")
+        text = value if value else el.text_content()
+        if len(text) <= 100:
+            found = parse_date(text)
+            if found:
+                return found
+    return None
+
+
+def _label_byline(el, text: str) -> list[dict]:
+    """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
+    full = clean_inline(el.text_content())
+    if len(full) > 100:
+        return []
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    names = split_names(full)
+    if not names and el.getnext() is not None and BYLINE_LABEL.fullmatch(text):
+        nxt = el.getnext()
+        names = split_names(clean_inline(nxt.text_content())) if len(
+            clean_inline(nxt.text_content())) < 100 else []
+        links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
+    urls = {clean_inline(a.text_content()): a.get("href") for a in links}
+    return [{"name": n, "url": urls.get(n)} for n in names]
+
+
+def _dates(el, text: str, out: dict) -> None:
+    m = DATE_LABEL.match(text)
+    key = "published"
+    if m is None:
+        m = UPDATE_LABEL.match(text)
+        key = "modified"
+    if m is None or out[key]:
+        return
+    rest = text[m.end():] or clean_inline(el.text_content())[:80]
+    value = parse_date(rest)
+    if value is None and el.getnext() is not None:
+        value = parse_date(clean_inline(el.getnext().text_content())[:80])
+    if value:
+        out[key] = value
+
+
+def _review_line(el, out: dict) -> None:
+    """'Medically reviewed by Jane Roe, MD — Written by … on May 2, 2024'."""
+    full = clean_inline(el.text_content())
+    m = REVIEW_LINE.search(full)
+    if m is None:
+        return
+    rest = full[m.end():].strip(" :：-—")
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    # the name ends at "on DATE", a dash, a digit or the next "label：" (审核日期：…)
+    name_part = re.split(r"\s(?:on|am|le|el|от)\s|\s[—–|]\s|\s-\s|\s\d|\s(?=\S+[:：])",
+                         rest, maxsplit=1)[0]
+    name, _, cred = re.sub(r"[，,]\s*", ",", name_part, count=1).partition(",")
+    name = clean_inline(BYLINE_PREFIX.sub("", name))
+    if links:
+        first = clean_inline(links[0].text_content())
+        if first and first in rest[: len(name_part) + 5]:
+            name = re.split(r"[，,]", first)[0].strip()
+    if name and not _NOT_NAME.search(name) and len(name.split()) <= 6:
+        url = links[0].get("href") if links else None
+        out["reviewed_by"] = [{"name": name, "credentials": clean_inline(cred) or None,
+                               "url": url}]
+    out["last_reviewed"] = parse_date(rest[len(name_part):]) or out["last_reviewed"]
+
+
+def visible_bylines(root) -> list[dict]:
+    """Bylines from rel=author / itemprop=author / class*=author|byline elements."""
+    for el in _after_headline(root, _BYLINE_X(root)):
+        if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
+            continue
+        text = clean_inline(el.text_content())
+        if not text or len(text) > 120:
+            continue
+        links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+        if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
+            text = clean_inline(links[0].text_content())
+        names = split_names(text)
+        if names:
+            link = el if el.tag == "a" else next(el.iter("a"), None)
+            url = link.get("href") if link is not None and len(names) == 1 else None
+            return [{"name": n, "url": url} for n in names]
+    return []
+
+
+def split_names(text: str) -> list[str]:
+    """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
+    text = BYLINE_PREFIX.sub("", clean_inline(text)).strip(" :|-–—")
+    text = re.split(r"\s[|/•·]\s|\s[—–]\s", text)[0]
+    out = []
+    for part in _SPLIT_NAMES.split(text):
+        part = BYLINE_PREFIX.sub("", part).strip(" .:")
+        if 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
+            out.append(part)
+    return out
+
+
+def _inline_refs(el) -> list[dict]:
+    text = clean_inline(el.text_content())
+    body = REF_INLINE.match(text)
+    rest = body.group(1) if body else text
+    parts = re.findall(r"\(([^()]{3,})\)", rest) if rest.startswith("(") else [rest]
+    links = [a.get("href") for a in el.iter("a") if a.get("href")]
+    return [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
+
+
+def _list_after(head) -> list[dict]:
+    """The items following a sources heading: the first <ol>/<ul> among the next siblings
+    (of the heading or of its block parent), else the following paragraphs up to the next
+    heading."""
+    anchor = head
+    if anchor.getnext() is None and anchor.getparent() is not None and \
+            clean_inline(anchor.getparent().text_content()) == clean_inline(head.text_content()):
+        anchor = anchor.getparent()
+    paragraphs = []
+    for i, sib in enumerate(anchor.itersiblings()):
+        if not isinstance(sib.tag, str) or i > 12:
+            break
+        if sib.tag in _HEADING_TAGS or (sib.tag in ("strong", "b") and paragraphs):
+            break
+        lists = [sib] if sib.tag in ("ol", "ul") else sib.xpath(".//ol|.//ul")
+        if lists:
+            items = [li for li in lists[0].iterchildren("li")]
+            return [_ref_from(li) for li in items[:_MAX_REF_ITEMS]]
+        text = clean_inline(sib.text_content())
+        if text:
+            paragraphs.append(sib)
+    if len(paragraphs) == 1:  # one block of bare links ("1 https://… 2 https://…")
+        links = [a for a in paragraphs[0].iter("a") if (a.get("href") or "").startswith("http")]
+        if len(links) > 1:
+            return [_ref_from(a) for a in links]
+    if not paragraphs and anchor.tail is None:
+        links = [a for a in anchor.itersiblings("a") if (a.get("href") or "").startswith("http")]
+        return [_ref_from(a) for a in links[:_MAX_REF_ITEMS]]
+    return [_ref_from(p) for p in paragraphs[:_MAX_REF_ITEMS]]
+
+
+def _ref_from(el) -> dict:
+    text = clean_inline(el.text_content())
+    hrefs = [el.get("href")] if el.tag == "a" else [a.get("href") for a in el.iter("a")]
+    hrefs = [h for h in hrefs if h and h.startswith("http")]
+    return reference(text, hrefs[0] if hrefs else None, hrefs)
+
+
+def reference(text: str, url: str | None, hrefs: list[str] | None = None) -> dict:
+    """{text, url, doi, pmid}: DOI and PubMed id read from the text and the links."""
+    from urllib.parse import unquote
+
+    doi = pmid = None
+    for source in [text, *(unquote(h) for h in (hrefs or ([url] if url else [])))]:
+        doi = doi or (_DOI.search(source).group(1).rstrip(".,;)") if _DOI.search(source) else None)
+        m = _PMID_URL.search(source) or _PMID_TEXT.search(source)
+        pmid = pmid or (m.group(1) if m else None)
+    doi_url = next((h for h in hrefs or [] if "doi.org/" in h), None)
+    return {"text": text[:500], "url": doi_url or url, "doi": doi, "pmid": pmid}
