@@ -1,6 +1,6 @@
 """Bytes to text for HTML pages, robust to missing or wrong charset declarations.
 
-Order of trust (FIELD-NOTES: a wrong Content-Type charset must not win over the page):
+Order of trust (a wrong Content-Type charset must not win over the page):
 BOM, then strict UTF-8 (random non-UTF-8 bytes almost never decode as UTF-8), then the
 declared encodings that decode strictly (<meta> before the HTTP header, since the page
 author wrote it for these bytes), then a statistical guess (warning `charset_guessed`).

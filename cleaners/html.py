@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 from .encoding import decode_html
 
 # libxml2 stops building the tree at 2,048 levels of nesting even with huge_tree (256
-# without): everything below, usually the article text, is silently lost (FIELD-NOTES). It
+# without): everything below, usually the article text, is silently lost. It
 # reports an ERR_RESOURCE_LIMIT error, and then the page is parsed again with the excess
 # wrapper levels removed by `flatten_deep` (warning `deep_nesting_flattened`).
 # Levels kept at the top and at the bottom of a flattened page: the result stays well within

@@ -1,4 +1,4 @@
-"""Text normalization shared by every extractor (DESIGN.md, "Normalization")."""
+"""Text normalization shared by every extractor (docs/architecture.md, "How a page flows")."""
 from __future__ import annotations
 
 import re

@@ -22,7 +22,7 @@ RETRY_TIMES = 2
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 # Items are cheap dicts; a few in flight per response keeps the pipeline hot without
-# piling up memory (FIELD-NOTES).
+# piling up memory.
 CONCURRENT_ITEMS = 8
 TELNETCONSOLE_ENABLED = False
 COOKIES_ENABLED = False

@@ -1,4 +1,4 @@
-"""Generic extraction for pages without a site profile (issue 4).
+"""Generic extraction for pages without a site profile.
 
 Order matters: navigation and teaser blocks are taken first (they are data, and must never
 reach the body), then the headline (before chrome is pruned: <h1> often sits in a <header>),

@@ -1,4 +1,4 @@
-"""Prev/next links and teaser blocks found by structure and vocabulary (issue 4).
+"""Prev/next links and teaser blocks found by structure and vocabulary.
 
 `find_navigation(root, url)` returns (related_links, teasers, elements holding them); the
 caller drops the elements before main-text detection, so navigation never reaches the body.

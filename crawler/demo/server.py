@@ -1,6 +1,6 @@
 """A small HTTP/1.1 server for the demo site on 127.0.0.1 (asyncio in a background thread).
 
-Python's `http.server` is too slow for a crawl at 16+ concurrent requests (FIELD-NOTES), so
+Python's `http.server` is too slow for a crawl at 16+ concurrent requests, so
 this speaks just enough HTTP itself: GET/HEAD, keep-alive, 301/404 from routes.json, the
 charset of each path prefix in Content-Type, files cached in memory.
 """

@@ -11,7 +11,7 @@ through its dialect machinery and was ~75% of export time; the rule it applies i
 (`row_text`), and str methods that scan in C do it ~10x faster on article-sized cells.
 
 Formula injection: a cell starting with = + - @ TAB or CR would be run by a spreadsheet, so
-it gets a leading `'` (FIELD-NOTES: common escapers miss TAB and CR). A cell that already
+it gets a leading `'` (common escapers miss TAB and CR). A cell that already
 starts with `'` gets one too, which makes the escape exactly reversible: `csv_unescape`
 drops one leading `'` from any cell that has one.
 """

@@ -1,6 +1,6 @@
 """articles.parquet: the records with their nested lists (list<struct>), an explicit schema,
 written one row group per `row_group_size` buffered records, so memory stays flat however
-long the run (FIELD-NOTES: building one DataFrame at the end doubles RSS).
+long the run (building one DataFrame at the end doubles RSS).
 
 Timestamps (published, modified, fetched_at) stay ISO 8601 strings, as in JSON and CSV:
 `published` may be a bare date or carry any offset, which no single Arrow type holds
