@@ -15,28 +15,14 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from lxml import etree
 from scrapy import signals
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DontCloseSpider,
-    DownloadCancelledError,
-    DownloadConnectionRefusedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-    ResponseDataLossError,
-)
+from scrapy.exceptions import DontCloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import (
-    ConnectionLost,
-    ConnectionRefusedError,
-    DNSLookupError,
-    TCPTimedOutError,
-    TimeoutError,
-)
 
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.record import to_record
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
+from crawler.failures import failure_outcome, latency_bucket
 from crawler.links import (
     HREFS,
     SITEMAP_INDEX,
@@ -45,7 +31,7 @@ from crawler.links import (
     page_url,
     request_url,
 )
-from crawler.responses import charset_of, snake_case, utc_now_s
+from crawler.responses import charset_of, utc_now_s
 from crawler.sites import Site, get_site
 from crawler.traps import TrapGuard
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
@@ -58,18 +44,9 @@ from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
-# Scrapy >= 2.13 raises its own download errors; older ones (and some paths) Twisted's.
-_ERRORS = ((DownloadTimeoutError, "timeout"), (TimeoutError, "timeout"),
-           (TCPTimedOutError, "timeout"), (ResponseDataLossError, "data_loss"),
-           (DownloadCancelledError, "too_large"),  # DOWNLOAD_MAXSIZE cancels the download
-           (DownloadConnectionRefusedError, "connection_refused"),
-           (ConnectionRefusedError, "connection_refused"), (CannotResolveHostError, "dns"),
-           (DNSLookupError, "dns"), (ConnectionLost, "connection_lost"))
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 DRIP_PER_PAGE = 3  # backlog URLs released per parsed page: the queue stays short but fed
 IDLE_BATCH = 128  # released at once when the scheduler runs dry
-LATENCY_BUCKETS = ((10, "<10"), (50, "10-50"), (100, "50-100"), (500, "100-500"),
-                   (1000, "500-1000"))
 
 
 class HealthSpider(scrapy.Spider):
@@ -423,21 +400,10 @@ class HealthSpider(scrapy.Spider):
 
     def failed(self, failure):
         request = failure.request
-        outcome = getattr(failure.value, "outcome", None)
-        if outcome is None and failure.check(IgnoreRequest) and not failure.check(HttpError):
-            # HttpCompressionMiddleware stops a decompression bomb with a plain IgnoreRequest
-            outcome = "failed/too_large" if "DOWNLOAD_MAXSIZE" in str(failure.value) \
-                else "refused/ignored"
-            if outcome.startswith("failed/"):
-                self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
-        if outcome is None:
-            if failure.check(HttpError):
-                error = f"http_{failure.value.response.status}"
-            else:
-                error = next((name for exc, name in _ERRORS if failure.check(exc)),
-                             snake_case(type(failure.value).__name__))
-            outcome = f"failed/{error}"
+        outcome, count, error = failure_outcome(failure)
+        if count:
             self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+        if error is not None:
             logger.warning("Failed %s: %s", request.url, error)
         if self.run_state is not None:
             original = request.meta.get("redirect_urls", [request.url])[0]
@@ -468,9 +434,7 @@ class HealthSpider(scrapy.Spider):
         latency = response.meta.get("download_latency")
         if latency is None:
             return
-        ms = latency * 1000
-        bucket = next((name for limit, name in LATENCY_BUCKETS if ms < limit), ">=1000")
-        self.crawler.stats.inc_value(f"healthcrawl/latency_ms/{bucket}")
+        self.crawler.stats.inc_value(f"healthcrawl/latency_ms/{latency_bucket(latency)}")
 
 
 def _header(headers, name: bytes) -> str | None:
