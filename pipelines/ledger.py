@@ -145,7 +145,15 @@ class Ledger:
         return seen, pending
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
-        return pages.validators(self.conn)
+        """Validators for conditional requests. A page this run fetched but did not finish
+        (a resumed run after a crash) is left out: its archived response was dropped with
+        the unfinished pages, so it must be fetched in full, not answered by a 304."""
+        found = pages.validators(self.conn)
+        for (url,) in self.conn.execute(
+                "SELECT p.url FROM pages p JOIN ledger l ON l.url = p.url AND l.run_id = ? "
+                "WHERE p.run_id = ? AND l.outcome IS NULL", (self.run_id, self.run_id)):
+            found.pop(url, None)
+        return found
 
     def page(self, url: str) -> pages.PageMemo | None:
         # No flush: the memo read on a 304 was written by an earlier run.
