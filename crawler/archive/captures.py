@@ -1,10 +1,10 @@
 """The capture index: per URL, the WARC-Record-ID and WARC-Date of its newest archived
 `200` response, so that a `304` on a later run becomes a revisit record that points at it.
 
-A table of its own in the store's SQLite file (created here, `IF NOT EXISTS`: it is the
-archive's, not the article schema's), on its own connection, written in batches like the
-ledger. After a crash a row may point at a record the resume dropped; the page is then
-fetched again in full and its row replaced.
+The `archive_captures` table of the store's SQLite file (a step of the store's schema,
+pipelines/store/schema.py, migrated like the rest when the index opens), on its own
+connection, written in batches like the ledger. After a crash a row may point at a record
+the resume dropped; the page is then fetched again in full and its row replaced.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-CREATE = ("CREATE TABLE IF NOT EXISTS archive_captures (url TEXT PRIMARY KEY, "
-          "record_id TEXT NOT NULL, warc_date TEXT NOT NULL) WITHOUT ROWID")
+from pipelines.store.schema import migrate
+
 _UPSERT = ("INSERT INTO archive_captures (url, record_id, warc_date) VALUES (?, ?, ?) "
            "ON CONFLICT (url) DO UPDATE SET record_id = excluded.record_id, "
            "warc_date = excluded.warc_date")
@@ -31,9 +31,13 @@ class CaptureIndex:
     @classmethod
     def open(cls, path: Path) -> CaptureIndex:
         conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(CREATE)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn)
 
     def add(self, url: str, record_id: bytes, warc_date: bytes) -> None:

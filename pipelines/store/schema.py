@@ -6,8 +6,9 @@ transaction, so an old store opens under new code without a manual step.
 
 Tables: `articles` (one row per record id), `runs` and `ledger` (every URL a run discovered
 and its one outcome, pipelines/ledger.py), `changes` (the change log, pipelines/changes.py),
-`pages` (what each fetched page was and linked to, pipelines/pages.py) and `kept` (records a
-run carried in its snapshot without re-checking them, pipelines/snapshot.py).
+`pages` (what each fetched page was and linked to, pipelines/pages.py), `kept` (records a
+run carried in its snapshot without re-checking them, pipelines/snapshot.py) and
+`archive_captures` (the raw archive's capture index, crawler/archive/captures.py).
 """
 from __future__ import annotations
 
@@ -106,6 +107,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             '$.last_reviewed', json('null'), '$.reviewed_by', json('[]'),
             '$.references', json('[]'), '$.medical_disclaimer', json('null'),
             '$.schema_types', json('[]'), '$.about', json('[]'))""",
+    ),
+    # version 6: the raw archive's capture index (crawler/archive/captures.py): per URL, the
+    # WARC-Record-ID and WARC-Date of its newest archived `200`, which a later `304`'s
+    # revisit record points at. IF NOT EXISTS: before this version the archive created the
+    # table itself, so a store an archiving crawl wrote already has it, rows and all.
+    (
+        """CREATE TABLE IF NOT EXISTS archive_captures (
+            url       TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            warc_date TEXT NOT NULL
+        ) WITHOUT ROWID""",
     ),
 )
 
