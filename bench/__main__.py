@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="also crawl a site of N articles --generic, to compare its peak RSS "
                     "(default 2000; 0: not)")
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs (path printed)")
+    ap.add_argument("--archive-skip-off", action="store_true",
+                    help="archive benchmark: no crawl with the archive off (the archive's share "
+                    "of the crawl's CPU is measured in the crawl with it on)")
+    ap.add_argument("--archive-level", type=int, default=None,
+                    help="archive benchmark: HEALTHCRAWL_ARCHIVE_LEVEL of its crawl")
     ap.add_argument("--concurrency", type=int, default=CONCURRENCY,
                     help=f"CONCURRENT_REQUESTS(_PER_DOMAIN) of every crawl (default {CONCURRENCY})")
     ap.add_argument("--baseline-pages", type=int, default=BASELINE_PAGES,
@@ -89,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         from .archive import archive_benchmark
         from .archive import summary as archive_summary
 
-        report = archive_benchmark(args.articles, args.concurrency, keep=args.keep)
+        report = archive_benchmark(args.articles, args.concurrency, keep=args.keep,
+                                   skip_off=args.archive_skip_off, level=args.archive_level)
         print(json.dumps(report), flush=True)
         print(archive_summary(report), file=sys.stderr, flush=True)
     return status

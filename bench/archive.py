@@ -167,34 +167,46 @@ def archive_size_ratio(files: list[Path]) -> dict:
             "vs_gzip6_bodies": round(size / gz, 3) if gz else None}
 
 
-def crawl_cost(articles: int, work: Path, concurrency: int) -> dict:
+def crawl_cost(articles: int, work: Path, concurrency: int, skip_off: bool = False,
+               level: int | None = None) -> dict:
+    """skip_off: crawl with the archive on only (its share of the crawl's CPU is measured in
+    that crawl; the off crawl only adds the noisy delta). level: HEALTHCRAWL_ARCHIVE_LEVEL."""
+    from crawler.archive.records import DEFAULT_LEVEL
     from crawler.demo.generator import ensure_site
     from crawler.demo.nginx import NginxDemoServer
 
     from .crawl import run_healthcrawl
 
     site = ensure_site(articles)
-    out: dict = {"articles": articles}
+    out: dict = {"articles": articles, "level": level or DEFAULT_LEVEL}
+    runs = (("archive_off", False), ("archive_on", True))
+    extra = {"HEALTHCRAWL_ARCHIVE_LEVEL": level} if level else {}
     with NginxDemoServer(site) as server:
         # off first, then on: the page cache is warm for both (the site was just generated)
-        for name, on in (("archive_off", False), ("archive_on", True)):
+        for name, on in runs[1:] if skip_off else runs:
             r = run_healthcrawl(server.base_url, work, concurrency, name=name,
-                                extra={"HEALTHCRAWL_ARCHIVE": on})
+                                extra={"HEALTHCRAWL_ARCHIVE": on, **extra})
             out[name] = {k: r.get(k) for k in ("seconds", "cpu_s", "pages", "pages_per_s",
                                                "peak_rss_mb", "cpu_share")}
             out[name]["archive_cpu_s"] = r["stats"].get("healthcrawl/archive/cpu_s")
             log.info("%s: %s", name, out[name])
-    on, off = out["archive_on"], out["archive_off"]
+    on, off = out["archive_on"], out.get("archive_off")
     out["archive_cpu_share"] = round((on["archive_cpu_s"] or 0) / on["cpu_s"], 4) \
         if on["cpu_s"] else None
-    out["cpu_delta_vs_off"] = round(on["cpu_s"] / off["cpu_s"] - 1, 4) if off["cpu_s"] else None
+    if on["pages"]:
+        out["archive_cpu_ms_per_page"] = round((on["archive_cpu_s"] or 0) / on["pages"] * 1000,
+                                               3)
+        out["crawl_cpu_ms_per_page"] = round(on["cpu_s"] / on["pages"] * 1000, 3)
+    out["cpu_delta_vs_off"] = round(on["cpu_s"] / off["cpu_s"] - 1, 4) \
+        if off and off["cpu_s"] else None
     files = sorted((work / "archive_on" / "bench" / "archive").glob("*.warc.gz"))
     out["size"] = archive_size_ratio(files)
     out["read_pages_per_s"] = read_speeds(files[0]) if files else {}
     return out
 
 
-def archive_benchmark(articles: int, concurrency: int, keep: bool = False) -> dict:
+def archive_benchmark(articles: int, concurrency: int, keep: bool = False,
+                      skip_off: bool = False, level: int | None = None) -> dict:
     from crawler.demo.generator import ensure_site
 
     work = Path(tempfile.mkdtemp(prefix="healthcrawl-bench-archive-"))
@@ -202,7 +214,7 @@ def archive_benchmark(articles: int, concurrency: int, keep: bool = False) -> di
     try:
         report["library"] = library_choice(ensure_site(min(articles, SAMPLE_PAGES)), work)
         log.info("library choice: %s", report["library"])
-        report["crawl"] = crawl_cost(articles, work, concurrency)
+        report["crawl"] = crawl_cost(articles, work, concurrency, skip_off, level)
     finally:
         if keep:
             report["outputs"] = str(work)
@@ -225,10 +237,13 @@ def summary(r: dict) -> str:
     for name, w in lib["writers"].items():
         lines.append(f"  {name:26} {w['ms_per_page']:>7} ms  {w['vs_gzip6_bodies']:>6}x")
     lines.append(f"  read pages/s: {lib['read_pages_per_s']}")
-    on, off = crawl["archive_on"], crawl["archive_off"]
-    lines.append(f"  crawl of {crawl['articles']} articles: CPU {off['cpu_s']} s without, "
-                 f"{on['cpu_s']} s with the archive (archive itself {on['archive_cpu_s']:.1f} s"
-                 f" = {crawl['archive_cpu_share']:.1%}; delta {crawl['cpu_delta_vs_off']:+.1%})")
+    on, off = crawl["archive_on"], crawl.get("archive_off")
+    without = f"{off['cpu_s']} s without, " if off else ""
+    delta = crawl["cpu_delta_vs_off"]
+    lines.append(f"  crawl of {crawl['articles']} articles (level {crawl['level']}): CPU "
+                 f"{without}{on['cpu_s']} s with the archive (archive itself "
+                 f"{on['archive_cpu_s']:.1f} s = {crawl['archive_cpu_share']:.1%}"
+                 + (f"; delta {delta:+.1%})" if delta is not None else ")"))
     lines.append(f"  archive size {crawl['size']['vs_gzip6_bodies']}x gzip -6 of the bodies; "
                  f"read {crawl['read_pages_per_s']}")
     verdict = {True: "PASS", False: "FAIL", None: "n/a"}
