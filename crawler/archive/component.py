@@ -22,10 +22,10 @@ import logging
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.httpobj import urlparse_cached
 
 from cleaners.record import PACKAGE_VERSION
 from pipelines.keys import ARCHIVE
@@ -175,8 +175,9 @@ class Archive:
             first = rec.response_record(uri=url, date=date, http_head=head, body=response.body,
                                         rid=rid, ip=ip,
                                         discovered=discovered, level=level)
-        parts = urlsplit(request.url)
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        parts = urlparse_cached(request)  # parsed already by the downloader: a cache hit
+        target = (parts.path or "/") + (f";{parts.params}" if parts.params else "") + \
+            (f"?{parts.query}" if parts.query else "")
         req_head = rec.http_request_head(request.method, target, parts.netloc,
                                          _header_pairs(request.headers))
         second = rec.request_record(uri=request.url, date=date, http_head=req_head,
@@ -193,4 +194,7 @@ class Archive:
 
 
 def _header_pairs(headers: Any) -> list[tuple[bytes, bytes]]:
-    return [(name, value) for name, values in headers.items() for value in values]
+    # Scrapy's Headers is a dict of normalized name -> list of values; its own items()
+    # normalizes each name again, a third of this function's time.
+    items = dict.items(headers) if isinstance(headers, dict) else headers.items()
+    return [(name, value) for name, values in items for value in values]
