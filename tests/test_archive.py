@@ -17,6 +17,8 @@ from conftest import run_cli
 from fastwarc.warc import ArchiveIterator as FastIterator
 from warcio.archiveiterator import ArchiveIterator
 
+from pipelines.report import build_report
+
 FETCH_FIELDS = ("fetched_at", "run_id")
 
 
@@ -73,6 +75,17 @@ def test_archive_reads_to_the_end_with_both_readers_and_digests_hold(run_dir):
     assert summary["archive"]["files"] == len(warc_files(run_dir))
     assert summary["archive"]["bytes"] == sum(p.stat().st_size for p in warc_files(run_dir))
     assert all(f"archive/{p.name}" in summary["files"] for p in warc_files(run_dir))
+
+
+def test_run_report_counts_the_archive(run_dir):
+    files = warc_files(run_dir)
+    responses = sum(kind == "response" for path in files
+                    for kind, *_ in warcio_records(path))
+    size_mb = sum(p.stat().st_size for p in files) / 1e6
+    _data, _plots, report = build_report(run_dir)  # the page, not written into the folder
+    # a first run fetches everything in full: no revisits
+    assert (f"<th>archive</th><td>{responses} pages (0 revisits), {size_mb:.1f} MB in "
+            f"{len(files)} WARC file(s)</td>") in report
 
 
 def test_one_response_record_per_fetched_page(run_dir, demo_output):
