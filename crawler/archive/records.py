@@ -36,9 +36,10 @@ WIRE_ONLY = frozenset({b"transfer-encoding", b"content-length"})
 # The header that ties a record to the URL the run ledger knows (the first URL of a
 # redirect chain); written only when it differs from WARC-Target-URI.
 DISCOVERED_URI = b"Healthcrawl-Discovered-URI"
-# libdeflate level 5: on a 2,000-article demo crawl the archive is 1.086x the gzip -6 size of
-# the bodies (request records and WARC headers included) at ~0.55 ms a page, half of zlib's
-# level 6; level 3 saves ~0.05 ms a page for 1.117x (bench/archive.py compares levels).
+# libdeflate level 5: on the 20,000-article demo crawl the archive is 1.093x the gzip -6 size
+# of the bodies (request records and WARC headers included) at ~0.9 ms a page, 9.4% of the
+# crawl's CPU; level 4 saves ~5% of that for +0.011x, over the 1.1x target
+# (bench/archive.py compares levels, bench/README.md has the numbers).
 DEFAULT_LEVEL = 5
 
 
