@@ -10,7 +10,8 @@
 2. **Crawl cost**: the profiled crawl of the nginx-served demo site twice, archive on and
    off (HEALTHCRAWL_ARCHIVE=0): CPU seconds of each and the archive component's own CPU
    (`healthcrawl/archive/cpu_s`); then the crawl's real archive: its bytes over the gzip -6
-   size of the bodies it holds, and its read speed.
+   size of the bodies it holds, its read speed, and the speed of `healthcrawl extract` on
+   its first 1,000 responses (profiles and generic), on one core.
 
 Targets: archiving <= 10% of the crawl's CPU, size <= 1.1x, reading >= 1,000 pages/s.
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 log = logging.getLogger("bench.archive")
 
 SAMPLE_PAGES = 2000
+EXTRACT_PAGES = 1000  # extraction speed is per page: a sample of the crawl's archive
 
 
 def _pages(site: Path, limit: int) -> list[tuple[str, bytes]]:
@@ -132,6 +134,30 @@ def read_speeds(path: Path) -> dict[str, float]:
     return out
 
 
+def extract_speeds(files: list[Path], limit: int = EXTRACT_PAGES) -> dict:
+    """`healthcrawl extract FILE.warc.gz` on one core: pages/s (CPU time, this process) of
+    reading and extracting the first `limit` responses, with the demo site's profiles and
+    with generic extraction (every page analysed, as for a Common Crawl segment)."""
+    from crawler.archive.read import iter_pages
+    from crawler.archive.replay import RECORD, Mode, extract_page
+    from crawler.sites import get_site
+
+    out: dict = {}
+    for name, mode in (("profiles", Mode(get_site("demo"), "demo")), ("generic", Mode(None, ""))):
+        pages = records = 0
+        started = time.process_time()
+        for page in iter_pages(files):
+            outcome, _record = extract_page(page, mode)
+            pages += 1
+            records += outcome == RECORD
+            if pages >= limit:
+                break
+        cpu = time.process_time() - started
+        out[name] = {"pages": pages, "records": records,
+                     "pages_per_s": round(pages / max(cpu, 1e-9), 1)}
+    return out
+
+
 def library_choice(site: Path, work: Path, limit: int = SAMPLE_PAGES) -> dict:
     pages = _pages(site, limit)
     gz = sum(len(gzip.compress(body, 6)) for _url, body in pages)
@@ -202,6 +228,7 @@ def crawl_cost(articles: int, work: Path, concurrency: int, skip_off: bool = Fal
     files = sorted((work / "archive_on" / "bench" / "archive").glob("*.warc.gz"))
     out["size"] = archive_size_ratio(files)
     out["read_pages_per_s"] = read_speeds(files[0]) if files else {}
+    out["extract_pages_per_s"] = extract_speeds(files) if files else {}
     return out
 
 
@@ -246,6 +273,8 @@ def summary(r: dict) -> str:
                  + (f"; delta {delta:+.1%})" if delta is not None else ")"))
     lines.append(f"  archive size {crawl['size']['vs_gzip6_bodies']}x gzip -6 of the bodies; "
                  f"read {crawl['read_pages_per_s']}")
+    lines.append("  extract from the archive, one core: " + ", ".join(
+        f"{k} {v['pages_per_s']} pages/s" for k, v in crawl["extract_pages_per_s"].items()))
     verdict = {True: "PASS", False: "FAIL", None: "n/a"}
     lines.append("  targets: " + ", ".join(f"{k} {verdict[v]}" for k, v in r["targets"].items()))
     return "\n".join(lines)
