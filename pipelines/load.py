@@ -48,6 +48,7 @@ from .export.csvfiles import (
     csv_unescape,
 )
 from .export.parquet import FILENAME as PARQUET
+from .export.run_files import LATEST, SUMMARY_FILENAME
 from .fields import (
     ARTICLE_CSV_FIELDS,
     LINK_FIELDS,
@@ -57,7 +58,6 @@ from .fields import (
     REVIEWER_FIELDS,
     TEASER_FIELDS,
 )
-from .run_folder import LATEST, SUMMARY_FILENAME
 
 DATE_FIELDS = ("published", "modified", "last_reviewed", "fetched_at")
 INT_FIELDS = ("word_count", "http_status", "position")

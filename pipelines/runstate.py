@@ -95,14 +95,14 @@ class RunState:
         """The crawl ran out of work: decide what the snapshot keeps and removes (written
         by `finish` if the run ends complete); the export writes the kept records."""
         self.ledger.flush()
-        self.settlement = snapshot.settle(self.ledger.conn, self.run_id,
+        self.settlement = snapshot.settle(self.ledger.db, self.run_id,
                                           discovery_capped=discovery_capped,
                                           max_shrink_ratio=self.max_shrink_ratio)
         return self.settlement
 
     def kept_records(self):
         ids = self.settlement.kept if self.settlement is not None else []
-        return snapshot.kept_records(self.ledger.conn, ids)
+        return snapshot.kept_records(self.ledger.db, ids)
 
     def finish(self, status: str) -> dict:
         """End the run in the ledger (complete / interrupted) and return its counts. A
@@ -110,7 +110,7 @@ class RunState:
         counts = self.ledger.counts()
         settled = self.settlement
         if status == COMPLETE and settled is not None:
-            snapshot.persist(self.ledger.conn, self.run_id, settled)
+            snapshot.persist(self.ledger.db, self.run_id, settled)
             counts["not_rechecked"] = len(settled.kept)
             if settled.shrank:
                 status = SHRANK

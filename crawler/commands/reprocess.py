@@ -32,12 +32,12 @@ from crawler.sites import all_sites, get_site
 from pipelines.changes import ADDED, CHANGED, REMOVED, changed_fields
 from pipelines.changes import FILENAME as CHANGES_FILENAME
 from pipelines.drops import RecordDropped
+from pipelines.export.atomic import atomic_write
 from pipelines.export.exporter import Exporter, parse_formats
-from pipelines.export.partfile import PartFile
+from pipelines.export.run_files import SUMMARY_FILENAME, list_files, write_json_atomic
 from pipelines.keys import CHANGE, OUTCOME, PAGES, RECORDS
 from pipelines.publish import write_schema
 from pipelines.quality import Thresholds, exit_code
-from pipelines.run_folder import SUMMARY_FILENAME, list_files, write_json_atomic
 from pipelines.runinfo import DEFAULT_OUTPUT_DIR, ensure_run_dir, new_run_id, utc_now
 from pipelines.summary import build_summary
 
@@ -236,14 +236,9 @@ def write_changes(run_dir: Path, old: dict[str, dict], new: dict[str, dict],
             lines.append(_line(new[rid], CHANGED, fields))
     for rid in sorted(base.keys() - new.keys()):
         lines.append(_line(base[rid], REMOVED, []))
-    part = PartFile(run_dir / CHANGES_FILENAME)
-    try:
+    with atomic_write(run_dir / CHANGES_FILENAME) as fh:
         for line in lines:
-            part.fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
-    except BaseException:
-        part.abort()
-        raise
-    part.commit()
+            fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
     counts = {ADDED: 0, CHANGED: 0, REMOVED: 0}
     for line in lines:
         counts[line["change"]] += 1

@@ -28,7 +28,7 @@ from ..fields import (
     REVIEWER_FIELDS,
     TEASER_FIELDS,
 )
-from .partfile import PartFile
+from .atomic import PartFile
 
 ARTICLES, RELATED_LINKS, TEASERS = "articles.csv", "related_links.csv", "teasers.csv"
 REVIEWERS, REFERENCES = "reviewed_by.csv", "references.csv"

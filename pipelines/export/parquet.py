@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from cleaners.record import RECORD_FIELDS, SCHEMA_VERSION
 
-from .partfile import commit_part, part_path
+from .atomic import commit_part, part_path
 
 FILENAME = "articles.parquet"
 DEFAULT_ROW_GROUP = 1000

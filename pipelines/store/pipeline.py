@@ -1,8 +1,7 @@
-"""StorePipeline: upsert every record into the SQLite store and count new/changed/unchanged."""
+"""StorePipeline: upsert every record into the store and count new/changed/unchanged."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +9,7 @@ from scrapy.exceptions import NotConfigured
 
 from ..keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
 from ..runinfo import STORE_FILENAME, output_dir, run_id_of
-from .db import Store
-from .schema import SchemaTooNew
+from . import DB_ERRORS, Store, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +44,9 @@ class StorePipeline:
         # disk) is a configuration error of the run: one line, exit code 1, nothing
         # fetched (the spider found the same error and does not start).
         try:
-            self.store = Store.open(self.path, batch_size=self.batch_size,
+            self.store = open_store(self.path, batch_size=self.batch_size,
                                     flush_interval_s=self.flush_interval_s)
-        except (sqlite3.Error, SchemaTooNew, OSError) as exc:
+        except DB_ERRORS as exc:
             logger.error("Cannot open the store %s: %s", self.path, exc)
             if self.stats is not None and not self.stats.get_value(CONFIG_ERROR):
                 self.stats.set_value(CONFIG_ERROR, f"store: {exc}")
@@ -61,7 +59,7 @@ class StorePipeline:
             return item
         try:
             status = self.store.upsert(item, self.run_id or "")
-        except sqlite3.Error:
+        except DB_ERRORS:
             # The record still goes on to the export (a snapshot of what the run saw); the
             # error count makes the run summary say the run is not complete.
             logger.exception("Store write failed for %s", item.get("url"))
@@ -80,7 +78,7 @@ class StorePipeline:
             self.stats.set_value(STORE_RETRIES, self.store.flush_errors)
         try:
             self.store.close()
-        except sqlite3.Error:
+        except DB_ERRORS:
             logger.exception("Store %s: final commit failed", self.path)
             self._inc(STORE_ERRORS)
         self.store = None
