@@ -77,7 +77,10 @@ class Store(Protocol):
     path: Path
     flush_errors: int  # commits of queued articles that failed and will be retried
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Commit what is queued and release the connection."""
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *exc: object) -> None: ...
 
     # -- articles (buffered writes: committed every batch, on flush and on close) --------
     def upsert(self, record: dict, run_id: str, seen_at: str | None = None) -> str:
