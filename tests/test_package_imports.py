@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 SCRAPY_FREE = ("pipelines.store", "pipelines.store.sqlite", "pipelines.export",
-               "pipelines.export.feeds", "pipelines.export.run_files", "pipelines.report",
+               "pipelines.export.feeds", "pipelines.export.run_files", "pipelines.export.report",
                "pipelines.load", "pipelines.ledger", "pipelines.snapshot", "pipelines.changes",
                "pipelines.pages", "pipelines.publish")
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler.run import UsageError
-from pipelines.report import Plot, ReportData, build_report, facts, save_report
+from pipelines.export.report import Plot, ReportData, build_report, facts, save_report
 
 
 def run_report(run_dir: str) -> int:

@@ -1,7 +1,7 @@
 """The run report: `report.html` in a run folder, self-contained (inline CSS and SVG plots,
 no script, no network), built from run.json and the exported records.
 
-    from pipelines.report import write_report
+    from pipelines.export.report import write_report
     path = write_report("output/latest")
 
 Plots: records per site, page outcomes, body length, teasers and related links per article,
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..export.atomic import atomic_write
+from ..atomic import atomic_write
 from .data import ReportData, collect
 from .page import facts, render
 from .plots import Plot, all_plots
