@@ -12,6 +12,7 @@ from typing import Any
 
 from crawler.middlewares.identity import BadContact, check_contact, contact_of
 from pipelines.runinfo import STORE_FILENAME, output_dir
+from pipelines.store import SQLiteStore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -65,10 +66,6 @@ def _check_store(store: Path) -> None:
         raise SetupError(f"store {store} is not an SQLite database; move it away or choose "
                          "another --out")
     try:
-        conn = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
+        SQLiteStore.probe(store)
     except sqlite3.DatabaseError as exc:
         raise SetupError(f"store {store} is not a usable SQLite database ({exc})") from None

@@ -89,6 +89,16 @@ class SQLiteStore(RunTables):
             raise
         return cls(conn, path, batch_size, flush_interval_s)
 
+    @staticmethod
+    def probe(path: str | Path) -> None:
+        """Read the file's schema table without writing anything (read-only, no migration):
+        raises sqlite3.DatabaseError when the file is not a usable database."""
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+
     def __enter__(self) -> SQLiteStore:
         return self
 
