@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from cleaners.record import SCHEMA_VERSION
+from cleaners.record_fields import SCHEMA_VERSION
 from cleaners.sanitize import sanitize_html
 from cleaners.schema import json_schema
 from pipelines.export import Exporter
