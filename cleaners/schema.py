@@ -108,4 +108,11 @@ def data_dictionary() -> str:
 if __name__ == "__main__":
     import sys
 
-    sys.stdout.write(data_dictionary())
+    # `python -m cleaners.schema` writes the data dictionary (docs/data-dictionary.md);
+    # `--json` the JSON Schema (schema.json).
+    if sys.argv[1:] == ["--json"]:
+        sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    elif sys.argv[1:]:
+        sys.exit("usage: python -m cleaners.schema [--json]")
+    else:
+        sys.stdout.write(data_dictionary())
