@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .record_fields import FIELDS, RECORD_FIELDS, SCHEMA_VERSION, Field
+from .record_fields import CHILD_KEY_COLUMNS, FIELDS, RECORD_FIELDS, SCHEMA_VERSION, Field
 
 
 def field_schema(field: Field) -> dict:
@@ -88,12 +88,46 @@ ARCHIVE_RECORDS = (
 )
 
 
+def arrow_name(field: Field) -> str:
+    """The field's Parquet (Arrow) type, e.g. `list<string>` (pipelines/export/parquet.py)."""
+    if field.kind == "strings":
+        return "list<string>"
+    if field.kind == "table":
+        return "list<struct<" + ", ".join(f"{c.name}: {arrow_name(c)}"
+                                          for c in field.columns) + ">>"
+    return field.arrow
+
+
+def files_section() -> str:
+    """How the fields land in each export file, from the field table."""
+    tables = [f for f in FIELDS if f.kind == "table"]
+    typed = {}  # Parquet type -> fields, for every field that is not a plain string
+    for field in FIELDS:
+        if arrow_name(field) != "string":
+            typed.setdefault(arrow_name(field), []).append(field.name)
+    parquet = "; ".join(f"{', '.join(names)}: `{kind}`" for kind, names in typed.items())
+    rows = [
+        ("articles.jsonl", "record", "every field, lists nested, in the order above"),
+        ("articles.csv", "record", (f"every field but {', '.join(f.name for f in tables)}; "
+                                    "lists of strings joined with `; `")),
+        *((f.csv, f"item of {f.name}", ", ".join((*CHILD_KEY_COLUMNS,
+                                                   *(c.name for c in f.columns))))
+          for f in tables),
+        ("articles.parquet", "record", f"every field; {parquet}; the others `string`"),
+    ]
+    return "\n".join([
+        "## Files", "", "| file | one row per | columns |", "|---|---|---|",
+        *(f"| {name} | {per} | {columns} |" for name, per, columns in rows), "",
+        ("CSV: `position` is the item's 0-based index in its list, and the item files join "
+         "`articles.csv` on `id`; an empty cell is null, booleans are `true` / `false`; a "
+         "cell starting with `=` `+` `-` `@`, TAB, CR or `'` gets a leading `'` so that no "
+         "spreadsheet runs it (drop one leading `'` to read it back)."), ""])
+
+
 def data_dictionary() -> str:
     lines = [f"# Data dictionary (schema version {SCHEMA_VERSION})", "",
-             ("Generated from `cleaners/schema.py` (`python -m cleaners.schema`). CSV: "
-             "`articles.csv` holds the scalar fields (lists of strings joined with `; `); "
-             "`related_links.csv`, `teasers.csv`, `reviewed_by.csv` and `references.csv` hold "
-             "one row per list item with `id` and `position`."), "",
+             ("Generated from the field table in `cleaners/record_fields.py` "
+              "(`python -m cleaners.schema > docs/data-dictionary.md`)."), "",
              "| field | type | meaning | example |", "|---|---|---|---|"]
     for field in FIELDS:
         kind = field_schema(field).get("type", "enum")
@@ -102,7 +136,8 @@ def data_dictionary() -> str:
         text = field.doc.text.replace("|", "/")
         lines.append(f"| {field.name} | {kind} | {text} | `{shown}` |")
     records = "\n".join(f"| {r} | {when} | {fields} |" for r, when, fields in ARCHIVE_RECORDS)
-    return "\n".join(lines) + "\n" + ARCHIVE_DICTIONARY.format(records=records)
+    return ("\n".join(lines) + "\n\n" + files_section()
+            + ARCHIVE_DICTIONARY.format(records=records))
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ from record_rules import BROKEN, VALID, variants
 
 from cleaners.extract import extract_article
 from cleaners.record import PACKAGE_VERSION, to_record
-from cleaners.record_fields import RECORD_FIELDS, STORE_COLUMNS, fields_of
-from cleaners.schema import data_dictionary, json_schema
+from cleaners.record_fields import FIELDS, RECORD_FIELDS, STORE_COLUMNS, fields_of
+from cleaners.schema import arrow_name, data_dictionary, json_schema
 from crawler.sites.demo import KEEPTO
 from pipelines.export import Exporter
+from pipelines.export.parquet import arrow_type
 from pipelines.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,3 +164,8 @@ class _TableWithoutFile(TypedDict):
 def test_unsupported_field_types_are_refused(typed: type) -> None:
     with pytest.raises(TypeError, match="unsupported type"):
         fields_of(typed)
+
+
+def test_dictionary_names_the_parquet_types_written() -> None:
+    for field in FIELDS:  # Arrow prints list items as `item: ...`
+        assert str(arrow_type(field)).replace("item: ", "") == arrow_name(field), field.name
