@@ -213,6 +213,9 @@ def _field(name: str, hint: Any) -> Field:
 
 
 FIELDS: tuple[Field, ...] = fields_of(Record)
+_UNDOCUMENTED = [f.name for f in FIELDS if not f.doc.text or f.doc.example is _NO_EXAMPLE]
+if _UNDOCUMENTED:  # the data dictionary shows a meaning and an example for every field
+    raise TypeError(f"record fields without Doc(text, example): {_UNDOCUMENTED}")
 FIELD: dict[str, Field] = {f.name: f for f in FIELDS}
 # Column order of the exports; lists stay nested in JSON and Parquet, flattened in CSV.
 RECORD_FIELDS: tuple[str, ...] = tuple(FIELD)
