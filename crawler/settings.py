@@ -1,12 +1,13 @@
 """Scrapy settings for healthcrawl. Defaults are polite for real sites; the demo and the
 benchmark raise concurrency explicitly (crawler/cli.py)."""
+from cleaners.record import PACKAGE_VERSION as _version  # not a setting: lowercase
 
 BOT_NAME = "healthcrawl"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 # What robots.txt rules are matched against; requests carry `healthcrawl/<version>
 # (+<HEALTHCRAWL_CONTACT>)` (crawler/middlewares/identity.py). An explicit -s USER_AGENT wins.
-USER_AGENT = "healthcrawl/0.1.0"
+USER_AGENT = f"healthcrawl/{_version}"
 
 # Politeness for real sites.
 ROBOTSTXT_OBEY = True

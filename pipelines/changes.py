@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import FETCH_FIELDS, RECORD_FIELDS
 
 from .export.atomic import atomic_write
 
@@ -42,8 +42,8 @@ logger = logging.getLogger(__name__)
 
 FILENAME = "changes.jsonl"
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
-# How the page was fetched, not what it says: never a reason to tell downstream sites.
-FETCH_FIELDS = frozenset({"fetched_at", "run_id", "http_status"})
+# FETCH_FIELDS say how the page was fetched, not what it says: never a reason to tell
+# downstream sites.
 CONTENT_FIELDS = tuple(f for f in RECORD_FIELDS if f not in FETCH_FIELDS)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cleaners.record import SCHEMA_VERSION
+from cleaners.record_fields import SCHEMA_VERSION
 
 from .keys import (
     ARCHIVE,

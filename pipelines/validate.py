@@ -6,7 +6,7 @@ from typing import Any
 import orjson
 from scrapy.exceptions import NotConfigured
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import FIELD, RECORD_FIELDS
 
 from .drops import (
     BodyTooShort,
@@ -102,12 +102,14 @@ def field_problem(item: dict) -> str | None:
 
 
 def _entry_ok(entry: Any) -> bool:
-    """A related link or teaser: strings or null, `truncated` a bool or null."""
+    """A related link, teaser, ...: strings or null, booleans (`truncated`) a bool or null."""
     if not isinstance(entry, dict):
         return False
-    return all(v is None or isinstance(v, bool if k == "truncated" else str)
+    return all(v is None or isinstance(v, bool if k in _BOOL_ITEM_KEYS else str)
                for k, v in entry.items())
 
 
 _STRING_FIELDS = frozenset(RECORD_FIELDS) - set(INT_FIELDS) - set(LIST_FIELDS) \
     - set(NESTED_FIELDS)
+_BOOL_ITEM_KEYS = frozenset(c.name for name in NESTED_FIELDS for c in FIELD[name].columns
+                            if c.kind == "boolean")

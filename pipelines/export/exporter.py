@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import RECORD_FIELDS
 
 from . import csvfiles, jsonl, parquet
 

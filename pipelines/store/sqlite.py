@@ -26,6 +26,8 @@ from pathlib import Path
 
 import orjson
 
+from cleaners.record_fields import STORE_COLUMNS
+
 from .. import changes as changelog
 from ..fields import record_hash
 from ..runinfo import utc_now
@@ -35,18 +37,19 @@ from .sqlite_runs import UPSERT_CHANGE, RunTables
 
 logger = logging.getLogger(__name__)
 
+# The record fields copied into columns beside the JSON record (cleaners/record_fields.py;
+# the migrations in schema.py create them), then the store's own columns.
+_COLUMNS = (*STORE_COLUMNS, "record", "first_seen", "last_seen", "first_run", "last_run",
+            "changed_at")
+_COPIED = "".join(f"    {c} = excluded.{c},\n" for c in STORE_COLUMNS if c != "id")
 # One statement for all three outcomes, so a row another process inserted since our lookup
 # is updated, not duplicated. SQLite evaluates every SET expression against the old row, so
 # the CASE compares the stored hash with the new one whatever the assignment order.
-_UPSERT = """
-INSERT INTO articles (id, canonical_url, site, content_hash, record, first_seen, last_seen,
-                      first_run, last_run, changed_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+_UPSERT = f"""
+INSERT INTO articles ({", ".join(_COLUMNS)})
+VALUES ({", ".join("?" * len(_COLUMNS))})
 ON CONFLICT (id) DO UPDATE SET
-    canonical_url = excluded.canonical_url,
-    site = excluded.site,
-    content_hash = excluded.content_hash,
-    record = excluded.record,
+{_COPIED}    record = excluded.record,
     last_seen = excluded.last_seen,
     last_run = excluded.last_run,
     removed_in = NULL,
@@ -118,9 +121,9 @@ class SQLiteStore(RunTables):
         status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
         self._log_change(record, run_id, prev)
         now = seen_at or utc_now()
-        self._pending.append((rid, record.get("canonical_url"), record.get("site"), new_hash,
-                              orjson.dumps(record).decode("utf-8"), now, now, run_id, run_id,
-                              now))
+        copied = [new_hash if c == "content_hash" else record.get(c) for c in STORE_COLUMNS]
+        self._pending.append((*copied, orjson.dumps(record).decode("utf-8"), now, now, run_id,
+                              run_id, now))
         self._pending_prev[rid] = (new_hash, record, run_id, None)
         if (len(self._pending) >= self.batch_size
                 or time.monotonic() - self._last_flush >= self.flush_interval_s):
