@@ -26,7 +26,7 @@ class Progress:
         if not crawler.settings.getbool("HEALTHCRAWL_PROGRESS"):
             raise NotConfigured
         tty = sys.stderr.isatty()
-        interval = 0.5 if tty else crawler.settings.getfloat("HEALTHCRAWL_PROGRESS_INTERVAL", 10)
+        interval = 0.5 if tty else crawler.settings.getfloat("HEALTHCRAWL_PROGRESS_INTERVAL")
         ext = cls(crawler.stats, interval, tty)
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.closed, signal=signals.spider_closed)

@@ -13,6 +13,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from common.paths import output_dir
 from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
 
@@ -85,7 +86,7 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
     run_id = getattr(crawler.spider, "run_id", None)
     if not run_id:
         return RunResult(EXIT_INTERRUPTED, None, None)
-    run_dir = Path(settings.get("HEALTHCRAWL_OUTPUT_DIR")) / run_id
+    run_dir = output_dir(settings) / run_id
     return RunResult(*read_outcome(run_dir))
 
 

@@ -27,13 +27,14 @@ import orjson
 from lxml import etree
 
 from cleaners.sanitize import sanitize_html
+from common.default_settings import DEFAULTS
 
 from .export.partfile import PartFile
 
 logger = logging.getLogger(__name__)
 
 FEEDS_DIR = "feeds"
-DEFAULT_FEED_SIZE = 50
+DEFAULT_FEED_SIZE = DEFAULTS["HEALTHCRAWL_FEED_SIZE"]
 SUMMARY_CHARS = 300
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_NS = "http://www.w3.org/2005/Atom"

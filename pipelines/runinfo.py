@@ -11,10 +11,6 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_OUTPUT_DIR = "output"
-STORE_FILENAME = "healthcrawl.sqlite"
-
-
 def utc_now() -> str:
     """ISO 8601 UTC with a `Z`, the form records use for `fetched_at`."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -23,10 +19,6 @@ def utc_now() -> str:
 def new_run_id() -> str:
     # Same shape as crawler/runid.py (pipelines/ must not import crawler/): sortable by time.
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
-
-
-def output_dir(settings: Any) -> Path:
-    return Path(settings.get("HEALTHCRAWL_OUTPUT_DIR") or DEFAULT_OUTPUT_DIR)
 
 
 def run_id_of(spider: Any, settings: Any = None) -> str:

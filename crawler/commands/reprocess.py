@@ -24,6 +24,8 @@ from typing import Any
 
 import orjson
 
+from common.default_settings import DEFAULTS
+from common.paths import output_dir
 from crawler.archive.files import ARCHIVE_DIR, archive_files
 from crawler.archive.read import ArchivedPage, find_latest, find_records, iter_pages
 from crawler.archive.replay import RECORD, REVISIT, Mode, extract_page
@@ -38,7 +40,7 @@ from pipelines.keys import CHANGE, OUTCOME, PAGES, RECORDS
 from pipelines.publish import write_schema
 from pipelines.quality import Thresholds, exit_code
 from pipelines.run_folder import SUMMARY_FILENAME, list_files, write_json_atomic
-from pipelines.runinfo import DEFAULT_OUTPUT_DIR, ensure_run_dir, new_run_id, utc_now
+from pipelines.runinfo import ensure_run_dir, new_run_id, utc_now
 from pipelines.summary import build_summary
 
 logger = logging.getLogger(__name__)
@@ -116,7 +118,7 @@ def extraction_mode(source: Source, site: str | None, generic: bool, run_id: str
 def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic: bool,
                   overrides: dict[str, Any]) -> int:
     from pipelines.dedupe import DedupePipeline
-    from pipelines.validate import DEFAULT_MIN_BODY_CHARS, ValidatePipeline
+    from pipelines.validate import ValidatePipeline
 
     started, t0 = utc_now(), time.monotonic()
     source = Source(inputs)
@@ -124,21 +126,22 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
     if settings.getbool("HEALTHCRAWL_GENERIC"):
         generic = True
     try:
-        formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS") or "jsonl,csv,parquet")
+        # A run folder without exports would be of no use: empty means the default here.
+        formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS")
+                                or DEFAULTS["HEALTHCRAWL_FORMATS"])
     except ValueError as exc:
         raise UsageError(f"HEALTHCRAWL_FORMATS: {exc}") from None
     old = source.records()
     run_id = new_run_id()
     mode = extraction_mode(source, site, generic, run_id, old)
     base = Path(out) if out else (source.run_dir.parent if source.run_dir
-                                  else Path(DEFAULT_OUTPUT_DIR))
+                                  else output_dir(settings))
     run_dir = ensure_run_dir(base, run_id)
     stats = Stats()
     steps = []
-    if settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED", True):
-        steps.append(ValidatePipeline(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS",
-                                                      DEFAULT_MIN_BODY_CHARS), stats=stats))
-    if settings.getbool("HEALTHCRAWL_DEDUPE_ENABLED", True):
+    if settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED"):
+        steps.append(ValidatePipeline(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS"), stats=stats))
+    if settings.getbool("HEALTHCRAWL_DEDUPE_ENABLED"):
         steps.append(DedupePipeline(stats=stats))
     exporter = Exporter(run_dir, formats, settings.getbool("HEALTHCRAWL_CSV_EXCEL"))
     new: dict[str, dict] = {}

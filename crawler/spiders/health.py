@@ -90,7 +90,7 @@ class HealthSpider(scrapy.Spider):
         spider.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083) or sys.maxsize
         spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
         spider.traps = TrapGuard.from_settings(settings)
-        if settings.getbool("HEALTHCRAWL_LEDGER", True):
+        if settings.getbool("HEALTHCRAWL_LEDGER"):
             try:
                 spider.run_state = RunState.open(settings, spider.run_key())
             except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:
@@ -101,10 +101,10 @@ class HealthSpider(scrapy.Spider):
             else:
                 spider.run_id = spider.run_state.run_id
                 spider.run_state.connect(crawler)
-                if settings.getbool("HEALTHCRAWL_CONDITIONAL", True):
+                if settings.getbool("HEALTHCRAWL_CONDITIONAL"):
                     spider._validators = spider.run_state.ledger.validators()
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
-        processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS", -1),
+        processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS"),
                                 spider.generic or spider.site is None)
         if processes:
             spider._workers = ExtractWorkers(processes)

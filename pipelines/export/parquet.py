@@ -15,12 +15,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaners.record import RECORD_FIELDS, SCHEMA_VERSION
+from common.default_settings import DEFAULTS
 
 from .partfile import commit_part, part_path
 
 FILENAME = "articles.parquet"
-DEFAULT_ROW_GROUP = 1000
-DEFAULT_ROW_GROUP_BYTES = 16 * 2**20
+DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
+DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
 
 _STR = pa.string()
 _TYPES: dict[str, pa.DataType] = {

@@ -8,8 +8,10 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
+from common.paths import store_path
+
 from ..keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
-from ..runinfo import STORE_FILENAME, output_dir, run_id_of
+from ..runinfo import run_id_of
 from .db import Store
 from .schema import SchemaTooNew
 
@@ -30,11 +32,11 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
         settings = crawler.settings
-        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
+        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_STORE_ENABLED is off")
-        path = settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME
-        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE", 200),
-                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S", 5.0),
+        path = store_path(settings)
+        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE"),
+                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S"),
                        stats=crawler.stats)
         pipeline.crawler = crawler
         return pipeline
