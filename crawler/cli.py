@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crawler.run import EXIT_USAGE, UsageError
+from common.exits import EXIT_USAGE
+from crawler.run import UsageError
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,6 +12,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from common.keys import DISCOVERED, PAGES
+
 
 class Progress:
     def __init__(self, stats, interval: float, tty: bool):
@@ -44,9 +46,9 @@ class Progress:
 
     def line(self) -> str:
         get = self.stats.get_value
-        pages = get("healthcrawl/pages", 0)
+        pages = get(PAGES, 0)
         records = get("item_scraped_count", 0)
-        discovered = get("healthcrawl/discovered", 0)
+        discovered = get(DISCOVERED, 0)
         done = get("response_received_count", 0)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         rate = done / elapsed

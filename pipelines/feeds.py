@@ -27,6 +27,7 @@ import orjson
 from lxml import etree
 
 from cleaners.sanitize import sanitize_html
+from common.clock import utc_now_dt
 from common.default_settings import DEFAULTS
 
 from .export.partfile import PartFile
@@ -104,7 +105,7 @@ class Entry:
 
     def __init__(self, record: dict, first_seen: str):
         self.record = record
-        self.first_seen = parse_date(first_seen) or datetime.now(timezone.utc)
+        self.first_seen = parse_date(first_seen) or utc_now_dt()
         self.published = parse_date(record.get("published"))
         self.modified = parse_date(record.get("modified"))
 
@@ -168,7 +169,7 @@ def atom_feed(site: str, entries: list[Entry], now: datetime | None = None) -> b
     feed = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'feed:' + site)}")
     _sub(feed, "title", f"{site} (healthcrawl)")
-    updated = max((e.updated for e in entries), default=now or datetime.now(timezone.utc))
+    updated = max((e.updated for e in entries), default=now or utc_now_dt())
     _sub(feed, "updated", rfc3339(updated))
     home = home_page(entries)
     if home:

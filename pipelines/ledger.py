@@ -17,8 +17,9 @@ from pathlib import Path
 
 import orjson
 
+from common.clock import utc_now
+
 from . import pages
-from .runinfo import utc_now
 from .store.schema import migrate
 
 logger = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from common.default_settings import DEFAULTS
+from common.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_QUALITY, EXIT_USAGE
 
-EXIT_OK, EXIT_USAGE, EXIT_QUALITY, EXIT_INTERRUPTED = 0, 1, 2, 3
 COMPLETE, INTERRUPTED, ERROR = "complete", "interrupted", "error"
 
 # Duplicates say how a site links to itself, not that extraction failed: they are reported

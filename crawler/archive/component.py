@@ -28,13 +28,15 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from cleaners.record import PACKAGE_VERSION
+from common.keys import ARCHIVE_BYTES as BYTES
+from common.keys import ARCHIVE_CARRIED as CARRIED
+from common.keys import ARCHIVE_CPU as CPU
+from common.keys import ARCHIVE_ERRORS as ERRORS
+from common.keys import ARCHIVE_FILES as FILES
+from common.keys import ARCHIVE_PAGES as PAGES
+from common.keys import ARCHIVE_RESUME_DROPPED as DROPPED
+from common.keys import ARCHIVE_REVISITS as REVISITS
 from common.paths import output_dir, store_path
-from pipelines.keys import ARCHIVE
-from pipelines.keys import ARCHIVE_BYTES as BYTES
-from pipelines.keys import ARCHIVE_ERRORS as ERRORS
-from pipelines.keys import ARCHIVE_FILES as FILES
-from pipelines.keys import ARCHIVE_PAGES as PAGES
-from pipelines.keys import ARCHIVE_REVISITS as REVISITS
 from pipelines.runinfo import ensure_run_dir, run_id_of
 
 from . import records as rec
@@ -43,8 +45,6 @@ from .files import ARCHIVE_DIR, DEFAULT_MAX_BYTES, ArchiveWriter, repair
 
 logger = logging.getLogger(__name__)
 
-CARRIED, DROPPED = ARCHIVE + "carried_over", ARCHIVE + "resume_dropped"
-CPU = ARCHIVE + "cpu_s"  # CPU seconds spent archiving (bench/archive.py reads it)
 INSTANCE_ATTR = "_healthcrawl_archive"
 # Settings named in every file's warcinfo record, beside all HEALTHCRAWL_* ones.
 INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
@@ -22,6 +21,7 @@ import orjson
 from cleaners.extract import extract_article
 from cleaners.record import to_record
 from cleaners.textdump import extract_text_dump
+from common.clock import utc_now
 from crawler.run import UsageError
 from crawler.sites import get_site
 
@@ -42,7 +42,7 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
         article = extract_article(data, url, profile)
         if article.page_kind != "article":
             article.body, article.body_html, article.teasers = "", None, []
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    now = utc_now("seconds")
     record = to_record(article, url=url, site=site_key or "", fetched_at=now)
     record["source"] = str(path)
     return record

@@ -24,7 +24,9 @@ from typing import Any
 
 import orjson
 
+from common.clock import utc_now
 from common.default_settings import DEFAULTS
+from common.keys import CHANGE, OUTCOME, PAGES, RECORDS, REPROCESS_CARRIED, WARNING
 from common.paths import output_dir
 from crawler.archive.files import ARCHIVE_DIR, archive_files
 from crawler.archive.read import ArchivedPage, find_latest, find_records, iter_pages
@@ -36,17 +38,15 @@ from pipelines.changes import FILENAME as CHANGES_FILENAME
 from pipelines.drops import RecordDropped
 from pipelines.export.exporter import Exporter, parse_formats
 from pipelines.export.partfile import PartFile
-from pipelines.keys import CHANGE, OUTCOME, PAGES, RECORDS
 from pipelines.publish import write_schema
 from pipelines.quality import Thresholds, exit_code
 from pipelines.run_folder import SUMMARY_FILENAME, list_files, write_json_atomic
-from pipelines.runinfo import ensure_run_dir, new_run_id, utc_now
+from pipelines.runinfo import ensure_run_dir, new_run_id
 from pipelines.summary import build_summary
 
 logger = logging.getLogger(__name__)
 
 UNRESOLVED = "failed/revisit_unresolved"
-CARRIED = "healthcrawl/reprocess/from_earlier_runs"
 
 
 class Stats(Counter):
@@ -160,7 +160,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
             return
         stats[PAGES] += 1
         for warning in set(record["warnings"]):
-            stats[f"healthcrawl/warning/{warning}"] += 1
+            stats[WARNING + warning] += 1
         try:
             for step in steps:
                 step.process_item(record)
@@ -189,7 +189,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
         # keeps what it could not recheck): the newest capture in the runs beside it.
         unfetched = {r["url"] for r in old.values() if r.get("url") and r["url"] not in seen}
         for page in find_latest(source.neighbour_archives(), unfetched).values():
-            stats[CARRIED] += 1
+            stats[REPROCESS_CARRIED] += 1
             handle(page)
     except BaseException:
         exporter.abort()
@@ -209,7 +209,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
                             elapsed_s=time.monotonic() - t0, finish_reason="finished",
                             files=files, thresholds=thresholds, partial_files=partial)
     summary["changes"] = changes
-    summary["reprocessed_from_earlier_runs"] = stats[CARRIED]
+    summary["reprocessed_from_earlier_runs"] = stats[REPROCESS_CARRIED]
     summary["reprocessed_from"] = {
         "run_dir": str(source.run_dir) if source.run_dir else None,
         "run_id": source.summary.get("run_id"),

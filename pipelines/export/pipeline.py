@@ -8,9 +8,9 @@ from typing import Any
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from common.keys import CONFIG_ERROR, EXPORT_ERRORS, RECORDS
 from common.paths import output_dir
 
-from ..keys import CONFIG_ERROR, EXPORT_ERRORS, RECORDS
 from ..runinfo import ensure_run_dir, run_id_of
 from .exporter import DEFAULT_FORMATS, Exporter, parse_formats
 from .parquet import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import orjson
 
+from common.clock import utc_now
+
 from .. import changes as changelog
 from ..fields import record_hash
-from ..runinfo import utc_now
 from .schema import migrate
 
 logger = logging.getLogger(__name__)

@@ -8,9 +8,9 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
+from common.keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
 from common.paths import store_path
 
-from ..keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
 from ..runinfo import run_id_of
 from .db import Store
 from .schema import SchemaTooNew
