@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from common.exits import EXIT_USAGE
+from common.exits import EXIT_INTERRUPTED, EXIT_USAGE
 from crawler.run import UsageError
 
 
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"healthcrawl: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 3
+        return EXIT_INTERRUPTED
     return EXIT_USAGE
 
 

@@ -22,6 +22,7 @@ from cleaners.extract import extract_article
 from cleaners.record import to_record
 from cleaners.textdump import extract_text_dump
 from common.clock import utc_now
+from common.exits import EXIT_OK, EXIT_QUALITY
 from crawler.run import UsageError
 from crawler.sites import get_site
 
@@ -79,4 +80,4 @@ def run_extract(paths: list[str], url: str | None = None, site: str | None = Non
             print(f"healthcrawl: cannot read {name}: {exc}", file=sys.stderr)
         out.write(orjson.dumps(record) + b"\n")
         out.flush()
-    return 2 if failures else 0  # like a run below its quality bars: finished, not clean
+    return EXIT_QUALITY if failures else EXIT_OK  # like a run below its bars: finished, not clean
