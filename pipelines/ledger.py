@@ -18,6 +18,7 @@ from pathlib import Path
 import orjson
 
 from common.clock import utc_now
+from common.default_settings import DEFAULTS
 
 from . import pages
 from .store.schema import migrate
@@ -38,7 +39,7 @@ _FINISH = ("INSERT INTO ledger (run_id, url, outcome, record_id) VALUES (?, ?, ?
 
 class Ledger:
     def __init__(self, conn: sqlite3.Connection, batch_size: int = 500,
-                 flush_interval_s: float = 1.0):
+                 flush_interval_s: float = DEFAULTS["HEALTHCRAWL_LEDGER_FLUSH_S"]):
         self.conn = conn
         self.batch_size = batch_size
         self.flush_interval_s = flush_interval_s

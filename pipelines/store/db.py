@@ -26,6 +26,7 @@ from pathlib import Path
 import orjson
 
 from common.clock import utc_now
+from common.default_settings import DEFAULTS
 
 from .. import changes as changelog
 from ..fields import record_hash
@@ -67,9 +68,13 @@ class StoredArticle:
     changed_at: str
 
 
+BATCH_SIZE = DEFAULTS["HEALTHCRAWL_STORE_BATCH_SIZE"]
+FLUSH_S = DEFAULTS["HEALTHCRAWL_STORE_FLUSH_S"]
+
+
 class Store:
-    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = 200,
-                 flush_interval_s: float = 5.0):
+    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S):
         self.conn = conn
         self.path = path
         self.batch_size = max(1, batch_size)
@@ -82,8 +87,8 @@ class Store:
         self.flush_errors = 0
 
     @classmethod
-    def open(cls, path: str | Path, *, batch_size: int = 200, flush_interval_s: float = 5.0,
-             busy_timeout_s: float = 30.0) -> Store:
+    def open(cls, path: str | Path, *, batch_size: int = BATCH_SIZE,
+             flush_interval_s: float = FLUSH_S, busy_timeout_s: float = 30.0) -> Store:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (batches, migrations).

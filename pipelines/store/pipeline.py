@@ -12,15 +12,15 @@ from common.keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORE
 from common.paths import store_path
 
 from ..runinfo import run_id_of
-from .db import Store
+from .db import BATCH_SIZE, FLUSH_S, Store
 from .schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, path: str | Path, batch_size: int = 200, flush_interval_s: float = 5.0,
-                 run_id: str | None = None, stats: Any = None):
+    def __init__(self, path: str | Path, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S, run_id: str | None = None, stats: Any = None):
         self.path = Path(path)
         self.batch_size = batch_size
         self.flush_interval_s = flush_interval_s
