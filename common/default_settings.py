@@ -28,7 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_OUTPUT_DIR", "output",
             "runs land in `<dir>/<run-id>/`; `<dir>/latest` points at the newest complete one"),
     Setting("HEALTHCRAWL_RUN_ID", "",
-            "the run's id (a folder name); empty: a new one, or the interrupted run resumed"),
+            "the id (a folder name) a new run gets; empty: made from the clock (a resumed run "
+            "keeps its own)"),
     Setting("HEALTHCRAWL_FRESH", False,
             "True: do not resume an interrupted run, start a new one (`--fresh`)"),
     Setting("HEALTHCRAWL_LEDGER", True,
