@@ -19,7 +19,7 @@ demo: $(STAMP)
 # nginx: the incremental-run tests need a server that answers conditional requests on every
 # page, as real sites do. wget: the archive tests read a WARC file that wget writes.
 test: $(STAMP) chromium nginx wget
-	$(BIN)/ruff check crawler cleaners pipelines tests bench
+	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
 # The run report test renders report.html in real headless Chromium (Debian's package);
@@ -32,7 +32,7 @@ wget:
 	@command -v wget >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget >/dev/null)
 
 lint: $(STAMP)
-	$(BIN)/ruff check crawler cleaners pipelines tests bench
+	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 
 # nginx serves the large demo site in the benchmark (Python's http.server is too slow) and
 # the incremental-run tests; wrk measures the server alone in the benchmark.

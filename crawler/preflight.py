@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from common.paths import output_dir, store_path
 from crawler.middlewares.identity import BadContact, check_contact, contact_of
-from pipelines.runinfo import STORE_FILENAME, output_dir
 from pipelines.store import SQLiteStore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -24,8 +24,7 @@ class SetupError(Exception):
 def check_setup(settings: Any) -> None:
     out = output_dir(settings)
     _check_output_dir(out)
-    store = Path(settings.get("HEALTHCRAWL_STORE_PATH") or out / STORE_FILENAME)
-    _check_store(store)
+    _check_store(store_path(settings))
     try:
         check_contact(contact_of(settings))
     except BadContact as exc:

@@ -16,8 +16,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from common.clock import utc_now
+from common.default_settings import DEFAULTS
+
 from . import pages
-from .runinfo import utc_now
 from .store import DISCOVER, FINISH, REMEMBER, Store, open_store
 
 logger = logging.getLogger(__name__)
@@ -30,7 +32,8 @@ NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 
 
 class Ledger:
-    def __init__(self, db: Store, batch_size: int = 500, flush_interval_s: float = 1.0):
+    def __init__(self, db: Store, batch_size: int = 500,
+                 flush_interval_s: float = DEFAULTS["HEALTHCRAWL_LEDGER_FLUSH_S"]):
         self.db = db
         self.batch_size = batch_size
         self.flush_interval_s = flush_interval_s

@@ -17,11 +17,11 @@ from typing import Any
 import orjson
 
 from cleaners.schema import data_dictionary, json_schema
+from common.paths import store_path
 
 from .changes import write_changes_jsonl
 from .export.atomic import atomic_write
 from .export.feeds import DEFAULT_FEED_SIZE, FEEDS_DIR, write_feeds
-from .runinfo import STORE_FILENAME, output_dir
 from .store import DB_ERRORS, open_store
 
 logger = logging.getLogger(__name__)
@@ -30,17 +30,11 @@ SCHEMA_FILENAME = "schema.json"
 DICTIONARY_FILENAME = "data-dictionary.md"
 
 
-def store_path(settings: Any) -> Path | None:
-    """The store file of this crawl, or None when the store is off."""
-    if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
-        return None
-    return Path(settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME)
-
-
 def publish_from_settings(settings: Any, run_dir: Path, run_id: str,
                           complete: bool) -> dict[str, Any]:
-    return publish(run_dir, run_id, store=store_path(settings), complete=complete,
-                   feed_size=settings.getint("HEALTHCRAWL_FEED_SIZE", DEFAULT_FEED_SIZE))
+    store = store_path(settings) if settings.getbool("HEALTHCRAWL_STORE_ENABLED") else None
+    return publish(run_dir, run_id, store=store, complete=complete,
+                   feed_size=settings.getint("HEALTHCRAWL_FEED_SIZE"))
 
 
 def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,

@@ -20,13 +20,16 @@ from typing import Any
 
 from scrapy import signals
 
+from common.clock import utc_now
+from common.keys import CONFIG_ERROR, EXIT_CODE
+from common.paths import output_dir
+
 from .export.run_files import LATEST, SUMMARY_FILENAME, list_files, point_latest, write_json_atomic
-from .keys import CONFIG_ERROR, EXIT_CODE
 from .ledger import COMPLETE as LEDGER_COMPLETE
 from .ledger import INTERRUPTED as LEDGER_INTERRUPTED
 from .publish import publish_from_settings
 from .quality import COMPLETE, Thresholds, exit_code
-from .runinfo import ensure_run_dir, output_dir, run_id_of, utc_now
+from .runinfo import ensure_run_dir, run_id_of
 from .summary import build_summary, run_status
 
 logger = logging.getLogger(__name__)

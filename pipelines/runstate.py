@@ -7,15 +7,16 @@ fate to it; item outcomes arrive through Scrapy's item_scraped / item_dropped si
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 
+from common.paths import store_path
+
 from . import snapshot
 from .ledger import COMPLETE, INTERRUPTED, SHRANK, Ledger
 from .pages import ARTICLE, DROPPED
-from .runinfo import STORE_FILENAME, new_run_id, output_dir
+from .runinfo import new_run_id
 from .runlock import RunLock
 
 logger = logging.getLogger(__name__)
@@ -37,13 +38,12 @@ class RunState:
 
     @classmethod
     def open(cls, settings: Any, key: str) -> RunState:
-        out = output_dir(settings)
-        store = Path(settings.get("HEALTHCRAWL_STORE_PATH") or out / STORE_FILENAME)
+        store = store_path(settings)
         lock = RunLock(store.parent / LOCK_FILENAME)
         lock.acquire()
         try:
             ledger = Ledger.open(
-                store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S", 1.0))
+                store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S"))
             ledger.begin(key, settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
                          fresh=settings.getbool("HEALTHCRAWL_FRESH"))
         except BaseException:
@@ -52,8 +52,7 @@ class RunState:
         if ledger.resumed:
             logger.warning("Resuming interrupted run %s (use --fresh / -s HEALTHCRAWL_FRESH=1 "
                            "to start over)", ledger.run_id)
-        ratio = settings.getfloat("HEALTHCRAWL_MAX_SHRINK_RATIO",
-                                  snapshot.DEFAULT_MAX_SHRINK_RATIO)
+        ratio = settings.getfloat("HEALTHCRAWL_MAX_SHRINK_RATIO")
         return cls(ledger, lock, max_shrink_ratio=None if ratio < 0 else ratio)
 
     @property

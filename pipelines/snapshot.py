@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from common.default_settings import DEFAULTS
+
 from . import pages
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ PROCESSED = CONFIRMED | {"not_article"}  # pages whose links this run followed
 GONE = {"failed/http_404": "http_404", "failed/http_410": "http_410"}
 # Outcomes of a URL that was an on-site article before: it now redirects elsewhere.
 REDIRECTED_AWAY = frozenset({"off_site", "refused/unsafe_scheme", "refused/private_host"})
-DEFAULT_MAX_SHRINK_RATIO = 0.10
+DEFAULT_MAX_SHRINK_RATIO = DEFAULTS["HEALTHCRAWL_MAX_SHRINK_RATIO"]
 MIN_DISCOVERY_RATIO = 0.5
 WARNING = "snapshot_shrank"
 

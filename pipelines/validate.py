@@ -7,6 +7,7 @@ import orjson
 from scrapy.exceptions import NotConfigured
 
 from cleaners.record_fields import FIELD, RECORD_FIELDS
+from common.default_settings import DEFAULTS
 
 from .drops import (
     BodyTooShort,
@@ -20,11 +21,8 @@ from .drops import (
 )
 from .fields import INT_FIELDS, LIST_FIELDS, NESTED_FIELDS
 
-# Counted in non-whitespace characters, not words (a CJK "word" is one character): 150 is
-# ~25 English words or a short paragraph of Chinese. The demo's shortest Chinese article has
-# 237, its shortest English one 633, while stubs and cookie notices that an extractor
-# mistakes for a body stay under ~100.
-DEFAULT_MIN_BODY_CHARS = 150
+# Why 150: see common/default_settings.py.
+DEFAULT_MIN_BODY_CHARS = DEFAULTS["HEALTHCRAWL_MIN_BODY_CHARS"]
 
 
 def visible_chars(text: str) -> int:
@@ -40,9 +38,9 @@ class ValidatePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> ValidatePipeline:
         settings = crawler.settings
-        if not settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED", True):
+        if not settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_VALIDATE_ENABLED is off")
-        return cls(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS", DEFAULT_MIN_BODY_CHARS),
+        return cls(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS"),
                    stats=crawler.stats)
 
     def process_item(self, item: Any) -> Any:

@@ -35,6 +35,7 @@ def crawl_main(config: dict) -> None:
     import scrapy
     from scrapy.crawler import CrawlerProcess
 
+    from common.default_settings import project_defaults
     from pipelines import EXTENSIONS, ITEM_PIPELINES
 
     class ListSpider(scrapy.Spider):
@@ -64,10 +65,10 @@ def crawl_main(config: dict) -> None:
                     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C once: graceful shutdown
                 yield orjson.loads(line)
 
-    process = CrawlerProcess({
+    process = CrawlerProcess(project_defaults({
         "ITEM_PIPELINES": ITEM_PIPELINES, "EXTENSIONS": EXTENSIONS,
         "HEALTHCRAWL_OUTPUT_DIR": config["out"], "LOG_LEVEL": "INFO",
-        "TELNETCONSOLE_ENABLED": False, **config.get("settings", {})})
+        "TELNETCONSOLE_ENABLED": False, **config.get("settings", {})}))
     crawler = process.create_crawler(ListSpider)
     ListSpider.run_id = config["run_id"]  # as the health spider sets it
     process.crawl(crawler)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
@@ -22,6 +21,8 @@ import orjson
 from cleaners.extract import extract_article
 from cleaners.record import to_record
 from cleaners.textdump import extract_text_dump
+from common.clock import utc_now
+from common.exits import EXIT_OK, EXIT_QUALITY
 from crawler.run import UsageError
 from crawler.sites import get_site
 
@@ -42,7 +43,7 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
         article = extract_article(data, url, profile)
         if article.page_kind != "article":
             article.body, article.body_html, article.teasers = "", None, []
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    now = utc_now("seconds")
     record = to_record(article, url=url, site=site_key or "", fetched_at=now)
     record["source"] = str(path)
     return record
@@ -79,4 +80,4 @@ def run_extract(paths: list[str], url: str | None = None, site: str | None = Non
             print(f"healthcrawl: cannot read {name}: {exc}", file=sys.stderr)
         out.write(orjson.dumps(record) + b"\n")
         out.flush()
-    return 2 if failures else 0  # like a run below its quality bars: finished, not clean
+    return EXIT_QUALITY if failures else EXIT_OK  # like a run below its bars: finished, not clean

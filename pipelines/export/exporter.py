@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Protocol
 
 from cleaners.record_fields import RECORD_FIELDS
+from common.default_settings import DEFAULTS
 
 from . import csvfiles, jsonl, parquet
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_FORMATS = ("jsonl", "csv", "parquet")
+DEFAULT_FORMATS = tuple(DEFAULTS["HEALTHCRAWL_FORMATS"].split(","))
 FORMAT_FILES: dict[str, tuple[str, ...]] = {
     "jsonl": (jsonl.FILENAME,),
     "csv": csvfiles.FILENAMES,

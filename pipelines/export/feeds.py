@@ -27,6 +27,8 @@ import orjson
 from lxml import etree
 
 from cleaners.sanitize import sanitize_html
+from common.clock import utc_now_dt
+from common.default_settings import DEFAULTS
 
 from .atomic import atomic_write
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FEEDS_DIR = "feeds"
-DEFAULT_FEED_SIZE = 50
+DEFAULT_FEED_SIZE = DEFAULTS["HEALTHCRAWL_FEED_SIZE"]
 SUMMARY_CHARS = 300
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -106,7 +108,7 @@ class Entry:
 
     def __init__(self, record: dict, first_seen: str):
         self.record = record
-        self.first_seen = parse_date(first_seen) or datetime.now(timezone.utc)
+        self.first_seen = parse_date(first_seen) or utc_now_dt()
         self.published = parse_date(record.get("published"))
         self.modified = parse_date(record.get("modified"))
 
@@ -170,7 +172,7 @@ def atom_feed(site: str, entries: list[Entry], now: datetime | None = None) -> b
     feed = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'feed:' + site)}")
     _sub(feed, "title", f"{site} (healthcrawl)")
-    updated = max((e.updated for e in entries), default=now or datetime.now(timezone.utc))
+    updated = max((e.updated for e in entries), default=now or utc_now_dt())
     _sub(feed, "updated", rfc3339(updated))
     home = home_page(entries)
     if home:

@@ -15,12 +15,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaners.record_fields import FIELDS, SCHEMA_VERSION, Field
+from common.default_settings import DEFAULTS
 
 from .atomic import commit_part, part_path
 
 FILENAME = "articles.parquet"
-DEFAULT_ROW_GROUP = 1000
-DEFAULT_ROW_GROUP_BYTES = 16 * 2**20
+DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
+DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
 
 
 def arrow_type(field: Field) -> pa.DataType:

@@ -7,16 +7,19 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from ..keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
-from ..runinfo import STORE_FILENAME, output_dir, run_id_of
+from common.keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
+from common.paths import store_path
+
+from ..runinfo import run_id_of
 from . import DB_ERRORS, Store, open_store
+from .sqlite import BATCH_SIZE, FLUSH_S
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, path: str | Path, batch_size: int = 200, flush_interval_s: float = 5.0,
-                 run_id: str | None = None, stats: Any = None):
+    def __init__(self, path: str | Path, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S, run_id: str | None = None, stats: Any = None):
         self.path = Path(path)
         self.batch_size = batch_size
         self.flush_interval_s = flush_interval_s
@@ -28,11 +31,11 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
         settings = crawler.settings
-        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
+        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_STORE_ENABLED is off")
-        path = settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME
-        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE", 200),
-                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S", 5.0),
+        path = store_path(settings)
+        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE"),
+                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S"),
                        stats=crawler.stats)
         pipeline.crawler = crawler
         return pipeline

@@ -27,10 +27,11 @@ from pathlib import Path
 import orjson
 
 from cleaners.record_fields import STORE_COLUMNS
+from common.clock import utc_now
+from common.default_settings import DEFAULTS
 
 from .. import changes as changelog
 from ..fields import record_hash
-from ..runinfo import utc_now
 from .base import CHANGED, NEW, UNCHANGED, ArticleHistory, FeedCandidate, StoredArticle
 from .schema import migrate
 from .sqlite_runs import UPSERT_CHANGE, RunTables
@@ -58,9 +59,13 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 
+BATCH_SIZE = DEFAULTS["HEALTHCRAWL_STORE_BATCH_SIZE"]
+FLUSH_S = DEFAULTS["HEALTHCRAWL_STORE_FLUSH_S"]
+
+
 class SQLiteStore(RunTables):
-    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = 200,
-                 flush_interval_s: float = 5.0):
+    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S):
         self.conn = conn
         self.path = path
         self.batch_size = max(1, batch_size)
@@ -73,8 +78,8 @@ class SQLiteStore(RunTables):
         self.flush_errors = 0
 
     @classmethod
-    def open(cls, path: str | Path, *, batch_size: int = 200, flush_interval_s: float = 5.0,
-             busy_timeout_s: float = 30.0) -> SQLiteStore:
+    def open(cls, path: str | Path, *, batch_size: int = BATCH_SIZE,
+             flush_interval_s: float = FLUSH_S, busy_timeout_s: float = 30.0) -> SQLiteStore:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (batches, migrations).
