@@ -19,11 +19,19 @@ from pathlib import Path
 
 import orjson
 
-from cleaners.extract import extract_article
+from cleaners.analyze import analyze_page
 from cleaners.record import to_record
 from cleaners.textdump import extract_text_dump
 from crawler.run import UsageError
 from crawler.sites import get_site
+
+
+class ExtractionFailed(Exception):
+    """The extractor raised on this page (reported on its line, the others go on)."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def read_page(path: Path) -> bytes:
@@ -37,13 +45,15 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
     data = read_page(path)
     if path.name.removesuffix(".gz").endswith(".txt"):
         article = extract_text_dump(data.decode("utf-8-sig", "replace"))
+        record = to_record(article, url=url, site=site_key or "", fetched_at=_now())
     else:
+        # with a site, a URL no profile matches gets the generic extractor here
         profile = get_site(site_key).profile_for(url) if site_key and url else None
-        article = extract_article(data, url, profile)
-        if article.page_kind != "article":
-            article.body, article.body_html, article.teasers = "", None, []
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-    record = to_record(article, url=url, site=site_key or "", fetched_at=now)
+        analysis = analyze_page(data, url, profile=profile, every_page=True,
+                                site=site_key or "", fetched_at=_now())
+        if analysis.error is not None:
+            raise ExtractionFailed(analysis.error)
+        record = analysis.record
     record["source"] = str(path)
     return record
 
@@ -73,7 +83,7 @@ def run_extract(paths: list[str], url: str | None = None, site: str | None = Non
         path = Path(name)
         try:
             record = extract_file(path, url, site)
-        except (OSError, EOFError, gzip.BadGzipFile, UnicodeError) as exc:
+        except (OSError, EOFError, gzip.BadGzipFile, UnicodeError, ExtractionFailed) as exc:
             failures += 1
             record = {"source": name, "error": f"{type(exc).__name__}: {exc}"}
             print(f"healthcrawl: cannot read {name}: {exc}", file=sys.stderr)
