@@ -408,4 +408,3 @@ class HealthSpider(scrapy.Spider):
 def _header(headers, name: bytes) -> str | None:
     value = headers.get(name)
     return value.decode("latin-1") if value else None
-
