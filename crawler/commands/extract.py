@@ -3,7 +3,8 @@
 Every saved page (.html, .html.gz, .txt) gets its line, articles or not: `page_kind` says
 what the page is. A listing, home or other page keeps what describes the page (url, title,
 language, dates, links) but no body, body_html or teasers: a listing's "body" would be its
-teaser list.
+teaser list. A file that cannot be read, or a page the extractor fails on, gets a line with
+`source` and `error` instead (exit code 2); the other files are still extracted.
 
 A PATH ending in `.warc` or `.warc.gz` is a web archive (ours, wget's `--warc-file`, a
 Common Crawl segment): it is streamed, and every HTML response that is an article gives
