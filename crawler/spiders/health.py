@@ -18,21 +18,12 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from cleaners.extract import extract_article
-from cleaners.html import parse_html
-from cleaners.record import to_record
+from cleaners.analyze import PageAnalysis, analyze_page
 from common import keys
 from common.clock import utc_now
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 from crawler.failures import failure_outcome
-from crawler.links import (
-    HREFS,
-    SITEMAP_INDEX,
-    SITEMAP_LOCS,
-    SITEMAP_PARSER,
-    page_url,
-    request_url,
-)
+from crawler.links import SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url, request_url
 from crawler.responses import charset_of
 from crawler.sites import Site, get_site
 from crawler.traps import TrapGuard
@@ -305,70 +296,46 @@ class HealthSpider(scrapy.Spider):
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
             return ()
         charset = charset_of(content_type)
-        if self.site and not self.generic:
-            return self._parse_with_profile(response, charset)
-        # Generic pages: one analysis (crawler/extract_worker.py), in a worker process when
-        # one is configured, else right here.
-        args = (response.body, response.url, charset, self.site_key, self.run_id,
-                response.status, utc_now("seconds"))
-        if self._workers is not None:
-            return self._parse_in_worker(response, args)
-        return self._analysis_results(response, *analyze(*args))
+        # One analysis (cleaners/analyze.py). Generic pages go to the worker process when
+        # one is configured; a profiled site's pages are cheap and stay inline.
+        if self.site is None or self.generic:
+            args = (response.body, response.url, charset, self.site_key, self.run_id,
+                    response.status, utc_now("seconds"))
+            if self._workers is not None:
+                return self._parse_in_worker(response, args)
+            return self._analysis_results(response, analyze(*args))
+        profile = self.site.profile_for(response.url)
+        return self._analysis_results(response, analyze_page(
+            response.body, response.url, charset=charset, profile=profile,
+            extract=profile is not None, links=True, site=self.site_key, run_id=self.run_id,
+            http_status=response.status, fetched_at=utc_now("seconds")))
 
     async def _parse_in_worker(self, response, args: tuple):
         try:
-            result = await self._workers.analyze(*args)
+            analysis = await self._workers.analyze(*args)
         except WorkerDied as exc:  # killed twice on this page (crawler/worker_pool.py)
-            result = ([], None, str(exc))
+            analysis = PageAnalysis.failed(str(exc))
         except Exception:  # a crashed worker must not stop the run
             logger.exception("Extraction failed: %s", response.url)
-            result = ([], None, "worker failed")
-        for item in self._analysis_results(response, *result):
+            analysis = PageAnalysis.failed("worker failed")
+        for item in self._analysis_results(response, analysis):
             yield item
 
-    def _analysis_results(self, response, hrefs, record, error):
+    def _analysis_results(self, response, analysis: PageAnalysis):
         self.crawler.stats.inc_value(keys.PAGES)
-        links = self._resolve(hrefs, response.url)
+        links = self._resolve(analysis.hrefs, response.url)
         response.meta[LINKS_META] = links
         yield from self._follow(links)
         yield from self._drip(DRIP_PER_PAGE)
-        if error is not None:
-            self._extraction_failed(response, error)
+        record = analysis.record
+        if analysis.error is not None:
+            self._extraction_failed(response, analysis.error)
         elif record is None:
             self._not_article(response, links)
         else:
             for warning in set(record["warnings"]):
                 self.crawler.stats.inc_value(keys.WARNING + warning)
             yield record
-
-    def _parse_with_profile(self, response, charset: str | None):
-        stats = self.crawler.stats
-        root, warnings = parse_html(response.body, charset)
-        stats.inc_value(keys.PAGES)
-        links = self._resolve(HREFS(root), response.url)
-        response.meta[LINKS_META] = links
-        yield from self._follow(links)
-        yield from self._drip(DRIP_PER_PAGE)
-        profile = self.site.profile_for(response.url)
-        if profile is None:
-            self._not_article(response, links)
-            return
-        try:
-            article = extract_article(root, response.url, profile)
-        except Exception as exc:  # one broken page must not stop the run
-            logger.exception("Extraction failed: %s", response.url)
-            self._extraction_failed(response, repr(exc))
-            return
-        if article.page_kind in ("listing", "home"):  # a listing under an article URL pattern
-            self._not_article(response, links)  # (a broken article, "other", is left to
-            # validation)
-            return
-        article.warnings[:0] = warnings
-        for warning in set(article.warnings):
-            stats.inc_value(keys.WARNING + warning)
-        yield to_record(article, url=response.url, site=self.site_key,
-                        fetched_at=utc_now("seconds"), http_status=response.status,
-                        run_id=self.run_id)
 
     def _extraction_failed(self, response, error: str) -> None:
         logger.warning("Extraction failed on %s: %s", response.url, error)
