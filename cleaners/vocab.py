@@ -317,13 +317,6 @@ CHROME_CLASS = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES}|menu)(?![a-z])")
 # The same without the bare "menu": sidebars named "menu" hold "Dans la même rubrique" lists
 # under an explicit heading.
 CHROME_CLASS_STRICT = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES})(?![a-z])")
-# Media players, galleries and sliders: their prev/next arrows (even with rel="next") page
-# through pictures, not articles ("ws-gallery", "group-inline-gallery", "slick-next").
-MEDIA_CLASS = re.compile(
-    r"galler|slider|carousel|swiper|slick|lightbox|(?<![a-z])owl|glide|splide|player|slideshow"
-)
-# Guillemets as quotation marks, not arrows: "« Titre », dit-il", "»Zitat«".
-QUOTED = re.compile(r"^\s*(?:«[^«»]*»|»[^«»]*«|‹[^‹›]*›|›[^‹›]*‹)|(?:«[^«»]*»|»[^«»]*«)\s*$")
 # Inside a teaser card: the excerpt and the title ("jp-relatedposts-post-excerpt",
 # "entry-summary", "card__dek", "related_txt", "card-title", "news-tit").
 EXCERPT_CLASS = re.compile(

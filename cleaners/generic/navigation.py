@@ -20,7 +20,6 @@ Teaser blocks are found in teasers.py (see there for the teaser/related decision
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..article import Link, Teaser
@@ -28,7 +27,6 @@ from ..text import clean_inline
 from ..vocab import (
     DIRECTION_WORD,
     LEADING_ARROW,
-    MEDIA_CLASS,
     NAV_EXCLUDE,
     NEXT_ONLY,
     NEXT_PREFIX,
@@ -37,7 +35,6 @@ from ..vocab import (
     PREV_ONLY,
     PREV_PREFIX,
     PREV_START,
-    QUOTED,
     STRONG_LINE_LABEL,
     TRAILING_ARROW,
     TRAILING_NEXT_ARROW,
@@ -71,9 +68,6 @@ _ARROW, _CLASS, _WORD, _REL = 1, 2, 3, 4
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
-_MEDIA_LEVELS = 6  # a gallery's arrow sits a few boxes below the gallery
-# A link to a site's home page ("https://account.example.com") is no article.
-_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -136,8 +130,6 @@ def _single_anchor(box):
 
 def _from_text(hit: TextHit) -> _Cand | None:
     rel, strength = _label_of(hit.text)
-    if strength != _WORD and QUOTED.search(hit.text):
-        return None  # "« Titre », sur MyCanal": quotation marks, not arrows
     if rel is None or (strength == _ARROW and hit.arrow):
         # "Title »" / "<a>Title</a> »": a trailing arrow, unless a word said otherwise
         if hit.arrow and TRAILING_NEXT_ARROW.search(hit.text):
@@ -284,28 +276,14 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
     if not cand.title or DIRECTION_WORD.search(cand.title):
         cand.title = _title_nearby(a, href) or cand.title
     if (not cand.title and cand.strength < _REL and in_chrome(a)) or \
-            page_of_same_article(href, url) or _HOME.match(href) or _in_media(a):
-        return False  # a "Next" section link in the footer; page 2 of this article; a
-        # site's home page (a "--next" call-to-action button); a gallery's arrow
+            page_of_same_article(href, url):
+        return False  # a "Next" section link in the footer; page 2 of this article
     if cand.strength < _WORD:
         if read_more(cand.title or "x") or is_inside(a, in_blocks) or in_chrome(a):
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
     return not _in_pager(a)
-
-
-def _in_media(a) -> bool:
-    """Inside a gallery, slider or player (its box, up to a few levels)?"""
-    node = a
-    for _ in range(_MEDIA_LEVELS):
-        if node is None or node.tag in STOP_TAGS:
-            return False
-        names = f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}".lower()
-        if MEDIA_CLASS.search(names):
-            return True
-        node = node.getparent()
-    return False
 
 
 def _title_nearby(a, href: str) -> str:
