@@ -217,10 +217,6 @@ SITE_LIST_WORDS = (
     r"самое\s+(?:читаемое|популярное)", r"アクセスランキング", r"ランキング", r"人気記事",
     r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
     r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
-    # generic feeds with no topic: "More News", "Mehr Nachrichten", "Top-Themen", "Neueste"
-    r"more\s+(?:news|stories|headlines)(?=\s*$|\s*[:>»›|])", r"(?:mehr|weitere)\s+nachrichten",
-    r"top[-\s]?(?:themen|news|artikel|headlines)", r"neueste(?:\s+\w+)?", r"schlagzeilen",
-    r"newsticker", r"(?:just|recently)\s+(?:in|published|added)", r"breaking(?:\s+news)?",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
 _DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
@@ -241,10 +237,8 @@ RAIL_CLASS = re.compile(
 NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
-    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author|autor"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo"
 )
-# A heading box naming an author: the list under it is that author's latest, not related.
-AUTHOR_CLASS = re.compile(r"author|autor|byline|writer")
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
     rf"{_DECOR_HEAD}(?:{_alt(RELATED_WORDS + SITE_LIST_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
@@ -252,7 +246,7 @@ TEASER_HEADING = re.compile(
 # Link texts of "read on" / "see all" links inside or below teaser cards.
 READ_MORE = re.compile(
     r"^\W*(?:read\s+(?:more|on|the\s+article|full\s+(?:article|story))|continue\s+reading"
-    r"|more|read\s+the\s+rest|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
+    r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
     r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文)\W*$",
@@ -286,7 +280,6 @@ CLASS_EXCLUDE = re.compile(
     r"tag|topic|keyword|search|categor|entit|taboola|outbrain|sponsor|social|share|button"
     r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
-    r"|job|stellen|career|karriere"
 )
 # Link targets that are no article: author, tag, topic and category pages, images and files
 # ("/writer/jane-doe", "/recht/themen/recht/k/krieg", "/uploads/photo.jpg").

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import AUTHOR_CLASS, NON_ARTICLE_URL, NOT_RAIL_CLASS, RAIL_CLASS, SITE_LIST_START
+from ..vocab import NON_ARTICLE_URL, NOT_RAIL_CLASS, RAIL_CLASS, SITE_LIST_START
 from .nav_pages import same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
@@ -42,7 +42,6 @@ _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Horm
 _MIN_CJK = 10
 _MAX_TITLE = 200
 _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a date
-_MAX_HEAD = 60  # characters of a rail's own heading line
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
@@ -164,49 +163,21 @@ def _in_nav(el) -> bool:
 
 
 def _site_list_heading(el) -> bool:
-    """Is the rail headed ("Most read", "Latest") as a site-wide list, or as an author's
-    latest ("Más artículos de <a class=author>")? The heading is a heading child of the
-    rail or its first short text child, else the nearest text before it (or before its
-    wrappers)."""
+    """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is a
+    heading child of the rail, else the nearest text before it (or before its wrappers)."""
     node = el
     for _ in range(3):
         # a heading child of the rail itself (its items' own headings are titles)
-        head = _own_heading(el) if node is el else None
+        head = next((k for k in node if isinstance(k.tag, str) and k.tag in HEADING_TAGS),
+                    None) if node is el else None
         if head is None:
             head = _previous_text(node)
         if head is not None:
             text = squash(raw_text(head))
-            return (len(text) <= _MAX_HEAD and _names_author(head)) or \
-                (bool(SITE_LIST_START.match(text)) and not related_heading(text[:100]))
+            return bool(SITE_LIST_START.match(text)) and not related_heading(text[:100])
         node = node.getparent()
         if node is None or node.tag in STOP_TAGS:
             break
-    return False
-
-
-def _own_heading(el):
-    """A heading child of the rail, else its first child when that is a short text
-    without a link ("<div>Neueste Artikel</div>" above the cards)."""
-    first = None
-    for kid in el:
-        if not isinstance(kid.tag, str):
-            continue
-        if kid.tag in HEADING_TAGS:
-            return kid
-        if first is None:
-            first = kid
-    if first is not None and next(first.iter("a"), None) is None and \
-            0 < len(squash(raw_text(first))) <= _MAX_HEAD:
-        return first
-    return None
-
-
-def _names_author(head) -> bool:
-    """Does the heading box name an author ("title--with-author", "author-name")?"""
-    for node in head.iter():
-        if isinstance(node.tag, str) and AUTHOR_CLASS.search(
-                f"{node.get('class') or ''} {node.get('id') or ''}".lower()):
-            return True
     return False
 
 
