@@ -237,7 +237,7 @@ RAIL_CLASS = re.compile(
 NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
-    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(

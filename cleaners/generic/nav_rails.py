@@ -8,8 +8,10 @@ page) with a headline-like text (several words). The caller turns its items into
 
 Not rails: lists in the site's header, menus and footer (`in_chrome`), lists before the
 page's <h1> (top bars, "trending" strips), lists headed by a site-wide list heading ("Most
-read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS), lists of short texts (menus,
-tags), and boxes holding prose (an article's own list of links keeps its sentences).
+read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the rail's own
+first line, "<div>Neueste Artikel</div>"), comment threads (their entries link to
+permalinks with a date line), lists of short texts (menus, tags), and boxes holding prose
+(an article's own list of links keeps its sentences).
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Horm
 _MIN_CJK = 10
 _MAX_TITLE = 200
 _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a date
+_MAX_HEAD = 60  # characters of a rail's own heading line
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
@@ -164,12 +167,12 @@ def _in_nav(el) -> bool:
 
 def _site_list_heading(el) -> bool:
     """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is a
-    heading child of the rail, else the nearest text before it (or before its wrappers)."""
+    heading child of the rail or its first short text child, else the nearest text before
+    it (or before its wrappers)."""
     node = el
     for _ in range(3):
         # a heading child of the rail itself (its items' own headings are titles)
-        head = next((k for k in node if isinstance(k.tag, str) and k.tag in HEADING_TAGS),
-                    None) if node is el else None
+        head = _own_heading(el) if node is el else None
         if head is None:
             head = _previous_text(node)
         if head is not None:
@@ -179,6 +182,23 @@ def _site_list_heading(el) -> bool:
         if node is None or node.tag in STOP_TAGS:
             break
     return False
+
+
+def _own_heading(el):
+    """A heading child of the rail, else its first child when that is a short text
+    without a link ("<div>Neueste Artikel</div>" above the cards)."""
+    first = None
+    for kid in el:
+        if not isinstance(kid.tag, str):
+            continue
+        if kid.tag in HEADING_TAGS:
+            return kid
+        if first is None:
+            first = kid
+    if first is not None and next(first.iter("a"), None) is None and \
+            0 < len(squash(raw_text(first))) <= _MAX_HEAD:
+        return first
+    return None
 
 
 def _previous_text(node):
