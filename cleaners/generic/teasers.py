@@ -39,6 +39,7 @@ from .nav_scan import (
     ancestor_anchor,
     doc_key,
     heading_label,
+    hidden,
     in_chrome,
     is_inside,
     raw_text,
@@ -108,6 +109,9 @@ def _site_list(el) -> bool:
 
 
 def _take(block: Block | None, blocks: list, taken: set) -> None:
+    if block is not None and block.elements and hidden(block.elements[-1]):
+        taken.update(block.elements)  # a hidden block is no navigation, nor a body part
+        return
     if block is not None:
         blocks.append(block)
         taken.update(block.elements)
