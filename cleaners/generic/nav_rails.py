@@ -47,6 +47,7 @@ _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a dat
 _MAX_HEAD = 60  # characters of a rail's own heading line
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
+_NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
                         "p", "a", "span", "button", "menu"))
 
@@ -125,26 +126,35 @@ def _headline(text: str) -> bool:
 
 def _hinted(el) -> bool:
     """Does a class/id of the rail or of its boxes (up to a few levels) name a rail of
-    stories, and none a sidebar, tab, ranking or hidden box? (Unlabelled lists without any
-    such name are too often site-wide to be taken.)"""
+    stories, and none of its boxes (up to more levels: sidebars and widgets wrap their
+    lists deep) a sidebar, tab, ranking or hidden box? (Unlabelled lists without any such
+    name are too often site-wide to be taken.)"""
     hint = False
     node = el
-    for _ in range(_HINT_LEVELS):
+    for level in range(_NOT_RAIL_LEVELS):
         if node is None or node.tag in ("body", "html"):
             break
-        if node.tag == "aside" and not _inside_article(node):
+        if _not_rail_box(node):
             return False
-        if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
-            return False
-        names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
-        if NOT_RAIL_CLASS.search(names):
-            return False
-        hint = hint or bool(RAIL_CLASS.search(names))
+        if level < _HINT_LEVELS:
+            names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+            hint = hint or bool(RAIL_CLASS.search(names))
         node = node.getparent()
     for item in el:  # the items' own names: "tw-article-teaser", "card"
         if isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower()):
             return True
     return hint
+
+
+def _not_rail_box(node) -> bool:
+    """A sidebar outside the article, a hidden box, or a box named as a sidebar, widget,
+    tab, ranking, menu, ad or slider (vocab.NOT_RAIL_CLASS)."""
+    if node.tag == "aside" and not _inside_article(node):
+        return True
+    if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
+        return True
+    names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+    return bool(NOT_RAIL_CLASS.search(names))
 
 
 def _inside_article(el) -> bool:
