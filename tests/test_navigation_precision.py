@@ -108,3 +108,16 @@ def test_one_article_under_two_tracking_queries_is_one_item():
     links, _teasers, _elements = _find(_article(block))
     assert [x.url for x in links] == [f"{base}?ico=related_inline",
                                       "https://news.example.org/health/2024/05/0.html"]
+
+
+def test_a_related_classed_box_of_dozens_of_stories_is_a_feed_not_related():
+    items = "".join(f'<li><a href="https://news.example.org/health/2024/05/story-{i}.html">'
+                    f"Story number {i} of the day in health news</a></li>" for i in range(30))
+    links, teasers, _elements = _find(_article(f'<div class="related-news"><ul>{items}</ul>'
+                                               "</div>"))
+    assert (links, teasers) == ([], [])
+    few = "".join(f'<li><a href="https://news.example.org/health/2024/05/story-{i}.html">'
+                  f"Story number {i} of the day in health news</a></li>" for i in range(5))
+    links, _teasers, _elements = _find(_article(f'<div class="related-news"><ul>{few}</ul>'
+                                                "</div>"))
+    assert len(links) == 5

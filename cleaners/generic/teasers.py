@@ -54,6 +54,10 @@ _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
 _MAX_REGION = 40
 _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
+# A block relating articles to this one holds a handful of them (the annotated pages: at most
+# ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
+# labels on latest feeds").
+_MAX_CARDS = 20
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
 _SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 
@@ -252,8 +256,8 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
     cards = [c for c in cards if not _not_an_article(c, url)]
-    if not cards:
-        return None
+    if not cards or len(cards) > _MAX_CARDS:
+        return None  # dozens of stories: the site's latest or an archive, not "related"
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
     if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and
