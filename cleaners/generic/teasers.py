@@ -114,8 +114,7 @@ def _site_list(el) -> bool:
 
 def _take(block: Block | None, blocks: list, taken: set) -> None:
     if block is not None and block.elements and hidden(block.elements[-1]):
-        taken.update(block.elements)  # a hidden block is no navigation, nor a body part
-        return
+        block = Block(elements=block.elements)  # not navigation, nor text a reader sees
     if block is not None:
         blocks.append(block)
         taken.update(block.elements)
@@ -256,8 +255,10 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
     cards = [c for c in cards if not _not_an_article(c, url)]
-    if not cards or len(cards) > _MAX_CARDS:
-        return None  # dozens of stories: the site's latest or an archive, not "related"
+    if not cards:
+        return None
+    if len(cards) > _MAX_CARDS:  # dozens of stories: the site's latest or an archive, not
+        return Block(elements=elements)  # "related"; still no part of the main text
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
     if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and
