@@ -131,19 +131,29 @@ def _hinted(el) -> bool:
     name are too often site-wide to be taken.)"""
     hint = False
     node = el
-    for level in range(_NOT_RAIL_LEVELS):
+    for _ in range(_HINT_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return hint or _items_hinted(el)
+        if _not_rail_box(node):
+            return False
+        names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        hint = hint or bool(RAIL_CLASS.search(names))
+        node = node.getparent()
+    if not (hint or _items_hinted(el)):
+        return False
+    for _ in range(_NOT_RAIL_LEVELS - _HINT_LEVELS):  # higher boxes can only rule it out
         if node is None or node.tag in ("body", "html"):
             break
         if _not_rail_box(node):
             return False
-        if level < _HINT_LEVELS:
-            names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
-            hint = hint or bool(RAIL_CLASS.search(names))
         node = node.getparent()
-    for item in el:  # the items' own names: "tw-article-teaser", "card"
-        if isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower()):
-            return True
-    return hint
+    return True
+
+
+def _items_hinted(el) -> bool:
+    """Do the items' own names say so ("tw-article-teaser", "card")?"""
+    return any(isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower())
+               for item in el)
 
 
 def _not_rail_box(node) -> bool:
