@@ -20,6 +20,8 @@ from faults import harness
 
 from crawler.worker_pool import MAX_ATTEMPTS, TaskFailed, WorkerDied, WorkerPool
 
+pytestmark = pytest.mark.slow  # crawls and worker processes
+
 # Slow enough (about 100 pages/s) that a signal lands in the middle of the crawl.
 SETTINGS = ["-s", "HEALTHCRAWL_GENERIC=1", "-s", "HEALTHCRAWL_EXTRACT_WORKERS=1",
             "-s", "DOWNLOAD_DELAY=0.01", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",
