@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-extract bench-page-kind lint clean chromium wget
+.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind lint clean chromium wget
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ bench-page-kind: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract
+
+# cleaners/encoding.py against BeautifulSoup's UnicodeDammit (docs/architecture.md).
+bench-encoding: $(STAMP)
+	$(BIN)/python -m bench.encoding
 
 clean:
 	rm -rf $(VENV) output/*/ output/latest output/*.sqlite*
