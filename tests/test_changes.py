@@ -22,6 +22,8 @@ from pipelines.snapshot import finish_run
 from pipelines.store import Store, open_store
 from pipelines.synthetic import synthetic_record
 
+pytestmark = pytest.mark.slow  # crawls against the demo server
+
 
 def free_port() -> int:
     with socket.socket() as sock:

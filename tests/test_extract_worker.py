@@ -3,6 +3,7 @@ import asyncio
 import json
 import os
 
+import pytest
 from conftest import FIXTURES
 
 from cleaners.extract import extract_article
@@ -35,6 +36,7 @@ def test_analyze_gives_no_record_for_a_listing():
     assert "https://fitkitchen.blog/fibre-the-forgotten-nutrient/" in analysis.hrefs
 
 
+@pytest.mark.slow  # a worker process
 def test_worker_process_round_trip():
     url = json.loads((SEED / "meta.json").read_text())["url"]
     body = (SEED / "page.html").read_bytes()

@@ -16,6 +16,8 @@ from lxml import html as lxml_html
 
 from pipelines.export.report import build_report
 
+pytestmark = pytest.mark.slow  # a crawl and headless Chromium
+
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))
                  if p), None)
 # plot id -> its heading in the page

@@ -20,6 +20,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+pytestmark = pytest.mark.slow  # crawls in child processes
+
 ROOT = Path(__file__).resolve().parents[1]
 RUN1, RUN2 = "20261126T120000Z-aaaa", "20261127T120000Z-bbbb"
 # Written beside the exports at the end of every run (pipelines/publish.py); the feeds are

@@ -21,6 +21,8 @@ from pipelines.export import Exporter
 from pipelines.load import load_run
 from pipelines.synthetic import tricky_records
 
+pytestmark = pytest.mark.slow  # a crawl of the demo site
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 # JSON Feed 1.1 (jsonfeed.org/version/1.1): what the spec requires, plus what we promise.
 JSON_FEED_SCHEMA = {
