@@ -25,7 +25,7 @@ test: $(STAMP) chromium nginx wget
 # The unit and fixture tests alone (no crawl, server, child process or browser; tests marked
 # slow are left out); tests/fast_guard.py fails a test of this set that starts any of those.
 test-fast: $(STAMP)
-	$(BIN)/ruff check crawler cleaners pipelines tests bench
+	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q -m "not slow"
 
 # The run report test renders report.html in real headless Chromium (Debian's package);

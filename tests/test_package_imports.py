@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # fresh interpreters in child processes
+
 SCRAPY_FREE = ("pipelines.store", "pipelines.store.sqlite", "pipelines.export",
                "pipelines.export.feeds", "pipelines.export.run_files", "pipelines.export.report",
                "pipelines.load", "pipelines.ledger", "pipelines.snapshot", "pipelines.changes",

@@ -22,7 +22,7 @@ from cleaners.schema import arrow_name, data_dictionary, json_schema
 from crawler.sites.demo import KEEPTO
 from pipelines.export import Exporter
 from pipelines.export.parquet import arrow_type
-from pipelines.store import Store
+from pipelines.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path(__file__).parent / "fixtures" / "seed"
@@ -114,7 +114,7 @@ def test_parquet_schema_is_the_documented_one(tmp_path: Path, seed_record: dict)
 
 def test_store_columns_hold_the_record_values(tmp_path: Path, seed_record: dict) -> None:
     assert STORE_COLUMNS == ("id", "canonical_url", "site", "content_hash")
-    with Store.open(tmp_path / "store.sqlite") as store:
+    with SQLiteStore.open(tmp_path / "store.sqlite") as store:
         store.upsert(seed_record, "20261204T000000Z-test")
         store.flush()
         row = store.conn.execute("SELECT id, canonical_url, site, content_hash, record "
@@ -125,6 +125,7 @@ def test_store_columns_hold_the_record_values(tmp_path: Path, seed_record: dict)
 
 
 # -- docs and version ----------------------------------------------------------------------
+@pytest.mark.slow  # runs the module's command line in a child process
 def test_docs_data_dictionary_is_the_generated_one() -> None:
     docs = (ROOT / "docs" / "data-dictionary.md").read_text("utf-8")
     assert docs == data_dictionary(), \
@@ -134,6 +135,7 @@ def test_docs_data_dictionary_is_the_generated_one() -> None:
     assert proc.stdout == docs
 
 
+@pytest.mark.slow  # runs the module's command line in a child process
 def test_json_flag_prints_the_schema() -> None:
     proc = subprocess.run([sys.executable, "-m", "cleaners.schema", "--json"], cwd=ROOT,
                           capture_output=True, text=True, check=True)
