@@ -13,12 +13,14 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from common.exits import EXIT_INTERRUPTED, EXIT_USAGE
+from common.keys import CONFIG_ERROR
+from common.paths import output_dir
 from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
 
 logger = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_USAGE, EXIT_QUALITY, EXIT_INTERRUPTED = 0, 1, 2, 3
 
 # What the demo and benchmark use: a local server that is not rate limited.
 FAST_LOCAL = {
@@ -78,14 +80,14 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
     process.start()
 
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    if stats.get("healthcrawl/config_error"):
-        logger.error("Configuration error: %s", stats["healthcrawl/config_error"])
+    if stats.get(CONFIG_ERROR):
+        logger.error("Configuration error: %s", stats[CONFIG_ERROR])
         return RunResult(EXIT_USAGE, None, None)
     # The spider decides the run id: a new one, or the interrupted run it resumes.
     run_id = getattr(crawler.spider, "run_id", None)
     if not run_id:
         return RunResult(EXIT_INTERRUPTED, None, None)
-    run_dir = Path(settings.get("HEALTHCRAWL_OUTPUT_DIR")) / run_id
+    run_dir = output_dir(settings) / run_id
     return RunResult(*read_outcome(run_dir))
 
 

@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from common.clock import utc_now_dt
+
 logger = logging.getLogger(__name__)
-
-DEFAULT_OUTPUT_DIR = "output"
-STORE_FILENAME = "healthcrawl.sqlite"
-
-
-def utc_now() -> str:
-    """ISO 8601 UTC with a `Z`, the form records use for `fetched_at`."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def new_run_id() -> str:
-    # Same shape as crawler/runid.py (pipelines/ must not import crawler/): sortable by time.
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
-
-
-def output_dir(settings: Any) -> Path:
-    return Path(settings.get("HEALTHCRAWL_OUTPUT_DIR") or DEFAULT_OUTPUT_DIR)
+    # Sortable by time.
+    return utc_now_dt().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
 def run_id_of(spider: Any, settings: Any = None) -> str:

@@ -15,9 +15,10 @@ import orjson
 import pytest
 from conftest import run_cli
 from fastwarc.warc import ArchiveIterator as FastIterator
+from pipelines.report import build_report
 from warcio.archiveiterator import ArchiveIterator
 
-from pipelines.report import build_report
+pytestmark = pytest.mark.slow  # crawls of the demo site
 
 FETCH_FIELDS = ("fetched_at", "run_id")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawler.archive.captures import CaptureIndex
-from pipelines.store import SCHEMA_VERSION, Store
+from pipelines.store import SCHEMA_VERSION, open_store
 from pipelines.store.schema import MIGRATIONS, SchemaTooNew
 from pipelines.synthetic import synthetic_record
 
@@ -53,7 +53,7 @@ def user_version(path: Path) -> int:
 def test_the_capture_table_is_part_of_the_store_schema(tmp_path: Path) -> None:
     assert SCHEMA_VERSION >= CAPTURES_VERSION
     path = tmp_path / "healthcrawl.sqlite"
-    Store.open(path).close()
+    open_store(path).close()
     with sqlite3.connect(path) as conn:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(archive_captures)")]
     assert columns == ["url", "record_id", "warc_date"]
@@ -63,7 +63,7 @@ def test_the_capture_table_is_part_of_the_store_schema(tmp_path: Path) -> None:
 def test_a_previous_version_store_upgrades_in_place(tmp_path: Path, with_old_table) -> None:
     path = tmp_path / "healthcrawl.sqlite"
     record = previous_version_store(path, with_old_table)
-    with Store.open(path) as store:  # what a crawl opens first
+    with open_store(path) as store:  # what a crawl opens first
         assert store.get(record["id"]).record == record
     assert user_version(path) == SCHEMA_VERSION
     index = CaptureIndex.open(path)
@@ -85,13 +85,13 @@ def test_the_capture_index_opens_a_previous_version_store_itself(tmp_path: Path)
     record = previous_version_store(path, with_old_table=False)
     CaptureIndex.open(path).close()
     assert user_version(path) == SCHEMA_VERSION
-    with Store.open(path) as store:
+    with open_store(path) as store:
         assert store.get(record["id"]).record == record
 
 
 def test_the_capture_index_refuses_a_newer_store(tmp_path: Path) -> None:
     path = tmp_path / "healthcrawl.sqlite"
-    Store.open(path).close()
+    open_store(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(SchemaTooNew):

@@ -45,6 +45,7 @@ def tree(path: Path) -> dict[str, bytes | None]:
                                   ["crawl", "not-a-site-or-url"]],
                          ids=["unknown-option", "unknown-command", "missing-target",
                               "no-command", "bad-number", "unknown-target"])
+@pytest.mark.slow  # the command line in a child process
 def test_usage_errors_exit_1(args):
     proc = cli(args)
     _out, err = proc.communicate(timeout=120)
@@ -109,6 +110,7 @@ SETUP_CASES = {
 
 
 @pytest.mark.parametrize("name", list(SETUP_CASES))
+@pytest.mark.slow  # the command line in a child process
 def test_setup_errors_are_one_line_exit_1_nothing_written(name, site, world_dir):
     make, message = SETUP_CASES[name]
     out = make(world_dir / "out")
@@ -135,6 +137,7 @@ def test_setup_errors_are_one_line_exit_1_nothing_written(name, site, world_dir)
     assert site.requests == [] or all(r.path != "/" for r in site.requests)
 
 
+@pytest.mark.slow  # a fault server
 def test_bad_contact_is_a_setup_error(site, tmp_path):
     proc = cli(["crawl", site.url("/"), "--out", str(tmp_path / "out"), "--contact",
                 "call me maybe"])
@@ -175,6 +178,7 @@ def test_contact_warning_only_for_non_local_hosts_without_contact(caplog):
     assert not caplog.records
 
 
+@pytest.mark.slow  # a crawl of a fault server
 def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
     server = FaultServer({}).start()
     try:
@@ -194,6 +198,7 @@ def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
         server.stop()
 
 
+@pytest.mark.slow  # scrapy in a child process
 def test_plain_scrapy_crawl_with_a_foreign_store_is_one_line_error(tmp_path):
     """`scrapy crawl` (no CLI preflight): a store that is not a database is a configuration
     error in run.json (exit code 1), logged in one line, with no traceback."""

@@ -20,6 +20,8 @@ from http import HTTPStatus
 
 import deflate
 
+from common.default_settings import DEFAULTS
+
 WARC_VERSION = b"WARC/1.1"
 CRLF = b"\r\n"
 END = b"\r\n\r\n"  # every record ends with two CRLFs after its block
@@ -40,7 +42,7 @@ DISCOVERED_URI = b"Healthcrawl-Discovered-URI"
 # of the bodies (request records and WARC headers included) at ~0.9 ms a page, 9.4% of the
 # crawl's CPU; level 4 saves ~5% of that for +0.011x, over the 1.1x target
 # (bench/archive.py compares levels, bench/README.md has the numbers).
-DEFAULT_LEVEL = 5
+DEFAULT_LEVEL = DEFAULTS["HEALTHCRAWL_ARCHIVE_LEVEL"]
 
 
 # Records under this size (requests, revisits, the HTTP head of a 304) are compressed with
