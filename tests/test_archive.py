@@ -15,8 +15,9 @@ import orjson
 import pytest
 from conftest import run_cli
 from fastwarc.warc import ArchiveIterator as FastIterator
-from pipelines.report import build_report
 from warcio.archiveiterator import ArchiveIterator
+
+from pipelines.export.report import build_report
 
 pytestmark = pytest.mark.slow  # crawls of the demo site
 
