@@ -1,0 +1,145 @@
+"""The PostgreSQL store on a real server (tests/servers.py): the same tables as the SQLite
+store, one-line errors for a bad URL or a server that is down, a dropped connection opened
+again without losing queued articles, and two workers creating the schema at once.
+tests/test_store_interface.py runs the shared behaviour on both implementations."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+from servers import free_port
+
+from pipelines.store import (
+    DB_ERRORS,
+    NEW,
+    SCHEMA_VERSION,
+    SchemaTooNew,
+    StoreError,
+    open_store,
+)
+from pipelines.store.postgres import display_url
+from pipelines.synthetic import synthetic_record
+
+
+def test_unsupported_url_scheme_is_an_error_not_a_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="unsupported store URL scheme mysql://"):
+        open_store("mysql://user@127.0.0.1:3306/db")
+    assert list(tmp_path.iterdir()) == []  # nothing written
+    assert issubclass(StoreError, DB_ERRORS)
+
+
+def test_passwords_never_shown() -> None:
+    assert display_url("postgresql://crawler:s3cret@db:5432/hc") == (
+        "postgresql://crawler:***@db:5432/hc")
+    assert display_url("postgresql://db/hc?password=s3cret&sslmode=require") == (
+        "postgresql://db/hc?password=***&sslmode=require")
+    assert display_url("postgresql://crawler@db/hc") == "postgresql://crawler@db/hc"
+
+
+@pytest.mark.parametrize("url", ["postgresql://u:s3cret@db/hc?nosuchoption=1",
+                                 "postgresql://u:s3cret@[db/hc"])
+def test_malformed_url_is_one_line(url: str) -> None:
+    # Refused before any network access (a fast test: tests/fast_guard.py would fail it).
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    message = str(info.value)
+    assert message.startswith("bad store URL postgresql://u:***@")
+    assert "\n" not in message and "s3cret" not in message
+
+
+
+@pytest.mark.slow
+def test_server_down_is_one_line_error() -> None:
+    url = f"postgresql://healthcrawl:pw@127.0.0.1:{free_port()}/healthcrawl"
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    message = str(info.value)
+    assert message.startswith("cannot connect to postgresql://healthcrawl:***@127.0.0.1:")
+    assert "\n" not in message and ":pw@" not in message
+
+
+@pytest.mark.slow
+def test_same_tables_and_columns_as_sqlite(postgres_server, tmp_path: Path) -> None:
+    url = postgres_server.create_database()
+    try:
+        open_store(url).close()
+        open_store(tmp_path / "s.sqlite").close()
+        lite = sqlite3.connect(tmp_path / "s.sqlite")
+        tables = [t for (t,) in lite.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        want = {t: {row[1] for row in lite.execute(f"PRAGMA table_info({t})")}
+                for t in tables}
+        lite.close()
+        with psycopg.connect(url) as conn:
+            got: dict[str, set[str]] = {}
+            for table, column in conn.execute(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_schema = 'public' AND table_name != 'schema_version'"):
+                got.setdefault(table, set()).add(column)
+            version = conn.execute("SELECT version FROM schema_version").fetchall()
+        assert got == want
+        assert version == [(SCHEMA_VERSION,)]
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_newer_schema_is_refused(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        open_store(url).close()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION + 1,))
+        with pytest.raises(SchemaTooNew):
+            open_store(url)
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_workers_creating_the_schema_at_once(postgres_server) -> None:
+    url = postgres_server.create_database()
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            open_store(url).close()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=worker) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_dropped_connection_reopens_and_keeps_queued_articles(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        store = open_store(url, batch_size=100)
+        a, b = synthetic_record(1), synthetic_record(2)
+        assert store.upsert(a, "r1") == NEW
+        # The server ends this worker's session (as a restart does).
+        with psycopg.connect(url, autocommit=True) as admin:
+            pid = store.conn.info.backend_pid
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(StoreError):
+            store.flush()  # the commit fails on the dead connection; a is still queued
+        assert store.upsert(b, "r1") == NEW  # the next operation connects again
+        store.close()
+        with open_store(url) as again:
+            assert sorted(r["id"] for r in again.iter_records()) == sorted([a["id"], b["id"]])
+    finally:
+        postgres_server.drop_database(url)
