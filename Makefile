@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind lint clean chromium wget postgresql redis
+.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind bench-store lint clean chromium wget postgresql redis
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench-page-kind: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract
+
+# Milliseconds per store operation on SQLite and PostgreSQL, and PostgreSQL round trips
+# (bench/store_roundtrips.py; starts its own PostgreSQL server).
+bench-store: $(STAMP) postgresql
+	$(BIN)/python -m bench.store_roundtrips
 
 # cleaners/encoding.py against BeautifulSoup's UnicodeDammit (docs/architecture.md).
 bench-encoding: $(STAMP)

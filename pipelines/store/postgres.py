@@ -217,7 +217,9 @@ class PostgresStore(PostgresRunTables):
         # and do not deadlock.
         articles = sorted(self._pending, key=lambda row: row[_ID])
         changes = sorted(self._pending_changes.values(), key=lambda row: (row[0], row[1]))
-        with self.conn.transaction():
+        # One pipeline for the whole transaction: BEGIN, both batches and COMMIT go out
+        # together and their answers are read at the end.
+        with self.conn.pipeline(), self.conn.transaction():
             cursor = self.conn.cursor()
             cursor.executemany(_UPSERT, articles)
             cursor.executemany(UPSERT_CHANGE, changes)

@@ -153,7 +153,7 @@ class PostgresRunTables:
     def persist_settlement(self, run_id: str, kept: Iterable[str],
                            removals: Sequence[tuple[dict, str]]) -> None:
         rows = [(*change_row(run_id, record, REMOVED, []), reason) for record, reason in removals]
-        with self.conn.transaction():
+        with self.conn.pipeline(), self.conn.transaction():
             cursor = self.conn.cursor()
             cursor.execute("DELETE FROM kept WHERE run_id = %s", (run_id,))
             cursor.execute("DELETE FROM changes WHERE run_id = %s AND change = %s",
