@@ -70,7 +70,8 @@ def test_same_tables_and_columns_as_sqlite(postgres_server, tmp_path: Path) -> N
         open_store(tmp_path / "s.sqlite").close()
         lite = sqlite3.connect(tmp_path / "s.sqlite")
         tables = [t for (t,) in lite.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "ORDER BY name")]
         want = {t: {row[1] for row in lite.execute(f"PRAGMA table_info({t})")}
                 for t in tables}
         lite.close()
@@ -141,5 +142,61 @@ def test_dropped_connection_reopens_and_keeps_queued_articles(postgres_server) -
         store.close()
         with open_store(url) as again:
             assert sorted(r["id"] for r in again.iter_records()) == sorted([a["id"], b["id"]])
+    finally:
+        postgres_server.drop_database(url)
+
+
+def _scenario(store) -> None:
+    """Two runs of a key through the interface only: articles new, changed, unchanged and
+    removed, ledger outcomes, remembered pages, kept ids."""
+    from pipelines.pages import NOT_ARTICLE, remember_params
+    from pipelines.store import DISCOVER, FINISH, REMEMBER
+
+    records = [synthetic_record(i) for i in range(6)]
+    index = "https://health.example/"
+    store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+    store.write_ledger([(DISCOVER, ("r1", index))] + [
+        (DISCOVER, ("r1", r["url"])) for r in records] + [
+        (REMEMBER, remember_params(index, NOT_ARTICLE, '"i1"', None, None,
+                                   [r["url"] for r in records], "r1")),
+        (FINISH, ("r1", index, "not_article", None))] + [
+        (FINISH, ("r1", r["url"], "stored", r["id"])) for r in records])
+    for r in records:
+        store.upsert(r, "r1", seen_at="2026-12-01T00:01:00.000Z")
+    store.flush()
+    store.end_run("r1", "complete", "2026-12-01T00:10:00.000Z", 7)
+    store.start_run("r2", "key", "running", "2026-12-02T00:00:00.000Z")
+    changed = {**records[1], "title": "Changed", "authors": []}
+    store.upsert(records[0], "r2", seen_at="2026-12-02T00:01:00.000Z")
+    store.upsert(changed, "r2", seen_at="2026-12-02T00:01:00.000Z")
+    store.write_ledger([(DISCOVER, ("r2", r["url"])) for r in records[:3]] + [
+        (FINISH, ("r2", records[0]["url"], "unchanged", records[0]["id"])),
+        (FINISH, ("r2", records[1]["url"], "stored", records[1]["id"])),
+        (FINISH, ("r2", records[2]["url"], "failed/http_404", None))])
+    store.flush()
+    store.persist_settlement("r2", [r["id"] for r in records[3:]], [(records[2], "http_404")])
+    store.end_run("r2", "complete", "2026-12-02T00:10:00.000Z", 3)
+
+
+@pytest.mark.slow
+def test_both_stores_hold_the_same_rows(postgres_server, tmp_path: Path) -> None:
+    url = postgres_server.create_database()
+    try:
+        for location in (tmp_path / "s.sqlite", url):
+            with open_store(location) as store:
+                _scenario(store)
+        lite = sqlite3.connect(tmp_path / "s.sqlite")
+        tables = [t for (t,) in lite.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "ORDER BY name")]
+        assert {"articles", "changes", "kept", "ledger", "pages", "runs"} <= set(tables)
+        with psycopg.connect(url) as conn:
+            for table in tables:
+                columns = ", ".join(row[1] for row in lite.execute(f"PRAGMA table_info({table})"))
+                want = sorted(lite.execute(f"SELECT {columns} FROM {table}"), key=repr)
+                got = sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)
+                assert want, f"{table} is empty: the scenario does not reach it"
+                assert got == want, table
+        lite.close()
     finally:
         postgres_server.drop_database(url)
