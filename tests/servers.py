@@ -42,9 +42,11 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 
 def _server_folder(prefix: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix=prefix))
-    if os.geteuid() == 0:
-        shutil.chown(folder, UNPRIVILEGED)
+    if os.geteuid() != 0:
+        return Path(tempfile.mkdtemp(prefix=prefix))
+    # In /tmp, not $TMPDIR: `nobody` must be able to reach it, whatever root's TMPDIR is.
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    shutil.chown(folder, UNPRIVILEGED)
     return folder
 
 

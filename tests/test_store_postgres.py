@@ -200,3 +200,18 @@ def test_both_stores_hold_the_same_rows(postgres_server, tmp_path: Path) -> None
         lite.close()
     finally:
         postgres_server.drop_database(url)
+
+
+def test_crawl_refuses_a_store_url_as_its_file(tmp_path: Path) -> None:
+    # The crawl's store is a file; a URL there must not become a file named "postgresql:".
+    from scrapy.settings import Settings
+
+    from common.default_settings import project_defaults
+    from crawler.preflight import SetupError, check_setup
+
+    settings = Settings(project_defaults({
+        "HEALTHCRAWL_OUTPUT_DIR": str(tmp_path / "out"),
+        "HEALTHCRAWL_STORE_PATH": "postgresql://crawler:pw@127.0.0.1:5432/hc"}))
+    with pytest.raises(SetupError, match=r"cannot use a server store \(postgresql://\) yet"):
+        check_setup(settings)
+    assert list(tmp_path.iterdir()) == []
