@@ -70,10 +70,24 @@ class PostgresServer:
     def start(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", self.USER, "--auth=trust",
                   "-E", "UTF8", "--locale=C", "--no-sync")
+        self._pg_ctl("start")
+
+    def pause(self) -> None:
+        """Stop the server (its sessions end) until `resume`."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self._pg_ctl("start")
+
+    def restart(self) -> None:
+        """Stop (ending every session, as a crash or an upgrade does) and start again."""
+        self._pg_ctl("restart", "-m", "fast")
+
+    def _pg_ctl(self, action: str, *args: str) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
-                  "-w", "-t", "60", "-o",
+                  "-w", "-t", "60", *args, "-o",
                   f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories='' "
-                  "-c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start",
+                  "-c fsync=off -c full_page_writes=off -c synchronous_commit=off", action,
                   timeout=90)
 
     def stop(self) -> None:

@@ -126,22 +126,44 @@ def test_workers_creating_the_schema_at_once(postgres_server) -> None:
 
 
 @pytest.mark.slow
-def test_dropped_connection_reopens_and_keeps_queued_articles(postgres_server) -> None:
+def test_dropped_connection_is_opened_again(postgres_server) -> None:
     url = postgres_server.create_database()
     try:
         store = open_store(url, batch_size=100)
         a, b = synthetic_record(1), synthetic_record(2)
         assert store.upsert(a, "r1") == NEW
-        # The server ends this worker's session (as a restart does).
+        # The server ends this worker's session (as an administrator or a failover does).
         with psycopg.connect(url, autocommit=True) as admin:
             pid = store.conn.info.backend_pid
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-        with pytest.raises(StoreError):
-            store.flush()  # the commit fails on the dead connection; a is still queued
-        assert store.upsert(b, "r1") == NEW  # the next operation connects again
+        store.flush()  # fails on the dead connection, runs again on a new one
+        assert store.conn.info.backend_pid != pid
+        assert store.upsert(b, "r1") == NEW
         store.close()
         with open_store(url) as again:
             assert sorted(r["id"] for r in again.iter_records()) == sorted([a["id"], b["id"]])
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_server_away_then_back_loses_nothing(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        store = open_store(url, batch_size=100)
+        records = [synthetic_record(i) for i in range(3)]
+        for record in records:
+            store.upsert(record, "r1")
+        postgres_server.pause()
+        try:
+            with pytest.raises(StoreError) as info:
+                store.flush()  # the server is down: one line, the rows stay queued
+            assert "\n" not in str(info.value)
+        finally:
+            postgres_server.resume()
+        store.close()  # the server is back: the queued rows are written
+        with open_store(url) as again:
+            assert again.count() == 3
     finally:
         postgres_server.drop_database(url)
 
@@ -215,3 +237,30 @@ def test_crawl_refuses_a_store_url_as_its_file(tmp_path: Path) -> None:
     with pytest.raises(SetupError, match=r"cannot use a server store \(postgresql://\) yet"):
         check_setup(settings)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_server_restart_loses_nothing(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        writer, ledger = open_store(url, batch_size=100), open_store(url)
+        records = [synthetic_record(i) for i in range(10)]
+        ledger.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+        for record in records[:5]:
+            writer.upsert(record, "r1")
+        writer.flush()
+        for record in records[5:]:
+            writer.upsert(record, "r1")  # queued when the server goes away
+        postgres_server.restart()
+        # Both instances carry on: the first operation after the restart opens a new
+        # connection (a statement cut off in flight fails once, which the caller retries).
+        assert ledger.latest_run("key").run_id == "r1"
+        writer.flush()
+        assert writer.count() == 10
+        writer.close()
+        ledger.close()
+        with open_store(url) as again:
+            assert sorted(r["id"] for r in again.iter_records()) == sorted(
+                r["id"] for r in records)
+    finally:
+        postgres_server.drop_database(url)

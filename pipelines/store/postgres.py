@@ -11,8 +11,9 @@ the batch's statements sent in pipeline mode (executemany), so a batch costs abo
 trip rather than one a record; ledger events likewise (pipelines/store/postgres_runs.py).
 
 Every error of the driver leaves an operation as a one-line `StoreError` naming the server
-(never its password). A connection the server dropped (a restart) is opened again by the
-next operation; queued articles stay queued until a flush succeeds.
+(never its password). An operation that finds its connection dropped (a server restart)
+runs once more on a new connection; if the server is still away it fails, and queued
+articles stay queued until a flush succeeds.
 """
 from __future__ import annotations
 
@@ -228,7 +229,7 @@ class PostgresStore(PostgresRunTables):
         self._pending_changes.clear()
 
     def close(self) -> None:
-        if self.conn.closed:
+        if self.conn.closed and not self._pending:  # closed before, or dropped, and no rows
             return
         try:
             self.flush()
@@ -276,15 +277,35 @@ class PostgresStore(PostgresRunTables):
             yield FeedCandidate(*row)
 
 
+def _lost(store: PostgresStore, exc: psycopg.Error) -> bool:
+    """The connection died under the statement (a server restart): worth one retry on a new
+    connection. Every write of the store is an upsert or a whole transaction, so running it
+    again after its answer was lost leaves the same rows."""
+    if isinstance(exc, psycopg.OperationalError) and store.conn.broken:
+        logger.warning("Store %s: connection lost (%s); reconnecting", store.path,
+                       _one_line(exc))
+        return True
+    return False
+
+
 def _translated(method: Callable) -> Callable:
-    """`method` with the driver's errors turned into one-line StoreErrors, after opening the
-    connection again if the server had dropped it."""
+    """`method` with the driver's errors turned into one-line StoreErrors, run once more on a
+    new connection when the server had dropped the old one."""
     if inspect.isgeneratorfunction(method):
         @functools.wraps(method)
         def generator(self: PostgresStore, *args: Any, **kwargs: Any) -> Iterator:
+            yielded = False
             try:
-                self._ensure_connected()
-                yield from method(self, *args, **kwargs)
+                try:
+                    self._ensure_connected()
+                    for row in method(self, *args, **kwargs):
+                        yielded = True
+                        yield row
+                except psycopg.Error as exc:
+                    if yielded or not _lost(self, exc):
+                        raise
+                    self._ensure_connected()
+                    yield from method(self, *args, **kwargs)
             except psycopg.Error as exc:
                 raise StoreError(f"{self.path}: {_one_line(exc)}") from exc
         return generator
@@ -292,9 +313,15 @@ def _translated(method: Callable) -> Callable:
     @functools.wraps(method)
     def call(self: PostgresStore, *args: Any, **kwargs: Any) -> Any:
         try:
-            if method.__name__ != "close":
+            try:
+                if method.__name__ != "close":
+                    self._ensure_connected()
+                return method(self, *args, **kwargs)
+            except psycopg.Error as exc:
+                if method.__name__ == "close" or not _lost(self, exc):
+                    raise
                 self._ensure_connected()
-            return method(self, *args, **kwargs)
+                return method(self, *args, **kwargs)
         except psycopg.Error as exc:
             raise StoreError(f"{self.path}: {_one_line(exc)}") from exc
     return call
