@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind lint clean chromium wget
+.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind bench-store lint clean chromium wget postgresql redis
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(STAMP)
 # pytest exits 5 when it collected no test; make treats any non-zero exit as failure.
 # nginx: the incremental-run tests need a server that answers conditional requests on every
 # page, as real sites do. wget: the archive tests read a WARC file that wget writes.
-test: $(STAMP) chromium nginx wget
+test: $(STAMP) chromium nginx wget postgresql redis
 	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
 
@@ -37,6 +37,16 @@ chromium:
 wget:
 	@command -v wget >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget >/dev/null)
 
+# The store tests run against a real PostgreSQL server that they start themselves (initdb
+# and pg_ctl in a temporary folder, tests/servers.py), Debian's package; installed only when
+# its binaries are missing.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+# The frontier tests run against a real redis-server that they start (tests/servers.py).
+redis:
+	@command -v redis-server >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null)
+
 lint: $(STAMP)
 	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 
@@ -54,6 +64,11 @@ bench-page-kind: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract
+
+# Milliseconds per store operation on SQLite and PostgreSQL, and PostgreSQL round trips
+# (bench/store_roundtrips.py; starts its own PostgreSQL server).
+bench-store: $(STAMP) postgresql
+	$(BIN)/python -m bench.store_roundtrips
 
 # cleaners/encoding.py against BeautifulSoup's UnicodeDammit (docs/architecture.md).
 bench-encoding: $(STAMP)

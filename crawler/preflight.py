@@ -12,7 +12,7 @@ from typing import Any
 
 from common.paths import output_dir, store_path
 from crawler.middlewares.identity import BadContact, check_contact, contact_of
-from pipelines.store import SQLiteStore
+from pipelines.store import SQLiteStore, is_server_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -24,6 +24,11 @@ class SetupError(Exception):
 def check_setup(settings: Any) -> None:
     out = output_dir(settings)
     _check_output_dir(out)
+    location = settings.get("HEALTHCRAWL_STORE_PATH") or ""
+    if is_server_url(location):
+        # As a path, "postgresql://h/db" would become a SQLite file named "postgresql:/h/db".
+        raise SetupError("HEALTHCRAWL_STORE_PATH is a SQLite file path; a crawl cannot use a "
+                         f"server store ({location.split('://')[0]}://) yet")
     _check_store(store_path(settings))
     try:
         check_contact(contact_of(settings))

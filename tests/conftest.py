@@ -72,3 +72,35 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (tests/servers.py); skipped only when its
+    binaries are absent (`make postgresql` installs them)."""
+    from servers import PostgresServer, postgres_bin
+
+    bindir = postgres_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL is not installed (initdb not found): run `make postgresql`")
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real redis-server for the session (tests/servers.py); skipped only when it is
+    absent (`make redis` installs it)."""
+    import shutil
+
+    from servers import RedisServer
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed: run `make redis`")
+    server = RedisServer(binary)
+    server.start()
+    yield server
+    server.stop()

@@ -15,7 +15,7 @@ import threading
 import pytest
 
 # Fixtures that start a server (or a crawl against one), directly or through others.
-SERVER_FIXTURES = frozenset({"demo_server", "demo_output"})
+SERVER_FIXTURES = frozenset({"demo_server", "demo_output", "postgres_server", "redis_server"})
 # Audit events (docs.python.org/3/library/audit_events.html) of what a fast test must not do.
 EVENTS = {"subprocess.Popen": "starts a process", "os.system": "starts a process",
           "os.posix_spawn": "starts a process", "os.spawn": "starts a process",

@@ -1,7 +1,7 @@
 """Every store implementation offers every operation of the interface
 (pipelines/store/base.py), with the same parameters, and behaves the same through it; the
-rest of healthcrawl calls only those. A second implementation (a server database) joins
-IMPLEMENTATIONS and the `make_store` parameters."""
+rest of healthcrawl calls only those. The behaviour tests run on a SQLite file and on a real
+PostgreSQL server that the tests start (tests/servers.py; those cases are slow)."""
 from __future__ import annotations
 
 import inspect
@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from cleaners.record import content_hash
+from pipelines.changes import merge_fields
 from pipelines.pages import NOT_ARTICLE, remember_params, unpack_links
 from pipelines.store import (
     CHANGED,
+    DB_ERRORS,
     DISCOVER,
     FINISH,
     NEW,
@@ -22,9 +24,10 @@ from pipelines.store import (
     Store,
     open_store,
 )
+from pipelines.store.postgres import PostgresStore
 from pipelines.synthetic import synthetic_record
 
-IMPLEMENTATIONS = [SQLiteStore]
+IMPLEMENTATIONS = [SQLiteStore, PostgresStore]
 OPERATIONS = sorted(name for name, value in vars(Store).items()
                     if not name.startswith("_") and callable(value))
 
@@ -45,20 +48,28 @@ def test_implementation_has_operation(impl: type, name: str) -> None:
 
 
 # -- behaviour, through the interface only (what a second implementation must match) ------
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def make_store(request, tmp_path: Path):
     opened: list[Store] = []
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        location: str | Path = server.create_database()
+    else:
+        location = tmp_path / "healthcrawl.sqlite"
 
-    def make() -> Store:
+    def make(**options) -> Store:
         # Every call opens another instance on the same data, as the ledger and the store
         # pipeline of one crawl do.
-        store = open_store(tmp_path / "healthcrawl.sqlite", batch_size=1000)
+        store = open_store(location, **{"batch_size": 1000, **options})
         opened.append(store)
+        assert type(store) is (PostgresStore if request.param == "postgresql" else SQLiteStore)
         return store
 
     yield make
     for store in opened:
         store.close()
+    if request.param == "postgresql":
+        server.drop_database(location)
 
 
 def test_articles_and_their_change_log(make_store) -> None:
@@ -127,3 +138,185 @@ def test_runs_ledger_and_page_memory(make_store) -> None:
     assert ledger_db.snapshot_ids("r2") == {a["id"]}
     assert [(c.id, c.change, c.reason) for c in ledger_db.changes("r2")] == [
         (b["id"], "removed", "http_404")]
+
+
+def _retitled(record: dict, title: str) -> dict:
+    return {**record, "title": title, "content_hash": content_hash(title, record["body"])}
+
+
+def test_records_come_in_byte_order_of_their_ids(make_store) -> None:
+    # "id order" is byte order on every implementation (a server's locale must not reorder
+    # them): upper case before lower case, ASCII before accented letters.
+    store = make_store()
+    ids = ["b", "B", "a-2", "a_1", "\u00e9t\u00e9", "Z", "a10", "a9"]
+    for i, rid in enumerate(ids):
+        store.upsert({**synthetic_record(i), "id": rid}, "r1")
+    assert [r["id"] for r in store.iter_records()] == sorted(ids)
+    assert [r["id"] for r in store.iter_records(last_run="r1")] == sorted(ids)
+    assert list(store.iter_records(last_run="no-such-run")) == []
+
+
+def test_a_record_reads_back_as_it_was_written(make_store) -> None:
+    store = make_store()
+    record = {**synthetic_record(7), "title": "Caf\u00e9 \u2014 \u6c34 \U0001f600 'quoted' \\",
+              "modified": None, "warnings": ["a", "b"]}
+    assert store.upsert(record, "r1") == NEW
+    assert store.stored_record(record["id"]) is None  # queued, not yet committed
+    row = store.get(record["id"])  # get() commits the queue first
+    assert row.record == record
+    assert store.stored_record(record["id"]) == record
+    assert (row.first_run, row.last_run) == ("r1", "r1")
+    assert row.first_seen == row.last_seen == row.changed_at
+    assert store.get("no-such-id") is None and store.stored_record("no-such-id") is None
+
+
+def test_a_batch_is_committed_when_full_and_seen_by_another_instance(make_store) -> None:
+    writer, reader = make_store(batch_size=3), make_store()
+    for i in range(3):
+        writer.upsert(synthetic_record(i), "r1")
+    writer.upsert(synthetic_record(3), "r1")  # queued: the batch of 3 went before it
+    assert reader.count() == 3
+    writer.flush()
+    assert reader.count() == 4
+    assert writer.flush_errors == 0
+
+
+def test_changed_at_moves_only_when_the_content_changes(make_store) -> None:
+    store = make_store()
+    a = synthetic_record(1)
+    store.upsert(a, "r1", seen_at="2026-12-01T00:00:00.000Z")
+    store.flush()
+    store.upsert(a, "r2", seen_at="2026-12-02T00:00:00.000Z")
+    store.flush()
+    row = store.get(a["id"])
+    assert (row.first_seen, row.last_seen, row.changed_at) == (
+        "2026-12-01T00:00:00.000Z", "2026-12-02T00:00:00.000Z", "2026-12-01T00:00:00.000Z")
+    store.upsert(_retitled(a, "New title"), "r3", seen_at="2026-12-03T00:00:00.000Z")
+    store.flush()
+    assert store.get(a["id"]).changed_at == "2026-12-03T00:00:00.000Z"
+    assert store.article_history(a["id"]) == (
+        content_hash("New title", a["body"]), "r1", "r3", "2026-12-03T00:00:00.000Z")
+
+
+def test_a_resumed_run_merges_what_it_logged_before(make_store) -> None:
+    first, resumed = make_store(), make_store()
+    a, b = synthetic_record(1), synthetic_record(2)
+    first.upsert(a, "r1")
+    first.upsert(b, "r1")
+    first.flush()
+    # r2 changes a's title and commits; the run is resumed (a new instance) and meets a again
+    # with another change, and b (added in r1) twice in the same run.
+    first.upsert(_retitled(a, "T2"), "r2")
+    first.flush()
+    resumed.upsert({**_retitled(a, "T2"), "authors": ["Someone Else"]}, "r2")
+    resumed.upsert(_retitled(b, "B2"), "r2")
+    resumed.upsert({**_retitled(b, "B2"), "language": "fr"}, "r2")
+    resumed.flush()
+    # One row per id, its fields the union of the run's changes, in record order.
+    assert {c.id: (c.change, c.fields) for c in resumed.changes("r2")} == {
+        a["id"]: ("changed", merge_fields(["title", "content_hash", "authors"])),
+        b["id"]: ("changed", merge_fields(["title", "content_hash", "language"]))}
+    assert set(merge_fields(["title", "content_hash", "authors"])) == {
+        "title", "content_hash", "authors"}
+
+
+def test_a_removed_article_seen_again_is_added_again(make_store) -> None:
+    store = make_store()
+    a, b = synthetic_record(1), synthetic_record(2)
+    store.upsert(a, "r1")
+    store.upsert(b, "r1")
+    store.flush()
+    store.persist_settlement("r2", [a["id"]], [(b, "http_404")])
+    # Settling again replaces what the run decided before.
+    store.persist_settlement("r2", [a["id"], b["id"]], [])
+    assert list(store.changes("r2")) == []
+    assert store.snapshot_ids("r2") == {a["id"], b["id"]}
+    store.persist_settlement("r2", [a["id"]], [(b, "gone_from_sitemap")])
+    assert [(c.id, c.change, c.fields, c.url, c.reason) for c in store.changes("r2")] == [
+        (b["id"], "removed", [], b["url"], "gone_from_sitemap")]
+    assert store.upsert(b, "r3") == UNCHANGED  # same content, but it had been removed
+    store.flush()
+    assert [(c.id, c.change) for c in store.changes("r3")] == [(b["id"], "added")]
+
+
+def test_the_ledger_keeps_one_outcome_per_url(make_store) -> None:
+    store = make_store()
+    url = "https://health.example/a.html"
+    store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+    store.write_ledger([(DISCOVER, ("r1", url)), (FINISH, ("r1", url, "failed/timeout", None)),
+                        (DISCOVER, ("r1", url))])  # discovered again: the outcome stays
+    assert list(store.outcomes("r1")) == [(url, "failed/timeout", None)]
+    store.write_ledger([(FINISH, ("r1", url, "not_article", None))])
+    assert list(store.outcomes("r1")) == [(url, "not_article", None)]
+    assert list(store.outcomes("r2")) == [] and list(store.outcome_counts("r2")) == []
+    assert store.run_discovered("r1") is None and store.run_discovered("r9") is None
+    store.write_ledger([])  # nothing to write is no transaction and no error
+
+
+def test_a_failed_ledger_batch_writes_nothing(make_store) -> None:
+    store = make_store()
+    store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+    with pytest.raises(DB_ERRORS):
+        # The REMEMBER event lacks its NOT NULL kind: the whole batch is refused.
+        store.write_ledger([(DISCOVER, ("r1", "https://health.example/x")),
+                            (REMEMBER, ("https://health.example/x", None, None, None, None,
+                                        None, "r1"))])
+    assert list(store.outcomes("r1")) == []
+    store.write_ledger([(DISCOVER, ("r1", "https://health.example/y"))])
+    assert list(store.outcomes("r1")) == [("https://health.example/y", None, None)]
+
+
+def test_latest_run_and_statuses(make_store) -> None:
+    store = make_store()
+    assert store.latest_run("key") is None
+    store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+    store.start_run("r2", "key", "running", "2026-12-02T00:00:00.000Z")
+    store.start_run("x1", "other", "running", "2026-12-03T00:00:00.000Z")
+    assert store.latest_run("key").run_id == "r2"
+    store.set_run_status("r2", "interrupted")
+    assert store.latest_run("key").status == "interrupted"
+    store.set_run_status("r2", "running", new_attempt=True)
+    store.end_run("r1", "complete", "2026-12-01T01:00:00.000Z", 10)
+    store.end_run("r2", "complete", "2026-12-02T01:00:00.000Z", None)
+    assert store.latest_run("key") == ("r2", "2026-12-02T00:00:00.000Z", "complete")
+    assert store.previous_good_run("r2") == "r1"
+    assert store.previous_good_run("x1") is None  # another key
+    assert (store.run_discovered("r1"), store.run_discovered("r2")) == (10, None)
+
+
+def test_validators_leave_out_pages_an_unfinished_run_fetched(make_store) -> None:
+    store = make_store()
+    done, pending, plain = (f"https://health.example/{n}.html" for n in ("done", "pending",
+                                                                          "plain"))
+    store.write_ledger([
+        (DISCOVER, ("r1", done)), (DISCOVER, ("r1", pending)),
+        (REMEMBER, remember_params(done, NOT_ARTICLE, '"d"', None, None, [], "r1")),
+        (REMEMBER, remember_params(pending, NOT_ARTICLE, None, "Mon, 01 Dec 2026 00:00:00 GMT",
+                                   None, [pending], "r1")),
+        (REMEMBER, remember_params(plain, NOT_ARTICLE, None, None, None, [], "r1")),
+        (FINISH, ("r1", done, "not_article", None)),
+    ])
+    everything = {done: ('"d"', None), pending: (None, "Mon, 01 Dec 2026 00:00:00 GMT")}
+    assert store.validators() == everything
+    assert store.validators(unfinished_of="r1") == {done: ('"d"', None)}
+    assert store.validators(unfinished_of="r0") == everything
+    # Remembering a page again replaces what was remembered.
+    store.write_ledger([(REMEMBER, remember_params(done, NOT_ARTICLE, '"d2"', None, None,
+                                                   [plain], "r2"))])
+    assert store.page_memo(done).links == [plain]
+    assert store.validators()[done] == ('"d2"', None)
+    assert store.page_memo("https://health.example/never.html") is None
+    assert sorted(url for url, _ in store.page_links()) == sorted([done, pending, plain])
+
+
+def test_reading_while_iterating(make_store) -> None:
+    # Exports read other rows while they walk the records; both must work on one instance.
+    store = make_store()
+    records = [synthetic_record(i) for i in range(30)]
+    for record in records:
+        store.upsert(record, "r1")
+    seen = []
+    for record in store.iter_records():
+        assert store.stored_record(record["id"]) == record
+        seen.append(record["id"])
+    assert seen == sorted(r["id"] for r in records)

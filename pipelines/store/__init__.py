@@ -2,14 +2,17 @@
 
 `Store` (pipelines/store/base.py) names every operation the rest of healthcrawl needs:
 articles and their change log, runs, the URL ledger, the page memory, snapshots.
-`open_store(location)` opens the implementation for a location; today that is a SQLite
-file (`SQLiteStore`, pipelines/store/sqlite.py; schema and migrations in schema.py).
+`open_store(location)` opens the implementation for a location: a SQLite file path
+(`SQLiteStore`, pipelines/store/sqlite.py; schema and migrations in schema.py) or a
+`postgresql://USER@HOST:PORT/DB` URL (`PostgresStore`, pipelines/store/postgres.py; psycopg
+is imported only then).
 
 The Scrapy item pipeline, `pipelines.store.StorePipeline` (pipelines/store/pipeline.py), is
 imported only when asked for, so importing the store does not import Scrapy.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -27,19 +30,40 @@ from .base import (
     RunRow,
     Store,
     StoredArticle,
+    StoreError,
 )
 from .schema import SCHEMA_VERSION, SchemaTooNew
 from .sqlite import SQLiteStore
 
 # What opening or using a store raises when the store itself is unusable (not a database, a
-# newer schema, an unwritable folder, a full disk): a configuration error of the run.
-DB_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, SchemaTooNew, OSError)
+# newer schema, an unwritable folder, a full disk; a server store's bad URL, a server that is
+# down): a configuration error of the run.
+DB_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, SchemaTooNew, OSError, StoreError)
+
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+POSTGRES_SCHEMES = frozenset({"postgresql", "postgres"})
+
+
+def is_server_url(location: str | Path) -> bool:
+    """A URL (scheme://...) rather than a SQLite file path."""
+    return isinstance(location, str) and _URL_SCHEME.match(location) is not None
 
 
 def open_store(location: str | Path, **options: Any) -> Store:
-    """The store at `location` (a SQLite file path), its schema brought up to date.
-    Options: batch_size, flush_interval_s, busy_timeout_s."""
-    return SQLiteStore.open(location, **options)
+    """The store at `location` (a SQLite file path or a postgresql:// URL), its schema
+    brought up to date. Options: batch_size, flush_interval_s, busy_timeout_s.
+    A URL of another scheme raises StoreError rather than becoming a file name."""
+    match = _URL_SCHEME.match(location) if isinstance(location, str) else None
+    if match is None:
+        return SQLiteStore.open(location, **options)
+    if match.group(1).lower() not in POSTGRES_SCHEMES:
+        raise StoreError(f"unsupported store URL scheme {match.group(1)}://: give a SQLite "
+                         "file path or postgresql://USER@HOST:PORT/DB")
+    try:
+        from .postgres import PostgresStore
+    except ImportError as exc:  # psycopg is a dependency; a broken install says so
+        raise StoreError(f"a postgresql:// store needs psycopg: {exc}") from exc
+    return PostgresStore.open(location, **options)
 
 
 def __getattr__(name: str) -> Any:
@@ -53,5 +77,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = ["CHANGED", "DB_ERRORS", "DISCOVER", "FINISH", "NEW", "REMEMBER", "SCHEMA_VERSION",
            "UNCHANGED", "ArticleHistory", "ChangeRow", "FeedCandidate", "RunRow",
-           "SQLiteStore", "SchemaTooNew", "Store", "StorePipeline", "StoredArticle",
-           "open_store"]
+           "SQLiteStore", "SchemaTooNew", "Store", "StoreError", "StorePipeline",
+           "StoredArticle", "is_server_url", "open_store"]

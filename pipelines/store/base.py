@@ -2,8 +2,8 @@
 
 `Store` is what the run state, the item pipelines, the snapshot decision, the change log and
 the feeds call; none of them holds SQL. `SQLiteStore` (pipelines/store/sqlite.py) implements
-it on one embedded file; a server database (PostgreSQL for a crawl spread over several
-processes) implements the same methods over its own connection.
+it on one embedded file; `PostgresStore` (pipelines/store/postgres.py) implements the same
+methods on a PostgreSQL server, for a crawl spread over several processes.
 
 Several instances may be open on the same data at once (the run state's ledger and the
 store pipeline each open one): an implementation must let them write concurrently, each in
@@ -73,8 +73,14 @@ class ChangeRow(NamedTuple):
     reason: str | None
 
 
+class StoreError(RuntimeError):
+    """A server store that cannot be used: a bad URL, a server that is down or went away, a
+    statement it refused. One line, without the password; the run reports it as a
+    configuration error when opening fails (pipelines/store/__init__.py, DB_ERRORS)."""
+
+
 class Store(Protocol):
-    path: Path
+    path: Path | str  # the SQLite file, or the server URL without its password
     flush_errors: int  # commits of queued articles that failed and will be retried
 
     def close(self) -> None:

@@ -1,0 +1,332 @@
+"""PostgresStore: the store interface (pipelines/store/base.py) on a PostgreSQL server
+(psycopg 3), for a crawl whose processes, on one machine or several, share one store.
+
+    with open_store("postgresql://healthcrawl@db.internal:5432/healthcrawl") as store:
+        status = store.upsert(record, run_id)   # "new" | "changed" | "unchanged"
+
+It holds the same tables as the SQLite store (pipelines/store/postgres_schema.py) and
+behaves the same through the interface (tests/test_store_interface.py runs against both).
+Articles are queued and written in batches as in SQLiteStore: one transaction per batch,
+the batch's statements sent in pipeline mode (executemany), so a batch costs about one round
+trip rather than one a record; ledger events likewise (pipelines/store/postgres_runs.py).
+
+Every error of the driver leaves an operation as a one-line `StoreError` naming the server
+(never its password). An operation that finds its connection dropped (a server restart)
+runs once more on a new connection; if the server is still away it fails, and queued
+articles stay queued until a flush succeeds.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import itertools
+import logging
+import re
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import orjson
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
+from cleaners.record_fields import STORE_COLUMNS
+from common.clock import utc_now
+
+from .. import changes as changelog
+from ..fields import record_hash
+from .base import (
+    CHANGED,
+    NEW,
+    UNCHANGED,
+    ArticleHistory,
+    FeedCandidate,
+    Store,
+    StoredArticle,
+    StoreError,
+)
+from .postgres_runs import UPSERT_CHANGE, PostgresRunTables
+from .postgres_schema import migrate
+from .sqlite import BATCH_SIZE, FLUSH_S
+
+logger = logging.getLogger(__name__)
+
+_COLUMNS = (*STORE_COLUMNS, "record", "first_seen", "last_seen", "first_run", "last_run",
+            "changed_at")
+_COPIED = "".join(f"    {c} = excluded.{c},\n" for c in STORE_COLUMNS if c != "id")
+# As in pipelines/store/sqlite.py: PostgreSQL's SET expressions also see the old row under
+# the table's name, so the CASE compares the stored hash with the new one.
+_UPSERT = f"""
+INSERT INTO articles ({", ".join(_COLUMNS)})
+VALUES ({", ".join(["%s"] * len(_COLUMNS))})
+ON CONFLICT (id) DO UPDATE SET
+{_COPIED}    record = excluded.record,
+    last_seen = excluded.last_seen,
+    last_run = excluded.last_run,
+    removed_in = NULL,
+    changed_at = CASE WHEN articles.content_hash = excluded.content_hash
+                      THEN articles.changed_at ELSE excluded.changed_at END
+"""
+_ID = STORE_COLUMNS.index("id")
+_CURSOR_NAMES = itertools.count()
+# A user:password@ in the URL, and a password= parameter: never in a message.
+_SECRET = re.compile(r"(?<=://)([^/@:]*):[^/@]*@|(?<=[?&])password=[^&]*")
+STREAM_ROWS = 1000  # rows a streaming read fetches per round trip
+
+
+def display_url(url: str) -> str:
+    """The URL as messages show it: the password replaced by ***."""
+    return _SECRET.sub(lambda m: f"{m.group(1)}:***@" if m.group(1) is not None
+                       else "password=***", url)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The first line of the driver's message, without a password (libpq quotes a URL it
+    cannot parse)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return display_url(lines[0]) if lines else type(exc).__name__
+
+
+def _connect(url: str, connect_timeout_s: float, lock_timeout_s: float) -> Any:
+    try:
+        params = conninfo_to_dict(url)  # a malformed URL fails here, before any network
+    except psycopg.Error as exc:
+        raise StoreError(f"bad store URL {display_url(url)}: {_one_line(exc)}") from exc
+    params.setdefault("connect_timeout", max(1, round(connect_timeout_s)))
+    params.setdefault("application_name", "healthcrawl")
+    conn = psycopg.connect(**params, autocommit=True)
+    # Waiting for another worker's row lock is SQLite's busy timeout.
+    conn.execute(f"SET lock_timeout = {int(lock_timeout_s * 1000)}")
+    return conn
+
+
+class PostgresStore(PostgresRunTables):
+    def __init__(self, conn: Any, url: str, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S, connect_timeout_s: float = 10.0,
+                 lock_timeout_s: float = 30.0):
+        self.conn = conn
+        self.url = url
+        self.path = display_url(url)
+        self.batch_size = max(1, batch_size)
+        self.flush_interval_s = flush_interval_s
+        self._timeouts = (connect_timeout_s, lock_timeout_s)
+        self._pending: list[tuple] = []
+        # id -> (hash, record, run, removed_in) of records not yet committed
+        self._pending_prev: dict[str, tuple[str, dict, str, str | None]] = {}
+        self._pending_changes: dict[tuple[str, str], tuple] = {}
+        self._last_flush = time.monotonic()
+        self.flush_errors = 0
+
+    @classmethod
+    def open(cls, url: str, *, batch_size: int = BATCH_SIZE, flush_interval_s: float = FLUSH_S,
+             busy_timeout_s: float = 30.0, connect_timeout_s: float = 10.0) -> PostgresStore:
+        """Connect and bring the schema up to date; a bad URL or a server that cannot be
+        reached raises StoreError (one line), and nothing is written."""
+        try:
+            conn = _connect(url, connect_timeout_s, busy_timeout_s)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {display_url(url)}: {_one_line(exc)}") from exc
+        try:
+            migrate(conn)
+        except psycopg.Error as exc:
+            conn.close()
+            raise StoreError(f"{display_url(url)}: {_one_line(exc)}") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, url, batch_size, flush_interval_s, connect_timeout_s, busy_timeout_s)
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure_connected(self) -> None:
+        """A connection the server dropped (restarted, failed over) is opened again."""
+        if self.conn.closed or self.conn.broken:
+            logger.warning("Store %s: connection lost, reconnecting", self.path)
+            self.conn = _connect(self.url, *self._timeouts)
+
+    def _rows(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
+        """The rows of a query streamed STREAM_ROWS at a time through a server-side cursor
+        (WITH HOLD: usable outside a transaction, while other statements run)."""
+        name = f"healthcrawl_{next(_CURSOR_NAMES)}"
+        with self.conn.cursor(name=name, withhold=True) as cursor:
+            cursor.itersize = STREAM_ROWS
+            cursor.execute(sql, params)
+            yield from cursor
+
+    # -- writing -------------------------------------------------------------------------
+    def upsert(self, record: dict, run_id: str, seen_at: str | None = None) -> str:
+        """Queue the record; return how it compares with the stored (or queued) version."""
+        rid = record["id"]
+        new_hash = record_hash(record)
+        prev = self._pending_prev.get(rid)
+        if prev is None:
+            row = self.conn.execute("SELECT content_hash, record, last_run, removed_in "
+                                    "FROM articles WHERE id = %s", (rid,)).fetchone()
+            prev = (row[0], orjson.loads(row[1]), row[2], row[3]) if row else None
+        status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
+        self._log_change(record, run_id, prev)
+        now = seen_at or utc_now()
+        copied = [new_hash if c == "content_hash" else record.get(c) for c in STORE_COLUMNS]
+        self._pending.append((*copied, orjson.dumps(record).decode("utf-8"), now, now, run_id,
+                              run_id, now))
+        self._pending_prev[rid] = (new_hash, record, run_id, None)
+        if (len(self._pending) >= self.batch_size
+                or time.monotonic() - self._last_flush >= self.flush_interval_s):
+            try:
+                self.flush()
+            except StoreError:
+                # The server restarting, a lock timeout: keep the rows and retry with the
+                # next batch; close() raises if the last attempt fails too.
+                self.flush_errors += 1
+                logger.warning("Store %s: commit failed, will retry", self.path, exc_info=True)
+        return status
+
+    def _log_change(self, record: dict, run_id: str,
+                    prev: tuple[str, dict, str, str | None] | None) -> None:
+        # The same decision as SQLiteStore._log_change (pipelines/store/sqlite.py).
+        if prev is None or prev[3] is not None:
+            change, fields = changelog.ADDED, []
+        else:
+            fields = changelog.changed_fields(prev[1], record)
+            if not fields:
+                return
+            change = changelog.CHANGED
+            if prev[2] == run_id:
+                queued = self._pending_changes.get((run_id, record["id"]))
+                if queued is not None and queued[2] == changelog.ADDED:
+                    change, fields = changelog.ADDED, []
+                elif queued is not None:
+                    fields = changelog.merge_fields(orjson.loads(queued[3]), fields)
+                else:
+                    before = self.logged_fields(run_id, record["id"])
+                    fields = changelog.merge_fields(before, fields)
+        self._pending_changes[(run_id, record["id"])] = changelog.change_row(
+            run_id, record, change, fields)
+
+    def flush(self) -> None:
+        """Commit the queued rows in one transaction. On error they stay queued and the error
+        propagates."""
+        self._last_flush = time.monotonic()
+        if not self._pending:
+            return
+        # Rows in id order (a stable sort: a record queued twice keeps its last version
+        # last), so two workers writing overlapping batches take row locks in one order
+        # and do not deadlock.
+        articles = sorted(self._pending, key=lambda row: row[_ID])
+        changes = sorted(self._pending_changes.values(), key=lambda row: (row[0], row[1]))
+        # One pipeline for the whole transaction: BEGIN, both batches and COMMIT go out
+        # together and their answers are read at the end.
+        with self.conn.pipeline(), self.conn.transaction():
+            cursor = self.conn.cursor()
+            cursor.executemany(_UPSERT, articles)
+            cursor.executemany(UPSERT_CHANGE, changes)
+        self._pending.clear()
+        self._pending_prev.clear()
+        self._pending_changes.clear()
+
+    def close(self) -> None:
+        if self.conn.closed and not self._pending:  # closed before, or dropped, and no rows
+            return
+        try:
+            self.flush()
+        finally:
+            self.conn.close()
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, record_id: str) -> StoredArticle | None:
+        self.flush()
+        row = self._one(
+            "SELECT id, record, content_hash, first_seen, last_seen, first_run, last_run, "
+            "changed_at FROM articles WHERE id = %s", (record_id,))
+        if row is None:
+            return None
+        return StoredArticle(row[0], orjson.loads(row[1]), *row[2:])
+
+    def iter_records(self, last_run: str | None = None) -> Iterator[dict]:
+        """Every stored record (or those last seen in run `last_run`), in id order, streamed."""
+        self.flush()
+        if last_run is None:
+            rows = self._rows("SELECT record FROM articles ORDER BY id")
+        else:
+            rows = self._rows("SELECT record FROM articles WHERE last_run = %s ORDER BY id",
+                              (last_run,))
+        for (text,) in rows:
+            yield orjson.loads(text)
+
+    def count(self) -> int:
+        self.flush()
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def stored_record(self, record_id: str) -> dict | None:
+        row = self._one("SELECT record FROM articles WHERE id = %s", (record_id,))
+        return orjson.loads(row[0]) if row else None
+
+    def article_history(self, record_id: str) -> ArticleHistory | None:
+        row = self._one("SELECT content_hash, first_run, last_run, changed_at FROM articles "
+                        "WHERE id = %s", (record_id,))
+        return ArticleHistory(*row) if row else None
+
+    def feed_candidates(self, run_id: str) -> Iterator[FeedCandidate]:
+        # Only the dates to sort on leave the server, not whole records.
+        for row in self._rows("SELECT id, site, record::json ->> 'published', first_seen "
+                              "FROM articles WHERE last_run = %s", (run_id,)):
+            yield FeedCandidate(*row)
+
+
+def _lost(store: PostgresStore, exc: psycopg.Error) -> bool:
+    """The connection died under the statement (a server restart): worth one retry on a new
+    connection. Every write of the store is an upsert or a whole transaction, so running it
+    again after its answer was lost leaves the same rows."""
+    if isinstance(exc, psycopg.OperationalError) and store.conn.broken:
+        logger.warning("Store %s: connection lost (%s); reconnecting", store.path,
+                       _one_line(exc))
+        return True
+    return False
+
+
+def _translated(method: Callable) -> Callable:
+    """`method` with the driver's errors turned into one-line StoreErrors, run once more on a
+    new connection when the server had dropped the old one."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self: PostgresStore, *args: Any, **kwargs: Any) -> Iterator:
+            yielded = False
+            try:
+                try:
+                    self._ensure_connected()
+                    for row in method(self, *args, **kwargs):
+                        yielded = True
+                        yield row
+                except psycopg.Error as exc:
+                    if yielded or not _lost(self, exc):
+                        raise
+                    self._ensure_connected()
+                    yield from method(self, *args, **kwargs)
+            except psycopg.Error as exc:
+                raise StoreError(f"{self.path}: {_one_line(exc)}") from exc
+        return generator
+
+    @functools.wraps(method)
+    def call(self: PostgresStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            try:
+                if method.__name__ != "close":
+                    self._ensure_connected()
+                return method(self, *args, **kwargs)
+            except psycopg.Error as exc:
+                if method.__name__ == "close" or not _lost(self, exc):
+                    raise
+                self._ensure_connected()
+                return method(self, *args, **kwargs)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.path}: {_one_line(exc)}") from exc
+    return call
+
+
+for _name, _value in vars(Store).items():
+    if not _name.startswith("_") and callable(_value):
+        setattr(PostgresStore, _name, _translated(getattr(PostgresStore, _name)))

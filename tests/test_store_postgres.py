@@ -1,0 +1,266 @@
+"""The PostgreSQL store on a real server (tests/servers.py): the same tables as the SQLite
+store, one-line errors for a bad URL or a server that is down, a dropped connection opened
+again without losing queued articles, and two workers creating the schema at once.
+tests/test_store_interface.py runs the shared behaviour on both implementations."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+from servers import free_port
+
+from pipelines.store import (
+    DB_ERRORS,
+    NEW,
+    SCHEMA_VERSION,
+    SchemaTooNew,
+    StoreError,
+    open_store,
+)
+from pipelines.store.postgres import display_url
+from pipelines.synthetic import synthetic_record
+
+
+def test_unsupported_url_scheme_is_an_error_not_a_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="unsupported store URL scheme mysql://"):
+        open_store("mysql://user@127.0.0.1:3306/db")
+    assert list(tmp_path.iterdir()) == []  # nothing written
+    assert issubclass(StoreError, DB_ERRORS)
+
+
+def test_passwords_never_shown() -> None:
+    assert display_url("postgresql://crawler:s3cret@db:5432/hc") == (
+        "postgresql://crawler:***@db:5432/hc")
+    assert display_url("postgresql://db/hc?password=s3cret&sslmode=require") == (
+        "postgresql://db/hc?password=***&sslmode=require")
+    assert display_url("postgresql://crawler@db/hc") == "postgresql://crawler@db/hc"
+
+
+@pytest.mark.parametrize("url", ["postgresql://u:s3cret@db/hc?nosuchoption=1",
+                                 "postgresql://u:s3cret@[db/hc"])
+def test_malformed_url_is_one_line(url: str) -> None:
+    # Refused before any network access (a fast test: tests/fast_guard.py would fail it).
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    message = str(info.value)
+    assert message.startswith("bad store URL postgresql://u:***@")
+    assert "\n" not in message and "s3cret" not in message
+
+
+
+@pytest.mark.slow
+def test_server_down_is_one_line_error() -> None:
+    url = f"postgresql://healthcrawl:pw@127.0.0.1:{free_port()}/healthcrawl"
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    message = str(info.value)
+    assert message.startswith("cannot connect to postgresql://healthcrawl:***@127.0.0.1:")
+    assert "\n" not in message and ":pw@" not in message
+
+
+@pytest.mark.slow
+def test_same_tables_and_columns_as_sqlite(postgres_server, tmp_path: Path) -> None:
+    url = postgres_server.create_database()
+    try:
+        open_store(url).close()
+        open_store(tmp_path / "s.sqlite").close()
+        lite = sqlite3.connect(tmp_path / "s.sqlite")
+        tables = [t for (t,) in lite.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "ORDER BY name")]
+        want = {t: {row[1] for row in lite.execute(f"PRAGMA table_info({t})")}
+                for t in tables}
+        lite.close()
+        with psycopg.connect(url) as conn:
+            got: dict[str, set[str]] = {}
+            for table, column in conn.execute(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_schema = 'public' AND table_name != 'schema_version'"):
+                got.setdefault(table, set()).add(column)
+            version = conn.execute("SELECT version FROM schema_version").fetchall()
+        assert got == want
+        assert version == [(SCHEMA_VERSION,)]
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_newer_schema_is_refused(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        open_store(url).close()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION + 1,))
+        with pytest.raises(SchemaTooNew):
+            open_store(url)
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_workers_creating_the_schema_at_once(postgres_server) -> None:
+    url = postgres_server.create_database()
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            open_store(url).close()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=worker) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_dropped_connection_is_opened_again(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        store = open_store(url, batch_size=100)
+        a, b = synthetic_record(1), synthetic_record(2)
+        assert store.upsert(a, "r1") == NEW
+        # The server ends this worker's session (as an administrator or a failover does).
+        with psycopg.connect(url, autocommit=True) as admin:
+            pid = store.conn.info.backend_pid
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        store.flush()  # fails on the dead connection, runs again on a new one
+        assert store.conn.info.backend_pid != pid
+        assert store.upsert(b, "r1") == NEW
+        store.close()
+        with open_store(url) as again:
+            assert sorted(r["id"] for r in again.iter_records()) == sorted([a["id"], b["id"]])
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_server_away_then_back_loses_nothing(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        store = open_store(url, batch_size=100)
+        records = [synthetic_record(i) for i in range(3)]
+        for record in records:
+            store.upsert(record, "r1")
+        postgres_server.pause()
+        try:
+            with pytest.raises(StoreError) as info:
+                store.flush()  # the server is down: one line, the rows stay queued
+            assert "\n" not in str(info.value)
+        finally:
+            postgres_server.resume()
+        store.close()  # the server is back: the queued rows are written
+        with open_store(url) as again:
+            assert again.count() == 3
+    finally:
+        postgres_server.drop_database(url)
+
+
+def _scenario(store) -> None:
+    """Two runs of a key through the interface only: articles new, changed, unchanged and
+    removed, ledger outcomes, remembered pages, kept ids."""
+    from pipelines.pages import NOT_ARTICLE, remember_params
+    from pipelines.store import DISCOVER, FINISH, REMEMBER
+
+    records = [synthetic_record(i) for i in range(6)]
+    index = "https://health.example/"
+    store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+    store.write_ledger([(DISCOVER, ("r1", index))] + [
+        (DISCOVER, ("r1", r["url"])) for r in records] + [
+        (REMEMBER, remember_params(index, NOT_ARTICLE, '"i1"', None, None,
+                                   [r["url"] for r in records], "r1")),
+        (FINISH, ("r1", index, "not_article", None))] + [
+        (FINISH, ("r1", r["url"], "stored", r["id"])) for r in records])
+    for r in records:
+        store.upsert(r, "r1", seen_at="2026-12-01T00:01:00.000Z")
+    store.flush()
+    store.end_run("r1", "complete", "2026-12-01T00:10:00.000Z", 7)
+    store.start_run("r2", "key", "running", "2026-12-02T00:00:00.000Z")
+    changed = {**records[1], "title": "Changed", "authors": []}
+    store.upsert(records[0], "r2", seen_at="2026-12-02T00:01:00.000Z")
+    store.upsert(changed, "r2", seen_at="2026-12-02T00:01:00.000Z")
+    store.write_ledger([(DISCOVER, ("r2", r["url"])) for r in records[:3]] + [
+        (FINISH, ("r2", records[0]["url"], "unchanged", records[0]["id"])),
+        (FINISH, ("r2", records[1]["url"], "stored", records[1]["id"])),
+        (FINISH, ("r2", records[2]["url"], "failed/http_404", None))])
+    store.flush()
+    store.persist_settlement("r2", [r["id"] for r in records[3:]], [(records[2], "http_404")])
+    store.end_run("r2", "complete", "2026-12-02T00:10:00.000Z", 3)
+
+
+@pytest.mark.slow
+def test_both_stores_hold_the_same_rows(postgres_server, tmp_path: Path) -> None:
+    url = postgres_server.create_database()
+    try:
+        for location in (tmp_path / "s.sqlite", url):
+            with open_store(location) as store:
+                _scenario(store)
+        lite = sqlite3.connect(tmp_path / "s.sqlite")
+        tables = [t for (t,) in lite.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "ORDER BY name")]
+        assert {"articles", "changes", "kept", "ledger", "pages", "runs"} <= set(tables)
+        with psycopg.connect(url) as conn:
+            for table in tables:
+                columns = ", ".join(row[1] for row in lite.execute(f"PRAGMA table_info({table})"))
+                want = sorted(lite.execute(f"SELECT {columns} FROM {table}"), key=repr)
+                got = sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)
+                assert want, f"{table} is empty: the scenario does not reach it"
+                assert got == want, table
+        lite.close()
+    finally:
+        postgres_server.drop_database(url)
+
+
+def test_crawl_refuses_a_store_url_as_its_file(tmp_path: Path) -> None:
+    # The crawl's store is a file; a URL there must not become a file named "postgresql:".
+    from scrapy.settings import Settings
+
+    from common.default_settings import project_defaults
+    from crawler.preflight import SetupError, check_setup
+
+    settings = Settings(project_defaults({
+        "HEALTHCRAWL_OUTPUT_DIR": str(tmp_path / "out"),
+        "HEALTHCRAWL_STORE_PATH": "postgresql://crawler:pw@127.0.0.1:5432/hc"}))
+    with pytest.raises(SetupError, match=r"cannot use a server store \(postgresql://\) yet"):
+        check_setup(settings)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_server_restart_loses_nothing(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        writer, ledger = open_store(url, batch_size=100), open_store(url)
+        records = [synthetic_record(i) for i in range(10)]
+        ledger.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+        for record in records[:5]:
+            writer.upsert(record, "r1")
+        writer.flush()
+        for record in records[5:]:
+            writer.upsert(record, "r1")  # queued when the server goes away
+        postgres_server.restart()
+        # Both instances carry on: the first operation after the restart opens a new
+        # connection (a statement cut off in flight fails once, which the caller retries).
+        assert ledger.latest_run("key").run_id == "r1"
+        writer.flush()
+        assert writer.count() == 10
+        writer.close()
+        ledger.close()
+        with open_store(url) as again:
+            assert sorted(r["id"] for r in again.iter_records()) == sorted(
+                r["id"] for r in records)
+    finally:
+        postgres_server.drop_database(url)
