@@ -213,7 +213,9 @@ def test_both_stores_hold_the_same_rows(postgres_server, tmp_path: Path) -> None
             "ORDER BY name")]
         assert {"articles", "changes", "kept", "ledger", "pages", "runs"} <= set(tables)
         with psycopg.connect(url) as conn:
-            for table in tables:
+            # the archive's capture index has its own SQL (crawler/archive/captures.py), not
+            # the store interface the scenario drives; its columns are compared elsewhere
+            for table in (t for t in tables if t != "archive_captures"):
                 columns = ", ".join(row[1] for row in lite.execute(f"PRAGMA table_info({table})"))
                 want = sorted(lite.execute(f"SELECT {columns} FROM {table}"), key=repr)
                 got = sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)

@@ -77,11 +77,18 @@ SCHEMA: tuple[str, ...] = (
         id     {TEXT} NOT NULL,
         PRIMARY KEY (run_id, id)
     )""",
+    f"""CREATE TABLE IF NOT EXISTS archive_captures (
+        url       {TEXT} PRIMARY KEY,
+        record_id {TEXT} NOT NULL,
+        warc_date {TEXT} NOT NULL
+    )""",
 )
 
-# version -> statements moving a PostgreSQL store from version-1 to it (none yet: SCHEMA is
-# the schema at SCHEMA_VERSION).
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# version -> statements moving a PostgreSQL store from version-1 to it (SCHEMA is the schema
+# at SCHEMA_VERSION; a store created at an older version replays these).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    6: (SCHEMA[-1],),  # the raw archive's capture index (crawler/archive/captures.py)
+}
 
 # pg_advisory_xact_lock key: "hc" + "schema", any constant that other users of the database
 # are unlikely to pick.
