@@ -2,7 +2,7 @@
 
 Written by the spider (read here): outcome/not_article, outcome/robots_denied,
 outcome/off_site, outcome/failed/<error>, warning/<name>, pages, not_modified,
-latency_ms/<bucket>, config_error.
+latency_ms/<bucket>.
 Written here: outcome/dropped/<reason>, outcome/stored, change/<new|changed|unchanged>,
 export/records, export/errors, store/errors, store/retried_commits, exit_code.
 Written by the archive (crawler/archive/component.py): archive/pages (response and revisit
@@ -24,7 +24,6 @@ RECORDS = PREFIX + "export/records"
 EXPORT_ERRORS = PREFIX + "export/errors"
 STORE_ERRORS = PREFIX + "store/errors"
 STORE_RETRIES = PREFIX + "store/retried_commits"
-CONFIG_ERROR = PREFIX + "config_error"  # crawler/run.py turns it into exit code 1
 EXIT_CODE = PREFIX + "exit_code"
 ARCHIVE = PREFIX + "archive/"
 ARCHIVE_PAGES = ARCHIVE + "pages"

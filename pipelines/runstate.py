@@ -1,13 +1,13 @@
 """RunState: what makes a run resumable and incremental, shared by the spider and the
 run folder: the lock, the ledger, which run this is (new or resumed), HTTP validators.
 
-The spider opens it in `from_crawler` (before anything is fetched) and reports every URL's
-fate to it; item outcomes arrive through Scrapy's item_scraped / item_dropped signals.
+The crawler's run context opens it (crawler/run_context.py, before anything is fetched); the
+spider reports every URL's fate through the context; item outcomes arrive through Scrapy's
+item_scraped / item_dropped signals.
 """
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from scrapy import signals
@@ -15,7 +15,7 @@ from scrapy import signals
 from . import snapshot
 from .ledger import COMPLETE, INTERRUPTED, SHRANK, Ledger
 from .pages import ARTICLE, DROPPED
-from .runinfo import STORE_FILENAME, new_run_id, output_dir
+from .runinfo import new_run_id, store_path
 from .runlock import RunLock
 
 logger = logging.getLogger(__name__)
@@ -36,15 +36,15 @@ class RunState:
         self.closed = False
 
     @classmethod
-    def open(cls, settings: Any, key: str) -> RunState:
-        out = output_dir(settings)
-        store = Path(settings.get("HEALTHCRAWL_STORE_PATH") or out / STORE_FILENAME)
+    def open(cls, settings: Any, key: str, run_id: str | None = None) -> RunState:
+        """`run_id` names the run if it is a new one (a resumed run keeps its own)."""
+        store = store_path(settings)
         lock = RunLock(store.parent / LOCK_FILENAME)
         lock.acquire()
         try:
             ledger = Ledger.open(
                 store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S", 1.0))
-            ledger.begin(key, settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
+            ledger.begin(key, run_id or settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
                          fresh=settings.getbool("HEALTHCRAWL_FRESH"))
         except BaseException:
             lock.release()

@@ -8,8 +8,8 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from ..keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
-from ..runinfo import STORE_FILENAME, output_dir, run_id_of
+from ..keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
+from ..runinfo import RunInfo, run_of, store_path
 from .db import Store
 from .schema import SchemaTooNew
 
@@ -24,7 +24,7 @@ class StorePipeline:
         self.flush_interval_s = flush_interval_s
         self.run_id = run_id
         self.stats = stats
-        self.crawler: Any = None
+        self.run: RunInfo | None = None
         self.store: Store | None = None
 
     @classmethod
@@ -32,16 +32,16 @@ class StorePipeline:
         settings = crawler.settings
         if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
             raise NotConfigured("HEALTHCRAWL_STORE_ENABLED is off")
-        path = settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME
-        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE", 200),
+        pipeline = cls(store_path(settings),
+                       batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE", 200),
                        flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S", 5.0),
                        stats=crawler.stats)
-        pipeline.crawler = crawler
+        pipeline.run = run_of(crawler)
         return pipeline
 
     def open_spider(self) -> None:
-        if self.run_id is None and self.crawler is not None:
-            self.run_id = run_id_of(self.crawler.spider, self.crawler.settings)
+        if self.run_id is None and self.run is not None:
+            self.run_id = self.run.run_id
         # An unusable store (not a database, a newer schema, an unwritable folder, a full
         # disk) is a configuration error of the run: one line, exit code 1, nothing
         # fetched (the spider found the same error and does not start).
@@ -50,8 +50,8 @@ class StorePipeline:
                                     flush_interval_s=self.flush_interval_s)
         except (sqlite3.Error, SchemaTooNew, OSError) as exc:
             logger.error("Cannot open the store %s: %s", self.path, exc)
-            if self.stats is not None and not self.stats.get_value(CONFIG_ERROR):
-                self.stats.set_value(CONFIG_ERROR, f"store: {exc}")
+            if self.run is not None:
+                self.run.fail(f"store: {exc}")
             return
         logger.info("Store %s opened (run %s)", self.path, self.run_id)
 
