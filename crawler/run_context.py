@@ -90,7 +90,8 @@ class RunContext(RunInfo):
         """Lock the store and open (or resume) the run in its ledger; once, and only for a
         run whose spider declared its scope, with HEALTHCRAWL_LEDGER on."""
         settings = self.settings
-        if self._opened or self.scope is None or not settings.getbool("HEALTHCRAWL_LEDGER", True):
+        if self._opened or self.scope is None or self.config_error is not None \
+                or not settings.getbool("HEALTHCRAWL_LEDGER", True):
             return
         self._opened = True
         try:

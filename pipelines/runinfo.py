@@ -4,6 +4,7 @@ in either order (Scrapy opens item pipelines before it sends `spider_opened`), s
 helper here is idempotent."""
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .runstate import RunState
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_OUTPUT_DIR = "output"
 STORE_FILENAME = "healthcrawl.sqlite"
@@ -56,12 +59,14 @@ class RunInfo:
     def __init__(self, settings: Any):
         self.output_dir = output_dir(settings)
         self.store_path = store_path(settings)
-        self.run_id: str = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
-        if "/" in self.run_id or "\\" in self.run_id or self.run_id in (".", ".."):
-            raise ValueError(f"run_id {self.run_id!r} is not a plain folder name")
         self.run_state: RunState | None = None
         self.site: str | None = None
         self.config_error: ConfigError | None = None
+        self.run_id: str = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
+        if "/" in self.run_id or "\\" in self.run_id or self.run_id in (".", ".."):
+            logger.error("HEALTHCRAWL_RUN_ID %r is not a plain folder name", self.run_id)
+            self.fail(f"HEALTHCRAWL_RUN_ID {self.run_id!r} is not a plain folder name")
+            self.run_id = new_run_id()  # the run.json that reports it lands in a safe place
 
     @property
     def resumed(self) -> bool:

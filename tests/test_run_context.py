@@ -119,7 +119,8 @@ def test_pipelines_under_another_spider_get_a_plain_run(tmp_path):
         RunContext.of(crawler)
 
 
-def test_a_run_id_that_is_no_folder_name_is_refused(tmp_path):
-    crawler = get_crawler(settings_dict={"HEALTHCRAWL_RUN_ID": "../x"})
-    with pytest.raises(ValueError, match="not a plain folder name"):
-        RunContext.of(crawler)
+def test_a_run_id_that_is_no_folder_name_is_a_config_error(tmp_path):
+    run = open_run(tmp_path, HEALTHCRAWL_RUN_ID="../x")
+    assert str(run.config_error) == "HEALTHCRAWL_RUN_ID '../x' is not a plain folder name"
+    assert run.run_state is None  # nothing opened, nothing fetched
+    assert "/" not in run.run_id and run.run_dir().parent == tmp_path
