@@ -5,9 +5,15 @@ and test_faults_locks.py."""
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from faults.server import FaultServer, status
+from faults.site import build_small
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
@@ -124,3 +130,25 @@ def test_a_run_id_that_is_no_folder_name_is_a_config_error(tmp_path):
     assert str(run.config_error) == "HEALTHCRAWL_RUN_ID '../x' is not a plain folder name"
     assert run.run_state is None  # nothing opened, nothing fetched
     assert "/" not in run.run_id and run.run_dir().parent == tmp_path
+
+
+def test_a_refused_start_url_is_a_config_error_of_the_crawl(tmp_path):
+    """The spider refuses a private start URL (no --allow-private-hosts): the run records
+    the error once, fetches nothing, run.json says so and the command exits 1."""
+    server = FaultServer({}).start()
+    try:
+        build_small(server, status(404))
+        out = tmp_path / "out"
+        proc = subprocess.run(
+            [sys.executable, "-m", "crawler.cli", "crawl", server.url("/"), "--out", str(out)],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+            text=True, timeout=120)
+        assert proc.returncode == 1, proc.stderr[-2000:]
+        assert "Configuration error: start URL private_host" in proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert server.requests == []  # not even robots.txt
+        (summary,) = [json.loads(p.read_text()) for p in out.glob("*/run.json")]
+        assert (summary["status"], summary["exit_code"]) == ("error", 1)
+        assert summary["config_error"] == "start URL private_host"
+    finally:
+        server.stop()
