@@ -164,15 +164,16 @@ def test_contact_warning_only_for_non_local_hosts_without_contact(caplog):
     assert needs_contact_warning("https://www.example.org/", None)
     assert not needs_contact_warning("https://www.example.org/", "ops@example.org")
     assert not needs_contact_warning("http://127.0.0.1:8765/", None)
-    crawler = get_crawler(HealthSpider, {"HEALTHCRAWL_CONTACT": ""})
-    mw = IdentityMiddleware.from_crawler(crawler)
-    with caplog.at_level(logging.WARNING):
-        mw.spider_opened(HealthSpider(url="https://www.example.org/health/"))
-    assert any("No operator contact" in r.getMessage() for r in caplog.records)
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        mw.spider_opened(HealthSpider(url="http://127.0.0.1:1/"))
-    assert not caplog.records
+    for start, warned in (("https://www.example.org/health/", True),
+                          ("http://127.0.0.1:1/", False)):
+        crawler = get_crawler(HealthSpider, {"HEALTHCRAWL_CONTACT": "",
+                                             "HEALTHCRAWL_EXTRACT_WORKERS": 0})
+        mw = IdentityMiddleware.from_crawler(crawler)
+        spider = HealthSpider.from_crawler(crawler, url=start)  # declares the run's scope
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            mw.spider_opened(spider)
+        assert any("No operator contact" in r.getMessage() for r in caplog.records) == warned
 
 
 def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
