@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-extract bench-page-kind lint clean chromium wget
+.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind lint clean chromium wget
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,14 @@ demo: $(STAMP)
 # nginx: the incremental-run tests need a server that answers conditional requests on every
 # page, as real sites do. wget: the archive tests read a WARC file that wget writes.
 test: $(STAMP) chromium nginx wget
-	$(BIN)/ruff check crawler cleaners pipelines tests bench
+	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 	$(BIN)/python -m pytest -q
+
+# The unit and fixture tests alone (no crawl, server, child process or browser; tests marked
+# slow are left out); tests/fast_guard.py fails a test of this set that starts any of those.
+test-fast: $(STAMP)
+	$(BIN)/ruff check common crawler cleaners pipelines tests bench
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # The run report test renders report.html in real headless Chromium (Debian's package);
 # installed only when no Chromium is on the PATH.
@@ -32,7 +38,7 @@ wget:
 	@command -v wget >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget >/dev/null)
 
 lint: $(STAMP)
-	$(BIN)/ruff check crawler cleaners pipelines tests bench
+	$(BIN)/ruff check common crawler cleaners pipelines tests bench
 
 # nginx serves the large demo site in the benchmark (Python's http.server is too slow) and
 # the incremental-run tests; wrk measures the server alone in the benchmark.
@@ -48,6 +54,10 @@ bench-page-kind: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract
+
+# cleaners/encoding.py against BeautifulSoup's UnicodeDammit (docs/architecture.md).
+bench-encoding: $(STAMP)
+	$(BIN)/python -m bench.encoding
 
 clean:
 	rm -rf $(VENV) output/*/ output/latest output/*.sqlite*

@@ -25,6 +25,8 @@ import time
 import zlib
 from pathlib import Path
 
+from common.keys import ARCHIVE_CPU
+
 log = logging.getLogger("bench.archive")
 
 SAMPLE_PAGES = 2000
@@ -182,7 +184,7 @@ def crawl_cost(articles: int, work: Path, concurrency: int) -> dict:
                                 extra={"HEALTHCRAWL_ARCHIVE": on})
             out[name] = {k: r.get(k) for k in ("seconds", "cpu_s", "pages", "pages_per_s",
                                                "peak_rss_mb", "cpu_share")}
-            out[name]["archive_cpu_s"] = r["stats"].get("healthcrawl/archive/cpu_s")
+            out[name]["archive_cpu_s"] = r["stats"].get(ARCHIVE_CPU)
             log.info("%s: %s", name, out[name])
     on, off = out["archive_on"], out["archive_off"]
     out["archive_cpu_share"] = round((on["archive_cpu_s"] or 0) / on["cpu_s"], 4) \

@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from urllib.parse import urljoin
 
+from common import keys
+
 log = logging.getLogger("bench.crawl")
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,8 +36,8 @@ SITES = Path(tempfile.gettempdir()) / "healthcrawl-bench-sites"
 BASELINE_PAGES = 5000  # the baseline's rate is measured on this many pages (0: all)
 STATS_KEYS = ("response_received_count", "downloader/request_count", "item_scraped_count",
               "dupefilter/filtered", "scheduler/enqueued", "finish_reason", "elapsed_time_seconds",
-              "healthcrawl/pages", "healthcrawl/discovered", "healthcrawl/archive/cpu_s",
-              "healthcrawl/archive/pages", "healthcrawl/archive/bytes")
+              keys.PAGES, keys.DISCOVERED, keys.ARCHIVE_CPU, keys.ARCHIVE_PAGES,
+              keys.ARCHIVE_BYTES)
 
 
 class StatsFile:

@@ -1,25 +1,29 @@
-"""From an Article to the exported record (schema version 2: version 1 plus the health
-metadata fields). Pure functions."""
+"""From an Article to the exported record (its fields: cleaners/record_fields.py). Pure
+functions."""
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 
 from w3lib.url import canonicalize_url
 
 from .article import Article
+from .record_fields import Record
 from .safe_url import safe_http_url
 from .text import word_count
 
-SCHEMA_VERSION = 2
-PACKAGE_VERSION = "0.1.0"
 
-# Column order of the exports; lists stay nested in JSON, flattened in CSV.
-RECORD_FIELDS = (
-    "id", "url", "canonical_url", "site", "title", "body", "body_html", "related_links",
-    "teasers", "language", "published", "modified", "authors", "breadcrumbs", "last_reviewed",
-    "reviewed_by", "references", "medical_disclaimer", "schema_types", "about", "word_count",
-    "content_hash", "fetched_at", "http_status", "run_id", "extractor", "warnings", "page_kind",
-)
+def _package_version() -> str:
+    # The installed distribution's version (pyproject.toml), the one place it is written.
+    # A checkout used without `pip install` has no metadata; it says so rather than guess.
+    try:
+        return metadata.version("healthcrawl")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+# In every record's `extractor`, the User-Agent and the archive's warcinfo.
+PACKAGE_VERSION = _package_version()
 
 
 def canonical(url: str) -> str:
@@ -35,7 +39,7 @@ def content_hash(title: str, body: str) -> str:
 
 
 def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
-              http_status: int | None = None, run_id: str = "") -> dict:
+              http_status: int | None = None, run_id: str = "") -> Record:
     # Every URL field is http(s) or absent (cleaners/safe_url.py): a script link is dropped,
     # a script canonical URL falls back to the page URL.
     url = safe_http_url(url)

@@ -179,10 +179,17 @@ RELATED_WORDS = (
     r"(?:zum|zu\s+diesem)\s+(?:selben\s+|gleichen\s+)?thema", r"mehr\s+(?:aus|zu|über)\b.{0,40}",
     r"(?:à|a)\s+découvrir(?:\s+(?:aussi|également))?", r"plus\s+d['’]articles?\b.{0,40}",
     r"(?:más|mas)\s+(?:sobre|noticias\s+(?:sobre|de))\b.{0,40}", r"relacionad[oa]s",
+    r"read\s+more\s+(?:stories|articles|news|posts)", r"lesen\s+sie\s+hier\s+mehr\b.{0,40}",
+    r"mehr\s+(?:nachrichten|news|artikel)\s+(?:aus|zu|über)\b.{0,40}",
+    r"(?:unsere\s+)?lese-?(?:tipps?|empfehlung(?:en)?)", r"erfahren?\s+(?:sie\s+)?mehr",
+    r"(?:artikel|beiträge),?\s+die\s+(?:dir|ihnen)\s+(?:auch\s+)?gefallen\s+(?:könnten|werden)",
+    r"para\s+saber\s+más", r"(?:noticia|nota|artículo)\s+relacionad[oa]",
+    r"(?:à|a)\s+(?:écouter|voir|regarder)\s+(?:aussi|également)",
     # nordic, pl, cs, tr, id, vi, lt, lv, is, sw
     r"läs\s+(?:också|även|mer)", r"relaterat", r"relaterade\s+artiklar", r"les\s+(?:også|mer)",
     r"relaterte\s+(?:saker|artikler)", r"læs\s+(?:også|mere)", r"relaterede\s+artikler",
-    r"czytaj\s+(?:też|także|również)", r"zobacz\s+(?:też|także|również)", r"polecamy",
+    r"czytaj\s+(?:też|także|również|więcej)", r"powiązane(?:\s+artykuły)?",
+    r"zobacz\s+(?:też|także|również)", r"polecamy",
     r"čtěte\s+(?:také|též)", r"související\s+(?:články|zprávy)", r"mohlo\s+by\s+vás\s+zajímat",
     r"ilgili\s+(?:haberler|haber|yazılar|içerikler)", r"benzer\s+haberler",
     r"bunlar(?:\s+da)?\s+ilginizi\s+çekebilir", r"baca\s+juga", r"berita\s+terkait",
@@ -194,7 +201,7 @@ RELATED_WORDS = (
     r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
     r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
     r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
-    r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導)", r"更多相[关關]",
+    r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導|连接|連接)", r"更多相[关關]",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -218,8 +225,8 @@ SITE_LIST_WORDS = (
     r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
     r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
 )
-_DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
-_DECOR_TAIL = r"\s*[:：.!…»›>→\-–—]*\s*$"
+_DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
+_DECOR_TAIL = r"\s*[:：.!…»›>→】\-–—]*\s*$"
 # Tag clouds dressed as related blocks: "Related topics", "Verwandte Themen".
 _TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
 RELATED_HEADING = re.compile(
@@ -237,7 +244,7 @@ RAIL_CLASS = re.compile(
 NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
-    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
@@ -347,11 +354,12 @@ LABEL_STEMS = (
     "läs", "les o", "les m", "læs", "czytaj", "zobacz", "polecamy", "čtěte", "souvis",
     "mohlo", "ilgili", "i\u0307lgili", "benzer", "bunlar", "baca", "berita", "tin ", "xem",
     "taip", "susij",
-    "lasi", "saist", "tengdar", "habari", "fleira", "lestu",
+    "lasi", "saist", "tengdar", "habari", "fleira", "lestu", "lese", "erfahr", "artikel",
+    "beiträge", "para ", "powiąz",
     "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
     "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
 )
-_DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶\-–—]\s*)?"
+_DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 
 
 def _by_first_char(stems: tuple[str, ...], chunk: int = 32) -> str:
@@ -378,7 +386,7 @@ def _by_first_char(stems: tuple[str, ...], chunk: int = 32) -> str:
 
 _FIRSTS = "".join(re.escape(ch) for ch in sorted({stem[0] for stem in LABEL_STEMS}))
 LABEL_SCAN = re.compile(
-    rf"\x00\s*(?=[{_FIRSTS}»›>■▌|#•◆●▶\-–—]){_DECOR_SCAN}(?:{_by_first_char(LABEL_STEMS)})"
+    rf"\x00\s*(?=[{_FIRSTS}»›>■▌|#•◆●▶【\-–—]){_DECOR_SCAN}(?:{_by_first_char(LABEL_STEMS)})"
 )
 # Arrows that end a link text ("Title »"): found with str.find, then ARROW_TAIL must follow.
 NEXT_ARROWS = ("»", "›", "→", "⟶", ">>", "►", "▶")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crawler.run import EXIT_USAGE, UsageError
+from common.exits import EXIT_INTERRUPTED, EXIT_USAGE
+from crawler.run import UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -150,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"healthcrawl: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 3
+        return EXIT_INTERRUPTED
     return EXIT_USAGE
 
 

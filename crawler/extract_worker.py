@@ -8,31 +8,16 @@ from __future__ import annotations
 
 import os
 
-from cleaners.extract import extract_article
-from cleaners.html import parse_html
-from cleaners.record import to_record
-from crawler.links import HREFS
+from cleaners.analyze import PageAnalysis, analyze_page
 from crawler.worker_pool import WorkerPool
 
 
 def analyze(body: bytes, url: str, charset: str | None, site: str,
-            run_id: str, status: int, fetched_at: str) -> tuple[list[str], dict | None, str | None]:
-    """(hrefs of the page, its record or None when it is not an article, the extraction
-    error or None). Plain values in and out: in a worker they are pickled. An extraction
-    error still returns the page's links, so the crawl goes on past a broken page.
-    Article or not is `page_kind` (cleaners/page_kind.py): listings, home and other pages
-    are no records."""
-    root, warnings = parse_html(body, charset)
-    hrefs = list(HREFS(root))
-    try:
-        article = extract_article(root, url, None)
-    except Exception as exc:  # reported as failed/extraction_error, links still followed
-        return hrefs, None, f"{type(exc).__name__}: {exc}"
-    if article.page_kind != "article":
-        return hrefs, None, None
-    article.warnings[:0] = warnings
-    return hrefs, to_record(article, url=url, site=site, fetched_at=fetched_at,
-                            http_status=status, run_id=run_id), None
+            run_id: str, status: int, fetched_at: str) -> PageAnalysis:
+    """The generic analysis of a crawled page with its links (cleaners/analyze.py), called
+    with plain positional values: in a worker they arrive pickled, and so does the result."""
+    return analyze_page(body, url, charset=charset, links=True, site=site, run_id=run_id,
+                        http_status=status, fetched_at=fetched_at)
 
 
 def workers_for(setting: int, generic: bool) -> int:
@@ -59,7 +44,7 @@ class ExtractWorkers:
     def __init__(self, processes: int):
         self.pool = WorkerPool(processes, f"{__name__}:analyze")
 
-    async def analyze(self, *args) -> tuple[list[str], dict | None, str | None]:
+    async def analyze(self, *args) -> PageAnalysis:
         return await self.pool.run(*args, label=args[1])
 
     def close(self) -> None:

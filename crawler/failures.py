@@ -37,8 +37,6 @@ DOWNLOAD_ERRORS = ((DownloadTimeoutError, "timeout"), (TimeoutError, "timeout"),
                    (ConnectionRefusedError, "connection_refused"),
                    (CannotResolveHostError, "dns"), (DNSLookupError, "dns"),
                    (ConnectionLost, "connection_lost"))
-LATENCY_BUCKETS = ((10, "<10"), (50, "10-50"), (100, "50-100"), (500, "100-500"),
-                   (1000, "500-1000"))
 
 
 class FailureOutcome(NamedTuple):
@@ -63,7 +61,3 @@ def failure_outcome(failure) -> FailureOutcome:
                      snake_case(type(failure.value).__name__))
     return FailureOutcome(f"failed/{error}", True, error)
 
-
-def latency_bucket(seconds: float) -> str:
-    ms = seconds * 1000
-    return next((name for limit, name in LATENCY_BUCKETS if ms < limit), ">=1000")

@@ -26,7 +26,7 @@ class GcTuning:
 
     @classmethod
     def from_crawler(cls, crawler):
-        if not crawler.settings.getbool("HEALTHCRAWL_GC_TUNING", True):
+        if not crawler.settings.getbool("HEALTHCRAWL_GC_TUNING"):
             raise NotConfigured
         ext = cls()
         crawler.signals.connect(ext.engine_started, signal=signals.engine_started)

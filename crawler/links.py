@@ -1,4 +1,5 @@
-"""Link discovery on lxml: one XPath pass, URL normalization, article-URL guesses."""
+"""Link discovery on lxml: sitemaps, URL normalization, article-URL guesses (a page's own
+hrefs are read by cleaners/analyze.py)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ from w3lib.url import safe_url_string
 
 from cleaners.urls import is_plain_path, origin_prefix
 
-HREFS = etree.XPath("//a/@href | //link[@rel='next' or @rel='prev']/@href", smart_strings=False)
 SITEMAP_LOCS = etree.XPath("//*[local-name()='loc']/text()", smart_strings=False)
 SITEMAP_INDEX = etree.XPath("/*[local-name()='sitemapindex']")
 # Entities are never expanded and nothing is fetched while parsing a sitemap (XXE, bombs).

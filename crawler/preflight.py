@@ -10,8 +10,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from common.paths import output_dir, store_path
 from crawler.middlewares.identity import BadContact, check_contact, contact_of
-from pipelines.runinfo import STORE_FILENAME, output_dir
+from pipelines.store import SQLiteStore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -23,8 +24,7 @@ class SetupError(Exception):
 def check_setup(settings: Any) -> None:
     out = output_dir(settings)
     _check_output_dir(out)
-    store = Path(settings.get("HEALTHCRAWL_STORE_PATH") or out / STORE_FILENAME)
-    _check_store(store)
+    _check_store(store_path(settings))
     try:
         check_contact(contact_of(settings))
     except BadContact as exc:
@@ -65,10 +65,6 @@ def _check_store(store: Path) -> None:
         raise SetupError(f"store {store} is not an SQLite database; move it away or choose "
                          "another --out")
     try:
-        conn = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
+        SQLiteStore.probe(store)
     except sqlite3.DatabaseError as exc:
         raise SetupError(f"store {store} is not a usable SQLite database ({exc})") from None

@@ -12,6 +12,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from common.keys import DISCOVERED, PAGES
+
 
 class Progress:
     def __init__(self, stats, interval: float, tty: bool):
@@ -26,7 +28,7 @@ class Progress:
         if not crawler.settings.getbool("HEALTHCRAWL_PROGRESS"):
             raise NotConfigured
         tty = sys.stderr.isatty()
-        interval = 0.5 if tty else crawler.settings.getfloat("HEALTHCRAWL_PROGRESS_INTERVAL", 10)
+        interval = 0.5 if tty else crawler.settings.getfloat("HEALTHCRAWL_PROGRESS_INTERVAL")
         ext = cls(crawler.stats, interval, tty)
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.closed, signal=signals.spider_closed)
@@ -44,9 +46,9 @@ class Progress:
 
     def line(self) -> str:
         get = self.stats.get_value
-        pages = get("healthcrawl/pages", 0)
+        pages = get(PAGES, 0)
         records = get("item_scraped_count", 0)
-        discovered = get("healthcrawl/discovered", 0)
+        discovered = get(DISCOVERED, 0)
         done = get("response_received_count", 0)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         rate = done / elapsed

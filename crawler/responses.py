@@ -1,7 +1,5 @@
-"""Small helpers on responses and timestamps used by the spider."""
+"""Small helpers on responses used by the spider."""
 from __future__ import annotations
-
-from datetime import datetime, timezone
 
 
 def charset_of(content_type: bytes) -> str | None:
@@ -11,10 +9,6 @@ def charset_of(content_type: bytes) -> str | None:
         if key.strip() == b"charset" and value:
             return value.strip(b"\"' ").decode("latin-1")
     return None
-
-
-def utc_now_s() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def snake_case(name: str) -> str:

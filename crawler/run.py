@@ -13,12 +13,12 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from common.exits import EXIT_INTERRUPTED, EXIT_USAGE
 from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
 
 logger = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_USAGE, EXIT_QUALITY, EXIT_INTERRUPTED = 0, 1, 2, 3
 
 # What the demo and benchmark use: a local server that is not rate limited.
 FAST_LOCAL = {

@@ -91,7 +91,7 @@ class RunContext(RunInfo):
         run whose spider declared its scope, with HEALTHCRAWL_LEDGER on."""
         settings = self.settings
         if self._opened or self.scope is None or self.config_error is not None \
-                or not settings.getbool("HEALTHCRAWL_LEDGER", True):
+                or not settings.getbool("HEALTHCRAWL_LEDGER"):
             return
         self._opened = True
         try:
@@ -105,7 +105,7 @@ class RunContext(RunInfo):
         self.run_id = state.run_id
         self._ledger = state.ledger
         state.connect(crawler)
-        if settings.getbool("HEALTHCRAWL_CONDITIONAL", True):
+        if settings.getbool("HEALTHCRAWL_CONDITIONAL"):
             self._validators = state.ledger.validators()
 
     # -- what the spider reports ------------------------------------------------------------

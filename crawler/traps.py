@@ -18,15 +18,20 @@ import logging
 from collections import Counter
 from urllib.parse import urlsplit
 
+from common.default_settings import DEFAULTS as _SETTINGS
+
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"HEALTHCRAWL_TRAP_DEPTH": 16, "HEALTHCRAWL_TRAP_REPEAT": 3,
-            "HEALTHCRAWL_TRAP_QUERY": 1000, "HEALTHCRAWL_TRAP_SITEMAP_DEPTH": 3}
+NAMES = ("HEALTHCRAWL_TRAP_DEPTH", "HEALTHCRAWL_TRAP_REPEAT", "HEALTHCRAWL_TRAP_QUERY",
+         "HEALTHCRAWL_TRAP_SITEMAP_DEPTH")
+DEFAULTS = {name: _SETTINGS[name] for name in NAMES}
 
 
 class TrapGuard:
-    def __init__(self, depth: int = 16, repeat: int = 3, query: int = 1000,
-                 sitemap_depth: int = 3):
+    def __init__(self, depth: int = DEFAULTS["HEALTHCRAWL_TRAP_DEPTH"],
+                 repeat: int = DEFAULTS["HEALTHCRAWL_TRAP_REPEAT"],
+                 query: int = DEFAULTS["HEALTHCRAWL_TRAP_QUERY"],
+                 sitemap_depth: int = DEFAULTS["HEALTHCRAWL_TRAP_SITEMAP_DEPTH"]):
         self.depth, self.repeat, self.query = depth, repeat, query
         self.sitemap_depth = sitemap_depth
         self._queries: Counter[str] = Counter()  # "host/path" -> query variants admitted
@@ -36,9 +41,7 @@ class TrapGuard:
 
     @classmethod
     def from_settings(cls, settings) -> TrapGuard:
-        get = lambda name: settings.getint(name, DEFAULTS[name])  # noqa: E731
-        return cls(get("HEALTHCRAWL_TRAP_DEPTH"), get("HEALTHCRAWL_TRAP_REPEAT"),
-                   get("HEALTHCRAWL_TRAP_QUERY"), get("HEALTHCRAWL_TRAP_SITEMAP_DEPTH"))
+        return cls(*(settings.getint(name) for name in NAMES))
 
     def check(self, url: str) -> str | None:
         """The trap reason for a new on-site URL ("trap_depth", ...), None to admit it. An

@@ -7,8 +7,10 @@ that neither lose work nor outlive the crawl.
 - A worker that dies anyway (kill -9, the OOM killer) is restarted and the task it held is
   run again, at most MAX_ATTEMPTS times in all; then the task fails with WorkerDied.
 - A worker dies with the crawl: PR_SET_PDEATHSIG (Linux) kills it when the crawl is killed,
-  and a closed task pipe (the crawl's end of it closes when the crawl dies, on any system)
-  ends it at the next task.
+  even in the middle of a task, and a closed task pipe (the crawl's end of it closes when the
+  crawl dies, on any system) ends it at the next task. The signal comes when the *thread*
+  that started the worker ends: a pool is made in the crawl's main thread, and a restarted
+  worker is started by its read thread, which ends only after that worker has.
 - Plain subprocess and pipes, no multiprocessing: no resource tracker process that could
   outlive a crash.
 

@@ -4,6 +4,9 @@ Wire them into a crawl with the two constants below (crawler/settings.py or `-s`
 
     from pipelines import EXTENSIONS, ITEM_PIPELINES
 
+together with the HEALTHCRAWL_* defaults (common/default_settings.py), which they read
+without a fallback of their own.
+
 Order matters: a record is validated, then de-duplicated within the run, then upserted into
 the SQLite store, then streamed to the export files. The RunFolder extension writes
 `run.json` and moves `latest` after every pipeline has closed (Scrapy closes item pipelines

@@ -25,40 +25,26 @@ in that order (added, changed, removed), ids sorted within each.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import FETCH_FIELDS, RECORD_FIELDS
 
-from .export.partfile import PartFile
+from .export.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 logger = logging.getLogger(__name__)
 
 FILENAME = "changes.jsonl"
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
-# How the page was fetched, not what it says: never a reason to tell downstream sites.
-FETCH_FIELDS = frozenset({"fetched_at", "run_id", "http_status"})
+# FETCH_FIELDS say how the page was fetched, not what it says: never a reason to tell
+# downstream sites.
 CONTENT_FIELDS = tuple(f for f in RECORD_FIELDS if f not in FETCH_FIELDS)
-
-# Keeps the kind a row already has ("added" stays added when a resumed run sees the page
-# again) and the union of changed fields, which the caller has merged into `excluded`.
-UPSERT_CHANGE = """
-INSERT INTO changes (run_id, id, change, fields, url, title) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (run_id, id) DO UPDATE SET
-    change = CASE WHEN changes.change = 'added' THEN 'added' ELSE excluded.change END,
-    fields = CASE WHEN changes.change = 'added' THEN '[]' ELSE excluded.fields END,
-    url = excluded.url, title = excluded.title
-"""
-# A removal carries its evidence (pipelines/snapshot.py).
-UPSERT_CHANGE_REASON = """
-INSERT INTO changes (run_id, id, change, fields, url, title, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (run_id, id) DO UPDATE SET change = excluded.change, fields = excluded.fields,
-    url = excluded.url, title = excluded.title, reason = excluded.reason
-"""
-_ORDER = f"CASE change WHEN '{ADDED}' THEN 0 WHEN '{CHANGED}' THEN 1 ELSE 2 END, id"
 
 
 def changed_fields(old: dict, new: dict) -> list[str]:
@@ -77,35 +63,20 @@ def change_row(run_id: str, record: dict, change: str, fields: list[str]) -> tup
             record.get("title"))
 
 
-def logged_fields(conn: sqlite3.Connection, run_id: str, record_id: str) -> list[str]:
-    """Fields already logged as changed for this id in this run (a resumed run)."""
-    row = conn.execute("SELECT change, fields FROM changes WHERE run_id = ? AND id = ?",
-                       (run_id, record_id)).fetchone()
-    return orjson.loads(row[1]) if row and row[0] == CHANGED else []
-
-
-def iter_changes(conn: sqlite3.Connection, run_id: str) -> Iterator[dict]:
-    for rid, change, fields, url, title, reason in conn.execute(
-            f"SELECT id, change, fields, url, title, reason FROM changes WHERE run_id = ? "
-            f"ORDER BY {_ORDER}", (run_id,)):
-        line = {"id": rid, "change": change, "url": url, "title": title,
-                "fields": orjson.loads(fields)}
-        if change == REMOVED:
-            line["reason"] = reason
+def iter_changes(db: Store, run_id: str) -> Iterator[dict]:
+    for row in db.changes(run_id):
+        line = {"id": row.id, "change": row.change, "url": row.url, "title": row.title,
+                "fields": row.fields}
+        if row.change == REMOVED:
+            line["reason"] = row.reason
         yield line
 
 
-def write_changes_jsonl(conn: sqlite3.Connection, run_id: str, run_dir: Path) -> dict[str, int]:
+def write_changes_jsonl(db: Store, run_id: str, run_dir: Path) -> dict[str, int]:
     """`changes.jsonl` of the run, written atomically; {added, changed, removed} counts."""
     counts = {ADDED: 0, CHANGED: 0, REMOVED: 0}
-    part = PartFile(run_dir / FILENAME)
-    try:
-        for line in iter_changes(conn, run_id):
-            part.fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+    with atomic_write(run_dir / FILENAME) as fh:
+        for line in iter_changes(db, run_id):
+            fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
             counts[line["change"]] += 1
-    except BaseException:
-        part.abort()
-        part.part.unlink(missing_ok=True)
-        raise
-    part.commit()
     return counts

@@ -21,7 +21,7 @@ class DedupePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DedupePipeline:
-        if not crawler.settings.getbool("HEALTHCRAWL_DEDUPE_ENABLED", True):
+        if not crawler.settings.getbool("HEALTHCRAWL_DEDUPE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_DEDUPE_ENABLED is off")
         return cls(stats=crawler.stats)
 

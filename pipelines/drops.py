@@ -7,7 +7,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from .keys import DROPPED
+from common.keys import DROPPED
 
 logger = logging.getLogger("pipelines.drops")
 

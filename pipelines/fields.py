@@ -1,18 +1,23 @@
-"""How the record fields of cleaners/record.py split for the flat exports."""
+"""How the record fields split for the flat exports: names derived from the field table in
+cleaners/record_fields.py, kept here for the pipelines that import them."""
 from __future__ import annotations
 
-from cleaners.record import RECORD_FIELDS, content_hash
+from cleaners.record import content_hash
+from cleaners.record_fields import (
+    ARTICLE_CSV_FIELDS,
+    INT_FIELDS,
+    LIST_FIELDS,
+    NESTED_FIELDS,
+    child_columns,
+)
 
-# Lists of dicts: their own CSV files (joined on id), list<struct> in Parquet.
-NESTED_FIELDS = ("related_links", "teasers", "reviewed_by", "references")
-# Lists of strings: "; "-joined in articles.csv, list<string> in Parquet.
-LIST_FIELDS = ("authors", "breadcrumbs", "warnings", "schema_types", "about")
-INT_FIELDS = ("word_count", "http_status")
-ARTICLE_CSV_FIELDS = tuple(f for f in RECORD_FIELDS if f not in NESTED_FIELDS)
-LINK_FIELDS = ("rel", "title", "url")
-TEASER_FIELDS = ("title", "snippet", "truncated", "url")
-REVIEWER_FIELDS = ("name", "credentials", "url")
-REFERENCE_FIELDS = ("text", "url", "doi", "pmid")
+__all__ = ["ARTICLE_CSV_FIELDS", "INT_FIELDS", "LINK_FIELDS", "LIST_FIELDS", "NESTED_FIELDS",
+           "REFERENCE_FIELDS", "REVIEWER_FIELDS", "TEASER_FIELDS", "record_hash"]
+
+LINK_FIELDS = child_columns("related_links")
+TEASER_FIELDS = child_columns("teasers")
+REVIEWER_FIELDS = child_columns("reviewed_by")
+REFERENCE_FIELDS = child_columns("references")
 
 
 def record_hash(record: dict) -> str:

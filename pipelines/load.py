@@ -38,36 +38,27 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .export.csvfiles import (
-    ARTICLES,
-    LIST_SEPARATOR,
-    REFERENCES,
-    RELATED_LINKS,
-    REVIEWERS,
-    TEASERS,
-    csv_unescape,
-)
-from .export.parquet import FILENAME as PARQUET
-from .fields import (
+from cleaners.record_fields import (
     ARTICLE_CSV_FIELDS,
-    LINK_FIELDS,
+    CHILD_KEY_COLUMNS,
+    CHILD_TABLES,
+    DATE_FIELDS,
+    FIELD,
+    INT_FIELDS,
     LIST_FIELDS,
     NESTED_FIELDS,
-    REFERENCE_FIELDS,
-    REVIEWER_FIELDS,
-    TEASER_FIELDS,
 )
-from .run_folder import LATEST, SUMMARY_FILENAME
 
-DATE_FIELDS = ("published", "modified", "last_reviewed", "fetched_at")
-INT_FIELDS = ("word_count", "http_status", "position")
-BOOL_FIELDS = ("truncated",)
-LINK_COLUMNS = ("id", "position", *LINK_FIELDS)
-TEASER_COLUMNS = ("id", "position", *TEASER_FIELDS)
+from .export.csvfiles import ARTICLES, LIST_SEPARATOR, csv_unescape
+from .export.parquet import FILENAME as PARQUET
+from .export.run_files import LATEST, SUMMARY_FILENAME
+
+# dtypes by field (cleaners/record_fields.py); `position` is the child tables' own column.
+INT_COLUMNS = (*INT_FIELDS, "position")
+BOOL_COLUMNS = tuple(dict.fromkeys(c.name for name in NESTED_FIELDS
+                                   for c in FIELD[name].columns if c.kind == "boolean"))
 # (record field, CSV file, item fields) of every list-of-dict table
-ITEM_TABLES = (("related_links", RELATED_LINKS, LINK_FIELDS), ("teasers", TEASERS, TEASER_FIELDS),
-               ("reviewed_by", REVIEWERS, REVIEWER_FIELDS),
-               ("references", REFERENCES, REFERENCE_FIELDS))
+ITEM_TABLES = CHILD_TABLES
 DATETIME_DTYPE = "datetime64[us, UTC]"
 
 
@@ -100,8 +91,10 @@ def load_run(path: str | Path = "output",
     articles, tables = _from_parquet(run_dir / PARQUET) if use_parquet else _from_csv(run_dir)
     summary_path = run_dir / SUMMARY_FILENAME
     summary = json.loads(summary_path.read_text("utf-8")) if summary_path.is_file() else None
-    links, teasers, reviewers, references = (_typed(t) for t in tables)
-    return Run(run_dir, _typed(articles), links, teasers, summary, reviewers, references)
+    frames = {name: _typed(t) for (name, _file, _columns), t in zip(ITEM_TABLES, tables,
+                                                                      strict=True)}
+    return Run(run_dir, _typed(articles), frames["related_links"], frames["teasers"], summary,
+               frames["reviewed_by"], frames["references"])
 
 
 # -- sources -------------------------------------------------------------------------------
@@ -117,7 +110,7 @@ def _from_parquet(path: Path) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     articles = articles.reindex(columns=list(ARTICLE_CSV_FIELDS))
     ids = table.column("id").to_numpy(zero_copy_only=False)
     tables = [_explode(table.column(name), ids, fields) if name in present
-              else pd.DataFrame(columns=["id", "position", *fields])
+              else pd.DataFrame(columns=[*CHILD_KEY_COLUMNS, *fields])
               for name, _file, fields in ITEM_TABLES]
     return articles, tables
 
@@ -143,8 +136,8 @@ def _from_csv(run_dir: Path) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     for name in LIST_FIELDS:
         articles[name] = [text.split(LIST_SEPARATOR) if isinstance(text, str) else []
                           for text in articles[name]]
-    tables = [_read_csv(run_dir / file, ("id", "position", *fields)) if (run_dir / file).is_file()
-              else pd.DataFrame(columns=["id", "position", *fields])
+    tables = [_read_csv(run_dir / file, (*CHILD_KEY_COLUMNS, *fields)) if (run_dir / file).is_file()
+              else pd.DataFrame(columns=[*CHILD_KEY_COLUMNS, *fields])
               for _name, file, fields in ITEM_TABLES]
     return articles, tables
 
@@ -169,9 +162,9 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         if name in DATE_FIELDS:
             frame[name] = pd.to_datetime(frame[name], utc=True, format="ISO8601",
                                          errors="coerce").astype(DATETIME_DTYPE)
-        elif name in INT_FIELDS:
+        elif name in INT_COLUMNS:
             frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Int64")
-        elif name in BOOL_FIELDS:
+        elif name in BOOL_COLUMNS:
             frame[name] = frame[name].map(_bool, na_action="ignore").astype("boolean")
         else:
             frame[name] = frame[name].astype("string")

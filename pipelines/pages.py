@@ -1,5 +1,6 @@
 """Page memory: what each page fetched in full was (article, not an article, sitemap), its
-HTTP validators and the URLs it linked to, kept in the store's `pages` table.
+HTTP validators and the URLs it linked to, kept in the store's `pages` table
+(pipelines/store/base.py: `page_memo`, `validators`, `page_links`).
 
 Why: a page that answers `304 Not Modified` on the next run has no body to parse. Without
 its remembered links, a home or listing page answering 304 would end discovery there, and
@@ -12,20 +13,13 @@ Links are stored as zlib-compressed JSON (about 1-2 KB a page).
 """
 from __future__ import annotations
 
-import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import orjson
 
 ARTICLE, NOT_ARTICLE, SITEMAP, DROPPED = "article", "not_article", "sitemap", "dropped"
-
-REMEMBER = ("INSERT INTO pages (url, kind, etag, last_modified, record_id, links, run_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, "
-            "etag = excluded.etag, last_modified = excluded.last_modified, "
-            "record_id = excluded.record_id, links = excluded.links, run_id = excluded.run_id")
-
 
 class PageMemo(NamedTuple):
     kind: str
@@ -43,28 +37,9 @@ def unpack_links(blob: bytes | None) -> list[str]:
 
 def remember_params(url: str, kind: str, etag: str | None, last_modified: str | None,
                     record_id: str | None, links: Iterable[str], run_id: str) -> tuple:
-    """Parameters of REMEMBER. Only pages that ended well keep validators: a dropped page
-    must be fetched in full next time, never answered from memory."""
+    """Parameters of a `remember` ledger event (pipelines/store/base.py). Only pages that
+    ended well keep validators: a dropped page must be fetched in full next time, never
+    answered from memory."""
     if kind not in (ARTICLE, NOT_ARTICLE):
         etag = last_modified = None
     return (url, kind, etag, last_modified, record_id, pack_links(links), run_id)
-
-
-def validators(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str | None]]:
-    """{url: (etag, last_modified)} of every page that can be asked "changed?"."""
-    return {url: (etag, modified) for url, etag, modified in conn.execute(
-        "SELECT url, etag, last_modified FROM pages "
-        "WHERE etag IS NOT NULL OR last_modified IS NOT NULL")}
-
-
-def memo(conn: sqlite3.Connection, url: str) -> PageMemo | None:
-    row = conn.execute("SELECT kind, record_id, links FROM pages WHERE url = ?",
-                       (url,)).fetchone()
-    return PageMemo(row[0], row[1], unpack_links(row[2])) if row else None
-
-
-def links_of(conn: sqlite3.Connection, skip: set[str]) -> Iterator[tuple[str, list[str]]]:
-    """(url, links) of every remembered page whose URL is not in `skip`."""
-    for url, blob in conn.execute("SELECT url, links FROM pages"):
-        if url not in skip:
-            yield url, unpack_links(blob)

@@ -1,6 +1,6 @@
 """What a run folder gets beside the exports when the run ends, for analysts and downstream
 sites: `schema.json` and `data-dictionary.md` (the record schema), `changes.jsonl` (the change
-log, pipelines/changes.py) and `feeds/` (pipelines/feeds.py).
+log, pipelines/changes.py) and `feeds/` (pipelines/export/feeds.py).
 
 RunFolder calls `publish` from `spider_closed`, after the item pipelines have closed (the
 store is committed) and before it lists the files and writes run.json, so run.json names
@@ -11,19 +11,18 @@ feeds come from the store, so a run with HEALTHCRAWL_STORE_ENABLED off has neith
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from cleaners.schema import data_dictionary, json_schema
+from common.paths import store_path
 
 from .changes import write_changes_jsonl
-from .export.partfile import PartFile
-from .feeds import DEFAULT_FEED_SIZE, FEEDS_DIR, write_feeds
-from .runinfo import STORE_FILENAME, output_dir
-from .store.schema import SchemaTooNew, migrate
+from .export.atomic import atomic_write
+from .export.feeds import DEFAULT_FEED_SIZE, FEEDS_DIR, write_feeds
+from .store import DB_ERRORS, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -31,17 +30,11 @@ SCHEMA_FILENAME = "schema.json"
 DICTIONARY_FILENAME = "data-dictionary.md"
 
 
-def store_path(settings: Any) -> Path | None:
-    """The store file of this crawl, or None when the store is off."""
-    if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
-        return None
-    return Path(settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME)
-
-
 def publish_from_settings(settings: Any, run_dir: Path, run_id: str,
                           complete: bool) -> dict[str, Any]:
-    return publish(run_dir, run_id, store=store_path(settings), complete=complete,
-                   feed_size=settings.getint("HEALTHCRAWL_FEED_SIZE", DEFAULT_FEED_SIZE))
+    store = store_path(settings) if settings.getbool("HEALTHCRAWL_STORE_ENABLED") else None
+    return publish(run_dir, run_id, store=store, complete=complete,
+                   feed_size=settings.getint("HEALTHCRAWL_FEED_SIZE"))
 
 
 def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
@@ -56,26 +49,28 @@ def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
     if store is None or not store.is_file():
         logger.info("No store: no change log and no feeds for run %s", run_id)
         return result
-    conn = sqlite3.connect(store, timeout=30.0, isolation_level=None)
+    try:
+        db = open_store(store)
+    except DB_ERRORS as exc:  # reported where the store was opened
+        logger.error("No change log and no feeds: the store %s: %s", store, exc)
+        return result
     try:
         try:
-            migrate(conn)
-        except (sqlite3.Error, SchemaTooNew) as exc:  # reported where the store was opened
-            logger.error("No change log and no feeds: the store %s: %s", store, exc)
-            return result
-        try:
             # Removals were decided when the run ended (pipelines/snapshot.py, RunState).
-            result["changes"] = write_changes_jsonl(conn, run_id, run_dir)
+            result["changes"] = write_changes_jsonl(db, run_id, run_dir)
         except Exception:
             logger.exception("Could not write the change log of run %s", run_id)
         if feed_size > 0:
             try:
-                paths = write_feeds(conn, run_id, run_dir, feed_size)
+                paths = write_feeds(db, run_id, run_dir, feed_size)
                 result["feeds"] = [f"{FEEDS_DIR}/{p.name}" for p in paths]
             except Exception:
                 logger.exception("Could not write the feeds of run %s", run_id)
     finally:
-        conn.close()
+        try:
+            db.close()
+        except DB_ERRORS:
+            logger.exception("Could not close the store %s", store)
     return result
 
 
@@ -84,10 +79,5 @@ def write_schema(run_dir: Path) -> None:
             (SCHEMA_FILENAME, orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2
                                            | orjson.OPT_APPEND_NEWLINE)),
             (DICTIONARY_FILENAME, data_dictionary().encode("utf-8"))):
-        part = PartFile(run_dir / name)
-        try:
-            part.fh.write(data)
-        except BaseException:
-            part.abort()
-            raise
-        part.commit()
+        with atomic_write(run_dir / name) as fh:
+            fh.write(data)

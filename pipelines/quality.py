@@ -15,7 +15,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-EXIT_OK, EXIT_USAGE, EXIT_QUALITY, EXIT_INTERRUPTED = 0, 1, 2, 3
+from common.default_settings import DEFAULTS
+from common.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_QUALITY, EXIT_USAGE
+
 COMPLETE, INTERRUPTED, ERROR = "complete", "interrupted", "error"
 
 # Duplicates say how a site links to itself, not that extraction failed: they are reported
@@ -25,20 +27,26 @@ LEAK_WARNING = "boilerplate_leak"
 SNAPSHOT_SHRANK = "snapshot_shrank"  # pipelines/snapshot.py: the guard of unattended runs
 
 
+# field of Thresholds -> its setting
+SETTINGS = {"max_failure_ratio": "HEALTHCRAWL_MAX_FAILURE_RATIO",
+            "max_drop_ratio": "HEALTHCRAWL_MAX_DROP_RATIO",
+            "max_leak_ratio": "HEALTHCRAWL_MAX_LEAK_RATIO"}
+
+
 @dataclass(frozen=True)
 class Thresholds:
-    max_failure_ratio: float = 0.05
-    max_drop_ratio: float = 0.05
-    max_leak_ratio: float = 0.01
+    max_failure_ratio: float = DEFAULTS[SETTINGS["max_failure_ratio"]]
+    max_drop_ratio: float = DEFAULTS[SETTINGS["max_drop_ratio"]]
+    max_leak_ratio: float = DEFAULTS[SETTINGS["max_leak_ratio"]]
 
     @classmethod
     def from_settings(cls, settings: Any) -> Thresholds:
         values = {}
-        for name, default in asdict(cls()).items():
-            value = settings.getfloat(f"HEALTHCRAWL_{name.upper()}", default)
+        for field, name in SETTINGS.items():
+            value = settings.getfloat(name)
             if math.isnan(value) or value < 0:
-                raise ValueError(f"HEALTHCRAWL_{name.upper()} must be >= 0, got {value}")
-            values[name] = value
+                raise ValueError(f"{name} must be >= 0, got {value}")
+            values[field] = value
         return cls(**values)
 
     def as_dict(self) -> dict[str, float]:

@@ -15,27 +15,29 @@ It is an extension rather than part of ExportPipeline so that a run without expo
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 from typing import Any
 
-import orjson
 from scrapy import signals
 
-from .export.partfile import PART_SUFFIX, PartFile, fsync_dir
-from .keys import EXIT_CODE
+from common.clock import utc_now
+from common.keys import EXIT_CODE
+from common.paths import output_dir
+
+from .export.run_files import LATEST, SUMMARY_FILENAME, list_files, point_latest, write_json_atomic
 from .ledger import COMPLETE as LEDGER_COMPLETE
 from .ledger import INTERRUPTED as LEDGER_INTERRUPTED
 from .publish import publish_from_settings
 from .quality import COMPLETE, Thresholds, exit_code
-from .runinfo import RunInfo, output_dir, run_of, utc_now
+from .runinfo import RunInfo, run_of
 from .summary import build_summary, run_status
 
 logger = logging.getLogger(__name__)
 
-SUMMARY_FILENAME = "run.json"
-LATEST = "latest"
+# Re-exported: the run folder's files without Scrapy are in pipelines/export/run_files.py.
+__all__ = ["LATEST", "SUMMARY_FILENAME", "RunFolder", "list_files", "point_latest",
+           "write_json_atomic"]
 
 
 class RunFolder:
@@ -120,53 +122,3 @@ class RunFolder:
             logger.warning("Run %s below quality bar: %s", self.run_id, breach)
         if state is not None:
             state.close()
-
-
-def list_files(run_dir: Path, prefix: str = "") -> tuple[dict[str, int], list[str]]:
-    """({finished file: bytes}, [left-over .part files]); run.json itself is not listed.
-    Files in sub-folders (feeds/) are listed as `folder/name`."""
-    files: dict[str, int] = {}
-    partial: list[str] = []
-    for entry in sorted(os.scandir(run_dir), key=lambda e: e.name):
-        name = prefix + entry.name
-        if entry.is_dir() and not prefix:
-            sub_files, sub_partial = list_files(Path(entry.path), prefix=f"{entry.name}/")
-            files.update(sub_files)
-            partial.extend(sub_partial)
-            continue
-        if not entry.is_file() or name == SUMMARY_FILENAME:
-            continue
-        if entry.name.endswith(PART_SUFFIX):
-            partial.append(name)
-        else:
-            files[name] = entry.stat().st_size
-    return files, partial
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    part = PartFile(path)
-    try:
-        part.fh.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-    except BaseException:
-        part.abort()
-        raise
-    part.commit()
-
-
-def point_latest(out: Path, run_id: str) -> None:
-    """`out/latest -> run_id` (relative, so the output folder can move), swapped atomically:
-    a reader sees the old target or the new one, never no link."""
-    link = out / LATEST
-    tmp = out / f".{LATEST}.{run_id}.tmp"
-    try:
-        if tmp.is_symlink() or tmp.exists():
-            tmp.unlink()
-        os.symlink(run_id, tmp, target_is_directory=True)
-        os.replace(tmp, link)
-        fsync_dir(out)
-    except OSError:
-        # e.g. `latest` is a real folder, or symlinks are not allowed (Windows without the
-        # privilege): the run itself is fine, only the pointer is stale.
-        logger.exception("Could not point %s at %s", link, run_id)
-        if tmp.is_symlink():
-            tmp.unlink()

@@ -6,36 +6,23 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from common.clock import utc_now_dt
+from common.paths import output_dir, store_path
 
 if TYPE_CHECKING:
     from .runstate import RunState
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_OUTPUT_DIR = "output"
-STORE_FILENAME = "healthcrawl.sqlite"
 RUN_CONTEXT_ATTR = "run_context"  # the crawler's attribute that holds its RunInfo
 
 
-def utc_now() -> str:
-    """ISO 8601 UTC with a `Z`, the form records use for `fetched_at`."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def new_run_id() -> str:
-    # Same shape as crawler/runid.py (pipelines/ must not import crawler/): sortable by time.
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
-
-
-def output_dir(settings: Any) -> Path:
-    return Path(settings.get("HEALTHCRAWL_OUTPUT_DIR") or DEFAULT_OUTPUT_DIR)
-
-
-def store_path(settings: Any) -> Path:
-    return Path(settings.get("HEALTHCRAWL_STORE_PATH") or output_dir(settings) / STORE_FILENAME)
+    # Sortable by time.
+    return utc_now_dt().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
 def ensure_run_dir(out: Path, run_id: str) -> Path:

@@ -12,10 +12,12 @@ from typing import Any
 
 from scrapy import signals
 
+from common.paths import store_path
+
 from . import snapshot
 from .ledger import COMPLETE, INTERRUPTED, SHRANK, Ledger
 from .pages import ARTICLE, DROPPED
-from .runinfo import new_run_id, store_path
+from .runinfo import new_run_id
 from .runlock import RunLock
 
 logger = logging.getLogger(__name__)
@@ -43,7 +45,7 @@ class RunState:
         lock.acquire()
         try:
             ledger = Ledger.open(
-                store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S", 1.0))
+                store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S"))
             ledger.begin(key, run_id or settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
                          fresh=settings.getbool("HEALTHCRAWL_FRESH"))
         except BaseException:
@@ -52,8 +54,7 @@ class RunState:
         if ledger.resumed:
             logger.warning("Resuming interrupted run %s (use --fresh / -s HEALTHCRAWL_FRESH=1 "
                            "to start over)", ledger.run_id)
-        ratio = settings.getfloat("HEALTHCRAWL_MAX_SHRINK_RATIO",
-                                  snapshot.DEFAULT_MAX_SHRINK_RATIO)
+        ratio = settings.getfloat("HEALTHCRAWL_MAX_SHRINK_RATIO")
         return cls(ledger, lock, max_shrink_ratio=None if ratio < 0 else ratio)
 
     @property
@@ -95,14 +96,14 @@ class RunState:
         """The crawl ran out of work: decide what the snapshot keeps and removes (written
         by `finish` if the run ends complete); the export writes the kept records."""
         self.ledger.flush()
-        self.settlement = snapshot.settle(self.ledger.conn, self.run_id,
+        self.settlement = snapshot.settle(self.ledger.db, self.run_id,
                                           discovery_capped=discovery_capped,
                                           max_shrink_ratio=self.max_shrink_ratio)
         return self.settlement
 
     def kept_records(self):
         ids = self.settlement.kept if self.settlement is not None else []
-        return snapshot.kept_records(self.ledger.conn, ids)
+        return snapshot.kept_records(self.ledger.db, ids)
 
     def finish(self, status: str) -> dict:
         """End the run in the ledger (complete / interrupted) and return its counts. A
@@ -110,7 +111,7 @@ class RunState:
         counts = self.ledger.counts()
         settled = self.settlement
         if status == COMPLETE and settled is not None:
-            snapshot.persist(self.ledger.conn, self.run_id, settled)
+            snapshot.persist(self.ledger.db, self.run_id, settled)
             counts["not_rechecked"] = len(settled.kept)
             if settled.shrank:
                 status = SHRANK

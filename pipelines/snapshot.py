@@ -23,20 +23,23 @@ complete (an interrupted run logs no removal and keeps nothing).
 """
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import orjson
+from common.default_settings import DEFAULTS
 
 from . import pages
-from .changes import REMOVED, UPSERT_CHANGE_REASON, change_row
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 CONFIRMED = frozenset({"stored", "unchanged"})
 PROCESSED = CONFIRMED | {"not_article"}  # pages whose links this run followed
 GONE = {"failed/http_404": "http_404", "failed/http_410": "http_410"}
 # Outcomes of a URL that was an on-site article before: it now redirects elsewhere.
 REDIRECTED_AWAY = frozenset({"off_site", "refused/unsafe_scheme", "refused/private_host"})
-DEFAULT_MAX_SHRINK_RATIO = 0.10
+DEFAULT_MAX_SHRINK_RATIO = DEFAULTS["HEALTHCRAWL_MAX_SHRINK_RATIO"]
 MIN_DISCOVERY_RATIO = 0.5
 WARNING = "snapshot_shrank"
 
@@ -70,51 +73,39 @@ class Settlement:
                 "why": self.why}
 
 
-def previous_good_run(conn: sqlite3.Connection, run_id: str) -> str | None:
+def previous_good_run(db: Store, run_id: str) -> str | None:
     """The newest complete (not shrunken) run with the same key started before `run_id`."""
-    row = conn.execute(
-        "SELECT p.run_id FROM runs p JOIN runs c ON c.run_id = ? AND p.key = c.key "
-        "WHERE p.status = 'complete' AND p.run_id != c.run_id AND p.started_at < c.started_at "
-        "ORDER BY p.started_at DESC LIMIT 1", (run_id,)).fetchone()
-    return row[0] if row else None
+    return db.previous_good_run(run_id)
 
 
-def snapshot_ids(conn: sqlite3.Connection, run_id: str) -> set[str]:
+def snapshot_ids(db: Store, run_id: str) -> set[str]:
     """Ids in a run's snapshot: the records it stored or found unchanged, and those it kept."""
-    ids = {rid for (rid,) in conn.execute(
-        "SELECT DISTINCT record_id FROM ledger WHERE run_id = ? AND record_id IS NOT NULL "
-        "AND outcome IN ('stored', 'unchanged')", (run_id,))}
-    ids.update(rid for (rid,) in conn.execute("SELECT id FROM kept WHERE run_id = ?",
-                                              (run_id,)))
-    return ids
+    return db.snapshot_ids(run_id)
 
 
-def settle(conn: sqlite3.Connection, run_id: str, *, discovery_capped: bool = False,
+def settle(db: Store, run_id: str, *, discovery_capped: bool = False,
            max_shrink_ratio: float | None = DEFAULT_MAX_SHRINK_RATIO) -> Settlement:
     """Decide, for the previous good snapshot, what this run removes and keeps.
     `max_shrink_ratio=None` switches the guard off."""
-    outcomes = {url: (outcome, rid) for url, outcome, rid in conn.execute(
-        "SELECT url, outcome, record_id FROM ledger WHERE run_id = ?", (run_id,))}
+    outcomes = {url: (outcome, rid) for url, outcome, rid in db.outcomes(run_id)}
     confirmed = {rid for outcome, rid in outcomes.values() if outcome in CONFIRMED and rid}
     result = Settlement(discovered=len(outcomes), confirmed=len(confirmed))
-    result.previous = previous_good_run(conn, run_id)
+    result.previous = db.previous_good_run(run_id)
     if result.previous is None:
         return result
-    row = conn.execute("SELECT discovered FROM runs WHERE run_id = ?",
-                       (result.previous,)).fetchone()
-    result.previous_discovered = row[0] if row else None
-    before = snapshot_ids(conn, result.previous)
+    result.previous_discovered = db.run_discovered(result.previous)
+    before = db.snapshot_ids(result.previous)
     result.previous_size = len(before)
     missing = before - confirmed
     if missing:
-        _decide(conn, run_id, result, sorted(missing), outcomes, discovery_capped)
+        _decide(db, run_id, result, sorted(missing), outcomes, discovery_capped)
     _guard(result, max_shrink_ratio)
     return result
 
 
-def _decide(conn: sqlite3.Connection, run_id: str, result: Settlement, missing: list[str],
+def _decide(db: Store, run_id: str, result: Settlement, missing: list[str],
             outcomes: dict, discovery_capped: bool) -> None:
-    urls = _urls_of(conn, result.previous, missing)
+    urls = _urls_of(db, result.previous, missing)
     still_linked: set[str] | None = None
     for rid in missing:
         reason = None
@@ -129,7 +120,7 @@ def _decide(conn: sqlite3.Connection, run_id: str, result: Settlement, missing: 
                 reason = reason or "not_article"
         if reason is None and undiscovered and urls.get(rid) and not discovery_capped:
             if still_linked is None:
-                still_linked = _linked_from_unprocessed(conn, outcomes)
+                still_linked = _linked_from_unprocessed(db, outcomes)
             if not any(url in still_linked for url in urls[rid]):
                 reason = "unlinked"
         if reason is None:
@@ -138,31 +129,31 @@ def _decide(conn: sqlite3.Connection, run_id: str, result: Settlement, missing: 
             result.removed[rid] = reason
 
 
-def _urls_of(conn: sqlite3.Connection, previous: str, ids: list[str]) -> dict[str, list[str]]:
+def _urls_of(db: Store, previous: str, ids: list[str]) -> dict[str, list[str]]:
     """The URLs under which each id was found: in the previous run's ledger (the URL as
     discovered, before redirects), else the stored record's own URL (a kept record)."""
     wanted = set(ids)
     urls: dict[str, list[str]] = {}
-    for url, rid in conn.execute("SELECT url, record_id FROM ledger WHERE run_id = ? AND "
-                                 "record_id IS NOT NULL", (previous,)):
+    for url, rid in db.ledger_records(previous):
         if rid in wanted:
             urls.setdefault(rid, []).append(url)
     for rid in wanted - urls.keys():
-        row = conn.execute("SELECT record FROM articles WHERE id = ?", (rid,)).fetchone()
-        if row:
-            url = orjson.loads(row[0]).get("url")
+        record = db.stored_record(rid)
+        if record:
+            url = record.get("url")
             if url:
                 urls[rid] = [url]
     return urls
 
 
-def _linked_from_unprocessed(conn: sqlite3.Connection, outcomes: dict) -> set[str]:
+def _linked_from_unprocessed(db: Store, outcomes: dict) -> set[str]:
     """Every URL linked (as last remembered) from a page this run did not process: such a
     page may still link to an article, so that article cannot be called unlinked."""
     processed = {url for url, (outcome, _rid) in outcomes.items() if outcome in PROCESSED}
     linked: set[str] = set()
-    for _url, links in pages.links_of(conn, processed):
-        linked.update(links)
+    for url, blob in db.page_links():
+        if url not in processed:
+            linked.update(pages.unpack_links(blob))
     return linked
 
 
@@ -180,42 +171,27 @@ def _guard(result: Settlement, max_shrink_ratio: float | None) -> None:
     result.shrank = bool(result.why)
 
 
-def persist(conn: sqlite3.Connection, run_id: str, result: Settlement) -> None:
+def persist(db: Store, run_id: str, result: Settlement) -> None:
     """Write the decision of a complete run: kept ids, removals (with their reason) in the
     change log, `removed_in` on the removed articles. Idempotent (a re-settled run)."""
-    rows = []
-    for rid, reason in sorted(result.removed.items()):
-        found = conn.execute("SELECT record FROM articles WHERE id = ?", (rid,)).fetchone()
-        record = orjson.loads(found[0]) if found else {"id": rid}
-        rows.append((*change_row(run_id, record, REMOVED, []), reason))
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute("DELETE FROM kept WHERE run_id = ?", (run_id,))
-        conn.execute("DELETE FROM changes WHERE run_id = ? AND change = ?", (run_id, REMOVED))
-        conn.executemany("INSERT INTO kept (run_id, id) VALUES (?, ?)",
-                         [(run_id, rid) for rid in result.kept])
-        conn.executemany(UPSERT_CHANGE_REASON, rows)
-        conn.executemany("UPDATE articles SET removed_in = ? WHERE id = ?",
-                         [(run_id, rid) for rid in result.removed])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    removals = [(db.stored_record(rid) or {"id": rid}, reason)
+                for rid, reason in sorted(result.removed.items())]
+    db.persist_settlement(run_id, result.kept, removals)
 
 
-def kept_records(conn: sqlite3.Connection, ids: list[str]):
+def kept_records(db: Store, ids: list[str]) -> Iterator[dict]:
     """The stored records of kept ids, as they were last seen (streamed)."""
     for rid in ids:
-        row = conn.execute("SELECT record FROM articles WHERE id = ?", (rid,)).fetchone()
-        if row:
-            yield orjson.loads(row[0])
+        record = db.stored_record(rid)
+        if record:
+            yield record
 
 
-def finish_run(conn: sqlite3.Connection, run_id: str, complete: bool,
+def finish_run(db: Store, run_id: str, complete: bool,
                max_shrink_ratio: float | None = None) -> int:
     """Settle and persist in one call (offline use and tests); returns the removals."""
     if not complete:
         return 0
-    result = settle(conn, run_id, max_shrink_ratio=max_shrink_ratio)
-    persist(conn, run_id, result)
+    result = settle(db, run_id, max_shrink_ratio=max_shrink_ratio)
+    persist(db, run_id, result)
     return len(result.removed)

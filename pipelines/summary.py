@@ -4,9 +4,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cleaners.record import SCHEMA_VERSION
-
-from .keys import (
+from cleaners.record_fields import SCHEMA_VERSION
+from common.keys import (
     ARCHIVE,
     ARCHIVE_BYTES,
     ARCHIVE_ERRORS,
@@ -16,6 +15,7 @@ from .keys import (
     CHANGE,
     EXPORT_ERRORS,
     LATENCY,
+    LATENCY_BUCKETS,
     NOT_MODIFIED,
     OUTCOME,
     PAGES,
@@ -23,6 +23,7 @@ from .keys import (
     STORE_ERRORS,
     WARNING,
 )
+
 from .quality import (
     COMPLETE,
     ERROR,
@@ -32,9 +33,6 @@ from .quality import (
     breaches,
     ratios,
 )
-
-# Per-response download latency, counted by the spider in healthcrawl/latency_ms/<bucket>.
-LATENCY_BUCKETS = ("<10", "10-50", "50-100", "100-500", "500-1000", ">=1000")
 
 # Always present in run.json (as 0 or {}), so readers need no .get() defaults.
 SCALAR_COUNTS = ("stored", "new", "changed", "unchanged", "not_article", "robots_denied",

@@ -7,7 +7,7 @@ plausible, distinct, article-sized record for memory and speed measurements.
 from __future__ import annotations
 
 from cleaners.article import Article, Link, Teaser
-from cleaners.record import content_hash, record_id, to_record
+from cleaners.record import PACKAGE_VERSION, content_hash, record_id, to_record
 
 # Each starts a cell that a spreadsheet would evaluate, or hides a control character.
 FORMULA_STRINGS = ("=cmd|' /C calc'!A0", "+1", "-1", "@SUM(1)", "\tx", "\rx",
@@ -79,6 +79,6 @@ def synthetic_record(i: int, run_id: str = "20261126T000000Z-bench",
         "schema_types": ["MedicalWebPage"], "about": ["Hypertension"],
         "word_count": len(body.split()), "content_hash": content_hash(title, body),
         "fetched_at": "2026-11-26T12:00:00Z", "http_status": 200, "run_id": run_id,
-        "extractor": "generic 0.1.0", "warnings": [], "page_kind": "article",
+        "extractor": f"generic {PACKAGE_VERSION}", "warnings": [], "page_kind": "article",
     }
 

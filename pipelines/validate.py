@@ -6,7 +6,8 @@ from typing import Any
 import orjson
 from scrapy.exceptions import NotConfigured
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import FIELD, RECORD_FIELDS
+from common.default_settings import DEFAULTS
 
 from .drops import (
     BodyTooShort,
@@ -20,11 +21,8 @@ from .drops import (
 )
 from .fields import INT_FIELDS, LIST_FIELDS, NESTED_FIELDS
 
-# Counted in non-whitespace characters, not words (a CJK "word" is one character): 150 is
-# ~25 English words or a short paragraph of Chinese. The demo's shortest Chinese article has
-# 237, its shortest English one 633, while stubs and cookie notices that an extractor
-# mistakes for a body stay under ~100.
-DEFAULT_MIN_BODY_CHARS = 150
+# Why 150: see common/default_settings.py.
+DEFAULT_MIN_BODY_CHARS = DEFAULTS["HEALTHCRAWL_MIN_BODY_CHARS"]
 
 
 def visible_chars(text: str) -> int:
@@ -40,9 +38,9 @@ class ValidatePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> ValidatePipeline:
         settings = crawler.settings
-        if not settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED", True):
+        if not settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_VALIDATE_ENABLED is off")
-        return cls(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS", DEFAULT_MIN_BODY_CHARS),
+        return cls(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS"),
                    stats=crawler.stats)
 
     def process_item(self, item: Any) -> Any:
@@ -102,12 +100,14 @@ def field_problem(item: dict) -> str | None:
 
 
 def _entry_ok(entry: Any) -> bool:
-    """A related link or teaser: strings or null, `truncated` a bool or null."""
+    """A related link, teaser, ...: strings or null, booleans (`truncated`) a bool or null."""
     if not isinstance(entry, dict):
         return False
-    return all(v is None or isinstance(v, bool if k == "truncated" else str)
+    return all(v is None or isinstance(v, bool if k in _BOOL_ITEM_KEYS else str)
                for k, v in entry.items())
 
 
 _STRING_FIELDS = frozenset(RECORD_FIELDS) - set(INT_FIELDS) - set(LIST_FIELDS) \
     - set(NESTED_FIELDS)
+_BOOL_ITEM_KEYS = frozenset(c.name for name in NESTED_FIELDS for c in FIELD[name].columns
+                            if c.kind == "boolean")

@@ -8,6 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from fast_guard import (  # noqa: F401 (hooks: a test outside the slow set starts no server)
+    pytest_configure,
+    pytest_runtest_makereport,
+    pytest_runtest_setup,
+    pytest_runtest_teardown,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

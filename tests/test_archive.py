@@ -17,6 +17,8 @@ from conftest import run_cli
 from fastwarc.warc import ArchiveIterator as FastIterator
 from warcio.archiveiterator import ArchiveIterator
 
+pytestmark = pytest.mark.slow  # crawls of the demo site
+
 FETCH_FIELDS = ("fetched_at", "run_id")
 
 

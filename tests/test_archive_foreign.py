@@ -14,6 +14,8 @@ from conftest import run_cli
 
 from crawler.archive.read import dechunk, decode_body, url_filter
 
+pytestmark = pytest.mark.slow  # wget and crawls against the demo server
+
 FIELDS = ("title", "body")
 
 

@@ -8,9 +8,12 @@ import shutil
 from pathlib import Path
 
 import orjson
+import pytest
 from conftest import free_port, run_cli
 from test_incremental import crawl
 from warcio.archiveiterator import ArchiveIterator
+
+pytestmark = pytest.mark.slow  # crawls against a server
 
 PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 

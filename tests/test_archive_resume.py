@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from fastwarc.warc import ArchiveIterator as FastIterator
 from test_resume import crawl_cmd, kill_when, run
 from warcio.archiveiterator import ArchiveIterator
@@ -80,6 +81,7 @@ def test_rolls_over_at_the_size_limit(tmp_path):
     assert seen == [f"http://example.org/{i}" for i in range(12)]
 
 
+@pytest.mark.slow  # a crawl killed with kill -9
 def test_kill_9_torn_write_and_resume_archive_each_page_once(demo_server, tmp_path):
     out = tmp_path / "out"
     cmd = crawl_cmd(demo_server.base_url, out)

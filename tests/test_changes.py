@@ -19,8 +19,10 @@ from crawler.demo.server import DemoServer
 from pipelines.changes import CONTENT_FIELDS, iter_changes
 from pipelines.ledger import COMPLETE, INTERRUPTED, Ledger
 from pipelines.snapshot import finish_run
-from pipelines.store import Store
+from pipelines.store import Store, open_store
 from pipelines.synthetic import synthetic_record
+
+pytestmark = pytest.mark.slow  # crawls against the demo server
 
 
 def free_port() -> int:
@@ -110,13 +112,13 @@ def _run(ledger: Ledger, store: Store, run_id: str, records: list[dict], status:
         ledger.finish(record["url"], "stored", record["id"])
     store.flush()
     ledger.end(status)
-    finish_run(ledger.conn, run_id, status == COMPLETE)
+    finish_run(ledger.db, run_id, status == COMPLETE)
 
 
 def test_removals_only_between_complete_runs(tmp_path: Path) -> None:
     path = tmp_path / "healthcrawl.sqlite"
     a, b, c = (synthetic_record(i) for i in range(3))
-    ledger, store = Ledger.open(path), Store.open(path)
+    ledger, store = Ledger.open(path), open_store(path)
     try:
         _run(ledger, store, "r1", [a, b, c], COMPLETE)
         _run(ledger, store, "r2", [a], INTERRUPTED)  # saw only part of the site
@@ -125,7 +127,7 @@ def test_removals_only_between_complete_runs(tmp_path: Path) -> None:
 
         def log(run_id: str) -> list[tuple]:
             return [(ch["id"], ch["change"], ch["fields"])
-                    for ch in iter_changes(store.conn, run_id)]
+                    for ch in iter_changes(store, run_id)]
 
         assert sorted(log("r1")) == sorted((r["id"], "added", []) for r in (a, b, c))
         assert log("r2") == []  # interrupted: nothing changed, no removals

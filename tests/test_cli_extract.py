@@ -6,7 +6,10 @@ import gzip
 import json
 import shutil
 
+import pytest
 from conftest import FIXTURES, run_cli
+
+pytestmark = pytest.mark.slow  # runs the command line in child processes
 
 SEED = FIXTURES / "seed"
 FIELDS = ("title", "body", "related_links", "teasers")

@@ -9,6 +9,8 @@ import orjson
 import pytest
 from conftest import run_scrapy
 
+pytestmark = pytest.mark.slow  # crawls the demo site
+
 FIELDS = ("title", "body", "related_links", "teasers", "language", "published", "authors",
           "breadcrumbs")
 LEAKS = ("Recommend", "<<:", ">>:", "上一篇", "下一篇", "推荐阅读", "Related posts")

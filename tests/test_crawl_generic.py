@@ -6,6 +6,8 @@ import orjson
 import pytest
 from conftest import run_scrapy
 
+pytestmark = pytest.mark.slow  # crawls the demo site
+
 
 @pytest.fixture(scope="module")
 def generic_crawl(demo_server, tmp_path_factory):

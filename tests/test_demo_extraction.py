@@ -1,5 +1,6 @@
 """Every demo article, extracted offline with its site profile, equals the record the
-generator wrote from its own data; plus saved fixture cases of each template family."""
+generator wrote from its own data; plus the saved fixture cases of every site folder
+in tests/fixtures/sites."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from cleaners.extract import extract_article
 from crawler.demo import ensure_site, load_expected
 from crawler.demo.expected import COMPARED_FIELDS
 from crawler.demo.routes import file_for
-from crawler.sites import get_site
+from crawler.sites import all_sites, get_site
 from crawler.sites.demo import GHOST, KEEPTO, PORTAL_ZH, SITE, WORDPRESS
 
 BASE = "http://127.0.0.1:8765/"
@@ -94,21 +95,51 @@ def test_no_navigation_or_teaser_text_in_bodies(extracted):
             assert link["title"] not in body, (exp["path"], link["title"])
 
 
+CASE_FILES = ("page.html", "meta.json", "expected.json")
+
+
 def _cases() -> list[Path]:
-    return sorted(p for p in CASES.glob("demo-*/*") if (p / "page.html").is_file())
+    """Every case folder of every site folder under fixtures/sites. A site folder without
+    cases, a case without its three files, unreadable or empty files: a collection error
+    naming them, never a silently smaller test set."""
+    problems, cases = [], []
+    sites = sorted(p for p in CASES.iterdir() if not p.name.startswith("."))
+    if not sites:
+        problems.append(f"{CASES}: no site folder")
+    for site in sites:
+        found = sorted(p for p in site.iterdir() if not p.name.startswith(".")) \
+            if site.is_dir() else []
+        if not found:
+            problems.append(f"{site}: not a folder of cases, or empty")
+        for case in found:
+            for name in CASE_FILES:
+                try:
+                    if not (case / name).read_bytes().strip():
+                        problems.append(f"{case / name}: empty")
+                except OSError as exc:
+                    problems.append(f"{case / name}: {exc.strerror or exc}")
+            cases.append(case)
+    if problems:
+        raise RuntimeError("broken site fixtures:\n" + "\n".join(problems))
+    return cases
 
 
-def test_fixture_cases_cover_every_family():
-    assert {p.parent.name for p in _cases()} == {"demo-keepto", "demo-wp", "demo-zh",
-                                                 "demo-ghost"}
+def _profile(key: str):
+    profiles = {p.key: p for site in all_sites().values() for p in site.profiles}
+    assert key in profiles, f"meta.json names profile {key!r}; known: {sorted(profiles)}"
+    return profiles[key]
+
+
+def test_fixture_cases_cover_every_demo_family():
+    assert {p.parent.name for p in _cases()} >= set(PROFILES)
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_saved_fixture_case(case):
     meta = json.loads((case / "meta.json").read_text())
     expected = json.loads((case / "expected.json").read_text())
-    got = _extract((case / "page.html").read_bytes(), meta["url"], meta["profile"],
-                   meta.get("header_charset"))
+    record = asdict(extract_article((case / "page.html").read_bytes(), meta["url"],
+                                    _profile(meta["profile"]), meta.get("header_charset")))
     for name in COMPARED_FIELDS:
         # cases saved before the demo pages carried health metadata show none
-        assert got[name] == expected.get(name, _NO_HEALTH.get(name)), name
+        assert record[name] == expected.get(name, _NO_HEALTH.get(name)), name

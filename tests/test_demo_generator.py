@@ -41,6 +41,7 @@ def test_same_input_same_bytes(tmp_path):
     assert a == b
 
 
+@pytest.mark.slow  # two child interpreters
 def test_same_bytes_across_processes_and_hash_seeds(tmp_path):
     """No set/dict-order or hash dependence: another interpreter writes the same site."""
     root = Path(__file__).resolve().parent.parent

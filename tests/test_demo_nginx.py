@@ -11,6 +11,8 @@ from crawler.demo import ensure_site
 from crawler.demo.nginx import NginxDemoServer, nginx_binary, nginx_config
 from crawler.demo.routes import load_routes
 
+pytestmark = pytest.mark.slow  # starts nginx
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:

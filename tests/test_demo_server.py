@@ -15,6 +15,8 @@ import pytest
 from crawler.demo import DemoServer, ensure_site, load_expected, serve_forever
 from crawler.demo.routes import load_routes
 
+pytestmark = pytest.mark.slow  # a real server on 127.0.0.1
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:

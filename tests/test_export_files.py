@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import RECORD_FIELDS
 from pipelines.export import (
     FORMAT_FILES,
     PARQUET_SCHEMA,

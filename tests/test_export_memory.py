@@ -12,6 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # a long run in a child process
+
 ROOT = Path(__file__).resolve().parents[1]
 logger = logging.getLogger(__name__)
 

@@ -3,6 +3,7 @@ import asyncio
 import json
 import os
 
+import pytest
 from conftest import FIXTURES
 
 from cleaners.extract import extract_article
@@ -16,7 +17,8 @@ LISTING = FIXTURES / "page_kind" / "en-wp-astra-category"
 def test_analyze_equals_inline_extraction():
     url = json.loads((SEED / "meta.json").read_text())["url"]
     body = (SEED / "page.html").read_bytes()
-    hrefs, record, _ = analyze(body, url, "utf-8", "example", "run1", 200, "t")
+    analysis = analyze(body, url, "utf-8", "example", "run1", 200, "t")
+    hrefs, record = analysis.hrefs, analysis.record
     inline = to_record(extract_article(body, url), url=url, site="example", fetched_at="t",
                        http_status=200, run_id="run1")
     assert record == inline
@@ -26,18 +28,21 @@ def test_analyze_equals_inline_extraction():
 
 def test_analyze_gives_no_record_for_a_listing():
     url = json.loads((LISTING / "meta.json").read_text())["url"]
-    hrefs, record, error = analyze((LISTING / "page.html").read_bytes(), url, None, "example",
-                                   "run1", 200, "t")
-    assert record is None and error is None
-    assert "https://fitkitchen.blog/fibre-the-forgotten-nutrient/" in hrefs  # links followed
+    analysis = analyze((LISTING / "page.html").read_bytes(), url, None, "example", "run1",
+                       200, "t")
+    assert analysis.record is None and analysis.error is None
+    assert analysis.kind == "listing"
+    # links followed
+    assert "https://fitkitchen.blog/fibre-the-forgotten-nutrient/" in analysis.hrefs
 
 
+@pytest.mark.slow  # a worker process
 def test_worker_process_round_trip():
     url = json.loads((SEED / "meta.json").read_text())["url"]
     body = (SEED / "page.html").read_bytes()
     workers = ExtractWorkers(1)
     try:
-        _, record, _ = asyncio.run(workers.analyze(body, url, "utf-8", "x", "r", 200, "t"))
+        record = asyncio.run(workers.analyze(body, url, "utf-8", "x", "r", 200, "t")).record
     finally:
         workers.close()
     assert record["title"] == "Lumbar disc herniation and leg weakness"

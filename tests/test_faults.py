@@ -38,6 +38,8 @@ from faults.site import (
 
 from pipelines.export.csvfiles import csv_unescape
 
+pytestmark = pytest.mark.slow  # crawls of fault servers
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORTS = ("articles.jsonl", "articles.csv", "related_links.csv", "teasers.csv",
            "articles.parquet", "run.json")

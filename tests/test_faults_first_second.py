@@ -22,6 +22,8 @@ import pytest
 from conftest import ROOT
 from test_resume import crawl_cmd, run
 
+pytestmark = pytest.mark.slow  # crawls against the demo server
+
 
 def ids(run_dir: Path) -> set[str]:
     return {orjson.loads(line)["id"] for line in (run_dir / "articles.jsonl").read_bytes()

@@ -20,6 +20,8 @@ from faults.site import build_small
 from pipelines.runlock import RunLock, StoreLocked
 from pipelines.runstate import LOCK_FILENAME
 
+pytestmark = pytest.mark.slow  # child processes racing for the lock
+
 HOST = socket.gethostname()
 RACE_TRIALS = 50
 RACERS = 8

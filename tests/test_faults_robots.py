@@ -67,6 +67,7 @@ def _outcome(crawl, server, path):
     return crawl.ledger().get(server.url(path))
 
 
+@pytest.mark.slow  # crawls of fault servers
 def test_big_robots_txt_is_read_up_to_500_kib(crawls):
     done, servers = crawls
     crawl, server = done["big"], servers["big"]
@@ -78,6 +79,7 @@ def test_big_robots_txt_is_read_up_to_500_kib(crawls):
     assert crawl.summary["status"] == "complete" and crawl.returncode == 0
 
 
+@pytest.mark.slow  # crawls of fault servers
 def test_big_robots_txt_costs_little_memory(crawls):
     """Peak RSS of the crawl with the 5.6 MB robots.txt stays within 60 MB of the baseline
     crawl's (parsing all 180,000 rules took 460 MB)."""
@@ -96,6 +98,7 @@ def test_capped_keeps_whole_lines():
     assert capped(b"x" * (MAX_BYTES + 10)) == b""  # no line end at all: nothing is half read
 
 
+@pytest.mark.slow  # parses a 5.6 MB robots.txt: seconds
 def test_a_check_against_the_capped_file_is_cheap():
     """What the cap buys, measured (printed with -s, not asserted: timing varies): the
     same URL check against the whole file and against its first 500 KiB."""
@@ -112,6 +115,7 @@ def test_a_check_against_the_capped_file_is_cheap():
     print(f"robots check: {timings['whole']:.1f} ms whole, {timings['capped']:.1f} ms capped")
 
 
+@pytest.mark.slow  # crawls of fault servers
 def test_redirects_to_another_origin_are_followed(crawls):
     """Five hops, the last to another port (another origin, as http -> https is): its rules
     apply. The other server is asked for robots.txt only."""
@@ -125,6 +129,7 @@ def test_redirects_to_another_origin_are_followed(crawls):
     assert crawl.counts["off_site"] == 0 and crawl.counts["refused"] == {}
 
 
+@pytest.mark.slow  # crawls of fault servers
 def test_more_than_five_redirects_count_as_unavailable(crawls):
     done, servers = crawls
     crawl, server = done["hops6"], servers["hops6"]

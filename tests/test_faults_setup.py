@@ -17,6 +17,7 @@ from faults.site import build_small
 from scrapy.utils.test import get_crawler
 
 from cleaners.record import PACKAGE_VERSION
+from common.default_settings import project_defaults
 from crawler.middlewares.identity import (
     BadContact,
     IdentityMiddleware,
@@ -45,6 +46,7 @@ def tree(path: Path) -> dict[str, bytes | None]:
                                   ["crawl", "not-a-site-or-url"]],
                          ids=["unknown-option", "unknown-command", "missing-target",
                               "no-command", "bad-number", "unknown-target"])
+@pytest.mark.slow  # the command line in a child process
 def test_usage_errors_exit_1(args):
     proc = cli(args)
     _out, err = proc.communicate(timeout=120)
@@ -109,6 +111,7 @@ SETUP_CASES = {
 
 
 @pytest.mark.parametrize("name", list(SETUP_CASES))
+@pytest.mark.slow  # the command line in a child process
 def test_setup_errors_are_one_line_exit_1_nothing_written(name, site, world_dir):
     make, message = SETUP_CASES[name]
     out = make(world_dir / "out")
@@ -135,6 +138,7 @@ def test_setup_errors_are_one_line_exit_1_nothing_written(name, site, world_dir)
     assert site.requests == [] or all(r.path != "/" for r in site.requests)
 
 
+@pytest.mark.slow  # a fault server
 def test_bad_contact_is_a_setup_error(site, tmp_path):
     proc = cli(["crawl", site.url("/"), "--out", str(tmp_path / "out"), "--contact",
                 "call me maybe"])
@@ -166,8 +170,8 @@ def test_contact_warning_only_for_non_local_hosts_without_contact(caplog):
     assert not needs_contact_warning("http://127.0.0.1:8765/", None)
     for start, warned in (("https://www.example.org/health/", True),
                           ("http://127.0.0.1:1/", False)):
-        crawler = get_crawler(HealthSpider, {"HEALTHCRAWL_CONTACT": "",
-                                             "HEALTHCRAWL_EXTRACT_WORKERS": 0})
+        crawler = get_crawler(HealthSpider, project_defaults({
+            "HEALTHCRAWL_CONTACT": "", "HEALTHCRAWL_EXTRACT_WORKERS": 0}))
         mw = IdentityMiddleware.from_crawler(crawler)
         spider = HealthSpider.from_crawler(crawler, url=start)  # declares the run's scope
         caplog.clear()
@@ -176,6 +180,7 @@ def test_contact_warning_only_for_non_local_hosts_without_contact(caplog):
         assert any("No operator contact" in r.getMessage() for r in caplog.records) == warned
 
 
+@pytest.mark.slow  # a crawl of a fault server
 def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
     server = FaultServer({}).start()
     try:
@@ -195,6 +200,7 @@ def test_crawl_sends_the_contact_in_the_user_agent(tmp_path):
         server.stop()
 
 
+@pytest.mark.slow  # scrapy in a child process
 def test_plain_scrapy_crawl_with_a_foreign_store_is_one_line_error(tmp_path):
     """`scrapy crawl` (no CLI preflight): a store that is not a database is a configuration
     error in run.json (exit code 1), logged in one line, with no traceback."""

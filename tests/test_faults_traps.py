@@ -128,6 +128,7 @@ def crawl(tmp_path_factory):
         server.stop()
 
 
+@pytest.mark.slow  # a crawl of a fault server
 def test_trap_crawl_ends_by_itself_with_counted_outcomes(crawl):
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert crawl.summary["status"] == "complete"
@@ -143,6 +144,7 @@ def test_trap_crawl_ends_by_itself_with_counted_outcomes(crawl):
     assert any(u.endswith(f"/calendar?page={QUERY_LIMIT + 2}") for u in refused_urls)
 
 
+@pytest.mark.slow  # a crawl of a fault server
 def test_trap_crawl_stays_small(crawl):
     """Bounded by the limits: /calendar and its 40 query variants; /deep/ down to 16
     segments (16 pages); /loop/ and 3 expansions (a/b three times, the fourth is refused);

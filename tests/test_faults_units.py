@@ -11,6 +11,7 @@ from scrapy.utils.test import get_crawler
 
 from cleaners.extract import extract_article
 from cleaners.html import KEEP_LEVELS, block_texts, flatten_deep, parse_html
+from common.default_settings import project_defaults
 from crawler.middlewares import Refused
 from crawler.middlewares.safety import SafetyMiddleware
 from crawler.run_context import RunContext, RunScope
@@ -92,7 +93,7 @@ def test_block_texts(html, expected):
 # -- the URL guard on redirects ------------------------------------------------------------
 @pytest.fixture()
 def guard():
-    crawler = get_crawler(settings_dict={"HEALTHCRAWL_LEDGER": False})
+    crawler = get_crawler(settings_dict=project_defaults({"HEALTHCRAWL_LEDGER": False}))
     run = RunContext.of(crawler)  # what the spider declares in from_crawler
     run.declare(RunScope("127.0.0.1:8000|http://127.0.0.1:8000/|generic=1", "127.0.0.1",
                          "http://127.0.0.1:8000/", frozenset({"http://127.0.0.1:8000"})))

@@ -15,6 +15,8 @@ from faults import harness
 from faults.server import FaultServer, page
 from faults.site import article_html, good_article
 
+pytestmark = pytest.mark.slow  # a crawl of a fault server
+
 # (href as written in the page, path as Scrapy requests it)
 FORMS = [
     ("/a b.html", "/a%20b.html"),

@@ -153,6 +153,7 @@ def _url_cells(row: dict) -> list[str]:
     return [v for k, v in row.items() if k == "url" or k.endswith("_url")]
 
 
+@pytest.mark.slow  # a crawl of a fault server
 def test_no_exported_url_has_another_scheme(crawl):
     run_dir = crawl.run_dir
     record = next(r for r in crawl.records if r["url"] == crawl.server_url)

@@ -20,6 +20,8 @@ from faults import harness
 
 from crawler.worker_pool import MAX_ATTEMPTS, TaskFailed, WorkerDied, WorkerPool
 
+pytestmark = pytest.mark.slow  # crawls and worker processes
+
 # Slow enough (about 100 pages/s) that a signal lands in the middle of the crawl.
 SETTINGS = ["-s", "HEALTHCRAWL_GENERIC=1", "-s", "HEALTHCRAWL_EXTRACT_WORKERS=1",
             "-s", "DOWNLOAD_DELAY=0.01", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",
@@ -66,6 +68,21 @@ def cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
+
+
+def workers_started_by(parent: int) -> list[int]:
+    """Every live worker process started by `parent`, wherever it now is in the process tree
+    (a worker whose parent died is re-parented): found by its command line, which names the
+    parent's pid (`-m crawler.worker_pool TASK_FD RESULT_FD PARENT_PID TARGET`)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            args = cmdline(int(entry)).split()
+            if "crawler.worker_pool" in args:
+                i = args.index("crawler.worker_pool")
+                if args[i + 3:i + 4] == [str(parent)]:
+                    found.append(int(entry))
+    return found
 
 
 def worker_pids(crawl: harness.Crawl) -> list[int]:
@@ -180,11 +197,49 @@ def test_kill_9_of_the_crawl_leaves_no_process_behind(demo_server, tmp_path):
     harness.finish(crawl)
     wait_for(lambda: not any(alive(p, s) for p, s in tree.items()), timeout=15,
              what="the crawl's child processes to die")
+    # ... including a worker restarted after the tree was read
+    wait_for(lambda: not workers_started_by(crawl.proc.pid), timeout=15,
+             what="every worker of the crawl to die")
     # ... and none of them had started a process of its own that lives on
     assert not any("resource_tracker" in cmdline(p) for p in tree)
 
 
 # -- the pool itself -----------------------------------------------------------------------
+PARENT = """
+import asyncio, sys
+from crawler.worker_pool import WorkerPool
+pool = WorkerPool(1, "faults.hold:hold")
+print(pool.pids()[0], flush=True)
+asyncio.run(pool.run(sys.argv[1], 600.0))
+"""
+
+
+def test_a_busy_worker_dies_when_its_parent_is_killed(tmp_path):
+    """The parent-death signal, not the closed task pipe: the worker is inside a 10-minute
+    task (it reads no pipe) when its parent is killed with kill -9, and dies with it."""
+    marker = tmp_path / "started"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join((str(ROOT), str(ROOT / "tests")))}
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, str(marker)], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, text=True, start_new_session=True)
+    worker = None
+    try:
+        worker = int(parent.stdout.readline())
+        start = _stat(worker)[2]
+        wait_for(marker.exists, what="the worker to start its task")
+        assert workers_started_by(parent.pid) == [worker]
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        wait_for(lambda: not alive(worker, start), timeout=15,
+                 what="the busy worker to die with its parent")
+        assert workers_started_by(parent.pid) == []
+    finally:
+        parent.kill()
+        parent.wait()
+        parent.stdout.close()
+        if worker is not None and workers_started_by(parent.pid):
+            os.kill(worker, signal.SIGKILL)  # leave nothing behind when the test fails
+
+
 def test_a_task_that_kills_its_worker_every_time_fails_after_the_retry():
     """os._exit as the task: the worker dies on it each time; the pool restarts it
     MAX_ATTEMPTS times, then gives the task up, and the next task still runs."""

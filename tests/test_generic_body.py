@@ -57,10 +57,18 @@ def test_both_empty_scores_one():
 
 
 def test_identical_texts_score_one():
-    s = score_page("Same text here.", "same text here")  # case matters: one token differs
-    assert s.precision == 0.0
-    s = score_page("Same text here.", "Same, text: here!")
+    text = "Back pain often eases within a few weeks, with gentle movement and rest."
+    s = score_page(text, text)
+    assert (s.tp, s.fp, s.fn) == (10, 0, 0)  # 13 words: 10 shingles, all shared
     assert (s.precision, s.recall) == (1.0, 1.0)
+    s = score_page("Same text here.", "Same, text: here!")  # punctuation is no token
+    assert (s.precision, s.recall) == (1.0, 1.0)
+
+
+def test_case_makes_a_different_token():
+    s = score_page("Same text here.", "same text here")  # one shingle each, not equal
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+    assert (s.precision, s.recall) == (0.0, 0.0)
 
 
 def test_empty_extraction_is_left_out_of_the_precision_mean():

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.export import Exporter
 from pipelines.load import load_run
-from pipelines.store import SCHEMA_VERSION, Store
+from pipelines.store import SCHEMA_VERSION, SQLiteStore
 from pipelines.store.schema import MIGRATIONS
 from pipelines.synthetic import synthetic_record, tricky_records
 
@@ -85,7 +85,7 @@ def test_old_store_records_gain_the_health_fields(tmp_path: Path) -> None:
                   json.dumps(old)))
     conn.commit()
     conn.close()
-    with Store.open(path) as store:
+    with SQLiteStore.open(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         record = store.get(old["id"]).record
     assert {k: record[k] for k in old} == old  # nothing else touched

@@ -6,7 +6,10 @@ import json
 import shutil
 
 import orjson
+import pytest
 from conftest import free_port, run_scrapy
+
+pytestmark = pytest.mark.slow  # crawls against the demo server
 
 
 def crawl(site_dir, port, out):

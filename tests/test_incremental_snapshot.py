@@ -27,6 +27,8 @@ from crawler.demo.nginx import NginxDemoServer, nginx_binary
 from crawler.demo.routes import file_for
 from crawler.demo.server import DemoServer
 
+pytestmark = pytest.mark.slow  # crawls against the demo server and nginx
+
 ARTICLES = 120
 # Every kind of listing page of the demo site, and the sitemap.
 LISTING = re.compile(r"^/(?:keepto/list_\d+\.html|zh/list_\d+\.shtml|blog/(?:$|index\.html$|"

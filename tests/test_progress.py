@@ -1,5 +1,8 @@
 """Progress of a long run: plain periodic lines on stderr when it is not a terminal."""
+import pytest
 from conftest import run_cli
+
+pytestmark = pytest.mark.slow  # runs the command line in a child process
 
 
 def test_demo_prints_progress_lines_when_not_a_tty(tmp_path):

@@ -14,7 +14,9 @@ import pytest
 from conftest import run_cli
 from lxml import html as lxml_html
 
-from pipelines.report import build_report
+from pipelines.export.report import build_report
+
+pytestmark = pytest.mark.slow  # a crawl and headless Chromium
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))
                  if p), None)

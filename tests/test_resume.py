@@ -15,6 +15,8 @@ import orjson
 import pytest
 from conftest import FAST, ROOT
 
+pytestmark = pytest.mark.slow  # crawls against the demo server
+
 VOLATILE = ("fetched_at", "run_id", "http_status")
 # Slow enough that a kill lands mid-crawl, fast enough for the suite.
 PACED = [*FAST, "-s", "CONCURRENT_REQUESTS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",

@@ -17,6 +17,7 @@ from faults.site import build_small
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
+from common.default_settings import project_defaults
 from crawler.run_context import ConfigError, RunContext, RunScope
 from pipelines.ledger import COMPLETE
 from pipelines.runinfo import RunInfo, run_of
@@ -50,7 +51,8 @@ def test_pipelines_import_nothing_from_crawler():
 
 
 def open_run(out: Path, **settings) -> RunContext:
-    crawler = get_crawler(settings_dict={"HEALTHCRAWL_OUTPUT_DIR": str(out), **settings})
+    crawler = get_crawler(settings_dict=project_defaults({"HEALTHCRAWL_OUTPUT_DIR": str(out),
+                                                          **settings}))
     run = RunContext.of(crawler)
     assert RunContext.of(crawler) is run and run_of(crawler) is run
     run.declare(SCOPE)
@@ -115,8 +117,8 @@ def test_without_the_ledger_the_context_records_nothing(tmp_path):
 
 
 def test_pipelines_under_another_spider_get_a_plain_run(tmp_path):
-    crawler = get_crawler(settings_dict={"HEALTHCRAWL_OUTPUT_DIR": str(tmp_path),
-                                         "HEALTHCRAWL_RUN_ID": "20261201T000000Z-abcd"})
+    crawler = get_crawler(settings_dict=project_defaults({
+        "HEALTHCRAWL_OUTPUT_DIR": str(tmp_path), "HEALTHCRAWL_RUN_ID": "20261201T000000Z-abcd"}))
     run = run_of(crawler)
     assert type(run) is RunInfo and run.run_state is None
     assert run.run_id == "20261201T000000Z-abcd"
@@ -132,6 +134,7 @@ def test_a_run_id_that_is_no_folder_name_is_a_config_error(tmp_path):
     assert "/" not in run.run_id and run.run_dir().parent == tmp_path
 
 
+@pytest.mark.slow  # a crawl of a fault server
 def test_a_refused_start_url_is_a_config_error_of_the_crawl(tmp_path):
     """The spider refuses a private start URL (no --allow-private-hosts): the run records
     the error once, fetches nothing, run.json says so and the command exits 1."""

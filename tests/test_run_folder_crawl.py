@@ -20,6 +20,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+pytestmark = pytest.mark.slow  # crawls in child processes
+
 ROOT = Path(__file__).resolve().parents[1]
 RUN1, RUN2 = "20261126T120000Z-aaaa", "20261127T120000Z-bbbb"
 # Written beside the exports at the end of every run (pipelines/publish.py); the feeds are
@@ -35,6 +37,7 @@ def crawl_main(config: dict) -> None:
     import scrapy
     from scrapy.crawler import CrawlerProcess
 
+    from common.default_settings import project_defaults
     from pipelines import EXTENSIONS, ITEM_PIPELINES
 
     class ListSpider(scrapy.Spider):
@@ -64,11 +67,10 @@ def crawl_main(config: dict) -> None:
                     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C once: graceful shutdown
                 yield orjson.loads(line)
 
-    process = CrawlerProcess({
+    process = CrawlerProcess(project_defaults({
         "ITEM_PIPELINES": ITEM_PIPELINES, "EXTENSIONS": EXTENSIONS,
         "HEALTHCRAWL_OUTPUT_DIR": config["out"], "HEALTHCRAWL_RUN_ID": config["run_id"],
-        "LOG_LEVEL": "INFO",
-        "TELNETCONSOLE_ENABLED": False, **config.get("settings", {})})
+        "LOG_LEVEL": "INFO", "TELNETCONSOLE_ENABLED": False, **config.get("settings", {})}))
     crawler = process.create_crawler(ListSpider)
     process.crawl(crawler)
     process.start()

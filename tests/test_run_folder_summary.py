@@ -108,10 +108,13 @@ def test_nothing_parsed_but_failures_is_a_breach() -> None:
 def test_thresholds_from_settings() -> None:
     from scrapy.settings import Settings
 
-    t = Thresholds.from_settings(Settings({"HEALTHCRAWL_MAX_LEAK_RATIO": "0.2"}))
+    from common.default_settings import project_defaults
+
+    t = Thresholds.from_settings(Settings(project_defaults({"HEALTHCRAWL_MAX_LEAK_RATIO": "0.2"})))
     assert t == Thresholds(max_leak_ratio=0.2)
+    assert (t.max_failure_ratio, t.max_drop_ratio) == (0.05, 0.05)
     with pytest.raises(ValueError):
-        Thresholds.from_settings(Settings({"HEALTHCRAWL_MAX_DROP_RATIO": -1}))
+        Thresholds.from_settings(Settings(project_defaults({"HEALTHCRAWL_MAX_DROP_RATIO": -1})))
 
 
 def test_run_json_atomic_and_latest(tmp_path: Path) -> None:

@@ -17,8 +17,9 @@ import pytest
 from conftest import ROOT, free_port
 
 BIN = Path(sys.executable).parent
-pytestmark = pytest.mark.skipif(not (BIN / "scrapyd").exists(),
-                                reason="scrapyd is a dev dependency (make test installs it)")
+pytestmark = [pytest.mark.slow,  # starts scrapyd and a crawl
+              pytest.mark.skipif(not (BIN / "scrapyd").exists(),
+                                 reason="scrapyd is a dev dependency (make test installs it)")]
 
 
 def call(url: str, fields: list[tuple[str, str]] | None = None, body: bytes | None = None,

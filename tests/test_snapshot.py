@@ -12,7 +12,7 @@ import pytest
 from pipelines.ledger import COMPLETE, Ledger
 from pipelines.pages import ARTICLE, NOT_ARTICLE
 from pipelines.snapshot import finish_run, previous_good_run, settle, snapshot_ids
-from pipelines.store import Store
+from pipelines.store import Store, open_store
 from pipelines.synthetic import synthetic_record
 
 KEY = "demo|http://h/|generic=0"
@@ -22,7 +22,7 @@ LISTING = "http://h/list.html"
 @pytest.fixture
 def store(tmp_path: Path):
     path = tmp_path / "healthcrawl.sqlite"
-    ledger, store = Ledger.open(path), Store.open(path)
+    ledger, store = Ledger.open(path), open_store(path)
     yield ledger, store
     store.close()
     ledger.close()
@@ -65,7 +65,7 @@ def test_unlinked_article_is_removed_when_its_listing_was_processed(store):
     stored(ledger, st, "r2", a)
     stored(ledger, st, "r2", b)
     ledger.flush()
-    result = settle(ledger.conn, "r2", max_shrink_ratio=None)
+    result = settle(ledger.db, "r2", max_shrink_ratio=None)
     assert result.removed == {c["id"]: "unlinked"}
     assert result.kept == []
 
@@ -78,7 +78,7 @@ def test_articles_behind_a_failed_listing_are_kept_not_removed(store):
     listing(ledger, "failed/http_500", [])  # the listing is down: b and c not rechecked
     stored(ledger, st, "r2", a)
     ledger.flush()
-    result = settle(ledger.conn, "r2")
+    result = settle(ledger.db, "r2")
     assert result.removed == {}
     assert sorted(result.kept) == sorted([b["id"], c["id"]])
     assert result.shrank and "not confirmed" in result.why[0]  # 2 of 3 > 10 %
@@ -95,7 +95,7 @@ def test_evidence_reasons(store):
         ledger.discover(record["url"])
         ledger.finish(record["url"], outcome)
     ledger.flush()
-    result = settle(ledger.conn, "r2", max_shrink_ratio=None)
+    result = settle(ledger.db, "r2", max_shrink_ratio=None)
     assert result.removed == {gone["id"]: "http_410", moved["id"]: "redirected",
                               now_listing["id"]: "not_article"}
     assert result.kept == [flaky["id"]]
@@ -108,7 +108,7 @@ def test_capped_discovery_removes_nothing_unlinked(store):
     begin(ledger, "r2")
     stored(ledger, st, "r2", a)  # --max-pages stopped before the listing
     ledger.flush()
-    result = settle(ledger.conn, "r2", discovery_capped=True, max_shrink_ratio=None)
+    result = settle(ledger.db, "r2", discovery_capped=True, max_shrink_ratio=None)
     assert result.removed == {} and result.kept == [b["id"]]
 
 
@@ -120,14 +120,14 @@ def test_shrunken_run_is_never_the_previous_good_run(store):
     listing(ledger, "failed/http_500", [])
     stored(ledger, st, "r2", a)
     ledger.flush()
-    result = settle(ledger.conn, "r2")
+    result = settle(ledger.db, "r2")
     assert result.shrank
     ledger.end("shrank")
     begin(ledger, "r3")
-    assert previous_good_run(ledger.conn, "r3") == "r1"
+    assert previous_good_run(ledger.db, "r3") == "r1"
     # A kept record counts in its run's snapshot.
-    finish_run(ledger.conn, "r2", True)
-    assert snapshot_ids(ledger.conn, "r2") == {a["id"], b["id"], c["id"]}
+    finish_run(ledger.db, "r2", True)
+    assert snapshot_ids(ledger.db, "r2") == {a["id"], b["id"], c["id"]}
 
 
 def test_cli_summary_names_a_shrunken_snapshot():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.store import SCHEMA_VERSION, Store
+from pipelines.store import SCHEMA_VERSION, SQLiteStore
 from pipelines.store.schema import SchemaTooNew
 from pipelines.synthetic import synthetic_record, tricky_records
 
@@ -15,11 +15,11 @@ from pipelines.synthetic import synthetic_record, tricky_records
 def test_new_unchanged_changed_across_runs(tmp_path: Path) -> None:
     path = tmp_path / "healthcrawl.sqlite"
     a, b = synthetic_record(1, run_id="run1"), synthetic_record(2, run_id="run1")
-    with Store.open(path) as store:
+    with SQLiteStore.open(path) as store:
         assert store.upsert(a, "run1", seen_at="2026-11-26T10:00:00Z") == "new"
         assert store.upsert(b, "run1", seen_at="2026-11-26T10:00:00Z") == "new"
 
-    with Store.open(path) as store:  # a second run, a new process's view of the same file
+    with SQLiteStore.open(path) as store:  # a second run, a new process's view of the same file
         assert store.upsert(a, "run2", seen_at="2026-11-27T10:00:00Z") == "unchanged"
         b2 = {**b, "body": b["body"] + "\n\nUpdated.", "content_hash": "f" * 64}
         assert store.upsert(b2, "run2", seen_at="2026-11-27T10:00:00Z") == "changed"
@@ -42,7 +42,7 @@ def test_new_unchanged_changed_across_runs(tmp_path: Path) -> None:
 
 def test_records_round_trip(tmp_path: Path) -> None:
     records = tricky_records()
-    with Store.open(tmp_path / "s.sqlite", batch_size=5) as store:
+    with SQLiteStore.open(tmp_path / "s.sqlite", batch_size=5) as store:
         for r in records:
             store.upsert(r, "run1")
         assert sorted(store.iter_records(), key=lambda r: r["id"]) == \
@@ -51,7 +51,7 @@ def test_records_round_trip(tmp_path: Path) -> None:
 
 def test_same_id_twice_in_one_batch(tmp_path: Path) -> None:
     a = synthetic_record(1)
-    with Store.open(tmp_path / "s.sqlite", batch_size=100) as store:
+    with SQLiteStore.open(tmp_path / "s.sqlite", batch_size=100) as store:
         assert store.upsert(a, "r") == "new"
         assert store.upsert(a, "r") == "unchanged"  # seen in the pending batch
         assert store.upsert({**a, "content_hash": "0" * 64}, "r") == "changed"
@@ -60,7 +60,7 @@ def test_same_id_twice_in_one_batch(tmp_path: Path) -> None:
 
 def test_batches_commit_and_wal(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
-    store = Store.open(path, batch_size=200)
+    store = SQLiteStore.open(path, batch_size=200)
     for i in range(450):
         store.upsert(synthetic_record(i), "r")
     # Another connection sees the two committed batches, not the 50 still queued.
@@ -74,7 +74,7 @@ def test_batches_commit_and_wal(tmp_path: Path) -> None:
 
 
 def test_time_based_flush(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "s.sqlite", batch_size=1000, flush_interval_s=0.05)
+    store = SQLiteStore.open(tmp_path / "s.sqlite", batch_size=1000, flush_interval_s=0.05)
     store.upsert(synthetic_record(1), "r")
     time.sleep(0.06)
     store.upsert(synthetic_record(2), "r")  # due: commits both
@@ -88,13 +88,13 @@ def test_a_new_table_is_a_migration_step(tmp_path: Path, monkeypatch) -> None:
     from pipelines.store import schema
 
     path = tmp_path / "s.sqlite"
-    with Store.open(path) as store:
+    with SQLiteStore.open(path) as store:
         store.upsert(synthetic_record(1), "run1")
     create = ("CREATE TABLE future_notes (run_id TEXT NOT NULL, url TEXT NOT NULL, state TEXT NOT "
               "NULL, outcome TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (run_id, url))")
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, (create,)))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    with Store.open(path) as store:
+    with SQLiteStore.open(path) as store:
         assert store.count() == 1
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
         store.conn.execute("INSERT INTO future_notes VALUES ('run2', 'u', 'q', NULL, 't')")
@@ -102,19 +102,19 @@ def test_a_new_table_is_a_migration_step(tmp_path: Path, monkeypatch) -> None:
 
 def test_refuses_newer_schema(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
-    Store.open(path).close()
+    SQLiteStore.open(path).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     with pytest.raises(SchemaTooNew):
-        Store.open(path)
+        SQLiteStore.open(path)
 
 
 def test_upserts_are_committed_in_batches(tmp_path: Path) -> None:
     """A commit per record would cost milliseconds each; the store batches them (its speed
     is measured in bench/, never asserted here)."""
     records = [synthetic_record(i) for i in range(2000)]
-    with Store.open(tmp_path / "s.sqlite", batch_size=200, flush_interval_s=3600) as store:
+    with SQLiteStore.open(tmp_path / "s.sqlite", batch_size=200, flush_interval_s=3600) as store:
         commits: list[str] = []
         store.conn.set_trace_callback(
             lambda sql: commits.append(sql) if sql.strip().upper() == "COMMIT" else None)

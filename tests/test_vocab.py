@@ -121,6 +121,9 @@ RELATED_HEADINGS = [
     "Läs också", "Les også", "Czytaj także", "Čtěte také", "İlgili Haberler", "Baca juga",
     "Tin liên quan", "اقرأ أيضا", "ये भी पढ़ें", "ข่าวที่เกี่ยวข้อง", "関連ニュース", "関連記事",
     "あわせて読みたい", "관련기사", "관련 뉴스", "相关报道", "Lasi arī",
+    "Read more stories", "Unsere Lesetipps", "Erfahren Sie mehr", "Para saber más",
+    "Noticia relacionada", "Czytaj więcej", "Powiązane", "【関連記事】", "■ 相关链接",
+    "À écouter aussi", "Artikel, die dir auch gefallen könnten",
 ]
 NOT_HEADINGS = [
     "Related topics", "Related tags", "Related searches", "Most read", "Popular Posts",

@@ -1,12 +1,16 @@
 """Merging the links and teasers found by the prev/next and the block detectors."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 
 def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
-    """Both lists in page order; an article listed in two blocks (a related list and a
-    teaser rail) is kept where it comes first. Prev/next links stay as they are (the next
-    article may be recommended too), but prev and next to one URL are no pair: a
-    quotation's guillemets around a link, not arrows."""
+    """Both lists in page order; an article listed twice (a related list and a teaser rail,
+    the prev link and a related card) is kept where it comes first (docs/annotation.md,
+    "Order and duplicates"). One exception: a teaser and a prev/next link to the same
+    article both stay (a card with a summary says more than an arrow; the demo's pages
+    show both). Prev and next to one URL are no pair: a quotation's guillemets around a
+    link, not arrows: both are dropped."""
     rels: dict = {}
     for _, link in links:
         if link.url:
@@ -14,17 +18,40 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
     both = {u for u, r in rels.items() if {"prev", "next"} <= r}
     items = sorted([(k, 0, x) for k, x in links if x.url not in both] +
                    [(k, 1, x) for k, x in teasers], key=lambda kv: kv[0])
-    seen: set = set()
+    seen_nav: set = set()  # prev/next
+    seen_rel: set = set()  # related links
+    seen_teaser: set = set()
     out: tuple[list, list] = ([], [])
     for key, kind, item in items:
-        if kind == 0 and item.rel != "related":
-            out[kind].append((key, item))
-            continue
-        if item.url and item.url in seen:
-            continue
-        if item.url:
-            seen.add(item.url)
+        ident = _identities(item)
+        if kind == 1:
+            if ident & (seen_rel | seen_teaser):
+                continue
+            seen_teaser |= ident
+        elif item.rel != "related":
+            if ident & seen_rel:
+                continue
+            seen_nav |= ident
+        else:
+            if ident & (seen_nav | seen_rel | seen_teaser):
+                continue
+            seen_rel |= ident
         out[kind].append((key, item))
+    return out
+
+
+def _identities(item) -> set:
+    """The URL, and (path, title): one article linked with two tracking queries
+    ("?ico=related_article_inline", "?ico=more_from_Sport") under one headline."""
+    if not item.url:
+        return set()
+    try:
+        parts = urlsplit(item.url)
+    except ValueError:
+        return {item.url}
+    out = {item.url}
+    if parts.query and item.title:
+        out.add((parts.netloc.lower(), parts.path, item.title))
     return out
 
 

@@ -8,8 +8,10 @@ page) with a headline-like text (several words). The caller turns its items into
 
 Not rails: lists in the site's header, menus and footer (`in_chrome`), lists before the
 page's <h1> (top bars, "trending" strips), lists headed by a site-wide list heading ("Most
-read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS), lists of short texts (menus,
-tags), and boxes holding prose (an article's own list of links keeps its sentences).
+read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the rail's own
+first line, "<div>Neueste Artikel</div>"), comment threads (their entries link to
+permalinks with a date line), lists of short texts (menus, tags), and boxes holding prose
+(an article's own list of links keeps its sentences).
 """
 from __future__ import annotations
 
@@ -42,8 +44,10 @@ _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Horm
 _MIN_CJK = 10
 _MAX_TITLE = 200
 _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a date
+_MAX_HEAD = 60  # characters of a rail's own heading line
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
+_NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
                         "p", "a", "span", "button", "menu"))
 
@@ -122,26 +126,45 @@ def _headline(text: str) -> bool:
 
 def _hinted(el) -> bool:
     """Does a class/id of the rail or of its boxes (up to a few levels) name a rail of
-    stories, and none a sidebar, tab, ranking or hidden box? (Unlabelled lists without any
-    such name are too often site-wide to be taken.)"""
+    stories, and none of its boxes (up to more levels: sidebars and widgets wrap their
+    lists deep) a sidebar, tab, ranking or hidden box? (Unlabelled lists without any such
+    name are too often site-wide to be taken.)"""
     hint = False
     node = el
     for _ in range(_HINT_LEVELS):
         if node is None or node.tag in ("body", "html"):
-            break
-        if node.tag == "aside" and not _inside_article(node):
-            return False
-        if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
+            return hint or _items_hinted(el)
+        if _not_rail_box(node):
             return False
         names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
-        if NOT_RAIL_CLASS.search(names):
-            return False
         hint = hint or bool(RAIL_CLASS.search(names))
         node = node.getparent()
-    for item in el:  # the items' own names: "tw-article-teaser", "card"
-        if isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower()):
-            return True
-    return hint
+    if not (hint or _items_hinted(el)):
+        return False
+    for _ in range(_NOT_RAIL_LEVELS - _HINT_LEVELS):  # higher boxes can only rule it out
+        if node is None or node.tag in ("body", "html"):
+            break
+        if _not_rail_box(node):
+            return False
+        node = node.getparent()
+    return True
+
+
+def _items_hinted(el) -> bool:
+    """Do the items' own names say so ("tw-article-teaser", "card")?"""
+    return any(isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower())
+               for item in el)
+
+
+def _not_rail_box(node) -> bool:
+    """A sidebar outside the article, a hidden box, or a box named as a sidebar, widget,
+    tab, ranking, menu, ad or slider (vocab.NOT_RAIL_CLASS)."""
+    if node.tag == "aside" and not _inside_article(node):
+        return True
+    if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
+        return True
+    names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+    return bool(NOT_RAIL_CLASS.search(names))
 
 
 def _inside_article(el) -> bool:
@@ -164,12 +187,12 @@ def _in_nav(el) -> bool:
 
 def _site_list_heading(el) -> bool:
     """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is a
-    heading child of the rail, else the nearest text before it (or before its wrappers)."""
+    heading child of the rail or its first short text child, else the nearest text before
+    it (or before its wrappers)."""
     node = el
     for _ in range(3):
         # a heading child of the rail itself (its items' own headings are titles)
-        head = next((k for k in node if isinstance(k.tag, str) and k.tag in HEADING_TAGS),
-                    None) if node is el else None
+        head = _own_heading(el) if node is el else None
         if head is None:
             head = _previous_text(node)
         if head is not None:
@@ -179,6 +202,23 @@ def _site_list_heading(el) -> bool:
         if node is None or node.tag in STOP_TAGS:
             break
     return False
+
+
+def _own_heading(el):
+    """A heading child of the rail, else its first child when that is a short text
+    without a link ("<div>Neueste Artikel</div>" above the cards)."""
+    first = None
+    for kid in el:
+        if not isinstance(kid.tag, str):
+            continue
+        if kid.tag in HEADING_TAGS:
+            return kid
+        if first is None:
+            first = kid
+    if first is not None and next(first.iter("a"), None) is None and \
+            0 < len(squash(raw_text(first))) <= _MAX_HEAD:
+        return first
+    return None
 
 
 def _previous_text(node):

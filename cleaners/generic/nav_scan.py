@@ -9,6 +9,7 @@ element; everything after works on those few elements.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -59,6 +60,7 @@ _REL_LINKS = etree.XPath("/*/head/link" + _REL_TEST)  # not descendant::, a whol
 _MAX_HITS = 80
 _MAX_STARTS = 2000  # text nodes opening with a label stem, before the precise check
 _NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
 
@@ -335,6 +337,20 @@ def is_inside(el, containers) -> bool:
     """Is el one of containers or inside one of them? (containers: a set of elements)"""
     while el is not None:
         if el in containers:
+            return True
+        el = el.getparent()
+    return False
+
+
+def hidden(el) -> bool:
+    """Is el or an ancestor hidden in the saved page (the hidden attribute,
+    aria-hidden="true", an inline display:none or visibility:hidden)? A reader does not see
+    it (docs/annotation.md)."""
+    while el is not None:
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            return True
+        style = el.get("style")
+        if style and _HIDDEN_STYLE.search(style):
             return True
         el = el.getparent()
     return False

@@ -50,6 +50,7 @@ from .nav_scan import (
     ancestors,
     doc_key,
     has_text,
+    hidden,
     in_chrome,
     is_inside,
     linkable,
@@ -283,7 +284,7 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return not _in_pager(a)
+    return not _in_pager(a) and not hidden(a)
 
 
 def _title_nearby(a, href: str) -> str:

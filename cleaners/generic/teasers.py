@@ -39,6 +39,7 @@ from .nav_scan import (
     ancestor_anchor,
     doc_key,
     heading_label,
+    hidden,
     in_chrome,
     is_inside,
     raw_text,
@@ -53,6 +54,10 @@ _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
 _MAX_REGION = 40
 _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
+# A block relating articles to this one holds a handful of them (the annotated pages: at most
+# ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
+# labels on latest feeds").
+_MAX_CARDS = 20
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
 _SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 
@@ -108,6 +113,8 @@ def _site_list(el) -> bool:
 
 
 def _take(block: Block | None, blocks: list, taken: set) -> None:
+    if block is not None and block.elements and hidden(block.elements[-1]):
+        block = Block(elements=block.elements)  # not navigation, nor text a reader sees
     if block is not None:
         blocks.append(block)
         taken.update(block.elements)
@@ -250,6 +257,8 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     cards = [c for c in cards if not _not_an_article(c, url)]
     if not cards:
         return None
+    if len(cards) > _MAX_CARDS:  # dozens of stories: the site's latest or an archive, not
+        return Block(elements=elements)  # "related"; still no part of the main text
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
     if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and

@@ -28,13 +28,15 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from cleaners.record import PACKAGE_VERSION
-from pipelines.keys import ARCHIVE
-from pipelines.keys import ARCHIVE_BYTES as BYTES
-from pipelines.keys import ARCHIVE_ERRORS as ERRORS
-from pipelines.keys import ARCHIVE_FILES as FILES
-from pipelines.keys import ARCHIVE_PAGES as PAGES
-from pipelines.keys import ARCHIVE_REVISITS as REVISITS
-from pipelines.runinfo import output_dir
+from common.keys import ARCHIVE_BYTES as BYTES
+from common.keys import ARCHIVE_CARRIED as CARRIED
+from common.keys import ARCHIVE_CPU as CPU
+from common.keys import ARCHIVE_ERRORS as ERRORS
+from common.keys import ARCHIVE_FILES as FILES
+from common.keys import ARCHIVE_PAGES as PAGES
+from common.keys import ARCHIVE_RESUME_DROPPED as DROPPED
+from common.keys import ARCHIVE_REVISITS as REVISITS
+from common.paths import output_dir
 
 from ..run_context import RunContext
 from . import records as rec
@@ -43,8 +45,6 @@ from .files import ARCHIVE_DIR, DEFAULT_MAX_BYTES, ArchiveWriter, repair
 
 logger = logging.getLogger(__name__)
 
-CARRIED, DROPPED = ARCHIVE + "carried_over", ARCHIVE + "resume_dropped"
-CPU = ARCHIVE + "cpu_s"  # CPU seconds spent archiving (bench/archive.py reads it)
 INSTANCE_ATTR = "_healthcrawl_archive"
 # Settings named in every file's warcinfo record, beside all HEALTHCRAWL_* ones.
 INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS",
@@ -71,14 +71,13 @@ class Archive:
         if shared is not None:
             return shared
         settings = crawler.settings
-        if not settings.getbool("HEALTHCRAWL_ARCHIVE", True):
+        if not settings.getbool("HEALTHCRAWL_ARCHIVE"):
             raise NotConfigured("HEALTHCRAWL_ARCHIVE is off")
-        level = settings.getint("HEALTHCRAWL_ARCHIVE_LEVEL", rec.DEFAULT_LEVEL)
+        level = settings.getint("HEALTHCRAWL_ARCHIVE_LEVEL")
         if not 1 <= level <= 12:
             raise NotConfigured(f"HEALTHCRAWL_ARCHIVE_LEVEL must be 1..12, not {level}")
         archive = cls(output_dir(settings),
-                      max_bytes=settings.getint("HEALTHCRAWL_ARCHIVE_MAX_BYTES",
-                                                DEFAULT_MAX_BYTES),
+                      max_bytes=settings.getint("HEALTHCRAWL_ARCHIVE_MAX_BYTES"),
                       level=level, stats=crawler.stats, settings=settings)
         archive.run = RunContext.of(crawler)
         setattr(crawler, INSTANCE_ATTR, archive)
@@ -96,8 +95,7 @@ class Archive:
         info = self._info(run_id)
         self.writer = ArchiveWriter(self.directory, f"healthcrawl-{run_id}", info,
                                     max_bytes=self.max_bytes, level=self.level)
-        if run.run_state is not None and self.settings.getbool(
-                "HEALTHCRAWL_STORE_ENABLED", True):
+        if run.run_state is not None and self.settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
             self.captures = CaptureIndex.open(run.store_path)
 
     def _repair(self) -> None:

@@ -16,6 +16,8 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from common.default_settings import DEFAULTS
+
 from . import records as rec
 
 logger = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ logger = logging.getLogger(__name__)
 SUFFIX = ".warc.gz"
 OPEN_SUFFIX = ".open"
 ARCHIVE_DIR = "archive"
-DEFAULT_MAX_BYTES = 1_000_000_000  # 1 GB: the size ISO 28500 suggests and Heritrix uses
+DEFAULT_MAX_BYTES = DEFAULTS["HEALTHCRAWL_ARCHIVE_MAX_BYTES"]  # 1 GB, as ISO 28500 suggests
 _SERIAL = re.compile(r"-(\d{5})\.warc\.gz(?:\.open)?$")
 READ_CHUNK = 1 << 20
 

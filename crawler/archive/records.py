@@ -15,6 +15,8 @@ from http import HTTPStatus
 
 import deflate
 
+from common.default_settings import DEFAULTS
+
 WARC_VERSION = b"WARC/1.1"
 CRLF = b"\r\n"
 END = b"\r\n\r\n"  # every record ends with two CRLFs after its block
@@ -34,7 +36,7 @@ DISCOVERED_URI = b"Healthcrawl-Discovered-URI"
 # libdeflate level 5: on a 2,000-article demo crawl the archive is 1.086x the gzip -6 size of
 # the bodies (request records and WARC headers included) at ~0.55 ms a page, half of zlib's
 # level 6; level 3 saves ~0.05 ms a page for 1.117x (bench/archive.py compares levels).
-DEFAULT_LEVEL = 5
+DEFAULT_LEVEL = DEFAULTS["HEALTHCRAWL_ARCHIVE_LEVEL"]
 
 
 def warc_date(ts: float) -> bytes:

@@ -6,10 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from cleaners.extract import extract_article
-from cleaners.html import parse_html
-from cleaners.record import to_record
-from crawler.extract_worker import analyze
+from cleaners.analyze import analyze_page
 from crawler.responses import charset_of
 from crawler.sites import Site
 
@@ -60,27 +57,14 @@ def extract_page(page: ArchivedPage, mode: Mode) -> tuple[str, dict | None]:
     if skipped is not None:
         return skipped, None
     charset = charset_of(page.content_type.encode("latin-1", "replace"))
-    when = fetched_at(page.warc_date)
-    site_key = mode.site_key or _host(page.url)
-    if mode.site is None:
-        _hrefs, record, error = analyze(page.body, page.url, charset, site_key, mode.run_id,
-                                        page.status, when)
-        if error is not None:
-            return EXTRACTION_ERROR, None
-        return (RECORD, record) if record is not None else (NOT_ARTICLE, None)
-    profile = mode.site.profile_for(page.url)
-    if profile is None:
-        return NOT_ARTICLE, None
-    root, warnings = parse_html(page.body, charset)
-    try:
-        article = extract_article(root, page.url, profile)
-    except Exception:  # one broken page must not stop the run
+    profile = mode.site.profile_for(page.url) if mode.site is not None else None
+    analysis = analyze_page(page.body, page.url, charset=charset, profile=profile,
+                            extract=mode.site is None or profile is not None,
+                            site=mode.site_key or _host(page.url), run_id=mode.run_id,
+                            http_status=page.status, fetched_at=fetched_at(page.warc_date))
+    if analysis.error is not None:
         return EXTRACTION_ERROR, None
-    if article.page_kind in ("listing", "home"):  # as the spider: a listing is no record
-        return NOT_ARTICLE, None
-    article.warnings[:0] = warnings
-    return RECORD, to_record(article, url=page.url, site=site_key, fetched_at=when,
-                             http_status=page.status, run_id=mode.run_id)
+    return (RECORD, analysis.record) if analysis.record is not None else (NOT_ARTICLE, None)
 
 
 def _host(url: str) -> str:

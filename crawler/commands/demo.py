@@ -9,7 +9,7 @@ from crawler.demo.generator import ensure_site
 from crawler.demo.server import DemoServer
 from crawler.run import FAST_LOCAL, crawl
 from crawler.summary import format_summary
-from pipelines.report import write_report
+from pipelines.export.report import write_report
 
 
 def run_demo(pages: int, overrides: dict) -> int:

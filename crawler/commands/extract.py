@@ -3,7 +3,8 @@
 Every saved page (.html, .html.gz, .txt) gets its line, articles or not: `page_kind` says
 what the page is. A listing, home or other page keeps what describes the page (url, title,
 language, dates, links) but no body, body_html or teasers: a listing's "body" would be its
-teaser list.
+teaser list. A file that cannot be read, or a page the extractor fails on, gets a line with
+`source` and `error` instead (exit code 2); the other files are still extracted.
 
 A PATH ending in `.warc` or `.warc.gz` is a web archive (ours, wget's `--warc-file`, a
 Common Crawl segment): it is streamed, and every HTML response that is an article gives
@@ -14,16 +15,21 @@ from __future__ import annotations
 
 import gzip
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
 
-from cleaners.extract import extract_article
+from cleaners.analyze import analyze_page
 from cleaners.record import to_record
 from cleaners.textdump import extract_text_dump
+from common.clock import utc_now
+from common.exits import EXIT_OK, EXIT_QUALITY
 from crawler.run import UsageError
 from crawler.sites import get_site
+
+
+class ExtractionFailed(Exception):
+    """The extractor raised on this page (reported on its line, the others go on)."""
 
 
 def read_page(path: Path) -> bytes:
@@ -37,13 +43,15 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
     data = read_page(path)
     if path.name.removesuffix(".gz").endswith(".txt"):
         article = extract_text_dump(data.decode("utf-8-sig", "replace"))
+        record = to_record(article, url=url, site=site_key or "", fetched_at=utc_now("seconds"))
     else:
+        # with a site, a URL no profile matches gets the generic extractor here
         profile = get_site(site_key).profile_for(url) if site_key and url else None
-        article = extract_article(data, url, profile)
-        if article.page_kind != "article":
-            article.body, article.body_html, article.teasers = "", None, []
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-    record = to_record(article, url=url, site=site_key or "", fetched_at=now)
+        analysis = analyze_page(data, url, profile=profile, every_page=True,
+                                site=site_key or "", fetched_at=utc_now("seconds"))
+        if analysis.error is not None:
+            raise ExtractionFailed(analysis.error)
+        record = analysis.record
     record["source"] = str(path)
     return record
 
@@ -73,10 +81,10 @@ def run_extract(paths: list[str], url: str | None = None, site: str | None = Non
         path = Path(name)
         try:
             record = extract_file(path, url, site)
-        except (OSError, EOFError, gzip.BadGzipFile, UnicodeError) as exc:
+        except (OSError, EOFError, gzip.BadGzipFile, UnicodeError, ExtractionFailed) as exc:
             failures += 1
             record = {"source": name, "error": f"{type(exc).__name__}: {exc}"}
             print(f"healthcrawl: cannot read {name}: {exc}", file=sys.stderr)
         out.write(orjson.dumps(record) + b"\n")
         out.flush()
-    return 2 if failures else 0  # like a run below its quality bars: finished, not clean
+    return EXIT_QUALITY if failures else EXIT_OK  # like a run below its bars: finished, not clean

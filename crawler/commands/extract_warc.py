@@ -10,6 +10,7 @@ from pathlib import Path
 
 import orjson
 
+from common.exits import EXIT_OK, EXIT_QUALITY
 from crawler.archive.read import iter_pages, url_filter
 from crawler.archive.replay import RECORD, Mode, extract_page
 from crawler.run import UsageError
@@ -50,4 +51,4 @@ def run_extract_warc(paths: list[str], site: str | None = None, host: str | None
     print(f"healthcrawl extract: {counts[RECORD]} records from {counts['responses']} responses "
           f"in {len(paths)} file(s), {seconds:.1f}s" + (f" ({others})" if others else ""),
           file=sys.stderr)
-    return 2 if failures else 0
+    return EXIT_QUALITY if failures else EXIT_OK

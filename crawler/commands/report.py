@@ -8,8 +8,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from common.exits import EXIT_OK
 from crawler.run import UsageError
-from pipelines.report import Plot, ReportData, build_report, facts, save_report
+from pipelines.export.report import Plot, ReportData, build_report, facts, save_report
 
 
 def run_report(run_dir: str) -> int:
@@ -21,7 +22,7 @@ def run_report(run_dir: str) -> int:
     path = save_report(data, page)
     Console(file=sys.stderr).print(summary_table(data, plots))
     print(path)
-    return 0
+    return EXIT_OK
 
 
 def summary_table(data: ReportData, plots: list[Plot]) -> Table:

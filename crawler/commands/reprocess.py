@@ -24,6 +24,10 @@ from typing import Any
 
 import orjson
 
+from common.clock import utc_now
+from common.default_settings import DEFAULTS
+from common.keys import CHANGE, OUTCOME, PAGES, RECORDS, REPROCESS_CARRIED, WARNING
+from common.paths import output_dir
 from crawler.archive.files import ARCHIVE_DIR, archive_files
 from crawler.archive.read import ArchivedPage, find_latest, find_records, iter_pages
 from crawler.archive.replay import RECORD, REVISIT, Mode, extract_page
@@ -32,19 +36,17 @@ from crawler.sites import all_sites, get_site
 from pipelines.changes import ADDED, CHANGED, REMOVED, changed_fields
 from pipelines.changes import FILENAME as CHANGES_FILENAME
 from pipelines.drops import RecordDropped
+from pipelines.export.atomic import atomic_write
 from pipelines.export.exporter import Exporter, parse_formats
-from pipelines.export.partfile import PartFile
-from pipelines.keys import CHANGE, OUTCOME, PAGES, RECORDS
+from pipelines.export.run_files import SUMMARY_FILENAME, list_files, write_json_atomic
 from pipelines.publish import write_schema
 from pipelines.quality import Thresholds, exit_code
-from pipelines.run_folder import SUMMARY_FILENAME, list_files, write_json_atomic
-from pipelines.runinfo import DEFAULT_OUTPUT_DIR, ensure_run_dir, new_run_id, utc_now
+from pipelines.runinfo import ensure_run_dir, new_run_id
 from pipelines.summary import build_summary
 
 logger = logging.getLogger(__name__)
 
 UNRESOLVED = "failed/revisit_unresolved"
-CARRIED = "healthcrawl/reprocess/from_earlier_runs"
 
 
 class Stats(Counter):
@@ -116,7 +118,7 @@ def extraction_mode(source: Source, site: str | None, generic: bool, run_id: str
 def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic: bool,
                   overrides: dict[str, Any]) -> int:
     from pipelines.dedupe import DedupePipeline
-    from pipelines.validate import DEFAULT_MIN_BODY_CHARS, ValidatePipeline
+    from pipelines.validate import ValidatePipeline
 
     started, t0 = utc_now(), time.monotonic()
     source = Source(inputs)
@@ -124,21 +126,22 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
     if settings.getbool("HEALTHCRAWL_GENERIC"):
         generic = True
     try:
-        formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS") or "jsonl,csv,parquet")
+        # A run folder without exports would be of no use: empty means the default here.
+        formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS")
+                                or DEFAULTS["HEALTHCRAWL_FORMATS"])
     except ValueError as exc:
         raise UsageError(f"HEALTHCRAWL_FORMATS: {exc}") from None
     old = source.records()
     run_id = new_run_id()
     mode = extraction_mode(source, site, generic, run_id, old)
     base = Path(out) if out else (source.run_dir.parent if source.run_dir
-                                  else Path(DEFAULT_OUTPUT_DIR))
+                                  else output_dir(settings))
     run_dir = ensure_run_dir(base, run_id)
     stats = Stats()
     steps = []
-    if settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED", True):
-        steps.append(ValidatePipeline(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS",
-                                                      DEFAULT_MIN_BODY_CHARS), stats=stats))
-    if settings.getbool("HEALTHCRAWL_DEDUPE_ENABLED", True):
+    if settings.getbool("HEALTHCRAWL_VALIDATE_ENABLED"):
+        steps.append(ValidatePipeline(settings.getint("HEALTHCRAWL_MIN_BODY_CHARS"), stats=stats))
+    if settings.getbool("HEALTHCRAWL_DEDUPE_ENABLED"):
         steps.append(DedupePipeline(stats=stats))
     exporter = Exporter(run_dir, formats, settings.getbool("HEALTHCRAWL_CSV_EXCEL"))
     new: dict[str, dict] = {}
@@ -157,7 +160,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
             return
         stats[PAGES] += 1
         for warning in set(record["warnings"]):
-            stats[f"healthcrawl/warning/{warning}"] += 1
+            stats[WARNING + warning] += 1
         try:
             for step in steps:
                 step.process_item(record)
@@ -186,7 +189,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
         # keeps what it could not recheck): the newest capture in the runs beside it.
         unfetched = {r["url"] for r in old.values() if r.get("url") and r["url"] not in seen}
         for page in find_latest(source.neighbour_archives(), unfetched).values():
-            stats[CARRIED] += 1
+            stats[REPROCESS_CARRIED] += 1
             handle(page)
     except BaseException:
         exporter.abort()
@@ -206,7 +209,7 @@ def run_reprocess(inputs: list[str], out: str | None, site: str | None, generic:
                             elapsed_s=time.monotonic() - t0, finish_reason="finished",
                             files=files, thresholds=thresholds, partial_files=partial)
     summary["changes"] = changes
-    summary["reprocessed_from_earlier_runs"] = stats[CARRIED]
+    summary["reprocessed_from_earlier_runs"] = stats[REPROCESS_CARRIED]
     summary["reprocessed_from"] = {
         "run_dir": str(source.run_dir) if source.run_dir else None,
         "run_id": source.summary.get("run_id"),
@@ -236,14 +239,9 @@ def write_changes(run_dir: Path, old: dict[str, dict], new: dict[str, dict],
             lines.append(_line(new[rid], CHANGED, fields))
     for rid in sorted(base.keys() - new.keys()):
         lines.append(_line(base[rid], REMOVED, []))
-    part = PartFile(run_dir / CHANGES_FILENAME)
-    try:
+    with atomic_write(run_dir / CHANGES_FILENAME) as fh:
         for line in lines:
-            part.fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
-    except BaseException:
-        part.abort()
-        raise
-    part.commit()
+            fh.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
     counts = {ADDED: 0, CHANGED: 0, REMOVED: 0}
     for line in lines:
         counts[line["change"]] += 1

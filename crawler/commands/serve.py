@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from common.exits import EXIT_OK, EXIT_USAGE
 from crawler.demo.server import serve_forever
 
 
@@ -21,5 +22,5 @@ def run_serve(port: int, pages: int) -> int:
         pass
     except OSError as exc:
         print(f"healthcrawl: cannot serve on port {port}: {exc}", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_USAGE
+    return EXIT_OK

@@ -13,6 +13,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.misc import build_from_crawler
 
+from common.keys import ROBOTS_DENIED, ROBOTS_TRUNCATED
 from crawler.middlewares import Refused
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         elif len(response.body) > MAX_BYTES:
             logger.warning("robots.txt of %s is %d bytes: only the first %d KiB are read",
                            netloc, len(response.body), MAX_BYTES // 1024)
-            self._stats.inc_value("healthcrawl/robots_truncated")
+            self._stats.inc_value(ROBOTS_TRUNCATED)
             response = response.replace(body=capped(response.body))
         await super()._parse_robots(response, netloc, request)
 
@@ -75,5 +76,5 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         try:
             super().process_request_2(rp, request)
         except IgnoreRequest:
-            self._stats.inc_value("healthcrawl/outcome/robots_denied")
+            self._stats.inc_value(ROBOTS_DENIED)
             raise Refused("robots_denied", f"Forbidden by robots.txt: {request.url}") from None

@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 from w3lib.url import safe_url_string
 
+from common.keys import OUTCOME
 from crawler.middlewares import Refused
 from crawler.middlewares.robots import MAX_REDIRECTS, is_robots_request
 from crawler.run_context import RunContext
@@ -74,6 +75,6 @@ class SafetyMiddleware:
     def _refuse(self, url: str, reason: str, count: bool = True):
         outcome = "off_site" if reason == "off_site" else f"refused/{reason}"
         if count:  # a page's outcome (a robots.txt redirect is none)
-            self.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+            self.stats.inc_value(OUTCOME + outcome)
         logger.info("Refused %s (%s)", url, reason)
         raise Refused(outcome, f"healthcrawl refused {url}: {reason}")

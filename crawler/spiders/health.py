@@ -18,20 +18,13 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from cleaners.extract import extract_article
-from cleaners.html import parse_html
-from cleaners.record import to_record
+from cleaners.analyze import PageAnalysis, analyze_page
+from common import keys
+from common.clock import utc_now
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
-from crawler.failures import failure_outcome, latency_bucket
-from crawler.links import (
-    HREFS,
-    SITEMAP_INDEX,
-    SITEMAP_LOCS,
-    SITEMAP_PARSER,
-    page_url,
-    request_url,
-)
-from crawler.responses import charset_of, utc_now_s
+from crawler.failures import failure_outcome
+from crawler.links import SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url, request_url
+from crawler.responses import charset_of
 from crawler.run_context import RunContext, RunScope
 from crawler.sites import Site, get_site
 from crawler.traps import TrapGuard
@@ -89,7 +82,7 @@ class HealthSpider(scrapy.Spider):
                                     spider.allowed_origins))
         spider._seen = spider.run.seen
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
-        processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS", -1),
+        processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS"),
                                 spider.generic or spider.site is None)
         if processes:
             spider._workers = ExtractWorkers(processes)
@@ -155,13 +148,13 @@ class HealthSpider(scrapy.Spider):
         if refused or origin(url) not in self.allowed_origins:
             # Recorded once per URL, never fetched: "every URL discovered ends in an outcome".
             outcome = f"refused/{refused}" if refused else "off_site"
-            self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+            self.crawler.stats.inc_value(keys.OUTCOME + outcome)
             self.run.finish(url, outcome)
             return False
         if self.max_pages and self._scheduled >= self.max_pages:
             return False
         self._scheduled += 1
-        self.crawler.stats.inc_value("healthcrawl/discovered")
+        self.crawler.stats.inc_value(keys.DISCOVERED)
         self.run.discover(url)
         return True
 
@@ -238,7 +231,7 @@ class HealthSpider(scrapy.Spider):
         locs = [request_url(loc.strip()) for loc in SITEMAP_LOCS(root)]
         self.traps.note_sitemap(response.url, locs, bool(SITEMAP_INDEX(root)))
         if not SITEMAP_INDEX(root):
-            self.crawler.stats.inc_value("healthcrawl/sitemap_urls", len(locs))
+            self.crawler.stats.inc_value(keys.SITEMAP_URLS, len(locs))
         self.run.remember_sitemap(response.url, locs)
         for loc in locs:
             if self._admit(loc):
@@ -261,78 +254,55 @@ class HealthSpider(scrapy.Spider):
             return self._not_modified(response)
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
-            self.crawler.stats.inc_value("healthcrawl/outcome/failed/non_html")
+            self.crawler.stats.inc_value(keys.FAILED + "non_html")
             self._outcome(response, "failed/non_html")
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
             return ()
         charset = charset_of(content_type)
-        if self.site and not self.generic:
-            return self._parse_with_profile(response, charset)
-        # Generic pages: one analysis (crawler/extract_worker.py), in a worker process when
-        # one is configured, else right here.
-        args = (response.body, response.url, charset, self.site_key, self.run.run_id,
-                response.status, utc_now_s())
-        if self._workers is not None:
-            return self._parse_in_worker(response, args)
-        return self._analysis_results(response, *analyze(*args))
+        # One analysis (cleaners/analyze.py). Generic pages go to the worker process when
+        # one is configured; a profiled site's pages are cheap and stay inline.
+        if self.site is None or self.generic:
+            args = (response.body, response.url, charset, self.site_key, self.run.run_id,
+                    response.status, utc_now("seconds"))
+            if self._workers is not None:
+                return self._parse_in_worker(response, args)
+            return self._analysis_results(response, analyze(*args))
+        profile = self.site.profile_for(response.url)
+        return self._analysis_results(response, analyze_page(
+            response.body, response.url, charset=charset, profile=profile,
+            extract=profile is not None, links=True, site=self.site_key, run_id=self.run.run_id,
+            http_status=response.status, fetched_at=utc_now("seconds")))
 
     async def _parse_in_worker(self, response, args: tuple):
         try:
-            result = await self._workers.analyze(*args)
+            analysis = await self._workers.analyze(*args)
         except WorkerDied as exc:  # killed twice on this page (crawler/worker_pool.py)
-            result = ([], None, str(exc))
+            analysis = PageAnalysis.failed(str(exc))
         except Exception:  # a crashed worker must not stop the run
             logger.exception("Extraction failed: %s", response.url)
-            result = ([], None, "worker failed")
-        for item in self._analysis_results(response, *result):
+            analysis = PageAnalysis.failed("worker failed")
+        for item in self._analysis_results(response, analysis):
             yield item
 
-    def _analysis_results(self, response, hrefs, record, error):
-        self.crawler.stats.inc_value("healthcrawl/pages")
-        links = self._resolve(hrefs, response.url)
+    def _analysis_results(self, response, analysis: PageAnalysis):
+        self.crawler.stats.inc_value(keys.PAGES)
+        links = self._resolve(analysis.hrefs, response.url)
         self.run.keep_links(response, links)
         yield from self._follow(links)
         yield from self._drip(DRIP_PER_PAGE)
-        if error is not None:
-            self._extraction_failed(response, error)
+        record = analysis.record
+        if analysis.error is not None:
+            self._extraction_failed(response, analysis.error)
         elif record is None:
             self._not_article(response, links)
         else:
             for warning in set(record["warnings"]):
-                self.crawler.stats.inc_value(f"healthcrawl/warning/{warning}")
+                self.crawler.stats.inc_value(keys.WARNING + warning)
             yield record
-
-    def _parse_with_profile(self, response, charset: str | None):
-        stats = self.crawler.stats
-        root, warnings = parse_html(response.body, charset)
-        stats.inc_value("healthcrawl/pages")
-        links = self._resolve(HREFS(root), response.url)
-        self.run.keep_links(response, links)
-        yield from self._follow(links)
-        yield from self._drip(DRIP_PER_PAGE)
-        profile = self.site.profile_for(response.url)
-        if profile is None:
-            self._not_article(response, links)
-            return
-        try:
-            article = extract_article(root, response.url, profile)
-        except Exception as exc:  # one broken page must not stop the run
-            logger.exception("Extraction failed: %s", response.url)
-            self._extraction_failed(response, repr(exc))
-            return
-        if article.page_kind in ("listing", "home"):  # a listing under an article URL pattern
-            self._not_article(response, links)  # (a broken article, "other", is left to
-            # validation)
-            return
-        article.warnings[:0] = warnings
-        for warning in set(article.warnings):
-            stats.inc_value(f"healthcrawl/warning/{warning}")
-        yield to_record(article, url=response.url, site=self.site_key, fetched_at=utc_now_s(),
-                        http_status=response.status, run_id=self.run.run_id)
 
     def _extraction_failed(self, response, error: str) -> None:
         logger.warning("Extraction failed on %s: %s", response.url, error)
-        self.crawler.stats.inc_value("healthcrawl/outcome/failed/extraction_error")
+        self.crawler.stats.inc_value(keys.FAILED + "extraction_error")
         self._outcome(response, "failed/extraction_error")
 
     def _not_modified(self, response):
@@ -343,11 +313,11 @@ class HealthSpider(scrapy.Spider):
         if replay is None:  # validators without a usable memory: fetch the page in full
             yield self._build(response.url)
             return
-        self.crawler.stats.inc_value("healthcrawl/not_modified")
+        self.crawler.stats.inc_value(keys.NOT_MODIFIED)
         yield from self._follow(replay.links)
         yield from self._drip(DRIP_PER_PAGE)
         if replay.record is None:
-            self.crawler.stats.inc_value("healthcrawl/outcome/not_article")
+            self.crawler.stats.inc_value(keys.NOT_ARTICLE)
             self._outcome(response, "not_article")
             return
         yield replay.record
@@ -356,7 +326,7 @@ class HealthSpider(scrapy.Spider):
         request = failure.request
         outcome, count, error = failure_outcome(failure)
         if count:
-            self.crawler.stats.inc_value(f"healthcrawl/outcome/{outcome}")
+            self.crawler.stats.inc_value(keys.OUTCOME + outcome)
         if error is not None:
             logger.warning("Failed %s: %s", request.url, error)
         self.run.finish(request.meta.get("redirect_urls", [request.url])[0], outcome)
@@ -368,7 +338,7 @@ class HealthSpider(scrapy.Spider):
             self.run.note_redirect(response.url, redirects[0])
 
     def _not_article(self, response, links=()) -> None:
-        self.crawler.stats.inc_value("healthcrawl/outcome/not_article")
+        self.crawler.stats.inc_value(keys.NOT_ARTICLE)
         self.run.remember_not_article(response, links)
         self._outcome(response, "not_article")
 
@@ -379,5 +349,5 @@ class HealthSpider(scrapy.Spider):
         latency = response.meta.get("download_latency")
         if latency is None:
             return
-        self.crawler.stats.inc_value(f"healthcrawl/latency_ms/{latency_bucket(latency)}")
+        self.crawler.stats.inc_value(keys.LATENCY + keys.latency_bucket(latency))
 

@@ -17,24 +17,20 @@ drops one leading `'` from any cell that has one.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..fields import (
-    ARTICLE_CSV_FIELDS,
-    LINK_FIELDS,
-    REFERENCE_FIELDS,
-    REVIEWER_FIELDS,
-    TEASER_FIELDS,
-)
-from .partfile import PartFile
+from cleaners.record_fields import ARTICLE_CSV_FIELDS, CHILD_KEY_COLUMNS, CHILD_TABLES
 
-ARTICLES, RELATED_LINKS, TEASERS = "articles.csv", "related_links.csv", "teasers.csv"
-REVIEWERS, REFERENCES = "reviewed_by.csv", "references.csv"
-FILENAMES = (ARTICLES, RELATED_LINKS, TEASERS, REVIEWERS, REFERENCES)
-# the list-of-dict fields written as row tables by the generic path of CsvWriter.write
-_ITEM_TABLES = (("reviewed_by", REVIEWER_FIELDS), ("references", REFERENCE_FIELDS))
+from .atomic import PartFile
+
+ARTICLES = "articles.csv"
+# One file per list-of-objects field (cleaners/record_fields.py), joined on id.
+CHILD_FILES = {name: file for name, file, _columns in CHILD_TABLES}
+RELATED_LINKS, TEASERS = CHILD_FILES["related_links"], CHILD_FILES["teasers"]
+REVIEWERS, REFERENCES = CHILD_FILES["reviewed_by"], CHILD_FILES["references"]
+FILENAMES = (ARTICLES, *CHILD_FILES.values())
 LIST_SEPARATOR = "; "
 
 _ESCAPE_FIRST = frozenset("=+-@\t\r'")
@@ -92,43 +88,41 @@ def row_text(cells: Iterable[str]) -> str:
     return ",".join(fields) + "\r\n"
 
 
+def row_formatter(columns: tuple[str, ...]) -> Callable[[str, int, dict], str]:
+    """`(rid, position, item) -> row` for one child table, compiled once from its columns
+    into one f-string (what hand-written formatters were): looping over the columns per
+    item measured ~30% slower on related_links + teasers rows."""
+    if not all(c.isidentifier() for c in columns):
+        raise ValueError(f"not a column name: {columns!r}")
+    cells = ",".join(f'{{cell(item.get("{c}"))}}' for c in columns)
+    return eval(f"lambda rid, i, item: f'{{rid}},{{i}},{cells}\\r\\n'", {"cell": cell})
+
+
+_ROW_FORMATTERS = {name: row_formatter(columns) for name, _file, columns in CHILD_TABLES}
+
+
 class CsvWriter:
     def __init__(self, run_dir: Path, excel: bool = False):
         # utf-8-sig writes the BOM that makes Excel read UTF-8 rather than the ANSI code page.
         encoding = "utf-8-sig" if excel else "utf-8"
         self.files = [PartFile(run_dir / name, text=True, encoding=encoding)
                       for name in FILENAMES]
-        self._articles, self._links, self._teasers, *items = (f.fh.write for f in self.files)
-        self._items = list(zip(_ITEM_TABLES, items, strict=True))
+        self._articles, *children = (f.fh.write for f in self.files)
+        self._children = [(name, _ROW_FORMATTERS[name], write)
+                          for (name, _f, _c), write in zip(CHILD_TABLES, children, strict=True)]
         self._articles(row_text(ARTICLE_CSV_FIELDS))
-        self._links(row_text(("id", "position", *LINK_FIELDS)))
-        self._teasers(row_text(("id", "position", *TEASER_FIELDS)))
-        for (_name, fields), write in self._items:
-            write(row_text(("id", "position", *fields)))
+        for (_name, _file, columns), write in zip(CHILD_TABLES, children, strict=True):
+            write(row_text((*CHILD_KEY_COLUMNS, *columns)))
 
     def write(self, record: dict) -> None:
         get = record.get
         self._articles(",".join([cell(get(name)) for name in ARTICLE_CSV_FIELDS]) + "\r\n")
-        # One write per file and record: the rows of a record's lists are joined first.
-        links, teasers = get("related_links"), get("teasers")
-        if links or teasers:
-            rid = cell(record["id"])
-        if links:
-            self._links("".join(
-                f"{rid},{i},{cell(link.get('rel'))},{cell(link.get('title'))},"
-                f"{cell(link.get('url'))}\r\n"
-                for i, link in enumerate(links)))
-        if teasers:
-            self._teasers("".join(
-                f"{rid},{i},{cell(t.get('title'))},{cell(t.get('snippet'))},"
-                f"{cell(t.get('truncated'))},{cell(t.get('url'))}\r\n"
-                for i, t in enumerate(teasers)))
-        for (name, fields), write in self._items:
+        # One write per file and record: the rows of a record's list are joined first.
+        for name, row, write in self._children:
             items = get(name)
             if items:
                 rid = cell(record["id"])
-                write("".join(f"{rid},{i}," + ",".join([cell(it.get(f)) for f in fields])
-                              + "\r\n" for i, it in enumerate(items)))
+                write("".join([row(rid, i, item) for i, item in enumerate(items)]))
 
     def commit(self) -> list[Path]:
         return [f.commit() for f in self.files]

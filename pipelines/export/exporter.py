@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from cleaners.record import RECORD_FIELDS
+from cleaners.record_fields import RECORD_FIELDS
+from common.default_settings import DEFAULTS
 
 from . import csvfiles, jsonl, parquet
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_FORMATS = ("jsonl", "csv", "parquet")
+DEFAULT_FORMATS = tuple(DEFAULTS["HEALTHCRAWL_FORMATS"].split(","))
 FORMAT_FILES: dict[str, tuple[str, ...]] = {
     "jsonl": (jsonl.FILENAME,),
     "csv": csvfiles.FILENAMES,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import orjson
 
-from .partfile import PartFile
+from .atomic import PartFile
 
 FILENAME = "articles.jsonl"
 

@@ -14,35 +14,29 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cleaners.record import RECORD_FIELDS, SCHEMA_VERSION
+from cleaners.record_fields import FIELDS, SCHEMA_VERSION, Field
+from common.default_settings import DEFAULTS
 
-from .partfile import commit_part, part_path
+from .atomic import commit_part, part_path
 
 FILENAME = "articles.parquet"
-DEFAULT_ROW_GROUP = 1000
-DEFAULT_ROW_GROUP_BYTES = 16 * 2**20
+DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
+DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
 
-_STR = pa.string()
-_TYPES: dict[str, pa.DataType] = {
-    "related_links": pa.list_(pa.struct([("rel", _STR), ("title", _STR), ("url", _STR)])),
-    "teasers": pa.list_(pa.struct([("title", _STR), ("snippet", _STR),
-                                   ("truncated", pa.bool_()), ("url", _STR)])),
-    "reviewed_by": pa.list_(pa.struct([("name", _STR), ("credentials", _STR), ("url", _STR)])),
-    "references": pa.list_(pa.struct([("text", _STR), ("url", _STR), ("doi", _STR),
-                                      ("pmid", _STR)])),
-    "schema_types": pa.list_(_STR),
-    "about": pa.list_(_STR),
-    "authors": pa.list_(_STR),
-    "breadcrumbs": pa.list_(_STR),
-    "warnings": pa.list_(_STR),
-    "word_count": pa.int32(),
-    "http_status": pa.int16(),
-}
+
+def arrow_type(field: Field) -> pa.DataType:
+    """A field of cleaners/record_fields.py as Arrow: lists of strings list<string>, lists of
+    objects list<struct>, scalars by their Arrow type name (string, int32, bool, ...)."""
+    if field.kind == "strings":
+        return pa.list_(pa.string())
+    if field.kind == "table":
+        return pa.list_(pa.struct([(c.name, arrow_type(c)) for c in field.columns]))
+    return pa.type_for_alias(field.arrow)
 
 
 def build_schema() -> pa.Schema:
-    """Every record field in record order; a string unless typed above."""
-    return pa.schema([pa.field(name, _TYPES.get(name, _STR)) for name in RECORD_FIELDS],
+    """Every record field in record order."""
+    return pa.schema([pa.field(f.name, arrow_type(f)) for f in FIELDS],
                      metadata={"healthcrawl.schema_version": str(SCHEMA_VERSION)})
 
 

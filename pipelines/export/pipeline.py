@@ -8,8 +8,10 @@ from typing import Any
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from ..keys import EXPORT_ERRORS, RECORDS
-from ..runinfo import RunInfo, ensure_run_dir, output_dir, run_of
+from common.keys import EXPORT_ERRORS, RECORDS
+from common.paths import output_dir
+
+from ..runinfo import RunInfo, ensure_run_dir, run_of
 from .exporter import DEFAULT_FORMATS, Exporter, parse_formats
 from .parquet import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
 
@@ -41,18 +43,16 @@ class ExportPipeline:
     def from_crawler(cls, crawler: Any) -> ExportPipeline:
         settings = crawler.settings
         try:
-            formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS", ",".join(DEFAULT_FORMATS)))
+            formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS"))
         except ValueError as exc:
             run_of(crawler).fail(f"HEALTHCRAWL_FORMATS: {exc}")
             raise
         if not formats:
             raise NotConfigured("HEALTHCRAWL_FORMATS is empty: no export")
         pipeline = cls(output_dir(settings), formats,
-                       csv_excel=settings.getbool("HEALTHCRAWL_CSV_EXCEL", False),
-                       row_group_size=settings.getint("HEALTHCRAWL_PARQUET_ROW_GROUP",
-                                                      DEFAULT_ROW_GROUP),
-                       row_group_mb=settings.getfloat("HEALTHCRAWL_PARQUET_ROW_GROUP_MB",
-                                                      DEFAULT_ROW_GROUP_BYTES / 2**20),
+                       csv_excel=settings.getbool("HEALTHCRAWL_CSV_EXCEL"),
+                       row_group_size=settings.getint("HEALTHCRAWL_PARQUET_ROW_GROUP"),
+                       row_group_mb=settings.getfloat("HEALTHCRAWL_PARQUET_ROW_GROUP_MB"),
                        stats=crawler.stats)
         pipeline.crawler = crawler
         pipeline.run = run_of(crawler)

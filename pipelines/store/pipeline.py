@@ -1,24 +1,25 @@
-"""StorePipeline: upsert every record into the SQLite store and count new/changed/unchanged."""
+"""StorePipeline: upsert every record into the store and count new/changed/unchanged."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from ..keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
-from ..runinfo import RunInfo, run_of, store_path
-from .db import Store
-from .schema import SchemaTooNew
+from common.keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
+from common.paths import store_path
+
+from ..runinfo import RunInfo, run_of
+from . import DB_ERRORS, Store, open_store
+from .sqlite import BATCH_SIZE, FLUSH_S
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, path: str | Path, batch_size: int = 200, flush_interval_s: float = 5.0,
-                 run_id: str | None = None, stats: Any = None):
+    def __init__(self, path: str | Path, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S, run_id: str | None = None, stats: Any = None):
         self.path = Path(path)
         self.batch_size = batch_size
         self.flush_interval_s = flush_interval_s
@@ -30,11 +31,11 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
         settings = crawler.settings
-        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED", True):
+        if not settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_STORE_ENABLED is off")
-        pipeline = cls(store_path(settings),
-                       batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE", 200),
-                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S", 5.0),
+        path = store_path(settings)
+        pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE"),
+                       flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S"),
                        stats=crawler.stats)
         pipeline.run = run_of(crawler)
         return pipeline
@@ -46,9 +47,9 @@ class StorePipeline:
         # disk) is a configuration error of the run: one line, exit code 1, nothing
         # fetched (the spider found the same error and does not start).
         try:
-            self.store = Store.open(self.path, batch_size=self.batch_size,
+            self.store = open_store(self.path, batch_size=self.batch_size,
                                     flush_interval_s=self.flush_interval_s)
-        except (sqlite3.Error, SchemaTooNew, OSError) as exc:
+        except DB_ERRORS as exc:
             logger.error("Cannot open the store %s: %s", self.path, exc)
             if self.run is not None:
                 self.run.fail(f"store: {exc}")
@@ -61,7 +62,7 @@ class StorePipeline:
             return item
         try:
             status = self.store.upsert(item, self.run_id or "")
-        except sqlite3.Error:
+        except DB_ERRORS:
             # The record still goes on to the export (a snapshot of what the run saw); the
             # error count makes the run summary say the run is not complete.
             logger.exception("Store write failed for %s", item.get("url"))
@@ -80,7 +81,7 @@ class StorePipeline:
             self.stats.set_value(STORE_RETRIES, self.store.flush_errors)
         try:
             self.store.close()
-        except sqlite3.Error:
+        except DB_ERRORS:
             logger.exception("Store %s: final commit failed", self.path)
             self._inc(STORE_ERRORS)
         self.store = None

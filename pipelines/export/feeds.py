@@ -16,24 +16,29 @@ from __future__ import annotations
 import html
 import logging
 import re
-import sqlite3
 import uuid
 from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import orjson
 from lxml import etree
 
 from cleaners.sanitize import sanitize_html
+from common.clock import utc_now_dt
+from common.default_settings import DEFAULTS
 
-from .export.partfile import PartFile
+from .atomic import atomic_write
+
+if TYPE_CHECKING:
+    from ..store.base import Store
 
 logger = logging.getLogger(__name__)
 
 FEEDS_DIR = "feeds"
-DEFAULT_FEED_SIZE = 50
+DEFAULT_FEED_SIZE = DEFAULTS["HEALTHCRAWL_FEED_SIZE"]
 SUMMARY_CHARS = 300
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -103,7 +108,7 @@ class Entry:
 
     def __init__(self, record: dict, first_seen: str):
         self.record = record
-        self.first_seen = parse_date(first_seen) or datetime.now(timezone.utc)
+        self.first_seen = parse_date(first_seen) or utc_now_dt()
         self.published = parse_date(record.get("published"))
         self.modified = parse_date(record.get("modified"))
 
@@ -167,7 +172,7 @@ def atom_feed(site: str, entries: list[Entry], now: datetime | None = None) -> b
     feed = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'feed:' + site)}")
     _sub(feed, "title", f"{site} (healthcrawl)")
-    updated = max((e.updated for e in entries), default=now or datetime.now(timezone.utc))
+    updated = max((e.updated for e in entries), default=now or utc_now_dt())
     _sub(feed, "updated", rfc3339(updated))
     home = home_page(entries)
     if home:
@@ -192,13 +197,11 @@ def atom_feed(site: str, entries: list[Entry], now: datetime | None = None) -> b
 
 
 # -- from the store to files ---------------------------------------------------------------
-def newest_entries(conn: sqlite3.Connection, run_id: str, size: int) -> dict[str, list[Entry]]:
-    """{site: the `size` newest articles the run saw}. Only the chosen records are parsed:
-    the dates to sort on come out of SQLite's JSON functions."""
+def newest_entries(db: Store, run_id: str, size: int) -> dict[str, list[Entry]]:
+    """{site: the `size` newest articles the run saw}. Only the chosen records are read
+    whole: the store gives the dates to sort on."""
     by_site: dict[str, list[tuple[datetime, str, str]]] = defaultdict(list)
-    for rid, site, published, first_seen in conn.execute(
-            "SELECT id, site, json_extract(record, '$.published'), first_seen FROM articles "
-            "WHERE last_run = ?", (run_id,)):
+    for rid, site, published, first_seen in db.feed_candidates(run_id):
         when = parse_date(published) or parse_date(first_seen)
         by_site[site or ""].append((when or datetime.min.replace(tzinfo=timezone.utc), rid,
                                     first_seen))
@@ -207,19 +210,18 @@ def newest_entries(conn: sqlite3.Connection, run_id: str, size: int) -> dict[str
         rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
         entries = []
         for _when, rid, first_seen in rows[:size]:
-            (text,) = conn.execute("SELECT record FROM articles WHERE id = ?", (rid,)).fetchone()
-            entries.append(Entry(orjson.loads(text), first_seen))
+            entries.append(Entry(db.stored_record(rid), first_seen))
         feeds[site] = entries
     return feeds
 
 
-def write_feeds(conn: sqlite3.Connection, run_id: str, run_dir: Path,
+def write_feeds(db: Store, run_id: str, run_dir: Path,
                 size: int = DEFAULT_FEED_SIZE) -> list[Path]:
     """Write both feeds of every site the run saw into `run_dir/feeds/`, atomically."""
     folder = run_dir / FEEDS_DIR
     folder.mkdir(exist_ok=True)
     paths = []
-    for site, entries in newest_entries(conn, run_id, size).items():
+    for site, entries in newest_entries(db, run_id, size).items():
         name = feed_name(site)
         paths.append(_write(folder / f"{name}.json", orjson.dumps(
             json_feed(site, entries), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)))
@@ -228,11 +230,6 @@ def write_feeds(conn: sqlite3.Connection, run_id: str, run_dir: Path,
 
 
 def _write(path: Path, data: bytes) -> Path:
-    part = PartFile(path)
-    try:
-        part.fh.write(data)
-    except BaseException:
-        part.abort()
-        part.part.unlink(missing_ok=True)
-        raise
-    return part.commit()
+    with atomic_write(path) as fh:
+        fh.write(data)
+    return path

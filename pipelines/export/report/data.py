@@ -7,8 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load import load_run
-from ..summary import LATENCY_BUCKETS
+from common.keys import LATENCY_BUCKETS
+
+from ...load import load_run
 from .coverage import field_coverage
 
 # counts entries that are totals or subsets of another entry, not outcomes of their own.

@@ -1,6 +1,7 @@
-"""Store: the embedded SQLite store of articles, one row per record id, usable without Scrapy.
+"""SQLiteStore: the store interface (pipelines/store/base.py) on one embedded SQLite file,
+usable without Scrapy.
 
-    with Store.open("output/healthcrawl.sqlite") as store:
+    with SQLiteStore.open("output/healthcrawl.sqlite") as store:
         status = store.upsert(record, run_id)   # "new" | "changed" | "unchanged"
         row = store.get(record["id"])            # StoredArticle | None
         for rec in store.iter_records(): ...
@@ -12,7 +13,8 @@ second process (a reader in WAL mode, or another crawl) is not blocked. A hard k
 most one batch; those articles are simply seen as new or changed again next run.
 
 Each upsert also compares the record with the stored one field by field and queues a row of
-the change log (pipelines/changes.py) into the same transaction.
+the change log (pipelines/changes.py) into the same transaction. The runs, ledger, page
+memory and snapshot tables are in pipelines/store/sqlite_runs.py.
 """
 from __future__ import annotations
 
@@ -20,32 +22,35 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 
+from cleaners.record_fields import STORE_COLUMNS
+from common.clock import utc_now
+from common.default_settings import DEFAULTS
+
 from .. import changes as changelog
 from ..fields import record_hash
-from ..runinfo import utc_now
+from .base import CHANGED, NEW, UNCHANGED, ArticleHistory, FeedCandidate, StoredArticle
 from .schema import migrate
+from .sqlite_runs import UPSERT_CHANGE, RunTables
 
 logger = logging.getLogger(__name__)
 
-NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
-
+# The record fields copied into columns beside the JSON record (cleaners/record_fields.py;
+# the migrations in schema.py create them), then the store's own columns.
+_COLUMNS = (*STORE_COLUMNS, "record", "first_seen", "last_seen", "first_run", "last_run",
+            "changed_at")
+_COPIED = "".join(f"    {c} = excluded.{c},\n" for c in STORE_COLUMNS if c != "id")
 # One statement for all three outcomes, so a row another process inserted since our lookup
 # is updated, not duplicated. SQLite evaluates every SET expression against the old row, so
 # the CASE compares the stored hash with the new one whatever the assignment order.
-_UPSERT = """
-INSERT INTO articles (id, canonical_url, site, content_hash, record, first_seen, last_seen,
-                      first_run, last_run, changed_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+_UPSERT = f"""
+INSERT INTO articles ({", ".join(_COLUMNS)})
+VALUES ({", ".join("?" * len(_COLUMNS))})
 ON CONFLICT (id) DO UPDATE SET
-    canonical_url = excluded.canonical_url,
-    site = excluded.site,
-    content_hash = excluded.content_hash,
-    record = excluded.record,
+{_COPIED}    record = excluded.record,
     last_seen = excluded.last_seen,
     last_run = excluded.last_run,
     removed_in = NULL,
@@ -54,21 +59,13 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 
-@dataclass(frozen=True)
-class StoredArticle:
-    id: str
-    record: dict
-    content_hash: str
-    first_seen: str
-    last_seen: str
-    first_run: str
-    last_run: str
-    changed_at: str
+BATCH_SIZE = DEFAULTS["HEALTHCRAWL_STORE_BATCH_SIZE"]
+FLUSH_S = DEFAULTS["HEALTHCRAWL_STORE_FLUSH_S"]
 
 
-class Store:
-    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = 200,
-                 flush_interval_s: float = 5.0):
+class SQLiteStore(RunTables):
+    def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = BATCH_SIZE,
+                 flush_interval_s: float = FLUSH_S):
         self.conn = conn
         self.path = path
         self.batch_size = max(1, batch_size)
@@ -81,8 +78,8 @@ class Store:
         self.flush_errors = 0
 
     @classmethod
-    def open(cls, path: str | Path, *, batch_size: int = 200, flush_interval_s: float = 5.0,
-             busy_timeout_s: float = 30.0) -> Store:
+    def open(cls, path: str | Path, *, batch_size: int = BATCH_SIZE,
+             flush_interval_s: float = FLUSH_S, busy_timeout_s: float = 30.0) -> SQLiteStore:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (batches, migrations).
@@ -100,7 +97,17 @@ class Store:
             raise
         return cls(conn, path, batch_size, flush_interval_s)
 
-    def __enter__(self) -> Store:
+    @staticmethod
+    def probe(path: str | Path) -> None:
+        """Read the file's schema table without writing anything (read-only, no migration):
+        raises sqlite3.DatabaseError when the file is not a usable database."""
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -119,9 +126,9 @@ class Store:
         status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
         self._log_change(record, run_id, prev)
         now = seen_at or utc_now()
-        self._pending.append((rid, record.get("canonical_url"), record.get("site"), new_hash,
-                              orjson.dumps(record).decode("utf-8"), now, now, run_id, run_id,
-                              now))
+        copied = [new_hash if c == "content_hash" else record.get(c) for c in STORE_COLUMNS]
+        self._pending.append((*copied, orjson.dumps(record).decode("utf-8"), now, now, run_id,
+                              run_id, now))
         self._pending_prev[rid] = (new_hash, record, run_id, None)
         if (len(self._pending) >= self.batch_size
                 or time.monotonic() - self._last_flush >= self.flush_interval_s):
@@ -152,7 +159,7 @@ class Store:
                 elif queued is not None:
                     fields = changelog.merge_fields(orjson.loads(queued[3]), fields)
                 else:
-                    before = changelog.logged_fields(self.conn, run_id, record["id"])
+                    before = self.logged_fields(run_id, record["id"])
                     fields = changelog.merge_fields(before, fields)
         self._pending_changes[(run_id, record["id"])] = changelog.change_row(
             run_id, record, change, fields)
@@ -166,7 +173,7 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.conn.executemany(_UPSERT, self._pending)
-            self.conn.executemany(changelog.UPSERT_CHANGE, list(self._pending_changes.values()))
+            self.conn.executemany(UPSERT_CHANGE, list(self._pending_changes.values()))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -206,3 +213,21 @@ class Store:
     def count(self) -> int:
         self.flush()
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def stored_record(self, record_id: str) -> dict | None:
+        row = self.conn.execute("SELECT record FROM articles WHERE id = ?",
+                                (record_id,)).fetchone()
+        return orjson.loads(row[0]) if row else None
+
+    def article_history(self, record_id: str) -> ArticleHistory | None:
+        row = self.conn.execute(
+            "SELECT content_hash, first_run, last_run, changed_at FROM articles WHERE id = ?",
+            (record_id,)).fetchone()
+        return ArticleHistory(*row) if row else None
+
+    def feed_candidates(self, run_id: str) -> Iterator[FeedCandidate]:
+        # Only the dates to sort on are read (SQLite's JSON functions), not whole records.
+        for row in self.conn.execute(
+                "SELECT id, site, json_extract(record, '$.published'), first_seen "
+                "FROM articles WHERE last_run = ?", (run_id,)):
+            yield FeedCandidate(*row)

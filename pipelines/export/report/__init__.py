@@ -1,7 +1,7 @@
 """The run report: `report.html` in a run folder, self-contained (inline CSS and SVG plots,
 no script, no network), built from run.json and the exported records.
 
-    from pipelines.report import write_report
+    from pipelines.export.report import write_report
     path = write_report("output/latest")
 
 Plots: records per site, page outcomes, body length, teasers and related links per article,
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..export.partfile import PartFile
+from ..atomic import atomic_write
 from .data import ReportData, collect
 from .page import facts, render
 from .plots import Plot, all_plots
@@ -34,13 +34,9 @@ def build_report(run_dir: str | Path) -> tuple[ReportData, list[Plot], str]:
 
 def save_report(data: ReportData, page: str) -> Path:
     """Write the page as the run folder's report.html, atomically like every run file."""
-    part = PartFile(data.run_dir / REPORT_FILENAME)
-    try:
-        part.fh.write(page.encode("utf-8"))
-    except BaseException:
-        part.abort()
-        raise
-    path = part.commit()
+    path = data.run_dir / REPORT_FILENAME
+    with atomic_write(path) as fh:
+        fh.write(page.encode("utf-8"))
     logger.info("Run report: %s", path)
     return path
 

@@ -1,0 +1,180 @@
+"""SQLite statements of the runs, the URL ledger, the page memory, snapshots and the change
+log: the part of the store interface (pipelines/store/base.py) that the run state
+(pipelines/ledger.py, pipelines/snapshot.py) and the change log (pipelines/changes.py) use.
+Mixed into SQLiteStore (pipelines/store/sqlite.py), which owns the connection."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+
+import orjson
+
+from ..changes import ADDED, CHANGED, REMOVED, change_row
+from ..pages import PageMemo, unpack_links
+from .base import DISCOVER, FINISH, REMEMBER, ChangeRow, RunRow
+
+# Keeps the kind a row already has ("added" stays added when a resumed run sees the page
+# again) and the union of changed fields, which the caller has merged into `excluded`.
+UPSERT_CHANGE = """
+INSERT INTO changes (run_id, id, change, fields, url, title) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (run_id, id) DO UPDATE SET
+    change = CASE WHEN changes.change = 'added' THEN 'added' ELSE excluded.change END,
+    fields = CASE WHEN changes.change = 'added' THEN '[]' ELSE excluded.fields END,
+    url = excluded.url, title = excluded.title
+"""
+# A removal carries its evidence (pipelines/snapshot.py).
+UPSERT_CHANGE_REASON = """
+INSERT INTO changes (run_id, id, change, fields, url, title, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (run_id, id) DO UPDATE SET change = excluded.change, fields = excluded.fields,
+    url = excluded.url, title = excluded.title, reason = excluded.reason
+"""
+_CHANGE_ORDER = f"CASE change WHEN '{ADDED}' THEN 0 WHEN '{CHANGED}' THEN 1 ELSE 2 END, id"
+
+LEDGER_SQL = {
+    DISCOVER: "INSERT OR IGNORE INTO ledger (run_id, url) VALUES (?, ?)",
+    FINISH: ("INSERT INTO ledger (run_id, url, outcome, record_id) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT (run_id, url) DO UPDATE SET outcome = excluded.outcome, "
+             "record_id = excluded.record_id"),
+    REMEMBER: ("INSERT INTO pages (url, kind, etag, last_modified, record_id, links, run_id) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+               "kind = excluded.kind, etag = excluded.etag, "
+               "last_modified = excluded.last_modified, record_id = excluded.record_id, "
+               "links = excluded.links, run_id = excluded.run_id"),
+}
+
+
+class RunTables:
+    conn: sqlite3.Connection
+
+    def _transaction(self, statements: Iterable[tuple[str, tuple]]) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, params in statements:
+                self.conn.execute(sql, params)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # -- runs --------------------------------------------------------------------------
+    def latest_run(self, key: str) -> RunRow | None:
+        row = self.conn.execute(
+            "SELECT run_id, started_at, status FROM runs WHERE key = ? "
+            "ORDER BY started_at DESC LIMIT 1", (key,)).fetchone()
+        return RunRow(*row) if row else None
+
+    def start_run(self, run_id: str, key: str, status: str, started_at: str) -> None:
+        self.conn.execute("INSERT INTO runs (run_id, key, status, started_at) VALUES (?,?,?,?)",
+                          (run_id, key, status, started_at))
+
+    def set_run_status(self, run_id: str, status: str, new_attempt: bool = False) -> None:
+        if new_attempt:
+            self.conn.execute("UPDATE runs SET status = ?, attempts = attempts + 1 "
+                              "WHERE run_id = ?", (status, run_id))
+        else:
+            self.conn.execute("UPDATE runs SET status = ? WHERE run_id = ?", (status, run_id))
+
+    def end_run(self, run_id: str, status: str, finished_at: str,
+                discovered: int | None) -> None:
+        self.conn.execute("UPDATE runs SET status = ?, finished_at = ?, discovered = ? "
+                          "WHERE run_id = ?", (status, finished_at, discovered, run_id))
+
+    def run_discovered(self, run_id: str) -> int | None:
+        row = self.conn.execute("SELECT discovered FROM runs WHERE run_id = ?",
+                                (run_id,)).fetchone()
+        return row[0] if row else None
+
+    def previous_good_run(self, run_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT p.run_id FROM runs p JOIN runs c ON c.run_id = ? AND p.key = c.key "
+            "WHERE p.status = 'complete' AND p.run_id != c.run_id "
+            "AND p.started_at < c.started_at ORDER BY p.started_at DESC LIMIT 1",
+            (run_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- the URL ledger --------------------------------------------------------------
+    def write_ledger(self, events: Sequence[tuple[str, tuple]]) -> None:
+        if events:
+            self._transaction((LEDGER_SQL[kind], params) for kind, params in events)
+
+    def reopen_unstored(self, run_id: str) -> None:
+        # The store commits articles in its own batches, after the ledger may have.
+        self.conn.execute(
+            "UPDATE ledger SET outcome = NULL, record_id = NULL WHERE run_id = ? "
+            "AND outcome IN ('stored', 'unchanged') AND NOT EXISTS (SELECT 1 FROM articles "
+            "WHERE articles.id = ledger.record_id AND articles.last_run = ledger.run_id)",
+            (run_id,))
+
+    def outcomes(self, run_id: str) -> Iterator[tuple[str, str | None, str | None]]:
+        yield from self.conn.execute(
+            "SELECT url, outcome, record_id FROM ledger WHERE run_id = ?", (run_id,))
+
+    def outcome_counts(self, run_id: str) -> Iterator[tuple[str | None, str | None, int]]:
+        yield from self.conn.execute(
+            "SELECT l.outcome, CASE WHEN l.outcome = 'stored' AND a.first_run = l.run_id "
+            "THEN 'new' WHEN l.outcome = 'stored' THEN 'changed' END, count(*) "
+            "FROM ledger l LEFT JOIN articles a ON a.id = l.record_id "
+            "WHERE l.run_id = ? GROUP BY 1, 2", (run_id,))
+
+    def ledger_records(self, run_id: str) -> Iterator[tuple[str, str]]:
+        yield from self.conn.execute("SELECT url, record_id FROM ledger WHERE run_id = ? AND "
+                                     "record_id IS NOT NULL", (run_id,))
+
+    # -- the page memory ---------------------------------------------------------------
+    def validators(self, unfinished_of: str | None = None
+                   ) -> dict[str, tuple[str | None, str | None]]:
+        found = {url: (etag, modified) for url, etag, modified in self.conn.execute(
+            "SELECT url, etag, last_modified FROM pages "
+            "WHERE etag IS NOT NULL OR last_modified IS NOT NULL")}
+        if unfinished_of is not None:
+            for (url,) in self.conn.execute(
+                    "SELECT p.url FROM pages p JOIN ledger l ON l.url = p.url AND l.run_id = ? "
+                    "WHERE p.run_id = ? AND l.outcome IS NULL", (unfinished_of, unfinished_of)):
+                found.pop(url, None)
+        return found
+
+    def page_memo(self, url: str) -> PageMemo | None:
+        row = self.conn.execute("SELECT kind, record_id, links FROM pages WHERE url = ?",
+                                (url,)).fetchone()
+        return PageMemo(row[0], row[1], unpack_links(row[2])) if row else None
+
+    def page_links(self) -> Iterator[tuple[str, bytes | None]]:
+        yield from self.conn.execute("SELECT url, links FROM pages")
+
+    # -- snapshots and the change log ------------------------------------------------------
+    def snapshot_ids(self, run_id: str) -> set[str]:
+        ids = {rid for (rid,) in self.conn.execute(
+            "SELECT DISTINCT record_id FROM ledger WHERE run_id = ? AND record_id IS NOT NULL "
+            "AND outcome IN ('stored', 'unchanged')", (run_id,))}
+        ids.update(rid for (rid,) in self.conn.execute("SELECT id FROM kept WHERE run_id = ?",
+                                                       (run_id,)))
+        return ids
+
+    def persist_settlement(self, run_id: str, kept: Iterable[str],
+                           removals: Sequence[tuple[dict, str]]) -> None:
+        rows = [(*change_row(run_id, record, REMOVED, []), reason) for record, reason in removals]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM kept WHERE run_id = ?", (run_id,))
+            self.conn.execute("DELETE FROM changes WHERE run_id = ? AND change = ?",
+                              (run_id, REMOVED))
+            self.conn.executemany("INSERT INTO kept (run_id, id) VALUES (?, ?)",
+                                  [(run_id, rid) for rid in kept])
+            self.conn.executemany(UPSERT_CHANGE_REASON, rows)
+            self.conn.executemany("UPDATE articles SET removed_in = ? WHERE id = ?",
+                                  [(run_id, record["id"]) for record, _reason in removals])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def logged_fields(self, run_id: str, record_id: str) -> list[str]:
+        row = self.conn.execute("SELECT change, fields FROM changes WHERE run_id = ? AND id = ?",
+                                (run_id, record_id)).fetchone()
+        return orjson.loads(row[1]) if row and row[0] == CHANGED else []
+
+    def changes(self, run_id: str) -> Iterator[ChangeRow]:
+        for rid, change, fields, url, title, reason in self.conn.execute(
+                "SELECT id, change, fields, url, title, reason FROM changes WHERE run_id = ? "
+                f"ORDER BY {_CHANGE_ORDER}", (run_id,)):
+            yield ChangeRow(rid, change, orjson.loads(fields), url, title, reason)
