@@ -4,7 +4,7 @@ key literal anywhere else). The run summary (pipelines/summary.py) turns them in
 Written by the spider and the middlewares (crawler/): pages, discovered, sitemap_urls,
 not_modified, outcome/not_article, outcome/off_site, outcome/refused/<reason>,
 outcome/robots_denied, outcome/failed/<error>, warning/<name>, latency_ms/<bucket>,
-robots_truncated, config_error.
+robots_truncated. (A configuration error is no stats key: pipelines/runinfo.py ConfigError.)
 Written by the item pipelines and the run folder (pipelines/): outcome/dropped/<reason>,
 outcome/stored, change/<new|changed|unchanged>, export/records, export/errors, store/errors,
 store/retried_commits, exit_code.
@@ -37,7 +37,6 @@ RECORDS = PREFIX + "export/records"
 EXPORT_ERRORS = PREFIX + "export/errors"
 STORE_ERRORS = PREFIX + "store/errors"
 STORE_RETRIES = PREFIX + "store/retried_commits"
-CONFIG_ERROR = PREFIX + "config_error"  # crawler/run.py turns it into exit code 1
 EXIT_CODE = PREFIX + "exit_code"
 
 ARCHIVE = PREFIX + "archive/"

@@ -14,8 +14,6 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from common.exits import EXIT_INTERRUPTED, EXIT_USAGE
-from common.keys import CONFIG_ERROR
-from common.paths import output_dir
 from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
 
@@ -66,6 +64,7 @@ def spider_args(target: str, base_url: str | None = None) -> dict:
 
 
 def crawl(target: str, overrides: dict | None = None, base_url: str | None = None) -> RunResult:
+    from crawler.run_context import RunContext
     from crawler.spiders.health import HealthSpider
 
     args = spider_args(target, base_url)
@@ -79,15 +78,14 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
     process.crawl(crawler, **args)
     process.start()
 
-    stats = crawler.stats.get_stats() if crawler.stats else {}
-    if stats.get(CONFIG_ERROR):
-        logger.error("Configuration error: %s", stats[CONFIG_ERROR])
+    run = RunContext.find(crawler)  # None: the crawl did not get as far as its run
+    if run is not None and run.config_error is not None:
+        logger.error("Configuration error: %s", run.config_error)
         return RunResult(EXIT_USAGE, None, None)
-    # The spider decides the run id: a new one, or the interrupted run it resumes.
-    run_id = getattr(crawler.spider, "run_id", None)
-    if not run_id:
+    if run is None or crawler.spider is None:
         return RunResult(EXIT_INTERRUPTED, None, None)
-    run_dir = output_dir(settings) / run_id
+    # The run context decided the run id: a new one, or the interrupted run it resumes.
+    run_dir = run.output_dir / run.run_id
     return RunResult(*read_outcome(run_dir))
 
 

@@ -60,6 +60,9 @@ ITEM_PIPELINES = {
     "pipelines.export.ExportPipeline": 400,
 }
 EXTENSIONS = {
+    # Opens the run (lock, ledger) before any pipeline or middleware is built
+    # (crawler/run_context.py); pipelines and the spider reach it through the crawler.
+    "crawler.run_context.RunContext": 100,
     "crawler.archive.component.Archive": 490,  # the same object: closes before RunFolder
     "pipelines.run_folder.RunFolder": 500,
     "crawler.progress.Progress": 510,

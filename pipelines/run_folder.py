@@ -1,6 +1,7 @@
 """RunFolder: the Scrapy extension that owns `<HEALTHCRAWL_OUTPUT_DIR>/<run_id>/`.
 
-Enable with `EXTENSIONS = pipelines.EXTENSIONS`. On `spider_opened` it creates the folder
+Enable with `EXTENSIONS = pipelines.EXTENSIONS`. The run (id, state, configuration error)
+is the crawler's (pipelines/runinfo.py `run_of`). On `spider_opened` it creates the folder
 (the export pipeline may already have: both go through runinfo.ensure_run_dir). On
 `spider_closed`, which Scrapy sends after every item pipeline has closed (exports renamed,
 store committed), it writes schema.json, changes.jsonl and feeds/ (pipelines/publish.py),
@@ -21,7 +22,7 @@ from typing import Any
 from scrapy import signals
 
 from common.clock import utc_now
-from common.keys import CONFIG_ERROR, EXIT_CODE
+from common.keys import EXIT_CODE
 from common.paths import output_dir
 
 from .export.run_files import LATEST, SUMMARY_FILENAME, list_files, point_latest, write_json_atomic
@@ -29,7 +30,7 @@ from .ledger import COMPLETE as LEDGER_COMPLETE
 from .ledger import INTERRUPTED as LEDGER_INTERRUPTED
 from .publish import publish_from_settings
 from .quality import COMPLETE, Thresholds, exit_code
-from .runinfo import ensure_run_dir, run_id_of
+from .runinfo import RunInfo, run_of
 from .summary import build_summary, run_status
 
 logger = logging.getLogger(__name__)
@@ -41,8 +42,9 @@ __all__ = ["LATEST", "SUMMARY_FILENAME", "RunFolder", "list_files", "point_lates
 
 class RunFolder:
     def __init__(self, output_dir: str | Path, thresholds: Thresholds | None = None,
-                 stats: Any = None, settings: Any = None):
+                 stats: Any = None, settings: Any = None, run: RunInfo | None = None):
         self.output_dir = Path(output_dir)
+        self.run = run if run is not None else RunInfo(settings or {})
         self.thresholds = thresholds or Thresholds()
         self.stats = stats
         self.settings = settings
@@ -54,19 +56,20 @@ class RunFolder:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunFolder:
+        run = run_of(crawler)
         try:
             thresholds = Thresholds.from_settings(crawler.settings)
         except ValueError as exc:
-            crawler.stats.set_value(CONFIG_ERROR, str(exc))
+            run.fail(str(exc))
             raise
-        ext = cls(output_dir(crawler.settings), thresholds, crawler.stats, crawler.settings)
+        ext = cls(output_dir(crawler.settings), thresholds, crawler.stats, crawler.settings, run)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
     def spider_opened(self, spider: Any) -> None:
-        self.run_id = run_id_of(spider, self.settings)
-        self.run_dir = ensure_run_dir(self.output_dir, self.run_id)
+        self.run_id = self.run.run_id  # decided by now: a new run or the one it resumes
+        self.run_dir = self.run.run_dir()
         self.started_at = utc_now()
         self._t0 = time.monotonic()
         logger.info("Run %s: folder %s", self.run_id, self.run_dir)
@@ -76,9 +79,10 @@ class RunFolder:
             return
         stats = self.stats.get_stats() if self.stats is not None else {}
         files, partial = list_files(self.run_dir)
-        state = getattr(spider, "run_state", None)
+        state = self.run.run_state
+        error = self.run.config_error
         counts = None
-        done = run_status(reason, stats) == COMPLETE and not partial
+        done = run_status(reason, stats, error) == COMPLETE and not partial
         settled = None
         if state is not None:
             # The ledger spans every attempt of a resumed run; the stats only this one.
@@ -92,11 +96,11 @@ class RunFolder:
             published = publish_from_settings(self.settings, self.run_dir, self.run_id, done)
             files, partial = list_files(self.run_dir)
         summary = build_summary(
-            stats, run_id=self.run_id, site=_site(spider), started_at=self.started_at,
+            stats, run_id=self.run_id, site=self.run.site, started_at=self.started_at,
             finished_at=utc_now(), elapsed_s=time.monotonic() - self._t0,
             finish_reason=reason, files=files, thresholds=self.thresholds,
             partial_files=partial, counts=counts,
-            snapshot=settled.summary() if settled is not None else None)
+            snapshot=settled.summary() if settled is not None else None, config_error=error)
         if published is not None:
             summary["changes"] = published["changes"]
         summary["exit_code"] = exit_code(summary, self.thresholds)
@@ -118,9 +122,3 @@ class RunFolder:
             logger.warning("Run %s below quality bar: %s", self.run_id, breach)
         if state is not None:
             state.close()
-
-
-def _site(spider: Any) -> str | None:
-    # The health spider keeps its Site object in `site` and the key in `site_key`.
-    key = getattr(spider, "site_key", None) or getattr(spider, "site", None)
-    return key if isinstance(key, str) else getattr(key, "key", None)

@@ -1,16 +1,23 @@
-"""Where a run's files go, and which run this is. Shared by the export pipeline and the
-RunFolder extension, which may start in either order (Scrapy opens item pipelines before it
-sends `spider_opened`), so every helper here is idempotent."""
+"""Where a run's files go, and which run this is: `RunInfo`, one per crawl, kept on the
+crawler. The export and store pipelines, the RunFolder extension and the archive may start
+in either order (Scrapy opens item pipelines before it sends `spider_opened`), so every
+helper here is idempotent."""
 from __future__ import annotations
 
 import logging
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from common.clock import utc_now_dt
+from common.paths import output_dir, store_path
+
+if TYPE_CHECKING:
+    from .runstate import RunState
 
 logger = logging.getLogger(__name__)
+
+RUN_CONTEXT_ATTR = "run_context"  # the crawler's attribute that holds its RunInfo
 
 
 def new_run_id() -> str:
@@ -18,21 +25,57 @@ def new_run_id() -> str:
     return utc_now_dt().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
-def run_id_of(spider: Any, settings: Any = None) -> str:
-    """The spider's run id (the spider sets it); else the setting; else a new one, stored on
-    the spider so that every component of this crawl agrees on it."""
-    run_id = getattr(spider, "run_id", None)
-    if not run_id:
-        run_id = (settings.get("HEALTHCRAWL_RUN_ID") if settings is not None else None) \
-            or new_run_id()
-        logger.warning("Spider %s has no run_id; using %s", getattr(spider, "name", "?"), run_id)
-        spider.run_id = run_id
-    if "/" in run_id or "\\" in run_id or run_id in (".", ".."):
-        raise ValueError(f"run_id {run_id!r} is not a plain folder name")
-    return run_id
-
-
 def ensure_run_dir(out: Path, run_id: str) -> Path:
     path = out / run_id
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+class ConfigError(Exception):
+    """A mistake in the run's setup (a bad setting, an unusable store, a refused start
+    URL): the run fetches nothing, run.json says `error`, the command exits 1. The message
+    is one line, shown as it is."""
+
+
+class RunInfo:
+    """What the pipelines and the run folder need to know of the crawl's run: its id, the
+    output folder, the store path, the run state (None: no ledger) and the configuration
+    error, if any. The crawler owns one (crawler/run_context.py extends it with the
+    spider's side); `run_of(crawler)` finds it."""
+
+    def __init__(self, settings: Any):
+        self.output_dir = output_dir(settings)
+        self.store_path = store_path(settings)
+        self.run_state: RunState | None = None
+        self.site: str | None = None
+        self.config_error: ConfigError | None = None
+        self.run_id: str = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
+        if "/" in self.run_id or "\\" in self.run_id or self.run_id in (".", ".."):
+            logger.error("HEALTHCRAWL_RUN_ID %r is not a plain folder name", self.run_id)
+            self.fail(f"HEALTHCRAWL_RUN_ID {self.run_id!r} is not a plain folder name")
+            self.run_id = new_run_id()  # the run.json that reports it lands in a safe place
+
+    @property
+    def resumed(self) -> bool:
+        return self.run_state is not None and self.run_state.resumed
+
+    def fail(self, error: ConfigError | str) -> ConfigError:
+        """Record a configuration error; the first one recorded is the one reported."""
+        if not isinstance(error, ConfigError):
+            error = ConfigError(error)
+        if self.config_error is None:
+            self.config_error = error
+        return self.config_error
+
+    def run_dir(self) -> Path:
+        return ensure_run_dir(self.output_dir, self.run_id)
+
+
+def run_of(crawler: Any) -> RunInfo:
+    """The crawl's run, kept on the crawler (`crawler.run_context`). Made here, without a
+    run state, when no component made it first (the pipelines under another spider)."""
+    run = getattr(crawler, RUN_CONTEXT_ATTR, None)
+    if run is None:
+        run = RunInfo(crawler.settings)
+        setattr(crawler, RUN_CONTEXT_ATTR, run)
+    return run

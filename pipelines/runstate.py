@@ -1,8 +1,9 @@
 """RunState: what makes a run resumable and incremental, shared by the spider and the
 run folder: the lock, the ledger, which run this is (new or resumed), HTTP validators.
 
-The spider opens it in `from_crawler` (before anything is fetched) and reports every URL's
-fate to it; item outcomes arrive through Scrapy's item_scraped / item_dropped signals.
+The crawler's run context opens it (crawler/run_context.py, before anything is fetched); the
+spider reports every URL's fate through the context; item outcomes arrive through Scrapy's
+item_scraped / item_dropped signals.
 """
 from __future__ import annotations
 
@@ -37,14 +38,15 @@ class RunState:
         self.closed = False
 
     @classmethod
-    def open(cls, settings: Any, key: str) -> RunState:
+    def open(cls, settings: Any, key: str, run_id: str | None = None) -> RunState:
+        """`run_id` names the run if it is a new one (a resumed run keeps its own)."""
         store = store_path(settings)
         lock = RunLock(store.parent / LOCK_FILENAME)
         lock.acquire()
         try:
             ledger = Ledger.open(
                 store, flush_interval_s=settings.getfloat("HEALTHCRAWL_LEDGER_FLUSH_S"))
-            ledger.begin(key, settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
+            ledger.begin(key, run_id or settings.get("HEALTHCRAWL_RUN_ID") or new_run_id(),
                          fresh=settings.getbool("HEALTHCRAWL_FRESH"))
         except BaseException:
             lock.release()

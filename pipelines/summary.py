@@ -13,7 +13,6 @@ from common.keys import (
     ARCHIVE_PAGES,
     ARCHIVE_REVISITS,
     CHANGE,
-    CONFIG_ERROR,
     EXPORT_ERRORS,
     LATENCY,
     LATENCY_BUCKETS,
@@ -83,8 +82,9 @@ def collect_archive(stats: Mapping[str, Any]) -> dict[str, int] | None:
         ("bytes", ARCHIVE_BYTES), ("errors", ARCHIVE_ERRORS))}
 
 
-def run_status(finish_reason: str, stats: Mapping[str, Any]) -> str:
-    if stats.get(CONFIG_ERROR):
+def run_status(finish_reason: str, stats: Mapping[str, Any],
+               config_error: Exception | str | None = None) -> str:
+    if config_error:
         return ERROR
     if finish_reason != "finished" or stats.get(EXPORT_ERRORS) or stats.get(STORE_ERRORS):
         # A store or export error leaves the run's data incomplete: re-run, like a crash.
@@ -97,9 +97,11 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
                   files: Mapping[str, int], thresholds: Thresholds,
                   partial_files: list[str] | None = None,
                   counts: dict[str, Any] | None = None,
-                  snapshot: dict[str, Any] | None = None) -> dict[str, Any]:
+                  snapshot: dict[str, Any] | None = None,
+                  config_error: Exception | str | None = None) -> dict[str, Any]:
     """Everything but `exit_code`, which quality.exit_code computes from this dict.
-    `counts` from the run ledger win over the stats (they span a resumed run's attempts)."""
+    `counts` from the run ledger win over the stats (they span a resumed run's attempts);
+    `config_error` (pipelines/runinfo.py ConfigError) makes the status `error`."""
     summary: dict[str, Any] = {
         "run_id": run_id,
         "schema_version": SCHEMA_VERSION,
@@ -108,7 +110,7 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         "finished_at": finished_at,
         "elapsed_s": round(elapsed_s, 3),
         "finish_reason": finish_reason,
-        "status": run_status(finish_reason, stats),
+        "status": run_status(finish_reason, stats, config_error),
         "counts": counts if counts is not None else collect_counts(stats),
         "warnings": {key[len(WARNING):]: value for key, value in sorted(stats.items())
                      if key.startswith(WARNING)},
@@ -122,8 +124,8 @@ def build_summary(stats: Mapping[str, Any], *, run_id: str, site: str | None,
         "archive": collect_archive(stats),
         "thresholds": thresholds.as_dict(),
     }
-    if stats.get(CONFIG_ERROR):
-        summary["config_error"] = str(stats[CONFIG_ERROR])
+    if config_error:
+        summary["config_error"] = str(config_error)
     if partial_files:
         summary["partial_files"] = sorted(partial_files)
     if snapshot is not None:

@@ -17,6 +17,7 @@ from faults.site import build_small
 from scrapy.utils.test import get_crawler
 
 from cleaners.record import PACKAGE_VERSION
+from common.default_settings import project_defaults
 from crawler.middlewares.identity import (
     BadContact,
     IdentityMiddleware,
@@ -167,15 +168,16 @@ def test_contact_warning_only_for_non_local_hosts_without_contact(caplog):
     assert needs_contact_warning("https://www.example.org/", None)
     assert not needs_contact_warning("https://www.example.org/", "ops@example.org")
     assert not needs_contact_warning("http://127.0.0.1:8765/", None)
-    crawler = get_crawler(HealthSpider, {"HEALTHCRAWL_CONTACT": ""})
-    mw = IdentityMiddleware.from_crawler(crawler)
-    with caplog.at_level(logging.WARNING):
-        mw.spider_opened(HealthSpider(url="https://www.example.org/health/"))
-    assert any("No operator contact" in r.getMessage() for r in caplog.records)
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        mw.spider_opened(HealthSpider(url="http://127.0.0.1:1/"))
-    assert not caplog.records
+    for start, warned in (("https://www.example.org/health/", True),
+                          ("http://127.0.0.1:1/", False)):
+        crawler = get_crawler(HealthSpider, project_defaults({
+            "HEALTHCRAWL_CONTACT": "", "HEALTHCRAWL_EXTRACT_WORKERS": 0}))
+        mw = IdentityMiddleware.from_crawler(crawler)
+        spider = HealthSpider.from_crawler(crawler, url=start)  # declares the run's scope
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            mw.spider_opened(spider)
+        assert any("No operator contact" in r.getMessage() for r in caplog.records) == warned
 
 
 @pytest.mark.slow  # a crawl of a fault server

@@ -11,8 +11,10 @@ from scrapy.utils.test import get_crawler
 
 from cleaners.extract import extract_article
 from cleaners.html import KEEP_LEVELS, block_texts, flatten_deep, parse_html
+from common.default_settings import project_defaults
 from crawler.middlewares import Refused
 from crawler.middlewares.safety import SafetyMiddleware
+from crawler.run_context import RunContext, RunScope
 from crawler.urlpolicy import parse_allowed_hosts
 
 PARAS = ["First paragraph of the deep page, long enough to be a paragraph of its own.",
@@ -89,26 +91,13 @@ def test_block_texts(html, expected):
 
 
 # -- the URL guard on redirects ------------------------------------------------------------
-class _Spider:
-    allowed_origins = frozenset({"http://127.0.0.1:8000"})
-
-    def __init__(self):
-        self.seen: set[str] = set()
-
-    def claim_redirect(self, request) -> bool:
-        if request.url in self.seen:
-            return False
-        self.seen.add(request.url)
-        return True
-
-
 @pytest.fixture()
 def guard():
-    crawler = get_crawler()
-    mw = SafetyMiddleware(MemoryStatsCollector(crawler), parse_allowed_hosts("127.0.0.1"))
-    crawler.spider = _Spider()
-    mw.crawler = crawler
-    return mw
+    crawler = get_crawler(settings_dict=project_defaults({"HEALTHCRAWL_LEDGER": False}))
+    run = RunContext.of(crawler)  # what the spider declares in from_crawler
+    run.declare(RunScope("127.0.0.1:8000|http://127.0.0.1:8000/|generic=1", "127.0.0.1",
+                         "http://127.0.0.1:8000/", frozenset({"http://127.0.0.1:8000"})))
+    return SafetyMiddleware(MemoryStatsCollector(crawler), parse_allowed_hosts("127.0.0.1"), run)
 
 
 @pytest.mark.parametrize("location, outcome", [

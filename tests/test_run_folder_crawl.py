@@ -69,10 +69,9 @@ def crawl_main(config: dict) -> None:
 
     process = CrawlerProcess(project_defaults({
         "ITEM_PIPELINES": ITEM_PIPELINES, "EXTENSIONS": EXTENSIONS,
-        "HEALTHCRAWL_OUTPUT_DIR": config["out"], "LOG_LEVEL": "INFO",
-        "TELNETCONSOLE_ENABLED": False, **config.get("settings", {})}))
+        "HEALTHCRAWL_OUTPUT_DIR": config["out"], "HEALTHCRAWL_RUN_ID": config["run_id"],
+        "LOG_LEVEL": "INFO", "TELNETCONSOLE_ENABLED": False, **config.get("settings", {})}))
     crawler = process.create_crawler(ListSpider)
-    ListSpider.run_id = config["run_id"]  # as the health spider sets it
     process.crawl(crawler)
     process.start()
 

@@ -30,12 +30,12 @@ STATS = {
 
 
 def summary_of(stats: dict, reason: str = "finished", thresholds: Thresholds | None = None,
-               ) -> dict:
+               config_error: str | None = None) -> dict:
     summary = build_summary(stats, run_id="20261126T121500Z-ab12", site="demo",
                             started_at="2026-11-26T12:15:00.000Z",
                             finished_at="2026-11-26T12:16:00.000Z", elapsed_s=60.0,
                             finish_reason=reason, files={"articles.jsonl": 10},
-                            thresholds=thresholds or Thresholds())
+                            thresholds=thresholds or Thresholds(), config_error=config_error)
     summary["exit_code"] = exit_code(summary, thresholds or Thresholds())
     return summary
 
@@ -91,8 +91,9 @@ def test_interrupted_and_errors() -> None:
     summary = summary_of({**STATS, "healthcrawl/export/errors": 1})
     assert (summary["status"], summary["exit_code"]) == ("interrupted", 3)
     assert summary["errors"] == {"export": 1, "store": 0}
-    summary = summary_of({**STATS, "healthcrawl/config_error": "bad start URL"})
+    summary = summary_of(STATS, config_error="start URL private_host")
     assert (summary["status"], summary["exit_code"]) == ("error", 1)
+    assert summary["config_error"] == "start URL private_host"
 
 
 def test_nothing_parsed_but_failures_is_a_breach() -> None:

@@ -36,9 +36,9 @@ from common.keys import ARCHIVE_FILES as FILES
 from common.keys import ARCHIVE_PAGES as PAGES
 from common.keys import ARCHIVE_RESUME_DROPPED as DROPPED
 from common.keys import ARCHIVE_REVISITS as REVISITS
-from common.paths import output_dir, store_path
-from pipelines.runinfo import ensure_run_dir, run_id_of
+from common.paths import output_dir
 
+from ..run_context import RunContext
 from . import records as rec
 from .captures import CaptureIndex
 from .files import ARCHIVE_DIR, DEFAULT_MAX_BYTES, ArchiveWriter, repair
@@ -62,7 +62,7 @@ class Archive:
         self.settings = settings
         self.writer: ArchiveWriter | None = None
         self.captures: CaptureIndex | None = None
-        self.run_state: Any = None
+        self.run: RunContext | None = None
         self.directory: Path | None = None
 
     @classmethod
@@ -79,6 +79,7 @@ class Archive:
         archive = cls(output_dir(settings),
                       max_bytes=settings.getint("HEALTHCRAWL_ARCHIVE_MAX_BYTES"),
                       level=level, stats=crawler.stats, settings=settings)
+        archive.run = RunContext.of(crawler)
         setattr(crawler, INSTANCE_ATTR, archive)
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
@@ -86,19 +87,19 @@ class Archive:
 
     # -- lifecycle --------------------------------------------------------------------------
     def spider_opened(self, spider: Any) -> None:
-        run_id = run_id_of(spider, self.settings)
-        self.directory = ensure_run_dir(self.out, run_id) / ARCHIVE_DIR
-        self.run_state = getattr(spider, "run_state", None)
-        if self.run_state is not None and self.run_state.resumed:
+        run = self.run
+        run_id = run.run_id
+        self.directory = run.run_dir() / ARCHIVE_DIR
+        if run.resumed:
             self._repair()
         info = self._info(run_id)
         self.writer = ArchiveWriter(self.directory, f"healthcrawl-{run_id}", info,
                                     max_bytes=self.max_bytes, level=self.level)
-        if self.run_state is not None and self.settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
-            self.captures = CaptureIndex.open(store_path(self.settings))
+        if run.run_state is not None and self.settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
+            self.captures = CaptureIndex.open(run.store_path)
 
     def _repair(self) -> None:
-        seen, pending = self.run_state.ledger.urls()
+        seen, pending = self.run.run_state.ledger.urls()
         finished = seen.difference(pending)
         result = repair(self.directory, finished.__contains__)
         carried = result.kept.get("response", 0) + result.kept.get("revisit", 0)

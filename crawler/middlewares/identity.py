@@ -17,6 +17,7 @@ from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from cleaners.record import PACKAGE_VERSION
+from crawler.run_context import RunContext
 from crawler.urlpolicy import is_private_host
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ def needs_contact_warning(start_url: str, contact: str | None) -> bool:
 
 
 class IdentityMiddleware(UserAgentMiddleware):
+    run: RunContext | None = None
+
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
@@ -66,12 +69,14 @@ class IdentityMiddleware(UserAgentMiddleware):
         explicit = settings.getpriority("USER_AGENT") > SETTINGS_PRIORITIES["project"]
         mw = cls(settings["USER_AGENT"] if explicit else user_agent(contact))
         mw.contact = contact
+        mw.run = RunContext.of(crawler)
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         return mw
 
     def spider_opened(self, spider):
         super().spider_opened(spider)
-        if needs_contact_warning(getattr(spider, "base_url", ""), self.contact):
+        scope = self.run.scope if self.run is not None else None
+        if needs_contact_warning(scope.start_url if scope is not None else "", self.contact):
             logger.warning("No operator contact in the User-Agent (%s): set HEALTHCRAWL_CONTACT "
                            "or --contact to a URL or e-mail address where site owners can "
                            "reach you", self.user_agent)

@@ -9,6 +9,7 @@ from w3lib.url import safe_url_string
 from common.keys import OUTCOME
 from crawler.middlewares import Refused
 from crawler.middlewares.robots import MAX_REDIRECTS, is_robots_request
+from crawler.run_context import RunContext
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
 
 logger = logging.getLogger(__name__)
@@ -19,21 +20,20 @@ CLAIMED = "healthcrawl_redirect_claimed"
 
 
 class SafetyMiddleware:
-    def __init__(self, stats, allowed_private: frozenset[str]):
+    def __init__(self, stats, allowed_private: frozenset[str], run: RunContext | None = None):
         self.stats = stats
         self.allowed_private = allowed_private
-        self.crawler = None
+        self.run = run
 
     @classmethod
     def from_crawler(cls, crawler):
-        mw = cls(crawler.stats,
-                 parse_allowed_hosts(crawler.settings.get("HEALTHCRAWL_ALLOW_PRIVATE_HOSTS")))
-        mw.crawler = crawler
-        return mw
+        return cls(crawler.stats,
+                   parse_allowed_hosts(crawler.settings.get("HEALTHCRAWL_ALLOW_PRIVATE_HOSTS")),
+                   RunContext.of(crawler))
 
     def process_request(self, request):
         reason = refusal(request.url, self.allowed_private)
-        spider = getattr(self.crawler, "spider", None)
+        scope = self.run.scope if self.run is not None else None
         if is_robots_request(request):
             # robots.txt may redirect to another origin (RFC 9309), at most MAX_REDIRECTS
             # times; it is no page of the run, so no outcome is counted for it.
@@ -41,17 +41,16 @@ class SafetyMiddleware:
             if reason is not None:
                 self._refuse(request.url, reason, count=False)
             return
-        if reason is None:
+        if reason is None and scope is not None and scope.origins \
+                and origin(request.url) not in scope.origins:
             # Redirects are the way off-site URLs get in: the spider only builds on-site ones.
-            origins = getattr(spider, "allowed_origins", None)
-            if origins and origin(request.url) not in origins:
-                reason = "off_site"
+            reason = "off_site"
         if reason is None:
             if request.meta.get("redirect_urls") and not request.meta.get(CLAIMED) \
-                    and hasattr(spider, "claim_redirect"):
+                    and scope is not None:
                 # Our requests skip Scrapy's dupefilter (the spider dedups before building
-                # them), so a redirect to a page already crawled is caught here.
-                if not spider.claim_redirect(request):
+                # them), so a redirect to a page the run has seen is caught here.
+                if not self.run.claim(request.url):
                     raise Refused("dropped/duplicate_url", f"{request.url} already crawled")
                 # A retry of this request (a copy, meta included) is not a duplicate.
                 request.meta[CLAIMED] = True

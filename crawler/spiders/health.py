@@ -1,5 +1,6 @@
 """The `health` spider: navigation only. Content selectors live in crawler/sites/ and
-extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledger.py).
+extraction in cleaners/; every URL's fate goes to the run ledger through the run context
+(crawler/run_context.py).
 
     scrapy crawl health -a site=demo [-a url=http://127.0.0.1:8765/]
     scrapy crawl health -a url=https://example.org/health/ [-a generic=1]
@@ -7,7 +8,6 @@ extraction in cleaners/; every URL's fate goes to the run ledger (pipelines/ledg
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -25,15 +25,11 @@ from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 from crawler.failures import failure_outcome
 from crawler.links import SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url, request_url
 from crawler.responses import charset_of
+from crawler.run_context import RunContext, RunScope
 from crawler.sites import Site, get_site
 from crawler.traps import TrapGuard
 from crawler.urlpolicy import origin, parse_allowed_hosts, refusal
 from crawler.worker_pool import WorkerDied
-from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
-from pipelines.runinfo import new_run_id
-from pipelines.runlock import StoreLocked
-from pipelines.runstate import LINKS_META, RunState
-from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
 
@@ -59,16 +55,14 @@ class HealthSpider(scrapy.Spider):
         self.generic = str(generic).lower() in ("1", "true", "yes", "on")
         self.max_pages = int(max_pages or 0)
         self.allowed_origins = frozenset({origin(base)})
-        self.run_state: RunState | None = None
-        self._validators: dict[str, tuple] = {}
-        self._seen: set[str] = set()
+        self.run: RunContext  # the crawl's run (crawler/run_context.py), from from_crawler
+        self._seen: set[str] = set()  # the run's (RunContext.seen), from from_crawler
         self._resolved: dict[str, str | None] = {}  # href -> page URL (origin-wide hrefs)
         self._backlog: deque[str] = deque()
         self._scheduled = 0
         self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
         self.traps = TrapGuard()  # crawler/traps.py; from the settings in from_crawler
-        self.config_error: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -81,21 +75,12 @@ class HealthSpider(scrapy.Spider):
             settings.get("HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"))
         # 0 switches Scrapy's UrlLengthMiddleware off; so it does here
         spider.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083) or sys.maxsize
-        spider.run_id = settings.get("HEALTHCRAWL_RUN_ID") or new_run_id()
         spider.traps = TrapGuard.from_settings(settings)
-        if settings.getbool("HEALTHCRAWL_LEDGER"):
-            try:
-                spider.run_state = RunState.open(settings, spider.run_key())
-            except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:
-                # One line, no traceback: a locked, foreign or unwritable store (or a full
-                # disk). Crawler.stats does not exist yet: start() records it.
-                logger.error("Cannot open the store: %s", exc)
-                spider.config_error = f"store: {exc}"
-            else:
-                spider.run_id = spider.run_state.run_id
-                spider.run_state.connect(crawler)
-                if settings.getbool("HEALTHCRAWL_CONDITIONAL"):
-                    spider._validators = spider.run_state.ledger.validators()
+        # The run context opens the run (lock, ledger) once the extensions are built.
+        spider.run = RunContext.of(crawler)
+        spider.run.declare(RunScope(spider.run_key(), spider.site_key, spider.base_url,
+                                    spider.allowed_origins))
+        spider._seen = spider.run.seen
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS"),
                                 spider.generic or spider.site is None)
@@ -113,18 +98,16 @@ class HealthSpider(scrapy.Spider):
 
     # -- discovery --------------------------------------------------------------------------
     async def start(self):
-        if self.config_error:
-            self.crawler.stats.set_value(keys.CONFIG_ERROR, self.config_error)
-        if self.crawler.stats.get_value(keys.CONFIG_ERROR):
+        if self.run.config_error is not None:  # the store (RunContext.open) or a pipeline
             return
         reason = refusal(self.base_url, self.allowed_private)
         if reason:
             logger.error("Start URL %s refused: %s (allow private hosts with "
                          "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS)", self.base_url, reason)
-            self.crawler.stats.set_value(keys.CONFIG_ERROR, f"start URL {reason}")
+            self.run.fail(f"start URL {reason}")
             return
-        if self.run_state is not None and self.run_state.resumed:
-            self._seen, pending = self.run_state.ledger.urls()
+        if self.run.resumed:
+            pending = self.run.known_urls()
             self._scheduled = len(self._seen)
             logger.warning("Resuming: %d URLs known, %d pending", len(self._seen), len(pending))
             self._backlog.extend(pending)
@@ -166,15 +149,13 @@ class HealthSpider(scrapy.Spider):
             # Recorded once per URL, never fetched: "every URL discovered ends in an outcome".
             outcome = f"refused/{refused}" if refused else "off_site"
             self.crawler.stats.inc_value(keys.OUTCOME + outcome)
-            if self.run_state is not None:
-                self.run_state.ledger.finish(url, outcome)
+            self.run.finish(url, outcome)
             return False
         if self.max_pages and self._scheduled >= self.max_pages:
             return False
         self._scheduled += 1
         self.crawler.stats.inc_value(keys.DISCOVERED)
-        if self.run_state is not None:
-            self.run_state.ledger.discover(url)
+        self.run.discover(url)
         return True
 
     def _drip(self, n: int):
@@ -189,34 +170,18 @@ class HealthSpider(scrapy.Spider):
             for request in self._drip(IDLE_BATCH):
                 self.crawler.engine.crawl(request)
             raise DontCloseSpider
-        state = self.run_state
-        if state is not None and state.settlement is None \
-                and not self.crawler.stats.get_value(keys.CONFIG_ERROR):
-            # Out of work: what the snapshot keeps and removes (pipelines/snapshot.py).
-            state.settle(discovery_capped=bool(self.max_pages)
-                         and self._scheduled >= self.max_pages)
+        self.run.settle(discovery_capped=bool(self.max_pages)
+                        and self._scheduled >= self.max_pages)
 
     def _build(self, url: str) -> scrapy.Request:
         # dont_filter: the spider's own seen-set is the dupefilter (cheaper, and persistent
-        # through the ledger); redirects are checked in claim_redirect.
+        # through the ledger); redirect targets are claimed by the safety middleware.
         is_sitemap = url.endswith((".xml", ".xml.gz"))
-        headers, meta = None, None
-        cached = self._validators.get(url)
-        if cached:
-            etag, modified = cached
-            headers = {k: v for k, v in (("If-None-Match", etag),
-                                         ("If-Modified-Since", modified)) if v}
-            meta = {"handle_httpstatus_list": [304]}
+        headers = self.run.validators(url)
+        meta = {"handle_httpstatus_list": [304]} if headers is not None else None
         return scrapy.Request(url, callback=self.parse_sitemap if is_sitemap else self.parse,
                               errback=self.sitemap_failed if is_sitemap else self.failed,
                               dont_filter=True, headers=headers, meta=meta)
-
-    def claim_redirect(self, request) -> bool:
-        """Called by the safety middleware for a redirect target: False if already crawled."""
-        if request.url in self._seen:
-            return False
-        self._seen.add(request.url)
-        return True
 
     def _resolve(self, hrefs, base: str) -> list[str]:
         """The page URLs a page links to, unique, in page order (kept in the page memory so
@@ -267,8 +232,7 @@ class HealthSpider(scrapy.Spider):
         self.traps.note_sitemap(response.url, locs, bool(SITEMAP_INDEX(root)))
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value(keys.SITEMAP_URLS, len(locs))
-        if self.run_state is not None:
-            self.run_state.ledger.remember_page(response.url, SITEMAP, locs)
+        self.run.remember_sitemap(response.url, locs)
         for loc in locs:
             if self._admit(loc):
                 self._backlog.append(loc)
@@ -278,8 +242,7 @@ class HealthSpider(scrapy.Spider):
         """Many sites have no sitemap.xml: a 404 there is not a failed page."""
         if failure.check(HttpError) and failure.value.response.status in (404, 410):
             logger.info("No sitemap at %s", failure.request.url)
-            if self.run_state is not None:
-                self.run_state.ledger.finish(failure.request.url, "not_article")
+            self.run.finish(failure.request.url, "not_article")
             return
         self.failed(failure)
 
@@ -299,7 +262,7 @@ class HealthSpider(scrapy.Spider):
         # One analysis (cleaners/analyze.py). Generic pages go to the worker process when
         # one is configured; a profiled site's pages are cheap and stay inline.
         if self.site is None or self.generic:
-            args = (response.body, response.url, charset, self.site_key, self.run_id,
+            args = (response.body, response.url, charset, self.site_key, self.run.run_id,
                     response.status, utc_now("seconds"))
             if self._workers is not None:
                 return self._parse_in_worker(response, args)
@@ -307,7 +270,7 @@ class HealthSpider(scrapy.Spider):
         profile = self.site.profile_for(response.url)
         return self._analysis_results(response, analyze_page(
             response.body, response.url, charset=charset, profile=profile,
-            extract=profile is not None, links=True, site=self.site_key, run_id=self.run_id,
+            extract=profile is not None, links=True, site=self.site_key, run_id=self.run.run_id,
             http_status=response.status, fetched_at=utc_now("seconds")))
 
     async def _parse_in_worker(self, response, args: tuple):
@@ -324,7 +287,7 @@ class HealthSpider(scrapy.Spider):
     def _analysis_results(self, response, analysis: PageAnalysis):
         self.crawler.stats.inc_value(keys.PAGES)
         links = self._resolve(analysis.hrefs, response.url)
-        response.meta[LINKS_META] = links
+        self.run.keep_links(response, links)
         yield from self._follow(links)
         yield from self._drip(DRIP_PER_PAGE)
         record = analysis.record
@@ -346,27 +309,18 @@ class HealthSpider(scrapy.Spider):
         """304: the page is what it was when last fetched in full. Its remembered links are
         followed (a listing answering 304 must not end discovery) and its kind is kept: an
         article's stored record is this run's record (a run folder is a full snapshot)."""
-        ledger = self.run_state.ledger if self.run_state is not None else None
-        memo = ledger.page(response.url) if ledger is not None else None
-        record = None
-        if memo is not None and memo.kind == ARTICLE and memo.record_id:
-            record = ledger.stored_record(memo.record_id)
-        if memo is None or memo.kind not in (ARTICLE, NOT_ARTICLE) \
-                or (memo.kind == ARTICLE and record is None):
-            # validators without a usable memory: fetch the page in full
-            self._validators.pop(response.url, None)
+        replay = self.run.replay(response.url)
+        if replay is None:  # validators without a usable memory: fetch the page in full
             yield self._build(response.url)
             return
         self.crawler.stats.inc_value(keys.NOT_MODIFIED)
-        yield from self._follow(memo.links)
+        yield from self._follow(replay.links)
         yield from self._drip(DRIP_PER_PAGE)
-        if record is None:
+        if replay.record is None:
             self.crawler.stats.inc_value(keys.NOT_ARTICLE)
             self._outcome(response, "not_article")
             return
-        record.update(run_id=self.run_id, http_status=304)
-        record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
-        yield record
+        yield replay.record
 
     def failed(self, failure):
         request = failure.request
@@ -375,30 +329,21 @@ class HealthSpider(scrapy.Spider):
             self.crawler.stats.inc_value(keys.OUTCOME + outcome)
         if error is not None:
             logger.warning("Failed %s: %s", request.url, error)
-        if self.run_state is not None:
-            original = request.meta.get("redirect_urls", [request.url])[0]
-            self.run_state.ledger.finish(original, outcome)
+        self.run.finish(request.meta.get("redirect_urls", [request.url])[0], outcome)
 
     # -- bookkeeping ------------------------------------------------------------------------
     def _note_redirect(self, response) -> None:
         redirects = response.meta.get("redirect_urls")
         if redirects:
-            self._seen.add(response.url)
-            if self.run_state is not None:
-                self.run_state.origin_of[response.url] = redirects[0]
+            self.run.note_redirect(response.url, redirects[0])
 
     def _not_article(self, response, links=()) -> None:
         self.crawler.stats.inc_value(keys.NOT_ARTICLE)
-        if self.run_state is not None and response.status == 200:
-            headers = response.headers
-            self.run_state.ledger.remember_page(
-                response.url, NOT_ARTICLE, links, _header(headers, b"ETag"),
-                _header(headers, b"Last-Modified"))
+        self.run.remember_not_article(response, links)
         self._outcome(response, "not_article")
 
     def _outcome(self, response, outcome: str) -> None:
-        if self.run_state is not None:
-            self.run_state.ledger.finish(self.run_state.discovered_url(response.url), outcome)
+        self.run.finish_page(response.url, outcome)
 
     def _latency(self, response) -> None:
         latency = response.meta.get("download_latency")
@@ -406,7 +351,3 @@ class HealthSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value(keys.LATENCY + keys.latency_bucket(latency))
 
-
-def _header(headers, name: bytes) -> str | None:
-    value = headers.get(name)
-    return value.decode("latin-1") if value else None

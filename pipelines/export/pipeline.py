@@ -8,10 +8,10 @@ from typing import Any
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from common.keys import CONFIG_ERROR, EXPORT_ERRORS, RECORDS
+from common.keys import EXPORT_ERRORS, RECORDS
 from common.paths import output_dir
 
-from ..runinfo import ensure_run_dir, run_id_of
+from ..runinfo import RunInfo, ensure_run_dir, run_of
 from .exporter import DEFAULT_FORMATS, Exporter, parse_formats
 from .parquet import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
 
@@ -33,6 +33,7 @@ class ExportPipeline:
         self.run_id = run_id
         self.stats = stats
         self.crawler: Any = None
+        self.run: RunInfo | None = None
         self.exporter: Exporter | None = None
         self.failed = False
         self.files: dict[str, Path] = {}
@@ -44,7 +45,7 @@ class ExportPipeline:
         try:
             formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS"))
         except ValueError as exc:
-            crawler.stats.set_value(CONFIG_ERROR, f"HEALTHCRAWL_FORMATS: {exc}")
+            run_of(crawler).fail(f"HEALTHCRAWL_FORMATS: {exc}")
             raise
         if not formats:
             raise NotConfigured("HEALTHCRAWL_FORMATS is empty: no export")
@@ -54,16 +55,17 @@ class ExportPipeline:
                        row_group_mb=settings.getfloat("HEALTHCRAWL_PARQUET_ROW_GROUP_MB"),
                        stats=crawler.stats)
         pipeline.crawler = crawler
+        pipeline.run = run_of(crawler)
         return pipeline
 
     def open_spider(self) -> None:
-        if self.run_id is None:
-            self.run_id = run_id_of(self.crawler.spider, self.crawler.settings)
+        if self.run_id is None and self.run is not None:
+            self.run_id = self.run.run_id
         run_dir = ensure_run_dir(self.output_dir, self.run_id)
         self.exporter = Exporter(run_dir, self.formats, self.csv_excel, self.row_group_size,
                                  self.row_group_bytes)
         logger.info("Exporting %s to %s", ",".join(self.formats), run_dir)
-        state = getattr(getattr(self.crawler, "spider", None), "run_state", None)
+        state = self.run.run_state if self.run is not None else None
         if state is not None and state.resumed:
             self._prefill(state)
 
@@ -82,7 +84,7 @@ class ExportPipeline:
     def _write_kept(self) -> None:
         """Records of the previous snapshot that this run did not re-check (a 500, a page
         behind a failed listing) stay in the snapshot as they were (pipelines/snapshot.py)."""
-        state = getattr(getattr(self.crawler, "spider", None), "run_state", None)
+        state = self.run.run_state if self.run is not None else None
         if state is None or state.settlement is None or not state.settlement.kept:
             return
         written = 0

@@ -7,10 +7,10 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from common.keys import CHANGE, CONFIG_ERROR, STORE_ERRORS, STORE_RETRIES, STORED
+from common.keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
 from common.paths import store_path
 
-from ..runinfo import run_id_of
+from ..runinfo import RunInfo, run_of
 from . import DB_ERRORS, Store, open_store
 from .sqlite import BATCH_SIZE, FLUSH_S
 
@@ -25,7 +25,7 @@ class StorePipeline:
         self.flush_interval_s = flush_interval_s
         self.run_id = run_id
         self.stats = stats
-        self.crawler: Any = None
+        self.run: RunInfo | None = None
         self.store: Store | None = None
 
     @classmethod
@@ -37,12 +37,12 @@ class StorePipeline:
         pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE"),
                        flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S"),
                        stats=crawler.stats)
-        pipeline.crawler = crawler
+        pipeline.run = run_of(crawler)
         return pipeline
 
     def open_spider(self) -> None:
-        if self.run_id is None and self.crawler is not None:
-            self.run_id = run_id_of(self.crawler.spider, self.crawler.settings)
+        if self.run_id is None and self.run is not None:
+            self.run_id = self.run.run_id
         # An unusable store (not a database, a newer schema, an unwritable folder, a full
         # disk) is a configuration error of the run: one line, exit code 1, nothing
         # fetched (the spider found the same error and does not start).
@@ -51,8 +51,8 @@ class StorePipeline:
                                     flush_interval_s=self.flush_interval_s)
         except DB_ERRORS as exc:
             logger.error("Cannot open the store %s: %s", self.path, exc)
-            if self.stats is not None and not self.stats.get_value(CONFIG_ERROR):
-                self.stats.set_value(CONFIG_ERROR, f"store: {exc}")
+            if self.run is not None:
+                self.run.fail(f"store: {exc}")
             return
         logger.info("Store %s opened (run %s)", self.path, self.run_id)
 

@@ -1,0 +1,197 @@
+"""RunContext: the crawl's run, owned by the crawler: run id, lock, run state (ledger and
+page memory), store path, output folder, the run's scope and its configuration error.
+
+One object per crawl, kept on the Scrapy crawler (`crawler.run_context`) and found with
+`RunContext.of(crawler)` by the spider, the middlewares and the archive; the pipelines and
+the run folder see its `RunInfo` side (pipelines/runinfo.py `run_of`), so `pipelines/`
+imports nothing from `crawler/` and the spider nothing from `pipelines/`.
+
+Order in a crawl: the spider's `from_crawler` declares the run's scope (`declare`: the key
+under which runs continue each other, the site, the start URL and the allowed origins);
+then Scrapy builds the extensions, and this one (order 100, crawler/settings.py) opens the
+lock and the run state: after the spider exists, before any pipeline or middleware is built
+and before anything is fetched. A store that cannot be opened (locked, foreign, too new,
+unwritable) is a `ConfigError`: recorded once, the run fetches nothing, run.json says
+`error`, the command exits 1.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
+from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
+from pipelines.runlock import StoreLocked
+from pipelines.runstate import LINKS_META, RunState
+from pipelines.store.schema import SchemaTooNew
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["ConfigError", "Replay", "RunContext", "RunScope"]
+
+
+@dataclass(frozen=True)
+class RunScope:
+    key: str  # runs with the same key in the same store continue each other after a crash
+    site: str
+    start_url: str
+    origins: frozenset[str]  # what may be fetched; redirects elsewhere are off_site
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A page that answered 304, from the page memory: its links, and its stored record
+    (this run's record: run id and status updated) if it is an article."""
+
+    links: list[str]
+    record: dict | None
+
+
+class RunContext(RunInfo):
+    def __init__(self, settings: Any):
+        super().__init__(settings)
+        self.settings = settings
+        self.scope: RunScope | None = None
+        self.seen: set[str] = set()  # every URL of this run the spider has decided on
+        self._ledger: Any = None
+        self._validators: dict[str, tuple] = {}
+        self._opened = False
+
+    @classmethod
+    def of(cls, crawler: Any) -> RunContext:
+        run = getattr(crawler, RUN_CONTEXT_ATTR, None)
+        if run is None:
+            run = cls(crawler.settings)
+            setattr(crawler, RUN_CONTEXT_ATTR, run)
+        elif not isinstance(run, cls):
+            raise RuntimeError("the crawl's run was made without crawler.run_context."
+                               "RunContext: enable it in EXTENSIONS")
+        return run
+
+    @classmethod
+    def find(cls, crawler: Any) -> RunContext | None:
+        """The crawl's run context, if the crawl made one."""
+        run = getattr(crawler, RUN_CONTEXT_ATTR, None)
+        return run if isinstance(run, cls) else None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunContext:
+        run = cls.of(crawler)
+        run.open(crawler)
+        return run
+
+    def declare(self, scope: RunScope) -> None:
+        self.scope = scope
+        self.site = scope.site
+
+    def open(self, crawler: Any) -> None:
+        """Lock the store and open (or resume) the run in its ledger; once, and only for a
+        run whose spider declared its scope, with HEALTHCRAWL_LEDGER on."""
+        settings = self.settings
+        if self._opened or self.scope is None or self.config_error is not None \
+                or not settings.getbool("HEALTHCRAWL_LEDGER"):
+            return
+        self._opened = True
+        try:
+            state = RunState.open(settings, self.scope.key, self.run_id)
+        except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:
+            # One line, no traceback: a locked, foreign or unwritable store (or a full disk).
+            logger.error("Cannot open the store: %s", exc)
+            self.fail(f"store: {exc}")
+            return
+        self.run_state = state
+        self.run_id = state.run_id
+        self._ledger = state.ledger
+        state.connect(crawler)
+        if settings.getbool("HEALTHCRAWL_CONDITIONAL"):
+            self._validators = state.ledger.validators()
+
+    # -- what the spider reports ------------------------------------------------------------
+    def known_urls(self) -> list[str]:
+        """A resumed run: mark every URL the ledger knows as seen; return the pending ones."""
+        if self._ledger is None:
+            return []
+        seen, pending = self._ledger.urls()
+        self.seen.update(seen)
+        return pending
+
+    def discover(self, url: str) -> None:
+        if self._ledger is not None:
+            self._ledger.discover(url)
+
+    def finish(self, url: str, outcome: str) -> None:
+        """`url` as discovered (a redirect's first URL)."""
+        if self._ledger is not None:
+            self._ledger.finish(url, outcome)
+
+    def finish_page(self, url: str, outcome: str) -> None:
+        """`url` as fetched (a response's URL, after any redirect)."""
+        if self.run_state is not None:
+            self._ledger.finish(self.run_state.discovered_url(url), outcome)
+
+    def claim(self, url: str) -> bool:
+        """A redirect target: False if this run has already seen it."""
+        if url in self.seen:
+            return False
+        self.seen.add(url)
+        return True
+
+    def note_redirect(self, url: str, first_url: str) -> None:
+        self.seen.add(url)
+        if self.run_state is not None:
+            self.run_state.origin_of[url] = first_url
+
+    # -- page memory ------------------------------------------------------------------------
+    def keep_links(self, response: Any, links: list[str]) -> None:
+        """A page's outgoing links, for the page memory written when its item is stored or
+        dropped (pipelines/runstate.py)."""
+        response.meta[LINKS_META] = links
+
+    def remember_sitemap(self, url: str, locs: list[str]) -> None:
+        if self._ledger is not None:
+            self._ledger.remember_page(url, SITEMAP, locs)
+
+    def remember_not_article(self, response: Any, links: list[str]) -> None:
+        if self._ledger is not None and response.status == 200:
+            headers = response.headers
+            self._ledger.remember_page(response.url, NOT_ARTICLE, links,
+                                       _header(headers, b"ETag"),
+                                       _header(headers, b"Last-Modified"))
+
+    def validators(self, url: str) -> dict[str, str] | None:
+        """Conditional request headers for a page fetched in full before, else None."""
+        cached = self._validators.get(url)
+        if not cached:
+            return None
+        etag, modified = cached
+        return {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
+
+    def replay(self, url: str) -> Replay | None:
+        """What a 304 for `url` stands for; None when the memory is not usable (the page is
+        then fetched in full, without validators)."""
+        ledger = self._ledger
+        memo = ledger.page(url) if ledger is not None else None
+        record = None
+        if memo is not None and memo.kind == ARTICLE and memo.record_id:
+            record = ledger.stored_record(memo.record_id)
+        if memo is None or memo.kind not in (ARTICLE, NOT_ARTICLE) \
+                or (memo.kind == ARTICLE and record is None):
+            self._validators.pop(url, None)
+            return None
+        if record is not None:
+            record.update(run_id=self.run_id, http_status=304)
+            record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
+        return Replay(memo.links, record)
+
+    def settle(self, discovery_capped: bool) -> None:
+        """Out of work: what the snapshot keeps and removes (pipelines/snapshot.py); once."""
+        state = self.run_state
+        if state is not None and state.settlement is None and self.config_error is None:
+            state.settle(discovery_capped=discovery_capped)
+
+
+def _header(headers: Any, name: bytes) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None
