@@ -31,14 +31,8 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from cleaners.record_fields import STORE_COLUMNS
-from common.clock import utc_now
 
-from .. import changes as changelog
-from ..fields import record_hash
 from .base import (
-    CHANGED,
-    NEW,
-    UNCHANGED,
     ArticleHistory,
     FeedCandidate,
     Store,
@@ -47,6 +41,7 @@ from .base import (
 )
 from .postgres_runs import UPSERT_CHANGE, PostgresRunTables
 from .postgres_schema import migrate
+from .queue import ArticleQueue
 from .sqlite import BATCH_SIZE, FLUSH_S
 
 logger = logging.getLogger(__name__)
@@ -100,22 +95,19 @@ def _connect(url: str, connect_timeout_s: float, lock_timeout_s: float) -> Any:
     return conn
 
 
-class PostgresStore(PostgresRunTables):
+class PostgresStore(ArticleQueue, PostgresRunTables):
+    LOOKUP = "SELECT content_hash, record, last_run, removed_in FROM articles WHERE id = %s"
+    # The server restarting, a lock timeout: the rows stay queued for the next batch.
+    RETRY = (StoreError,)
+
     def __init__(self, conn: Any, url: str, batch_size: int = BATCH_SIZE,
                  flush_interval_s: float = FLUSH_S, connect_timeout_s: float = 10.0,
                  lock_timeout_s: float = 30.0):
         self.conn = conn
         self.url = url
         self.path = display_url(url)
-        self.batch_size = max(1, batch_size)
-        self.flush_interval_s = flush_interval_s
         self._timeouts = (connect_timeout_s, lock_timeout_s)
-        self._pending: list[tuple] = []
-        # id -> (hash, record, run, removed_in) of records not yet committed
-        self._pending_prev: dict[str, tuple[str, dict, str, str | None]] = {}
-        self._pending_changes: dict[tuple[str, str], tuple] = {}
-        self._last_flush = time.monotonic()
-        self.flush_errors = 0
+        self._init_queue(batch_size, flush_interval_s)
 
     @classmethod
     def open(cls, url: str, *, batch_size: int = BATCH_SIZE, flush_interval_s: float = FLUSH_S,
@@ -158,55 +150,6 @@ class PostgresStore(PostgresRunTables):
             yield from cursor
 
     # -- writing -------------------------------------------------------------------------
-    def upsert(self, record: dict, run_id: str, seen_at: str | None = None) -> str:
-        """Queue the record; return how it compares with the stored (or queued) version."""
-        rid = record["id"]
-        new_hash = record_hash(record)
-        prev = self._pending_prev.get(rid)
-        if prev is None:
-            row = self.conn.execute("SELECT content_hash, record, last_run, removed_in "
-                                    "FROM articles WHERE id = %s", (rid,)).fetchone()
-            prev = (row[0], orjson.loads(row[1]), row[2], row[3]) if row else None
-        status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
-        self._log_change(record, run_id, prev)
-        now = seen_at or utc_now()
-        copied = [new_hash if c == "content_hash" else record.get(c) for c in STORE_COLUMNS]
-        self._pending.append((*copied, orjson.dumps(record).decode("utf-8"), now, now, run_id,
-                              run_id, now))
-        self._pending_prev[rid] = (new_hash, record, run_id, None)
-        if (len(self._pending) >= self.batch_size
-                or time.monotonic() - self._last_flush >= self.flush_interval_s):
-            try:
-                self.flush()
-            except StoreError:
-                # The server restarting, a lock timeout: keep the rows and retry with the
-                # next batch; close() raises if the last attempt fails too.
-                self.flush_errors += 1
-                logger.warning("Store %s: commit failed, will retry", self.path, exc_info=True)
-        return status
-
-    def _log_change(self, record: dict, run_id: str,
-                    prev: tuple[str, dict, str, str | None] | None) -> None:
-        # The same decision as SQLiteStore._log_change (pipelines/store/sqlite.py).
-        if prev is None or prev[3] is not None:
-            change, fields = changelog.ADDED, []
-        else:
-            fields = changelog.changed_fields(prev[1], record)
-            if not fields:
-                return
-            change = changelog.CHANGED
-            if prev[2] == run_id:
-                queued = self._pending_changes.get((run_id, record["id"]))
-                if queued is not None and queued[2] == changelog.ADDED:
-                    change, fields = changelog.ADDED, []
-                elif queued is not None:
-                    fields = changelog.merge_fields(orjson.loads(queued[3]), fields)
-                else:
-                    before = self.logged_fields(run_id, record["id"])
-                    fields = changelog.merge_fields(before, fields)
-        self._pending_changes[(run_id, record["id"])] = changelog.change_row(
-            run_id, record, change, fields)
-
     def flush(self) -> None:
         """Commit the queued rows in one transaction. On error they stay queued and the error
         propagates."""

@@ -27,12 +27,10 @@ from pathlib import Path
 import orjson
 
 from cleaners.record_fields import STORE_COLUMNS
-from common.clock import utc_now
 from common.default_settings import DEFAULTS
 
-from .. import changes as changelog
-from ..fields import record_hash
-from .base import CHANGED, NEW, UNCHANGED, ArticleHistory, FeedCandidate, StoredArticle
+from .base import ArticleHistory, FeedCandidate, StoredArticle
+from .queue import ArticleQueue
 from .schema import migrate
 from .sqlite_runs import UPSERT_CHANGE, RunTables
 
@@ -63,19 +61,16 @@ BATCH_SIZE = DEFAULTS["HEALTHCRAWL_STORE_BATCH_SIZE"]
 FLUSH_S = DEFAULTS["HEALTHCRAWL_STORE_FLUSH_S"]
 
 
-class SQLiteStore(RunTables):
+class SQLiteStore(ArticleQueue, RunTables):
+    LOOKUP = "SELECT content_hash, record, last_run, removed_in FROM articles WHERE id = ?"
+    # Locked past the busy timeout, disk full: the rows stay queued for the next batch.
+    RETRY = (sqlite3.Error,)
+
     def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = BATCH_SIZE,
                  flush_interval_s: float = FLUSH_S):
         self.conn = conn
         self.path = path
-        self.batch_size = max(1, batch_size)
-        self.flush_interval_s = flush_interval_s
-        self._pending: list[tuple] = []
-        # id -> (hash, record, run, removed_in) of records not yet committed
-        self._pending_prev: dict[str, tuple[str, dict, str, str | None]] = {}
-        self._pending_changes: dict[tuple[str, str], tuple] = {}  # (run, id) -> changes row
-        self._last_flush = time.monotonic()
-        self.flush_errors = 0
+        self._init_queue(batch_size, flush_interval_s)
 
     @classmethod
     def open(cls, path: str | Path, *, batch_size: int = BATCH_SIZE,
@@ -114,56 +109,6 @@ class SQLiteStore(RunTables):
         self.close()
 
     # -- writing -------------------------------------------------------------------------
-    def upsert(self, record: dict, run_id: str, seen_at: str | None = None) -> str:
-        """Queue the record; return how it compares with the stored (or queued) version."""
-        rid = record["id"]
-        new_hash = record_hash(record)
-        prev = self._pending_prev.get(rid)
-        if prev is None:
-            row = self.conn.execute("SELECT content_hash, record, last_run, removed_in "
-                                    "FROM articles WHERE id = ?", (rid,)).fetchone()
-            prev = (row[0], orjson.loads(row[1]), row[2], row[3]) if row else None
-        status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
-        self._log_change(record, run_id, prev)
-        now = seen_at or utc_now()
-        copied = [new_hash if c == "content_hash" else record.get(c) for c in STORE_COLUMNS]
-        self._pending.append((*copied, orjson.dumps(record).decode("utf-8"), now, now, run_id,
-                              run_id, now))
-        self._pending_prev[rid] = (new_hash, record, run_id, None)
-        if (len(self._pending) >= self.batch_size
-                or time.monotonic() - self._last_flush >= self.flush_interval_s):
-            try:
-                self.flush()
-            except sqlite3.Error:
-                # Locked past the busy timeout, disk full: keep the rows and retry with the
-                # next batch; close() raises if the last attempt fails too.
-                self.flush_errors += 1
-                logger.warning("Store %s: commit failed, will retry", self.path, exc_info=True)
-        return status
-
-    def _log_change(self, record: dict, run_id: str,
-                    prev: tuple[str, dict, str, str | None] | None) -> None:
-        if prev is None or prev[3] is not None:  # never seen, or logged as removed
-            change, fields = changelog.ADDED, []
-        else:
-            fields = changelog.changed_fields(prev[1], record)
-            if not fields:
-                return
-            change = changelog.CHANGED
-            if prev[2] == run_id:
-                # Stored earlier in this same run (a resumed run met the page again): the
-                # diff is against that version, so keep what the run logged before too.
-                queued = self._pending_changes.get((run_id, record["id"]))
-                if queued is not None and queued[2] == changelog.ADDED:
-                    change, fields = changelog.ADDED, []
-                elif queued is not None:
-                    fields = changelog.merge_fields(orjson.loads(queued[3]), fields)
-                else:
-                    before = self.logged_fields(run_id, record["id"])
-                    fields = changelog.merge_fields(before, fields)
-        self._pending_changes[(run_id, record["id"])] = changelog.change_row(
-            run_id, record, change, fields)
-
     def flush(self) -> None:
         """Commit the queued rows in one transaction. On error they stay queued (a locked or
         full disk may recover) and the error propagates."""
