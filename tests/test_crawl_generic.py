@@ -1,5 +1,5 @@
 """The demo site crawled with site profiles switched off (`--generic`): the generic extractor
-must still find the related links and teasers the generator wrote (issue 4: >= 95%)."""
+must still find the related links and teasers the generator wrote (at least 95%)."""
 from __future__ import annotations
 
 import orjson

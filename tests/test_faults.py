@@ -1,4 +1,4 @@
-"""Fault injection (issue 5): real `scrapy crawl health` runs against a misbehaving server on
+"""Fault injection: real `scrapy crawl health` runs against a misbehaving server on
 127.0.0.1 (tests/faults/). Every case page must end in its documented outcome in run.json
 and the run ledger, the good pages must still give records, nothing may crash, and the run
 folder must be complete (run.json, no .part files). The table of cases and outcomes is

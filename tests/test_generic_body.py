@@ -1,4 +1,4 @@
-"""Generic main-text extraction (issue 4, body) and the benchmark metric it is tuned on."""
+"""Generic main-text extraction and the benchmark metric it is tuned on."""
 from __future__ import annotations
 
 import json

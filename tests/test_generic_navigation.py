@@ -222,7 +222,7 @@ def test_ad_widget_heading_does_not_take_what_follows():
 
 
 def test_deeply_nested_page():
-    """Thousands of nested <div>s (FIELD-NOTES): no recursion, same answer."""
+    """Thousands of nested <div>s: no recursion, same answer."""
     nav = ('<div class="navigation"><div>&laquo; <a href="/a">Older title here</a></div>'
            '<div><a href="/b">Newer title here</a> &raquo;</div></div>')
     html = "<html><body>" + "<div>" * 3000 + "<p>Body text.</p>" + nav + "</div>" * 3000 + \

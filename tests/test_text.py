@@ -1,4 +1,4 @@
-"""Normalization rules of DESIGN.md, checked on text written for each rule."""
+"""Normalization rules of docs/architecture.md, checked on text written for each rule."""
 import pytest
 
 from cleaners.text import clean_body, clean_inline, clean_snippet, word_count

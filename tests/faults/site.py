@@ -28,7 +28,7 @@ from .server import (
 
 MB = 1024 * 1024
 HUGE = 50 * MB  # above DOWNLOAD_MAXSIZE (16 MB in crawler/settings.py)
-DEEP = 5000  # nesting levels: lxml's default limit is ~2,046 (FIELD-NOTES)
+DEEP = 5000  # nesting levels: lxml's default limit is ~2,046
 DOWNLOAD_TIMEOUT = 3  # seconds; the crawl settings below
 RETRY_TIMES = 1
 SP = "crawler/spiders/health.py"
