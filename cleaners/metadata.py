@@ -84,7 +84,7 @@ def _people(value, by_id: dict) -> list[dict]:
         if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
             it = by_id.get(it["@id"], it)
         if isinstance(it, dict):
-            name, url = it.get("name"), it.get("url") or it.get("sameAs")
+            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
             cred = it.get("honorificSuffix") or it.get("jobTitle")
         else:
             name, url, cred = it, None, None
@@ -97,6 +97,14 @@ def _people(value, by_id: dict) -> list[dict]:
         out.append({"name": clean_inline(name), "url": url if isinstance(url, str) else None,
                     "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
+
+
+def _page_id(obj: dict) -> str | None:
+    """An @id that is a page (https://site/author/jane/), not a node name in a @graph
+    (https://site/#/schema/person/abc)."""
+    node = obj.get("@id")
+    return node if isinstance(node, str) and node.startswith("http") and "#" not in node \
+        else None
 
 
 def _citations(value) -> list[dict]:

@@ -14,7 +14,7 @@ from pipelines.store import SCHEMA_VERSION, SQLiteStore
 from pipelines.store.schema import MIGRATIONS
 from pipelines.synthetic import synthetic_record, tricky_records
 
-HEALTH_TABLES = {"reviewed_by": ("name", "credentials", "url"),
+HEALTH_TABLES = {"authors": ("name", "url"), "reviewed_by": ("name", "credentials", "url"),
                  "references": ("text", "url", "doi", "pmid")}
 
 
