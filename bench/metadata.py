@@ -161,6 +161,8 @@ def summary(t: Tally) -> dict:
         out[f"{f}_precision"] = t.rate(f"{f}_tp", f"{f}_have")
         out[f"{f}_recall"] = t.rate(f"{f}_tp", f"{f}_want")
     out["author_url_exact"] = t.rate("author_url_ok", "author_url_found")
+    if t.c.get("author_url_found"):
+        out["author_urls_checked"] = int(t.c["author_url_found"])
     out["refs_within_10pct"] = t.rate("refs_ok", "refs_listed")
     out["refs_pages_listing"] = int(t.c.get("refs_listed", 0))
     out["refs_none_correct"] = t.rate("refs_none_ok", "refs_none")

@@ -1,15 +1,18 @@
 """Page metadata that does not depend on the main-text decision: canonical URL, language,
-dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, OpenGraph /
-<meta>, then HTML attributes. Read before `drop_non_content` removes the JSON-LD scripts.
+dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, microdata / RDFa
+(cleaners/structured.py), OpenGraph / <meta>, then the visible page. Read before
+`drop_non_content` removes the JSON-LD scripts.
 """
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from datetime import datetime, timedelta
+from urllib.parse import urldefrag, urljoin
 
 import orjson
 from lxml import etree
 
 from .health_meta import date_element, read_visible, reference, split_names, visible_bylines
+from .structured import read_structured
 from .text import clean_inline
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
@@ -168,16 +171,25 @@ def read_metadata(root, url: str | None) -> dict:
                            key=_position)
             meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
 
+    structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
+    ld_authors = ld_authors or structured["authors"]
+    meta["reviewed_by"] = meta["reviewed_by"] or structured["reviewed_by"]
+    for key in ("title", "published", "modified", "last_reviewed"):
+        meta[key] = meta[key] or structured[key]
+    # the same instant in the page's own zone, from microdata / meta tags (see _local_form)
+    zoned: dict[str, list] = {"published": [structured["published"]],
+                              "modified": [structured["modified"]]}
+
     meta_authors: list[dict] = []
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
-        if key in ("article:published_time", "datepublished", "date", "dc.date") \
-                and not meta["published"]:
-            meta["published"] = content
-        elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified") \
-                and not meta["modified"]:
-            meta["modified"] = content
+        if key in ("article:published_time", "datepublished", "date", "dc.date"):
+            zoned["published"].append(content)
+            meta["published"] = meta["published"] or content
+        elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
+            zoned["modified"].append(content)
+            meta["modified"] = meta["modified"] or content
         elif key in ("og:title", "twitter:title") and not meta["title"]:
             meta["title"] = clean_inline(content) or None
         elif key in _META_AUTHOR and not meta_authors and content \
@@ -188,6 +200,8 @@ def read_metadata(root, url: str | None) -> dict:
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
             meta["language"] = content
 
+    for key, values in zoned.items():
+        meta[key] = _local_form(meta[key], values)
     visible = read_visible(root)
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     canon = canonical
@@ -199,6 +213,8 @@ def read_metadata(root, url: str | None) -> dict:
         for p in people:  # profile links as absolute URLs, like every other URL we export
             if p.get("url") and url:
                 p["url"] = urljoin(url, p["url"])
+                if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:
+                    p["url"] = None  # an anchor on this page (an affiliation note), no profile
     for k in ("published", "modified", "last_reviewed"):
         meta[k] = clean_inline(meta[k]) or None if isinstance(meta[k], str) else None
     return meta
@@ -212,6 +228,28 @@ def _str(value) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return value if isinstance(value, str) else None
+
+
+def _instant(value) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _local_form(value: str | None, others: list) -> str | None:
+    """A UTC timestamp (Yoast writes JSON-LD dates in UTC) as another source on the page
+    writes the same instant with the site's own offset: its calendar date is the one the
+    page shows (22:11 on the 21st in Belize is 04:11 on the 22nd in UTC)."""
+    when = _instant(value)
+    if when is None or when.utcoffset() != timedelta(0):
+        return value
+    for other in others:
+        local = _instant(other)
+        if local is not None and local.utcoffset() not in (None, timedelta(0)) \
+                and local == when:
+            return other.strip()
+    return value
 
 
 def _health_defaults() -> dict:
