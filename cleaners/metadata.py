@@ -5,8 +5,9 @@ dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, micro
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import orjson
 from lxml import etree
@@ -19,6 +20,9 @@ _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_stri
 _META = etree.XPath("//meta[@content]", smart_strings=False)
 _CANONICAL = etree.XPath('//link[@rel="canonical"]/@href', smart_strings=False)
 _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
+# "/", "/de", "/en-us/": a site's (language) home page
+_HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
+_LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name]", smart_strings=False)
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
@@ -209,6 +213,8 @@ def read_metadata(root, url: str | None) -> dict:
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
+    if any(not p.get("url") for p in meta["author_objects"]):
+        _link_names(root, meta["author_objects"])
     for people in (meta["author_objects"], meta["reviewed_by"]):
         for p in people:  # profile links as absolute URLs, like every other URL we export
             if p.get("url") and url:
@@ -228,6 +234,23 @@ def _str(value) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return value if isinstance(value, str) else None
+
+
+def _link_names(root, people: list[dict]) -> None:
+    """An author named without a link (JSON-LD name only, a label before a plain name) whose
+    name the page links elsewhere, as the whole text of an <a> (the byline, an author box):
+    that link is the profile. One C-level XPath per name: reading every link's text in
+    Python cost ~1 ms per page."""
+    for person in people:
+        if person.get("url"):
+            continue
+        for a in _LINK_NAMED(root, name=person["name"]):
+            href = a.get("href")
+            if href.startswith(("#", "javascript:", "mailto:")) \
+                    or _HOME_PATH.fullmatch(urlsplit(href).path):
+                continue  # an anchor, a script, or a home page (an organisation's name)
+            person["url"] = href
+            break
 
 
 def _instant(value) -> datetime | None:

@@ -122,3 +122,16 @@ def test_old_store_records_get_author_objects(tmp_path: Path) -> None:
                                  {"name": "Bo Chan", "url": None}]
     assert {k: v for k, v in record.items() if k != "authors"} == \
         {k: v for k, v in old.items() if k != "authors"}
+
+
+def test_a_name_without_a_link_takes_the_link_the_page_gives_it() -> None:
+    ld = {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Nadja Demel"},
+                                             {"@type": "Organization", "name": "Health News"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    byline = ('<p><span>von</span> <a href="/author/ndemel">Nadja Demel</a> und '
+              '<a href="/">Health News</a></p>')
+    article = extract_article(_page(head, byline), URL)
+    # the home page is no organisation's profile
+    assert article.authors == [
+        {"name": "Nadja Demel", "url": "https://health.example/author/ndemel"},
+        {"name": "Health News", "url": None}]
