@@ -135,3 +135,15 @@ def test_a_name_without_a_link_takes_the_link_the_page_gives_it() -> None:
     assert article.authors == [
         {"name": "Nadja Demel", "url": "https://health.example/author/ndemel"},
         {"name": "Health News", "url": None}]
+
+
+def test_a_labelled_byline_in_a_related_story_card_is_not_the_pages() -> None:
+    card = ('<div class="relatedArticle"><p><a href="/other-story">Plus...</a></p>'
+            '<p class="storyInfo"><span class="author">Par Anne Roux, Paul Petit</span></p>'
+            '</div>')
+    article = extract_article(_page(byline="<p>Créé: 12.12.2019</p>").replace(
+        "</article>", card + "</article>"), URL)
+    assert article.authors == []
+    own = extract_article(_page(byline='<p class="meta"><span>Par Lea Morel</span></p>')
+                          .replace("</article>", card + "</article>"), URL)
+    assert own.authors == [{"name": "Lea Morel", "url": None}]
