@@ -5,9 +5,9 @@
 Truth: bench/data/metadata/<pool>--<id>.json (rules: docs/metadata-annotation.md); pages:
 ../shared/data/<pool>/pages/<id>.html.gz (skipped, and said so, when missing). Scores per
 split (tune / check): dates exact (YYYY-MM-DD) on pages that show one, author and reviewer
-names precision / recall, reference counts within ±10 % on pages that list sources,
-disclaimer detection, schema types. trafilatura's metadata (published, authors) in the same
-run. stdout: JSON; stderr: a table.
+names precision / recall, author profile links (exact, among the authors found), reference
+counts within ±10 % on pages that list sources, disclaimer detection, schema types.
+trafilatura's metadata (published, authors) in the same run. stdout: JSON; stderr: a table.
 """
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def _norm_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().replace(".", " ").split())
 
 
+def _norm_url(url: str | None) -> str | None:
+    return url.split("://", 1)[-1].rstrip("/").lower() if url else None
+
+
 def healthcrawl(html: bytes, url: str) -> dict:
     from cleaners.html import parse_html
     from cleaners.metadata import read_metadata
@@ -41,6 +45,7 @@ def healthcrawl(html: bytes, url: str) -> dict:
     return {"published": meta["published"], "modified": meta["modified"],
             "last_reviewed": meta["last_reviewed"],
             "authors": [a["name"] for a in meta["author_objects"]],
+            "author_urls": {_norm_name(a["name"]): a["url"] for a in meta["author_objects"]},
             "reviewed_by": [r["name"] for r in meta["reviewed_by"]],
             "references": len(meta["references"]),
             "medical_disclaimer": meta["medical_disclaimer"],
@@ -111,6 +116,16 @@ def score(truth: dict, got: dict, t: Tally) -> list[str]:
         t.add(f"{f}_have", len(have))
         if want != have:
             wrong.append(f"{f}: want {sorted(want)} got {sorted(have)}")
+    if "author_urls" in got:  # the profile link of each author found by name
+        for a in truth["authors"]:
+            name = _norm_name(a["name"])
+            if name in got["author_urls"]:
+                t.add("author_url_found")
+                if _norm_url(got["author_urls"][name]) == _norm_url(a.get("url")):
+                    t.add("author_url_ok")
+                else:
+                    wrong.append(f"author url of {name}: want {a.get('url')} "
+                                 f"got {got['author_urls'][name]}")
     if "references" in got:
         want, have = truth["references"]["count"], got["references"]
         if want:
@@ -145,6 +160,9 @@ def summary(t: Tally) -> dict:
     for f in ("authors", "reviewed_by", "types"):
         out[f"{f}_precision"] = t.rate(f"{f}_tp", f"{f}_have")
         out[f"{f}_recall"] = t.rate(f"{f}_tp", f"{f}_want")
+    out["author_url_exact"] = t.rate("author_url_ok", "author_url_found")
+    if t.c.get("author_url_found"):
+        out["author_urls_checked"] = int(t.c["author_url_found"])
     out["refs_within_10pct"] = t.rate("refs_ok", "refs_listed")
     out["refs_pages_listing"] = int(t.c.get("refs_listed", 0))
     out["refs_none_correct"] = t.rate("refs_none_ok", "refs_none")
@@ -195,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _table(report: dict) -> None:
     keys = ["published_exact", "modified_exact", "last_reviewed_exact", "authors_precision",
-            "authors_recall", "reviewed_by_precision", "reviewed_by_recall", "refs_within_10pct",
-            "refs_none_correct", "disclaimer_accuracy", "types_recall"]
+            "authors_recall", "author_url_exact", "reviewed_by_precision", "reviewed_by_recall",
+            "refs_within_10pct", "refs_none_correct", "disclaimer_accuracy", "types_recall"]
     pages = report["pages"]
     lines = [f"metadata benchmark: {pages['tune']} tune / {pages['check']} check pages",
              f"{'field':<24}" + "".join(f"{n[:11] + ' ' + s:>20}" for n in report["systems"]

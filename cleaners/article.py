@@ -30,7 +30,7 @@ class Article:
     language: str | None = None
     published: str | None = None
     modified: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[dict] = field(default_factory=list)  # {name, url}
     breadcrumbs: list[str] = field(default_factory=list)
     last_reviewed: str | None = None
     reviewed_by: list[dict] = field(default_factory=list)  # {name, credentials, url}

@@ -40,7 +40,7 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
     article.language = article.language or meta["language"]
     article.published = article.published or meta["published"]
     article.modified = article.modified or meta["modified"]
-    article.authors = article.authors or meta["authors"]
+    article.authors = article.authors or meta["author_objects"]
     article.breadcrumbs = article.breadcrumbs or meta["breadcrumbs"]
     for key in ("last_reviewed", "reviewed_by", "references", "medical_disclaimer",
                 "schema_types", "about"):

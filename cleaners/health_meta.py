@@ -88,6 +88,9 @@ _BYLINE_PRED = (
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
     ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")])]')
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
+# A labelled byline ("Par X") inside a related-story card or a comment is that card's
+_IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
+                       'or contains(@class,"related")]', smart_strings=False)
 _MAX_REF_ITEMS = 400
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
@@ -139,7 +142,8 @@ def read_visible(root) -> dict:
             _review_line(el, out)
             continue
         if len(text) < 80:
-            if not label_names and el.tag in _BYLINE_TAGS and BYLINE_LABEL.match(text):
+            if not label_names and el.tag in _BYLINE_TAGS and BYLINE_LABEL.match(text) \
+                    and not _IN_CARD(el):
                 label_names = _label_byline(el, text)
                 if label_names:
                     continue

@@ -1,21 +1,28 @@
 """Page metadata that does not depend on the main-text decision: canonical URL, language,
-dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, OpenGraph /
-<meta>, then HTML attributes. Read before `drop_non_content` removes the JSON-LD scripts.
+dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, microdata / RDFa
+(cleaners/structured.py), OpenGraph / <meta>, then the visible page. Read before
+`drop_non_content` removes the JSON-LD scripts.
 """
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import re
+from datetime import datetime, timedelta
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import orjson
 from lxml import etree
 
 from .health_meta import date_element, read_visible, reference, split_names, visible_bylines
+from .structured import read_structured
 from .text import clean_inline
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
 _META = etree.XPath("//meta[@content]", smart_strings=False)
 _CANONICAL = etree.XPath('//link[@rel="canonical"]/@href', smart_strings=False)
 _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
+# "/", "/de", "/en-us/": a site's (language) home page
+_HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
+_LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name]", smart_strings=False)
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
@@ -84,7 +91,7 @@ def _people(value, by_id: dict) -> list[dict]:
         if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
             it = by_id.get(it["@id"], it)
         if isinstance(it, dict):
-            name, url = it.get("name"), it.get("url") or it.get("sameAs")
+            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
             cred = it.get("honorificSuffix") or it.get("jobTitle")
         else:
             name, url, cred = it, None, None
@@ -97,6 +104,14 @@ def _people(value, by_id: dict) -> list[dict]:
         out.append({"name": clean_inline(name), "url": url if isinstance(url, str) else None,
                     "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
+
+
+def _page_id(obj: dict) -> str | None:
+    """An @id that is a page (https://site/author/jane/), not a node name in a @graph
+    (https://site/#/schema/person/abc)."""
+    node = obj.get("@id")
+    return node if isinstance(node, str) and node.startswith("http") and "#" not in node \
+        else None
 
 
 def _citations(value) -> list[dict]:
@@ -160,16 +175,25 @@ def read_metadata(root, url: str | None) -> dict:
                            key=_position)
             meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
 
+    structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
+    ld_authors = ld_authors or structured["authors"]
+    meta["reviewed_by"] = meta["reviewed_by"] or structured["reviewed_by"]
+    for key in ("title", "published", "modified", "last_reviewed"):
+        meta[key] = meta[key] or structured[key]
+    # the same instant in the page's own zone, from microdata / meta tags (see _local_form)
+    zoned: dict[str, list] = {"published": [structured["published"]],
+                              "modified": [structured["modified"]]}
+
     meta_authors: list[dict] = []
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
-        if key in ("article:published_time", "datepublished", "date", "dc.date") \
-                and not meta["published"]:
-            meta["published"] = content
-        elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified") \
-                and not meta["modified"]:
-            meta["modified"] = content
+        if key in ("article:published_time", "datepublished", "date", "dc.date"):
+            zoned["published"].append(content)
+            meta["published"] = meta["published"] or content
+        elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
+            zoned["modified"].append(content)
+            meta["modified"] = meta["modified"] or content
         elif key in ("og:title", "twitter:title") and not meta["title"]:
             meta["title"] = clean_inline(content) or None
         elif key in _META_AUTHOR and not meta_authors and content \
@@ -180,6 +204,8 @@ def read_metadata(root, url: str | None) -> dict:
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
             meta["language"] = content
 
+    for key, values in zoned.items():
+        meta[key] = _local_form(meta[key], values)
     visible = read_visible(root)
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     canon = canonical
@@ -187,10 +213,14 @@ def read_metadata(root, url: str | None) -> dict:
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
+    if any(not p.get("url") for p in meta["author_objects"]):
+        _link_names(root, meta["author_objects"])
     for people in (meta["author_objects"], meta["reviewed_by"]):
         for p in people:  # profile links as absolute URLs, like every other URL we export
             if p.get("url") and url:
                 p["url"] = urljoin(url, p["url"])
+                if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:
+                    p["url"] = None  # an anchor on this page (an affiliation note), no profile
     for k in ("published", "modified", "last_reviewed"):
         meta[k] = clean_inline(meta[k]) or None if isinstance(meta[k], str) else None
     return meta
@@ -204,6 +234,45 @@ def _str(value) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return value if isinstance(value, str) else None
+
+
+def _link_names(root, people: list[dict]) -> None:
+    """An author named without a link (JSON-LD name only, a label before a plain name) whose
+    name the page links elsewhere, as the whole text of an <a> (the byline, an author box):
+    that link is the profile. One C-level XPath per name: reading every link's text in
+    Python cost ~1 ms per page."""
+    for person in people:
+        if person.get("url"):
+            continue
+        for a in _LINK_NAMED(root, name=person["name"]):
+            href = a.get("href")
+            if href.startswith(("#", "javascript:", "mailto:")) \
+                    or _HOME_PATH.fullmatch(urlsplit(href).path):
+                continue  # an anchor, a script, or a home page (an organisation's name)
+            person["url"] = href
+            break
+
+
+def _instant(value) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _local_form(value: str | None, others: list) -> str | None:
+    """A UTC timestamp (Yoast writes JSON-LD dates in UTC) as another source on the page
+    writes the same instant with the site's own offset: its calendar date is the one the
+    page shows (22:11 on the 21st in Belize is 04:11 on the 22nd in UTC)."""
+    when = _instant(value)
+    if when is None or when.utcoffset() != timedelta(0):
+        return value
+    for other in others:
+        local = _instant(other)
+        if local is not None and local.utcoffset() not in (None, timedelta(0)) \
+                and local == when:
+            return other.strip()
+    return value
 
 
 def _health_defaults() -> dict:

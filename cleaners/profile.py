@@ -13,6 +13,8 @@ from cssselect import GenericTranslator
 from lxml import etree
 
 from .article import Article, Link, Teaser
+from .dates import parse_date
+from .health_meta import reference
 from .html import block_texts, text_of
 from .sanitize import element_html
 from .text import clean_inline, clean_paragraphs, clean_snippet
@@ -48,13 +50,22 @@ class SiteProfile:
     published: str = ""  # element whose datetime/content attribute or text is the date
     authors: str = ""
     breadcrumbs: str = ""
+    # Health metadata (cleaners/health_meta.py reads it from any page; a profile names it
+    # where the site's own markup says it better): the element of each reviewer ("Name,
+    # credentials" text, its link the profile), the element holding the review date, one
+    # element per source-list item, and the disclaimer (removed from the body).
+    reviewed_by: str = ""
+    last_reviewed: str = ""
+    references: str = ""
+    disclaimer: str = ""
     language: str | None = None
     notes: dict = field(default_factory=dict, compare=False)
 
     @cached_property
     def xp(self) -> dict[str, etree.XPath | None]:
         names = ("title", "body", "prev", "next", "related", "teaser_item", "teaser_title",
-                 "teaser_snippet", "teaser_link", "published", "authors", "breadcrumbs")
+                 "teaser_snippet", "teaser_link", "published", "authors", "breadcrumbs",
+                 "reviewed_by", "last_reviewed", "references", "disclaimer")
         return {name: _compile(getattr(self, name)) for name in names}
 
     @cached_property
@@ -88,6 +99,14 @@ def _href(el, base_url: str | None) -> str | None:
     return join_url(base_url, href.strip()) if base_url else href.strip()
 
 
+def _person_url(el, base_url: str | None) -> str | None:
+    """The profile link of a byline element: itself, a link inside it or the link around it."""
+    if el.tag != "a" and next(el.iter("a"), None) is None:
+        parent = next(el.iterancestors("a"), None)
+        return _href(parent, base_url) if parent is not None else None
+    return _href(el, base_url)
+
+
 def _date(el) -> str | None:
     if el is None:
         return None
@@ -116,6 +135,7 @@ def extract_with_profile(root, url: str | None, profile: SiteProfile) -> Article
         item.drop_tree()
     art.teasers = [t for t in art.teasers if t.title]
 
+    _health_fields(art, root, xp, url)
     body_el = _first(xp["body"], root)
     if body_el is None:
         art.warnings.append("no_body_selector_match")
@@ -128,11 +148,36 @@ def extract_with_profile(root, url: str | None, profile: SiteProfile) -> Article
 
     art.published = _date(_first(xp["published"], root))
     if xp["authors"] is not None:
-        art.authors = [a for a in (clean_inline(text_of(e)) for e in xp["authors"](root)) if a]
+        art.authors = [{"name": name, "url": _person_url(e, url)} for e in xp["authors"](root)
+                       if (name := clean_inline(text_of(e)))]
     if xp["breadcrumbs"] is not None:
         art.breadcrumbs = [b for b in (clean_inline(text_of(e)) for e in xp["breadcrumbs"](root))
                            if b]
     return art
+
+
+def _health_fields(art: Article, root, xp: dict, url: str | None) -> None:
+    """The health fields the profile names; the disclaimer never stays in the body."""
+    for el in (xp["reviewed_by"](root) if xp["reviewed_by"] is not None else ()):
+        name, _, cred = clean_inline(text_of(el)).partition(",")
+        if name.strip():
+            art.reviewed_by.append({"name": name.strip(), "credentials": cred.strip() or None,
+                                    "url": _person_url(el, url)})
+    reviewed = _first(xp["last_reviewed"], root)
+    if reviewed is not None:
+        art.last_reviewed = parse_date(reviewed.get("datetime") or reviewed.get("content")
+                                       or text_of(reviewed))
+    for el in (xp["references"](root) if xp["references"] is not None else ()):
+        hrefs = [h for h in ([el.get("href")] if el.tag == "a" else
+                             [a.get("href") for a in el.iter("a")]) if h]
+        links = [join_url(url, h) if url else h for h in hrefs]
+        text = clean_inline(text_of(el))
+        if text:
+            art.references.append(reference(text, links[0] if links else None, links))
+    disclaimer = _first(xp["disclaimer"], root)
+    if disclaimer is not None:
+        art.medical_disclaimer = clean_inline(text_of(disclaimer)) or None
+        disclaimer.drop_tree()
 
 
 def _teaser(item, xp, url) -> Teaser:

@@ -26,6 +26,18 @@ def _package_version() -> str:
 PACKAGE_VERSION = _package_version()
 
 
+def authors_of(value) -> list[dict]:
+    """A record's `authors` as [{name, url}], whether written as objects or, before authors
+    carried links, as plain names (old stores, old exports)."""
+    out = []
+    for item in value or ():
+        if isinstance(item, str):
+            out.append({"name": item, "url": None})
+        elif isinstance(item, dict) and item.get("name"):
+            out.append({"name": item["name"], "url": item.get("url")})
+    return out
+
+
 def canonical(url: str) -> str:
     return canonicalize_url(url, keep_fragments=False)
 
@@ -61,7 +73,8 @@ def to_record(article: Article, *, url: str | None, site: str, fetched_at: str,
         "language": article.language,
         "published": article.published,
         "modified": article.modified,
-        "authors": list(article.authors),
+        "authors": [{"name": a["name"], "url": safe_http_url(a["url"])}
+                    for a in authors_of(article.authors)],
         "breadcrumbs": list(article.breadcrumbs),
         "last_reviewed": article.last_reviewed,
         "reviewed_by": [{"name": r.get("name"), "credentials": r.get("credentials"),

@@ -8,7 +8,8 @@ knows the record's shape is derived:
 - the JSON Schema and the data dictionary (cleaners/schema.py; `schema.json` and
   `data-dictionary.md` beside every export, `python -m cleaners.schema` for the docs),
 - the CSV layout: `articles.csv` columns (`ARTICLE_CSV_FIELDS`, lists of strings joined) and
-  one child file per list of objects (`CHILD_TABLES`: teasers.csv, ...),
+  one child file per list of objects (`CHILD_TABLES`: teasers.csv, ...); a list of objects
+  with `Doc(flat=key)` (authors) keeps an articles.csv column of that key too (`FLAT_FIELDS`),
 - the Parquet types (`Field.arrow`, turned into pyarrow types by pipelines/export/parquet.py),
 - the store's queryable columns beside the JSON record (`STORE_COLUMNS`),
 - the loader's dtypes and what the change log ignores (`DATE_FIELDS`, `FETCH_FIELDS`).
@@ -39,6 +40,8 @@ class Doc:
     minimum: int | None = None
     arrow: str | None = None  # Arrow type name of an integer ("int32"); default int64
     csv: str | None = None  # a list of objects: its own CSV file, one row per item
+    # a list of objects that also keeps an articles.csv column: this item key "; "-joined
+    flat: str | None = None
     date: bool = False  # an ISO 8601 date or timestamp kept as text (the loader parses it)
     store: bool = False  # also a column of the store's `articles` table, for queries
     fetch: bool = False  # describes the fetch, not the page: no change when only it differs
@@ -55,6 +58,11 @@ class Teaser(TypedDict):
     title: Annotated[str, Doc(min_length=1)]
     snippet: str
     truncated: bool
+    url: str | None
+
+
+class Author(TypedDict):
+    name: Annotated[str, Doc(min_length=1)]
     url: str | None
 
 
@@ -110,7 +118,12 @@ class Record(TypedDict):
         date=True)]
     modified: Annotated[str | None, Doc(
         "Last modification date, ISO 8601.", None, date=True)]
-    authors: Annotated[list[str], Doc("Author names.", ["Dr. Jane Roe"])]
+    authors: Annotated[list[Author], Doc(
+        ("Bylines in page order: name and profile link (JSON-LD author url / @id, microdata, "
+         "rel=author or byline link; null when the page links none). CSV: the names "
+         "\"; \"-joined in articles.csv, and authors.csv with the links."),
+        [{"name": "Dr. Jane Roe", "url": "https://example.org/authors/jane-roe/"}],
+        csv="authors.csv", flat="name")]
     breadcrumbs: Annotated[list[str], Doc("Breadcrumb trail.", ["Home", "Orthopedics"])]
     last_reviewed: Annotated[str | None, Doc(
         ("Date of the last medical review (JSON-LD lastReviewed or a visible \"reviewed … on "
@@ -226,7 +239,10 @@ LIST_FIELDS = tuple(f.name for f in FIELDS if f.kind == "strings")
 INT_FIELDS = tuple(f.name for f in FIELDS if f.kind == "integer")
 DATE_FIELDS = tuple(f.name for f in FIELDS if f.doc.date)
 FETCH_FIELDS = tuple(f.name for f in FIELDS if f.doc.fetch)
-ARTICLE_CSV_FIELDS = tuple(f.name for f in FIELDS if f.kind != "table")
+ARTICLE_CSV_FIELDS = tuple(f.name for f in FIELDS if f.kind != "table" or f.doc.flat)
+# Lists of objects that keep a flat articles.csv column too: field -> the item key joined
+# there (authors -> names, as before authors were objects).
+FLAT_FIELDS: dict[str, str] = {f.name: f.doc.flat for f in FIELDS if f.doc.flat}
 # (record field, CSV file, item columns) of each child table; the file's columns are
 # `id`, `position` (0-based index in the list), then the item columns.
 CHILD_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(

@@ -108,8 +108,11 @@ def files_section() -> str:
     parquet = "; ".join(f"{', '.join(names)}: `{kind}`" for kind, names in typed.items())
     rows = [
         ("articles.jsonl", "record", "every field, lists nested, in the order above"),
-        ("articles.csv", "record", (f"every field but {', '.join(f.name for f in tables)}; "
-                                    "lists of strings joined with `; `")),
+        ("articles.csv", "record", (
+            f"every field but {', '.join(f.name for f in tables if not f.doc.flat)}; lists of "
+            "strings joined with `; `"
+            + "".join(f"; {f.name}: the items' {f.doc.flat} joined with `; `"
+                      for f in tables if f.doc.flat))),
         *((f.csv, f"item of {f.name}", ", ".join((*CHILD_KEY_COLUMNS,
                                                    *(c.name for c in f.columns))))
           for f in tables),

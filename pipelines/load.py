@@ -2,7 +2,8 @@
 
     from pipelines.load import load_run
     run = load_run("output")            # output/latest; or a run folder, or output/latest
-    run.articles, run.related_links, run.teasers, run.reviewed_by, run.references, run.summary
+    run.articles, run.related_links, run.teasers, run.authors, run.reviewed_by, run.references,
+    run.summary
 
 Reads `articles.parquet` when the run has it (exact), else the CSV files (formula
 escaping reversed with csv_unescape; an empty cell is missing). The frames have the same
@@ -15,14 +16,17 @@ columns and dtypes whatever the source:
   unparsable or missing = `NaT`);
 - `Int64` (nullable): word_count, http_status, position;
 - `boolean` (nullable): truncated;
-- `object`, a Python list of str per row (`[]` when none): authors, breadcrumbs, warnings,
-  schema_types, about.
+- `object`, a Python list of str per row (`[]` when none): authors (the names), breadcrumbs,
+  warnings, schema_types, about.
 
 `articles` has one row per record (the record fields but related_links and teasers);
 `related_links` (id, position, rel, title, url) and `teasers` (id, position, title, snippet,
-truncated, url), `reviewed_by` (id, position, name, credentials, url) and `references` (id,
+truncated, url), `authors` (id, position, name, url: the bylines with their links),
+`reviewed_by` (id, position, name, credentials, url) and `references` (id,
 position, text, url, doi, pmid) one row per list item, joined on `id`, `position` 0-based. A
-run written before record schema 2 loads with those columns and tables empty. From CSV, a list
+run written before record schema 2 loads with those columns and tables empty; a run written
+while authors were plain names loads its names, with an `authors` table of names and no
+links from Parquet and an empty one from CSV (it has no authors.csv). From CSV, a list
 item that itself contains "; " cannot be told from two items (Parquet has no such limit).
 """
 from __future__ import annotations
@@ -44,6 +48,7 @@ from cleaners.record_fields import (
     CHILD_TABLES,
     DATE_FIELDS,
     FIELD,
+    FLAT_FIELDS,
     INT_FIELDS,
     LIST_FIELDS,
     NESTED_FIELDS,
@@ -71,6 +76,7 @@ class Run:
     summary: dict | None  # run.json; None when the folder has none (a crashed run)
     reviewed_by: pd.DataFrame | None = None
     references: pd.DataFrame | None = None
+    authors: pd.DataFrame | None = None
 
 
 def resolve_run_dir(path: str | Path) -> Path:
@@ -94,25 +100,40 @@ def load_run(path: str | Path = "output",
     frames = {name: _typed(t) for (name, _file, _columns), t in zip(ITEM_TABLES, tables,
                                                                       strict=True)}
     return Run(run_dir, _typed(articles), frames["related_links"], frames["teasers"], summary,
-               frames["reviewed_by"], frames["references"])
+               frames["reviewed_by"], frames["references"], frames["authors"])
 
 
 # -- sources -------------------------------------------------------------------------------
 def _from_parquet(path: Path) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     table = pq.read_table(path)
     present = set(table.schema.names)  # a schema-1 file lacks the health fields
-    scalars = [f for f in ARTICLE_CSV_FIELDS if f not in LIST_FIELDS and f in present]
+    scalars = [f for f in ARTICLE_CSV_FIELDS
+               if f not in LIST_FIELDS and f not in FLAT_FIELDS and f in present]
     articles = table.select(scalars).to_pandas()
     for name in LIST_FIELDS:  # to_pandas would give numpy arrays
         articles[name] = ([list(v) if v is not None else [] for v in
                            table.column(name).to_pylist()] if name in present
                           else [[] for _ in range(table.num_rows)])
+    for name, key in FLAT_FIELDS.items():
+        articles[name] = ([[i[key] if isinstance(i, dict) else i for i in v or ()]
+                           for v in table.column(name).to_pylist()] if name in present
+                          else [[] for _ in range(table.num_rows)])
     articles = articles.reindex(columns=list(ARTICLE_CSV_FIELDS))
     ids = table.column("id").to_numpy(zero_copy_only=False)
-    tables = [_explode(table.column(name), ids, fields) if name in present
-              else pd.DataFrame(columns=[*CHILD_KEY_COLUMNS, *fields])
+    tables = [_explode(_as_structs(table.column(name), fields), ids, fields)
+              if name in present else pd.DataFrame(columns=[*CHILD_KEY_COLUMNS, *fields])
               for name, _file, fields in ITEM_TABLES]
     return articles, tables
+
+
+def _as_structs(column: pa.ChunkedArray, fields: tuple[str, ...]) -> pa.ChunkedArray:
+    """A list<string> column written while authors were plain names, as list<struct> with
+    the name in the first field and the others null."""
+    if not pa.types.is_string(column.type.value_type):
+        return column
+    rows = [None if v is None else [{fields[0]: s} for s in v] for v in column.to_pylist()]
+    struct = pa.struct([(f, pa.string()) for f in fields])
+    return pa.chunked_array([pa.array(rows, pa.list_(struct))])
 
 
 def _explode(column: pa.ChunkedArray, ids: np.ndarray,
@@ -133,7 +154,7 @@ def _explode(column: pa.ChunkedArray, ids: np.ndarray,
 
 def _from_csv(run_dir: Path) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     articles = _read_csv(run_dir / ARTICLES, ARTICLE_CSV_FIELDS)
-    for name in LIST_FIELDS:
+    for name in (*LIST_FIELDS, *FLAT_FIELDS):
         articles[name] = [text.split(LIST_SEPARATOR) if isinstance(text, str) else []
                           for text in articles[name]]
     tables = [_read_csv(run_dir / file, (*CHILD_KEY_COLUMNS, *fields)) if (run_dir / file).is_file()

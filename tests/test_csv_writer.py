@@ -57,7 +57,8 @@ def adversarial_records() -> list[dict]:
         record.update(
             title=value, body=value, body_html=value, language=value, published=value,
             modified=value, url=value, extractor=value,
-            authors=[text, text] if value is not None else [],
+            authors=[{"name": text, "url": value}, {"name": text, "url": None}]
+            if value is not None else [],
             breadcrumbs=[text] if i % 2 else [],
             related_links=[{"rel": "prev", "title": text, "url": value},
                            {"rel": value, "title": "x", "url": None}],
@@ -68,6 +69,12 @@ def adversarial_records() -> list[dict]:
             schema_types=[text] if value is not None else [], about=[text] if i % 3 else [])
         records.append(record)
     return records
+
+
+def _flat(record: dict, name: str):
+    """articles.csv's value of a field: authors are their names there (authors.csv has the
+    links)."""
+    return [a["name"] for a in record[name]] if name == "authors" else record.get(name)
 
 
 def test_row_text_matches_csv_module() -> None:
@@ -89,7 +96,10 @@ def test_files_identical_to_csv_module(tmp_path: Path, excel: bool) -> None:
     exporter.close()
     expected = {
         "articles.csv": [list(ARTICLE_CSV_FIELDS)] + [
-            [reference_cell(r.get(name)) for name in ARTICLE_CSV_FIELDS] for r in records],
+            [reference_cell(_flat(r, name)) for name in ARTICLE_CSV_FIELDS] for r in records],
+        "authors.csv": [["id", "position", "name", "url"]] + [
+            [r["id"], i, *(reference_cell(a[k]) for k in ("name", "url"))]
+            for r in records for i, a in enumerate(r["authors"])],
         "related_links.csv": [["id", "position", *LINK_FIELDS]] + [
             [r["id"], i, *(reference_cell(link[k]) for k in LINK_FIELDS)]
             for r in records for i, link in enumerate(r["related_links"])],
@@ -131,7 +141,11 @@ def test_round_trip_through_pandas(tmp_path: Path) -> None:
             return "true" if value else "false"
         return "" if value is None else str(value)
 
-    assert read("articles.csv") == [{k: shown(r[k]) for k in ARTICLE_CSV_FIELDS} for r in jsonl]
+    assert read("articles.csv") == [{k: shown(_flat(r, k)) for k in ARTICLE_CSV_FIELDS}
+                                    for r in jsonl]
+    assert read("authors.csv") == [
+        {"id": r["id"], "position": str(i), "name": shown(a["name"]), "url": shown(a["url"])}
+        for r in jsonl for i, a in enumerate(r["authors"])]
     assert read("related_links.csv") == [
         {"id": r["id"], "position": str(i), **{k: shown(link[k]) for k in LINK_FIELDS}}
         for r in jsonl for i, link in enumerate(r["related_links"])]

@@ -41,8 +41,8 @@ def as_cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return "; ".join(value)
+    if isinstance(value, list):  # authors: their names
+        return "; ".join(v["name"] if isinstance(v, dict) else v for v in value)
     return str(value)
 
 

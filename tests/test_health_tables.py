@@ -14,7 +14,7 @@ from pipelines.store import SCHEMA_VERSION, SQLiteStore
 from pipelines.store.schema import MIGRATIONS
 from pipelines.synthetic import synthetic_record, tricky_records
 
-HEALTH_TABLES = {"reviewed_by": ("name", "credentials", "url"),
+HEALTH_TABLES = {"authors": ("name", "url"), "reviewed_by": ("name", "credentials", "url"),
                  "references": ("text", "url", "doi", "pmid")}
 
 
@@ -65,6 +65,12 @@ def test_loader_reads_a_schema_1_csv_run(exported, tmp_path: Path) -> None:
     run = load_run(tmp_path, source="csv")
     assert len(run.articles) == len(records)
     assert run.reviewed_by.empty and run.references.empty
+    # no authors.csv either: the names come from articles.csv, the links are not there
+    assert run.authors.empty and list(run.authors.columns) == ["id", "position", "name", "url"]
+    for names, record in zip(run.articles["authors"], records, strict=True):
+        want = [a["name"] for a in record["authors"]]
+        if not any("; " in n for n in want):  # CSV cannot tell "a; b" from two names
+            assert names == want
     assert list(run.references.columns) == ["id", "position", "text", "url", "doi", "pmid"]
 
 

@@ -65,8 +65,8 @@ def _readme_csv_columns() -> dict[str, list[str]]:
 
 def test_csv_files_have_the_columns_the_readme_lists(tmp_path: Path, seed_record: dict) -> None:
     readme = _readme_csv_columns()
-    assert set(readme) == {"related_links.csv", "teasers.csv", "reviewed_by.csv",
-                           "references.csv"}
+    assert set(readme) == {"related_links.csv", "teasers.csv", "authors.csv",
+                           "reviewed_by.csv", "references.csv"}
     exporter = Exporter(tmp_path, formats=["csv"])
     exporter.write(seed_record)
     paths = exporter.close()
@@ -74,7 +74,8 @@ def test_csv_files_have_the_columns_the_readme_lists(tmp_path: Path, seed_record
     for name, columns in readme.items():
         header = (tmp_path / name).read_bytes().decode("utf-8").split("\r\n", 1)[0]
         assert header.split(",") == columns, name
-    # articles.csv: every field but the four lists of objects, in record order
+    # articles.csv: every field but the four lists of objects without a flat column (authors
+    # keeps its names there), in record order
     header = (tmp_path / "articles.csv").read_bytes().decode("utf-8").split("\r\n", 1)[0].split(",")
     assert header == [f for f in RECORD_FIELDS if f not in
                       ("related_links", "teasers", "reviewed_by", "references")]
@@ -89,7 +90,8 @@ EXPECTED_PARQUET = pa.schema([
     ("related_links", pa.list_(pa.struct([("rel", _S), ("title", _S), ("url", _S)]))),
     ("teasers", pa.list_(pa.struct([("title", _S), ("snippet", _S), ("truncated", pa.bool_()),
                                     ("url", _S)]))),
-    ("language", _S), ("published", _S), ("modified", _S), ("authors", pa.list_(_S)),
+    ("language", _S), ("published", _S), ("modified", _S),
+    ("authors", pa.list_(pa.struct([("name", _S), ("url", _S)]))),
     ("breadcrumbs", pa.list_(_S)), ("last_reviewed", _S),
     ("reviewed_by", pa.list_(pa.struct([("name", _S), ("credentials", _S), ("url", _S)]))),
     ("references", pa.list_(pa.struct([("text", _S), ("url", _S), ("doi", _S),

@@ -28,7 +28,7 @@ RUN1, RUN2 = "20261126T120000Z-aaaa", "20261127T120000Z-bbbb"
 # named after the records' site.
 PUBLISHED = ["changes.jsonl", "data-dictionary.md", "feeds/health.example.atom",
              "feeds/health.example.json", "schema.json"]
-EXPORTS = ["articles.csv", "articles.jsonl", "articles.parquet", "references.csv",
+EXPORTS = ["articles.csv", "articles.jsonl", "articles.parquet", "authors.csv", "references.csv",
            "related_links.csv", "reviewed_by.csv", "teasers.csv"]
 
 
@@ -265,7 +265,7 @@ def test_formats_setting_and_excel(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     names = sorted(p.name for p in (out / RUN1).iterdir())
     # No store: no change log and no feeds.
-    assert names == ["articles.csv", "data-dictionary.md", "references.csv",
+    assert names == ["articles.csv", "authors.csv", "data-dictionary.md", "references.csv",
                      "related_links.csv", "reviewed_by.csv", "run.json", "schema.json",
                      "teasers.csv"]
     assert (out / RUN1 / "articles.csv").read_bytes().startswith(b"\xef\xbb\xbf")

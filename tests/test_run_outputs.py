@@ -104,7 +104,7 @@ def test_load_run_matches_jsonl(demo_output: Path, run_dir: Path, records: list[
     for row in a.to_dict("records"):
         record = by_id[row["id"]]
         assert row["title"] == record["title"] and row["body"] == record["body"]
-        assert row["authors"] == record["authors"]
+        assert row["authors"] == [a["name"] for a in record["authors"]]
         assert row["breadcrumbs"] == record["breadcrumbs"]
         assert row["word_count"] == record["word_count"]
         for name in ("published", "fetched_at"):
@@ -142,8 +142,9 @@ def test_load_run_from_csv_only_adversarial(tmp_path: Path) -> None:
         for name in ("title", "body", "body_html", "url"):
             want = record[name] or None  # CSV: an empty cell is missing
             assert (pd.isna(row[name]) if want is None else row[name] == want), name
-        if not any("; " in a for a in record["authors"]):
-            assert row["authors"] == record["authors"]
+        names = [a["name"] for a in record["authors"]]
+        if not any("; " in a for a in names):
+            assert row["authors"] == names
         assert row["http_status"] == record["http_status"] or (
             record["http_status"] is None and pd.isna(row["http_status"]))
     assert run.teasers["truncated"].tolist() == [t["truncated"] for r in records
@@ -173,7 +174,8 @@ def test_json_feed(run_dir: Path, expected_feed: list[dict]) -> None:
         assert item["content_html"] == sanitize_html(record["body_html"])
         assert "<script" not in item["content_html"].lower()
         assert " ".join(record["body"].split()).startswith(item["summary"].rstrip("…"))
-        assert [a["name"] for a in item.get("authors", [])] == record["authors"]
+        assert item.get("authors", []) == [{k: v for k, v in a.items() if v}
+                                           for a in record["authors"]]
 
 
 def test_atom_feed(run_dir: Path, expected_feed: list[dict]) -> None:
@@ -192,7 +194,10 @@ def test_atom_feed(run_dir: Path, expected_feed: list[dict]) -> None:
     root = etree.parse(str(path)).getroot()
     for tag in ("id", "title", "updated"):
         assert root.find(ATOM + tag) is not None, tag
-    for entry in root.iter(ATOM + "entry"):
+    for entry, record in zip(root.iter(ATOM + "entry"), expected_feed, strict=True):
         for tag in ("id", "title", "updated", "content"):
             assert entry.find(ATOM + tag) is not None, tag
+        assert [(a.findtext(ATOM + "name"), a.findtext(ATOM + "uri"))
+                for a in entry.findall(ATOM + "author")] == [
+            (a["name"], a["url"]) for a in record["authors"]]
         assert entry.find(ATOM + "link[@rel='alternate']").get("href").startswith("http")

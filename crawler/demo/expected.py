@@ -36,10 +36,19 @@ def expected_record(art: DemoArticle) -> dict:
                      "truncated": t.teaser_truncated, "url": t.path} for t in art.teasers],
         "language": LANGUAGES[art.family],
         "published": art.published,
-        "authors": [art.author[1]] if art.author else [],
+        "authors": [{"name": art.author[1], "url": _author_path(art)}] if art.author else [],
         "breadcrumbs": [*_TRAILS[art.family], art.category[1]],
         **_health(art),
     }
+
+
+# The author archive each family's byline links to (the zh portal's byline is plain text).
+_AUTHOR_PAGES = {"wp": "/blog/author/{}/", "ghost": "/journal/author/{}/"}
+
+
+def _author_path(art: DemoArticle) -> str | None:
+    page = _AUTHOR_PAGES.get(art.family)
+    return page.format(art.author[0]) if page and art.author else None
 
 
 def _health(art: DemoArticle) -> dict:
@@ -60,6 +69,8 @@ def absolute(record: dict, base_url: str) -> dict:
     out["teasers"] = [{**t, "url": urljoin(base_url, t["url"])} for t in record["teasers"]]
     out["reviewed_by"] = [{**r, "url": urljoin(base_url, r["url"])}
                           for r in record.get("reviewed_by", [])]
+    out["authors"] = [{**a, "url": urljoin(base_url, a["url"]) if a["url"] else None}
+                      for a in record.get("authors", [])]
     return out
 
 

@@ -32,7 +32,7 @@ from .templates_zh import PortalTemplates
 __all__ = ["GENERATOR_VERSION", "build_articles", "ensure_site", "generate", "load_expected"]
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = 3  # bump when output bytes change: cached sites are then regenerated
+GENERATOR_VERSION = 4  # bump when output bytes change: cached sites are then regenerated
 DEFAULT_SEED = 20240512
 TEASERS_PER_PAGE = {"keepto": 12, "wp": 3, "zh": 8, "ghost": 3}
 SHORTLINKS = 5  # /go/1 ... /go/5: 301 to articles

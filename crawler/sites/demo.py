@@ -39,6 +39,15 @@ KEEPTO = SiteProfile(
     # &gt; <a href="/keepto/orthopedics/">Orthopedics</a> &gt; <span>Title</span></div>
     breadcrumbs="div.crumbs a",
     # keepto pages carry no date and no author.
+    # <p class="review">Medically reviewed by <a href="/experts/0.html">Dr. Helen Park, MD</a>
+    # on March 3, 2024</p>
+    reviewed_by="div.article p.review a",
+    last_reviewed="div.article p.review",
+    # <div class="refs"><h3>References</h3><ol><li><a href="https://doi.org/...">Smith A. ...
+    references="div.article div.refs li",
+    # <p class="disclaimer"><small>This article is for general information only ...</small>
+    # (the site footer's p.disclaimer is outside div.article)
+    disclaimer="div.article p.disclaimer",
     language="en",
 )
 
@@ -113,6 +122,11 @@ PORTAL_ZH = SiteProfile(
     # 当前位置：<a href="/">首页</a> &gt; <a href="/zh/list_1.shtml">健康频道</a> &gt;
     # <a href="/zh/news/">健康资讯</a> &gt; 正文
     breadcrumbs="div.position a",
+    # <div class="cankao"><h3>参考文献</h3><ol><li><a href="https://doi.org/...">Smith A. ...
+    # (the reviewer line 审核专家：<a>王立新</a>，主任医师 is read by cleaners/health_meta.py)
+    references="div.article div.cankao li",
+    # <div class="mianze"><p>本文内容仅供参考，不能替代医生的诊断和治疗。</p></div>
+    disclaimer="div.article div.mianze p",
     language="zh-CN",
 )
 

@@ -1,5 +1,6 @@
-"""articles.csv, related_links.csv, teasers.csv, reviewed_by.csv and references.csv (joined
-on `id`).
+"""articles.csv, related_links.csv, teasers.csv, authors.csv, reviewed_by.csv and
+references.csv (joined on `id`). authors is also a column of articles.csv: the names
+"; "-joined, as before authors carried links (`FLAT_FIELDS`).
 
 RFC 4180, byte for byte what `csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\r\n")`
 writes (tests/test_csv_writer.py proves it over adversarial values): UTF-8, "\r\n" between
@@ -21,7 +22,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from cleaners.record_fields import ARTICLE_CSV_FIELDS, CHILD_KEY_COLUMNS, CHILD_TABLES
+from cleaners.record_fields import (
+    ARTICLE_CSV_FIELDS,
+    CHILD_KEY_COLUMNS,
+    CHILD_TABLES,
+    FLAT_FIELDS,
+)
 
 from .atomic import PartFile
 
@@ -30,7 +36,10 @@ ARTICLES = "articles.csv"
 CHILD_FILES = {name: file for name, file, _columns in CHILD_TABLES}
 RELATED_LINKS, TEASERS = CHILD_FILES["related_links"], CHILD_FILES["teasers"]
 REVIEWERS, REFERENCES = CHILD_FILES["reviewed_by"], CHILD_FILES["references"]
+AUTHORS = CHILD_FILES["authors"]
 FILENAMES = (ARTICLES, *CHILD_FILES.values())
+# (field, item key) per articles.csv column; the key is None for a plain field
+_ARTICLE_COLUMNS = tuple((name, FLAT_FIELDS.get(name)) for name in ARTICLE_CSV_FIELDS)
 LIST_SEPARATOR = "; "
 
 _ESCAPE_FIRST = frozenset("=+-@\t\r'")
@@ -116,7 +125,9 @@ class CsvWriter:
 
     def write(self, record: dict) -> None:
         get = record.get
-        self._articles(",".join([cell(get(name)) for name in ARTICLE_CSV_FIELDS]) + "\r\n")
+        self._articles(",".join([
+            cell(get(name)) if key is None else cell([item[key] for item in get(name) or ()])
+            for name, key in _ARTICLE_COLUMNS]) + "\r\n")
         # One write per file and record: the rows of a record's list are joined first.
         for name, row, write in self._children:
             items = get(name)

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import orjson
 from lxml import etree
 
+from cleaners.record import authors_of
 from cleaners.sanitize import sanitize_html
 from common.clock import utc_now_dt
 from common.default_settings import DEFAULTS
@@ -148,7 +149,8 @@ def _json_item(entry: Entry) -> dict:
     if entry.modified:
         item["date_modified"] = rfc3339(entry.modified)
     if record.get("authors"):
-        item["authors"] = [{"name": name} for name in record["authors"]]
+        item["authors"] = [{k: v for k, v in a.items() if v}
+                           for a in authors_of(record["authors"])]
     if record.get("language"):
         item["language"] = record["language"]
     if record.get("breadcrumbs"):
@@ -189,8 +191,11 @@ def atom_feed(site: str, entries: list[Entry], now: datetime | None = None) -> b
         _sub(el, "published", rfc3339(entry.published or entry.first_seen))
         if entry.url:
             _sub(el, "link", rel="alternate", type="text/html", href=entry.url)
-        for name in record.get("authors") or ():
-            _sub(_sub(el, "author"), "name", name)
+        for author in authors_of(record.get("authors")):
+            person = _sub(el, "author")
+            _sub(person, "name", author["name"])
+            if author["url"]:
+                _sub(person, "uri", author["url"])
         _sub(el, "summary", summary_text(record.get("body") or ""), type="text")
         _sub(el, "content", content_html(record), type="html")
     return etree.tostring(feed, xml_declaration=True, encoding="utf-8", pretty_print=True)

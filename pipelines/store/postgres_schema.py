@@ -88,6 +88,15 @@ SCHEMA: tuple[str, ...] = (
 # at SCHEMA_VERSION; a store created at an older version replays these).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     6: (SCHEMA[-1],),  # the raw archive's capture index (crawler/archive/captures.py)
+    # authors became {name, url} objects: plain names become objects without a link, as in
+    # the SQLite migration 7 (pipelines/store/schema.py)
+    7: ("""UPDATE articles SET record = jsonb_set(record::jsonb, '{authors}', (
+            SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(a) = 'string'
+                THEN jsonb_build_object('name', a, 'url', NULL) ELSE a END ORDER BY n),
+                '[]'::jsonb)
+            FROM jsonb_array_elements(record::jsonb -> 'authors') WITH ORDINALITY AS t(a, n)
+        ))::text
+        WHERE jsonb_typeof(record::jsonb -> 'authors') = 'array'""",),
 }
 
 # pg_advisory_xact_lock key: "hc" + "schema", any constant that other users of the database

@@ -119,6 +119,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             warc_date TEXT NOT NULL
         ) WITHOUT ROWID""",
     ),
+    # version 7: authors became {name, url} objects. A stored record's plain names become
+    # objects without a link, so the change log does not report every article as changed
+    # on its next fetch (cleaners.record.authors_of reads both forms anyway).
+    (
+        """UPDATE articles SET record = json_set(record, '$.authors', (
+            SELECT json_group_array(CASE WHEN a.type = 'text'
+                THEN json_object('name', a.value, 'url', json('null')) ELSE json(a.value) END)
+            FROM json_each(articles.record, '$.authors') AS a))
+        WHERE json_type(record, '$.authors') = 'array'""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
