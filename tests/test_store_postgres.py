@@ -4,6 +4,7 @@ again without losing queued articles, and two workers creating the schema at onc
 tests/test_store_interface.py runs the shared behaviour on both implementations."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -97,6 +98,34 @@ def test_newer_schema_is_refused(postgres_server) -> None:
             conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION + 1,))
         with pytest.raises(SchemaTooNew):
             open_store(url)
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_a_version_6_store_gets_author_objects(postgres_server) -> None:
+    """Migration 7 on a store that holds plain author names: each becomes {name, url: null},
+    in order; an article that already has objects keeps them."""
+    url = postgres_server.create_database()
+    try:
+        open_store(url).close()
+        old = {"id": "a1", "authors": ["Jane Roe", "Li Wei"], "title": "T"}
+        new = {"id": "a2", "authors": [{"name": "Ann Lee", "url": "https://x.org/ann"}]}
+        with psycopg.connect(url, autocommit=True) as conn:
+            for record in (old, new):
+                conn.execute(
+                    "INSERT INTO articles (id, content_hash, record, first_seen, last_seen, "
+                    "first_run, last_run, changed_at) VALUES (%s, 'h', %s, 't', 't', 'r', "
+                    "'r', 't')", (record["id"], json.dumps(record)))
+            conn.execute("UPDATE schema_version SET version = 6")
+        with open_store(url) as store:
+            assert store.stored_record("a1")["authors"] == [
+                {"name": "Jane Roe", "url": None}, {"name": "Li Wei", "url": None}]
+            assert store.stored_record("a1")["title"] == "T"
+            assert store.stored_record("a2")["authors"] == new["authors"]
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == \
+                SCHEMA_VERSION
     finally:
         postgres_server.drop_database(url)
 
