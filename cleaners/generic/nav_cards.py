@@ -232,8 +232,12 @@ def _title_text(a) -> tuple[str, object]:
         return _anchor_text(a), a
     blocks = [b for b in a.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span")
               if b is not a and not class_says(b.get("class"), "excerpt")]
-    for wanted in (lambda b: b.tag in HEADING_TAGS,
-                   lambda b: class_says(b.get("class"), "title"),
+    # a kicker heading above the headline (<h5>News</h5><h4>Headline</h4>) is the shorter
+    headings = [(raw_text(b).strip(), b) for b in blocks if b.tag in HEADING_TAGS]
+    headings = [h for h in headings if h[0]]
+    if headings:
+        return max(headings, key=lambda h: len(h[0]))
+    for wanted in (lambda b: class_says(b.get("class"), "title"),
                    lambda b: b.tag != "span" and not any(
                        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in b)):
         for block in blocks:
