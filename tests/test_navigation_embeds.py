@@ -73,3 +73,13 @@ def test_a_grid_of_excerpt_cards_is_not_a_row_of_embedded_cards():
         for i in range(3))
     links, teasers, _elements = _find(PROSE + PROSE + f'<div class="grid">{cards}</div>')
     assert (links, teasers) == ([], [])
+
+
+def test_card_in_wrappers_of_its_own_with_a_tracked_image_link():
+    links, _teasers, _elements = _find(
+        f'{PROSE}<div class="embed"><div class="inner"><article class="card">'
+        f'<a href="{OTHER}#utm_content=ribbon"><img src="x.jpg" alt=""></a>'
+        f'<a href="{OTHER}">Why your heart rate rises in the morning</a><span>23. 12. 2024</span>'
+        f"</article></div></div>{PROSE}")
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "Why your heart rate rises in the morning", OTHER)]

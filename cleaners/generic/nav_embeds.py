@@ -16,7 +16,7 @@ when the link is its whole text, but for a short label ending in a separator ("M
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
@@ -46,6 +46,7 @@ _MAX_LEVELS = 6
 _MIN_PROSE = 100  # characters of a neighbouring paragraph
 _MAX_LABEL = 30  # "Read also:", "MORE :" before a link alone on its line
 _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
+_STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -103,14 +104,16 @@ def _same_host(href: str, url: str) -> bool:
 
 
 def _card_of(a, href: str, url: str):
-    """The largest element around the link that links only to `href` and stays short."""
+    """The largest element around the link that links only to `href` (its image link may
+    add a fragment) and stays short."""
+    target = urldefrag(href)[0]
     card = a
     for _ in range(_MAX_LEVELS):
         parent = card.getparent()
-        if parent is None or parent.tag in STOP_TAGS or \
+        if parent is None or parent.tag in _STOP or \
                 len(squash(raw_text(parent))) > _MAX_CARD:
             break
-        if any(absolute((other.get("href") or "").strip(), url) != href
+        if any(_target(other, url) != target
                for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
             break
         card = parent
@@ -119,6 +122,10 @@ def _card_of(a, href: str, url: str):
     if not _opens_card(card, a, whole=card.tag == "p"):
         return None
     return card
+
+
+def _target(a, url: str) -> str:
+    return urldefrag(absolute((a.get("href") or "").strip(), url))[0]
 
 
 def _opens_card(card, a, whole: bool) -> bool:
@@ -142,8 +149,18 @@ def _is_card(el, url: str) -> bool:
 
 
 def _between_prose(card, url: str) -> bool:
-    """Is the nearest element sibling before or after the card a paragraph of prose?"""
-    for sib in (_neighbour(card, True), _neighbour(card, False)):
+    """Is the nearest element sibling before or after the card (or the wrappers that hold
+    nothing else) a paragraph of prose?"""
+    node, size = card, len(squash(raw_text(card)))
+    for _ in range(_MAX_LEVELS):
+        before, after = _neighbour(node, True), _neighbour(node, False)
+        if before is not None or after is not None:
+            break
+        parent = node.getparent()
+        if parent is None or parent.tag in _STOP or len(squash(raw_text(parent))) > size:
+            return False
+        node = parent
+    for sib in (before, after):
         if sib is None or _is_card(sib, url):
             continue  # an item of a grid or list beside its like
         text = squash(raw_text(sib))
