@@ -245,7 +245,9 @@ def _title_text(a) -> tuple[str, object]:
                 text = raw_text(block).strip()
                 if text:
                     return text, block
-    return "", a
+    # only "text"-classed pieces (<div class="item-text"><span>Headline</span></div>): a
+    # link's own text is its title
+    return raw_text(a).strip(), a
 
 
 def _anchor_text(a) -> str:
