@@ -83,3 +83,35 @@ def test_card_in_wrappers_of_its_own_with_a_tracked_image_link():
         f"</article></div></div>{PROSE}")
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("related", "Why your heart rate rises in the morning", OTHER)]
+
+
+def _recirc() -> str:
+    return ('<section class="footer-recirc"><div class="footer-recirc__header">Read more stories'
+            '</div><div class="footer-recirc__stories">' + "".join(
+                f'<article class="recirc-story"><a href="https://news.example.org/health/{i}.html">'
+                f'<div class="recirc-story__headline">Story number {i} about the heart</div>'
+                f'<div class="recirc-story__dek">What story {i} tells about the heart at night.'
+                f"</div></a></article>"
+                for i in range(2)) + "</div></section>")
+
+
+def test_a_footer_named_box_inside_main_is_the_articles_own_footer():
+    html = ("<html><head><title>t</title></head><body><main><article>"
+            f"<h1>Sleep and blood pressure</h1>{PROSE}</article>{_recirc()}</main>"
+            "</body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    _links, teasers, _elements = find_navigation(root, URL)
+    assert [(t.title, t.snippet) for t in teasers] == [
+        ("Story number 0 about the heart", "What story 0 tells about the heart at night."),
+        ("Story number 1 about the heart", "What story 1 tells about the heart at night.")]
+
+
+def test_a_footer_named_box_outside_main_is_site_chrome():
+    html = ("<html><head><title>t</title></head><body><main><article>"
+            f"<h1>Sleep and blood pressure</h1>{PROSE}</article></main>{_recirc()}"
+            "</body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, teasers, _elements = find_navigation(root, URL)
+    assert (links, teasers) == ([], [])
