@@ -115,3 +115,12 @@ def test_a_footer_named_box_outside_main_is_site_chrome():
     drop_non_content(root)
     links, teasers, _elements = find_navigation(root, URL)
     assert (links, teasers) == ([], [])
+
+
+def test_a_wordpress_short_link_to_a_post_is_an_article_not_the_home_page():
+    links, _teasers, _elements = _find(
+        f'{PROSE}<p>ALSO READ:<strong><a href="https://news.example.org/?p=36843"> Solar firm '
+        f"to boost clean energy uptake </a></strong></p>{PROSE}")
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "Solar firm to boost clean energy uptake",
+         "https://news.example.org/?p=36843")]

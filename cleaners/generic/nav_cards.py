@@ -35,7 +35,9 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
-_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+# WordPress's short links to a post ("/?p=36843") are articles, not the home page.
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:#.*|\?(?![^#]*\b(?:p|page_id)=\d).*)?$",
+                   re.IGNORECASE)
 # A short line with a date or an age is a byline or date line, not a summary:
 # "World 1 day ago By Jane Doe", "Lesotho Times January 27, 2018", "12.03.2024, 14:05".
 _META_LINE = re.compile(
