@@ -10,6 +10,7 @@ from cleaners.html import drop_non_content, parse_html
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
 PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 3 + "</p>"
 OTHER = "https://news.example.org/health/2024/04/why-your-heart-rate-rises.html"
+DEK = "Doctors explain the cortisol peak that wakes the heart before the alarm rings."
 
 
 def _find(body: str):
@@ -34,11 +35,19 @@ def test_preview_card_between_paragraphs_is_a_related_link_titled_by_its_headlin
 def test_aside_card_with_a_dek_is_a_teaser_and_the_next_paragraph_is_no_snippet():
     links, teasers, _elements = _find(
         f'{PROSE}<aside><a href="{OTHER}">Why your heart rate rises in the morning</a>'
-        "<div>Doctors explain the cortisol peak.</div></aside>" + PROSE)
+        f"<div>{DEK}</div></aside>" + PROSE)
     assert links == []
     assert [(t.title, t.snippet, t.url) for t in teasers] == [
-        ("Why your heart rate rises in the morning", "Doctors explain the cortisol peak.",
-         OTHER)]
+        ("Why your heart rate rises in the morning", DEK, OTHER)]
+
+
+def test_an_embedded_card_with_a_short_line_beside_its_title_is_a_related_link():
+    links, teasers, _elements = _find(
+        f'{PROSE}<aside><a href="{OTHER}">Why your heart rate rises in the morning</a>'
+        "<div>By Jane Doe, health desk</div></aside>" + PROSE)
+    assert teasers == []
+    assert [(x.rel, x.title) for x in links] == [
+        ("related", "Why your heart rate rises in the morning")]
 
 
 def test_a_line_with_only_a_labelled_link_is_a_related_link():

@@ -59,6 +59,8 @@ _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 # ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
 # labels on latest feeds").
 _MAX_CARDS = 20
+# A card in the article's text shows a summary of a sentence or more, else it is a link.
+_MIN_EMBED_SNIPPET = 60
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
 _SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 
@@ -169,6 +171,8 @@ def _from_embed(el, url, nav_anchors) -> Block | None:
         return None
     if cards[0].extra is not None:  # the paragraph after the card is the article's text
         cards[0].snippet, cards[0].extra = "", None
+    if len(cards[0].snippet) < _MIN_EMBED_SNIPPET:  # a byline, a date, a kicker: no summary
+        cards[0].snippet = ""
     return _block(cards, [el], url)
 
 
