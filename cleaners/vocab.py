@@ -37,7 +37,7 @@ PREV_PHRASES = (
     r"(?:article|billet|sujet|post|page)\s+précédente?",
     r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+anterior",
     r"предыдущ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
-    r"articolo\s+precedente",
+    r"articolo\s+precedente", r"önceki\s+(?:haber|yazı|makale|içerik)",
 )
 NEXT_PHRASES = (
     r"next\s+(?:article|post|story|entry|page|item|read)",
@@ -47,7 +47,7 @@ NEXT_PHRASES = (
     r"(?:article|billet|sujet|post|page)\s+suivante?",
     r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+siguiente",
     r"следующ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
-    r"articolo\s+successivo", r"próximo\s+artigo",
+    r"articolo\s+successivo", r"próximo\s+artigo", r"sonraki\s+(?:haber|yazı|makale|içerik)",
 )
 # Bare direction words: labels only before a separator or at the end of the text.
 PREV_WORDS = ("previous", "prev", "older", "vorherige[rns]?", "voriger?", "précédente?",
@@ -202,6 +202,17 @@ RELATED_WORDS = (
     r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
     r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
     r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導|连接|連接)", r"更多相[关關]",
+    # ja, tr, ko, ru, de: more wordings of the same blocks
+    r"関連する記事", r"(?:合わせて|併せて)読みたい", r"次に読みたい(?:記事)?",
+    r"この記事を(?:読んだ|見た)(?:人|方)(?:は|に|への)?(?:こんな記事も読んでいます|おすすめ)",
+    r"こちらもどうぞ", r"(?:benzer|ilgili)\s+(?:içerikler|yazılar|makaleler|videolar)",
+    r"(?:bunlar(?:\s+da)?\s+)?ilginizi\s+çekebilir",
+    r"ilginizi\s+çekebilecek\s+(?:haberler|içerikler)",
+    r"sizin\s+için\s+(?:seçtiklerimiz|önerilenler)", r"önerilen\s+(?:haberler|içerikler|yazılar)",
+    r"bunları\s+da\s+okuyun", r"같이\s?보면\s?좋은\s?(?:기사|뉴스)",
+    r"новости\s+по\s+теме", r"вас\s+(?:также\s+)?может\s+заинтересовать",
+    r"(?:auch|ebenfalls)\s+(?:lesenswert|interessant)", r"dazu\s+passend",
+    r"weitere\s+(?:nachrichten|meldungen|berichte)\s+zum\s+thema",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -336,7 +347,8 @@ LABEL_STEMS = (
     "推荐", "推薦", "相关", "相關", "猜你", "延伸", "为你", "為你", "精彩", "编辑", "看了",
     "大家", "你可能", "関連", "おすすめ", "관련", "추천", "热门", "熱門",
     "prev", "older", "vorher", "vorig", "älter", "précéd", "anterior", "предыдущ", "precedent",
-    "next", "newer", "nächst", "neuer", "suivant", "siguiente", "следующ", "successiv",
+    "önceki",
+    "next", "newer", "nächst", "neuer", "suivant", "siguiente", "следующ", "successiv", "sonraki",
     "próxim", "article", "billet", "sujet", "post", "page", "artículo", "articulo", "artigo",
     "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo",
     "relat", "recom", "you ", "we think", "read", "also", "see also", "further", "keep read",
@@ -358,6 +370,8 @@ LABEL_STEMS = (
     "beiträge", "para ", "powiąz",
     "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
     "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
+    "関連", "合わせ", "併せ", "次に", "この記事", "ilginizi", "i\u0307lginizi", "sizin", "önerilen",
+    "bunları", "같이", "новости", "вас", "ebenfalls", "dazu",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 

@@ -25,13 +25,13 @@ PREV_LINES = [
     "← Older", "Previous article: Title", "Previous Post", "Prev", "Older Post",
     "Vorheriger Artikel", "Voriger Beitrag: Titel", "Article précédent", "Précédent : Titre",
     "Artículo anterior", "Anterior: Título", "Предыдущая статья", "Предыдущая запись: Заголовок",
-    "上一篇：秋冬季节如何科学进补", "上一篇", "上一页", "上篇：标题",
+    "上一篇：秋冬季节如何科学进补", "上一篇", "上一页", "上篇：标题", "Önceki Haber",
 ]
 NEXT_LINES = [
     ">>:\u00a0 Minimally invasive treatment", "» Title", "→ Title", "Next post: Title", "Next",
     "Next »", "Newer Post", "Nächster Artikel", "Nächste Seite", "Article suivant",
     "Suivant : Titre", "Artículo siguiente", "Siguiente", "Следующая статья",
-    "下一篇：喝绿茶的五个好处", "下一篇", "下一页",
+    "下一篇：喝绿茶的五个好处", "下一篇", "下一页", "Sonraki Haber: Başlık",
 ]
 NOT_LABELS = [
     "Previously, doctors advised bed rest.", "Prevalence of diabetes", "Prevention first",
@@ -124,6 +124,10 @@ RELATED_HEADINGS = [
     "Read more stories", "Unsere Lesetipps", "Erfahren Sie mehr", "Para saber más",
     "Noticia relacionada", "Czytaj więcej", "Powiązane", "【関連記事】", "■ 相关链接",
     "À écouter aussi", "Artikel, die dir auch gefallen könnten",
+    "関連する記事", "合わせて読みたい", "この記事を読んだ人はこんな記事も読んでいます",
+    "İlginizi Çekebilir", "Bunlar da ilginizi çekebilir", "Benzer İçerikler",
+    "같이 보면 좋은 기사", "Новости по теме", "Вас может заинтересовать", "Auch lesenswert",
+    "Weitere Nachrichten zum Thema",
 ]
 NOT_HEADINGS = [
     "Related topics", "Related tags", "Related searches", "Most read", "Popular Posts",

@@ -35,7 +35,9 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
-_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[?#].*)?$", re.IGNORECASE)
+# WordPress's short links to a post ("/?p=36843") are articles, not the home page.
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:#.*|\?(?![^#]*\b(?:p|page_id)=\d).*)?$",
+                   re.IGNORECASE)
 # A short line with a date or an age is a byline or date line, not a summary:
 # "World 1 day ago By Jane Doe", "Lesotho Times January 27, 2018", "12.03.2024, 14:05".
 _META_LINE = re.compile(
@@ -232,8 +234,12 @@ def _title_text(a) -> tuple[str, object]:
         return _anchor_text(a), a
     blocks = [b for b in a.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span")
               if b is not a and not class_says(b.get("class"), "excerpt")]
-    for wanted in (lambda b: b.tag in HEADING_TAGS,
-                   lambda b: class_says(b.get("class"), "title"),
+    # a kicker heading above the headline (<h5>News</h5><h4>Headline</h4>) is the shorter
+    headings = [(raw_text(b).strip(), b) for b in blocks if b.tag in HEADING_TAGS]
+    headings = [h for h in headings if h[0]]
+    if headings:
+        return max(headings, key=lambda h: len(h[0]))
+    for wanted in (lambda b: class_says(b.get("class"), "title"),
                    lambda b: b.tag != "span" and not any(
                        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in b)):
         for block in blocks:
@@ -241,7 +247,9 @@ def _title_text(a) -> tuple[str, object]:
                 text = raw_text(block).strip()
                 if text:
                     return text, block
-    return "", a
+    # only "text"-classed pieces (<div class="item-text"><span>Headline</span></div>): a
+    # link's own text is its title
+    return raw_text(a).strip(), a
 
 
 def _anchor_text(a) -> str:

@@ -361,14 +361,18 @@ def in_chrome(el, menus: bool = True) -> bool:
     "entry-footer" inside <article> belongs to the article. menus=False: a box named just
     "menu" does not count (for blocks under an explicit "Related" heading)."""
     names_re = CHROME_CLASS if menus else CHROME_CLASS_STRICT
+    chrome = False
     while el is not None:
         tag = el.tag
-        if tag in ("article", "main", "body"):
+        if tag in ("article", "main"):
             return False
-        if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
-            return True
-        names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-        if names.strip() and any(names_re.search(t) for t in names.split()):
-            return True
+        if tag == "body":
+            return chrome
+        if not chrome:
+            if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
+                return True
+            names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+            # a box named "footer-recirc" inside <main> is the article's own footer
+            chrome = bool(names.strip()) and any(names_re.search(t) for t in names.split())
         el = el.getparent()
-    return False
+    return chrome

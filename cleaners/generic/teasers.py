@@ -29,6 +29,7 @@ from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
+from .nav_embeds import find_embeds
 from .nav_pages import same_page, same_site, section_of
 from .nav_rails import find_rails
 from .nav_scan import (
@@ -58,6 +59,8 @@ _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 # ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
 # labels on latest feeds").
 _MAX_CARDS = 20
+# A card in the article's text shows a summary of a sentence or more, else it is a link.
+_MIN_EMBED_SNIPPET = 60
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
 _SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 
@@ -88,6 +91,9 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     for el in find_rails(root, url, taken):
         _take(_from_rail(el, url, nav_anchors), blocks, taken)
+    nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
+    for el in find_embeds(root, url, taken, nav_boxes):
+        _take(_from_embed(el, url, nav_anchors), blocks, taken)
     return blocks
 
 
@@ -155,6 +161,18 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
+    return _block(cards, [el], url)
+
+
+def _from_embed(el, url, nav_anchors) -> Block | None:
+    """One card between the article's paragraphs (nav_embeds.py)."""
+    cards = find_cards([el], nav_anchors)
+    if len(cards) != 1 or _loose_text(el, cards) > _BLOCK_SLACK:
+        return None
+    if cards[0].extra is not None:  # the paragraph after the card is the article's text
+        cards[0].snippet, cards[0].extra = "", None
+    if len(cards[0].snippet) < _MIN_EMBED_SNIPPET:  # a byline, a date, a kicker: no summary
+        cards[0].snippet = ""
     return _block(cards, [el], url)
 
 

@@ -1,0 +1,189 @@
+"""Cards embedded in the article text: one other article of the site between paragraphs.
+
+News sites put single cards between the body's paragraphs, often with no heading and no
+class name we know: "<article class=preview><a><h3>Headline</h3></a></article>", an
+"<aside>" with a thumbnail and a headline, or a line holding nothing but a link
+("<p><a>Headline</a></p>", "<p>ALSO: <a>Headline</a></p>"). docs/annotation.md counts them
+as related links (a teaser when the card shows a summary).
+
+A card is found from its link: a link after the page's <h1> to another article of the same
+site (not a section, tag or author page) whose text is a headline (several words). Climbing
+from the link, the card is the largest element around it that leads nowhere else and stays
+short. It is embedded when a sibling next to it is prose (a long text with few links): that
+tells a card in the text from an item of a rail or of a menu. A paragraph is a card only
+when the link is its whole text, but for a short label ending in a separator ("MORE:").
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag, urlsplit
+
+from lxml import etree
+
+from ..text import word_count
+from ..vocab import AD_CLASS, NON_ARTICLE_URL
+from .nav_pages import page_of_same_article, same_page, section_of
+from .nav_scan import (
+    HEADING_TAGS,
+    STOP_TAGS,
+    absolute,
+    hidden,
+    in_chrome,
+    is_inside,
+    linkable,
+    raw_text,
+    squash,
+)
+
+# Links after the first <h1> (the following:: axis skips its ancestors): one XPath pass in C.
+_LINKS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::a[@href]")
+_MAX_LINKS = 300  # a page with more links after its title is a portal, not an article
+_MIN_WORDS = 4
+_MIN_CJK = 10
+_MAX_TITLE = 200
+_MAX_CARD = 400  # characters: a headline, a kicker, a short dek
+_MAX_LEVELS = 6
+_MIN_PROSE = 100  # characters of a neighbouring paragraph
+_MAX_LABEL = 30  # "Read also:", "MORE :" before a link alone on its line
+_LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
+_STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
+_INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def find_embeds(root, url: str | None, taken: set, nav: list) -> list:
+    """Embedded card elements, in page order, none inside `taken` (other blocks), none
+    inside or around a prev/next box or link (`nav`), none leading where such a link
+    leads."""
+    if not url:
+        return []
+    links = _LINKS_AFTER_H1(root)
+    if len(links) > _MAX_LINKS:
+        return []
+    out: list = []
+    seen = {absolute((a.get("href") or "").strip(), url) for a in nav if a.tag == "a"}
+    for a in links:
+        href = _article_href(a, url)
+        if href is None or href in seen:
+            continue
+        card = _card_of(a, href, url)
+        if card is None or card in out or is_inside(card, taken) or \
+                (out and is_inside(card, set(out))):
+            continue
+        if nav and (is_inside(card, set(nav)) or any(is_inside(n, {card}) for n in nav)):
+            continue
+        if not _between_prose(card, url) or in_chrome(card) or hidden(card) or _in_ad(card):
+            continue
+        seen.add(href)
+        out.append(card)
+    return out
+
+
+def _article_href(a, url: str) -> str | None:
+    """The absolute URL of a link to another article of the site, by a headline text."""
+    href = (a.get("href") or "").strip()
+    if not linkable(href):
+        return None
+    text = squash(raw_text(a))
+    if not text or len(text) > _MAX_TITLE or \
+            (word_count(text) < _MIN_WORDS and len(_CJK.findall(text)) < _MIN_CJK):
+        return None
+    href = absolute(href, url)
+    path = urlsplit(href).path
+    if NON_ARTICLE_URL.search(path) or not _same_host(href, url) or same_page(href, url) or \
+            section_of(href, url) or page_of_same_article(href, url):
+        return None
+    return href
+
+
+def _same_host(href: str, url: str) -> bool:
+    """Cards in the text lead to the site's own articles: other hosts of the same domain
+    are its shop, newsletter, app or account pages ("abo.", "secure.", "company.")."""
+    host = (urlsplit(href).hostname or "").removeprefix("www.")
+    return host == (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _card_of(a, href: str, url: str):
+    """The largest element around the link that links only to `href` (its image link may
+    add a fragment) and stays short."""
+    target = urldefrag(href)[0]
+    card = a
+    for _ in range(_MAX_LEVELS):
+        parent = card.getparent()
+        if parent is None or parent.tag in _STOP or \
+                len(squash(raw_text(parent))) > _MAX_CARD:
+            break
+        if any(_target(other, url) != target
+               for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
+            break
+        card = parent
+    if card.tag in _INLINE or card.tag in HEADING_TAGS:
+        return None  # a link inside running text; the title of a card of a list
+    if not _opens_card(card, a, whole=card.tag == "p"):
+        return None
+    return card
+
+
+def _target(a, url: str) -> str:
+    return urldefrag(absolute((a.get("href") or "").strip(), url))[0]
+
+
+def _opens_card(card, a, whole: bool) -> bool:
+    """Does the link open the card, but for a short label before it ("MORE:")? A link in
+    the middle of a sentence is running text. In a paragraph the link must also end it."""
+    text = squash(raw_text(card))
+    link = squash(raw_text(a))
+    at = text.find(link)
+    if at < 0 or (whole and at + len(link) != len(text)):
+        return False
+    label = text[:at].strip()
+    return not label or (len(label) <= _MAX_LABEL and bool(_LABEL_END.search(label)))
+
+
+def _is_card(el, url: str) -> bool:
+    """Does the element open with a link to another article (a card with an excerpt)?"""
+    for a in el.iter("a"):
+        if _article_href(a, url) is not None and _opens_card(el, a, whole=False):
+            return True
+    return False
+
+
+def _between_prose(card, url: str) -> bool:
+    """Is the nearest element sibling before or after the card (or the wrappers that hold
+    nothing else) a paragraph of prose?"""
+    node, size = card, len(squash(raw_text(card)))
+    for _ in range(_MAX_LEVELS):
+        before, after = _neighbour(node, True), _neighbour(node, False)
+        if before is not None or after is not None:
+            break
+        parent = node.getparent()
+        if parent is None or parent.tag in _STOP or len(squash(raw_text(parent))) > size:
+            return False
+        node = parent
+    for sib in (before, after):
+        if sib is None or _is_card(sib, url):
+            continue  # an item of a grid or list beside its like
+        text = squash(raw_text(sib))
+        if len(text) < _MIN_PROSE:
+            continue
+        linked = sum(len(squash(raw_text(x))) for x in sib.iter("a"))
+        if 4 * linked <= len(text):
+            return True
+    return False
+
+
+def _neighbour(el, before: bool):
+    sib = el.getprevious() if before else el.getnext()
+    while sib is not None and (not isinstance(sib.tag, str) or not raw_text(sib).strip()):
+        sib = sib.getprevious() if before else sib.getnext()
+    return sib
+
+
+def _in_ad(el) -> bool:
+    for _ in range(3):
+        if el is None:
+            return False
+        if AD_CLASS.search(el.get("class") or ""):
+            return True
+        el = el.getparent()
+    return False
