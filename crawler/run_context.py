@@ -24,7 +24,7 @@ from typing import Any
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
 from pipelines.runlock import StoreLocked
-from pipelines.runstate import LINKS_META, RunState
+from pipelines.runstate import LINKS_META, RunState, header_value
 from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
@@ -157,8 +157,8 @@ class RunContext(RunInfo):
         if self._ledger is not None and response.status == 200:
             headers = response.headers
             self._ledger.remember_page(response.url, NOT_ARTICLE, links,
-                                       _header(headers, b"ETag"),
-                                       _header(headers, b"Last-Modified"))
+                                       header_value(headers, b"ETag"),
+                                       header_value(headers, b"Last-Modified"))
 
     def validators(self, url: str) -> dict[str, str] | None:
         """Conditional request headers for a page fetched in full before, else None."""
@@ -190,8 +190,3 @@ class RunContext(RunInfo):
         state = self.run_state
         if state is not None and state.settlement is None and self.config_error is None:
             state.settle(discovery_capped=discovery_capped)
-
-
-def _header(headers: Any, name: bytes) -> str | None:
-    value = headers.get(name)
-    return value.decode("latin-1") if value else None

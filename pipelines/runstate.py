@@ -80,7 +80,7 @@ class RunState:
             headers = response.headers
             self.ledger.remember_page(
                 response.url, ARTICLE, response.meta.get(LINKS_META, ()),
-                _header(headers, b"ETag"), _header(headers, b"Last-Modified"), item["id"])
+                header_value(headers, b"ETag"), header_value(headers, b"Last-Modified"), item["id"])
 
     def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
                      spider: Any = None) -> None:
@@ -128,6 +128,7 @@ class RunState:
             self.lock.release()
 
 
-def _header(headers: Any, name: bytes) -> str | None:
+def header_value(headers: Any, name: bytes) -> str | None:
+    """An HTTP header as text (validators are ASCII; latin-1 never fails)."""
     value = headers.get(name)
     return value.decode("latin-1") if value else None
