@@ -39,6 +39,7 @@ _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _URL_PATH = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?([^?#]*)")
 MAX_CARDS = 60  # card texts kept per page: enough to recognise a listing, bounded cost
 MAX_CARD_CHARS = 1500  # a teaser card is a title and a snippet, not a whole text
+PROSE_CELL = 25  # a table cell this size (text_size) holds prose, not a title or a date
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -262,6 +263,22 @@ def url_kind(url: str | None) -> tuple[str, float]:
     return "", 0.0
 
 
+def table_list_share(paragraphs: list[str]) -> float:
+    """Share of the body (by size) made of table rows without a sentence-long cell: a table
+    of titles and dates ("| · | title | 2024-06-12 |", as table layouts come out of the
+    fallback extractor) is a list; a layout table with the text in one cell is prose."""
+    if not any(para.startswith("|") for para in paragraphs):
+        return 0.0
+    total = rows = 0.0
+    for para in paragraphs:
+        size = text_size(para)
+        total += size
+        if para.startswith("|") and para.endswith("|") and all(
+                text_size(cell) < PROSE_CELL for cell in para.strip("|").split("|")):
+            rows += size
+    return rows / total if total else 0.0
+
+
 def teaser_share(paragraphs: list[str], signals: PageSignals) -> float:
     """Share of the body (by size) made of card text: paragraphs found inside the item of a
     linked heading (a listing's "body" is its teasers), when the page has 3+ such items."""
@@ -284,7 +301,8 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
     links = link_share(article.body_html)
     paragraphs = article.body.split("\n\n") if article.body else []
     teasers = teaser_share(paragraphs, signals) if size < 600 else 0.0
-    prose = size * max(0.0, 1 - links - teasers)
+    rows = table_list_share(paragraphs)
+    prose = size * max(0.0, 1 - links - teasers - rows)
     declared = signals.declared
     says_article = bool(declared & ARTICLE_TYPES) or (
         signals.og_type in _OG_ARTICLE and not declared & COLLECTION_TYPES)
@@ -306,9 +324,9 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
         points = -2.0
     score += points
     reasons.append(f"prose={prose:.0f}:{points:+g}")
-    if links + teasers >= 0.4 and size >= 20:
+    if links + teasers + rows >= 0.4 and size >= 20:
         score -= 2.0
-        reasons.append(f"teaser_body={links:.2f}+{teasers:.2f}:-2")
+        reasons.append(f"teaser_body={links:.2f}+{teasers:.2f}+{rows:.2f}:-2")
 
     # Many short lines (an index of names, a table of titles and dates) are a list, not prose.
     if len(paragraphs) >= 10 and size / len(paragraphs) < 6:

@@ -10,7 +10,7 @@ from conftest import FIXTURES
 
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
-from cleaners.page_kind import KINDS, classify, page_signals, url_kind
+from cleaners.page_kind import KINDS, classify, page_signals, table_list_share, url_kind
 
 CASES = sorted(p for p in (FIXTURES / "page_kind").iterdir() if (p / "meta.json").is_file())
 # Known misses, kept visible (strict: a fix makes the test fail until the mark goes).
@@ -18,8 +18,6 @@ KNOWN_MISSES = {
     # a three-paragraph introduction (107 words) above six title-only tiles: as much prose
     # as a short article beside a card rail
     "en-category-long-intro": "long category introduction reads as a short article",
-    # rows of a table come out of the trafilatura fallback as "| · | title | date |" lines
-    "zh-gbk-gov-table-list": "table list via the fallback, no link or card evidence left",
 }
 ARTICLE_PAGES = sorted(p for group in ("generic", "generic-body")
                        for p in (FIXTURES / group).iterdir() if (p / "page.html").is_file())
@@ -112,3 +110,14 @@ def test_a_page_without_headline_but_long_text_is_still_an_article():
             + "</div></body></html>")
     article = extract_article(html.encode(), None)
     assert not article.title and article.page_kind == "article"
+
+
+def test_table_rows_of_titles_and_dates_are_a_list_and_a_text_cell_is_prose():
+    rows = [f"| · | Notice on the clinic opening hours in district {i} | 2024-06-{i:02d} |"
+            for i in range(1, 9)]
+    assert table_list_share(rows) == 1.0
+    prose_cell = ("| " + "The ministry said on Tuesday that the new rules would apply to every"
+                  " hospital from next spring, after a year of talks with the unions. " * 2 + "|")
+    layout = ["| Related articles |", prose_cell, prose_cell]
+    assert table_list_share(layout) < 0.1
+    assert table_list_share(["No table here.", "Just paragraphs."]) == 0.0
