@@ -6,11 +6,13 @@ Two steps, because generic extraction takes teaser and card blocks out of the tr
 Everything is general structure and schema vocabulary, never a site's own markup:
 
 - the main text: its length, and how much of it is link text (a listing's "body" is its
-  teaser list: linked titles, or titles with one-line snippets);
+  teaser list: linked titles, or titles with one-line snippets, or table rows of titles
+  and dates);
 - repeated cards: linked headings (`<h2><a>`, `<a><h3>`), `<article>` elements and long
   link texts, which a listing has many of *instead of* a long text, an article *beside* one;
 - what the page declares: JSON-LD `@type` (Article, NewsArticle, ... vs CollectionPage,
-  SearchResultsPage, ProfilePage, ItemList) and `og:type`;
+  SearchResultsPage, ProfilePage, ItemList) and `og:type`; a short text on a page that
+  declares one article is a short post (or a body the extractor missed), not a listing;
 - the URL as a weak hint: `/` is a home page; /tag/, /category/, /page/N, ?page=N lean to a
   listing; a long slug, a date path or a numeric id lean to an article.
 
