@@ -117,11 +117,16 @@ def page_signals(root, url: str | None = None) -> PageSignals:
         tag = el.tag
         if tag == "a":
             text = el.text
-            if text is None or len(text) < TITLE_LINK_CHARS:
+            size = len(text) if text else 0
+            if size < TITLE_LINK_CHARS:
                 if not len(el):
                     continue
-                text = el.text_content()  # a headline in a <span> or <strong> of the link
-            if len(text) >= TITLE_LINK_CHARS and el.get("href") is not None:
+                size = 0
+                for part in el.itertext():  # a headline in a <span> or <strong> of the link
+                    size += len(part)
+                    if size >= TITLE_LINK_CHARS:
+                        break
+            if size >= TITLE_LINK_CHARS and el.get("href") is not None:
                 title_links += 1
         elif tag in _HEADINGS:
             if tag == "h1" and not h1:
