@@ -4,8 +4,9 @@
 
 - Articles kept: the pools' pages (every page there is an article) that classify as
   `article`. Pools and splits: body-dev, zh-dev and navigation-pool by their manifest's
-  `suggested_split` column; article-extraction-dev (no split column) by host: the first hex
-  digit of sha1(host) below 'c' is tune (`aed_split`). A missing pool is skipped, and said so.
+  `suggested_split` column; article-extraction-dev (no split column) by registered domain,
+  as every bench splits it (bench/splits.py `split_for_url`). A missing pool is skipped, and
+  said so.
 - Non-articles rejected: tests/fixtures/page_kind/ cases whose meta.json kind is not
   `article`, that classify as anything but `article` (the exact kind is asserted by
   tests/test_page_kind.py). Split by case name: first hex digit of sha1(name) below '8' is
@@ -28,11 +29,12 @@ import logging
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
 from cleaners.page_kind import PageKind, classify, page_signals
+
+from .splits import split_for_url
 
 REPO = Path(__file__).resolve().parent.parent
 # ../shared/data beside the checkout (one level further up from a worktree in wt/)
@@ -42,11 +44,6 @@ DEFAULT_DATA = next((p for p in (REPO.parent / "shared" / "data",
 FIXTURES = REPO / "tests" / "fixtures" / "page_kind"
 POOLS = ("body-dev", "zh-dev", "navigation-pool", "article-extraction-dev")
 logger = logging.getLogger("bench.page_kind")
-
-
-def aed_split(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return "tune" if hashlib.sha1(host.encode()).hexdigest()[0] < "c" else "check"
 
 
 def fixture_split(name: str) -> str:
@@ -61,7 +58,7 @@ def pool_pages(data: Path, pool: str):
         if not truth.is_file():
             return
         for pid, entry in json.loads(truth.read_text()).items():
-            yield aed_split(entry["url"]), pid, root / "html" / f"{pid}.html.gz", entry["url"]
+            yield split_for_url(entry["url"]), pid, root / "html" / f"{pid}.html.gz", entry["url"]
         return
     manifest = root / "manifest.tsv"
     if not manifest.is_file():

@@ -6,11 +6,13 @@ Two steps, because generic extraction takes teaser and card blocks out of the tr
 Everything is general structure and schema vocabulary, never a site's own markup:
 
 - the main text: its length, and how much of it is link text (a listing's "body" is its
-  teaser list: linked titles, or titles with one-line snippets);
+  teaser list: linked titles, or titles with one-line snippets, or table rows of titles
+  and dates);
 - repeated cards: linked headings (`<h2><a>`, `<a><h3>`), `<article>` elements and long
   link texts, which a listing has many of *instead of* a long text, an article *beside* one;
 - what the page declares: JSON-LD `@type` (Article, NewsArticle, ... vs CollectionPage,
-  SearchResultsPage, ProfilePage, ItemList) and `og:type`;
+  SearchResultsPage, ProfilePage, ItemList) and `og:type`; a short text on a page that
+  declares one article is a short post (or a body the extractor missed), not a listing;
 - the URL as a weak hint: `/` is a home page; /tag/, /category/, /page/N, ?page=N lean to a
   listing; a long slug, a date path or a numeric id lean to an article.
 
@@ -31,12 +33,15 @@ from .article import Article
 KINDS = ("article", "listing", "home", "other")
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TITLE_LINK_CHARS = 15  # a link this long is a headline, not a menu item ("Contact", "2")
 _SIGNAL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "article", "input", "title", "meta",
                 "script")
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
-TITLE_LINK_CHARS = 15  # a link this long is a headline, not a menu item ("Contact", "2")
+# scheme and host, then the path: what urlsplit(href).path gives, without its cost per link
+_URL_PATH = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?([^?#]*)")
 MAX_CARDS = 60  # card texts kept per page: enough to recognise a listing, bounded cost
 MAX_CARD_CHARS = 1500  # a teaser card is a title and a snippet, not a whole text
+PROSE_CELL = 25  # a table cell this size (text_size) holds prose, not a title or a date
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -112,7 +117,16 @@ def page_signals(root, url: str | None = None) -> PageSignals:
         tag = el.tag
         if tag == "a":
             text = el.text
-            if text and len(text) >= TITLE_LINK_CHARS and el.get("href") is not None:
+            size = len(text) if text else 0
+            if size < TITLE_LINK_CHARS:
+                if not len(el):
+                    continue
+                size = 0
+                for part in el.itertext():  # a headline in a <span> or <strong> of the link
+                    size += len(part)
+                    if size >= TITLE_LINK_CHARS:
+                        break
+            if size >= TITLE_LINK_CHARS and el.get("href") is not None:
                 title_links += 1
         elif tag in _HEADINGS:
             if tag == "h1" and not h1:
@@ -177,11 +191,7 @@ def _card_text(heading) -> str:
 def _path_of(href: str | None) -> str | None:
     if not href:
         return None
-    try:
-        path = urlsplit(href.strip()).path
-    except ValueError:
-        return None
-    return path.rstrip("/") or "/"
+    return _URL_PATH.match(href.strip()).group(1).rstrip("/") or "/"
 
 
 def _jsonld_types(text: str) -> set[str]:
@@ -260,6 +270,22 @@ def url_kind(url: str | None) -> tuple[str, float]:
     return "", 0.0
 
 
+def table_list_share(paragraphs: list[str]) -> float:
+    """Share of the body (by size) made of table rows without a sentence-long cell: a table
+    of titles and dates ("| · | title | 2024-06-12 |", as table layouts come out of the
+    fallback extractor) is a list; a layout table with the text in one cell is prose."""
+    if not any(para.startswith("|") for para in paragraphs):
+        return 0.0
+    total = rows = 0.0
+    for para in paragraphs:
+        size = text_size(para)
+        total += size
+        if para.startswith("|") and para.endswith("|") and all(
+                text_size(cell) < PROSE_CELL for cell in para.strip("|").split("|")):
+            rows += size
+    return rows / total if total else 0.0
+
+
 def teaser_share(paragraphs: list[str], signals: PageSignals) -> float:
     """Share of the body (by size) made of card text: paragraphs found inside the item of a
     linked heading (a listing's "body" is its teasers), when the page has 3+ such items."""
@@ -282,7 +308,11 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
     links = link_share(article.body_html)
     paragraphs = article.body.split("\n\n") if article.body else []
     teasers = teaser_share(paragraphs, signals) if size < 600 else 0.0
-    prose = size * max(0.0, 1 - links - teasers)
+    rows = table_list_share(paragraphs)
+    prose = size * max(0.0, 1 - links - teasers - rows)
+    declared = signals.declared
+    says_article = bool(declared & ARTICLE_TYPES) or (
+        signals.og_type in _OG_ARTICLE and not declared & COLLECTION_TYPES)
 
     # The main text: the strongest single sign.
     if prose >= 250:
@@ -293,13 +323,17 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
         points = 1.0
     elif prose >= 30:
         points = 0.0
+    elif says_article:
+        # a short post, or a body the extractor missed, on a page that calls itself one
+        # article; a listing shows itself by its cards, teaser body and URL below
+        points = -1.0
     else:
         points = -2.0
     score += points
     reasons.append(f"prose={prose:.0f}:{points:+g}")
-    if links + teasers >= 0.4 and size >= 20:
+    if links + teasers + rows >= 0.4 and size >= 20:
         score -= 2.0
-        reasons.append(f"teaser_body={links:.2f}+{teasers:.2f}:-2")
+        reasons.append(f"teaser_body={links:.2f}+{teasers:.2f}+{rows:.2f}:-2")
 
     # Many short lines (an index of names, a table of titles and dates) are a list, not prose.
     if len(paragraphs) >= 10 and size / len(paragraphs) < 6:
@@ -313,7 +347,6 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
         reasons.append(f"cards={cards}:-1")
 
     # What the page says it is.
-    declared = signals.declared
     if declared & ARTICLE_TYPES:
         score += 2.5
         reasons.append("jsonld_article:+2.5")
@@ -341,12 +374,14 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
     if _ERROR_TITLE.search(signals.title) or _ERROR_TITLE.search(signals.h1):
         score -= 4.0
         reasons.append("error_page:-4")
-    if signals.password_inputs and prose < 60:
+    if signals.password_inputs and prose < 60 and not says_article:  # not a login overlay
         score -= 1.5
         reasons.append("sign_in_form:-1.5")
-    if not article.title:  # a record needs a headline: whatever else it is, not an article
-        score = min(score - 1.0, -1.0)
-        reasons.append("no_title")
+    if not article.title:
+        # a headline the extractor missed: validation drops such a record ("no title"),
+        # but a long text is still an article, and that is what this says
+        score -= 1.0
+        reasons.append("no_title:-1")
 
     if score > 0:
         kind = "article"
