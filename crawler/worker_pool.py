@@ -234,6 +234,9 @@ class _Worker:
                 return
             self.pool.restarts += 1
             how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            if not held:  # killed between pages: nothing to retry, but never a silent restart
+                logger.warning("Extraction worker %s died (%s) while idle: restarting it",
+                               pid, how)
             for task in held:
                 self._retry(task, pid, how)
 

@@ -160,7 +160,8 @@ def test_ctrl_c_to_the_group_loses_no_page(demo_server, expected_urls, tmp_path)
     assert crawl.summary["status"] == "interrupted", crawl.stderr[-3000:]  # gracefully
     assert crawl.summary["exit_code"] == 3
     assert "extraction_error" not in crawl.stderr and "Extraction failed" not in crawl.stderr
-    assert not any(k.startswith("failed/") for k in outcomes(out))
+    # no page lost to the stopped worker (the demo's one broken link is a 404 of its own)
+    assert not [k for k in outcomes(out) if k.startswith("failed/") and k != "failed/http_404"]
     assert "pending" in outcomes(out)
 
     resumed = harness.finish(start(demo_server.base_url, out))
