@@ -97,3 +97,65 @@ def test_the_capture_index_refuses_a_newer_store(tmp_path: Path) -> None:
     with pytest.raises(SchemaTooNew):
         CaptureIndex.open(path)
     assert user_version(path) == SCHEMA_VERSION + 1
+
+
+def url(n: int) -> str:
+    return f"http://127.0.0.1/{n}.html"
+
+
+def test_the_capture_index_writes_through_the_store_in_batches(tmp_path: Path) -> None:
+    path = tmp_path / "healthcrawl.sqlite"
+    index = CaptureIndex(open_store(path), flush_interval_s=3600, batch_size=3)
+    reader = open_store(path)
+    try:
+        index.add(url(1), RID, DATE)
+        index.add(url(2), RID, DATE)
+        assert reader.capture_of(url(1)) is None  # queued, not committed
+        index.add(url(3), RID, DATE)  # the batch is full: committed
+        assert [reader.capture_of(url(n)) for n in (1, 2, 3)] == \
+            [(RID.decode(), DATE.decode())] * 3
+        index.add(url(4), RID, DATE)
+        assert index.original(url(3)) == (RID, DATE)
+    finally:
+        index.close()  # commits what is queued
+    try:
+        assert reader.capture_of(url(4)) == (RID.decode(), DATE.decode())
+    finally:
+        reader.close()
+
+
+def test_a_capture_batch_the_store_refuses_stays_queued(tmp_path: Path) -> None:
+    path = tmp_path / "healthcrawl.sqlite"
+    index = CaptureIndex(open_store(path, busy_timeout_s=0.1), flush_interval_s=3600)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    try:
+        index.add(url(1), RID, DATE)
+        blocker.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+        with pytest.raises(sqlite3.OperationalError):
+            index.flush()
+        blocker.execute("ROLLBACK")
+        assert index.original(url(1)) is None
+        index.flush()  # the lock is free again: the queued row goes in
+        assert index.original(url(1)) == (RID, DATE)
+    finally:
+        blocker.close()
+        index.close()
+
+
+@pytest.mark.slow
+def test_the_capture_index_on_a_postgresql_store(postgres_server) -> None:
+    location = postgres_server.create_database()
+    try:
+        index = CaptureIndex.open(location)
+        try:
+            index.add(url(1), RID, DATE)
+            assert index.original(url(1)) is None  # queued
+            index.flush()
+            assert index.original(url(1)) == (RID, DATE)
+            index.add(url(2), RID, DATE)
+        finally:
+            index.close()
+        with open_store(location) as store:
+            assert store.capture_of(url(2)) == (RID.decode(), DATE.decode())
+    finally:
+        postgres_server.drop_database(location)

@@ -34,7 +34,8 @@ OPERATIONS = sorted(name for name, value in vars(Store).items()
 
 def test_interface_names_the_operations() -> None:
     for name in ("upsert", "iter_records", "write_ledger", "outcomes", "latest_run",
-                 "page_memo", "validators", "persist_settlement", "changes"):
+                 "page_memo", "validators", "persist_settlement", "changes",
+                 "add_captures", "capture_of"):
         assert name in OPERATIONS
 
 
@@ -320,3 +321,32 @@ def test_reading_while_iterating(make_store) -> None:
         assert store.stored_record(record["id"]) == record
         seen.append(record["id"])
     assert seen == sorted(r["id"] for r in records)
+
+
+A, B = "https://health.example/a.html", "https://health.example/b.html"
+RID1, RID2, RID3 = (f"<urn:uuid:00000000-0000-4000-8000-00000000000{n}>" for n in (1, 2, 3))
+DATE1, DATE2 = "2026-12-01T10:00:00.123456Z", "2026-12-02T11:30:00.654321Z"
+
+
+def test_the_capture_index_keeps_the_newest_capture_of_each_url(make_store) -> None:
+    writer, reader = make_store(), make_store()
+    assert reader.capture_of(A) is None
+    # One batch in which A comes twice: its later row wins.
+    writer.add_captures([(A, RID1, DATE1), (B, RID2, DATE1), (A, RID3, DATE2)])
+    assert reader.capture_of(A) == (RID3, DATE2)
+    assert reader.capture_of(B) == (RID2, DATE1)
+    # A later batch replaces B's row and leaves A's alone.
+    writer.add_captures([(B, RID1, DATE2)])
+    assert (reader.capture_of(A), reader.capture_of(B)) == ((RID3, DATE2), (RID1, DATE2))
+    assert reader.capture_of("https://health.example/never.html") is None
+    writer.add_captures([])  # nothing to write is no transaction and no error
+
+
+def test_a_failed_capture_batch_writes_nothing(make_store) -> None:
+    store = make_store()
+    with pytest.raises(DB_ERRORS):
+        # The second row lacks its NOT NULL WARC-Date: the whole batch is refused.
+        store.add_captures([(A, RID1, DATE1), (B, RID2, None)])
+    assert store.capture_of(A) is None and store.capture_of(B) is None
+    store.add_captures([(B, RID2, DATE1)])
+    assert store.capture_of(B) == (RID2, DATE1)

@@ -1,44 +1,35 @@
 """The capture index: per URL, the WARC-Record-ID and WARC-Date of its newest archived
 `200` response, so that a `304` on a later run becomes a revisit record that points at it.
 
-The `archive_captures` table of the store's SQLite file (a step of the store's schema,
-pipelines/store/schema.py, migrated like the rest when the index opens), on its own
-connection, written in batches like the ledger. After a crash a row may point at a record
-the resume dropped; the page is then fetched again in full and its row replaced.
+It lives in the store (`add_captures` / `capture_of` of the store interface,
+pipelines/store/base.py; the `archive_captures` table, store schema version 6), on its own
+store instance, apart from the ledger's and the store pipeline's, and is written in batches
+like the ledger: rows are queued and committed every `batch_size` rows or
+`flush_interval_s` seconds and at close; a failed commit keeps them queued. After a crash a
+row may point at a record the resume dropped; the page is then fetched again in full and
+its row replaced.
 """
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
-from pipelines.store.schema import migrate
-
-_UPSERT = ("INSERT INTO archive_captures (url, record_id, warc_date) VALUES (?, ?, ?) "
-           "ON CONFLICT (url) DO UPDATE SET record_id = excluded.record_id, "
-           "warc_date = excluded.warc_date")
+from pipelines.store import Store, open_store
 
 
 class CaptureIndex:
-    def __init__(self, conn: sqlite3.Connection, flush_interval_s: float = 2.0,
-                 batch_size: int = 500):
-        self.conn = conn
+    def __init__(self, store: Store, flush_interval_s: float = 2.0, batch_size: int = 500):
+        self.store = store
         self.flush_interval_s = flush_interval_s
         self.batch_size = batch_size
         self._pending: list[tuple[str, str, str]] = []
         self._last_flush = time.monotonic()
 
     @classmethod
-    def open(cls, path: Path) -> CaptureIndex:
-        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return cls(conn)
+    def open(cls, location: str | Path) -> CaptureIndex:
+        """The index in the store at `location` (a SQLite file or a postgresql:// URL), its
+        schema brought up to date as any opening of the store does."""
+        return cls(open_store(location))
 
     def add(self, url: str, record_id: bytes, warc_date: bytes) -> None:
         self._pending.append((url, record_id.decode("ascii"), warc_date.decode("ascii")))
@@ -48,25 +39,18 @@ class CaptureIndex:
 
     def original(self, url: str) -> tuple[bytes, bytes] | None:
         """(WARC-Record-ID, WARC-Date) of the newest full capture of `url`, if any."""
-        row = self.conn.execute("SELECT record_id, warc_date FROM archive_captures "
-                                "WHERE url = ?", (url,)).fetchone()
-        return (row[0].encode("ascii"), row[1].encode("ascii")) if row else None
+        found = self.store.capture_of(url)
+        return (found[0].encode("ascii"), found[1].encode("ascii")) if found else None
 
     def flush(self) -> None:
         self._last_flush = time.monotonic()
         if not self._pending:
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            self.conn.executemany(_UPSERT, self._pending)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+        self.store.add_captures(self._pending)  # one transaction; on error nothing is lost
         self._pending.clear()
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self.conn.close()
+            self.store.close()

@@ -16,7 +16,9 @@ Tables the operations work on:
 - runs: one row per run (run key, status, start/end, URLs discovered);
 - ledger: every URL a run discovered and its one outcome (NULL while pending);
 - pages: the page memory (kind, HTTP validators, outgoing links) of pages fetched in full;
-- kept: records a complete run held in its snapshot without re-checking them.
+- kept: records a complete run held in its snapshot without re-checking them;
+- archive_captures: the raw archive's capture index (crawler/archive/captures.py), per URL
+  the WARC-Record-ID and WARC-Date of its newest archived `200`.
 """
 from __future__ import annotations
 
@@ -143,3 +145,10 @@ class Store(Protocol):
     def logged_fields(self, run_id: str, record_id: str) -> list[str]: ...
     def changes(self, run_id: str) -> Iterator[ChangeRow]:
         """The run's change log: added, changed, removed; ids sorted within each."""
+
+    # -- the raw archive's capture index -------------------------------------------------
+    def add_captures(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Upsert (url, WARC-Record-ID, WARC-Date) rows in one transaction; a URL's row is
+        replaced, by the last of its rows when it comes more than once."""
+    def capture_of(self, url: str) -> tuple[str, str] | None:
+        """(WARC-Record-ID, WARC-Date) of the newest capture of `url`, if any."""

@@ -1,7 +1,7 @@
-"""PostgreSQL statements of the runs, the URL ledger, the page memory, snapshots and the change
-log: the same operations as pipelines/store/sqlite_runs.py, in PostgreSQL's dialect. Mixed
-into PostgresStore (pipelines/store/postgres.py), which owns the connection and the
-`_rows` streaming helper."""
+"""PostgreSQL statements of the runs, the URL ledger, the page memory, snapshots, the change
+log and the raw archive's capture index: the same operations as
+pipelines/store/sqlite_runs.py, in PostgreSQL's dialect. Mixed into PostgresStore
+(pipelines/store/postgres.py), which owns the connection and the `_rows` streaming helper."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,6 +41,9 @@ LEDGER_SQL = {
                "last_modified = excluded.last_modified, record_id = excluded.record_id, "
                "links = excluded.links, run_id = excluded.run_id"),
 }
+UPSERT_CAPTURE = ("INSERT INTO archive_captures (url, record_id, warc_date) "
+                  "VALUES (%s, %s, %s) ON CONFLICT (url) DO UPDATE SET "
+                  "record_id = excluded.record_id, warc_date = excluded.warc_date")
 
 
 class PostgresRunTables:
@@ -174,3 +177,17 @@ class PostgresRunTables:
                 "SELECT id, change, fields, url, title, reason FROM changes WHERE run_id = %s "
                 f"ORDER BY {_CHANGE_ORDER}", (run_id,)):
             yield ChangeRow(rid, change, orjson.loads(fields), url, title, reason)
+
+    # -- the raw archive's capture index -------------------------------------------------
+    def add_captures(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        if not rows:
+            return
+        # URL order (a stable sort: a URL's last row stays last), so two workers writing
+        # overlapping batches take row locks in one order and do not deadlock.
+        with self.conn.pipeline(), self.conn.transaction():
+            self.conn.cursor().executemany(UPSERT_CAPTURE, sorted(rows, key=lambda r: r[0]))
+
+    def capture_of(self, url: str) -> tuple[str, str] | None:
+        row = self._one("SELECT record_id, warc_date FROM archive_captures WHERE url = %s",
+                        (url,))
+        return (row[0], row[1]) if row else None

@@ -1,7 +1,8 @@
-"""SQLite statements of the runs, the URL ledger, the page memory, snapshots and the change
-log: the part of the store interface (pipelines/store/base.py) that the run state
-(pipelines/ledger.py, pipelines/snapshot.py) and the change log (pipelines/changes.py) use.
-Mixed into SQLiteStore (pipelines/store/sqlite.py), which owns the connection."""
+"""SQLite statements of the runs, the URL ledger, the page memory, snapshots, the change log
+and the raw archive's capture index: the part of the store interface (pipelines/store/base.py)
+that the run state (pipelines/ledger.py, pipelines/snapshot.py), the change log
+(pipelines/changes.py) and the archive (crawler/archive/captures.py) use. Mixed into
+SQLiteStore (pipelines/store/sqlite.py), which owns the connection."""
 from __future__ import annotations
 
 import sqlite3
@@ -41,6 +42,9 @@ LEDGER_SQL = {
                "last_modified = excluded.last_modified, record_id = excluded.record_id, "
                "links = excluded.links, run_id = excluded.run_id"),
 }
+UPSERT_CAPTURE = ("INSERT INTO archive_captures (url, record_id, warc_date) VALUES (?, ?, ?) "
+                  "ON CONFLICT (url) DO UPDATE SET record_id = excluded.record_id, "
+                  "warc_date = excluded.warc_date")
 
 
 class RunTables:
@@ -178,3 +182,20 @@ class RunTables:
                 "SELECT id, change, fields, url, title, reason FROM changes WHERE run_id = ? "
                 f"ORDER BY {_CHANGE_ORDER}", (run_id,)):
             yield ChangeRow(rid, change, orjson.loads(fields), url, title, reason)
+
+    # -- the raw archive's capture index -------------------------------------------------
+    def add_captures(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        if not rows:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany(UPSERT_CAPTURE, rows)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def capture_of(self, url: str) -> tuple[str, str] | None:
+        row = self.conn.execute("SELECT record_id, warc_date FROM archive_captures "
+                                "WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else None
