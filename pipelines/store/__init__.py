@@ -1,7 +1,8 @@
 """The article store behind one interface, usable without Scrapy.
 
 `Store` (pipelines/store/base.py) names every operation the rest of healthcrawl needs:
-articles and their change log, runs, the URL ledger, the page memory, snapshots.
+articles and their change log, runs, the URL ledger, the page memory, snapshots, the raw
+archive's capture index.
 `open_store(location)` opens the implementation for a location: a SQLite file path
 (`SQLiteStore`, pipelines/store/sqlite.py; schema and migrations in schema.py) or a
 `postgresql://USER@HOST:PORT/DB` URL (`PostgresStore`, pipelines/store/postgres.py; psycopg
