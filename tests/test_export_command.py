@@ -162,13 +162,17 @@ def test_export_again_replaces_the_folder(sqlite_store: Path, crawl_dir: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == [crawl_dir.name]
 
 
-@pytest.mark.parametrize("case", ["missing file", "not a database", "other scheme",
+@pytest.mark.parametrize("case", ["missing file", "empty file", "not a database",
+                                  "other scheme",
                                   "server down", "unknown run", "no complete run"])
 def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
         case: str, sqlite_store: Path, tmp_path: Path) -> None:
     args: list[str]
     if case == "missing file":
         args = ["--store", str(tmp_path / "nothing.sqlite")]
+    elif case == "empty file":
+        (tmp_path / "empty.sqlite").touch()
+        args = ["--store", str(tmp_path / "empty.sqlite")]
     elif case == "not a database":
         junk = tmp_path / "junk.sqlite"
         junk.write_bytes(b"this is not a SQLite file" * 100)
@@ -180,9 +184,9 @@ def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
     elif case == "unknown run":
         args = ["--store", str(sqlite_store), "--run", "no-such-run"]
     else:
-        empty = tmp_path / "empty.sqlite"
-        open_store(empty).close()  # a real store, schema and all, without runs
-        args = ["--store", str(empty)]
+        fresh = tmp_path / "fresh.sqlite"
+        open_store(fresh).close()  # a real store, schema and all, without runs
+        args = ["--store", str(fresh)]
     out = tmp_path / "out"
     proc = run_cli(["export", *args, "--out", str(out)], timeout=60)
     assert proc.returncode == 1, (case, proc.stderr[-2000:])
@@ -192,6 +196,8 @@ def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
     assert not out.exists() or not any(out.iterdir())
     if case == "missing file":
         assert not (tmp_path / "nothing.sqlite").exists()  # not created by the export
+    if case == "empty file":
+        assert (tmp_path / "empty.sqlite").stat().st_size == 0  # not made a store
 
 
 def test_help_names_the_options() -> None:

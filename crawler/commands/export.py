@@ -115,9 +115,12 @@ def run_export(store: str, out: str, run_id: str | None = None,
         parse_formats(settings.get("HEALTHCRAWL_FORMATS") or DEFAULTS["HEALTHCRAWL_FORMATS"])
     except ValueError as exc:
         raise UsageError(f"HEALTHCRAWL_FORMATS: {exc}") from None
-    if not is_server_url(store) and not Path(store).is_file():
-        # Opening a missing SQLite path would create an empty store: refuse instead.
-        raise UsageError(f"store {store}: no such file")
+    if not is_server_url(store):
+        # Opening a missing or empty SQLite file would make it a new store: refuse instead.
+        if not Path(store).is_file():
+            raise UsageError(f"store {store}: no such file")
+        if Path(store).stat().st_size == 0:
+            raise UsageError(f"store {store} is empty (0 bytes), not a healthcrawl store")
     try:
         db = open_store(store)
     except DB_ERRORS as exc:
