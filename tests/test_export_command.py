@@ -178,9 +178,9 @@ def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
         junk.write_bytes(b"this is not a SQLite file" * 100)
         args = ["--store", str(junk)]
     elif case == "other scheme":
-        args = ["--store", "mysql://user@127.0.0.1/db"]
+        args = ["--store", "mysql://user:s3cret@127.0.0.1/db"]
     elif case == "server down":
-        args = ["--store", f"postgresql://healthcrawl@127.0.0.1:{free_port()}/nothing"]
+        args = ["--store", f"postgresql://healthcrawl:s3cret@127.0.0.1:{free_port()}/nothing"]
     elif case == "unknown run":
         args = ["--store", str(sqlite_store), "--run", "no-such-run"]
     else:
@@ -192,7 +192,7 @@ def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
     assert proc.returncode == 1, (case, proc.stderr[-2000:])
     assert proc.stderr.startswith("healthcrawl: ") and proc.stderr.count("\n") == 1, \
         proc.stderr
-    assert "Traceback" not in proc.stderr
+    assert "Traceback" not in proc.stderr and "s3cret" not in proc.stderr
     assert not out.exists() or not any(out.iterdir())
     if case == "missing file":
         assert not (tmp_path / "nothing.sqlite").exists()  # not created by the export
@@ -205,3 +205,14 @@ def test_help_names_the_options() -> None:
     assert proc.returncode == 0
     for option in ("--store", "--out", "--run", "newest complete run"):
         assert option in proc.stdout, option
+
+
+def test_unwritable_out_is_one_line_exit_1(sqlite_store: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way\n")
+    proc = run_cli(["export", "--store", str(sqlite_store), "--out", str(blocker / "out")],
+                   timeout=60)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert proc.stderr.startswith(f"healthcrawl: cannot write {blocker / 'out'}: ")
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert blocker.read_text() == "in the way\n"

@@ -121,28 +121,32 @@ def run_export(store: str, out: str, run_id: str | None = None,
             raise UsageError(f"store {store}: no such file")
         if Path(store).stat().st_size == 0:
             raise UsageError(f"store {store} is empty (0 bytes), not a healthcrawl store")
+    # A server store's errors name its URL themselves, without the password; never echo it.
+    label = "store" if is_server_url(store) else f"store {store}"
     try:
         db = open_store(store)
     except DB_ERRORS as exc:
-        raise UsageError(f"store {store}: {exc}") from None
+        raise UsageError(f"{label}: {exc}") from None
+    tmp: Path | None = None
     try:
         run = pick_run(db.runs(), run_id)
         final = Path(out) / run.run_id
-        Path(out).mkdir(parents=True, exist_ok=True)
         tmp = Path(out) / f".{run.run_id}.export.tmp"
+        Path(out).mkdir(parents=True, exist_ok=True)
         if tmp.exists():
             shutil.rmtree(tmp)
         tmp.mkdir()
-        try:
-            summary = export_run(db, run, tmp, settings)
-            write_json_atomic(tmp / SUMMARY_FILENAME, summary)
-            _swap_in(tmp, final)
-        except DB_ERRORS as exc:
+        summary = export_run(db, run, tmp, settings)
+        write_json_atomic(tmp / SUMMARY_FILENAME, summary)
+        _swap_in(tmp, final)
+    except BaseException as exc:
+        if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise UsageError(f"store {store}: {exc}") from None
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+        if not isinstance(exc, DB_ERRORS):
             raise
+        # OSError: most likely the output folder (full, read-only), else the store.
+        where = f"cannot write {out}" if isinstance(exc, OSError) else label
+        raise UsageError(f"{where}: {exc}") from None
     finally:
         with contextlib.suppress(*DB_ERRORS):
             db.close()
