@@ -5,7 +5,8 @@ HEALTHCRAWL_FORMATS), schema.json, data-dictionary.md, changes.jsonl, feeds/ and
 The records are the run's snapshot (`Store.snapshot_ids`: what the run stored or found
 unchanged, plus what a complete run kept without re-checking), as the store holds them now,
 in id order; a crawl writes the same records in the order it met them. The store keeps one
-version of each article, so a run older than the newest gets its records as last seen.
+version of each article, so a run older than the newest gets its records as last seen
+(`run_id`, `http_status` of the newest run that saw them).
 run.json takes its counts from the ledger; what only the crawling process measured (pages
 fetched, timings, warnings, archive) is null, listed under `not_in_store`, and
 `"source": "store"` says where the folder came from.
