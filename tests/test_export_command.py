@@ -149,7 +149,9 @@ def test_run_json_counts_from_the_ledger(exported: Path, crawl_dir: Path) -> Non
     assert ours["records"] == len(_jsonl(crawl_dir, "articles.jsonl"))
     # What only the crawling process measured is null and named, not invented.
     assert ours["pages"] is None and ours["latency_ms"] is None and ours["exit_code"] is None
-    assert {"pages", "latency_ms", "elapsed_s"} <= set(ours["not_in_store"])
+    assert {"pages", "latency_ms", "elapsed_s", "snapshot"} <= set(ours["not_in_store"])
+    # Every field of the crawl's run.json is there, known or null.
+    assert set(theirs) <= set(ours)
     assert set(ours["files"]) == _files(exported) - {"run.json"}
     assert ours["files"]["articles.jsonl"] == (exported / "articles.jsonl").stat().st_size
 

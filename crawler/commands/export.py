@@ -7,7 +7,8 @@ unchanged, plus what a complete run kept without re-checking), as the store hold
 in id order; a crawl writes the same records in the order it met them. The store keeps one
 version of each article, so a run older than the newest gets its records as last seen
 (`run_id`, `http_status` of the newest run that saw them).
-run.json takes its counts from the ledger; what only the crawling process measured (pages
+run.json takes its counts from the ledger, `finished_at` from the run's end in the store
+(a crawl stamps run.json a moment later); what only the crawling process measured (pages
 fetched, timings, warnings, archive) is null, listed under `not_in_store`, and
 `"source": "store"` says where the folder came from.
 
@@ -41,8 +42,9 @@ logger = logging.getLogger(__name__)
 
 SOURCE = "store"
 # run.json fields a crawl measures in its own process and the store does not keep.
+# `snapshot` (the settlement's evidence) is decided in the crawl and only partly persisted.
 NOT_IN_STORE = ("elapsed_s", "finish_reason", "pages", "not_modified", "latency_ms",
-                "warnings", "archive", "errors", "quality", "exit_code")
+                "warnings", "archive", "errors", "snapshot", "quality", "exit_code")
 
 
 def pick_run(runs: list[StoredRun], run_id: str | None) -> StoredRun:
