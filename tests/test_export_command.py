@@ -172,7 +172,8 @@ def test_export_again_replaces_the_folder(sqlite_store: Path, crawl_dir: Path,
 
 @pytest.mark.parametrize("case", ["missing file", "empty file", "not a database",
                                   "other scheme",
-                                  "server down", "unknown run", "no complete run"])
+                                  "server down", "unknown run", "no complete run",
+                                  "unknown format"])
 def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
         case: str, sqlite_store: Path, tmp_path: Path) -> None:
     args: list[str]
@@ -189,6 +190,8 @@ def test_bad_store_or_run_is_one_line_exit_1_nothing_written(
         args = ["--store", "mysql://user:s3cret@127.0.0.1/db"]
     elif case == "server down":
         args = ["--store", f"postgresql://healthcrawl:s3cret@127.0.0.1:{free_port()}/nothing"]
+    elif case == "unknown format":
+        args = ["--store", str(sqlite_store), "-s", "HEALTHCRAWL_FORMATS=jsonl,xml"]
     elif case == "unknown run":
         args = ["--store", str(sqlite_store), "--run", "no-such-run"]
     else:
