@@ -1,4 +1,4 @@
-"""`healthcrawl`: demo, crawl, extract, reprocess, report, serve-demo. Exit codes: 0 good,
+"""`healthcrawl`: demo, crawl, extract, reprocess, export, report, serve-demo. Exit codes: 0 good,
 1 usage or configuration error, 2 run finished below its quality bars, 3 run interrupted."""
 from __future__ import annotations
 
@@ -107,6 +107,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-s", "--set", dest="settings", action="append", type=_setting, default=[],
                    metavar="NAME=VALUE", help="HEALTHCRAWL_ settings (formats, validation)")
 
+    p = sub.add_parser("export", help="build a run's folder (exports, schema, changes, "
+                       "feeds, run.json) from the store alone, without crawling",
+                       description="Write DIR/<run-id>/ from the store: the run's records "
+                       "(HEALTHCRAWL_FORMATS) in id order, schema.json, data-dictionary.md, "
+                       "changes.jsonl, feeds/ and run.json (counts from the ledger; what only "
+                       "the crawl measured is null, \"source\": \"store\"). Written "
+                       "beside and renamed into place when complete.")
+    p.add_argument("--store", required=True, metavar="PATH|URL",
+                   help="the store: a SQLite file or postgresql://USER@HOST:PORT/DB")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="the folder gets DIR/<run-id>/ (an earlier export of it is replaced)")
+    p.add_argument("--run", metavar="RUN_ID",
+                   help="the run to export (default: the newest complete run)")
+    p.add_argument("-s", "--set", dest="settings", action="append", type=_setting, default=[],
+                   metavar="NAME=VALUE", help="HEALTHCRAWL_ settings (formats, CSV for Excel, "
+                   "feed size)")
+
     p = sub.add_parser("report", help="write report.html (plots) into a run folder and "
                        "print a summary table")
     p.add_argument("run_dir", metavar="RUN_DIR",
@@ -139,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_reprocess(args.inputs, args.out, args.site, args.generic,
                                  dict(args.settings))
+        if args.command == "export":
+            from crawler.commands.export import run_export
+
+            return run_export(args.store, args.out, args.run, dict(args.settings))
         if args.command == "report":
             from crawler.commands.report import run_report
 

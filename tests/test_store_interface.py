@@ -283,6 +283,11 @@ def test_latest_run_and_statuses(make_store) -> None:
     assert store.previous_good_run("r2") == "r1"
     assert store.previous_good_run("x1") is None  # another key
     assert (store.run_discovered("r1"), store.run_discovered("r2")) == (10, None)
+    # Every run, oldest first, whatever its key: what `healthcrawl export` picks from.
+    assert store.runs() == [
+        ("r1", "key", "complete", "2026-12-01T00:00:00.000Z", "2026-12-01T01:00:00.000Z"),
+        ("r2", "key", "complete", "2026-12-02T00:00:00.000Z", "2026-12-02T01:00:00.000Z"),
+        ("x1", "other", "running", "2026-12-03T00:00:00.000Z", None)]
 
 
 def test_validators_leave_out_pages_an_unfinished_run_fetched(make_store) -> None:

@@ -31,6 +31,7 @@ from .base import (
     RunRow,
     Store,
     StoredArticle,
+    StoredRun,
     StoreError,
 )
 from .schema import SCHEMA_VERSION, SchemaTooNew
@@ -79,4 +80,4 @@ def __getattr__(name: str) -> Any:
 __all__ = ["CHANGED", "DB_ERRORS", "DISCOVER", "FINISH", "NEW", "REMEMBER", "SCHEMA_VERSION",
            "UNCHANGED", "ArticleHistory", "ChangeRow", "FeedCandidate", "RunRow",
            "SQLiteStore", "SchemaTooNew", "Store", "StoreError", "StorePipeline",
-           "StoredArticle", "is_server_url", "open_store"]
+           "StoredArticle", "StoredRun", "is_server_url", "open_store"]

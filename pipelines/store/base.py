@@ -52,6 +52,14 @@ class RunRow(NamedTuple):
     status: str
 
 
+class StoredRun(NamedTuple):
+    run_id: str
+    key: str
+    status: str
+    started_at: str
+    finished_at: str | None
+
+
 class ArticleHistory(NamedTuple):
     content_hash: str
     first_run: str
@@ -112,6 +120,8 @@ class Store(Protocol):
     def end_run(self, run_id: str, status: str, finished_at: str,
                 discovered: int | None) -> None: ...
     def run_discovered(self, run_id: str) -> int | None: ...
+    def runs(self) -> list[StoredRun]:
+        """Every run in the store, oldest first (`healthcrawl export` picks one)."""
     def previous_good_run(self, run_id: str) -> str | None:
         """The newest complete run with the same key started before `run_id`."""
 

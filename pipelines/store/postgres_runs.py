@@ -11,7 +11,7 @@ import orjson
 
 from ..changes import ADDED, CHANGED, REMOVED, change_row
 from ..pages import PageMemo, unpack_links
-from .base import DISCOVER, FINISH, REMEMBER, ChangeRow, RunRow
+from .base import DISCOVER, FINISH, REMEMBER, ChangeRow, RunRow, StoredRun
 
 # As in sqlite_runs.py: "added" stays added when a resumed run sees the page again.
 UPSERT_CHANGE = """
@@ -81,6 +81,11 @@ class PostgresRunTables:
     def run_discovered(self, run_id: str) -> int | None:
         row = self._one("SELECT discovered FROM runs WHERE run_id = %s", (run_id,))
         return row[0] if row else None
+
+    def runs(self) -> list[StoredRun]:
+        return [StoredRun(*row) for row in self._rows(
+            "SELECT run_id, key, status, started_at, finished_at FROM runs "
+            "ORDER BY started_at, run_id")]
 
     def previous_good_run(self, run_id: str) -> str | None:
         row = self._one(

@@ -12,7 +12,7 @@ import orjson
 
 from ..changes import ADDED, CHANGED, REMOVED, change_row
 from ..pages import PageMemo, unpack_links
-from .base import DISCOVER, FINISH, REMEMBER, ChangeRow, RunRow
+from .base import DISCOVER, FINISH, REMEMBER, ChangeRow, RunRow, StoredRun
 
 # Keeps the kind a row already has ("added" stays added when a resumed run sees the page
 # again) and the union of changed fields, which the caller has merged into `excluded`.
@@ -87,6 +87,11 @@ class RunTables:
         row = self.conn.execute("SELECT discovered FROM runs WHERE run_id = ?",
                                 (run_id,)).fetchone()
         return row[0] if row else None
+
+    def runs(self) -> list[StoredRun]:
+        return [StoredRun(*row) for row in self.conn.execute(
+            "SELECT run_id, key, status, started_at, finished_at FROM runs "
+            "ORDER BY started_at, run_id")]
 
     def previous_good_run(self, run_id: str) -> str | None:
         row = self.conn.execute(
