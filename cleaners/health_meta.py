@@ -47,7 +47,8 @@ DISCLAIMER = re.compile(
     re.IGNORECASE)
 REVIEW_LINE = re.compile(
     r"(?:medically |medical(?:ly)? |fact[- ]checked (?:and )?|clinically )?reviewed by|"
-    r"(?:medizinisch|fachlich|ärztlich|redaktionell) (?:geprüft|überprüft) (?:von|durch)|"
+    r"fact[- ]checked by|(?:medically )?verified by|"
+    r"(?:(?:medizinisch|fachlich|ärztlich|redaktionell) )?(?:geprüft|überprüft) (?:von|durch)|"
     r"(?:médicalement )?(?:relu|révisé|vérifié|validé) par|"
     r"(?:revisado|verificado) (?:médicamente |por un médico )?por|"
     r"(?:медицинский )?(?:рецензент|проверено|проверил[аи]?)\s*:?|"
@@ -91,6 +92,14 @@ _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
 _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
                        'or contains(@class,"related")]', smart_strings=False)
+# A review line beside another story's headline link is that story's card ("Medically
+# reviewed by …" under each related article), not the page's: checked up to 4 ancestors whose
+# whole text is short.
+_CARD_LINKS = etree.XPath(".//a[@href]", smart_strings=False)
+# Degrees written after a comma: "Jane Roe, MD", "Rachael Link, MS, RD", "Alina Petre, MS, RD (CA)".
+_CREDENTIAL = re.compile(
+    r"(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4}|Ph\.?\s?D\.?|Pharm\.?\s?D\.?|B\.?\s?Sc\.?|"
+    r"M\.?\s?Sc\.?|M\.?\s?D\.?)(?:\s*\([A-Z]{2,3}\))?")
 _MAX_REF_ITEMS = 400
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
@@ -98,6 +107,17 @@ _DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date
               'contains(@class,"datum") or contains(@class,"data") or contains(@class,"time")]')
 _DATE_X = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
 _H1 = etree.XPath("(//h1)[1]", smart_strings=False)
+# a teaser's or a comment's date is that card's, not the page's
+_IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
+                         'contains(@class,"related") or contains(@class,"comment")]',
+                         smart_strings=False)
+# the text leaves next to the headline (the first 8 after it, then the 3 just before it, which
+# a CSS layout may show below it): a dateline without label or class
+# ("<div data-testid=…>08. Februar 2022</div>")
+_LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
+_LEAVES_NEAR_H1 = etree.XPath(f"(//h1)[1]/following::{_LEAF}[position() <= 8] | "
+                              f"(//h1)[1]/preceding::{_LEAF}[position() <= 3]",
+                              smart_strings=False)
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
@@ -139,7 +159,8 @@ def read_visible(root) -> dict:
                 out["medical_disclaimer"], out["disclaimer_element"] = full, el
                 continue
         if not out["reviewed_by"] and len(text) < 200 and REVIEW_LINE.match(text):
-            _review_line(el, out)
+            if not _in_story_card(el):
+                _review_line(el, out)
             continue
         if len(text) < 80:
             if not label_names and el.tag in _BYLINE_TAGS and BYLINE_LABEL.match(text) \
@@ -172,9 +193,17 @@ def date_element(root) -> str | None:
     """The first parseable date in a date-like element (class *date*/*time*, <time>,
     itemprop=datePublished): the last resort for `published`."""
     for el in _after_headline(root, _DATE_X(root))[:12]:
+        if _IN_TEASER(el):
+            continue
         value = el.get("datetime") or el.get("content")
         text = value if value else el.text_content()
         if len(text) <= 100:
+            found = parse_date(text)
+            if found:
+                return found
+    for el in _after_headline(root, _LEAVES_NEAR_H1(root)):
+        text = el.text_content().strip()
+        if len(text) <= 30:
             found = parse_date(text)
             if found:
                 return found
@@ -213,6 +242,32 @@ def _dates(el, text: str, out: dict) -> None:
         out[key] = value
 
 
+def _in_story_card(el) -> bool:
+    own = set(el.iter("a")) | set(el.iterancestors("a"))
+    node = el
+    for _ in range(4):
+        node = node.getparent()
+        if node is None or len(node.text_content()) > 400:
+            return False
+        for a in _CARD_LINKS(node):
+            href = a.get("href")
+            if a not in own and not href.startswith(("#", "javascript:", "mailto:")) \
+                    and len(a.text_content().split()) >= 3:
+                return True
+    return False
+
+
+def split_credentials(name: str) -> tuple[str, str | None]:
+    """'Rachael Link, MS, RD' -> ('Rachael Link', 'MS, RD'); a name without them unchanged."""
+    head, sep, tail = name.partition(",")
+    if not sep:
+        return name, None
+    parts = [p.strip() for p in tail.split(",")]
+    if all(_CREDENTIAL.fullmatch(p) for p in parts):
+        return head.strip(), ", ".join(parts)
+    return name, None
+
+
 def _review_line(el, out: dict) -> None:
     """'Medically reviewed by Jane Roe, MD — Written by … on May 2, 2024'."""
     full = clean_inline(el.text_content())
@@ -220,13 +275,14 @@ def _review_line(el, out: dict) -> None:
     if m is None:
         return
     rest = full[m.end():].strip(" :：-—")
-    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())] or \
+        list(el.iterancestors("a"))[:1]  # the whole line links the reviewer's profile
     # the name ends at "on DATE", a dash, a digit or the next "label：" (审核日期：…)
     name_part = re.split(r"\s(?:on|am|le|el|от)\s|\s[—–|]\s|\s-\s|\s\d|\s(?=\S+[:：])",
                          rest, maxsplit=1)[0]
     name, _, cred = re.sub(r"[，,]\s*", ",", name_part, count=1).partition(",")
     name = clean_inline(BYLINE_PREFIX.sub("", name))
-    if links:
+    if links and links[0] not in el.iterancestors("a"):
         first = clean_inline(links[0].text_content())
         if first and first in rest[: len(name_part) + 5]:
             name = re.split(r"[，,]", first)[0].strip()
@@ -263,6 +319,8 @@ def split_names(text: str) -> list[str]:
     out = []
     for part in _SPLIT_NAMES.split(text):
         part = BYLINE_PREFIX.sub("", part).strip(" .:")
+        if out and _CREDENTIAL.fullmatch(part):
+            continue  # "Jane Roe, MD": the degree after a name is no second name
         if 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
             out.append(part)
     return out

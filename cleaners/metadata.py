@@ -12,7 +12,14 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import orjson
 from lxml import etree
 
-from .health_meta import date_element, read_visible, reference, split_names, visible_bylines
+from .health_meta import (
+    date_element,
+    read_visible,
+    reference,
+    split_credentials,
+    split_names,
+    visible_bylines,
+)
 from .structured import read_structured
 from .text import clean_inline
 
@@ -22,7 +29,9 @@ _CANONICAL = etree.XPath('//link[@rel="canonical"]/@href', smart_strings=False)
 _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
 # "/", "/de", "/en-us/": a site's (language) home page
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
-_LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name]", smart_strings=False)
+_LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
+                          "starts-with(normalize-space(.), concat($name, ', '))]",
+                          smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
@@ -51,12 +60,19 @@ def _head_elements(root):
     return jsonld, metas, canonical, times
 
 
+# Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+
+
 def _jsonld_objects(texts):
     for raw in texts:
         try:
             data = orjson.loads(raw.strip())
         except orjson.JSONDecodeError:
-            continue
+            try:
+                data = orjson.loads(_WRAPPER.sub("", raw).strip())
+            except orjson.JSONDecodeError:
+                continue
         stack = [data]
         while stack:
             obj = stack.pop()
@@ -99,6 +115,8 @@ def _people(value, by_id: dict) -> list[dict]:
             name = name[0] if name else None
         if not isinstance(name, str) or not clean_inline(name):
             continue
+        name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
+        cred = cred if isinstance(cred, str) else suffix
         if isinstance(url, list):
             url = url[0] if url else None
         out.append({"name": clean_inline(name), "url": url if isinstance(url, str) else None,
@@ -149,7 +167,11 @@ def read_metadata(root, url: str | None) -> dict:
     objects = list(_jsonld_objects(jsonld))
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     ld_authors: list[dict] = []
+    site_names: set[str] = set()  # who publishes: an "author" of that name is the site
     for obj in objects:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            site_names.add(clean_inline(publisher["name"]).casefold())
         types = _types(obj)
         for t in obj.get("@type", ()) if isinstance(obj.get("@type"), list) else [obj.get("@type")]:
             if isinstance(t, str) and t not in meta["schema_types"]:
@@ -160,9 +182,13 @@ def read_metadata(root, url: str | None) -> dict:
             meta["modified"] = meta["modified"] or _str(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
                 ld_authors = _people(obj["author"], by_id)
-            if not meta["reviewed_by"] and obj.get("reviewedBy"):
-                meta["reviewed_by"] = _people(obj["reviewedBy"], by_id)
-            meta["last_reviewed"] = meta["last_reviewed"] or _str(obj.get("lastReviewed"))
+            # review data sits on the article or on its page (`mainEntityOfPage`: a nested
+            # WebPage, e.g. Dotdash Meredith sites)
+            page = obj.get("mainEntityOfPage")
+            for holder in (obj, page) if isinstance(page, dict) else (obj,):
+                if not meta["reviewed_by"] and holder.get("reviewedBy"):
+                    meta["reviewed_by"] = _people(holder["reviewedBy"], by_id)
+                meta["last_reviewed"] = meta["last_reviewed"] or _str(holder.get("lastReviewed"))
             if not meta["references"] and obj.get("citation"):
                 meta["references"] = _citations(obj["citation"])
             if not meta["about"] and obj.get("about"):
@@ -194,6 +220,8 @@ def read_metadata(root, url: str | None) -> dict:
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
             zoned["modified"].append(content)
             meta["modified"] = meta["modified"] or content
+        elif key in ("og:site_name", "application-name") and content:
+            site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
             meta["title"] = clean_inline(content) or None
         elif key in _META_AUTHOR and not meta_authors and content \
@@ -207,6 +235,8 @@ def read_metadata(root, url: str | None) -> dict:
     for key, values in zoned.items():
         meta[key] = _local_form(meta[key], values)
     visible = read_visible(root)
+    if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
+        ld_authors = []  # the site named as author (a house account): a byline names a person
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     canon = canonical
     if canon and canon[0].strip():
