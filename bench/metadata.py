@@ -1,13 +1,18 @@
 """Health-metadata benchmark: healthcrawl's metadata against pages annotated by reading.
 
-    python -m bench.metadata [--truth DIR] [--pools DIR] [--dump FILE]
+    python -m bench.metadata [--truth DIR] [--pools DIR] [--dump FILE] [--groups G,...]
 
 Truth: bench/data/metadata/<pool>--<id>.json (rules: docs/metadata-annotation.md); pages:
-../shared/data/<pool>/pages/<id>.html.gz (skipped, and said so, when missing). Scores per
-split (tune / check): dates exact (YYYY-MM-DD) on pages that show one, author and reviewer
+../shared/data/<pool>/pages/<id>.html.gz (article-extraction-dev: html/<id>.html.gz; skipped,
+and said so, when missing). Scores per group: `tune`; `check_clean` (check pages annotated
+blind, before any extractor ran on them: the only unbiased check); `check_prior` (check pages
+annotated before the extractor ran, then seen in development runs); `check_contaminated`
+(check truth corrected after seeing the extractor's output, or a rule fixed on the page);
+`check_all`. Fields: dates exact (YYYY-MM-DD) on pages that show one, author and reviewer
 names precision / recall, author profile links (exact, among the authors found), reference
 counts within ±10 % on pages that list sources, disclaimer detection, schema types.
-trafilatura's metadata (published, authors) in the same run. stdout: JSON; stderr: a table.
+trafilatura's metadata (published, authors) in the same run. `--groups tune` runs only the
+pages of those groups (tune work must not look at check pages). stdout: JSON; stderr: a table.
 """
 from __future__ import annotations
 
@@ -26,6 +31,19 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_TRUTH = REPO / "bench" / "data" / "metadata"
 DEFAULT_POOLS = REPO.parent / "shared" / "data"
 DATE_FIELDS = ("published", "modified", "last_reviewed")
+GROUPS = ("tune", "check_clean", "check_prior", "check_contaminated", "check_all")
+# Where a pool keeps its pages (article-extraction-dev names its folder html/).
+_PAGE_DIRS = ("pages", "html")
+
+
+def groups_of(truth: dict) -> tuple[str, ...]:
+    """The report groups a truth file counts in (its split, then how it was annotated)."""
+    if truth["split"] == "tune":
+        return ("tune",)
+    how = truth.get("annotation", "prior")
+    if how not in ("blind", "prior", "contaminated"):
+        raise ValueError(f"{truth['id']}: unknown annotation {how!r}")
+    return ("check_clean" if how == "blind" else f"check_{how}", "check_all")
 
 
 def _norm_name(name: str) -> str:
@@ -63,12 +81,17 @@ def trafilatura_meta(html: bytes, url: str) -> dict:
 SYSTEMS = {"healthcrawl": healthcrawl, "trafilatura": trafilatura_meta}
 
 
-def load(truth_dir: Path, pools: Path) -> tuple[list[tuple[dict, bytes]], list[str]]:
+def load(truth_dir: Path, pools: Path, only: set[str] | None = None
+         ) -> tuple[list[tuple[dict, bytes]], list[str]]:
     pages, missing = [], []
     for path in sorted(truth_dir.glob("*.json")):
         truth = orjson.loads(path.read_bytes())
-        page = pools / truth["pool"] / "pages" / f"{truth['id']}.html.gz"
-        if not page.exists():
+        if only is not None and not only.intersection(groups_of(truth)):
+            continue
+        page = next((p for d in _PAGE_DIRS
+                     if (p := pools / truth["pool"] / d / f"{truth['id']}.html.gz").exists()),
+                    None)
+        if page is None:
             missing.append(truth["id"])
             continue
         pages.append((truth, gzip.decompress(page.read_bytes())))
@@ -176,20 +199,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--truth", type=Path, default=DEFAULT_TRUTH)
     ap.add_argument("--pools", type=Path, default=DEFAULT_POOLS)
     ap.add_argument("--dump", type=Path, help="write per-page misses as JSON here")
+    ap.add_argument("--groups", help=f"comma-separated, of {', '.join(GROUPS)}: run only "
+                                     "the pages in these groups (default: all)")
     args = ap.parse_args(argv)
+    only = None
+    if args.groups:
+        only = {g.strip() for g in args.groups.split(",") if g.strip()}
+        if not only or only - set(GROUPS):
+            ap.error(f"--groups: expected names among {', '.join(GROUPS)}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    pages, missing = load(args.truth, args.pools)
+    pages, missing = load(args.truth, args.pools, only)
     if missing:
         sys.stderr.write(f"bench.metadata: {len(missing)} annotated pages not found under "
                          f"{args.pools}; skipped\n")
     if not pages:
         return 0
-    report: dict = {"pages": {"tune": 0, "check": 0}, "systems": {}}
+    report: dict = {"pages": dict.fromkeys(GROUPS, 0), "systems": {}}
     misses: dict = {}
     for truth, _html in pages:
-        report["pages"][truth["split"]] += 1
+        for g in groups_of(truth):
+            report["pages"][g] += 1
     for name, fn in SYSTEMS.items():
-        tallies = {"tune": Tally(), "check": Tally()}
+        tallies = {g: Tally() for g in GROUPS}
         spent = 0.0
         for truth, html in pages:
             start = time.perf_counter()
@@ -199,10 +230,13 @@ def main(argv: list[str] | None = None) -> int:
                 log.warning("%s failed on %s", name, truth["id"], exc_info=len(misses) < 1)
                 got = {}
             spent += time.perf_counter() - start
-            wrong = score(truth, got, tallies[truth["split"]])
+            wrong = []
+            for g in groups_of(truth):
+                wrong = score(truth, got, tallies[g])
             if wrong:
                 misses.setdefault(truth["id"], {})[name] = wrong
-        report["systems"][name] = {split: summary(t) for split, t in tallies.items()}
+        report["systems"][name] = {g: summary(t) for g, t in tallies.items()
+                                   if report["pages"][g]}
         report["systems"][name]["ms_per_page"] = round(1000 * spent / len(pages), 2)
     if args.dump:
         args.dump.write_bytes(orjson.dumps(misses, option=orjson.OPT_INDENT_2))
@@ -216,13 +250,18 @@ def _table(report: dict) -> None:
             "authors_recall", "author_url_exact", "reviewed_by_precision", "reviewed_by_recall",
             "refs_within_10pct", "refs_none_correct", "disclaimer_accuracy", "types_recall"]
     pages = report["pages"]
-    lines = [f"metadata benchmark: {pages['tune']} tune / {pages['check']} check pages",
-             f"{'field':<24}" + "".join(f"{n[:11] + ' ' + s:>20}" for n in report["systems"]
-                                        for s in ("tune", "check"))]
+    groups = [g for g in GROUPS if pages[g]]
+    systems = list(report["systems"])
+    lines = ["metadata benchmark: " + ", ".join(f"{g} {pages[g]}" for g in groups) + " pages; "
+             "cells: " + " / ".join(systems),
+             f"{'field':<24}" + "".join(f"{g:>22}" for g in groups)]
     for k in keys:
-        row = [report["systems"][n][s].get(k) for n in report["systems"] for s in ("tune", "check")]
-        if any(v is not None for v in row):
-            lines.append(f"{k:<24}" + "".join(f"{'-' if v is None else v:>20}" for v in row))
+        cells = []
+        for g in groups:
+            vals = [report["systems"][n].get(g, {}).get(k) for n in systems]
+            cells.append(" / ".join("-" if v is None else f"{v:.3f}" for v in vals))
+        if any(c.replace("-", "").replace(" / ", "") for c in cells):
+            lines.append(f"{k:<24}" + "".join(f"{c:>22}" for c in cells))
     lines.append("ms/page: " + ", ".join(f"{n} {r['ms_per_page']}"
                                           for n, r in report["systems"].items()))
     sys.stderr.write("\n".join(lines) + "\n")
