@@ -3,9 +3,10 @@
     python -m bench.metadata [--truth DIR] [--pools DIR] [--dump FILE] [--groups G,...]
 
 Truth: bench/data/metadata/<pool>--<id>.json (rules: docs/metadata-annotation.md); pages:
-../shared/data/<pool>/pages/<id>.html.gz (article-extraction-dev: html/<id>.html.gz; skipped,
-and said so, when missing). Scores per group: `tune`; `check_clean` (check pages annotated
-blind, before any extractor ran on them: the only unbiased check); `check_prior` (check pages
+shared/data/<pool>/pages/<id>.html.gz beside the checkout (article-extraction-dev:
+html/<id>.html.gz; skipped, and said so, when missing). Scores per group: `tune`;
+`check_clean` (check pages annotated blind, before any extractor ran on them: the only
+unbiased check); `check_prior` (check pages
 annotated before the extractor ran, then seen in development runs); `check_contaminated`
 (check truth corrected after seeing the extractor's output, or a rule fixed on the page);
 `check_all`. Fields: dates exact (YYYY-MM-DD) on pages that show one, author and reviewer
@@ -26,10 +27,12 @@ from pathlib import Path
 
 import orjson
 
+from .pools import DATA
+
 log = logging.getLogger("bench.metadata")
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_TRUTH = REPO / "bench" / "data" / "metadata"
-DEFAULT_POOLS = REPO.parent / "shared" / "data"
+DEFAULT_POOLS = DATA  # shared/data next to the checkout or a parent of it (worktrees)
 DATE_FIELDS = ("published", "modified", "last_reviewed")
 GROUPS = ("tune", "check_clean", "check_prior", "check_contaminated", "check_all")
 # Where a pool keeps its pages (article-extraction-dev names its folder html/).

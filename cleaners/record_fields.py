@@ -129,8 +129,10 @@ class Record(TypedDict):
         ("Date of the last medical review (JSON-LD lastReviewed or a visible \"reviewed … on "
          "DATE\" line)."), "2024-02-20", date=True)]
     reviewed_by: Annotated[list[Reviewer], Doc(
-        ("Medical / fact reviewers: JSON-LD reviewedBy or a visible \"Medically reviewed by\" "
-         "line; CSV: reviewed_by.csv."), [{"name": "Jane Roe", "credentials": "MD", "url": None}],
+        ("Medical reviewers and fact checkers: JSON-LD reviewedBy (on the article or its "
+         "mainEntityOfPage) or a visible \"Medically reviewed by\" / \"Fact checked by\" / "
+         "\"Geprüft von\" line; CSV: reviewed_by.csv."),
+        [{"name": "Jane Roe", "credentials": "MD", "url": None}],
         csv="reviewed_by.csv")]
     references: Annotated[list[Reference], Doc(
         ("The article's own source list (JSON-LD citation or a Sources / Quellen / Références "
