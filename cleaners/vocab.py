@@ -204,9 +204,11 @@ BODY_LEAK = re.compile(
 NAV_CLASS_PREV = re.compile(r"(?<![a-z])(?:prev|previous|older|pre)(?![a-z])")
 NAV_CLASS_NEXT = re.compile(r"(?<![a-z])(?:next|newer)(?![a-z])|nextprevious")
 # Blocks of related articles: "related-posts", "jp-relatedposts", "yarpp", "recommend",
-# "you-may-also-like", "more-stories", Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
+# "you-may-also-like", "more-stories", "more-posts", "relations" (a CMS's list of the
+# article's relations), Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
 RELATED_CLASS = re.compile(
-    r"related|relate(?![a-z])|relation-?news|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
+    r"related|relate(?![a-z])|relation-?news|relations?(?![a-z])|relacionad|recommend|recomend"
+    r"|recommand|empfehl|also-?like|may-?like|might-?like"
     r"|you-?may|more-?(?:stories|articles|posts|news|reading)|read-?next|further-?reading"
     r"|see-?also|lire-?aussi|yarpp|rp4wp|crp[_-]|similar|tuijian|xiangguan|xgwz|xgyd|xgtj"
     r"|tjyd|tjwz|xgxw|cnxh|guess-?like"
@@ -328,7 +330,7 @@ ARROW_TAIL = re.compile(r"\s*\x00")
 # stem at every character of every class name: several times slower). Few and short on
 # purpose: each stem costs one pass over the page's class names.
 CLASS_STEMS = (
-    "prev", "next", "relat", "relac", "recom", "empfehl", "also", "like", "more-stor",
+    "prev", "next", "relat", "relac", "recom", "empfehl", "also", "like", "more-",
     "morestor", "read-next", "readnext", "further", "aussi", "similar", "yarpp", "rp4wp",
     "crp", "tuijian", "xiangguan", "xg", "tj", "cnxh",
 )
