@@ -110,12 +110,15 @@ def _flatten(items: list) -> list:
     not cards: when every item holds repeated items of its own, each with its own link,
     those are the cards."""
     inner = []
+    split = 0
     for item in items:
         kids = _repeated_kids(item)
         if kids is None:
-            return items
-        inner.extend(kids)
-    return inner
+            inner.append(item)
+        else:
+            split += 1
+            inner.extend(kids)
+    return inner if 2 * split > len(items) else items
 
 
 def _repeated_kids(item) -> list | None:

@@ -152,7 +152,7 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     if _site_list(el):
         return None  # "related-articles" box headed "Most Popular"
     cards = find_cards([el], nav_anchors)
-    if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
+    if len(cards) < 2 or _loose_text(el, cards, links=False) > _BLOCK_SLACK:
         return None
     return _block(cards, [el], url)
 
@@ -316,10 +316,16 @@ def _absolute(href: str | None, url: str | None) -> str | None:
     return None if href is None else absolute(href, url)
 
 
-def _loose_text(el, cards: list[Card]) -> int:
-    """Text under el that no card (title element or snippet sibling) accounts for."""
-    covered = sum(text_len(part) for c in cards for part in (c.el, c.extra)
-                  if part is not None and is_inside(part, {el}))
+def _loose_text(el, cards: list[Card], links: bool = True) -> int:
+    """Text under el that no card (title element or snippet sibling) accounts for; with
+    links=False, link text outside the cards is not counted either (a box named "related"
+    may also hold a scroller of job ads or a "see all" list: links, not prose)."""
+    parts = [part for c in cards for part in (c.el, c.extra)
+             if part is not None and is_inside(part, {el})]
+    covered = sum(text_len(part) for part in parts)
+    if not links:
+        inside = set(parts)
+        covered += sum(text_len(a) for a in el.iter("a") if not is_inside(a, inside))
     return text_len(el, covered + _BLOCK_SLACK) - covered
 
 
