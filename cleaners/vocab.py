@@ -164,6 +164,8 @@ RELATED_HEADING = re.compile(
 )
 # A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).
 SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IGNORECASE)
+# ... or closes with one, as the last part of a compound: "Motorsport-Aktuell", "Sport aktuell".
+SITE_LIST_END = re.compile(rf"[\s\-–—|]+(?:{_alt(SITE_LIST_WORDS)}){_DECOR_TAIL}", re.IGNORECASE)
 # Class/id names of boxes around unlabelled card rails: "tw-article-teaser",
 # "read-more-links", "more-stories", "article_page_bottom_zone", "recirculation".
 RAIL_CLASS = re.compile(
