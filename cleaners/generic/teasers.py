@@ -226,10 +226,17 @@ def _region_after(head, taken: set) -> list:
     """Next siblings of a heading, up to the next heading of the same rank (or a heading
     without links: a new section of the article), or another block's heading."""
     rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
+    # a heading box climbed up to its block (<section class="block"><div>Leggi
+    # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
+    # another block with a heading of its own
+    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
     region = []
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
+        if peer is not None and peer[1] and (sib.tag, (sib.get("class") or "").split()[:1]) \
+                == peer and _titled(sib):
+            break
         if sib in taken or (sib.tag in STOP_TAGS and (
                 sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
             break  # another block, or the article itself (not a card: <article> items)
@@ -242,6 +249,20 @@ def _region_after(head, taken: set) -> list:
         if len(region) >= _MAX_REGION:
             break
     return region
+
+
+def _titled(box) -> bool:
+    """Does a box open with a title line of its own (its first text outside any link, a
+    short line), before its links?"""
+    for node in box.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == "a":
+            return False
+        text = (node.text or "").strip()
+        if text:
+            return len(text) <= 60 and ancestor_anchor(node) is None
+    return False
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
