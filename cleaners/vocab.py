@@ -172,11 +172,12 @@ RAIL_CLASS = re.compile(
     r"teaser|card|stor(?:y|ies)|recirc|read|more|also|bottom|zone"
     r"|article-?list|post-?list|news-?list|relat|recom|suggest|similar|weitere|mehr"
 )
-# Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements.
+# Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements, an
+# author's latest articles ("more-content-from-the-author": not about this article).
 NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
-    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
