@@ -201,6 +201,11 @@ def _card(el, anchors: list) -> Card | None:
     return card
 
 
+def home_page(href: str | None) -> bool:
+    """A link to a site's home page (or a query on it): no article."""
+    return bool(_HOME.match(href or ""))
+
+
 def _unlinked_title(el):
     """The title of a card whose link wraps only an image: its first heading, else its
     first title-classed or bold text of a few words (<header><strong>Title</strong>)."""
