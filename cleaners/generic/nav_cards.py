@@ -245,8 +245,12 @@ def _title_text(a) -> tuple[str, object]:
     # a kicker heading above the headline (<h5>News</h5><h4>Headline</h4>) is the shorter
     headings = [(raw_text(b).strip(), b) for b in blocks if b.tag in HEADING_TAGS]
     headings = [h for h in headings if h[0]]
+    # the headline as the link's own text after a kicker heading (<a><h4>Fotorecht</h4>
+    # Das "berechtigte Interesse" …</a>)
+    loose = " ".join(p for p in [a.text or "", *(c.tail or "" for c in a)] if p.strip())
     if headings:
-        return max(headings, key=lambda h: len(h[0]))
+        best = max(headings, key=lambda h: len(h[0]))
+        return (loose.strip(), a) if len(squash(loose)) > len(best[0]) else best
     for wanted in (lambda b: class_says(b.get("class"), "title"),
                    lambda b: b.tag != "span" and not any(
                        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in b)):
