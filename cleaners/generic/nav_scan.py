@@ -316,11 +316,12 @@ def _origin(base_url: str) -> str:
 
 
 def ancestor_anchor(el, levels: int = 4):
-    """el itself or its nearest <a> ancestor within a few levels (labels sit in spans)."""
+    """el itself or its nearest <a> ancestor within a few levels (labels sit in spans). A
+    named anchor without href (<h2><a name="Mehr zum Thema">) is no link."""
     for _ in range(levels):
         if el is None or el.tag in STOP_TAGS:
             return None
-        if el.tag == "a":
+        if el.tag == "a" and el.get("href") is not None:
             return el
         el = el.getparent()
     return None
