@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
@@ -81,9 +83,14 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     for el in _class_seeds(hits.related):
         if not is_inside(el, taken) and not in_chrome(el):
             _take(_from_class(el, url, nav_anchors), blocks, taken)
+    authors = None
     for hit in hits.texts:
         if hit.arrow or not related_heading(hit.text):
             continue
+        if authors is None:
+            authors = _author_names(root)
+        if any(name in hit.text for name in authors):
+            continue  # "More from Jane Doe": the author's latest, not about this article
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
                 in_chrome(host, menus=False) or _in_ad(host):
@@ -95,6 +102,25 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     for el in find_embeds(root, url, taken, nav_boxes):
         _take(_from_embed(el, url, nav_anchors), blocks, taken)
     return blocks
+
+
+_AUTHOR_LINKS = etree.XPath(
+    "//a[@rel='author' or contains(@href, '/author') or contains(@href, '/autor')"
+    " or contains(@href, '/auteur')]"
+)
+
+
+def _author_names(root) -> set[str]:
+    """Names on the page's links to author pages (bylines), of two words or more."""
+    names = set()
+    for a in _AUTHOR_LINKS(root)[:50]:
+        name = squash(raw_text(a))
+        if a.get("rel") != "author" and not NON_ARTICLE_URL.search(
+                urlsplit(a.get("href") or "").path):
+            continue
+        if 2 <= word_count(name) <= 5 and len(name) <= 60:
+            names.add(name)
+    return names
 
 
 def _in_ad(el) -> bool:
