@@ -76,6 +76,7 @@ def find_cards(region: list, nav_anchors: set) -> list[Card]:
     groups = _by_link(region, nav_anchors) if items is None else \
         [(item, [a for a in item.iter("a") if _href(a) and a not in nav_anchors])
          for item in items]
+    groups = [(el, [a for a in anchors if not _byline(a)]) for el, anchors in groups]
     cards = []
     for el, anchors in groups:
         card = _card(el, anchors) if anchors else None
@@ -135,6 +136,23 @@ def _repeated_kids(item) -> list | None:
         hrefs = {next((_href(a) for a in k.iter("a") if _href(a)), None) for k in kids}
         return kids if None not in hrefs and len(hrefs) == len(kids) else None
     return None
+
+
+_BYLINE = re.compile(r"byline|author", re.IGNORECASE)
+
+
+def _byline(a) -> bool:
+    """A link in a byline ("Von <a>Jane Doe</a>"): the author, no card of its own."""
+    if a.get("rel") == "author":
+        return True
+    node = a
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.get("itemprop") == "author" or _BYLINE.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _has_link(el) -> bool:
