@@ -49,6 +49,7 @@ _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
 _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SECTION_PATH = re.compile(r"^/[a-z][a-z0-9-]{1,24}/?$")  # "/digital-life": a section front
 
 
 def find_embeds(root, url: str | None, taken: set, nav: list) -> list:
@@ -113,22 +114,30 @@ def _card_of(a, href: str, url: str):
         if parent is None or parent.tag in _STOP or \
                 len(squash(raw_text(parent))) > _MAX_CARD:
             break
-        if any(_target(other, url) != target
+        if any(_target(other, url) != target and not _kicker_link(other, url)
                for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
             break
         card = parent
     if card.tag in _INLINE or card.tag in HEADING_TAGS:
         return None  # a link inside running text; the title of a card of a list
-    if not _opens_card(card, a, whole=card.tag == "p"):
+    if not _opens_card(card, a, whole=card.tag == "p", url=url):
         return None
     return card
+
+
+def _kicker_link(a, url: str) -> bool:
+    """A card's kicker linking to a section, tag or topic page ("<a href=/digital-life>Digital
+    Life</a>" above the headline): part of the card, no other article."""
+    path = urlsplit(absolute((a.get("href") or "").strip(), url)).path
+    return bool(_SECTION_PATH.match(path) or NON_ARTICLE_URL.search(path)) and \
+        len(squash(raw_text(a))) <= _MAX_LABEL
 
 
 def _target(a, url: str) -> str:
     return urldefrag(absolute((a.get("href") or "").strip(), url))[0]
 
 
-def _opens_card(card, a, whole: bool) -> bool:
+def _opens_card(card, a, whole: bool, url: str | None = None) -> bool:
     """Does the link open the card, but for a short label before it ("MORE:")? A link in
     the middle of a sentence is running text. In a paragraph the link must also end it."""
     text = squash(raw_text(card))
@@ -137,6 +146,11 @@ def _opens_card(card, a, whole: bool) -> bool:
     if at < 0 or (whole and at + len(link) != len(text)):
         return False
     label = text[:at].strip()
+    if label and url is not None:  # the kicker link's text before the headline
+        for other in card.iter("a"):
+            kicker = squash(raw_text(other))
+            if kicker and label == kicker and _kicker_link(other, url):
+                return True
     return not label or (len(label) <= _MAX_LABEL and bool(_LABEL_END.search(label)))
 
 
@@ -181,8 +195,8 @@ def _neighbour(el, before: bool):
 
 def _in_ad(el) -> bool:
     for _ in range(3):
-        if el is None:
-            return False
+        if el is None or el.tag in STOP_TAGS:
+            return False  # <article class="article-ad-marker">: the article itself
         if AD_CLASS.search(el.get("class") or ""):
             return True
         el = el.getparent()

@@ -193,6 +193,13 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
 def _from_embed(el, url, nav_anchors) -> Block | None:
     """One card between the article's paragraphs (nav_embeds.py)."""
     cards = find_cards([el], nav_anchors)
+    if len(cards) > 1 and len({c.href for c in cards}) == 1:
+        # <a class=title>Headline</a><a class=teaser-text><p>Summary</p></a>: one article,
+        # its headline and its summary each linked
+        head = cards[0]
+        head.snippet = head.snippet or max((c.title for c in cards[1:]), key=len)
+        head.el, head.extra = el, None
+        cards = [head]
     if len(cards) != 1 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
     if cards[0].extra is not None:  # the paragraph after the card is the article's text
