@@ -49,6 +49,7 @@ _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
 _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SITE_LIST_CLASS = re.compile(r"widget|popular|trending|ranking|sidebar|most-?read")
 _SECTION_PATH = re.compile(r"^/[a-z][a-z0-9-]{1,24}/?$")  # "/digital-life": a section front
 
 
@@ -73,7 +74,8 @@ def find_embeds(root, url: str | None, taken: set, nav: list) -> list:
             continue
         if nav and (is_inside(card, set(nav)) or any(is_inside(n, {card}) for n in nav)):
             continue
-        if not _between_prose(card, url) or in_chrome(card) or hidden(card) or _in_ad(card):
+        if not _between_prose(card, url) or in_chrome(card) or hidden(card) or \
+                _in_ad(card) or _in_site_list(card):
             continue
         seen.add(href)
         out.append(card)
@@ -191,6 +193,19 @@ def _neighbour(el, before: bool):
     while sib is not None and (not isinstance(sib.tag, str) or not raw_text(sib).strip()):
         sib = sib.getprevious() if before else sib.getnext()
     return sib
+
+
+def _in_site_list(el) -> bool:
+    """In a sidebar widget or a ranking ("widget-content popular-posts"): an item of a
+    site-wide list beside a blurb, not a card in the article's text."""
+    for _ in range(_MAX_LEVELS):
+        el = el.getparent()
+        if el is None or el.tag in STOP_TAGS:
+            return False
+        names = (el.get("class") or "").lower()
+        if names and _SITE_LIST_CLASS.search(names):
+            return True
+    return False
 
 
 def _in_ad(el) -> bool:
