@@ -153,6 +153,9 @@ def _opens_card(card, a, whole: bool, url: str | None = None) -> bool:
             kicker = squash(raw_text(other))
             if kicker and label == kicker and _kicker_link(other, url):
                 return True
+    if not whole and len(label) <= _MAX_LABEL and a.getparent() is not None and \
+            a.getparent().tag in HEADING_TAGS:
+        return True  # a kicker line above the card's headline (<span>Zum Anhören</span><h2><a>)
     return not label or (len(label) <= _MAX_LABEL and bool(_LABEL_END.search(label)))
 
 
