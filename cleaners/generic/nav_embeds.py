@@ -12,6 +12,9 @@ from the link, the card is the largest element around it that leads nowhere else
 short. It is embedded when a sibling next to it is prose (a long text with few links): that
 tells a card in the text from an item of a rail or of a menu. A paragraph is a card only
 when the link is its whole text, but for a short label ending in a separator ("MORE:").
+A card may carry a kicker: a link to its section ("<a href=/digital-life>Digital Life</a>")
+or a short line above its linked <h2> headline. Items of sidebar widgets and rankings
+("popular-posts") are no cards in the text.
 """
 from __future__ import annotations
 

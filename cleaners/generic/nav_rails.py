@@ -9,9 +9,10 @@ page) with a headline-like text (several words). The caller turns its items into
 Not rails: lists in the site's header, menus and footer (`in_chrome`), lists before the
 page's <h1> (top bars, "trending" strips), lists headed by a site-wide list heading ("Most
 read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the rail's own
-first line, "<div>Neueste Artikel</div>"), comment threads (their entries link to
-permalinks with a date line), lists of short texts (menus, tags), and boxes holding prose
-(an article's own list of links keeps its sentences).
+first line, "<div>Neueste Artikel</div>", or a compound ending in one, "Motorsport-Aktuell"),
+boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), comment threads
+(their entries link to permalinks with a date line), lists of short texts (menus, tags), and
+boxes holding prose (an article's own list of links keeps its sentences).
 """
 from __future__ import annotations
 

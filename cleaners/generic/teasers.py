@@ -9,7 +9,8 @@ A block starts from
 Blocks in the site's footer, header or menu are site-wide, not about the article: skipped
 (a block under an explicit related heading only when in a <header>/<footer>: sidebars
 classed "menu" hold "Dans la même rubrique" lists too).
-Headings of site-wide lists ("Most read", "热门文章") are not related-block headings.
+Headings of site-wide lists ("Most read", "热门文章") are not related-block headings, nor is
+"More from <the name on the page's author link>" (the author's latest articles).
 
 Each block's items are cards (title, link, snippet): see nav_cards.py.
 
