@@ -164,17 +164,20 @@ RELATED_HEADING = re.compile(
 )
 # A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).
 SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IGNORECASE)
+# ... or closes with one, as the last part of a compound: "Motorsport-Aktuell", "Sport aktuell".
+SITE_LIST_END = re.compile(rf"[\s\-–—|]+(?:{_alt(SITE_LIST_WORDS)}){_DECOR_TAIL}", re.IGNORECASE)
 # Class/id names of boxes around unlabelled card rails: "tw-article-teaser",
 # "read-more-links", "more-stories", "article_page_bottom_zone", "recirculation".
 RAIL_CLASS = re.compile(
     r"teaser|card|stor(?:y|ies)|recirc|read|more|also|bottom|zone"
     r"|article-?list|post-?list|news-?list|relat|recom|suggest|similar|weitere|mehr"
 )
-# Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements.
+# Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements, an
+# author's latest articles ("more-content-from-the-author": not about this article).
 NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
-    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment"
+    r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
@@ -204,9 +207,11 @@ BODY_LEAK = re.compile(
 NAV_CLASS_PREV = re.compile(r"(?<![a-z])(?:prev|previous|older|pre)(?![a-z])")
 NAV_CLASS_NEXT = re.compile(r"(?<![a-z])(?:next|newer)(?![a-z])|nextprevious")
 # Blocks of related articles: "related-posts", "jp-relatedposts", "yarpp", "recommend",
-# "you-may-also-like", "more-stories", Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
+# "you-may-also-like", "more-stories", "more-posts", "relations" (a CMS's list of the
+# article's relations), Chinese pinyin "tuijian" (推荐), "xgwz" (相关文章).
 RELATED_CLASS = re.compile(
-    r"related|relate(?![a-z])|relation-?news|relacionad|recommend|recomend|recommand|empfehl|also-?like|may-?like|might-?like"
+    r"related|relate(?![a-z])|relation-?news|relations?(?![a-z])|relacionad|recommend|recomend"
+    r"|recommand|empfehl|also-?like|may-?like|might-?like"
     r"|you-?may|more-?(?:stories|articles|posts|news|reading)|read-?next|further-?reading"
     r"|see-?also|lire-?aussi|yarpp|rp4wp|crp[_-]|similar|tuijian|xiangguan|xgwz|xgyd|xgtj"
     r"|tjyd|tjwz|xgxw|cnxh|guess-?like"
@@ -328,7 +333,7 @@ ARROW_TAIL = re.compile(r"\s*\x00")
 # stem at every character of every class name: several times slower). Few and short on
 # purpose: each stem costs one pass over the page's class names.
 CLASS_STEMS = (
-    "prev", "next", "relat", "relac", "recom", "empfehl", "also", "like", "more-stor",
+    "prev", "next", "relat", "relac", "recom", "empfehl", "also", "like", "more-",
     "morestor", "read-next", "readnext", "further", "aussi", "similar", "yarpp", "rp4wp",
     "crp", "tuijian", "xiangguan", "xg", "tj", "cnxh",
 )

@@ -76,6 +76,7 @@ def find_cards(region: list, nav_anchors: set) -> list[Card]:
     groups = _by_link(region, nav_anchors) if items is None else \
         [(item, [a for a in item.iter("a") if _href(a) and a not in nav_anchors])
          for item in items]
+    groups = [(el, [a for a in anchors if not _byline(a)]) for el, anchors in groups]
     cards = []
     for el, anchors in groups:
         card = _card(el, anchors) if anchors else None
@@ -110,12 +111,15 @@ def _flatten(items: list) -> list:
     not cards: when every item holds repeated items of its own, each with its own link,
     those are the cards."""
     inner = []
+    split = 0
     for item in items:
         kids = _repeated_kids(item)
         if kids is None:
-            return items
-        inner.extend(kids)
-    return inner
+            inner.append(item)
+        else:
+            split += 1
+            inner.extend(kids)
+    return inner if 2 * split > len(items) else items
 
 
 def _repeated_kids(item) -> list | None:
@@ -132,6 +136,23 @@ def _repeated_kids(item) -> list | None:
         hrefs = {next((_href(a) for a in k.iter("a") if _href(a)), None) for k in kids}
         return kids if None not in hrefs and len(hrefs) == len(kids) else None
     return None
+
+
+_BYLINE = re.compile(r"byline|author", re.IGNORECASE)
+
+
+def _byline(a) -> bool:
+    """A link in a byline ("Von <a>Jane Doe</a>"): the author, no card of its own."""
+    if a.get("rel") == "author":
+        return True
+    node = a
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.get("itemprop") == "author" or _BYLINE.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _has_link(el) -> bool:
@@ -198,6 +219,11 @@ def _card(el, anchors: list) -> Card | None:
     return card
 
 
+def home_page(href: str | None) -> bool:
+    """A link to a site's home page (or a query on it): no article."""
+    return bool(_HOME.match(href or ""))
+
+
 def _unlinked_title(el):
     """The title of a card whose link wraps only an image: its first heading, else its
     first title-classed or bold text of a few words (<header><strong>Title</strong>)."""
@@ -237,8 +263,12 @@ def _title_text(a) -> tuple[str, object]:
     # a kicker heading above the headline (<h5>News</h5><h4>Headline</h4>) is the shorter
     headings = [(raw_text(b).strip(), b) for b in blocks if b.tag in HEADING_TAGS]
     headings = [h for h in headings if h[0]]
+    # the headline as the link's own text after a kicker heading (<a><h4>Fotorecht</h4>
+    # Das "berechtigte Interesse" …</a>)
+    loose = " ".join(p for p in [a.text or "", *(c.tail or "" for c in a)] if p.strip())
     if headings:
-        return max(headings, key=lambda h: len(h[0]))
+        best = max(headings, key=lambda h: len(h[0]))
+        return (loose.strip(), a) if len(squash(loose)) > len(best[0]) else best
     for wanted in (lambda b: class_says(b.get("class"), "title"),
                    lambda b: b.tag != "span" and not any(
                        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in b)):

@@ -12,6 +12,9 @@ from the link, the card is the largest element around it that leads nowhere else
 short. It is embedded when a sibling next to it is prose (a long text with few links): that
 tells a card in the text from an item of a rail or of a menu. A paragraph is a card only
 when the link is its whole text, but for a short label ending in a separator ("MORE:").
+A card may carry a kicker: a link to its section ("<a href=/digital-life>Digital Life</a>")
+or a short line above its linked <h2> headline. Items of sidebar widgets and rankings
+("popular-posts") are no cards in the text.
 """
 from __future__ import annotations
 
@@ -49,6 +52,8 @@ _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
 _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SITE_LIST_CLASS = re.compile(r"widget|popular|trending|ranking|sidebar|most-?read")
+_SECTION_PATH = re.compile(r"^/[a-z][a-z0-9-]{1,24}/?$")  # "/digital-life": a section front
 
 
 def find_embeds(root, url: str | None, taken: set, nav: list) -> list:
@@ -72,7 +77,8 @@ def find_embeds(root, url: str | None, taken: set, nav: list) -> list:
             continue
         if nav and (is_inside(card, set(nav)) or any(is_inside(n, {card}) for n in nav)):
             continue
-        if not _between_prose(card, url) or in_chrome(card) or hidden(card) or _in_ad(card):
+        if not _between_prose(card, url) or in_chrome(card) or hidden(card) or \
+                _in_ad(card) or _in_site_list(card):
             continue
         seen.add(href)
         out.append(card)
@@ -113,22 +119,30 @@ def _card_of(a, href: str, url: str):
         if parent is None or parent.tag in _STOP or \
                 len(squash(raw_text(parent))) > _MAX_CARD:
             break
-        if any(_target(other, url) != target
+        if any(_target(other, url) != target and not _kicker_link(other, url)
                for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
             break
         card = parent
     if card.tag in _INLINE or card.tag in HEADING_TAGS:
         return None  # a link inside running text; the title of a card of a list
-    if not _opens_card(card, a, whole=card.tag == "p"):
+    if not _opens_card(card, a, whole=card.tag == "p", url=url):
         return None
     return card
+
+
+def _kicker_link(a, url: str) -> bool:
+    """A card's kicker linking to a section, tag or topic page ("<a href=/digital-life>Digital
+    Life</a>" above the headline): part of the card, no other article."""
+    path = urlsplit(absolute((a.get("href") or "").strip(), url)).path
+    return bool(_SECTION_PATH.match(path) or NON_ARTICLE_URL.search(path)) and \
+        len(squash(raw_text(a))) <= _MAX_LABEL
 
 
 def _target(a, url: str) -> str:
     return urldefrag(absolute((a.get("href") or "").strip(), url))[0]
 
 
-def _opens_card(card, a, whole: bool) -> bool:
+def _opens_card(card, a, whole: bool, url: str | None = None) -> bool:
     """Does the link open the card, but for a short label before it ("MORE:")? A link in
     the middle of a sentence is running text. In a paragraph the link must also end it."""
     text = squash(raw_text(card))
@@ -137,6 +151,14 @@ def _opens_card(card, a, whole: bool) -> bool:
     if at < 0 or (whole and at + len(link) != len(text)):
         return False
     label = text[:at].strip()
+    if label and url is not None:  # the kicker link's text before the headline
+        for other in card.iter("a"):
+            kicker = squash(raw_text(other))
+            if kicker and label == kicker and _kicker_link(other, url):
+                return True
+    if not whole and len(label) <= _MAX_LABEL and a.getparent() is not None and \
+            a.getparent().tag in HEADING_TAGS:
+        return True  # a kicker line above the card's headline (<span>Zum Anhören</span><h2><a>)
     return not label or (len(label) <= _MAX_LABEL and bool(_LABEL_END.search(label)))
 
 
@@ -179,10 +201,23 @@ def _neighbour(el, before: bool):
     return sib
 
 
+def _in_site_list(el) -> bool:
+    """In a sidebar widget or a ranking ("widget-content popular-posts"): an item of a
+    site-wide list beside a blurb, not a card in the article's text."""
+    for _ in range(_MAX_LEVELS):
+        el = el.getparent()
+        if el is None or el.tag in STOP_TAGS:
+            return False
+        names = (el.get("class") or "").lower()
+        if names and _SITE_LIST_CLASS.search(names):
+            return True
+    return False
+
+
 def _in_ad(el) -> bool:
     for _ in range(3):
-        if el is None:
-            return False
+        if el is None or el.tag in STOP_TAGS:
+            return False  # <article class="article-ad-marker">: the article itself
         if AD_CLASS.search(el.get("class") or ""):
             return True
         el = el.getparent()

@@ -9,9 +9,10 @@ page) with a headline-like text (several words). The caller turns its items into
 Not rails: lists in the site's header, menus and footer (`in_chrome`), lists before the
 page's <h1> (top bars, "trending" strips), lists headed by a site-wide list heading ("Most
 read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the rail's own
-first line, "<div>Neueste Artikel</div>"), comment threads (their entries link to
-permalinks with a date line), lists of short texts (menus, tags), and boxes holding prose
-(an article's own list of links keeps its sentences).
+first line, "<div>Neueste Artikel</div>", or a compound ending in one, "Motorsport-Aktuell"),
+boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), comment threads
+(their entries link to permalinks with a date line), lists of short texts (menus, tags), and
+boxes holding prose (an article's own list of links keeps its sentences).
 """
 from __future__ import annotations
 
@@ -20,7 +21,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import NON_ARTICLE_URL, NOT_RAIL_CLASS, RAIL_CLASS, SITE_LIST_START
+from ..vocab import (
+    NON_ARTICLE_URL,
+    NOT_RAIL_CLASS,
+    RAIL_CLASS,
+    SITE_LIST_END,
+    SITE_LIST_START,
+)
 from .nav_pages import same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
@@ -104,7 +111,8 @@ def _article_link(item, url: str) -> str | None:
         href = (a.get("href") or "").strip()
         if not linkable(href):
             continue
-        text = squash(raw_text(a))
+        # a stretched link over the card (<a href title="Headline"></a><h3>Headline</h3>)
+        text = squash(raw_text(a)) or squash(a.get("title") or "")
         if _headline(text):
             found.add(href)
     if len(found) != 1:
@@ -197,7 +205,9 @@ def _site_list_heading(el) -> bool:
             head = _previous_text(node)
         if head is not None:
             text = squash(raw_text(head))
-            return bool(SITE_LIST_START.match(text)) and not related_heading(text[:100])
+            site = SITE_LIST_START.match(text) or (len(text) <= _MAX_HEAD and
+                                                   SITE_LIST_END.search(text))
+            return bool(site) and not related_heading(text[:100])
         node = node.getparent()
         if node is None or node.tag in STOP_TAGS:
             break

@@ -61,6 +61,9 @@ _MAX_HITS = 80
 _MAX_STARTS = 2000  # text nodes opening with a label stem, before the precise check
 _NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A <footer>/<header> named for the article is the article's own ("endofarticle",
+# "entry-footer", "post-header"), not the site's.
+_ARTICLE_PART = re.compile(r"article|entry|post(?!er)|story", re.IGNORECASE)
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
 
@@ -313,11 +316,12 @@ def _origin(base_url: str) -> str:
 
 
 def ancestor_anchor(el, levels: int = 4):
-    """el itself or its nearest <a> ancestor within a few levels (labels sit in spans)."""
+    """el itself or its nearest <a> ancestor within a few levels (labels sit in spans). A
+    named anchor without href (<h2><a name="Mehr zum Thema">) is no link."""
     for _ in range(levels):
         if el is None or el.tag in STOP_TAGS:
             return None
-        if el.tag == "a":
+        if el.tag == "a" and el.get("href") is not None:
             return el
         el = el.getparent()
     return None
@@ -369,8 +373,10 @@ def in_chrome(el, menus: bool = True) -> bool:
         if tag == "body":
             return chrome
         if not chrome:
-            if tag in ("footer", "header") or el.get("role") in ("contentinfo", "banner"):
-                return True
+            if (tag in ("footer", "header") and not _ARTICLE_PART.search(
+                    (el.get("class") or "") + " " + (el.get("id") or ""))) or \
+                    el.get("role") in ("contentinfo", "banner"):
+                return True  # (<footer class="endofarticle">: the article's own footer)
             names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
             # a box named "footer-recirc" inside <main> is the article's own footer
             chrome = bool(names.strip()) and any(names_re.search(t) for t in names.split())

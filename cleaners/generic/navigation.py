@@ -20,6 +20,7 @@ Teaser blocks are found in teasers.py (see there for the teaser/related decision
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..article import Link, Teaser
@@ -39,6 +40,7 @@ from ..vocab import (
     TRAILING_ARROW,
     TRAILING_NEXT_ARROW,
 )
+from .nav_cards import home_page
 from .nav_expand import expand
 from .nav_merge import first_occurrence, unique
 from .nav_pages import base_url, page_of_same_article
@@ -46,6 +48,7 @@ from .nav_scan import (
     STOP_TAGS,
     Hits,
     TextHit,
+    absolute,
     ancestor_anchor,
     ancestors,
     doc_key,
@@ -69,6 +72,8 @@ _ARROW, _CLASS, _WORD, _REL = 1, 2, 3, 4
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
+# A text that opens a guillemet and closes it: "« Barbie » et ...", "Titre « X »".
+_QUOTED = re.compile(r"^\s*«.*»|«.*»\s*$|^\s*‹.*›|‹.*›\s*$", re.DOTALL)
 
 
 @dataclass(slots=True)
@@ -130,6 +135,8 @@ def _single_anchor(box):
 
 
 def _from_text(hit: TextHit) -> _Cand | None:
+    if _QUOTED.search(hit.text):
+        return None  # "« Titre »", "‹Name›": guillemets around a quotation, not arrows
     rel, strength = _label_of(hit.text)
     if rel is None or (strength == _ARROW and hit.arrow):
         # "Title »" / "<a>Title</a> »": a trailing arrow, unless a word said otherwise
@@ -277,8 +284,9 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
     if not cand.title or DIRECTION_WORD.search(cand.title):
         cand.title = _title_nearby(a, href) or cand.title
     if (not cand.title and cand.strength < _REL and in_chrome(a)) or \
-            page_of_same_article(href, url):
-        return False  # a "Next" section link in the footer; page 2 of this article
+            page_of_same_article(href, url) or \
+            home_page(absolute(href, url) if url else href):
+        return False  # a "Next" section link in the footer; page 2 of this article; a home
     if cand.strength < _WORD:
         if read_more(cand.title or "x") or is_inside(a, in_blocks) or in_chrome(a):
             return False

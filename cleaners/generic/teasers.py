@@ -9,7 +9,8 @@ A block starts from
 Blocks in the site's footer, header or menu are site-wide, not about the article: skipped
 (a block under an explicit related heading only when in a <header>/<footer>: sidebars
 classed "menu" hold "Dans la même rubrique" lists too).
-Headings of site-wide lists ("Most read", "热门文章") are not related-block headings.
+Headings of site-wide lists ("Most read", "热门文章") are not related-block headings, nor is
+"More from <the name on the page's author link>" (the author's latest articles).
 
 Each block's items are cards (title, link, snippet): see nav_cards.py.
 
@@ -24,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
@@ -81,9 +84,14 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     for el in _class_seeds(hits.related):
         if not is_inside(el, taken) and not in_chrome(el):
             _take(_from_class(el, url, nav_anchors), blocks, taken)
+    authors = None
     for hit in hits.texts:
         if hit.arrow or not related_heading(hit.text):
             continue
+        if authors is None:
+            authors = _author_names(root)
+        if any(name in hit.text for name in authors):
+            continue  # "More from Jane Doe": the author's latest, not about this article
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
                 in_chrome(host, menus=False) or _in_ad(host):
@@ -95,6 +103,25 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     for el in find_embeds(root, url, taken, nav_boxes):
         _take(_from_embed(el, url, nav_anchors), blocks, taken)
     return blocks
+
+
+_AUTHOR_LINKS = etree.XPath(
+    "//a[@rel='author' or contains(@href, '/author') or contains(@href, '/autor')"
+    " or contains(@href, '/auteur')]"
+)
+
+
+def _author_names(root) -> set[str]:
+    """Names on the page's links to author pages (bylines), of two words or more."""
+    names = set()
+    for a in _AUTHOR_LINKS(root)[:50]:
+        name = squash(raw_text(a))
+        if a.get("rel") != "author" and not NON_ARTICLE_URL.search(
+                urlsplit(a.get("href") or "").path):
+            continue
+        if 2 <= word_count(name) <= 5 and len(name) <= 60:
+            names.add(name)
+    return names
 
 
 def _in_ad(el) -> bool:
@@ -152,7 +179,7 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     if _site_list(el):
         return None  # "related-articles" box headed "Most Popular"
     cards = find_cards([el], nav_anchors)
-    if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
+    if len(cards) < 2 or _loose_text(el, cards, links=False) > _BLOCK_SLACK:
         return None
     return _block(cards, [el], url)
 
@@ -167,6 +194,13 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
 def _from_embed(el, url, nav_anchors) -> Block | None:
     """One card between the article's paragraphs (nav_embeds.py)."""
     cards = find_cards([el], nav_anchors)
+    if len(cards) > 1 and len({c.href for c in cards}) == 1:
+        # <a class=title>Headline</a><a class=teaser-text><p>Summary</p></a>: one article,
+        # its headline and its summary each linked
+        head = cards[0]
+        head.snippet = head.snippet or max((c.title for c in cards[1:]), key=len)
+        head.el, head.extra = el, None
+        cards = [head]
     if len(cards) != 1 or _loose_text(el, cards) > _BLOCK_SLACK:
         return None
     if cards[0].extra is not None:  # the paragraph after the card is the article's text
@@ -226,10 +260,17 @@ def _region_after(head, taken: set) -> list:
     """Next siblings of a heading, up to the next heading of the same rank (or a heading
     without links: a new section of the article), or another block's heading."""
     rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
+    # a heading box climbed up to its block (<section class="block"><div>Leggi
+    # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
+    # another block with a heading of its own
+    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
     region = []
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
+        if peer is not None and peer[1] and (sib.tag, (sib.get("class") or "").split()[:1]) \
+                == peer and _titled(sib):
+            break
         if sib in taken or (sib.tag in STOP_TAGS and (
                 sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
             break  # another block, or the article itself (not a card: <article> items)
@@ -242,6 +283,20 @@ def _region_after(head, taken: set) -> list:
         if len(region) >= _MAX_REGION:
             break
     return region
+
+
+def _titled(box) -> bool:
+    """Does a box open with a title line of its own (its first text outside any link, a
+    short line), before its links?"""
+    for node in box.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == "a":
+            return False
+        text = (node.text or "").strip()
+        if text:
+            return len(text) <= 60 and ancestor_anchor(node) is None
+    return False
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
@@ -316,10 +371,16 @@ def _absolute(href: str | None, url: str | None) -> str | None:
     return None if href is None else absolute(href, url)
 
 
-def _loose_text(el, cards: list[Card]) -> int:
-    """Text under el that no card (title element or snippet sibling) accounts for."""
-    covered = sum(text_len(part) for c in cards for part in (c.el, c.extra)
-                  if part is not None and is_inside(part, {el}))
+def _loose_text(el, cards: list[Card], links: bool = True) -> int:
+    """Text under el that no card (title element or snippet sibling) accounts for; with
+    links=False, link text outside the cards is not counted either (a box named "related"
+    may also hold a scroller of job ads or a "see all" list: links, not prose)."""
+    parts = [part for c in cards for part in (c.el, c.extra)
+             if part is not None and is_inside(part, {el})]
+    covered = sum(text_len(part) for part in parts)
+    if not links:
+        inside = set(parts)
+        covered += sum(text_len(a) for a in el.iter("a") if not is_inside(a, inside))
     return text_len(el, covered + _BLOCK_SLACK) - covered
 
 
