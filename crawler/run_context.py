@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
-from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
+from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, JoinRefused, RunInfo
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import LINKS_META, RunState, header_value
-from pipelines.store import StoreError
+from pipelines.store import RunRefused, StoreError
 from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
@@ -97,6 +97,10 @@ class RunContext(RunInfo):
         self._opened = True
         try:
             state = RunState.open(settings, self.scope.key, self.run_id)
+        except RunRefused as exc:
+            logger.error("Cannot join the run: %s", exc)
+            self.fail(JoinRefused(f"store: {exc}"))
+            return
         except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError, StoreError) as exc:
             # One line, no traceback: a locked, foreign or unwritable store (or a full disk),
             # a server store that is away, a run this worker may not join.
