@@ -148,10 +148,17 @@ SLOW = ["-s", "DOWNLOAD_DELAY=0.02", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
 
 def test_two_processes_join_one_run(demo_server, demo_site, pg_url, tmp_path):
     out = tmp_path / "out"
-    first = _popen(_cli(demo_server, out, "--store", pg_url, *SLOW))
+    beat = ["-s", "HEALTHCRAWL_WORKER_HEARTBEAT_S=0.5"]
+    first = _popen(_cli(demo_server, out, "--store", pg_url, *SLOW, *beat))
     run_id = _wait_for_worker(pg_url, first)
-    second = _popen(_cli(demo_server, out, "--store", pg_url, *SLOW))
+    second = _popen(_cli(demo_server, out, "--store", pg_url, *SLOW, *beat))
     assert _wait_for_worker(pg_url, second, workers=2) == run_id
+    # both keep a heartbeat while they crawl
+    deadline = time.monotonic() + 30
+    while _query(pg_url, "SELECT count(*) FROM run_workers WHERE left_at IS NULL "
+                 "AND heartbeat_at > joined_at")[0][0] < 2:
+        assert time.monotonic() < deadline, "no heartbeat"
+        time.sleep(0.1)
     results = [proc.communicate(timeout=300) for proc in (first, second)]
     for proc, (_stdout, stderr) in zip((first, second), results, strict=True):
         assert proc.returncode == 0, stderr[-3000:]
@@ -176,7 +183,7 @@ def test_two_processes_join_one_run(demo_server, demo_site, pg_url, tmp_path):
     assert len({p.name.rsplit("-", 1)[0] for p in (run_dir / "archive").glob("*.warc.gz")}) == 2
 
 
-def test_worker_with_other_settings_is_refused(demo_server, pg_url, tmp_path):
+def test_worker_with_other_settings_or_version_is_refused(demo_server, pg_url, tmp_path):
     first = _popen(_cli(demo_server, tmp_path / "out", "--store", pg_url, *SLOW))
     try:
         run_id = _wait_for_worker(pg_url, first)
@@ -189,6 +196,17 @@ def test_worker_with_other_settings_is_refused(demo_server, pg_url, tmp_path):
                               and run_id in line for line in errors), refused.stderr[-3000:]
         assert "Traceback" not in refused.stderr
         assert not other.exists()  # wrote nothing
+        assert _query(pg_url, "SELECT count(*) FROM run_workers")[0][0] == 1
+        # The open run as another healthcrawl version started it: same settings, refused.
+        from cleaners.record import PACKAGE_VERSION
+
+        _query(pg_url, "UPDATE runs SET version = '0.0.1-other' RETURNING run_id")
+        refused = run_cli(_cli(demo_server, other, "--store", pg_url))
+        assert refused.returncode == 1, refused.stderr[-3000:]
+        errors = [line for line in refused.stderr.splitlines() if "ERROR" in line]
+        assert errors and all(f"run {run_id} is open with healthcrawl 0.0.1-other, this worker "
+                              f"is {PACKAGE_VERSION}" in line for line in errors), errors
+        assert not other.exists()
         assert _query(pg_url, "SELECT count(*) FROM run_workers")[0][0] == 1
     finally:
         first.communicate(timeout=300)
