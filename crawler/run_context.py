@@ -9,10 +9,12 @@ imports nothing from `crawler/` and the spider nothing from `pipelines/`.
 Order in a crawl: the spider's `from_crawler` declares the run's scope (`declare`: the key
 under which runs continue each other, the site, the start URL and the allowed origins);
 then Scrapy builds the extensions, and this one (order 100, crawler/settings.py) opens the
-lock and the run state: after the spider exists, before any pipeline or middleware is built
-and before anything is fetched. A store that cannot be opened (locked, foreign, too new,
-unwritable) is a `ConfigError`: recorded once, the run fetches nothing, run.json says
-`error`, the command exits 1.
+lock (a SQLite store) or joins the run as one of its workers (a PostgreSQL store,
+pipelines/runstate.py) and opens the run state: after the spider exists, before any pipeline
+or middleware is built and before anything is fetched. A store that cannot be opened
+(locked, foreign, too new, unwritable, a server away) is a `ConfigError`: recorded once, the
+run fetches nothing, run.json says `error`, the command exits 1. A run this worker may not
+join (another version, other settings) is a `JoinRefused`: the same, but nothing is written.
 """
 from __future__ import annotations
 
