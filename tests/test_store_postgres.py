@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import psycopg
@@ -231,6 +232,15 @@ def _scenario(store) -> None:
     store.add_captures([(r["url"], f"<urn:uuid:r1-{i}>", "2026-12-01T00:01:00Z")
                         for i, r in enumerate(records)])
     store.add_captures([(records[1]["url"], "<urn:uuid:r2-1>", "2026-12-02T00:01:00Z")])
+    # a third run joined by one worker that leaves it (its times are the database's clock)
+    from pipelines.store import WorkerInfo
+    worker = WorkerInfo("h:1:w", "h", 1, "1.0", '{"S":"1"}')
+    assert store.join_run("key", worker, "r3", "2026-12-03T00:00:00.000Z").mode == "new"
+    assert store.leave_run("h:1:w") is True
+
+
+# Set from the database's own clock (pipelines/store/workers.py): never equal in two stores.
+CLOCK_COLUMNS = ("joined_at", "heartbeat_at", "left_at")
 
 
 @pytest.mark.slow
@@ -248,7 +258,8 @@ def test_both_stores_hold_the_same_rows(postgres_server, tmp_path: Path) -> None
                 "runs"} <= set(tables)
         with psycopg.connect(url) as conn:
             for table in tables:
-                columns = ", ".join(row[1] for row in lite.execute(f"PRAGMA table_info({table})"))
+                columns = ", ".join(row[1] for row in lite.execute(f"PRAGMA table_info({table})")
+                                    if not row[1].endswith(CLOCK_COLUMNS))
                 want = sorted(lite.execute(f"SELECT {columns} FROM {table}"), key=repr)
                 got = sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)
                 assert want, f"{table} is empty: the scenario does not reach it"
@@ -256,21 +267,6 @@ def test_both_stores_hold_the_same_rows(postgres_server, tmp_path: Path) -> None
         lite.close()
     finally:
         postgres_server.drop_database(url)
-
-
-def test_crawl_refuses_a_store_url_as_its_file(tmp_path: Path) -> None:
-    # The crawl's store is a file; a URL there must not become a file named "postgresql:".
-    from scrapy.settings import Settings
-
-    from common.default_settings import project_defaults
-    from crawler.preflight import SetupError, check_setup
-
-    settings = Settings(project_defaults({
-        "HEALTHCRAWL_OUTPUT_DIR": str(tmp_path / "out"),
-        "HEALTHCRAWL_STORE_PATH": "postgresql://crawler:pw@127.0.0.1:5432/hc"}))
-    with pytest.raises(SetupError, match=r"cannot use a server store \(postgresql://\) yet"):
-        check_setup(settings)
-    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.slow
@@ -296,5 +292,62 @@ def test_server_restart_loses_nothing(postgres_server) -> None:
         with open_store(url) as again:
             assert sorted(r["id"] for r in again.iter_records()) == sorted(
                 r["id"] for r in records)
+    finally:
+        postgres_server.drop_database(url)
+
+
+def _worker(name: str, version: str = "1.0", fingerprint: str = '{"S": "1"}'):
+    from pipelines.store import WorkerInfo
+
+    return WorkerInfo(f"host:1:{name}", "host", 1, version, fingerprint)
+
+
+@pytest.mark.slow
+def test_workers_join_one_run_and_the_last_ends_it(postgres_server) -> None:
+    from pipelines.store import RunRefused
+
+    url = postgres_server.create_database()
+    try:
+        with open_store(url) as one, open_store(url) as two:
+            first = one.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z")
+            second = two.join_run("k", _worker("b"), "r2", "2026-12-01T00:00:01.000Z")
+            assert (second.run_id, second.mode, second.others) == ("r1", "joined", 1)
+            assert first.mode == "new"
+            # another version, other settings: refused, nothing written
+            with pytest.raises(RunRefused, match=r"run r1 is open with healthcrawl 1\.0, "
+                               r"this worker is 2\.0"):
+                two.join_run("k", _worker("c", version="2.0"), "r3", "2026-12-01T00:00:02Z")
+            with pytest.raises(RunRefused, match=r"other extraction settings \(S='1' there, "
+                               r"'2' here\)"):
+                two.join_run("k", _worker("d", fingerprint='{"S": "2"}'), "r3", "x")
+            assert [r.run_id for r in one.runs()] == ["r1"]
+            assert one.run_workers("r1") == 2
+            assert one.leave_run("host:1:a") is False  # b is still alive
+            assert two.leave_run("host:1:b") is True  # the last one
+            # b ends the run: nobody joins it meanwhile, a new process starts the next run
+            assert [r.status for r in one.runs()] == ["ending"]
+            nxt = one.join_run("k", _worker("e"), "r9", "2026-12-01T00:00:09.000Z")
+            assert (nxt.run_id, nxt.mode) == ("r9", "new")
+            two.end_run("r1", "complete", "2026-12-01T00:10:00.000Z", 5)
+            assert one.join_run("k", _worker("f"), "rX", "x").run_id == "r9"  # r9's worker
+            assert one.leave_run("host:1:f") is False
+            assert one.leave_run("host:1:e") is True
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_a_silent_worker_is_dead_after_alive_s(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        with open_store(url) as store:
+            store.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z", alive_s=0.5)
+            time.sleep(0.7)  # no heartbeat: a worker killed without leaving
+            again = store.join_run("k", _worker("b"), "r2", "2026-12-01T00:00:01.000Z",
+                                   alive_s=0.5)
+            assert (again.run_id, again.mode) == ("r1", "resumed")
+            store.heartbeat("host:1:b")
+            joiner = store.join_run("k", _worker("c"), "r3", "x", alive_s=0.5)
+            assert (joiner.run_id, joiner.mode) == ("r1", "joined")
     finally:
         postgres_server.drop_database(url)
