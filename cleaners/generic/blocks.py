@@ -63,7 +63,7 @@ class Page:
 
 class _Builder:
     __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches", "spans",
-                 "cutoff")
+                 "cutoff", "keep")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -75,6 +75,7 @@ class _Builder:
         self.branches: set = set()  # elements with block-level children
         self.spans: dict = {}
         self.cutoff = 0  # marked elements with less text than this are not walked
+        self.keep: frozenset | set = frozenset()  # ...except these
 
     def add(self, s: str) -> None:
         self.parts.append((s, self.in_link > 0))
@@ -148,7 +149,8 @@ class _Builder:
                 self.flush(owner)
                 self.branches.add(owner)
                 marked = is_boilerplate(child)
-                if marked and not is_header(child) and len(child.text_content()) < self.cutoff:
+                if marked and not is_header(child) and child not in self.keep and \
+                        len(child.text_content()) < self.cutoff:
                     # small chrome (menus, share bars, footers) can never hold the article:
                     # not walked at all, which saves most of the page's elements; a <header>
                     # is read (it may hold the article's lead, see body.py)
@@ -196,11 +198,14 @@ class _Builder:
                 self.add(child.tail)
 
 
-def linearize(root, skip_small_chrome: bool = True) -> Page:
-    """Blocks of text under root in document order, and the block span of each element."""
+def linearize(root, skip_small_chrome: bool = True, keep=frozenset()) -> Page:
+    """Blocks of text under root in document order, and the block span of each element.
+    keep: elements always read, however small and chrome-looking (the headline's ancestors:
+    an article in a "modal" overlay)."""
     b = _Builder()
     if skip_small_chrome:
         b.cutoff = SMALL_CHROME_SHARE * len(root.text_content())
+        b.keep = keep
     b.walk(root, root, 0)
     b.flush(root)
     n = len(b.blocks)

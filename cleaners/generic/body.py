@@ -35,6 +35,7 @@ _ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"]', smart_strings=False)
 MIN_DECLARED_CHARS = 200
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
+HEADLINE_RELEASE_SHARE = 0.2  # a marked element around the headline holding this share too
 UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are released
 # Owners that are one paragraph: their score goes to the element holding them.
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
@@ -92,9 +93,13 @@ def released_marks(blocks: list[Block], weights: list[float], headline=None) -> 
             for m in b.marks:
                 prose[m] = prose.get(m, 0.0) + w
     big = {m for m, p in prose.items() if p > RELEASE_SHARE * total}
+    above_headline = set(headline.iterancestors()) if headline is not None else set()
+    # an article shown in an overlay ("modal", "lightbox") above a page of teasers: the
+    # mark around the headline holds the article, not all of the page's prose
+    big.update(m for m in above_headline & prose.keys()
+               if prose[m] > HEADLINE_RELEASE_SHARE * total and not is_header(m))
     if not big or headline is None or unmarked < UNMARKED_SHARE * total:
         return big
-    above_headline = set(headline.iterancestors())
     released = set()
     for m in big:
         if m in above_headline or m is headline:
@@ -274,7 +279,8 @@ def find_body(root, title: str = "", headline=None) -> BodyResult:
     """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
     top = body[0] if body else root
-    page = linearize(top)
+    keep = set(headline.iterancestors()) if headline is not None else frozenset()
+    page = linearize(top, keep=keep)
     result = _find_body(page, title, headline, declared_body(root, page))
     if not result.blocks:
         # every reasonable container was skipped as small chrome: read the whole page
