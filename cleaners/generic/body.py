@@ -24,7 +24,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import Block, Page, linearize
-from .boilerplate import is_header
+from .boilerplate import is_header, is_hidden
 from .trim import trim
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
@@ -53,6 +53,9 @@ class BodyResult:
     container: object | None
     blocks: list[Block]  # kept, in document order
     all_blocks: list[Block]
+    # the kept blocks' prose weight over the page's (chrome included): low when a small
+    # block won over a larger text-dense region, a choice worth a second opinion
+    prose_share: float = 1.0
 
 
 def effective_length(text: str) -> float:
@@ -333,7 +336,9 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     content = [all(m in released or w >= LEAD_WEIGHT and is_header(m) for m in b.marks)
                for b, w in zip(blocks, weights, strict=True)]
     layout = Layout(page, weights, content)
-    if declared is not None and layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root):
+    trusted = declared is not None and \
+        layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root)
+    if trusted:
         members = [declared]
     else:
         winner = layout.winner(headline)
@@ -348,4 +353,14 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
-    return BodyResult(members[0], kept, blocks)
+    return BodyResult(members[0], kept, blocks, 1.0 if trusted else _prose_share(kept, blocks,
+                                                                                  weights))
+
+
+def _prose_share(kept: list[Block], blocks: list[Block], weights: list[float]) -> float:
+    """The kept blocks' prose over the page's. Hidden text is no region a reader sees: it
+    does not make a choice suspicious."""
+    page_prose = sum(w for b, w in zip(blocks, weights, strict=True)
+                     if w > 0 and not any(m.keys() and is_hidden(m, m.keys()) for m in b.marks))
+    kept_prose = sum(w for w in map(block_weight, kept) if w > 0)
+    return kept_prose / page_prose if page_prose else 1.0
