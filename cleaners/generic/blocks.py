@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..html import BLOCK_TAGS
-from .boilerplate import SKIP_TAGS, is_boilerplate, is_header
+from .boilerplate import SKIP_TAGS, is_boilerplate, is_header, is_hidden
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
@@ -29,6 +29,16 @@ _LONG_CELL = 200
 # ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
 SMALL_CHROME_SHARE = 0.1
 _MAX_DEPTH = 300  # deeper than this, a subtree is read flat (Python recursion limit)
+
+
+def _link_in_sentence(a) -> bool:
+    """A visible link with text on both sides is words of a sentence, whatever its class
+    says (a glossary "popup", a "tooltip"); share icons and labels stand apart."""
+    if a.tag != "a" or not (a.tail and a.tail.strip()) or is_hidden(a, a.keys()):
+        return False
+    prev = a.getprevious()
+    before = a.getparent().text if prev is None else prev.tail
+    return bool(before and before.strip())
 
 
 def _layout_cell(td) -> bool:
@@ -171,7 +181,7 @@ class _Builder:
                 self.parts.append(None)
             elif tag == "img":
                 pass
-            elif is_boilerplate(child):
+            elif is_boilerplate(child) and not _link_in_sentence(child):
                 self.skipped = True  # inline chrome: a share icon, a hidden label
             elif not len(child):
                 # the common inline leaf (<a>, <em>, <span> with text only): no recursion
