@@ -138,6 +138,7 @@ class Layout:
         self.spans = page.spans
         self.weights = weights
         self.content = content
+        self.headline = None  # the page's headline element, when known
         blocks = page.blocks
         self._chars = _prefix(len(b.text) if c else 0 for b, c in zip(blocks, content, strict=True))
         self._links = _prefix(b.link_chars if c else 0
@@ -195,7 +196,18 @@ class Layout:
         one of an endless-scroll page, a card of a list)."""
         return bool(sig[1]) and sig[0] != "article" and signature(sib) == sig \
             and self.prose(sib) > 0 and self.link_density(sib) < 0.5 \
-            and sib.find(".//h1") is None
+            and not self._other_story(sib)
+
+    def _other_story(self, sib) -> bool:
+        """Does sib show an <h1> of another story? Not when sib sits in the <article> that
+        holds the page's headline: there an <h1> heads a section (Medium's layout)."""
+        if sib.find(".//h1") is None:
+            return False
+        headline = self.headline
+        if headline is None:
+            return True
+        article = next(sib.iterancestors("article"), None)
+        return article is None or not any(el is article for el in headline.iterancestors())
 
     def _repeats(self, el) -> bool:
         """Does el have a sibling that is another section of the same article?"""
@@ -264,7 +276,7 @@ class Layout:
         """A sibling container of prose (Readability's sibling rule): a fair share of the
         winner's prose, few links, no headline of another story."""
         return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
-            and self.link_density(sib) < WIDEN_LINKS and sib.find(".//h1") is None
+            and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib)
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
@@ -336,6 +348,7 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     content = [all(m in released or w >= LEAD_WEIGHT and is_header(m) for m in b.marks)
                for b, w in zip(blocks, weights, strict=True)]
     layout = Layout(page, weights, content)
+    layout.headline = headline
     trusted = declared is not None and \
         layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root)
     if trusted:
