@@ -41,6 +41,9 @@ UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _CANDIDATES = 5
+# A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
+# whole sentences as <h3>/<h4>): it weighs as prose. <h1>/<h2> hold headlines and decks.
+PROSE_HEADING = 100
 LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
 WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
@@ -71,7 +74,7 @@ def block_weight(b: Block) -> float:
     density = b.link_density
     if density > 0.5:
         return -0.5 * b.link_chars
-    if b.heading:
+    if b.heading and (n < PROSE_HEADING or b.tag in ("h1", "h2")):
         return 0.0
     if n < 40:
         return -0.5 * b.link_chars
@@ -324,7 +327,7 @@ def _lead(page: Page, weights: list[float], content: list[bool], headline, membe
         return []
     return [b for b, w, c in zip(page.blocks[span[1]:min(starts)], weights[span[1]:min(starts)],
                                  content[span[1]:min(starts)], strict=True)
-            if c and w >= LEAD_WEIGHT and not _beside_picture(b.owner)]
+            if c and w >= LEAD_WEIGHT and not b.heading and not _beside_picture(b.owner)]
 
 
 def _visible(el) -> int:
