@@ -13,6 +13,8 @@
    siblings; those sections, sibling paragraphs and sibling boxes of prose are merged.
 5. Prose between the headline and the container is the lead (often inside <header>).
 6. The kept blocks lose what looks like chrome in context (trim.py).
+7. The share of the page's visible prose they hold is reported (prose_share): a low one asks
+   trafilatura for a second opinion (fallback.py).
 """
 from __future__ import annotations
 
