@@ -131,9 +131,31 @@ def flatten_deep(source: str, keep_top: int = KEEP_LEVELS,
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object")
 
 
+# A <noscript> the page leaves unclosed swallows the rest of the page (the parser reads all
+# that follows as its content): one holding this share of the body's text is the page itself,
+# not a fallback image or tracking pixel, and is unwrapped instead of removed.
+PAGE_NOSCRIPT_SHARE = 0.5
+_MIN_PAGE_NOSCRIPT = 500  # characters; a real <noscript> fallback is far shorter
+
+
 def drop_non_content(root) -> None:
     """Remove script/style-like elements in place (read JSON-LD before calling this)."""
+    _unwrap_page_noscript(root)
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+
+
+def _unwrap_page_noscript(root) -> None:
+    body = None
+    for el in root.iter("noscript"):
+        n = len(el.text_content())
+        if n < _MIN_PAGE_NOSCRIPT:
+            continue
+        if body is None:
+            found = root.find("body")
+            body = len((found if found is not None else root).text_content())
+        if n >= PAGE_NOSCRIPT_SHARE * body:
+            el.drop_tag()
+            return  # at most one holds half of the page
 
 
 def text_of(el) -> str:

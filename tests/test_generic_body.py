@@ -255,7 +255,7 @@ def test_layout_table_cells_stay_separate_blocks():
     assert "Home" not in body
 
 
-def test_trafilatura_gives_a_second_opinion_only_when_nothing_is_found(monkeypatch):
+def test_trafilatura_gives_a_second_opinion_when_nothing_is_found(monkeypatch):
     import cleaners.generic as generic
     from cleaners.generic.body import BodyResult
 

@@ -3,15 +3,17 @@
 Order matters: navigation and teaser blocks are taken first (they are data, and must never
 reach the body), then the headline (before chrome is pruned: <h1> often sits in a <header>),
 then boilerplate is pruned and the main text is found (body.py). Only when that finds
-(almost) nothing does trafilatura give a second opinion (fallback.py).
+(almost) nothing, or keeps a small share of the page's prose, does trafilatura give a second
+opinion (fallback.py).
 """
 from __future__ import annotations
 
 from ..article import Article
 from ..sanitize import sanitize_html
 from ..text import clean_paragraphs
+from . import fallback
 from .body import find_body
-from .fallback import MIN_BODY_CHARS, paragraphs_html, trafilatura_paragraphs
+from .fallback import paragraphs_html, trafilatura_paragraphs
 from .navigation import find_navigation
 from .render import render_html
 from .title import find_title
@@ -33,10 +35,12 @@ def extract_generic(root, url: str | None, meta: dict) -> Article:
     warnings = []
     body = clean_paragraphs(b.text for b in found.blocks)
     body_html = sanitize_html(render_html(found.blocks, found.all_blocks, url)) if body else None
-    if len(body) < MIN_BODY_CHARS:
+    short = len(body) < fallback.MIN_BODY_CHARS
+    if short or found.prose_share < fallback.SUSPICIOUS_SHARE:
         paragraphs = trafilatura_paragraphs(root)
         second = clean_paragraphs(paragraphs)
-        if len(second) >= MIN_BODY_CHARS and len(second) > len(body):
+        if len(second) >= fallback.MIN_BODY_CHARS and len(second) > len(body) and (
+                short or len(second) >= fallback.LONGER * len(body)):
             body, body_html = second, sanitize_html(paragraphs_html(paragraphs))
             warnings.append("trafilatura_fallback")
     if not body:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..html import BLOCK_TAGS
-from .boilerplate import SKIP_TAGS, is_boilerplate, is_header
+from .boilerplate import SKIP_TAGS, is_boilerplate, is_header, is_hidden
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
@@ -29,6 +29,16 @@ _LONG_CELL = 200
 # ones are read, as they may be a content wrapper with an unlucky class (body.py decides).
 SMALL_CHROME_SHARE = 0.1
 _MAX_DEPTH = 300  # deeper than this, a subtree is read flat (Python recursion limit)
+
+
+def _link_in_sentence(a) -> bool:
+    """A visible link with text on both sides is words of a sentence, whatever its class
+    says (a glossary "popup", a "tooltip"); share icons and labels stand apart."""
+    if a.tag != "a" or not (a.tail and a.tail.strip()) or is_hidden(a, a.keys()):
+        return False
+    prev = a.getprevious()
+    before = a.getparent().text if prev is None else prev.tail
+    return bool(before and before.strip())
 
 
 def _layout_cell(td) -> bool:
@@ -63,7 +73,7 @@ class Page:
 
 class _Builder:
     __slots__ = ("blocks", "parts", "in_link", "marks", "skipped", "branches", "spans",
-                 "cutoff")
+                 "cutoff", "keep")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -75,6 +85,7 @@ class _Builder:
         self.branches: set = set()  # elements with block-level children
         self.spans: dict = {}
         self.cutoff = 0  # marked elements with less text than this are not walked
+        self.keep: frozenset | set = frozenset()  # ...except these
 
     def add(self, s: str) -> None:
         self.parts.append((s, self.in_link > 0))
@@ -148,7 +159,8 @@ class _Builder:
                 self.flush(owner)
                 self.branches.add(owner)
                 marked = is_boilerplate(child)
-                if marked and not is_header(child) and len(child.text_content()) < self.cutoff:
+                if marked and not is_header(child) and child not in self.keep and \
+                        len(child.text_content()) < self.cutoff:
                     # small chrome (menus, share bars, footers) can never hold the article:
                     # not walked at all, which saves most of the page's elements; a <header>
                     # is read (it may hold the article's lead, see body.py)
@@ -169,7 +181,7 @@ class _Builder:
                 self.parts.append(None)
             elif tag == "img":
                 pass
-            elif is_boilerplate(child):
+            elif is_boilerplate(child) and not _link_in_sentence(child):
                 self.skipped = True  # inline chrome: a share icon, a hidden label
             elif not len(child):
                 # the common inline leaf (<a>, <em>, <span> with text only): no recursion
@@ -196,11 +208,14 @@ class _Builder:
                 self.add(child.tail)
 
 
-def linearize(root, skip_small_chrome: bool = True) -> Page:
-    """Blocks of text under root in document order, and the block span of each element."""
+def linearize(root, skip_small_chrome: bool = True, keep=frozenset()) -> Page:
+    """Blocks of text under root in document order, and the block span of each element.
+    keep: elements always read, however small and chrome-looking (the headline's ancestors:
+    an article in a "modal" overlay)."""
     b = _Builder()
     if skip_small_chrome:
         b.cutoff = SMALL_CHROME_SHARE * len(root.text_content())
+        b.keep = keep
     b.walk(root, root, 0)
     b.flush(root)
     n = len(b.blocks)

@@ -13,6 +13,8 @@
    siblings; those sections, sibling paragraphs and sibling boxes of prose are merged.
 5. Prose between the headline and the container is the lead (often inside <header>).
 6. The kept blocks lose what looks like chrome in context (trim.py).
+7. The share of the page's visible prose they hold is reported (prose_share): a low one asks
+   trafilatura for a second opinion (fallback.py).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import Block, Page, linearize
-from .boilerplate import is_header
+from .boilerplate import is_header, is_hidden
 from .trim import trim
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
@@ -35,11 +37,15 @@ _ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"]', smart_strings=False)
 MIN_DECLARED_CHARS = 200
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
+HEADLINE_RELEASE_SHARE = 0.2  # a marked element around the headline holding this share too
 UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are released
 # Owners that are one paragraph: their score goes to the element holding them.
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _CANDIDATES = 5
+# A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
+# whole sentences as <h3>/<h4>): it weighs as prose. <h1>/<h2> hold headlines and decks.
+PROSE_HEADING = 100
 LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
 WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
@@ -52,6 +58,9 @@ class BodyResult:
     container: object | None
     blocks: list[Block]  # kept, in document order
     all_blocks: list[Block]
+    # the kept blocks' prose weight over the page's (chrome included): low when a small
+    # block won over a larger text-dense region, a choice worth a second opinion
+    prose_share: float = 1.0
 
 
 def effective_length(text: str) -> float:
@@ -67,7 +76,7 @@ def block_weight(b: Block) -> float:
     density = b.link_density
     if density > 0.5:
         return -0.5 * b.link_chars
-    if b.heading:
+    if b.heading and (n < PROSE_HEADING or b.tag in ("h1", "h2")):
         return 0.0
     if n < 40:
         return -0.5 * b.link_chars
@@ -92,9 +101,13 @@ def released_marks(blocks: list[Block], weights: list[float], headline=None) -> 
             for m in b.marks:
                 prose[m] = prose.get(m, 0.0) + w
     big = {m for m, p in prose.items() if p > RELEASE_SHARE * total}
+    above_headline = set(headline.iterancestors()) if headline is not None else set()
+    # an article shown in an overlay ("modal", "lightbox") above a page of teasers: the
+    # mark around the headline holds the article, not all of the page's prose
+    big.update(m for m in above_headline & prose.keys()
+               if prose[m] > HEADLINE_RELEASE_SHARE * total and not is_header(m))
     if not big or headline is None or unmarked < UNMARKED_SHARE * total:
         return big
-    above_headline = set(headline.iterancestors())
     released = set()
     for m in big:
         if m in above_headline or m is headline:
@@ -130,6 +143,7 @@ class Layout:
         self.spans = page.spans
         self.weights = weights
         self.content = content
+        self.headline = None  # the page's headline element, when known
         blocks = page.blocks
         self._chars = _prefix(len(b.text) if c else 0 for b, c in zip(blocks, content, strict=True))
         self._links = _prefix(b.link_chars if c else 0
@@ -187,7 +201,18 @@ class Layout:
         one of an endless-scroll page, a card of a list)."""
         return bool(sig[1]) and sig[0] != "article" and signature(sib) == sig \
             and self.prose(sib) > 0 and self.link_density(sib) < 0.5 \
-            and sib.find(".//h1") is None
+            and not self._other_story(sib)
+
+    def _other_story(self, sib) -> bool:
+        """Does sib show an <h1> of another story? Not when sib sits in the <article> that
+        holds the page's headline: there an <h1> heads a section (Medium's layout)."""
+        if sib.find(".//h1") is None:
+            return False
+        headline = self.headline
+        if headline is None:
+            return True
+        article = next(sib.iterancestors("article"), None)
+        return article is None or not any(el is article for el in headline.iterancestors())
 
     def _repeats(self, el) -> bool:
         """Does el have a sibling that is another section of the same article?"""
@@ -256,7 +281,7 @@ class Layout:
         """A sibling container of prose (Readability's sibling rule): a fair share of the
         winner's prose, few links, no headline of another story."""
         return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
-            and self.link_density(sib) < WIDEN_LINKS and sib.find(".//h1") is None
+            and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib)
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
@@ -274,7 +299,8 @@ def find_body(root, title: str = "", headline=None) -> BodyResult:
     """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
     top = body[0] if body else root
-    page = linearize(top)
+    keep = set(headline.iterancestors()) if headline is not None else frozenset()
+    page = linearize(top, keep=keep)
     result = _find_body(page, title, headline, declared_body(root, page))
     if not result.blocks:
         # every reasonable container was skipped as small chrome: read the whole page
@@ -303,7 +329,7 @@ def _lead(page: Page, weights: list[float], content: list[bool], headline, membe
         return []
     return [b for b, w, c in zip(page.blocks[span[1]:min(starts)], weights[span[1]:min(starts)],
                                  content[span[1]:min(starts)], strict=True)
-            if c and w >= LEAD_WEIGHT and not _beside_picture(b.owner)]
+            if c and w >= LEAD_WEIGHT and not b.heading and not _beside_picture(b.owner)]
 
 
 def _visible(el) -> int:
@@ -327,7 +353,10 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     content = [all(m in released or w >= LEAD_WEIGHT and is_header(m) for m in b.marks)
                for b, w in zip(blocks, weights, strict=True)]
     layout = Layout(page, weights, content)
-    if declared is not None and layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root):
+    layout.headline = headline
+    trusted = declared is not None and \
+        layout.prose(declared) >= DECLARED_SHARE * layout.prose(page.root)
+    if trusted:
         members = [declared]
     else:
         winner = layout.winner(headline)
@@ -342,4 +371,14 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
-    return BodyResult(members[0], kept, blocks)
+    return BodyResult(members[0], kept, blocks, 1.0 if trusted else _prose_share(kept, blocks,
+                                                                                  weights))
+
+
+def _prose_share(kept: list[Block], blocks: list[Block], weights: list[float]) -> float:
+    """The kept blocks' prose over the page's. Hidden text is no region a reader sees: it
+    does not make a choice suspicious."""
+    page_prose = sum(w for b, w in zip(blocks, weights, strict=True)
+                     if w > 0 and not any(m.keys() and is_hidden(m, m.keys()) for m in b.marks))
+    kept_prose = sum(w for w in map(block_weight, kept) if w > 0)
+    return kept_prose / page_prose if page_prose else 1.0

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-# Tags never holding article text: skipped outright, wherever they are.
+# Tags never holding article text: skipped outright, wherever they are. <rt> and <rp> are
+# ruby annotations (the reading printed above Japanese kanji): read inline they would
+# repeat every annotated word.
 SKIP_TAGS = frozenset(
     "button select input textarea option label figcaption map canvas video audio picture "
-    "datalist meter progress".split()
+    "datalist meter progress rt rp".split()
 )
 # Tags of page chrome: marked, but released when they hold most of the page's prose (some
 # themes put the whole article in a <header> or <aside>). <header> inside an article holds
