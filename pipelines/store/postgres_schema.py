@@ -82,12 +82,19 @@ SCHEMA: tuple[str, ...] = (
         record_id {TEXT} NOT NULL,
         warc_date {TEXT} NOT NULL
     )""",
+    f"""CREATE TABLE IF NOT EXISTS templates (
+        key      {TEXT} PRIMARY KEY,
+        netloc   {TEXT} NOT NULL,
+        template {TEXT} NOT NULL,
+        run_id   {TEXT} NOT NULL,
+        saved_at {TEXT} NOT NULL
+    )""",
 )
 
 # version -> statements moving a PostgreSQL store from version-1 to it (SCHEMA is the schema
 # at SCHEMA_VERSION; a store created at an older version replays these).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    6: (SCHEMA[-1],),  # the raw archive's capture index (crawler/archive/captures.py)
+    6: (SCHEMA[-2],),  # the raw archive's capture index (crawler/archive/captures.py)
     # authors became {name, url} objects: plain names become objects without a link, as in
     # the SQLite migration 7 (pipelines/store/schema.py)
     7: ("""UPDATE articles SET record = jsonb_set(record::jsonb, '{authors}', (
@@ -97,6 +104,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             FROM jsonb_array_elements(record::jsonb -> 'authors') WITH ORDINALITY AS t(a, n)
         ))::text
         WHERE jsonb_typeof(record::jsonb -> 'authors') = 'array'""",),
+    # version 8 is reserved for another change (empty here); 9: learned templates
+    9: (SCHEMA[-1],),
 }
 
 # pg_advisory_xact_lock key: "hc" + "schema", any constant that other users of the database

@@ -8,7 +8,8 @@ Tables: `articles` (one row per record id), `runs` and `ledger` (every URL a run
 and its one outcome, pipelines/ledger.py), `changes` (the change log, pipelines/changes.py),
 `pages` (what each fetched page was and linked to, pipelines/pages.py), `kept` (records a
 run carried in its snapshot without re-checking them, pipelines/snapshot.py) and
-`archive_captures` (the raw archive's capture index, crawler/archive/captures.py).
+`archive_captures` (the raw archive's capture index, crawler/archive/captures.py) and
+`templates` (learned templates of generic crawls, crawler/learning.py).
 """
 from __future__ import annotations
 
@@ -128,6 +129,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                 THEN json_object('name', a.value, 'url', json('null')) ELSE json(a.value) END)
             FROM json_each(articles.record, '$.authors') AS a))
         WHERE json_type(record, '$.authors') = 'array'""",
+    ),
+    # version 8: reserved for another change merged beside this one (empty here).
+    (),
+    # version 9: learned templates (cleaners/learned.py, crawler/learning.py): per host and
+    # URL shape, the selectors a generic crawl induced, so the next run starts learned.
+    # IF NOT EXISTS: the statement stays right if the migration is renumbered.
+    (
+        """CREATE TABLE IF NOT EXISTS templates (
+            key      TEXT PRIMARY KEY,
+            netloc   TEXT NOT NULL,
+            template TEXT NOT NULL,
+            run_id   TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
     ),
 )
 
