@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .analyze import ARTICLE, PageAnalysis
 from .learned import Template, disagreement, group_of
-from .template_induce import Sample, induce
+from .template_induce import Sample, induce, refine
 
 # Stats names (common/keys.py LEARNED + these)
 HOSTS = "hosts"  # templates put to use (learned this run or loaded from the store)
@@ -29,6 +29,7 @@ VERIFIED = "verified"  # pages analysed both ways that agreed
 DROPPED = "dropped"  # templates dropped on a disagreement
 LOADED = "loaded"  # templates loaded from the store at the start
 FAILED = "induction_failed"  # induction attempts that found no template
+REFINED = "refined"  # templates given a drop rule by a verified page
 
 
 @dataclass
@@ -36,6 +37,7 @@ class _Group:
     template: Template | None = None
     samples: list[Sample] = field(default_factory=list)
     since_verify: int = 0
+    verified: int = 0  # checks passed since learned (the interval between checks doubles)
     verify_next: bool = False
     failures: int = 0
 
@@ -80,7 +82,10 @@ class Learner:
         if group.template is None:
             return _GENERIC
         group.since_verify += 1
-        if group.verify_next or group.since_verify >= self.verify_every:
+        # Checked often at first (pages 1, 2, 4, 8, ... after learning, what the samples did
+        # not show turns up early), then every verify_every pages.
+        interval = min(self.verify_every, 2 ** group.verified)
+        if group.verify_next or group.since_verify >= interval:
             group.verify_next, group.since_verify = False, 0
             return Plan(group.template, True)
         return Plan(group.template, False)
@@ -105,7 +110,7 @@ class Learner:
             self.stats[FAILED] += 1
             self.why_not["".join(key)] = why
             return
-        group.template, group.since_verify = template, 0
+        group.template, group.since_verify, group.verified = template, 0, 0
         self.stats[HOSTS] += 1
         self.changes.append(("learned", template))
 
@@ -120,18 +125,32 @@ class Learner:
         self.stats[PAGES] += 1
         return True
 
-    def verify(self, url: str, learned: PageAnalysis, generic: PageAnalysis) -> PageAnalysis:
+    def verify(self, url: str, body: bytes, charset: str | None, learned: PageAnalysis,
+               generic: PageAnalysis) -> PageAnalysis:
         """A page analysed both ways: the learned result if they agree, else the generic
-        one (and the template is dropped)."""
+        one (and the template is dropped). A body with more text than the generic one gets
+        a drop rule for it where one fits (`refine`), and the generic result."""
         if learned.kind != generic.kind:
             why = "kind"
         elif generic.record is None or learned.record is None:
             why = None
         else:
             why = disagreement(generic.record, learned.record)
+        group = self.groups.get(group_of(url))
+        if why in (None, "body") and group is not None and group.template is not None \
+                and generic.record is not None and learned.record is not None \
+                and generic.record["body"] != learned.record["body"]:
+            refined = refine(group.template, Sample(body, url, charset, generic.record))
+            if refined is not None:
+                group.template = refined
+                self.changes.append(("learned", refined))
+                self.stats[REFINED] += 1
+                return generic
         if why is None:
             self.stats[VERIFIED] += 1
             self.stats[PAGES] += 1
+            if group is not None:
+                group.verified += 1
             return learned
         self._drop(url, why)
         return generic

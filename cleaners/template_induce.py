@@ -122,18 +122,20 @@ def _boilerplate(container, holders: list) -> list:
     return out
 
 
-def _body_drops(containers: list, holders: list[list]) -> list[str] | None:
+def _body_drops(containers: list, holders: list[list], drops: list[str] | None = None,
+                bare: bool = True) -> list[str] | None:
     """Drop rules for the boilerplate of every sample's container; each may remove no body
     paragraph (nor an element around or inside one) on any sample. None: some boilerplate
-    has no such rule."""
-    drops: list[str] = []
+    has no such rule. `drops`: rules already known; bare=False: no bare-tag rules (a rule
+    learned from one page must name a class or id)."""
+    drops = list(drops or ())
     protected = [{x for h in held for x in (h, *h.iterancestors(), *h.iterdescendants())}
                  for held in holders]
     for container, held in zip(containers, holders, strict=True):
         for el in _boilerplate(container, held):
             if any(el in select(css, container) for css in drops):
                 continue
-            for css in tokens(el):
+            for css in (tokens(el) if bare else tokens(el)[:-1]):
                 if not any(x in safe for c, safe in zip(containers, protected, strict=True)
                            for x in select(css, c)):
                     drops.append(css)
@@ -215,3 +217,28 @@ def induce(netloc: str, group: str, samples: list[Sample]) -> tuple[Template | N
         if why is not None:
             return None, f"check: {why}"
     return template, ""
+
+
+def refine(template: Template, sample: Sample) -> Template | None:
+    """The template with drop rules for blocks of a later page's body container that the
+    generic body left out (an ad slot none of the samples had), if that makes it agree
+    with the generic record of that page exactly in body; else None."""
+    page = _parse(sample)
+    found = select(template.selectors["body"], page.root)
+    if not found:
+        return None
+    container = found[0]
+    wanted = {p for p in (sample.record.get("body") or "").split("\n\n") if p}
+    holders = [el for el in container.iter(*TEXT_BLOCKS) if norm(el) in wanted]
+    known = list(template.selectors.get("body_drop") or ())
+    drops = _body_drops([container], [holders], known, bare=False)
+    if not drops or drops == known:
+        return None
+    refined = Template(template.netloc, template.group,
+                       {**template.selectors, "body_drop": drops}, template.samples + 1)
+    learned = analyze_page(sample.body, sample.url, charset=sample.charset,
+                           profile=refined.profile, every_page=True)
+    if learned.record is None or disagreement(sample.record, learned.record) is not None \
+            or learned.record["body"] != sample.record.get("body"):
+        return None
+    return refined

@@ -56,7 +56,8 @@ class SiteLearning:
                                    links=True, site=site, run_id=run_id, http_status=status,
                                    fetched_at=fetched_at)
             if plan.verify:
-                result = self.learner.verify(url, learned, await self.generic(args))
+                result = self.learner.verify(url, body, charset, learned,
+                                             await self.generic(args))
             elif self.learner.applied(url, learned):
                 result = learned
             else:
