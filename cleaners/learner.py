@@ -37,7 +37,7 @@ class _Group:
     template: Template | None = None
     samples: list[Sample] = field(default_factory=list)
     since_verify: int = 0
-    verified: int = 0  # checks passed since learned (the interval between checks doubles)
+    verified: int = 0  # checks planned since learned (the interval between checks doubles)
     verify_next: bool = False
     failures: int = 0
 
@@ -62,9 +62,13 @@ class Learner:
         self.stats: Counter = Counter()
         self.changes: list[tuple[str, Template]] = []  # ("learned" | "dropped", template)
         self.why_not: dict[str, str] = {}  # group key -> the last induction failure
+        self.failures: list[tuple[str, str]] = []  # (group key, why) since last taken
         for template in templates:
             group = self._group((template.netloc, template.group))
+            # verified in an earlier run: its first page is checked, then every
+            # verify_every-th (no early doubling schedule)
             group.template, group.verify_next = template, True
+            group.verified = self.verify_every.bit_length()
             self.stats[LOADED] += 1
             self.stats[HOSTS] += 1
 
@@ -86,9 +90,19 @@ class Learner:
         # not show turns up early), then every verify_every pages.
         interval = min(self.verify_every, 2 ** group.verified)
         if group.verify_next or group.since_verify >= interval:
+            # counted when planned, not when done: in a crawl many pages are planned while
+            # the first check waits for the worker, and they must not all be checks
             group.verify_next, group.since_verify = False, 0
+            group.verified += 1
             return Plan(group.template, True)
         return Plan(group.template, False)
+
+    def learning(self, url: str) -> bool:
+        """True while the page's group has no template and may still learn one."""
+        key = group_of(url)
+        group = self.groups.get(key) if key is not None else None
+        return key is not None and (group is None or group.template is None
+                                    and group.failures < self.max_failures)
 
     def observe(self, url: str, body: bytes, charset: str | None,
                 analysis: PageAnalysis) -> None:
@@ -109,6 +123,7 @@ class Learner:
             group.failures += 1
             self.stats[FAILED] += 1
             self.why_not["".join(key)] = why
+            self.failures.append(("".join(key), why))
             return
         group.template, group.since_verify, group.verified = template, 0, 0
         self.stats[HOSTS] += 1
@@ -149,8 +164,6 @@ class Learner:
         if why is None:
             self.stats[VERIFIED] += 1
             self.stats[PAGES] += 1
-            if group is not None:
-                group.verified += 1
             return learned
         self._drop(url, why)
         return generic

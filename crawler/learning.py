@@ -9,10 +9,11 @@ run context) so the next run starts learned; those in the store are loaded at th
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from cleaners.analyze import PageAnalysis, analyze_page
-from cleaners.learned import Template
+from cleaners.learned import Template, group_of
 from cleaners.learner import Learner
 from common import keys
 
@@ -26,6 +27,12 @@ class SiteLearning:
         self.stats = stats
         self.generic = generic  # async (args) -> PageAnalysis: the worker's or inline
         self._reported: dict[str, int] = {}
+        # Generic analyses in flight per group still learning, and an event set when one
+        # ends: a group's pages wait while `samples` of them are analysed, so that they are
+        # extracted with the template those samples give (with a worker, the crawl would
+        # otherwise queue most of a small site generic before the first samples return).
+        self._inflight: dict[tuple, int] = {}
+        self._done: dict[tuple, asyncio.Event] = {}
 
     @classmethod
     def from_crawler(cls, crawler, run, generic) -> SiteLearning | None:
@@ -47,10 +54,21 @@ class SiteLearning:
         """args: crawler/extract_worker.py `analyze`'s (body, url, charset, site, run_id,
         status, fetched_at)."""
         body, url, charset, site, run_id, status, fetched_at = args
-        plan = self.learner.plan(url)
+        learner = self.learner
+        key = group_of(url)
+        while learner.learning(url) and self._inflight.get(key, 0) >= learner.samples:
+            await self._done.setdefault(key, asyncio.Event()).wait()
+        plan = learner.plan(url)
         if plan.template is None:
-            result = await self.generic(args)
-            self.learner.observe(url, body, charset, result)
+            self._inflight[key] = self._inflight.get(key, 0) + 1
+            try:
+                result = await self.generic(args)
+            finally:
+                self._inflight[key] -= 1
+                event = self._done.pop(key, None)
+                if event is not None:
+                    event.set()
+            learner.observe(url, body, charset, result)
         else:
             learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
                                    links=True, site=site, run_id=run_id, http_status=status,
@@ -67,6 +85,10 @@ class SiteLearning:
         return result
 
     def _persist(self) -> None:
+        if self.learner.failures:
+            for key, why in self.learner.failures:
+                logger.info("No template for %s yet: %s", key, why)
+            self.learner.failures.clear()
         for change, template in self.learner.take_changes():
             if change == "learned":
                 logger.info("Learned the template of %s: %s", template.key,
