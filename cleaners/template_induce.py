@@ -26,7 +26,6 @@ from .template_select import (
     Page,
     anchors,
     candidates,
-    common_ancestor,
     norm,
     pick,
     select,
@@ -35,6 +34,7 @@ from .template_select import (
 from .template_teasers import teaser_selectors
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
+MAIN_SHARE = 0.6  # of the body paragraphs the container must hold (_main_container)
 
 
 class Sample(NamedTuple):
@@ -79,7 +79,30 @@ def _paragraph_elements(page: Page) -> list:
         text = norm(el)
         if text in wanted:
             found[text] = el  # later in document order = deeper for nested holders
+    missing = [p for p in paragraphs if p not in found]
+    if missing:  # paragraphs parted by <br><br>, not elements: the element around them
+        for el in page.root.iter(*TEXT_BLOCKS):
+            text = norm(el)
+            for p in missing:
+                if p in text and len(text) < 4 * len(p) + 4000:
+                    found[p] = el  # later in document order = deeper, as above
+    # one entry per paragraph (an element holding several is there several times)
     return [found[p] for p in paragraphs if p in found], len(paragraphs)
+
+
+def _main_container(elements: list):
+    """The deepest element holding at least MAIN_SHARE of the body's paragraph elements: a
+    byline or summary line the generic body took from above the text does not widen the
+    container to the whole article column."""
+    counts: dict = {}
+    depth: dict = {}
+    for el in elements:
+        for n, anc in enumerate(reversed([el, *el.iterancestors()])):
+            counts[anc] = counts.get(anc, 0) + 1
+            depth[anc] = n
+    need = MAIN_SHARE * len(elements)
+    held = [anc for anc, c in counts.items() if c >= need]
+    return max(held, key=depth.__getitem__) if held else None
 
 
 def _body(pages: list[Page]) -> tuple[str, list[str]] | None:
@@ -88,13 +111,14 @@ def _body(pages: list[Page]) -> tuple[str, list[str]] | None:
         elements, total = _paragraph_elements(page)
         if not total or len(elements) * 2 < total:
             return None
-        container = common_ancestor(elements)
+        container = _main_container(elements)
         if container is None or container.tag in ("html", "body"):
             return None
         if len(elements) == 1:  # one paragraph: its parent is the container
             container = container.getparent()
         containers.append(container)
-        holders.append(elements)
+        holders.append(list(dict.fromkeys(e for e in elements if e is container or
+                                          container in set(e.iterancestors()))))
 
     def works(css):
         return all((found := select(css, p.root)) and found[0] is c
@@ -102,12 +126,15 @@ def _body(pages: list[Page]) -> tuple[str, list[str]] | None:
     css = pick([candidates(c) for c in containers], works)
     if css is None:
         return None
-    drops = _body_drops(containers, holders)
+    paragraphs = frozenset(p for page in pages for p in
+                           (page.record.get("body") or "").split("\n\n") if p)
+    drops = _body_drops(containers, holders, paragraphs=paragraphs)
     return (css, drops) if drops is not None else None
 
 
-def _boilerplate(container, holders: list) -> list:
-    """The largest subtrees of the container that hold text but no body paragraph."""
+def _boilerplate(container, holders: list, paragraphs: frozenset = frozenset()) -> list:
+    """The largest subtrees of the container that hold text but no body paragraph (nor a
+    piece of one: a <strong> heading between <br>s of a paragraph holder)."""
     hold = set(holders)
     mixed = {a for h in holders for a in h.iterancestors()}
     out, todo = [], list(container)
@@ -117,13 +144,13 @@ def _boilerplate(container, holders: list) -> list:
             continue
         if el in mixed:
             todo.extend(el)
-        elif norm(el):
+        elif (text := norm(el)) and not any(text in p for p in paragraphs):
             out.append(el)
     return out
 
 
 def _body_drops(containers: list, holders: list[list], drops: list[str] | None = None,
-                bare: bool = True) -> list[str] | None:
+                bare: bool = True, paragraphs: frozenset = frozenset()) -> list[str] | None:
     """Drop rules for the boilerplate of every sample's container; each may remove no body
     paragraph (nor an element around or inside one) on any sample. None: some boilerplate
     has no such rule. `drops`: rules already known; bare=False: no bare-tag rules (a rule
@@ -132,7 +159,7 @@ def _body_drops(containers: list, holders: list[list], drops: list[str] | None =
     protected = [{x for h in held for x in (h, *h.iterancestors(), *h.iterdescendants())}
                  for held in holders]
     for container, held in zip(containers, holders, strict=True):
-        for el in _boilerplate(container, held):
+        for el in _boilerplate(container, held, paragraphs):
             if any(el in select(css, container) for css in drops):
                 continue
             for css in (tokens(el) if bare else tokens(el)[:-1]):
@@ -231,7 +258,8 @@ def refine(template: Template, sample: Sample) -> Template | None:
     wanted = {p for p in (sample.record.get("body") or "").split("\n\n") if p}
     holders = [el for el in container.iter(*TEXT_BLOCKS) if norm(el) in wanted]
     known = list(template.selectors.get("body_drop") or ())
-    drops = _body_drops([container], [holders], known, bare=False)
+    drops = _body_drops([container], [holders], known, bare=False,
+                        paragraphs=frozenset(wanted))
     if not drops or drops == known:
         return None
     refined = Template(template.netloc, template.group,
