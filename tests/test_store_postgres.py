@@ -231,6 +231,12 @@ def _scenario(store) -> None:
     store.add_captures([(r["url"], f"<urn:uuid:r1-{i}>", "2026-12-01T00:01:00Z")
                         for i, r in enumerate(records)])
     store.add_captures([(records[1]["url"], "<urn:uuid:r2-1>", "2026-12-02T00:01:00Z")])
+    # learned templates (crawler/learning.py): saved, replaced by a refined one, one dropped
+    for key in ("h.example/blog|4|/", "h.example/zh|5|shtml"):
+        store.save_template(key, "h.example", '{"format": 1}', "r1", "2026-12-01T00:02:00.000Z")
+    store.save_template("h.example/blog|4|/", "h.example", '{"format": 1, "samples": 5}', "r2",
+                        "2026-12-02T00:02:00.000Z")
+    store.drop_template("h.example/zh|5|shtml")
 
 
 @pytest.mark.slow
