@@ -58,8 +58,8 @@ def test_learned_records_and_the_next_run_starts_learned(demo_server, expected, 
     proc, records = _crawl(demo_server, tmp_path)
     assert set(records) == set(expected)
     learned = [u for u, r in records.items() if r["extractor"].startswith(LEARNED)]
-    # three of the four families learn (the Chinese portal's generic body takes its byline
-    # line and summary, which no element holds alone: it stays generic)
+    # at least three of the four families learn (the Chinese portal's generic body varies
+    # from page to page: its template may be learned late, or dropped)
     assert len(learned) >= len(records) // 2, len(learned)
     _assert_records_right(records, expected, learned)
     assert _stat(proc.stderr, "hosts") >= 3
@@ -77,8 +77,12 @@ def test_learned_records_and_the_next_run_starts_learned(demo_server, expected, 
     assert len(learned2) > len(learned)
     _assert_records_right(records2, expected, learned2)
     for url in expected:  # the same records as the first run, field by field
-        for field in ("title", "body", "related_links", "teasers", "published", "authors"):
+        for field in ("title", "related_links", "teasers", "published", "authors"):
             assert records2[url][field] == records[url][field], (url, field)
+        # a body may differ only where this run's template gives the expected body (the
+        # Chinese portal's generic body takes the byline line and the summary; a template
+        # learned late in the first run extracts its text alone from the start here)
+        assert records2[url]["body"] in (records[url]["body"], expected[url]["body"]), url
 
 
 class _RedesignedServer:
