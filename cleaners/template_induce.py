@@ -1,17 +1,18 @@
 """Induce a host's template from a few generic analyses of its pages (pure, no I/O).
 
-Input: sample pages of one host and URL shape (cleaners/learned.py `group_of`), each with the
-record the generic extractor made of it. For every field the generic extractor found, the
-elements that hold it are located in each sample's tree (the title's element, the
-paragraphs of the body and their common container, the <a> of each prev/next/related link,
-the item around each teaser), and the simplest CSS selector built from stable ids and
-classes (tag, tag.class, tag#id, an ancestor's token before it) that selects exactly those
-elements on *every* sample is kept. Blocks inside the body container that the generic body
-left out on every sample (share bars, ad slots, headings of teaser blocks: what repeats on
-every page around the text) become `body_drop` rules. Finally the template is applied to
-each sample through the profile code path and must agree with the generic record
-(`learned.disagreement`); if any field has no selector, or any sample disagrees, there is no
-template and the host stays generic.
+Input: sample pages of one host and URL shape (cleaners/learned.py `group_of`), each with
+the record the generic extractor made of it. For every field the generic extractor found,
+the elements that hold it are located in each sample's tree (the title's element, the
+paragraphs of the body and the element holding most of them, the <a> of each
+prev/next/related link, the item around each teaser), and the simplest CSS selector built
+from stable ids and classes (tag, tag.class, tag#id, an ancestor's token before it) that
+selects exactly those elements on *every* sample is kept. Blocks inside the body container
+that the generic body left out on every sample (share bars, ad slots, headings of teaser
+blocks: what repeats on every page around the text) become `body_drop` rules. Finally the
+template is applied to each sample through the profile code path and must agree with the
+generic record (`learned.disagreement`); if any field has no selector, or any sample
+disagrees, there is no template and the host stays generic. `refine` adds drop rules from
+a later page whose body container holds a block the samples did not have.
 """
 from __future__ import annotations
 
