@@ -47,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
+    ap.add_argument("--skip-unlearned", action="store_true",
+                    help="no --generic crawl with HEALTHCRAWL_LEARN off")
     ap.add_argument("--skip-reference", action="store_true",
                     help="no reference crawler (bench/reference_crawler.py)")
     ap.add_argument("--modes", default=",".join(MODES),
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "crawl"):
         report = crawl_benchmark(args.articles, skip_baseline=args.skip_baseline,
                                  skip_generic=args.skip_generic, keep=args.keep,
+                                 skip_unlearned=args.skip_unlearned,
                                  concurrency=args.concurrency,
                                  baseline_pages=args.baseline_pages, modes=modes,
                                  rss_articles=args.rss_articles,

@@ -255,7 +255,7 @@ def _record_urls(path: Path) -> set[str]:
 
 
 # -- the benchmark --------------------------------------------------------------------------
-CRAWLS = ("reference", "healthcrawl", "generic", "baseline")
+CRAWLS = ("reference", "healthcrawl", "generic", "generic_unlearned", "baseline")
 MODES = ("one_core", "two_cores")
 
 
@@ -263,7 +263,8 @@ def crawl_benchmark(articles: int = 20000, *, skip_baseline: bool = False,
                     skip_generic: bool = False, keep: bool = False,
                     concurrency: int = CONCURRENCY, server_seconds: float = 5.0,
                     baseline_pages: int = BASELINE_PAGES, modes: tuple[str, ...] = MODES,
-                    rss_articles: int = 2000, skip_reference: bool = False) -> dict:
+                    rss_articles: int = 2000, skip_reference: bool = False,
+                    skip_unlearned: bool = False) -> dict:
     """rss_articles: also crawl a site of that size with --generic (two cores) to see
     whether its peak RSS grows with the site (0: not)."""
     import importlib.util
@@ -272,7 +273,8 @@ def crawl_benchmark(articles: int = 20000, *, skip_baseline: bool = False,
 
     from .crawl_report import finish_report
 
-    skipped = {"baseline": skip_baseline, "generic": skip_generic, "reference": skip_reference}
+    skipped = {"baseline": skip_baseline, "generic": skip_generic, "reference": skip_reference,
+               "generic_unlearned": skip_generic or skip_unlearned}
     report: dict = {"benchmark": "crawl", "articles": articles, "concurrency": concurrency,
                     "load_avg_before": [round(x, 2) for x in os.getloadavg()],
                     "baseline_pages": baseline_pages, "skipped": {}}
@@ -308,6 +310,7 @@ def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...
                 keep: bool) -> dict:
     from crawler.demo.nginx import NginxDemoServer
 
+    from .records_compare import field_equality
     from .serverload import measure_server
 
     out: dict = {}
@@ -332,16 +335,25 @@ def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...
                 elif name == "reference":
                     result = run_reference(base, folder, concurrency, cpus=crawl_cpus)
                 else:
-                    result = run_healthcrawl(base, folder, concurrency, name == "generic",
-                                             cpus=crawl_cpus)
+                    # generic_unlearned: --generic without learned templates (every page
+                    # through the generic analysis), to compare with the learning one
+                    result = run_healthcrawl(
+                        base, folder, concurrency, name.startswith("generic"), name=name,
+                        extra={"HEALTHCRAWL_LEARN": False} if name == "generic_unlearned"
+                        else None, cpus=crawl_cpus)
                 # a sample of the site cannot hold every article: not checked
                 if name != "baseline" or not baseline_pages:
                     _check_records(result, Path(result["records_file"]), expected)
-                if not keep:
+                if name == "generic_unlearned" and "generic" in results:
+                    result["equality_with_generic"] = field_equality(
+                        Path(result["records_file"]), Path(results["generic"]["records_file"]))
+                if not keep and name != "generic":
                     shutil.rmtree(folder / name, ignore_errors=True)
                 log.info("%s %s: %.1f s, %.1f CPU s, %s pages, %s records", mode, name,
                          result["seconds"], result["cpu_s"], result["pages"], result["records"])
                 results[name] = result
+            if not keep:
+                shutil.rmtree(work / mode / "generic", ignore_errors=True)
             _pin_tree(None)
     out["expected_articles"] = len(expected)
     return out

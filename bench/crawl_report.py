@@ -16,7 +16,7 @@ import platform
 import shutil
 import subprocess
 
-NAMES = ("reference", "healthcrawl", "generic", "baseline")
+NAMES = ("reference", "healthcrawl", "generic", "generic_unlearned", "baseline")
 RSS_TARGET_MB = 250
 RSS_FLAT = 1.10  # "flat": peak RSS at N articles at most 10% above the small site's
 ONE_CORE_TARGET = 0.16
@@ -36,6 +36,9 @@ def finish_report(report: dict) -> dict:
         if hc and gen:
             gen["vs_profiled_seconds"] = round(gen["seconds"] / hc["seconds"], 2)
             gen["vs_profiled_cpu"] = round(gen["cpu_s"] / hc["cpu_s"], 2) if hc["cpu_s"] else None
+        unlearned = crawls.get("generic_unlearned")
+        if hc and unlearned and hc["cpu_s"]:
+            unlearned["vs_profiled_cpu"] = round(unlearned["cpu_s"] / hc["cpu_s"], 2)
     report["targets"] = _targets(report, expected)
     report["machine"] = machine()
     return report

@@ -87,7 +87,7 @@ def analyze_page(body: bytes, url: str | None, *, charset: str | None = None,
         return PageAnalysis(EXTRACTION_ERROR, None, hrefs, encoding, guessed, None, None,
                             f"{type(exc).__name__}: {exc}")
     page_kind = article.page_kind
-    if profile is None:
+    if profile is None or profile.learned:
         kind = page_kind
     else:
         kind = page_kind if page_kind in _NOT_ARTICLE_WITH_PROFILE else ARTICLE

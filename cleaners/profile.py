@@ -59,6 +59,10 @@ class SiteProfile:
     references: str = ""
     disclaimer: str = ""
     language: str | None = None
+    # A template learned while crawling (cleaners/learned.py), not written for the site: the
+    # record's extractor is the key itself ("learned:<host>"), and the page kind alone
+    # decides article or not, as on the generic path.
+    learned: bool = False
     notes: dict = field(default_factory=dict, compare=False)
 
     @cached_property
@@ -116,7 +120,8 @@ def _date(el) -> str | None:
 def extract_with_profile(root, url: str | None, profile: SiteProfile) -> Article:
     """Apply a profile to a parsed page (scripts already dropped). Missing body -> warning."""
     xp = profile.xp
-    art = Article(extractor=f"profile:{profile.key}", language=profile.language)
+    art = Article(extractor=profile.key if profile.learned else f"profile:{profile.key}",
+                  language=profile.language)
     title_el = _first(xp["title"], root)
     art.title = clean_inline(text_of(title_el))
 

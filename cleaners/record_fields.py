@@ -161,7 +161,8 @@ class Record(TypedDict):
     run_id: Annotated[str, Doc(
         "The run that produced the record.", "20261126T121500Z-ab12", fetch=True)]
     extractor: Annotated[str, Doc(
-        "`profile:<site>` or `generic`, plus the package version.",
+        "`profile:<site>`, `generic` or `learned:<host>` (a template a generic crawl learned "
+        "from the host's pages), plus the package version.",
         "profile:demo-keepto 0.1.0")]
     warnings: Annotated[list[str], Doc(
         "Extraction warnings, e.g. boilerplate_leak, no_body_selector_match, charset_guessed.",

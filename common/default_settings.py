@@ -59,6 +59,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_EXTRACT_WORKERS", -1,
             "generic analysis in worker processes: -1 auto (1 for generic crawls allowed "
             "2+ cores), 0 inline"),
+    Setting("HEALTHCRAWL_LEARN", True,
+            "generic crawls learn each host's template and extract with it once verified "
+            "(cleaners/learned.py); off: every page generic"),
+    Setting("HEALTHCRAWL_LEARN_SAMPLES", 4,
+            "article pages of a host (and URL shape) analysed generically before its "
+            "template is induced"),
+    Setting("HEALTHCRAWL_LEARN_VERIFY_EVERY", 50,
+            "every Nth page extracted with a learned template is also analysed generically; "
+            "a disagreement drops the template"),
     Setting("HEALTHCRAWL_GC_TUNING", True,
             "fewer garbage-collector passes over long-lived crawl state (crawler/gctune.py)"),
     # -- item pipelines: validate, dedupe, store, export

@@ -39,6 +39,11 @@ STORE_ERRORS = PREFIX + "store/errors"
 STORE_RETRIES = PREFIX + "store/retried_commits"
 EXIT_CODE = PREFIX + "exit_code"
 
+# Learned templates of generic crawls (crawler/learning.py): learned/hosts (templates put to
+# use), learned/pages, learned/verified, learned/dropped, learned/loaded,
+# learned/induction_failed (cleaners/learner.py names them).
+LEARNED = PREFIX + "learned/"
+
 ARCHIVE = PREFIX + "archive/"
 ARCHIVE_PAGES = ARCHIVE + "pages"
 ARCHIVE_REVISITS = ARCHIVE + "revisits"

@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from common.clock import utc_now
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, JoinRefused, RunInfo
 from pipelines.runlock import StoreLocked
@@ -117,6 +118,31 @@ class RunContext(RunInfo):
             self._validators = state.ledger.validators()
 
     # -- what the spider reports ------------------------------------------------------------
+    # -- learned templates (crawler/learning.py) --------------------------------------------
+    def learned_templates(self) -> list[str]:
+        """The template JSON of every learned template in the store ([] without a ledger)."""
+        if self._ledger is None:
+            return []
+        try:
+            return [template for _key, template in self._ledger.db.templates()]
+        except Exception as exc:  # an unreadable table: start unlearned, do not stop
+            logger.warning("Cannot read learned templates: %s", exc)
+            return []
+
+    def save_template(self, key: str, netloc: str, template: str) -> None:
+        self._template_write("save_template", key, netloc, template, self.run_id, utc_now())
+
+    def drop_template(self, key: str) -> None:
+        self._template_write("drop_template", key)
+
+    def _template_write(self, method: str, *args) -> None:
+        if self._ledger is None:
+            return
+        try:
+            getattr(self._ledger.db, method)(*args)
+        except Exception as exc:  # the crawl goes on; the next run learns again
+            logger.warning("Cannot store a learned template: %s", exc)
+
     def known_urls(self) -> list[str]:
         """A resumed run: mark every URL the ledger knows as seen; return the pending ones."""
         if self._ledger is None:

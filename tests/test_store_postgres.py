@@ -237,6 +237,12 @@ def _scenario(store) -> None:
     worker = WorkerInfo("h:1:w", "h", 1, "1.0", '{"S":"1"}')
     assert store.join_run("key", worker, "r3", "2026-12-03T00:00:00.000Z").mode == "new"
     assert store.leave_run("h:1:w") is True
+    # learned templates (crawler/learning.py): saved, replaced by a refined one, one dropped
+    for key in ("h.example/blog|4|/", "h.example/zh|5|shtml"):
+        store.save_template(key, "h.example", '{"format": 1}', "r1", "2026-12-01T00:02:00.000Z")
+    store.save_template("h.example/blog|4|/", "h.example", '{"format": 1, "samples": 5}', "r2",
+                        "2026-12-02T00:02:00.000Z")
+    store.drop_template("h.example/zh|5|shtml")
 
 
 # Set from the database's own clock (pipelines/store/workers.py): never equal in two stores.

@@ -23,6 +23,7 @@ from common import keys
 from common.clock import utc_now
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 from crawler.failures import failure_outcome
+from crawler.learning import SiteLearning
 from crawler.links import SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url, request_url
 from crawler.responses import charset_of
 from crawler.run_context import RunContext, RunScope
@@ -62,6 +63,7 @@ class HealthSpider(scrapy.Spider):
         self._scheduled = 0
         self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
+        self.learning: SiteLearning | None = None  # generic crawls: crawler/learning.py
         self.traps = TrapGuard()  # crawler/traps.py; from the settings in from_crawler
 
     @classmethod
@@ -100,6 +102,9 @@ class HealthSpider(scrapy.Spider):
     async def start(self):
         if self.run.config_error is not None:  # the store (RunContext.open) or a pipeline
             return
+        if self.site is None or self.generic:  # the run is open: its store has the templates
+            self.learning = SiteLearning.from_crawler(self.crawler, self.run,
+                                                      self._generic_analysis)
         reason = refusal(self.base_url, self.allowed_private)
         if reason:
             logger.error("Start URL %s refused: %s (allow private hosts with "
@@ -264,6 +269,8 @@ class HealthSpider(scrapy.Spider):
         if self.site is None or self.generic:
             args = (response.body, response.url, charset, self.site_key, self.run.run_id,
                     response.status, utc_now("seconds"))
+            if self.learning is not None:
+                return self._parse_learning(response, args)
             if self._workers is not None:
                 return self._parse_in_worker(response, args)
             return self._analysis_results(response, analyze(*args))
@@ -274,15 +281,26 @@ class HealthSpider(scrapy.Spider):
             http_status=response.status, fetched_at=utc_now("seconds")))
 
     async def _parse_in_worker(self, response, args: tuple):
-        try:
-            analysis = await self._workers.analyze(*args)
-        except WorkerDied as exc:  # killed twice on this page (crawler/worker_pool.py)
-            analysis = PageAnalysis.failed(str(exc))
-        except Exception:  # a crashed worker must not stop the run
-            logger.exception("Extraction failed: %s", response.url)
-            analysis = PageAnalysis.failed("worker failed")
+        analysis = await self._generic_analysis(args)
         for item in self._analysis_results(response, analysis):
             yield item
+
+    async def _parse_learning(self, response, args: tuple):
+        analysis = await self.learning.analyze(args)
+        for item in self._analysis_results(response, analysis):
+            yield item
+
+    async def _generic_analysis(self, args: tuple) -> PageAnalysis:
+        """The generic analysis of a page: in the worker process if there is one."""
+        if self._workers is None:
+            return analyze(*args)
+        try:
+            return await self._workers.analyze(*args)
+        except WorkerDied as exc:  # killed twice on this page (crawler/worker_pool.py)
+            return PageAnalysis.failed(str(exc))
+        except Exception:  # a crashed worker must not stop the run
+            logger.exception("Extraction failed: %s", args[1])
+            return PageAnalysis.failed("worker failed")
 
     def _analysis_results(self, response, analysis: PageAnalysis):
         self.crawler.stats.inc_value(keys.PAGES)

@@ -17,6 +17,8 @@ Tables the operations work on:
 - ledger: every URL a run discovered and its one outcome (NULL while pending);
 - pages: the page memory (kind, HTTP validators, outgoing links) of pages fetched in full;
 - kept: records a complete run held in its snapshot without re-checking them;
+- templates: learned templates of generic crawls (crawler/learning.py), per host and URL
+  shape
 - archive_captures: the raw archive's capture index (crawler/archive/captures.py), per URL
   the WARC-Record-ID and WARC-Date of its newest archived `200`;
 - run_workers: the worker processes of each run (`join_run`), with their heartbeats.
@@ -237,3 +239,12 @@ class Store(Protocol):
         replaced, by the last of its rows when it comes more than once."""
     def capture_of(self, url: str) -> tuple[str, str] | None:
         """(WARC-Record-ID, WARC-Date) of the newest capture of `url`, if any."""
+
+    # -- learned templates (crawler/learning.py) -------------------------------------------
+    def templates(self) -> list[tuple[str, str]]:
+        """(key, template JSON) of every learned template (cleaners/learned.py)."""
+        ...
+
+    def save_template(self, key: str, netloc: str, template: str, run_id: str,
+                      saved_at: str) -> None: ...
+    def drop_template(self, key: str) -> None: ...

@@ -45,6 +45,11 @@ UPSERT_CAPTURE = ("INSERT INTO archive_captures (url, record_id, warc_date) "
                   "VALUES (%s, %s, %s) ON CONFLICT (url) DO UPDATE SET "
                   "record_id = excluded.record_id, warc_date = excluded.warc_date")
 
+UPSERT_TEMPLATE = ("INSERT INTO templates (key, netloc, template, run_id, saved_at) "
+                   "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (key) DO UPDATE SET "
+                   "netloc = excluded.netloc, template = excluded.template, "
+                   "run_id = excluded.run_id, saved_at = excluded.saved_at")
+
 
 class PostgresRunTables:
     conn: Any  # psycopg.Connection in autocommit mode
@@ -200,3 +205,14 @@ class PostgresRunTables:
         row = self._one("SELECT record_id, warc_date FROM archive_captures WHERE url = %s",
                         (url,))
         return (row[0], row[1]) if row else None
+
+    # -- learned templates (crawler/learning.py) -------------------------------------------
+    def templates(self) -> list[tuple[str, str]]:
+        return list(self._rows("SELECT key, template FROM templates ORDER BY key"))
+
+    def save_template(self, key: str, netloc: str, template: str, run_id: str,
+                      saved_at: str) -> None:
+        self.conn.execute(UPSERT_TEMPLATE, (key, netloc, template, run_id, saved_at))
+
+    def drop_template(self, key: str) -> None:
+        self.conn.execute("DELETE FROM templates WHERE key = %s", (key,))

@@ -33,6 +33,20 @@ _WORKERS = (
     )""",
     "CREATE INDEX IF NOT EXISTS run_workers_run ON run_workers (run_id)",
 )
+
+_CAPTURES = f"""CREATE TABLE IF NOT EXISTS archive_captures (
+    url       {TEXT} PRIMARY KEY,
+    record_id {TEXT} NOT NULL,
+    warc_date {TEXT} NOT NULL
+)"""
+
+_TEMPLATES = f"""CREATE TABLE IF NOT EXISTS templates (
+    key      {TEXT} PRIMARY KEY,
+    netloc   {TEXT} NOT NULL,
+    template {TEXT} NOT NULL,
+    run_id   {TEXT} NOT NULL,
+    saved_at {TEXT} NOT NULL
+)"""
 SCHEMA: tuple[str, ...] = (
     f"""CREATE TABLE articles (
         id            {TEXT} PRIMARY KEY,
@@ -92,19 +106,16 @@ SCHEMA: tuple[str, ...] = (
         id     {TEXT} NOT NULL,
         PRIMARY KEY (run_id, id)
     )""",
-    f"""CREATE TABLE IF NOT EXISTS archive_captures (
-        url       {TEXT} PRIMARY KEY,
-        record_id {TEXT} NOT NULL,
-        warc_date {TEXT} NOT NULL
-    )""",
+    _CAPTURES,
     *_WORKERS,
+    _TEMPLATES,
 )
 
 # version -> statements moving a PostgreSQL store from version-1 to it (SCHEMA is the schema
 # at SCHEMA_VERSION; a store created at an older version replays these).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     # the raw archive's capture index (crawler/archive/captures.py)
-    6: (SCHEMA[-1 - len(_WORKERS)],),
+    6: (_CAPTURES,),
     # authors became {name, url} objects: plain names become objects without a link, as in
     # the SQLite migration 7 (pipelines/store/schema.py)
     7: ("""UPDATE articles SET record = jsonb_set(record::jsonb, '{authors}', (
@@ -118,6 +129,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # (IF NOT EXISTS: a store set back to an older version by hand replays it too.)
     8: (f"ALTER TABLE runs ADD COLUMN IF NOT EXISTS version {TEXT}",
         f"ALTER TABLE runs ADD COLUMN IF NOT EXISTS fingerprint {TEXT}", *_WORKERS),
+    # learned templates of generic crawls, as the SQLite migration 9
+    9: (_TEMPLATES,),
 }
 
 # pg_advisory_xact_lock key: "hc" + "schema", any constant that other users of the database

@@ -8,8 +8,9 @@ Tables: `articles` (one row per record id), `runs` and `ledger` (every URL a run
 and its one outcome, pipelines/ledger.py), `changes` (the change log, pipelines/changes.py),
 `pages` (what each fetched page was and linked to, pipelines/pages.py), `kept` (records a
 run carried in its snapshot without re-checking them, pipelines/snapshot.py),
-`archive_captures` (the raw archive's capture index, crawler/archive/captures.py) and
-`run_workers` (the worker processes of each run, pipelines/store/base.py join_run).
+`archive_captures` (the raw archive's capture index, crawler/archive/captures.py),
+`run_workers` (the worker processes of each run, pipelines/store/base.py join_run) and
+`templates` (learned templates of generic crawls, crawler/learning.py).
 """
 from __future__ import annotations
 
@@ -149,6 +150,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             left_at      TEXT
         )""",
         "CREATE INDEX run_workers_run ON run_workers (run_id)",
+    ),
+    # version 9: learned templates (cleaners/learned.py, crawler/learning.py): per host and
+    # URL shape, the selectors a generic crawl induced, so the next run starts learned.
+    # IF NOT EXISTS: the statement stays right if the migration is renumbered.
+    (
+        """CREATE TABLE IF NOT EXISTS templates (
+            key      TEXT PRIMARY KEY,
+            netloc   TEXT NOT NULL,
+            template TEXT NOT NULL,
+            run_id   TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
     ),
 )
 

@@ -46,6 +46,11 @@ UPSERT_CAPTURE = ("INSERT INTO archive_captures (url, record_id, warc_date) VALU
                   "ON CONFLICT (url) DO UPDATE SET record_id = excluded.record_id, "
                   "warc_date = excluded.warc_date")
 
+UPSERT_TEMPLATE = ("INSERT INTO templates (key, netloc, template, run_id, saved_at) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                   "netloc = excluded.netloc, template = excluded.template, "
+                   "run_id = excluded.run_id, saved_at = excluded.saved_at")
+
 
 class RunTables:
     conn: sqlite3.Connection
@@ -208,3 +213,14 @@ class RunTables:
         row = self.conn.execute("SELECT record_id, warc_date FROM archive_captures "
                                 "WHERE url = ?", (url,)).fetchone()
         return (row[0], row[1]) if row else None
+
+    # -- learned templates (crawler/learning.py) -------------------------------------------
+    def templates(self) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT key, template FROM templates ORDER BY key"))
+
+    def save_template(self, key: str, netloc: str, template: str, run_id: str,
+                      saved_at: str) -> None:
+        self._transaction([(UPSERT_TEMPLATE, (key, netloc, template, run_id, saved_at))])
+
+    def drop_template(self, key: str) -> None:
+        self._transaction([("DELETE FROM templates WHERE key = ?", (key,))])

@@ -1,0 +1,184 @@
+"""Per-host template learning during a crawl: when to learn, apply, verify and drop (pure).
+
+The crawl asks `plan(url)` for each page: no template yet (analyse it generically and
+`observe` the result), a template to apply, and whether this page is one to verify (analyse
+it both ways and `verify`). The first `samples` article pages of a host and URL shape
+(cleaners/learned.py `group_of`) are the samples a template is induced from
+(cleaners/template_induce.py); every `verify_every`-th page after that (and the first page
+of a template loaded from the store) is checked against the generic analysis, and a
+template that disagrees is dropped: the page keeps the generic record, and the group learns
+again from new samples. A group whose induction failed, or whose template was dropped,
+`max_failures` times stays generic for the rest of the run.
+
+Nothing here does I/O: `changes` lists the templates learned or dropped since it was last
+emptied, for the crawl to persist.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .analyze import ARTICLE, PageAnalysis
+from .learned import Template, disagreement, group_of
+from .template_induce import Sample, induce, refine
+
+# Stats names (common/keys.py LEARNED + these)
+HOSTS = "hosts"  # templates put to use (learned this run or loaded from the store)
+PAGES = "pages"  # pages whose result came from a learned template
+VERIFIED = "verified"  # pages analysed both ways that agreed
+DROPPED = "dropped"  # templates dropped on a disagreement
+LOADED = "loaded"  # templates loaded from the store at the start
+FAILED = "induction_failed"  # induction attempts that found no template
+REFINED = "refined"  # templates given a drop rule by a verified page
+
+
+@dataclass
+class _Group:
+    template: Template | None = None
+    samples: list[Sample] = field(default_factory=list)
+    since_verify: int = 0
+    verified: int = 0  # checks planned since learned (the interval between checks doubles)
+    verify_next: bool = False
+    failures: int = 0
+
+
+class Plan:
+    __slots__ = ("template", "verify")
+
+    def __init__(self, template: Template | None, verify: bool):
+        self.template, self.verify = template, verify
+
+
+_GENERIC = Plan(None, False)
+
+
+class Learner:
+    def __init__(self, samples: int = 4, verify_every: int = 50, max_failures: int = 3,
+                 templates: tuple[Template, ...] = ()):
+        self.samples = max(2, samples)
+        self.verify_every = max(1, verify_every)
+        self.max_failures = max_failures
+        self.groups: dict[tuple[str, str], _Group] = {}
+        self.stats: Counter = Counter()
+        self.changes: list[tuple[str, Template]] = []  # ("learned" | "dropped", template)
+        self.why_not: dict[str, str] = {}  # group key -> the last induction failure
+        self.failures: list[tuple[str, str]] = []  # (group key, why) since last taken
+        for template in templates:
+            group = self._group((template.netloc, template.group))
+            # verified in an earlier run: its first page is checked, then every
+            # verify_every-th (no early doubling schedule)
+            group.template, group.verify_next = template, True
+            group.verified = self.verify_every.bit_length()
+            self.stats[LOADED] += 1
+            self.stats[HOSTS] += 1
+
+    def _group(self, key) -> _Group:
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = _Group()
+        return group
+
+    def plan(self, url: str) -> Plan:
+        key = group_of(url)
+        if key is None:
+            return _GENERIC
+        group = self._group(key)
+        if group.template is None:
+            return _GENERIC
+        group.since_verify += 1
+        # Checked often at first (pages 1, 2, 4, 8, ... after learning, what the samples did
+        # not show turns up early), then every verify_every pages.
+        interval = min(self.verify_every, 2 ** group.verified)
+        if group.verify_next or group.since_verify >= interval:
+            # counted when planned, not when done: in a crawl many pages are planned while
+            # the first check waits for the worker, and they must not all be checks
+            group.verify_next, group.since_verify = False, 0
+            group.verified += 1
+            return Plan(group.template, True)
+        return Plan(group.template, False)
+
+    def learning(self, url: str) -> bool:
+        """True while the page's group has no template and may still learn one."""
+        key = group_of(url)
+        group = self.groups.get(key) if key is not None else None
+        return key is not None and (group is None or group.template is None
+                                    and group.failures < self.max_failures)
+
+    def observe(self, url: str, body: bytes, charset: str | None,
+                analysis: PageAnalysis) -> None:
+        """A page of a group without a template, analysed generically: an article is a
+        sample; enough samples are induced into a template."""
+        key = group_of(url)
+        if key is None or analysis.kind != ARTICLE or analysis.record is None:
+            return
+        group = self._group(key)
+        if group.template is not None or group.failures >= self.max_failures:
+            return
+        group.samples.append(Sample(body, url, charset, analysis.record))
+        if len(group.samples) < self.samples:
+            return
+        samples, group.samples = group.samples, []
+        template, why = induce(key[0], key[1], samples)
+        if template is None:
+            group.failures += 1
+            self.stats[FAILED] += 1
+            self.why_not["".join(key)] = why
+            self.failures.append(("".join(key), why))
+            return
+        group.template, group.since_verify, group.verified = template, 0, 0
+        self.stats[HOSTS] += 1
+        self.changes.append(("learned", template))
+
+    def applied(self, url: str, learned: PageAnalysis) -> bool:
+        """A page extracted with its group's template alone. False: the template missed on
+        an article (no title or body element: the generic extractor filled in), so it is
+        dropped and the page must be analysed generically."""
+        if learned.extractor and learned.extractor.endswith("+generic") \
+                and learned.page_kind == ARTICLE:
+            self._drop(url)
+            return False
+        self.stats[PAGES] += 1
+        return True
+
+    def verify(self, url: str, body: bytes, charset: str | None, learned: PageAnalysis,
+               generic: PageAnalysis) -> PageAnalysis:
+        """A page analysed both ways: the learned result if they agree, else the generic
+        one (and the template is dropped). A body with more text than the generic one gets
+        a drop rule for it where one fits (`refine`), and the generic result."""
+        if learned.kind != generic.kind:
+            why = "kind"
+        elif generic.record is None or learned.record is None:
+            why = None
+        else:
+            why = disagreement(generic.record, learned.record)
+        group = self.groups.get(group_of(url))
+        if why in (None, "body") and group is not None and group.template is not None \
+                and generic.record is not None and learned.record is not None \
+                and generic.record["body"] != learned.record["body"]:
+            refined = refine(group.template, Sample(body, url, charset, generic.record))
+            if refined is not None:
+                group.template = refined
+                self.changes.append(("learned", refined))
+                self.stats[REFINED] += 1
+                return generic
+        if why is None:
+            self.stats[VERIFIED] += 1
+            self.stats[PAGES] += 1
+            return learned
+        self._drop(url, why)
+        return generic
+
+    def _drop(self, url: str, why: str = "missed") -> None:
+        key = group_of(url)
+        group = self.groups.get(key) if key is not None else None
+        if group is None or group.template is None:
+            return
+        self.changes.append(("dropped", group.template))
+        self.why_not["".join(key)] = f"dropped: {why}"
+        group.template, group.samples = None, []
+        group.failures += 1
+        self.stats[DROPPED] += 1
+
+    def take_changes(self) -> list[tuple[str, Template]]:
+        changes, self.changes = self.changes, []
+        return changes

@@ -1,0 +1,107 @@
+"""Learned templates in a generic crawl: the spider's side of cleaners/learner.py.
+
+A page of a host without a template gets the generic analysis (in the worker process when
+there is one, crawler/extract_worker.py) and is a sample for learning. A page with a
+template is extracted inline with it, like a profiled site's page (cheap: no worker round
+trip). A page to verify gets both, the generic one in the worker while the learned one runs
+here. Templates learned or dropped are written to the store (table `templates`, through the
+run context) so the next run starts learned; those in the store are loaded at the start.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from cleaners.analyze import PageAnalysis, analyze_page
+from cleaners.learned import Template, group_of
+from cleaners.learner import Learner
+from common import keys
+
+logger = logging.getLogger(__name__)
+
+
+class SiteLearning:
+    def __init__(self, learner: Learner, run, stats, generic):
+        self.learner = learner
+        self.run = run  # crawler/run_context.py RunContext: the store's templates table
+        self.stats = stats
+        self.generic = generic  # async (args) -> PageAnalysis: the worker's or inline
+        self._reported: dict[str, int] = {}
+        # Generic analyses in flight per group still learning, and an event set when one
+        # ends: a group's pages wait while `samples` of them are analysed, so that they are
+        # extracted with the template those samples give (with a worker, the crawl would
+        # otherwise queue most of a small site generic before the first samples return).
+        self._inflight: dict[tuple, int] = {}
+        self._done: dict[tuple, asyncio.Event] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, run, generic) -> SiteLearning | None:
+        settings = crawler.settings
+        if not settings.getbool("HEALTHCRAWL_LEARN"):
+            return None
+        loaded = [t for t in map(Template.from_json, run.learned_templates()) if t is not None]
+        if loaded:
+            logger.info("Starting with %d learned templates: %s", len(loaded),
+                        ", ".join(t.key for t in loaded))
+        learner = Learner(samples=settings.getint("HEALTHCRAWL_LEARN_SAMPLES"),
+                          verify_every=settings.getint("HEALTHCRAWL_LEARN_VERIFY_EVERY"),
+                          templates=tuple(loaded))
+        learning = cls(learner, run, crawler.stats, generic)
+        learning._sync_stats()
+        return learning
+
+    async def analyze(self, args: tuple) -> PageAnalysis:
+        """args: crawler/extract_worker.py `analyze`'s (body, url, charset, site, run_id,
+        status, fetched_at)."""
+        body, url, charset, site, run_id, status, fetched_at = args
+        learner = self.learner
+        key = group_of(url)
+        while learner.learning(url) and self._inflight.get(key, 0) >= learner.samples:
+            await self._done.setdefault(key, asyncio.Event()).wait()
+        plan = learner.plan(url)
+        if plan.template is None:
+            self._inflight[key] = self._inflight.get(key, 0) + 1
+            try:
+                result = await self.generic(args)
+            finally:
+                self._inflight[key] -= 1
+                event = self._done.pop(key, None)
+                if event is not None:
+                    event.set()
+            learner.observe(url, body, charset, result)
+        else:
+            learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
+                                   links=True, site=site, run_id=run_id, http_status=status,
+                                   fetched_at=fetched_at)
+            if plan.verify:
+                result = self.learner.verify(url, body, charset, learned,
+                                             await self.generic(args))
+            elif self.learner.applied(url, learned):
+                result = learned
+            else:
+                result = await self.generic(args)
+        self._persist()
+        self._sync_stats()
+        return result
+
+    def _persist(self) -> None:
+        if self.learner.failures:
+            for key, why in self.learner.failures:
+                logger.info("No template for %s yet: %s", key, why)
+            self.learner.failures.clear()
+        for change, template in self.learner.take_changes():
+            if change == "learned":
+                logger.info("Learned the template of %s: %s", template.key,
+                            template.selectors)
+                self.run.save_template(template.key, template.netloc, template.to_json())
+            else:
+                logger.warning("Dropped the learned template of %s (%s)", template.key,
+                               self.learner.why_not.get(template.key, "?"))
+                self.run.drop_template(template.key)
+
+    def _sync_stats(self) -> None:
+        stats = self.learner.stats
+        for name, value in stats.items():
+            if self._reported.get(name) != value:
+                self.stats.set_value(keys.LEARNED + name, value)
+                self._reported[name] = value

@@ -1,0 +1,169 @@
+"""Learned templates (cleaners/learned.py, template_induce.py, learner.py) on the pages of the
+generated demo site, one host with four template families: a template induced from a few
+generic analyses gives the generator's expected records on the family's other pages, is
+verified, refined and dropped as the learner is told, and survives the JSON round trip."""
+from __future__ import annotations
+
+import pytest
+
+from cleaners.analyze import analyze_page
+from cleaners.learned import Template, disagreement, group_of
+from cleaners.learner import DROPPED, HOSTS, PAGES, VERIFIED, Learner
+from cleaners.template_induce import Sample, induce, refine
+
+# The demo pages on disk hold this origin (routes.json `base_placeholder`) in their absolute
+# links, as the demo server's default address.
+BASE = "http://127.0.0.1:8765"
+
+
+@pytest.fixture(scope="module")
+def family(demo_site):
+    """family -> [(url, page bytes, expected record)] in path order."""
+    from crawler.demo.generator import load_expected
+
+    out: dict[str, list] = {}
+    for exp in sorted(load_expected(demo_site, BASE), key=lambda e: e["path"]):
+        path = exp["path"].lstrip("/")
+        file = demo_site / (path + "index.html" if path.endswith("/") else path)
+        out.setdefault(exp["family"], []).append((exp["url"], file.read_bytes(), exp))
+    return out
+
+
+def _samples(pages) -> list[Sample]:
+    return [Sample(body, url, None, analyze_page(body, url).record) for url, body, _ in pages]
+
+
+def _learned(pages, n=4) -> Template:
+    netloc, group = group_of(pages[0][0])
+    template, why = induce(netloc, group, _samples(pages[:n]))
+    assert template is not None, why
+    return template
+
+
+def test_url_shape_groups_articles_of_a_section_not_its_listings():
+    assert group_of("http://h.example/blog/2024/05/a-post/") == \
+        group_of("https://h.example/blog/2019/11/another-one/")[:1] + ("/blog|4|/",)
+    assert group_of("http://h.example/keepto/eyes/1003.html") == \
+        ("h.example", "/keepto|3|html")
+    assert group_of("http://h.example/keepto/list_2.html")[1] != "/keepto|3|html"
+    assert group_of("http://h.example/a/b.html") != group_of("http://other.example/a/b.html")
+    assert group_of("not a url") is None
+
+
+@pytest.mark.parametrize("name", ["wp", "keepto", "ghost"])
+def test_template_from_four_pages_gives_the_expected_records_of_the_others(family, name):
+    pages = family[name]
+    template = _learned(pages)
+    assert template.selectors["title"] and template.selectors["body"]
+    assert template.selectors["prev"] and template.selectors["next"]
+    assert template.selectors["teaser_item"]
+    checked = 0
+    for url, body, exp in pages[4:40]:
+        analysis = analyze_page(body, url, profile=template.profile)
+        record = analysis.record
+        assert analysis.extractor == "learned:127.0.0.1"
+        assert record["extractor"].startswith("learned:127.0.0.1 ")
+        assert record["title"] == exp["title"], url
+        assert record["related_links"] == exp["related_links"], url
+        assert record["teasers"] == exp["teasers"], url
+        for teaser in exp["teasers"]:
+            assert teaser["title"] not in record["body"], url
+        assert "Advertisement" not in record["body"] or name != "wp", url
+        checked += 1
+    assert checked == 36
+
+
+def test_keepto_arrows_without_classes_are_found_by_their_label(family):
+    # <p>&lt;&lt;:&nbsp; <a href="...">Title</a></p>: no class anywhere near the link
+    template = _learned(family["keepto"])
+    assert "<<:" in template.selectors["prev"]
+    assert ">>:" in template.selectors["next"]
+
+
+def test_no_template_from_pages_of_two_templates(family):
+    mixed = family["wp"][:2] + family["ghost"][:2]
+    netloc, group = group_of(mixed[0][0])
+    template, why = induce(netloc, group, _samples(mixed))
+    assert template is None
+    assert why
+
+
+def test_template_json_round_trip_and_damaged_rows(family):
+    template = _learned(family["ghost"])
+    again = Template.from_json(template.to_json())
+    assert again == template
+    assert again.profile.learned and again.profile.key == "learned:127.0.0.1"
+    assert Template.from_json(b"{not json") is None
+    assert Template.from_json(template.to_json().replace('"format":1', '"format":99')) is None
+    broken = template.to_json().replace(template.selectors["title"], "h1[[[")
+    assert Template.from_json(broken) is None
+
+
+def test_disagreement_names_the_field(family):
+    url, body, _ = family["wp"][0]
+    record = analyze_page(body, url).record
+    assert disagreement(record, dict(record)) is None
+    assert disagreement(record, {**record, "title": "Other"}) == "title"
+    assert disagreement(record, {**record, "body": "One line."}) == "body"
+    assert disagreement(record, {**record, "teasers": record["teasers"][1:]}) == "teasers"
+    assert disagreement(record, {**record, "related_links": []}) == "related_links"
+
+
+def _run(learner: Learner, url: str, body: bytes) -> str:
+    """What the crawl does with one page (crawler/learning.py); returns the extractor."""
+    plan = learner.plan(url)
+    generic = analyze_page(body, url)
+    if plan.template is None:
+        learner.observe(url, body, None, generic)
+        return generic.extractor
+    learned = analyze_page(body, url, profile=plan.template.profile)
+    if plan.verify:
+        return learner.verify(url, body, None, learned, generic).extractor
+    return learned.extractor if learner.applied(url, learned) else generic.extractor
+
+
+def test_learner_learns_verifies_and_drops_a_template_that_stops_agreeing(family):
+    learner = Learner(samples=3, verify_every=4)
+    pages = family["wp"]
+    used = [_run(learner, url, body) for url, body, _ in pages[:30]]
+    assert used[:3] == ["generic"] * 3  # the samples
+    assert set(used[3:]) == {"learned:127.0.0.1"}
+    assert learner.stats[HOSTS] == 1 and learner.stats[VERIFIED] >= 4
+    assert learner.stats[PAGES] == 27
+    assert [c for c, _t in learner.take_changes()] == ["learned"]
+    # The site changes its markup: the body container is renamed.
+    url, body, exp = pages[30]
+    redesigned = body.replace(b"entry-content", b"post-body")
+    assert _run(learner, url, redesigned) == "generic"
+    assert learner.stats[DROPPED] == 1
+    assert [c for c, _t in learner.take_changes()] == ["dropped"]
+    assert learner.plan(pages[31][0]).template is None  # learning again
+
+
+def test_learner_starts_from_stored_templates_and_verifies_the_first_page(family):
+    template = _learned(family["ghost"])
+    learner = Learner(templates=(template,))
+    plan = learner.plan(family["ghost"][10][0])
+    assert plan.template == template and plan.verify
+    assert not learner.plan(family["ghost"][11][0]).verify
+
+
+def test_refine_adds_a_drop_rule_for_an_ad_the_samples_did_not_have(family):
+    # WordPress pages carry an ad slot on some pages only:
+    # <div class="code-block code-block-2"><span class="ad-label">Advertisement</span>
+    pages = family["wp"]
+    plain = [p for p in pages if b"code-block" not in p[1]]
+    with_ad = [p for p in pages if b"code-block" in p[1]]
+    assert len(plain) >= 4 and with_ad
+    template = _learned(plain)
+    assert not any("code-block" in d for d in template.selectors["body_drop"])
+    url, body, _exp = with_ad[0]
+    learned = analyze_page(body, url, profile=template.profile).record
+    generic = analyze_page(body, url).record
+    assert "Advertisement" in learned["body"] and "Advertisement" not in generic["body"]
+    refined = refine(template, Sample(body, url, None, generic))
+    assert refined is not None
+    assert any("code-block" in d for d in refined.selectors["body_drop"])
+    for url, body, _exp in with_ad[1:6]:
+        assert "Advertisement" not in analyze_page(body, url, profile=refined.profile) \
+            .record["body"]
