@@ -58,6 +58,9 @@ class RunContext(RunInfo):
         self._ledger: Any = None
         self._validators: dict[str, tuple] = {}
         self._opened = False
+        # The shared frontier of a crawl on several workers (crawler/frontier/scheduler.py):
+        # its `finished` says when the whole crawl, not this worker, ran out of work.
+        self.frontier: Any = None
 
     @classmethod
     def of(cls, crawler: Any) -> RunContext:
@@ -187,6 +190,8 @@ class RunContext(RunInfo):
 
     def settle(self, discovery_capped: bool) -> None:
         """Out of work: what the snapshot keeps and removes (pipelines/snapshot.py); once."""
+        if self.frontier is not None and not self.frontier.finished:
+            return  # other workers still crawl: the snapshot is decided at the crawl's end
         state = self.run_state
         if state is not None and state.settlement is None and self.config_error is None:
             state.settle(discovery_capped=discovery_capped)

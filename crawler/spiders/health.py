@@ -162,7 +162,13 @@ class HealthSpider(scrapy.Spider):
         """Requests for up to n backlog URLs. Sitemap (and resumed) URLs wait here as plain
         strings, not as 20,000 queued Requests (~3.5 KB each, and a big heap for the GC)."""
         backlog = self._backlog
-        for _ in range(min(n, len(backlog))):
+        if self.run.frontier is not None:
+            # A shared frontier keeps the queue in Redis, not in this process: all of it
+            # goes there now, so a worker that dies loses no sitemap URL.
+            n = len(backlog)
+        for _ in range(n):
+            if not backlog:  # another page's drip, interleaved with this one, emptied it
+                return
             yield self._build(backlog.popleft())
 
     def _idle(self):
