@@ -117,6 +117,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_FRONTIER_TTL_S", 7 * 86400,
             "the Redis keys of a run left unfinished (every worker gone) expire after this "
             "many seconds without a worker; a finished run's are deleted at once"),
+    Setting("HEALTHCRAWL_FRONTIER_OUT", "",
+            "where the run's last worker builds `<dir>/<run-id>/` from the store; empty: "
+            "HEALTHCRAWL_OUTPUT_DIR, which the add-on then points at the worker's own "
+            "`<dir>/workers/<host>-<pid>/` (its archive and its own run.json)"),
     # -- the command line
     Setting("HEALTHCRAWL_PROGRESS", False,
             "a live status line (terminal) or periodic log lines (the command line sets it)"),

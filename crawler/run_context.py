@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from common.paths import output_dir, store_path
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
 from pipelines.runlock import StoreLocked
@@ -97,6 +98,10 @@ class RunContext(RunInfo):
                 or not settings.getbool("HEALTHCRAWL_LEDGER"):
             return
         self._opened = True
+        # Read again: a Scrapy add-on (crawler/frontier/addon.py) may have moved them after
+        # the spider made this object.
+        self.output_dir = output_dir(settings)
+        self.store_path = store_path(settings)
         try:
             state = RunState.open(settings, self.scope.key, self.run_id)
         except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:

@@ -86,6 +86,7 @@ class FrontierScheduler(Scheduler):
         self.unsent: list[tuple[Any, str, bool]] = []  # (request, lease id, force)
         self.to_ack: list[str] = []
         self.finished = False
+        self.last = False  # the last worker of the run to leave (close)
         self._store_committed = True
         self._empty_at = 0.0
         self._ttl_at = 0.0
@@ -147,7 +148,7 @@ class FrontierScheduler(Scheduler):
         try:
             self._send_unsent()
             self._ack_pending()
-            last = self._leave()
+            last = self.last = self._leave()
             if self.finished and last:
                 # The run is over for every worker: its keys go (the store holds the run).
                 self.server.delete(*self.keys.all())
