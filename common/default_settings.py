@@ -73,9 +73,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_DEDUPE_ENABLED", True,
             "drop records whose canonical URL or content was seen earlier in the run"),
     Setting("HEALTHCRAWL_STORE_ENABLED", True,
-            "upsert records into the SQLite store (also needed for change log and feeds)"),
+            "upsert records into the store (also needed for change log and feeds)"),
     Setting("HEALTHCRAWL_STORE_PATH", "",
             "the store file; empty: `<HEALTHCRAWL_OUTPUT_DIR>/healthcrawl.sqlite`"),
+    Setting("HEALTHCRAWL_STORE", "",
+            "the store (`--store`): a SQLite file path or `postgresql://USER@HOST:PORT/DB`; "
+            "empty: HEALTHCRAWL_STORE_PATH"),
+    Setting("HEALTHCRAWL_STORE_RETRY_S", 60.0,
+            "a PostgreSQL store whose server went away is waited for this long (reconnects "
+            "with backoff) before the write fails"),
+    Setting("HEALTHCRAWL_WORKER_HEARTBEAT_S", 5.0,
+            "a worker of a run on a PostgreSQL store marks itself alive this often; one "
+            "silent for 3 times as long is dead (pipelines/store/base.py join_run)"),
     Setting("HEALTHCRAWL_STORE_BATCH_SIZE", 200,
             "the store commits every this many records (and at close)"),
     Setting("HEALTHCRAWL_STORE_FLUSH_S", 5.0, "the store commits at least every this many seconds"),

@@ -27,6 +27,10 @@ def _setting(text: str) -> tuple[str, str]:
 def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR", help="output folder (HEALTHCRAWL_OUTPUT_DIR; "
                    "default output/): runs land in DIR/<run-id>/, DIR/latest is the newest")
+    p.add_argument("--store", metavar="PATH|URL",
+                   help="the store (HEALTHCRAWL_STORE): a SQLite file (default "
+                   "DIR/healthcrawl.sqlite) or postgresql://USER@HOST:PORT/DB, which several "
+                   "processes started with the same command share as one run")
     p.add_argument("--max-pages", type=int, metavar="N", help="fetch at most N pages")
     p.add_argument("--formats", metavar="LIST",
                    help="export formats, comma-separated (default jsonl,csv,parquet)")
@@ -52,6 +56,7 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
 def _overrides(args) -> dict:
     overrides = dict(args.settings)
     for option, name in (("out", "HEALTHCRAWL_OUTPUT_DIR"), ("max_pages", "HEALTHCRAWL_MAX_PAGES"),
+                         ("store", "HEALTHCRAWL_STORE"),
                          ("formats", "HEALTHCRAWL_FORMATS"),
                          ("allow_private_hosts", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"),
                          ("contact", "HEALTHCRAWL_CONTACT")):

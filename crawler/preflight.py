@@ -1,6 +1,9 @@
 """Checks made before a crawl starts, so that a setup mistake is one line on stderr and exit
 code 1, with nothing written: an output folder that is a file or not writable, a store file
-that is not an SQLite database (or is empty), a malformed operator contact.
+that is not an SQLite database (or is empty), a store URL that is not postgresql://, cannot
+be parsed, or whose server is down, refuses the login or has no such database, a malformed
+operator contact. A server store is only connected to and read here: its tables are created
+by the run.
 """
 from __future__ import annotations
 
@@ -10,9 +13,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common.paths import output_dir, store_path
+from common.paths import output_dir, store_location
 from crawler.middlewares.identity import BadContact, check_contact, contact_of
-from pipelines.store import SQLiteStore, is_server_url
+from pipelines.store import (
+    POSTGRES_SCHEMES,
+    SchemaTooNew,
+    SQLiteStore,
+    StoreError,
+    display_url,
+    is_server_url,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -24,12 +34,11 @@ class SetupError(Exception):
 def check_setup(settings: Any) -> None:
     out = output_dir(settings)
     _check_output_dir(out)
-    location = settings.get("HEALTHCRAWL_STORE_PATH") or ""
+    location = store_location(settings)
     if is_server_url(location):
-        # As a path, "postgresql://h/db" would become a SQLite file named "postgresql:/h/db".
-        raise SetupError("HEALTHCRAWL_STORE_PATH is a SQLite file path; a crawl cannot use a "
-                         f"server store ({location.split('://')[0]}://) yet")
-    _check_store(store_path(settings))
+        _check_server_store(str(location))
+    else:
+        _check_store(location)
     try:
         check_contact(contact_of(settings))
     except BadContact as exc:
@@ -51,6 +60,22 @@ def _check_output_dir(out: Path) -> None:
         raise SetupError(f"output folder {where} is not writable: {exc.strerror}") from None
     os.close(fd)
     os.unlink(probe)
+
+
+def _check_server_store(url: str) -> None:
+    scheme = url.split("://", 1)[0]
+    if scheme.lower() not in POSTGRES_SCHEMES:
+        # As a path, "mysql://h/db" would become a SQLite file named "mysql:/h/db".
+        raise SetupError(f"store {display_url(url)}: unsupported scheme {scheme}://; give a "
+                         "SQLite file path or postgresql://USER@HOST:PORT/DB")
+    try:
+        from pipelines.store.postgres import PostgresStore
+    except ImportError as exc:
+        raise SetupError(f"a postgresql:// store needs psycopg: {exc}") from None
+    try:
+        PostgresStore.probe(url)
+    except (StoreError, SchemaTooNew) as exc:
+        raise SetupError(f"store: {exc}") from None
 
 
 def _check_store(store: Path) -> None:

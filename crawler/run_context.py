@@ -26,6 +26,7 @@ from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import LINKS_META, RunState, header_value
+from pipelines.store import StoreError
 from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
@@ -104,8 +105,9 @@ class RunContext(RunInfo):
         self.store_path = store_path(settings)
         try:
             state = RunState.open(settings, self.scope.key, self.run_id)
-        except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError) as exc:
-            # One line, no traceback: a locked, foreign or unwritable store (or a full disk).
+        except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError, StoreError) as exc:
+            # One line, no traceback: a locked, foreign or unwritable store (or a full disk),
+            # a server store that is away, a run this worker may not join.
             logger.error("Cannot open the store: %s", exc)
             self.fail(f"store: {exc}")
             return

@@ -20,7 +20,15 @@ from common.clock import utc_now
 from common.default_settings import DEFAULTS
 
 from . import pages
-from .store import DISCOVER, FINISH, REMEMBER, Store, open_store
+from .store import (
+    DISCOVER,
+    FINISH,
+    JOIN_NEW,
+    REMEMBER,
+    Store,
+    WorkerInfo,
+    open_store,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +47,10 @@ class Ledger:
         self.flush_interval_s = flush_interval_s
         self.run_id = ""
         self.started_at = ""
-        self.resumed = False
+        self.resumed = False  # resumed after a crash, or joined while other workers run
+        self.mode = JOIN_NEW
+        self.others = 0
+        self.worker: WorkerInfo | None = None
         self._queue: list[tuple[str, tuple]] = []
         self._last_flush = time.monotonic()
         # A shared frontier (crawler/frontier/scheduler.py) commits the store's queued
@@ -49,26 +60,29 @@ class Ledger:
         self.after_commit: list[Callable[[list[tuple[str, tuple]]], None]] = []
 
     @classmethod
-    def open(cls, path: str | Path, **kwargs) -> Ledger:
-        return cls(open_store(path), **kwargs)
+    def open(cls, path: str | Path, retry_s: float | None = None, **kwargs) -> Ledger:
+        options = {} if retry_s is None else {"retry_s": retry_s}
+        return cls(open_store(path, **options), **kwargs)
 
     # -- the run ----------------------------------------------------------------------------
-    def begin(self, key: str, new_run_id: str, fresh: bool = False) -> tuple[str, bool]:
-        """Continue the newest unfinished run of this key, or start `new_run_id`.
-        Returns (run_id, resumed)."""
-        row = self.db.latest_run(key)
-        if row and row.status in (RUNNING, INTERRUPTED) and fresh:
-            self.db.set_run_status(row.run_id, ABANDONED)
-        elif row and row.status in (RUNNING, INTERRUPTED):
-            self.run_id, self.started_at, self.resumed = row.run_id, row.started_at, True
-            self.db.set_run_status(self.run_id, RUNNING, new_attempt=True)
-            # A URL marked stored whose record never reached the store (the store commits
-            # in its own batches) is pending again.
-            self.db.reopen_unstored(self.run_id)
-            return self.run_id, True
-        self.run_id, self.started_at, self.resumed = new_run_id, utc_now(), False
-        self.db.start_run(self.run_id, key, RUNNING, self.started_at)
-        return self.run_id, False
+    def begin(self, key: str, new_run_id: str, fresh: bool = False,
+              worker: WorkerInfo | None = None, alive_s: float = 15.0) -> tuple[str, bool]:
+        """Join the open run of this key, else continue the newest unfinished one, else
+        start `new_run_id` (pipelines/store/base.py `join_run`; RunRefused when the open run
+        is another version's or has other settings). Returns (run_id, resumed or joined)."""
+        self.worker = worker or WorkerInfo(f"{new_run_id}:{id(self)}", "", 0, "", "")
+        joined = self.db.join_run(key, self.worker, new_run_id, utc_now(), fresh=fresh,
+                                  alive_s=alive_s)
+        self.run_id, self.started_at = joined.run_id, joined.started_at
+        self.mode, self.others = joined.mode, joined.others
+        self.resumed = joined.mode != JOIN_NEW
+        return self.run_id, self.resumed
+
+    def leave(self, alive_s: float = 15.0) -> bool:
+        """This worker is done with the run (its events committed first); True when it was
+        the last live worker of the run, which ends it."""
+        self.flush()
+        return self.db.leave_run(self.worker.worker_id, alive_s)
 
     def end(self, status: str, discovered: int | None = None) -> None:
         self.flush()

@@ -17,12 +17,12 @@ from typing import Any
 import orjson
 
 from cleaners.schema import data_dictionary, json_schema
-from common.paths import store_path
+from common.paths import store_location
 
 from .changes import write_changes_jsonl
 from .export.atomic import atomic_write
 from .export.feeds import DEFAULT_FEED_SIZE, FEEDS_DIR, write_feeds
-from .store import DB_ERRORS, open_store
+from .store import DB_ERRORS, is_server_url, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +32,12 @@ DICTIONARY_FILENAME = "data-dictionary.md"
 
 def publish_from_settings(settings: Any, run_dir: Path, run_id: str,
                           complete: bool) -> dict[str, Any]:
-    store = store_path(settings) if settings.getbool("HEALTHCRAWL_STORE_ENABLED") else None
+    store = store_location(settings) if settings.getbool("HEALTHCRAWL_STORE_ENABLED") else None
     return publish(run_dir, run_id, store=store, complete=complete,
                    feed_size=settings.getint("HEALTHCRAWL_FEED_SIZE"))
 
 
-def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
+def publish(run_dir: Path, run_id: str, *, store: Path | str | None, complete: bool,
             feed_size: int = DEFAULT_FEED_SIZE) -> dict[str, Any]:
     """Write the extra files; returns {"changes": {added, changed, removed} or None,
     "feeds": [file names under feeds/]} for run.json."""
@@ -46,13 +46,13 @@ def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
         write_schema(run_dir)
     except Exception:
         logger.exception("Could not write %s in %s", SCHEMA_FILENAME, run_dir)
-    if store is None or not store.is_file():
+    if store is None or (not is_server_url(store) and not Path(store).is_file()):
         logger.info("No store: no change log and no feeds for run %s", run_id)
         return result
     try:
         db = open_store(store)
     except DB_ERRORS as exc:  # reported where the store was opened
-        logger.error("No change log and no feeds: the store %s: %s", store, exc)
+        logger.error("No change log and no feeds: the store: %s", exc)
         return result
     try:
         try:
@@ -70,7 +70,7 @@ def publish(run_dir: Path, run_id: str, *, store: Path | None, complete: bool,
         try:
             db.close()
         except DB_ERRORS:
-            logger.exception("Could not close the store %s", store)
+            logger.exception("Could not close the store %s", db.path)
     return result
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from common.clock import utc_now_dt
-from common.paths import output_dir, store_path
+from common.paths import output_dir, store_location
 
 if TYPE_CHECKING:
     from .runstate import RunState
@@ -45,7 +45,7 @@ class RunInfo:
 
     def __init__(self, settings: Any):
         self.output_dir = output_dir(settings)
-        self.store_path = store_path(settings)
+        self.store_path = store_location(settings)  # a SQLite file, or a server URL
         self.run_state: RunState | None = None
         self.site: str | None = None
         self.config_error: ConfigError | None = None

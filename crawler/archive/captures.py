@@ -26,10 +26,11 @@ class CaptureIndex:
         self._last_flush = time.monotonic()
 
     @classmethod
-    def open(cls, location: str | Path) -> CaptureIndex:
+    def open(cls, location: str | Path, retry_s: float = 0.0) -> CaptureIndex:
         """The index in the store at `location` (a SQLite file or a postgresql:// URL), its
-        schema brought up to date as any opening of the store does."""
-        return cls(open_store(location))
+        schema brought up to date as any opening of the store does; `retry_s`: how long a
+        server store that went away is waited for."""
+        return cls(open_store(location, retry_s=retry_s))
 
     def add(self, url: str, record_id: bytes, warc_date: bytes) -> None:
         self._pending.append((url, record_id.decode("ascii"), warc_date.decode("ascii")))

@@ -96,7 +96,8 @@ class Archive:
         self.writer = ArchiveWriter(self.directory, f"healthcrawl-{run_id}", info,
                                     max_bytes=self.max_bytes, level=self.level)
         if run.run_state is not None and self.settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
-            self.captures = CaptureIndex.open(run.store_path)
+            self.captures = CaptureIndex.open(
+                run.store_path, retry_s=self.settings.getfloat("HEALTHCRAWL_STORE_RETRY_S"))
 
     def _repair(self) -> None:
         seen, pending = self.run.run_state.ledger.urls()

@@ -22,17 +22,24 @@ from .base import (
     CHANGED,
     DISCOVER,
     FINISH,
+    JOIN_JOINED,
+    JOIN_NEW,
+    JOIN_RESUMED,
     NEW,
     REMEMBER,
     UNCHANGED,
     ArticleHistory,
     ChangeRow,
     FeedCandidate,
+    RunJoin,
+    RunRefused,
     RunRow,
     Store,
     StoredArticle,
     StoredRun,
     StoreError,
+    WorkerInfo,
+    display_url,
 )
 from .schema import SCHEMA_VERSION, SchemaTooNew
 from .sqlite import SQLiteStore
@@ -53,10 +60,13 @@ def is_server_url(location: str | Path) -> bool:
 
 def open_store(location: str | Path, **options: Any) -> Store:
     """The store at `location` (a SQLite file path or a postgresql:// URL), its schema
-    brought up to date. Options: batch_size, flush_interval_s, busy_timeout_s.
-    A URL of another scheme raises StoreError rather than becoming a file name."""
+    brought up to date. Options: batch_size, flush_interval_s, busy_timeout_s, and for a
+    server store retry_s (how long a lost server is waited for; ignored for SQLite, whose
+    file does not go away). A URL of another scheme raises StoreError rather than becoming
+    a file name."""
     match = _URL_SCHEME.match(location) if isinstance(location, str) else None
     if match is None:
+        options.pop("retry_s", None)
         return SQLiteStore.open(location, **options)
     if match.group(1).lower() not in POSTGRES_SCHEMES:
         raise StoreError(f"unsupported store URL scheme {match.group(1)}://: give a SQLite "
@@ -77,7 +87,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["CHANGED", "DB_ERRORS", "DISCOVER", "FINISH", "NEW", "REMEMBER", "SCHEMA_VERSION",
-           "UNCHANGED", "ArticleHistory", "ChangeRow", "FeedCandidate", "RunRow",
+__all__ = ["CHANGED", "DB_ERRORS", "DISCOVER", "FINISH", "JOIN_JOINED", "JOIN_NEW",
+           "JOIN_RESUMED", "NEW", "REMEMBER", "SCHEMA_VERSION",
+           "UNCHANGED", "ArticleHistory", "ChangeRow", "FeedCandidate", "RunJoin", "RunRefused",
+           "RunRow", "WorkerInfo", "display_url",
            "SQLiteStore", "SchemaTooNew", "Store", "StoreError", "StorePipeline",
            "StoredArticle", "StoredRun", "is_server_url", "open_store"]

@@ -18,15 +18,37 @@ Tables the operations work on:
 - pages: the page memory (kind, HTTP validators, outgoing links) of pages fetched in full;
 - kept: records a complete run held in its snapshot without re-checking them;
 - archive_captures: the raw archive's capture index (crawler/archive/captures.py), per URL
-  the WARC-Record-ID and WARC-Date of its newest archived `200`.
+  the WARC-Record-ID and WARC-Date of its newest archived `200`;
+- run_workers: the worker processes of each run (`join_run`), with their heartbeats.
+
+Runs with several workers (`join_run`, `heartbeat`, `leave_run`): every process of a crawl
+joins its run through the store, in one transaction serialized per run key (PostgreSQL: an
+advisory transaction lock on the key; SQLite: BEGIN IMMEDIATE). A run is *open* while a
+registered worker of it is alive: not left, and its heartbeat (the server's clock on
+PostgreSQL) younger than `alive_s`. `join_run` then
+- joins the open run of the key (mode JOINED, same run id), if the worker's code version and
+  record-shaping settings are the run's (pipelines/runjoin.py), else raises `RunRefused`;
+- resumes the newest unfinished run of the key that no worker holds any more (mode RESUMED:
+  a new attempt, outcomes whose article never reached the store pending again), or with
+  `fresh` abandons it;
+- else starts `new_run_id` (mode NEW).
+`leave_run` marks the worker gone and says whether it was the last live one: the last
+worker ends the run (settlement, run.json); the others leave it open. A worker killed
+without leaving counts as alive until its heartbeat is `alive_s` old: a worker that leaves
+meanwhile is not the last, the run stays `running`, and the next start resumes it.
+SQLite stores are single-process (the output folder's flock, pipelines/runlock.py): their
+`join_run` never sees another live worker, so it only resumes or starts, as before.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+# A user:password@ in the URL, and a password= parameter: never in a message.
+_SECRET = re.compile(r"(?<=://)([^/@:]*):[^/@]*@|(?<=[?&])password=[^&]*")
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 
 # Kinds of ledger event (`Store.write_ledger`): a URL discovered, a URL's outcome, a page
@@ -83,10 +105,41 @@ class ChangeRow(NamedTuple):
     reason: str | None
 
 
+# How a worker came into its run (`Store.join_run`).
+JOIN_NEW, JOIN_RESUMED, JOIN_JOINED = "new", "resumed", "joined"
+
+
+class RunJoin(NamedTuple):
+    run_id: str
+    started_at: str
+    mode: str  # JOIN_NEW, JOIN_RESUMED or JOIN_JOINED
+    others: int  # live workers of the run besides this one when it joined
+
+
+class WorkerInfo(NamedTuple):
+    """One worker process of a run: who it is, and what must match to share a run."""
+    worker_id: str  # unique per process: host, pid and a random token
+    host: str
+    pid: int
+    version: str  # the healthcrawl package version
+    fingerprint: str  # the record-shaping settings as canonical JSON (pipelines/runjoin.py)
+
+
+def display_url(url: str) -> str:
+    """The URL as messages show it: the password replaced by ***."""
+    return _SECRET.sub(lambda m: f"{m.group(1)}:***@" if m.group(1) is not None
+                       else "password=***", url)
+
+
 class StoreError(RuntimeError):
     """A server store that cannot be used: a bad URL, a server that is down or went away, a
     statement it refused. One line, without the password; the run reports it as a
     configuration error when opening fails (pipelines/store/__init__.py, DB_ERRORS)."""
+
+
+class RunRefused(StoreError):
+    """A worker may not join the open run of its key: another code version or other
+    record-shaping settings. One line naming what differs."""
 
 
 class Store(Protocol):
@@ -124,6 +177,21 @@ class Store(Protocol):
         """Every run in the store, oldest first (`healthcrawl export` picks one)."""
     def previous_good_run(self, run_id: str) -> str | None:
         """The newest complete run with the same key started before `run_id`."""
+
+    # -- workers of a run (see the module docstring) -----------------------------------------
+    def join_run(self, key: str, worker: WorkerInfo, new_run_id: str, started_at: str,
+                 fresh: bool = False, alive_s: float = 15.0) -> RunJoin:
+        """Register `worker` in the open run of `key` (joined), else in the newest unfinished
+        one (resumed; `fresh`: abandoned instead), else in a new run `new_run_id` started at
+        `started_at`. Raises RunRefused, writing nothing, when the open run has another
+        version or fingerprint than `worker`."""
+    def heartbeat(self, worker_id: str) -> None:
+        """The worker is alive (call it every `alive_s` / 3 seconds at most)."""
+    def leave_run(self, worker_id: str, alive_s: float = 15.0) -> bool:
+        """The worker is done; True when no other worker of its run is alive (it is the
+        last one and ends the run)."""
+    def run_workers(self, run_id: str) -> int:
+        """How many workers have joined the run, in all its attempts."""
 
     # -- the URL ledger --------------------------------------------------------------
     def write_ledger(self, events: Sequence[tuple[str, tuple]]) -> None:

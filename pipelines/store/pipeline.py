@@ -8,10 +8,10 @@ from typing import Any
 from scrapy.exceptions import NotConfigured
 
 from common.keys import CHANGE, STORE_ERRORS, STORE_RETRIES, STORED
-from common.paths import store_path
+from common.paths import store_location
 
 from ..runinfo import RunInfo, run_of
-from . import DB_ERRORS, Store, open_store
+from . import DB_ERRORS, Store, display_url, is_server_url, open_store
 from .sqlite import BATCH_SIZE, FLUSH_S
 
 logger = logging.getLogger(__name__)
@@ -19,8 +19,11 @@ logger = logging.getLogger(__name__)
 
 class StorePipeline:
     def __init__(self, path: str | Path, batch_size: int = BATCH_SIZE,
-                 flush_interval_s: float = FLUSH_S, run_id: str | None = None, stats: Any = None):
-        self.path = Path(path)
+                 flush_interval_s: float = FLUSH_S, run_id: str | None = None, stats: Any = None,
+                 retry_s: float = 0.0):
+        # A file path, or a server URL (kept as text: a URL is not a path).
+        self.path = path if is_server_url(path) else Path(path)
+        self.retry_s = retry_s
         self.batch_size = batch_size
         self.flush_interval_s = flush_interval_s
         self.run_id = run_id
@@ -33,10 +36,11 @@ class StorePipeline:
         settings = crawler.settings
         if not settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
             raise NotConfigured("HEALTHCRAWL_STORE_ENABLED is off")
-        path = store_path(settings)
+        path = store_location(settings)
         pipeline = cls(path, batch_size=settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE"),
                        flush_interval_s=settings.getfloat("HEALTHCRAWL_STORE_FLUSH_S"),
-                       stats=crawler.stats)
+                       stats=crawler.stats,
+                       retry_s=settings.getfloat("HEALTHCRAWL_STORE_RETRY_S"))
         pipeline.run = run_of(crawler)
         return pipeline
 
@@ -48,13 +52,13 @@ class StorePipeline:
         # fetched (the spider found the same error and does not start).
         try:
             self.store = open_store(self.path, batch_size=self.batch_size,
-                                    flush_interval_s=self.flush_interval_s)
+                                    flush_interval_s=self.flush_interval_s, retry_s=self.retry_s)
         except DB_ERRORS as exc:
-            logger.error("Cannot open the store %s: %s", self.path, exc)
+            logger.error("Cannot open the store %s: %s", display_url(str(self.path)), exc)
             if self.run is not None:
                 self.run.fail(f"store: {exc}")
             return
-        logger.info("Store %s opened (run %s)", self.path, self.run_id)
+        logger.info("Store %s opened (run %s)", self.store.path, self.run_id)
 
     def process_item(self, item: Any) -> Any:
         if self.store is None:  # could not be opened: a configuration error, nothing crawled
@@ -82,7 +86,7 @@ class StorePipeline:
         try:
             self.store.close()
         except DB_ERRORS:
-            logger.exception("Store %s: final commit failed", self.path)
+            logger.exception("Store %s: final commit failed", self.store.path)
             self._inc(STORE_ERRORS)
         self.store = None
 

@@ -12,16 +12,18 @@ trip rather than one a record; ledger events likewise (pipelines/store/postgres_
 
 Every error of the driver leaves an operation as a one-line `StoreError` naming the server
 (never its password). An operation that finds its connection dropped (a server restart)
-runs once more on a new connection; if the server is still away it fails, and queued
-articles stay queued until a flush succeeds.
+waits for the server: it reconnects with a growing pause (0.2 s up to 5 s) for up to
+`retry_s` seconds (HEALTHCRAWL_STORE_RETRY_S), logging one line when it starts waiting and
+one when the server is back, then runs once more on the new connection. If the server stays
+away it fails, and queued articles stay queued until a flush succeeds.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import itertools
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -38,11 +40,14 @@ from .base import (
     Store,
     StoredArticle,
     StoreError,
+    display_url,
 )
 from .postgres_runs import UPSERT_CHANGE, PostgresRunTables
 from .postgres_schema import migrate
 from .queue import ArticleQueue
+from .schema import SCHEMA_VERSION, SchemaTooNew
 from .sqlite import BATCH_SIZE, FLUSH_S
+from .workers import RunWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -64,15 +69,13 @@ ON CONFLICT (id) DO UPDATE SET
 """
 _ID = STORE_COLUMNS.index("id")
 _CURSOR_NAMES = itertools.count()
-# A user:password@ in the URL, and a password= parameter: never in a message.
-_SECRET = re.compile(r"(?<=://)([^/@:]*):[^/@]*@|(?<=[?&])password=[^&]*")
 STREAM_ROWS = 1000  # rows a streaming read fetches per round trip
-
-
-def display_url(url: str) -> str:
-    """The URL as messages show it: the password replaced by ***."""
-    return _SECRET.sub(lambda m: f"{m.group(1)}:***@" if m.group(1) is not None
-                       else "password=***", url)
+RETRY_S = 0.0  # by default a lost connection is tried once more at once (a crawl: 60 s)
+# The first key of the advisory locks that serialize joining and leaving a run ("hcrn"); the
+# second is the run key's hash.
+_RUN_LOCK_CLASS = 0x6863_726E
+# The server's clock as the store's ISO text (pipelines/store/workers.py).
+_ISO = """'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'"""
 
 
 def _one_line(exc: BaseException) -> str:
@@ -95,23 +98,41 @@ def _connect(url: str, connect_timeout_s: float, lock_timeout_s: float) -> Any:
     return conn
 
 
-class PostgresStore(ArticleQueue, PostgresRunTables):
+class PostgresStore(ArticleQueue, PostgresRunTables, RunWorkers):
     LOOKUP = "SELECT content_hash, record, last_run, removed_in FROM articles WHERE id = %s"
     # The server restarting, a lock timeout: the rows stay queued for the next batch.
     RETRY = (StoreError,)
+    PARAM = "%s"
+    SHARED = True  # workers on several processes and machines share its runs
+
+    def _now(self) -> str:
+        return f"to_char(clock_timestamp() AT TIME ZONE 'UTC', {_ISO})"
+
+    def _ago(self) -> str:
+        return ("to_char((clock_timestamp() - make_interval(secs => %s)) AT TIME ZONE 'UTC', "
+                f"{_ISO})")
+
+    @contextlib.contextmanager
+    def _serialized(self, key: str) -> Iterator[None]:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                              (_RUN_LOCK_CLASS, key))
+            yield
 
     def __init__(self, conn: Any, url: str, batch_size: int = BATCH_SIZE,
                  flush_interval_s: float = FLUSH_S, connect_timeout_s: float = 10.0,
-                 lock_timeout_s: float = 30.0):
+                 lock_timeout_s: float = 30.0, retry_s: float = RETRY_S):
         self.conn = conn
         self.url = url
         self.path = display_url(url)
+        self.retry_s = retry_s
         self._timeouts = (connect_timeout_s, lock_timeout_s)
         self._init_queue(batch_size, flush_interval_s)
 
     @classmethod
     def open(cls, url: str, *, batch_size: int = BATCH_SIZE, flush_interval_s: float = FLUSH_S,
-             busy_timeout_s: float = 30.0, connect_timeout_s: float = 10.0) -> PostgresStore:
+             busy_timeout_s: float = 30.0, connect_timeout_s: float = 10.0,
+             retry_s: float = 0.0) -> PostgresStore:
         """Connect and bring the schema up to date; a bad URL or a server that cannot be
         reached raises StoreError (one line), and nothing is written."""
         try:
@@ -126,7 +147,28 @@ class PostgresStore(ArticleQueue, PostgresRunTables):
         except BaseException:
             conn.close()
             raise
-        return cls(conn, url, batch_size, flush_interval_s, connect_timeout_s, busy_timeout_s)
+        return cls(conn, url, batch_size, flush_interval_s, connect_timeout_s, busy_timeout_s,
+                   retry_s)
+
+    @staticmethod
+    def probe(url: str, connect_timeout_s: float = 10.0) -> None:
+        """Connect and read the schema version without writing anything: StoreError (one
+        line) for a bad URL, a server that is down, a refused login, a missing database or
+        a schema newer than this code's."""
+        try:
+            conn = _connect(url, connect_timeout_s, 30.0)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {display_url(url)}: {_one_line(exc)}") from exc
+        try:
+            found = 0
+            if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0]:
+                found = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+        except psycopg.Error as exc:
+            raise StoreError(f"{display_url(url)}: {_one_line(exc)}") from exc
+        finally:
+            conn.close()
+        if found > SCHEMA_VERSION:
+            raise SchemaTooNew(f"store schema version {found} > supported {SCHEMA_VERSION}")
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -135,10 +177,32 @@ class PostgresStore(ArticleQueue, PostgresRunTables):
         self.close()
 
     def _ensure_connected(self) -> None:
-        """A connection the server dropped (restarted, failed over) is opened again."""
-        if self.conn.closed or self.conn.broken:
-            logger.warning("Store %s: connection lost, reconnecting", self.path)
-            self.conn = _connect(self.url, *self._timeouts)
+        """A connection the server dropped (restarted, failed over) is opened again,
+        waiting up to `retry_s` for the server to come back."""
+        if not (self.conn.closed or self.conn.broken):
+            return
+        deadline = time.monotonic() + self.retry_s
+        pause = 0.2
+        waited = False
+        while True:
+            try:
+                self.conn = _connect(self.url, *self._timeouts)
+            except psycopg.OperationalError as exc:
+                if time.monotonic() + pause > deadline:
+                    if waited:
+                        logger.error("Store %s: server still away after %.0f s: %s",
+                                     self.path, self.retry_s, _one_line(exc))
+                    raise
+                if not waited:
+                    logger.warning("Store %s: server away (%s); waiting up to %.0f s for it",
+                                   self.path, _one_line(exc), self.retry_s)
+                    waited = True
+                time.sleep(pause)
+                pause = min(5.0, pause * 2)
+                continue
+            if waited:
+                logger.warning("Store %s: server back, writes resume", self.path)
+            return
 
     def _rows(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
         """The rows of a query streamed STREAM_ROWS at a time through a server-side cursor
@@ -224,7 +288,7 @@ def _lost(store: PostgresStore, exc: psycopg.Error) -> bool:
     """The connection died under the statement (a server restart): worth one retry on a new
     connection. Every write of the store is an upsert or a whole transaction, so running it
     again after its answer was lost leaves the same rows."""
-    if isinstance(exc, psycopg.OperationalError) and store.conn.broken:
+    if isinstance(exc, psycopg.OperationalError) and (store.conn.broken or store.conn.closed):
         logger.warning("Store %s: connection lost (%s); reconnecting", store.path,
                        _one_line(exc))
         return True

@@ -20,6 +20,19 @@ from .schema import SCHEMA_VERSION, SchemaTooNew
 # Byte order, as SQLite compares and sorts: ids are listed "in id order" and ISO dates
 # compared as strings, whatever collation the database was created with.
 TEXT = 'TEXT COLLATE "C"'
+# Version 8: the worker processes of each run (pipelines/store/base.py join_run).
+_WORKERS = (
+    f"""CREATE TABLE IF NOT EXISTS run_workers (
+        worker_id    {TEXT} PRIMARY KEY,
+        run_id       {TEXT} NOT NULL,
+        host         {TEXT},
+        pid          INTEGER,
+        joined_at    {TEXT} NOT NULL,
+        heartbeat_at {TEXT} NOT NULL,
+        left_at      {TEXT}
+    )""",
+    "CREATE INDEX IF NOT EXISTS run_workers_run ON run_workers (run_id)",
+)
 SCHEMA: tuple[str, ...] = (
     f"""CREATE TABLE articles (
         id            {TEXT} PRIMARY KEY,
@@ -43,7 +56,9 @@ SCHEMA: tuple[str, ...] = (
         started_at  {TEXT} NOT NULL,
         finished_at {TEXT},
         attempts    INTEGER NOT NULL DEFAULT 1,
-        discovered  INTEGER
+        discovered  INTEGER,
+        version     {TEXT},
+        fingerprint {TEXT}
     )""",
     "CREATE INDEX runs_key ON runs (key, started_at)",
     f"""CREATE TABLE ledger (
@@ -82,12 +97,14 @@ SCHEMA: tuple[str, ...] = (
         record_id {TEXT} NOT NULL,
         warc_date {TEXT} NOT NULL
     )""",
+    *_WORKERS,
 )
 
 # version -> statements moving a PostgreSQL store from version-1 to it (SCHEMA is the schema
 # at SCHEMA_VERSION; a store created at an older version replays these).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    6: (SCHEMA[-1],),  # the raw archive's capture index (crawler/archive/captures.py)
+    # the raw archive's capture index (crawler/archive/captures.py)
+    6: (SCHEMA[-1 - len(_WORKERS)],),
     # authors became {name, url} objects: plain names become objects without a link, as in
     # the SQLite migration 7 (pipelines/store/schema.py)
     7: ("""UPDATE articles SET record = jsonb_set(record::jsonb, '{authors}', (
@@ -97,6 +114,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             FROM jsonb_array_elements(record::jsonb -> 'authors') WITH ORDINALITY AS t(a, n)
         ))::text
         WHERE jsonb_typeof(record::jsonb -> 'authors') = 'array'""",),
+    # runs joined by several workers, as the SQLite migration 8
+    # (IF NOT EXISTS: a store set back to an older version by hand replays it too.)
+    8: (f"ALTER TABLE runs ADD COLUMN IF NOT EXISTS version {TEXT}",
+        f"ALTER TABLE runs ADD COLUMN IF NOT EXISTS fingerprint {TEXT}", *_WORKERS),
 }
 
 # pg_advisory_xact_lock key: "hc" + "schema", any constant that other users of the database

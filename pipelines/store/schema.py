@@ -7,8 +7,9 @@ transaction, so an old store opens under new code without a manual step.
 Tables: `articles` (one row per record id), `runs` and `ledger` (every URL a run discovered
 and its one outcome, pipelines/ledger.py), `changes` (the change log, pipelines/changes.py),
 `pages` (what each fetched page was and linked to, pipelines/pages.py), `kept` (records a
-run carried in its snapshot without re-checking them, pipelines/snapshot.py) and
-`archive_captures` (the raw archive's capture index, crawler/archive/captures.py).
+run carried in its snapshot without re-checking them, pipelines/snapshot.py),
+`archive_captures` (the raw archive's capture index, crawler/archive/captures.py) and
+`run_workers` (the worker processes of each run, pipelines/store/base.py join_run).
 """
 from __future__ import annotations
 
@@ -128,6 +129,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                 THEN json_object('name', a.value, 'url', json('null')) ELSE json(a.value) END)
             FROM json_each(articles.record, '$.authors') AS a))
         WHERE json_type(record, '$.authors') = 'array'""",
+    ),
+    # version 8: runs joined by several workers (a PostgreSQL store; pipelines/store/base.py
+    # join_run). A run remembers the code version and the record-shaping settings of the
+    # worker that started it (pipelines/runjoin.py), so a worker with others is refused;
+    # `run_workers` has one row per worker process of a run, alive while its heartbeat is
+    # fresh and it has not left. A SQLite store (one process, the output folder's lock)
+    # keeps the rows too, so both stores answer the same interface.
+    (
+        "ALTER TABLE runs ADD COLUMN version TEXT",
+        "ALTER TABLE runs ADD COLUMN fingerprint TEXT",
+        """CREATE TABLE run_workers (
+            worker_id    TEXT PRIMARY KEY,
+            run_id       TEXT NOT NULL,
+            host         TEXT,
+            pid          INTEGER,
+            joined_at    TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL,
+            left_at      TEXT
+        )""",
+        "CREATE INDEX run_workers_run ON run_workers (run_id)",
     ),
 )
 

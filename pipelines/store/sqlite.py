@@ -33,6 +33,7 @@ from .base import ArticleHistory, FeedCandidate, StoredArticle
 from .queue import ArticleQueue
 from .schema import migrate
 from .sqlite_runs import UPSERT_CHANGE, RunTables
+from .workers import RunWorkers, sqlite_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -61,10 +62,19 @@ BATCH_SIZE = DEFAULTS["HEALTHCRAWL_STORE_BATCH_SIZE"]
 FLUSH_S = DEFAULTS["HEALTHCRAWL_STORE_FLUSH_S"]
 
 
-class SQLiteStore(ArticleQueue, RunTables):
+class SQLiteStore(ArticleQueue, RunTables, RunWorkers):
     LOOKUP = "SELECT content_hash, record, last_run, removed_in FROM articles WHERE id = ?"
     # Locked past the busy timeout, disk full: the rows stay queued for the next batch.
     RETRY = (sqlite3.Error,)
+
+    def _now(self) -> str:
+        return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+    def _ago(self) -> str:
+        return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ? || ' seconds')"
+
+    def _serialized(self, key: str):
+        return sqlite_transaction(self.conn)
 
     def __init__(self, conn: sqlite3.Connection, path: Path, batch_size: int = BATCH_SIZE,
                  flush_interval_s: float = FLUSH_S):
