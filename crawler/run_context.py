@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from common.paths import output_dir, store_path
+from common.paths import output_dir, store_location
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
 from pipelines.runlock import StoreLocked
@@ -102,7 +102,7 @@ class RunContext(RunInfo):
         # Read again: a Scrapy add-on (crawler/frontier/addon.py) may have moved them after
         # the spider made this object.
         self.output_dir = output_dir(settings)
-        self.store_path = store_path(settings)
+        self.store_path = store_location(settings)
         try:
             state = RunState.open(settings, self.scope.key, self.run_id)
         except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError, StoreError) as exc:

@@ -1,12 +1,12 @@
 """FrontierRunFolder: the end of a shared crawl for one worker (an extension the add-on
 enables after RunFolder, so this worker's own run.json is written).
 
-The run's last worker (the last to leave the frontier's worker set, crawler/frontier/
-scheduler.py) builds `<HEALTHCRAWL_FRONTIER_OUT>/<run-id>/` from the store with the code of
-`healthcrawl export` (crawler/commands/export.py `export_folder`), adds the run's exit code
-(its own run.json's, which counts the whole run's ledger) and `"workers"`, points `latest`
-at it, and publishes the exit code in Redis; every other worker waits for that code, so
-each worker process exits with the run's exit code.
+The run's last worker (the last to leave the run in a shared store, pipelines/runstate.py
+`last_worker`; with a SQLite store, the last to leave the frontier's worker set) builds
+`<HEALTHCRAWL_FRONTIER_OUT>/<run-id>/` from the store with the code of `healthcrawl export`
+(crawler/commands/export.py `export_folder`), adds the run's exit code (run_exit_code
+below) and `"workers"`, points `latest` at it, and publishes the exit code in Redis; every
+other worker waits for that code, so each worker process exits with the run's exit code.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.settings import Settings
 
 from common.exits import EXIT_INTERRUPTED
+from common.paths import store_location
 from crawler.run_context import RunContext
 
 from .connect import frontier_url
@@ -62,7 +63,9 @@ class FrontierRunFolder:
         if not frontier.finished:  # interrupted (Ctrl-C, kill): this worker's own outcome
             run.frontier_outcome = (own, None)
             return
-        if frontier.last:
+        state = run.run_state
+        last = state.last_worker if state is not None and state.lock is None else frontier.last
+        if last:
             code, folder = self._build_folder(run)
             with contextlib.suppress(Exception):
                 frontier.server.set(exit_key(run.run_id), code, ex=frontier.ttl_s)
@@ -80,7 +83,7 @@ class FrontierRunFolder:
         settings.set("HEALTHCRAWL_FORMATS", self.formats, priority="cmdline")
         out = Path(settings.get("HEALTHCRAWL_FRONTIER_OUT") or run.output_dir)
         try:
-            db = open_store(_store_location(settings, run))
+            db = open_store(store_location(settings))
             try:
                 stored = next((r for r in db.runs() if r.run_id == run.run_id), None)
                 if stored is None:
@@ -121,10 +124,6 @@ def _own_exit_code(run_dir: Path) -> int:
         return int(json.loads((run_dir / "run.json").read_text(encoding="utf-8"))["exit_code"])
     except (OSError, ValueError, KeyError, TypeError):
         return EXIT_INTERRUPTED
-
-
-def _store_location(settings: Any, run: RunContext) -> str:
-    return settings.get("HEALTHCRAWL_STORE") or str(run.store_path)
 
 
 def run_exit_code(summary: dict[str, Any], thresholds: Any) -> int:
