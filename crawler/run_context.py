@@ -128,7 +128,9 @@ class RunContext(RunInfo):
         return pending
 
     def discover(self, url: str) -> None:
-        if self._ledger is not None:
+        # With a shared frontier the URL is the run's once Redis takes it as new: the
+        # scheduler records the discovery then (crawler/frontier/scheduler.py).
+        if self._ledger is not None and self.frontier is None:
             self._ledger.discover(url)
 
     def finish(self, url: str, outcome: str) -> None:
@@ -146,6 +148,8 @@ class RunContext(RunInfo):
         if url in self.seen:
             return False
         self.seen.add(url)
+        if self.frontier is not None:  # seen by any worker of the run?
+            return self.frontier.claim(url)
         return True
 
     def note_redirect(self, url: str, first_url: str) -> None:

@@ -31,6 +31,7 @@ from .leases import RunKeys
 logger = logging.getLogger(__name__)
 
 EXIT_WAIT_S = 600.0  # how long a worker waits for the last one's export
+EXIT_KEY_TTL_S = 3600  # the exit code stays in Redis this long for workers still waiting
 SOURCE = "frontier"
 
 
@@ -68,7 +69,7 @@ class FrontierRunFolder:
         if last:
             code, folder = self._build_folder(run)
             with contextlib.suppress(Exception):
-                frontier.server.set(exit_key(run.run_id), code, ex=frontier.ttl_s)
+                frontier.server.set(exit_key(run.run_id), code, ex=EXIT_KEY_TTL_S)
             run.frontier_outcome = (code, folder)
             return
         run.frontier_outcome = (self._wait_exit_code(frontier, run.run_id, own), None)

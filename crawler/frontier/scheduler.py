@@ -1,8 +1,8 @@
 """FrontierScheduler: scrapy-redis's Scheduler on the run's leased queue (leases.py).
 
-- enqueue: the dupefilter and the queue in one script; a request this worker holds the
-  lease of (a retry, a redirect, a 304 fetched again in full) goes back forced, ending the
-  lease. While Redis is unreachable requests wait in memory and are sent on the next tick.
+- enqueue: the dupefilter and the queue in one script; a retry or a redirect of a request
+  this worker holds the lease of goes back forced, ending the lease. While Redis is
+  unreachable requests wait in memory and are sent on the next tick.
 - next_request: pops into a lease owned by this worker.
 - acknowledgement: the ledger calls `before_commit` (the store commits its queued records
   first, so an acknowledged "stored" URL has its record in the store) and `after_commit`
@@ -162,19 +162,39 @@ class FrontierScheduler(Scheduler):
         if self.queue is None:
             return False
         lid = lease_id(request)
-        force = lid in self.held or bool(request.meta.get("frontier_force"))
+        # A retry or a redirect of a request this worker leased goes back past the
+        # dupefilter, ending the lease; a link to a leased URL is a duplicate like any other.
+        meta = request.meta
+        force = lid in self.held and ("retry_times" in meta or "redirect_urls" in meta)
         if force:
             self.held.pop(lid, None)
         try:
             pushed = self.queue.push_request(request, lid, url_fingerprint(lid), force)
         except self._errors():
+            # Kept here and sent on a later tick; no lease is acknowledged meanwhile (the
+            # page that linked to it stays leased), and the discovery is recorded now: a
+            # URL pending in the ledger is queued again at the end if it is lost.
             self.unsent.append((request, lid, force))
+            if not force:
+                self.run.run_state.ledger.discover(lid)
             return True
         if not pushed:
             self.stats.inc_value(stats_keys.FRONTIER_DUPLICATE)
             return False
+        if not force:
+            # New to the run: discovered now (queued before the outcome of the page that
+            # linked to it, so committed no later than that outcome).
+            self.run.run_state.ledger.discover(lid)
         self.stats.inc_value(stats_keys.FRONTIER_ENQUEUED)
         return True
+
+    def claim(self, url: str) -> bool:
+        """A redirect's target: True if no worker of the run has queued or claimed it (the
+        run's dupefilter, as a link to it would be); it is then the redirect's."""
+        try:
+            return bool(self.server.sadd(self.keys.seen, url_fingerprint(url)))
+        except self._errors():
+            return True  # fetched once more at worst; the dedupe pipeline drops the copy
 
     def next_request(self) -> Any:
         if self.queue is None or self.finished:
@@ -195,6 +215,9 @@ class FrontierScheduler(Scheduler):
             return None
         lid, request = got
         self.held[lid] = None
+        # The spider's own seen-set (its cheap first dupefilter) learns URLs other workers
+        # discovered, so a link to one is not sent to Redis again.
+        self.run.seen.add(lid)
         self.stats.inc_value(stats_keys.FRONTIER_LEASED)
         return request
 
@@ -229,7 +252,7 @@ class FrontierScheduler(Scheduler):
             self._ack_pending()
 
     def _ack_pending(self) -> None:
-        if not self.to_ack or self.queue is None:
+        if not self.to_ack or self.queue is None or self.unsent:
             return
         ids, self.to_ack = self.to_ack, []
         try:
