@@ -6,7 +6,8 @@ the tests start them: tests/servers.py).
 Per configuration: wall seconds and pages/s (pages: the sum of the workers' own run.json
 `pages`), CPU seconds per worker (wait4 rusage) and per page, peak RSS per worker (VmHWM
 polled every 0.1 s), Redis commands per page (INFO commandstats, delta; commands a Lua
-script runs are counted as well as the script call) and PostgreSQL transactions per page
+script runs are counted as well as the script call; scripts per page and redis-server CPU
+per page, INFO cpu, apart) and PostgreSQL transactions per page
 (pg_stat_database xact_commit + xact_rollback, delta: an autocommit statement and a
 pipelined batch are one round trip each, so this is the store's round trips, give or take
 the batch's sync), and that the run exported every article of the site once.
@@ -71,6 +72,11 @@ def _commandstats(client) -> dict[str, int]:
             for name, v in client.info("commandstats").items()}
 
 
+def _redis_cpu(client) -> float:
+    info = client.info("cpu")
+    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
+
+
 def _xacts(url: str) -> int:
     import psycopg
 
@@ -94,6 +100,7 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
            "--frontier", redis_server.url, "--store", database, "--out", str(out),
            *_set_args(settings)]
     redis_before, pg_before = _commandstats(client), _xacts(database)
+    redis_cpu_before = _redis_cpu(client)
     started = time.perf_counter()
     logs = work / f"workers{n}-logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -101,6 +108,7 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
     seconds = time.perf_counter() - started
     time.sleep(0.6)  # the statistics collector's last report
     redis_after, pg_after = _commandstats(client), _xacts(database)
+    redis_cpu = _redis_cpu(client) - redis_cpu_before
     calls = {k: redis_after.get(k, 0) - redis_before.get(k, 0) for k in redis_after}
     calls = {k: v for k, v in sorted(calls.items(), key=lambda kv: -kv[1]) if v > 0}
     pages = 0
@@ -123,7 +131,9 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
         "pages_per_cpu_s": round(pages / cpu, 1) if cpu else 0.0,
         "peak_rss_mb_per_worker": [w["peak_rss_mb"] for w in workers],
         "redis_commands_per_page": round(total_calls / pages, 2) if pages else None,
+        "redis_scripts_per_page": round(calls.get("evalsha", 0) / pages, 2) if pages else None,
         "redis_top_commands": dict(list(calls.items())[:8]),
+        "redis_cpu_ms_per_page": round(1000 * redis_cpu / pages, 3) if pages else None,
         "pg_transactions_per_page": round((pg_after - pg_before) / pages, 2) if pages else None,
         "records": records, "records_expected": expected,
         "run_status": summary.get("status"), "run_exit_code": summary.get("exit_code"),
@@ -177,14 +187,16 @@ def summary(report: dict) -> str:
     lines = [(f"scaleout: {report['articles']} articles, {report['concurrency']} requests per "
              f"worker, {report['cpus']} CPUs (shared machine: see load)"),
              (f"{'workers':>8} {'pages':>6} {'s':>7} {'pages/s':>8} {'CPU s':>14} "
-             f"{'ms CPU/page':>11} {'peak RSS MB':>14} {'redis/page':>10} {'pg tx/page':>10} "
+             f"{'ms CPU/page':>11} {'peak RSS MB':>14} {'redis/page':>10} {'redis ms':>8} "
+             f"{'pg tx/page':>10} "
              f"{'records':>8} {'exit':>6} {'load':>5}")]
     for c in report["configs"]:
         lines.append(
             f"{c['workers']:>8} {c['pages']:>6} {c['seconds']:>7} {c['pages_per_s']:>8} "
             f"{'+'.join(map(str, c['cpu_s_per_worker'])):>14} {c['cpu_ms_per_page']!s:>11} "
             f"{'/'.join(map(str, c['peak_rss_mb_per_worker'])):>14} "
-            f"{c['redis_commands_per_page']!s:>10} {c['pg_transactions_per_page']!s:>10} "
+            f"{c['redis_commands_per_page']!s:>10} {c['redis_cpu_ms_per_page']!s:>8} "
+            f"{c['pg_transactions_per_page']!s:>10} "
             f"{c['records']:>8} {c['run_exit_code']!s:>6} {c['load_avg_1m_after']:>5}")
     if "speedup_wall" in report:
         lines.append(f"2 workers / 1 worker: {report['speedup_wall']}x pages/s; CPU per page "

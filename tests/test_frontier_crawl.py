@@ -280,3 +280,30 @@ def test_two_workers_never_exceed_the_host_concurrency(per_host, redis_server, d
     pages = [json.loads(p.read_text())["pages"]
              for p in (tmp_path / "out" / "workers").glob("*/2*/run.json")]
     assert len(pages) == 2 and all(n > 0 for n in pages), pages  # both workers fetched
+
+
+def test_sigterm_to_workers_command_stops_all_and_the_run_resumes(
+        demo_server, demo_output, own_redis, database, tmp_path) -> None:
+    """`--workers 2` passes SIGTERM on to its workers (each stops as a Scrapy crawl does, the
+    command exits 3: interrupted); the same command again resumes the run to the end."""
+    import psutil
+
+    out = tmp_path / "out"
+    args = [*crawl_args(demo_server.base_url, own_redis.url, database, out), "--workers", "2"]
+    log = tmp_path / "first.log"
+    parent = start_worker(args, log)
+    try:
+        wait_for_outcomes(database, 60, [parent])
+        children = psutil.Process(parent.pid).children()
+        assert len(children) == 2
+        parent.send_signal(signal.SIGTERM)
+        assert parent.wait(timeout=180) == 3, log.read_text()[-3000:]
+        gone, alive = psutil.wait_procs(children, timeout=30)
+        assert not alive
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+    proc = run_cli(args)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Resuming" in proc.stderr or "Joining" in proc.stderr
+    assert_same_run_as_single_process(out, database, demo_output / "latest")
