@@ -13,7 +13,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from common.exits import EXIT_INTERRUPTED, EXIT_USAGE
+from common.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
 
@@ -92,6 +92,13 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
         return RunResult(code, *read_outcome(folder)[1:])
     # The run context decided the run id: a new one, or the interrupted run it resumes.
     run_dir = run.output_dir / run.run_id
+    state = run.run_state
+    if state is not None and not state.last_worker:
+        # A worker of a shared run (a PostgreSQL store) that finished its part while others
+        # go on: the last of them writes run.json and decides the exit code.
+        logger.warning("Run %s goes on in other workers; the last to finish writes %s",
+                       run.run_id, run_dir / "run.json")
+        return RunResult(EXIT_OK, run_dir, None)
     return RunResult(*read_outcome(run_dir))
 
 

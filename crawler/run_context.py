@@ -9,10 +9,12 @@ imports nothing from `crawler/` and the spider nothing from `pipelines/`.
 Order in a crawl: the spider's `from_crawler` declares the run's scope (`declare`: the key
 under which runs continue each other, the site, the start URL and the allowed origins);
 then Scrapy builds the extensions, and this one (order 100, crawler/settings.py) opens the
-lock and the run state: after the spider exists, before any pipeline or middleware is built
-and before anything is fetched. A store that cannot be opened (locked, foreign, too new,
-unwritable) is a `ConfigError`: recorded once, the run fetches nothing, run.json says
-`error`, the command exits 1.
+lock (a SQLite store) or joins the run as one of its workers (a PostgreSQL store,
+pipelines/runstate.py) and opens the run state: after the spider exists, before any pipeline
+or middleware is built and before anything is fetched. A store that cannot be opened
+(locked, foreign, too new, unwritable, a server away) is a `ConfigError`: recorded once, the
+run fetches nothing, run.json says `error`, the command exits 1. A run this worker may not
+join (another version, other settings) is a `JoinRefused`: the same, but nothing is written.
 """
 from __future__ import annotations
 
@@ -23,10 +25,10 @@ from typing import Any
 
 from common.paths import output_dir, store_location
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
-from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, RunInfo
+from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, JoinRefused, RunInfo
 from pipelines.runlock import StoreLocked
 from pipelines.runstate import LINKS_META, RunState, header_value
-from pipelines.store import StoreError
+from pipelines.store import RunRefused, StoreError
 from pipelines.store.schema import SchemaTooNew
 
 logger = logging.getLogger(__name__)
@@ -105,6 +107,10 @@ class RunContext(RunInfo):
         self.store_path = store_location(settings)
         try:
             state = RunState.open(settings, self.scope.key, self.run_id)
+        except RunRefused as exc:
+            logger.error("Cannot join the run: %s", exc)
+            self.fail(JoinRefused(f"store: {exc}"))
+            return
         except (StoreLocked, SchemaTooNew, sqlite3.DatabaseError, OSError, StoreError) as exc:
             # One line, no traceback: a locked, foreign or unwritable store (or a full disk),
             # a server store that is away, a run this worker may not join.

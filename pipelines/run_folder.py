@@ -8,6 +8,13 @@ store committed), it writes schema.json, changes.jsonl and feeds/ (pipelines/pub
 then `run.json`, atomically and last, then, for a complete run whose snapshot did not
 shrink (pipelines/snapshot.py), points `<HEALTHCRAWL_OUTPUT_DIR>/latest` at the folder.
 
+A run that several worker processes share (a PostgreSQL store, pipelines/runstate.py) is
+ended by the last worker to leave it: the others write no run.json. When more than one
+worker took part, the last one also rewrites the export files from the store
+(pipelines/export/from_store.py), since its own stream holds only its share of the records;
+`records` in run.json then counts the run's snapshot, and the crawl-side numbers (pages,
+timings, warnings) are this worker's.
+
 It is an extension rather than part of ExportPipeline so that a run without exports
 (HEALTHCRAWL_FORMATS="") still gets its summary and exit code, and because only the
 `spider_closed` signal carries the finish reason.
@@ -25,6 +32,7 @@ from common.clock import utc_now
 from common.keys import EXIT_CODE
 from common.paths import output_dir
 
+from .export.from_store import export_records
 from .export.run_files import LATEST, SUMMARY_FILENAME, list_files, point_latest, write_json_atomic
 from .ledger import COMPLETE as LEDGER_COMPLETE
 from .ledger import INTERRUPTED as LEDGER_INTERRUPTED
@@ -68,11 +76,26 @@ class RunFolder:
         return ext
 
     def spider_opened(self, spider: Any) -> None:
+        if self.run.writes_nothing:
+            return
         self.run_id = self.run.run_id  # decided by now: a new run or the one it resumes
         self.run_dir = self.run.run_dir()
         self.started_at = utc_now()
         self._t0 = time.monotonic()
         logger.info("Run %s: folder %s", self.run_id, self.run_dir)
+
+    def _rebuild(self, state: Any) -> int | None:
+        """The export files of a run several workers shared, from the store."""
+        try:
+            records, _sites, _kept = export_records(state.ledger.db, self.run_id,
+                                                    self.run_dir, self.settings)
+        except Exception:
+            logger.exception("Run %s: could not write the export files from the store",
+                             self.run_id)
+            return None
+        logger.info("Run %s: %d workers took part; export files written from the store "
+                    "(%d records)", self.run_id, state.workers, records)
+        return records
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self.run_dir is None or self.run_id is None:
@@ -84,11 +107,19 @@ class RunFolder:
         counts = None
         done = run_status(reason, stats, error) == COMPLETE and not partial
         settled = None
+        rebuilt = None
         if state is not None:
             # The ledger spans every attempt of a resumed run; the stats only this one.
             counts = state.finish(LEDGER_COMPLETE if done else LEDGER_INTERRUPTED)
+            if counts is None:  # other workers carry the run on; the last one ends it
+                state.close()
+                return
             self.started_at = state.ledger.started_at or self.started_at
             settled = state.settlement if done else None
+            if state.workers > 1 and self.settings is not None \
+                    and self.settings.get("HEALTHCRAWL_FORMATS"):
+                rebuilt = self._rebuild(state)
+                files, partial = list_files(self.run_dir)
         published = None
         if self.settings is not None:
             # After the ledger has ended the run (removals compare complete runs), before
@@ -103,6 +134,8 @@ class RunFolder:
             snapshot=settled.summary() if settled is not None else None, config_error=error)
         if published is not None:
             summary["changes"] = published["changes"]
+        if rebuilt is not None:
+            summary["records"] = rebuilt
         summary["exit_code"] = exit_code(summary, self.thresholds)
         self.summary = summary
         write_json_atomic(self.run_dir / SUMMARY_FILENAME, summary)

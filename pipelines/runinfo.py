@@ -36,6 +36,15 @@ class ConfigError(Exception):
     URL): the run fetches nothing, run.json says `error`, the command exits 1. The message
     is one line, shown as it is."""
 
+    writes_nothing = False  # True: not even a run folder with its run.json
+
+
+class JoinRefused(ConfigError):
+    """This worker may not join the open run of its key (another version, other settings;
+    pipelines/store/workers.py): it writes nothing at all, the run belongs to the others."""
+
+    writes_nothing = True
+
 
 class RunInfo:
     """What the pipelines and the run folder need to know of the crawl's run: its id, the
@@ -66,6 +75,11 @@ class RunInfo:
         if self.config_error is None:
             self.config_error = error
         return self.config_error
+
+    @property
+    def writes_nothing(self) -> bool:
+        """A configuration error after which the process leaves no file behind."""
+        return self.config_error is not None and self.config_error.writes_nothing
 
     def run_dir(self) -> Path:
         return ensure_run_dir(self.output_dir, self.run_id)

@@ -355,3 +355,39 @@ def test_a_failed_capture_batch_writes_nothing(make_store) -> None:
     assert store.capture_of(A) is None and store.capture_of(B) is None
     store.add_captures([(B, RID2, DATE1)])
     assert store.capture_of(B) == (RID2, DATE1)
+
+
+# -- workers of a run (join_run / heartbeat / leave_run) -----------------------------------
+def _worker(name: str, version: str = "1.0", fingerprint: str = '{"S": "1"}'):
+    from pipelines.store import WorkerInfo
+
+    return WorkerInfo(f"host:1:{name}", "host", 1, version, fingerprint)
+
+
+def test_a_lone_worker_starts_resumes_and_leaves_last(make_store) -> None:
+    store = make_store()
+    first = store.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z")
+    assert (first.run_id, first.mode, first.others) == ("r1", "new", 0)
+    store.heartbeat("host:1:a")
+    assert store.leave_run("host:1:a") is True  # nobody else: it ends the run
+    # not ended (a crash): the next worker resumes it, a new attempt
+    again = store.join_run("k", _worker("b"), "r2", "2026-12-02T00:00:00.000Z")
+    assert (again.run_id, again.started_at, again.mode) == (
+        "r1", "2026-12-01T00:00:00.000Z", "resumed")
+    assert store.run_workers("r1") == 1  # the earlier attempt's workers are forgotten
+    store.end_run("r1", "complete", "2026-12-02T00:10:00.000Z", 3)
+    assert store.join_run("k", _worker("c"), "r3", "2026-12-03T00:00:00.000Z").mode == "new"
+    assert store.leave_run("host:1:c") is True
+    # fresh, and no live worker: the unfinished run is abandoned, a new one starts
+    fresh = store.join_run("k", _worker("d"), "r4", "2026-12-04T00:00:00.000Z", fresh=True)
+    assert (fresh.run_id, fresh.mode) == ("r4", "new")
+    assert {r.run_id: r.status for r in store.runs()}["r3"] == "abandoned"
+
+
+def test_sqlite_never_sees_another_live_worker(tmp_path: Path) -> None:
+    # One process holds a SQLite store (the output folder's flock): a second join resumes.
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z")
+        second = store.join_run("k", _worker("b", version="2.0"), "r2",
+                                "2026-12-01T00:00:01.000Z")
+        assert (second.run_id, second.mode) == ("r1", "resumed")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import psycopg
@@ -291,5 +292,54 @@ def test_server_restart_loses_nothing(postgres_server) -> None:
         with open_store(url) as again:
             assert sorted(r["id"] for r in again.iter_records()) == sorted(
                 r["id"] for r in records)
+    finally:
+        postgres_server.drop_database(url)
+
+
+def _worker(name: str, version: str = "1.0", fingerprint: str = '{"S": "1"}'):
+    from pipelines.store import WorkerInfo
+
+    return WorkerInfo(f"host:1:{name}", "host", 1, version, fingerprint)
+
+
+@pytest.mark.slow
+def test_workers_join_one_run_and_the_last_ends_it(postgres_server) -> None:
+    from pipelines.store import RunRefused
+
+    url = postgres_server.create_database()
+    try:
+        with open_store(url) as one, open_store(url) as two:
+            first = one.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z")
+            second = two.join_run("k", _worker("b"), "r2", "2026-12-01T00:00:01.000Z")
+            assert (second.run_id, second.mode, second.others) == ("r1", "joined", 1)
+            assert first.mode == "new"
+            # another version, other settings: refused, nothing written
+            with pytest.raises(RunRefused, match=r"run r1 is open with healthcrawl 1\.0, "
+                               r"this worker is 2\.0"):
+                two.join_run("k", _worker("c", version="2.0"), "r3", "2026-12-01T00:00:02Z")
+            with pytest.raises(RunRefused, match=r"other extraction settings \(S='1' there, "
+                               r"'2' here\)"):
+                two.join_run("k", _worker("d", fingerprint='{"S": "2"}'), "r3", "x")
+            assert [r.run_id for r in one.runs()] == ["r1"]
+            assert one.run_workers("r1") == 2
+            assert one.leave_run("host:1:a") is False  # b is still alive
+            assert two.leave_run("host:1:b") is True  # the last one
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_a_silent_worker_is_dead_after_alive_s(postgres_server) -> None:
+    url = postgres_server.create_database()
+    try:
+        with open_store(url) as store:
+            store.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z", alive_s=0.5)
+            time.sleep(0.7)  # no heartbeat: a worker killed without leaving
+            again = store.join_run("k", _worker("b"), "r2", "2026-12-01T00:00:01.000Z",
+                                   alive_s=0.5)
+            assert (again.run_id, again.mode) == ("r1", "resumed")
+            store.heartbeat("host:1:b")
+            joiner = store.join_run("k", _worker("c"), "r3", "x", alive_s=0.5)
+            assert (joiner.run_id, joiner.mode) == ("r1", "joined")
     finally:
         postgres_server.drop_database(url)

@@ -88,12 +88,20 @@ class Archive:
     # -- lifecycle --------------------------------------------------------------------------
     def spider_opened(self, spider: Any) -> None:
         run = self.run
+        if run.writes_nothing:
+            return
         run_id = run.run_id
         self.directory = run.run_dir() / ARCHIVE_DIR
-        if run.resumed:
+        joined = run.run_state is not None and run.run_state.joined
+        prefix = f"healthcrawl-{run_id}"
+        if joined:
+            # Other live workers write their own files here: leave them alone, and name ours
+            # apart.
+            prefix += f"-{run.run_state.ledger.worker.worker_id.rsplit(':', 1)[-1]}"
+        elif run.resumed:
             self._repair()
         info = self._info(run_id)
-        self.writer = ArchiveWriter(self.directory, f"healthcrawl-{run_id}", info,
+        self.writer = ArchiveWriter(self.directory, prefix, info,
                                     max_bytes=self.max_bytes, level=self.level)
         if run.run_state is not None and self.settings.getbool("HEALTHCRAWL_STORE_ENABLED"):
             self.captures = CaptureIndex.open(

@@ -29,8 +29,9 @@ from common.default_settings import DEFAULTS
 from common.exits import EXIT_OK
 from crawler.run import UsageError, build_settings
 from pipelines.changes import write_changes_jsonl
-from pipelines.export.exporter import Exporter, parse_formats
+from pipelines.export.exporter import parse_formats
 from pipelines.export.feeds import write_feeds
+from pipelines.export.from_store import export_records
 from pipelines.export.run_files import SUMMARY_FILENAME, list_files, write_json_atomic
 from pipelines.ledger import COMPLETE, SHRANK, Ledger
 from pipelines.publish import write_schema
@@ -60,33 +61,9 @@ def pick_run(runs: list[StoredRun], run_id: str | None) -> StoredRun:
     return complete[-1]
 
 
-def run_records(db: Store, run_id: str) -> tuple[list[str], int]:
-    """(record ids of the run's snapshot in id order, of them kept without a re-check)."""
-    ids = db.snapshot_ids(run_id)
-    checked = {rid for _url, outcome, rid in db.outcomes(run_id)
-               if rid is not None and outcome in ("stored", "unchanged")}
-    return sorted(ids), len(ids - checked)
-
-
 def export_run(db: Store, run: StoredRun, run_dir: Path, settings: Any) -> dict[str, Any]:
     """Write the run folder's files into `run_dir` (an empty folder); returns run.json."""
-    formats = parse_formats(settings.get("HEALTHCRAWL_FORMATS")
-                            or DEFAULTS["HEALTHCRAWL_FORMATS"])
-    ids, kept = run_records(db, run.run_id)
-    exporter = Exporter(run_dir, formats, settings.getbool("HEALTHCRAWL_CSV_EXCEL"),
-                        settings.getint("HEALTHCRAWL_PARQUET_ROW_GROUP"),
-                        int(settings.getfloat("HEALTHCRAWL_PARQUET_ROW_GROUP_MB") * 2**20))
-    sites: set[str | None] = set()
-    try:
-        for rid in ids:
-            record = db.stored_record(rid)
-            if record:
-                exporter.write(record)
-                sites.add(record.get("site"))
-    except BaseException:
-        exporter.abort()
-        raise
-    exporter.close()
+    records, sites, kept = export_records(db, run.run_id, run_dir, settings)
     write_schema(run_dir)
     changes = write_changes_jsonl(db, run.run_id, run_dir)
     feed_size = settings.getint("HEALTHCRAWL_FEED_SIZE")
@@ -105,7 +82,7 @@ def export_run(db: Store, run: StoredRun, run_dir: Path, settings: Any) -> dict[
         finish_reason="", files=files, thresholds=Thresholds.from_settings(settings),
         partial_files=partial, counts=counts)
     summary.update({name: None for name in NOT_IN_STORE})
-    summary.update({"status": run.status, "records": exporter.records, "changes": changes,
+    summary.update({"status": run.status, "records": records, "changes": changes,
                     "source": SOURCE, "exported_at": utc_now(), "run_key": run.key,
                     "not_in_store": list(NOT_IN_STORE)})
     return summary

@@ -61,11 +61,19 @@ class ExportPipeline:
     def open_spider(self) -> None:
         if self.run_id is None and self.run is not None:
             self.run_id = self.run.run_id
+        state = self.run.run_state if self.run is not None else None
+        if self.run is not None and self.run.writes_nothing:
+            return
+        if state is not None and state.joined:
+            # Joined a run other workers crawl into the same folder: the run's last worker
+            # writes its export files from the store (pipelines/run_folder.py).
+            logger.info("Joined run %s: its last worker writes the export files",
+                        self.run_id)
+            return
         run_dir = ensure_run_dir(self.output_dir, self.run_id)
         self.exporter = Exporter(run_dir, self.formats, self.csv_excel, self.row_group_size,
                                  self.row_group_bytes)
         logger.info("Exporting %s to %s", ",".join(self.formats), run_dir)
-        state = self.run.run_state if self.run is not None else None
         if state is not None and state.resumed:
             self._prefill(state)
 

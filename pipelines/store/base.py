@@ -32,6 +32,8 @@ PostgreSQL) younger than `alive_s`. `join_run` then
   a new attempt, outcomes whose article never reached the store pending again), or with
   `fresh` abandons it;
 - else starts `new_run_id` (mode NEW).
+(`fresh` applies only when no worker is alive: started beside live workers, a process with
+`--fresh` joins them, as the same command started twice must.)
 `leave_run` marks the worker gone and says whether it was the last live one: the last
 worker ends the run (settlement, run.json); the others leave it open. A worker killed
 without leaving counts as alive until its heartbeat is `alive_s` old: a worker that leaves
