@@ -97,6 +97,14 @@ def ledger_check(store: str, run_id: str) -> dict[str, int]:
     return {"rows": rows, "urls": urls, "pending": pending}
 
 
+def leased_per_worker(log: str) -> int:
+    """How many workers leased requests: each one's stats dump (at INFO) has the count."""
+    import re
+
+    counts = [int(n) for n in re.findall(r"'healthcrawl/frontier/leased': (\d+)", log)]
+    return sum(1 for n in counts if n > 0)
+
+
 def the_run(out: Path) -> tuple[Path, dict]:
     folders = [p for p in out.iterdir() if p.is_dir() and p.name[:1].isdigit()]
     assert len(folders) == 1, folders
@@ -126,9 +134,7 @@ def test_two_workers_export_the_single_process_articles(demo_server, demo_output
     summary = assert_same_run_as_single_process(out, database, demo_output / "latest")
     assert summary["workers"] == 2
     assert (out / "latest").resolve().name == summary["run_id"]
-    # both workers crawled: each has its own folder with pages in its own run.json
-    pages = [json.loads(p.read_text())["pages"] for p in (out / "workers").glob("*/2*/run.json")]
-    assert len(pages) == 2 and all(n > 0 for n in pages), pages
+    assert leased_per_worker(proc.stderr) == 2  # both workers crawled
     # the run's Redis keys are gone (the exit code alone stays, with an expiry)
     left = redis.Redis.from_url(redis_server.url).keys(f"healthcrawl:{summary['run_id']}:*")
     assert [k.decode() for k in left] == [f"healthcrawl:{summary['run_id']}:exit"]
@@ -162,6 +168,8 @@ def test_redis_restart_mid_crawl_resumes(demo_server, demo_output, own_redis, da
     try:
         wait_for_outcomes(database, 80, workers)
         own_redis.restart()  # append-only file on: the queue and leases survive
+        assert all(w.poll() is None for w in workers)  # mid-crawl
+        assert finished_urls(database) < 300
         codes = [w.wait(timeout=300) for w in workers]
     finally:
         for w in workers:
@@ -169,7 +177,6 @@ def test_redis_restart_mid_crawl_resumes(demo_server, demo_output, own_redis, da
                 w.kill()
     logs = "".join((tmp_path / f"w{i}.log").read_text() for i in range(2))
     assert codes == [0, 0], logs[-3000:]
-    assert "Redis unreachable" in logs  # the outage happened during the crawl
     assert_same_run_as_single_process(out, database, demo_output / "latest")
 
 
@@ -277,9 +284,7 @@ def test_two_workers_never_exceed_the_host_concurrency(per_host, redis_server, d
     assert CountingSite.pages >= 41  # the index and its 40 pages (and sitemap.xml's 404)
     assert CountingSite.peak == per_host, f"{CountingSite.peak} requests at once"
     assert CountingSite.robots == 1  # robots.txt once per host for the whole run
-    pages = [json.loads(p.read_text())["pages"]
-             for p in (tmp_path / "out" / "workers").glob("*/2*/run.json")]
-    assert len(pages) == 2 and all(n > 0 for n in pages), pages  # both workers fetched
+    assert leased_per_worker(proc.stderr) == 2  # both workers fetched
 
 
 def test_sigterm_to_workers_command_stops_all_and_the_run_resumes(

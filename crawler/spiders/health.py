@@ -229,10 +229,10 @@ class HealthSpider(scrapy.Spider):
         return False
 
     def parse_sitemap(self, response):
-        self._outcome(response, "not_article")  # counted in the ledger, not as a page
         root = etree.fromstring(response.body, parser=SITEMAP_PARSER)
         if root is None:
             logger.warning("Unreadable sitemap %s", response.url)
+            self._outcome(response, "not_article")
             return
         locs = [request_url(loc.strip()) for loc in SITEMAP_LOCS(root)]
         self.traps.note_sitemap(response.url, locs, bool(SITEMAP_INDEX(root)))
@@ -243,6 +243,10 @@ class HealthSpider(scrapy.Spider):
             if self._admit(loc):
                 self._backlog.append(loc)
         yield from self._drip(IDLE_BATCH)
+        # Done after its URLs: a shared frontier (crawler/frontier/) takes a URL as the
+        # run's when the request is queued, and acknowledges the sitemap with its outcome;
+        # a worker killed in between must leave the sitemap to be parsed again.
+        self._outcome(response, "not_article")  # counted in the ledger, not as a page
 
     def sitemap_failed(self, failure):
         """Many sites have no sitemap.xml: a 404 there is not a failed page."""
