@@ -164,7 +164,7 @@ class HealthSpider(scrapy.Spider):
         backlog = self._backlog
         if self.run.frontier is not None:
             # A shared frontier keeps the queue in Redis, not in this process: all of it
-            # goes there now, so a worker that dies loses no sitemap URL.
+            # (a resumed run's pending URLs) goes there now.
             n = len(backlog)
         for _ in range(n):
             if not backlog:  # another page's drip, interleaved with this one, emptied it
@@ -239,9 +239,15 @@ class HealthSpider(scrapy.Spider):
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value(keys.SITEMAP_URLS, len(locs))
         self.run.remember_sitemap(response.url, locs)
+        shared = self.run.frontier is not None  # the queue is in Redis: no backlog here
         for loc in locs:
             if self._admit(loc):
-                self._backlog.append(loc)
+                if shared:
+                    # Queued now, all of them, as a single process knows them all at once:
+                    # a redirect elsewhere in the cluster to one of them is then a duplicate.
+                    self.crawler.engine.crawl(self._build(loc))
+                else:
+                    self._backlog.append(loc)
         yield from self._drip(IDLE_BATCH)
         # Done after its URLs: a shared frontier (crawler/frontier/) takes a URL as the
         # run's when the request is queued, and acknowledges the sitemap with its outcome;
