@@ -168,10 +168,10 @@ class RunState:
         """Leave the run; the last worker ends it in the ledger (complete / interrupted) and
         returns its counts (None: other workers carry the run on). A complete run persists
         its settlement and ends `shrank` if the guard tripped."""
-        self._stop_heartbeat()
         self._left = True
         self.last_worker = self.ledger.leave(self.alive_s)
         if not self.last_worker:
+            self._stop_heartbeat()
             logger.warning("Run %s: this worker is done; the run goes on with other workers, "
                            "and the last to finish ends it", self.run_id)
             return None

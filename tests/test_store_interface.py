@@ -5,6 +5,7 @@ PostgreSQL server that the tests start (tests/servers.py; those cases are slow).
 from __future__ import annotations
 
 import inspect
+import time
 from pathlib import Path
 
 import pytest
@@ -366,18 +367,22 @@ def _worker(name: str, version: str = "1.0", fingerprint: str = '{"S": "1"}'):
 
 def test_a_lone_worker_starts_resumes_and_leaves_last(make_store) -> None:
     store = make_store()
-    first = store.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z")
+    first = store.join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z", alive_s=0.3)
     assert (first.run_id, first.mode, first.others) == ("r1", "new", 0)
     store.heartbeat("host:1:a")
-    assert store.leave_run("host:1:a") is True  # nobody else: it ends the run
-    # not ended (a crash): the next worker resumes it, a new attempt
-    again = store.join_run("k", _worker("b"), "r2", "2026-12-02T00:00:00.000Z")
+    assert store.leave_run("host:1:a", alive_s=0.3) is True  # nobody else: it ends the run
+    assert {r.run_id: r.status for r in store.runs()}["r1"] == "ending"
+    # never ended (it died while ending): once silent, the next worker resumes it
+    time.sleep(0.4)
+    again = store.join_run("k", _worker("b"), "r2", "2026-12-02T00:00:00.000Z", alive_s=0.3)
     assert (again.run_id, again.started_at, again.mode) == (
         "r1", "2026-12-01T00:00:00.000Z", "resumed")
     assert store.run_workers("r1") == 1  # the earlier attempt's workers are forgotten
     store.end_run("r1", "complete", "2026-12-02T00:10:00.000Z", 3)
     assert store.join_run("k", _worker("c"), "r3", "2026-12-03T00:00:00.000Z").mode == "new"
     assert store.leave_run("host:1:c") is True
+    store.set_run_status("r3", "interrupted")  # it ended interrupted: end_run lets it go
+    store.end_run("r3", "interrupted", "2026-12-03T00:10:00.000Z", 1)
     # fresh, and no live worker: the unfinished run is abandoned, a new one starts
     fresh = store.join_run("k", _worker("d"), "r4", "2026-12-04T00:00:00.000Z", fresh=True)
     assert (fresh.run_id, fresh.mode) == ("r4", "new")

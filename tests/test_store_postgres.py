@@ -324,6 +324,14 @@ def test_workers_join_one_run_and_the_last_ends_it(postgres_server) -> None:
             assert one.run_workers("r1") == 2
             assert one.leave_run("host:1:a") is False  # b is still alive
             assert two.leave_run("host:1:b") is True  # the last one
+            # b ends the run: nobody joins it meanwhile, a new process starts the next run
+            assert [r.status for r in one.runs()] == ["ending"]
+            nxt = one.join_run("k", _worker("e"), "r9", "2026-12-01T00:00:09.000Z")
+            assert (nxt.run_id, nxt.mode) == ("r9", "new")
+            two.end_run("r1", "complete", "2026-12-01T00:10:00.000Z", 5)
+            assert one.join_run("k", _worker("f"), "rX", "x").run_id == "r9"  # r9's worker
+            assert one.leave_run("host:1:f") is False
+            assert one.leave_run("host:1:e") is True
     finally:
         postgres_server.drop_database(url)
 

@@ -34,10 +34,14 @@ PostgreSQL) younger than `alive_s`. `join_run` then
 - else starts `new_run_id` (mode NEW).
 (`fresh` applies only when no worker is alive: started beside live workers, a process with
 `--fresh` joins them, as the same command started twice must.)
-`leave_run` marks the worker gone and says whether it was the last live one: the last
-worker ends the run (settlement, run.json); the others leave it open. A worker killed
-without leaving counts as alive until its heartbeat is `alive_s` old: a worker that leaves
-meanwhile is not the last, the run stays `running`, and the next start resumes it.
+`leave_run` says whether the worker was the last live one. Any other is marked gone and
+leaves the run open. The last one stays registered (its heartbeat going on) and the run
+becomes `ending` while it ends it (settlement, run.json); `end_run` then marks every worker
+of the run gone. Nobody joins an `ending` run whose last worker is alive: a process started
+then begins the next run; if that worker dies before `end_run`, the run is resumed like a
+`running` one. A worker killed without leaving counts as alive until its heartbeat is
+`alive_s` old: a worker that leaves meanwhile is not the last, the run stays `running`, and
+the next start resumes it.
 SQLite stores are single-process (the output folder's flock, pipelines/runlock.py): their
 `join_run` never sees another live worker, so it only resumes or starts, as before.
 """
@@ -173,7 +177,8 @@ class Store(Protocol):
     def start_run(self, run_id: str, key: str, status: str, started_at: str) -> None: ...
     def set_run_status(self, run_id: str, status: str, new_attempt: bool = False) -> None: ...
     def end_run(self, run_id: str, status: str, finished_at: str,
-                discovered: int | None) -> None: ...
+                discovered: int | None) -> None:
+        """The run's final status; every worker of it is gone (left at `finished_at`)."""
     def run_discovered(self, run_id: str) -> int | None: ...
     def runs(self) -> list[StoredRun]:
         """Every run in the store, oldest first (`healthcrawl export` picks one)."""
@@ -190,8 +195,8 @@ class Store(Protocol):
     def heartbeat(self, worker_id: str) -> None:
         """The worker is alive (call it every `alive_s` / 3 seconds at most)."""
     def leave_run(self, worker_id: str, alive_s: float = 15.0) -> bool:
-        """The worker is done; True when no other worker of its run is alive (it is the
-        last one and ends the run)."""
+        """The worker is done; True when no other worker of its run is alive: it is the
+        last one, stays registered, the run is `ending`, and it ends the run (`end_run`)."""
     def run_workers(self, run_id: str) -> int:
         """How many workers have joined the run, in all its attempts."""
 

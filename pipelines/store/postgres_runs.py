@@ -75,8 +75,12 @@ class PostgresRunTables:
 
     def end_run(self, run_id: str, status: str, finished_at: str,
                 discovered: int | None) -> None:
-        self.conn.execute("UPDATE runs SET status = %s, finished_at = %s, discovered = %s "
-                          "WHERE run_id = %s", (status, finished_at, discovered, run_id))
+        with self.conn.transaction():
+            self.conn.execute("UPDATE runs SET status = %s, finished_at = %s, discovered = %s "
+                              "WHERE run_id = %s", (status, finished_at, discovered, run_id))
+            # its workers (pipelines/store/workers.py) are all gone now
+            self.conn.execute("UPDATE run_workers SET left_at = %s WHERE run_id = %s "
+                              "AND left_at IS NULL", (finished_at, run_id))
 
     def run_discovered(self, run_id: str) -> int | None:
         row = self._one("SELECT discovered FROM runs WHERE run_id = %s", (run_id,))

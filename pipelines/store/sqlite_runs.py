@@ -80,8 +80,12 @@ class RunTables:
 
     def end_run(self, run_id: str, status: str, finished_at: str,
                 discovered: int | None) -> None:
-        self.conn.execute("UPDATE runs SET status = ?, finished_at = ?, discovered = ? "
-                          "WHERE run_id = ?", (status, finished_at, discovered, run_id))
+        self._transaction((
+            ("UPDATE runs SET status = ?, finished_at = ?, discovered = ? WHERE run_id = ?",
+             (status, finished_at, discovered, run_id)),
+            # its workers (pipelines/store/workers.py) are all gone now
+            ("UPDATE run_workers SET left_at = ? WHERE run_id = ? AND left_at IS NULL",
+             (finished_at, run_id))))
 
     def run_discovered(self, run_id: str) -> int | None:
         row = self.conn.execute("SELECT discovered FROM runs WHERE run_id = ?",

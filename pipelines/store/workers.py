@@ -18,6 +18,9 @@ from .base import JOIN_JOINED, JOIN_NEW, JOIN_RESUMED, RunJoin, RunRefused, Work
 
 # Run statuses as pipelines/ledger.py names them (the store imports nothing from there).
 _RUNNING, _INTERRUPTED, _ABANDONED = "running", "interrupted", "abandoned"
+# The last worker has left the crawl and is ending the run (settlement, run folder): not
+# joinable; resumed like `running` if that worker dies before `end_run`.
+ENDING = "ending"
 
 
 class RunWorkers:
@@ -59,9 +62,15 @@ class RunWorkers:
         with self._serialized(key):
             row = self._q("SELECT run_id, started_at, status, version, fingerprint FROM runs "
                           "WHERE key = %s ORDER BY started_at DESC LIMIT 1", (key,)).fetchone()
-            unfinished = row is not None and row[2] in (_RUNNING, _INTERRUPTED)
+            unfinished = row is not None and row[2] in (_RUNNING, _INTERRUPTED, ENDING)
             others = self._live(row[0], alive_s) if unfinished else 0
-            if others:
+            if others and row[2] == ENDING:
+                # Its last worker is ending it: this process starts the next run.
+                run_id, started, mode, others = new_run_id, started_at, JOIN_NEW, 0
+                self._q("INSERT INTO runs (run_id, key, status, started_at, version, "
+                        "fingerprint) VALUES (%s, %s, %s, %s, %s, %s)",
+                        (run_id, key, _RUNNING, started, worker.version, worker.fingerprint))
+            elif others:
                 problem = refusal(row[0], row[3], row[4], worker)
                 if problem:
                     raise RunRefused(problem)
@@ -102,9 +111,17 @@ class RunWorkers:
         run_id, key = row
         with self._serialized(key):
             now = self._now()
-            self._q(f"UPDATE run_workers SET left_at = {now}, heartbeat_at = {now} "
-                    "WHERE worker_id = %s", (worker_id,))
-            return self._live(run_id, alive_s, but=worker_id) == 0
+            if self._live(run_id, alive_s, but=worker_id):
+                self._q(f"UPDATE run_workers SET left_at = {now}, heartbeat_at = {now} "
+                        "WHERE worker_id = %s", (worker_id,))
+                return False
+            # The last one: it stays registered (and keeps its heartbeat) while it ends the
+            # run; `end_run` lets it go. Meanwhile the run is `ending`, which nobody joins.
+            self._q(f"UPDATE run_workers SET heartbeat_at = {now} WHERE worker_id = %s",
+                    (worker_id,))
+            self._q("UPDATE runs SET status = %s WHERE run_id = %s AND status = %s",
+                    (ENDING, run_id, _RUNNING))
+            return True
 
     def run_workers(self, run_id: str) -> int:
         return self._q("SELECT count(*) FROM run_workers WHERE run_id = %s",
