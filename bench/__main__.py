@@ -1,14 +1,17 @@
 """`python -m bench` (`make bench`): the crawl benchmark, then the extraction, the
 navigation, the health-metadata (bench/metadata.py) and the archive benchmarks.
 
-    python -m bench [--articles N] [--only crawl|extract|navigation|metadata|archive]
+    python -m bench [--articles N]
+                    [--only crawl|extract|navigation|metadata|archive|scaleout]
                     [--skip-baseline] [--skip-generic] [--skip-reference]
                     [--modes one_core,two_cores] [--rss-articles N]
                     [--keep] [--concurrency N] [--baseline-pages N]
 
 stdout: one JSON object per line, one per benchmark ({"benchmark": "crawl", ...},
 {"benchmark": "extract", ...}, {"benchmark": "navigation", ...}, {"benchmark": "metadata",
-...}, {"benchmark": "archive", ...}); stderr: progress and a human summary.
+...}, {"benchmark": "archive", ...}); stderr: progress and a human summary. The scale-out
+benchmark (bench/scaleout.py: 1 vs 2 workers on Redis + PostgreSQL) runs only when asked
+for (`--only scaleout`, on `--scaleout-articles`): it needs both servers installed.
 """
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=20000, help="articles in the demo site")
     ap.add_argument("--only", choices=("crawl", "extract", "navigation", "metadata",
-                                         "archive"),
+                                         "archive", "scaleout"),
                     help="run one benchmark")
     ap.add_argument("--skip-baseline", action="store_true", help="no Scrapy+trafilatura run")
     ap.add_argument("--skip-generic", action="store_true", help="no --generic crawl")
@@ -68,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-pages", type=int, default=BASELINE_PAGES,
                     help="stop the baseline after N pages: its pages/s is a per-page rate "
                     f"(default {BASELINE_PAGES}; 0: the whole site)")
+    ap.add_argument("--scaleout-articles", type=int, default=2000,
+                    help="scale-out benchmark: articles in its demo site (default 2000)")
     args = ap.parse_args(argv)
     modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
     if not modes or set(modes) - set(MODES):
@@ -101,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
                                    skip_off=args.archive_skip_off, level=args.archive_level)
         print(json.dumps(report), flush=True)
         print(archive_summary(report), file=sys.stderr, flush=True)
+    if args.only == "scaleout":
+        from .scaleout import scaleout_benchmark
+        from .scaleout import summary as scaleout_summary
+
+        report = scaleout_benchmark(args.scaleout_articles, keep=args.keep)
+        print(json.dumps(report), flush=True)
+        print(scaleout_summary(report), file=sys.stderr, flush=True)
     return status
 
 

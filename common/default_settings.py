@@ -122,6 +122,23 @@ SETTINGS: tuple[Setting, ...] = (
             "a new archive file once one reaches this size (1 GB: what ISO 28500 suggests)"),
     Setting("HEALTHCRAWL_ARCHIVE_LEVEL", 5,
             "libdeflate level 1-12 of the archive (5: about gzip -6's size, half its CPU)"),
+    # -- a crawl on several processes or machines (crawler/frontier/, docs/scale-out.md)
+    Setting("HEALTHCRAWL_FRONTIER", "",
+            "`redis://HOST:PORT/DB`: the crawl's queue, dupefilter, leases, per-host slots and "
+            "robots.txt live in Redis, shared by every worker of the run; empty: one process"),
+    Setting("HEALTHCRAWL_FRONTIER_LEASE_S", 30.0,
+            "a request taken by a worker that stops renewing it (died) goes back to the "
+            "queue this many seconds after its last renewal"),
+    Setting("HEALTHCRAWL_FRONTIER_POLL_S", 1.0,
+            "seconds between a worker's frontier ticks: lease renewal, expired leases "
+            "re-queued, an idle worker looking for work or for the crawl's end"),
+    Setting("HEALTHCRAWL_FRONTIER_TTL_S", 7 * 86400,
+            "the Redis keys of a run left unfinished (every worker gone) expire after this "
+            "many seconds without a worker; a finished run's are deleted at once"),
+    Setting("HEALTHCRAWL_FRONTIER_OUT", "",
+            "where the run's last worker builds `<dir>/<run-id>/` from the store; empty: "
+            "HEALTHCRAWL_OUTPUT_DIR, which the add-on then points at the worker's own "
+            "`<dir>/workers/<host>-<pid>/` (its archive and its own run.json)"),
     # -- the command line
     Setting("HEALTHCRAWL_PROGRESS", False,
             "a live status line (terminal) or periodic log lines (the command line sets it)"),

@@ -66,3 +66,14 @@ LATENCY_BUCKETS = (*(name for _, name in LATENCY_LIMITS), LATENCY_OVER)
 def latency_bucket(seconds: float) -> str:
     ms = seconds * 1000
     return next((name for limit, name in LATENCY_LIMITS if ms < limit), LATENCY_OVER)
+
+# The shared frontier (crawler/frontier/scheduler.py): requests queued in Redis, dropped as
+# already seen by the run, leased (popped) by this worker, acknowledged (outcome committed),
+# expired leases re-queued by this worker, ledger-pending URLs queued again at the end.
+FRONTIER_ENQUEUED = PREFIX + "frontier/enqueued"
+FRONTIER_DUPLICATE = PREFIX + "frontier/duplicate"
+FRONTIER_LEASED = PREFIX + "frontier/leased"
+FRONTIER_ACKED = PREFIX + "frontier/acked"
+FRONTIER_REQUEUED = PREFIX + "frontier/requeued"
+FRONTIER_RECOVERED = PREFIX + "frontier/recovered"
+FRONTIER_HOST_WAITS = PREFIX + "frontier/host_waits"  # a host slot was busy: request waited

@@ -53,10 +53,21 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
                    metavar="NAME=VALUE", help="any Scrapy or HEALTHCRAWL_ setting (repeatable)")
 
 
+def _frontier_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--frontier", metavar="redis://HOST:PORT/DB",
+                   help="share the crawl through Redis (HEALTHCRAWL_FRONTIER): every process "
+                   "started with the same command, frontier and --store postgresql://... "
+                   "works on the same run, on one machine or many (docs/scale-out.md)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="start N worker processes of this crawl here (needs --frontier); "
+                   "the command exits with the run's exit code")
+
+
 def _overrides(args) -> dict:
     overrides = dict(args.settings)
     for option, name in (("out", "HEALTHCRAWL_OUTPUT_DIR"), ("max_pages", "HEALTHCRAWL_MAX_PAGES"),
                          ("store", "HEALTHCRAWL_STORE"),
+                         ("frontier", "HEALTHCRAWL_FRONTIER"),
                          ("formats", "HEALTHCRAWL_FORMATS"),
                          ("allow_private_hosts", "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS"),
                          ("contact", "HEALTHCRAWL_CONTACT")):
@@ -88,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", help="where a site profile's host is served (e.g. the demo "
                    "server's URL)")
     _crawl_options(p)
+    _frontier_options(p)
 
     p = sub.add_parser("extract", help="offline: one JSON record per saved page (or per "
                        "article in WARC files) on stdout")
@@ -150,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "crawl":
             from crawler.commands.crawl import run_crawl
 
+            if args.workers != 1:
+                from crawler.frontier.workers import run_workers
+
+                return run_workers(args.workers, _overrides(args),
+                                   [a for a in (argv if argv is not None else sys.argv[1:])])
             return run_crawl(args.target, _overrides(args), args.base_url)
         if args.command == "extract":
             from crawler.commands.extract import run_extract

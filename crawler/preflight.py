@@ -32,6 +32,7 @@ class SetupError(Exception):
 
 
 def check_setup(settings: Any) -> None:
+    _check_frontier(settings)
     out = output_dir(settings)
     _check_output_dir(out)
     location = store_location(settings)
@@ -42,6 +43,19 @@ def check_setup(settings: Any) -> None:
     try:
         check_contact(contact_of(settings))
     except BadContact as exc:
+        raise SetupError(str(exc)) from None
+
+
+def _check_frontier(settings: Any) -> None:
+    """HEALTHCRAWL_FRONTIER: a redis:// URL whose server answers (crawler/frontier/)."""
+    from crawler.frontier import FrontierError, connect, frontier_url
+
+    url = frontier_url(settings)
+    if not url:
+        return
+    try:
+        connect(url).close()
+    except FrontierError as exc:
         raise SetupError(str(exc)) from None
 
 

@@ -84,6 +84,12 @@ def crawl(target: str, overrides: dict | None = None, base_url: str | None = Non
         return RunResult(EXIT_USAGE, None, None)
     if run is None or crawler.spider is None:
         return RunResult(EXIT_INTERRUPTED, None, None)
+    shared = getattr(run, "frontier_outcome", None)  # a shared crawl (crawler/frontier/)
+    if shared is not None:
+        code, folder = shared
+        if folder is None:
+            return RunResult(code, None, None)
+        return RunResult(code, *read_outcome(folder)[1:])
     # The run context decided the run id: a new one, or the interrupted run it resumes.
     run_dir = run.output_dir / run.run_id
     state = run.run_state

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.clock import utc_now
+from common.paths import output_dir, store_location
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, JoinRefused, RunInfo
 from pipelines.runlock import StoreLocked
@@ -62,6 +63,9 @@ class RunContext(RunInfo):
         self._ledger: Any = None
         self._validators: dict[str, tuple] = {}
         self._opened = False
+        # The shared frontier of a crawl on several workers (crawler/frontier/scheduler.py):
+        # its `finished` says when the whole crawl, not this worker, ran out of work.
+        self.frontier: Any = None
 
     @classmethod
     def of(cls, crawler: Any) -> RunContext:
@@ -98,6 +102,10 @@ class RunContext(RunInfo):
                 or not settings.getbool("HEALTHCRAWL_LEDGER"):
             return
         self._opened = True
+        # Read again: a Scrapy add-on (crawler/frontier/addon.py) may have moved them after
+        # the spider made this object.
+        self.output_dir = output_dir(settings)
+        self.store_path = store_location(settings)
         try:
             state = RunState.open(settings, self.scope.key, self.run_id)
         except RunRefused as exc:
@@ -152,7 +160,9 @@ class RunContext(RunInfo):
         return pending
 
     def discover(self, url: str) -> None:
-        if self._ledger is not None:
+        # With a shared frontier the URL is the run's once Redis takes it as new: the
+        # scheduler records the discovery then (crawler/frontier/scheduler.py).
+        if self._ledger is not None and self.frontier is None:
             self._ledger.discover(url)
 
     def finish(self, url: str, outcome: str) -> None:
@@ -170,6 +180,8 @@ class RunContext(RunInfo):
         if url in self.seen:
             return False
         self.seen.add(url)
+        if self.frontier is not None:  # seen by any worker of the run?
+            return self.frontier.claim(url)
         return True
 
     def note_redirect(self, url: str, first_url: str) -> None:
@@ -221,6 +233,8 @@ class RunContext(RunInfo):
 
     def settle(self, discovery_capped: bool) -> None:
         """Out of work: what the snapshot keeps and removes (pipelines/snapshot.py); once."""
+        if self.frontier is not None and not self.frontier.finished:
+            return  # other workers still crawl: the snapshot is decided at the crawl's end
         state = self.run_state
         if state is not None and state.settlement is None and self.config_error is None:
             state.settle(discovery_capped=discovery_capped)

@@ -68,3 +68,6 @@ EXTENSIONS = {
     "crawler.progress.Progress": 510,
     "crawler.gctune.GcTuning": 520,
 }
+# HEALTHCRAWL_FRONTIER set: this process is one worker of a crawl shared through Redis
+# (crawler/frontier/addon.py); not set, the add-on is NotConfigured and nothing changes.
+ADDONS = {"crawler.frontier.addon.FrontierAddon": 100}

@@ -12,8 +12,8 @@ def format_summary(summary: dict, run_dir) -> str:
     counts = summary.get("counts", {})
     lines = [
         (f"run {summary.get('run_id')}  status {summary.get('status')}  "
-         f"exit code {summary.get('exit_code')}  {summary.get('elapsed_s', 0):.1f}s"),
-        (f"pages {summary.get('pages', 0)}  records {summary.get('records', 0)}  "
+         f"exit code {summary.get('exit_code')}  {summary.get('elapsed_s') or 0:.1f}s"),
+        (f"pages {summary.get('pages') or 'n/a'}  records {summary.get('records', 0)}  "
          f"(new {counts.get('new', 0)}, changed {counts.get('changed', 0)}, "
          f"unchanged {counts.get('unchanged', 0)})"),
         (f"not articles {counts.get('not_article', 0)}  robots-denied "

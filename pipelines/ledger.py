@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from common.clock import utc_now
@@ -53,6 +53,11 @@ class Ledger:
         self.worker: WorkerInfo | None = None
         self._queue: list[tuple[str, tuple]] = []
         self._last_flush = time.monotonic()
+        # A shared frontier (crawler/frontier/scheduler.py) commits the store's queued
+        # records before each ledger commit, and releases a URL's lease after the commit
+        # that holds its outcome: called with no argument, and with the committed events.
+        self.before_commit: list[Callable[[], None]] = []
+        self.after_commit: list[Callable[[list[tuple[str, tuple]]], None]] = []
 
     @classmethod
     def open(cls, path: str | Path, retry_s: float | None = None, **kwargs) -> Ledger:
@@ -113,9 +118,13 @@ class Ledger:
         self._last_flush = time.monotonic()
         if not self._queue:
             return
+        for hook in self.before_commit:
+            hook()
         # In order, in one transaction: discoveries before the page's outcome.
         self.db.write_ledger(self._queue)
-        self._queue.clear()
+        events, self._queue = self._queue, []
+        for after in self.after_commit:
+            after(events)
 
     # -- reading ----------------------------------------------------------------------------
     def urls(self) -> tuple[set[str], list[str]]:

@@ -144,6 +144,14 @@ class RedisServer:
                 time.sleep(0.05)
         raise RuntimeError("redis-server did not answer PING within 30 s")
 
+    def restart(self) -> None:
+        """Stop the server (SIGTERM: it writes its append-only file and exits; clients lose
+        their connections) and start it again on the same port and data folder."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        self.start()
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()

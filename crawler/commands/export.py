@@ -107,21 +107,10 @@ def run_export(store: str, out: str, run_id: str | None = None,
         db = open_store(store)
     except DB_ERRORS as exc:
         raise UsageError(f"{label}: {exc}") from None
-    tmp: Path | None = None
     try:
         run = pick_run(db.runs(), run_id)
-        final = Path(out) / run.run_id
-        tmp = Path(out) / f".{run.run_id}.export.tmp"
-        Path(out).mkdir(parents=True, exist_ok=True)
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        tmp.mkdir()
-        summary = export_run(db, run, tmp, settings)
-        write_json_atomic(tmp / SUMMARY_FILENAME, summary)
-        _swap_in(tmp, final)
+        final, summary = export_folder(db, run, Path(out), settings)
     except BaseException as exc:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
         if not isinstance(exc, DB_ERRORS):
             raise
         # OSError: most likely the output folder (full, read-only), else the store.
@@ -134,6 +123,28 @@ def run_export(store: str, out: str, run_id: str | None = None,
           f"{summary['records']} records", file=sys.stderr)
     print(final)
     return EXIT_OK
+
+
+def export_folder(db: Store, run: StoredRun, out: Path, settings: Any,
+                  extra: dict[str, Any] | None = None) -> tuple[Path, dict[str, Any]]:
+    """`out/<run-id>/` written from the store, atomically (a hidden folder renamed into
+    place); `extra` goes into its run.json (the shared frontier's last worker adds the run's
+    exit code, crawler/frontier/finish.py). Returns (the folder, run.json)."""
+    final = out / run.run_id
+    tmp = out / f".{run.run_id}.export.tmp"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
+        summary = export_run(db, run, tmp, settings)
+        summary.update(extra or {})
+        write_json_atomic(tmp / SUMMARY_FILENAME, summary)
+        _swap_in(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final, summary
 
 
 def _swap_in(tmp: Path, final: Path) -> None:

@@ -53,6 +53,7 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
                            netloc, len(response.body), MAX_BYTES // 1024)
             self._stats.inc_value(ROBOTS_TRUNCATED)
             response = response.replace(body=capped(response.body))
+        self.rules_settled(netloc, response.body)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc, netloc):
@@ -68,9 +69,14 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         self._settle(netloc, DISALLOW_ALL)
 
     def _settle(self, netloc: str, rules: bytes) -> None:
+        self.rules_settled(netloc, rules)
         parser = build_from_crawler(self._parserimpl, self.crawler, rules)
         waiting, self._parsers[netloc] = self._parsers[netloc], parser
         waiting.callback(parser)
+
+    def rules_settled(self, netloc: str, rules: bytes) -> None:
+        """The rules this host's URLs are checked against, once per host: a hook for
+        crawler/frontier/robots.py, which shares them with the other workers of the run."""
 
     def process_request_2(self, rp, request):
         try:

@@ -167,7 +167,13 @@ class HealthSpider(scrapy.Spider):
         """Requests for up to n backlog URLs. Sitemap (and resumed) URLs wait here as plain
         strings, not as 20,000 queued Requests (~3.5 KB each, and a big heap for the GC)."""
         backlog = self._backlog
-        for _ in range(min(n, len(backlog))):
+        if self.run.frontier is not None:
+            # A shared frontier keeps the queue in Redis, not in this process: all of it
+            # (a resumed run's pending URLs) goes there now.
+            n = len(backlog)
+        for _ in range(n):
+            if not backlog:  # another page's drip, interleaved with this one, emptied it
+                return
             yield self._build(backlog.popleft())
 
     def _idle(self):
@@ -228,20 +234,30 @@ class HealthSpider(scrapy.Spider):
         return False
 
     def parse_sitemap(self, response):
-        self._outcome(response, "not_article")  # counted in the ledger, not as a page
         root = etree.fromstring(response.body, parser=SITEMAP_PARSER)
         if root is None:
             logger.warning("Unreadable sitemap %s", response.url)
+            self._outcome(response, "not_article")
             return
         locs = [request_url(loc.strip()) for loc in SITEMAP_LOCS(root)]
         self.traps.note_sitemap(response.url, locs, bool(SITEMAP_INDEX(root)))
         if not SITEMAP_INDEX(root):
             self.crawler.stats.inc_value(keys.SITEMAP_URLS, len(locs))
         self.run.remember_sitemap(response.url, locs)
+        shared = self.run.frontier is not None  # the queue is in Redis: no backlog here
         for loc in locs:
             if self._admit(loc):
-                self._backlog.append(loc)
+                if shared:
+                    # Queued now, all of them, as a single process knows them all at once:
+                    # a redirect elsewhere in the cluster to one of them is then a duplicate.
+                    self.crawler.engine.crawl(self._build(loc))
+                else:
+                    self._backlog.append(loc)
         yield from self._drip(IDLE_BATCH)
+        # Done after its URLs: a shared frontier (crawler/frontier/) takes a URL as the
+        # run's when the request is queued, and acknowledges the sitemap with its outcome;
+        # a worker killed in between must leave the sitemap to be parsed again.
+        self._outcome(response, "not_article")  # counted in the ledger, not as a page
 
     def sitemap_failed(self, failure):
         """Many sites have no sitemap.xml: a 404 there is not a failed page."""

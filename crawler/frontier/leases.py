@@ -1,0 +1,209 @@
+"""The run's queue in Redis with leases: scrapy-redis's PriorityQueue (a ZSET scored by
+-priority, requests pickled by its serializer), where a pop moves the request into a lease
+instead of deleting it.
+
+Keys, all under `healthcrawl:<run id>:` (RunKeys):
+  queue        ZSET  "<lease id>\\0<encoded request>" scored -priority
+  seen         SET   request fingerprints (the run's dupefilter)
+  leases       ZSET  lease id scored by its expiry (Redis server time, seconds)
+  lease:data   HASH  lease id -> the queue member it was popped as (and its score)
+  lease:owner  HASH  lease id -> worker id
+
+A lease id is the URL the spider discovered (a redirect's first URL), which is also the
+URL the ledger files the outcome under, so the ledger's commit says which lease is done.
+Every step is one Lua script, atomic in Redis: a worker killed between two commands leaves
+no request both queued and leased, or neither.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy_redis.queue import PriorityQueue
+
+SEP = b"\0"
+
+# KEYS: queue seen leases data owner; ARGV: fingerprint score member lease-id force
+# A new fingerprint (or force) queues the member; a re-queue of a leased id (a retry, a
+# redirect, a 304 fetched again in full) ends that lease in the same step.
+PUSH = """
+if ARGV[5] == '0' then
+  if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+else
+  redis.call('SADD', KEYS[2], ARGV[1])
+end
+redis.call('ZREM', KEYS[3], ARGV[4])
+redis.call('HDEL', KEYS[4], ARGV[4])
+redis.call('HDEL', KEYS[5], ARGV[4])
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+return 1
+"""
+
+# KEYS: queue leases data owner; ARGV: lease seconds, owner
+POP = """
+local got = redis.call('ZPOPMIN', KEYS[1])
+if #got == 0 then return false end
+local member, score = got[1], got[2]
+local sep = string.find(member, '\\0', 1, true)
+local id = string.sub(member, 1, sep - 1)
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
+redis.call('HSET', KEYS[3], id, score .. '\\0' .. member)
+redis.call('HSET', KEYS[4], id, ARGV[2])
+return member
+"""
+
+# KEYS: leases data owner; ARGV: owner, id...  Only the owner's own leases: a lease that
+# expired and went to another worker is that worker's now.
+ACK = """
+local n = 0
+for i = 2, #ARGV do
+  if redis.call('HGET', KEYS[3], ARGV[i]) == ARGV[1] then
+    redis.call('ZREM', KEYS[1], ARGV[i])
+    redis.call('HDEL', KEYS[2], ARGV[i])
+    redis.call('HDEL', KEYS[3], ARGV[i])
+    n = n + 1
+  end
+end
+return n
+"""
+
+# KEYS: leases owner; ARGV: lease seconds, owner, id...  Returns the ids no longer held.
+RENEW = """
+local t = redis.call('TIME')
+local expiry = tonumber(t[1]) + tonumber(t[2]) / 1e6 + tonumber(ARGV[1])
+local lost = {}
+for i = 3, #ARGV do
+  if redis.call('HGET', KEYS[2], ARGV[i]) == ARGV[2] then
+    redis.call('ZADD', KEYS[1], 'XX', expiry, ARGV[i])
+  else
+    table.insert(lost, ARGV[i])
+  end
+end
+return lost
+"""
+
+# KEYS: queue leases data owner. Expired leases back to the queue; returns how many.
+REQUEUE_EXPIRED = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 1000)
+for _, id in ipairs(ids) do
+  local held = redis.call('HGET', KEYS[3], id)
+  if held then
+    local sep = string.find(held, '\\0', 1, true)
+    redis.call('ZADD', KEYS[1], string.sub(held, 1, sep - 1), string.sub(held, sep + 1))
+  end
+  redis.call('ZREM', KEYS[2], id)
+  redis.call('HDEL', KEYS[3], id)
+  redis.call('HDEL', KEYS[4], id)
+end
+return #ids
+"""
+
+
+@dataclass(frozen=True)
+class RunKeys:
+    prefix: str
+
+    @classmethod
+    def of(cls, run_id: str) -> RunKeys:
+        return cls(f"healthcrawl:{run_id}:")
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.prefix + name.replace("_", ":")
+
+    def all(self) -> list[str]:
+        return [self.prefix + k for k in ("queue", "seen", "leases", "lease:data",
+                                          "lease:owner", "recovered", "robots", "done",
+                                          "reconcile", "workers")]
+
+
+class LeasedQueue(PriorityQueue):
+    """scrapy-redis's PriorityQueue, popping into leases (module docstring)."""
+
+    def __init__(self, server: Any, spider: Any, keys: RunKeys, owner: str,
+                 lease_s: float, serializer: Any = None):
+        super().__init__(server, spider, keys.queue, serializer)
+        self.keys = keys
+        self.owner = owner
+        self.lease_s = lease_s
+        self._push = server.register_script(PUSH)
+        self._pop = server.register_script(POP)
+        self._ack = server.register_script(ACK)
+        self._renew = server.register_script(RENEW)
+        self._requeue = server.register_script(REQUEUE_EXPIRED)
+
+    # -- raw members (lease id + encoded request), for tests and the scheduler --------------
+    def push_member(self, lease_id: str, data: bytes, fingerprint: str, priority: int,
+                    force: bool = False) -> bool:
+        k = self.keys
+        member = lease_id.encode("utf-8") + SEP + data
+        return bool(self._push(keys=[k.queue, k.seen, k.leases, k.lease_data, k.lease_owner],
+                               args=[fingerprint, -priority, member, lease_id, int(force)]))
+
+    def pop_member(self) -> tuple[str, bytes] | None:
+        k = self.keys
+        member = self._pop(keys=[k.queue, k.leases, k.lease_data, k.lease_owner],
+                           args=[self.lease_s, self.owner])
+        if not member:
+            return None
+        lease_id, _, data = member.partition(SEP)
+        return lease_id.decode("utf-8"), data
+
+    # -- requests ---------------------------------------------------------------------------
+    def push_request(self, request: Any, lease_id: str, fingerprint: str,
+                     force: bool = False) -> bool:
+        return self.push_member(lease_id, self._encode_request(request), fingerprint,
+                                request.priority, force)
+
+    def pop_request(self) -> tuple[str, Any] | None:
+        got = self.pop_member()
+        return None if got is None else (got[0], self._decode_request(got[1]))
+
+    def push(self, request: Any) -> None:  # scrapy-redis's interface: no dupefilter, forced
+        self.push_request(request, request.url, request.url, force=True)
+
+    def pop(self, timeout: float = 0) -> Any:
+        got = self.pop_request()
+        return None if got is None else got[1]
+
+    # -- leases -----------------------------------------------------------------------------
+    def ack(self, lease_ids: Iterable[str]) -> int:
+        ids = list(lease_ids)
+        if not ids:
+            return 0
+        k = self.keys
+        return int(self._ack(keys=[k.leases, k.lease_data, k.lease_owner],
+                             args=[self.owner, *ids]))
+
+    def renew(self, lease_ids: Iterable[str]) -> list[str]:
+        """Extend this worker's leases; returns the ids it no longer holds."""
+        ids = list(lease_ids)
+        if not ids:
+            return []
+        k = self.keys
+        lost = self._renew(keys=[k.leases, k.lease_owner], args=[self.lease_s, self.owner, *ids])
+        return [x.decode("utf-8") for x in lost]
+
+    def requeue_expired(self) -> int:
+        k = self.keys
+        return int(self._requeue(keys=[k.queue, k.leases, k.lease_data, k.lease_owner]))
+
+    def sizes(self) -> tuple[int, int]:
+        """(requests queued, leases open)."""
+        pipe = self.server.pipeline(transaction=False)
+        pipe.zcard(self.keys.queue)
+        pipe.zcard(self.keys.leases)
+        queued, leased = pipe.execute()
+        return int(queued), int(leased)
+
+    def __len__(self) -> int:
+        return int(self.server.zcard(self.keys.queue))
+
+    def clear(self) -> None:
+        self.server.delete(*self.keys.all())

@@ -1,0 +1,126 @@
+"""Per-host politeness for the whole cluster: at most CONCURRENT_REQUESTS_PER_DOMAIN requests
+in flight to one host across every worker, and DOWNLOAD_DELAY seconds between the starts of
+two of them, whichever worker sends them. (Scrapy's own per-slot limits still hold inside
+each worker; they cannot see the other workers.)
+
+A downloader middleware closest to the network: before a request goes out it takes a slot
+of its host in Redis (one Lua script: drop expired slots, check the next allowed start and
+the count, take a slot, push the next allowed start), and gives it back when the response or
+the error comes. A slot held by a worker that died expires after DOWNLOAD_TIMEOUT + a margin.
+Keys `healthcrawl:host:<host:port>:slots|next` are shared by every run on that Redis.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import NotConfigured
+
+from common.keys import FRONTIER_HOST_WAITS
+
+from .connect import FrontierError, connect, frontier_url
+
+logger = logging.getLogger(__name__)
+
+SLOT_META = "frontier_host_slot"
+BUSY_WAIT_S = 0.05  # how soon a request waiting for a busy host asks again
+REDIS_DOWN_WAIT_S = 0.5
+
+# KEYS: slots next; ARGV: token limit delay hold
+# Returns "0" when the slot is taken, else the seconds to wait (as a string: Lua numbers
+# come back from Redis as integers).
+TAKE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local nxt = tonumber(redis.call('GET', KEYS[2]) or '0')
+if nxt > now then return tostring(nxt - now) end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return '-1' end
+local hold = tonumber(ARGV[4])
+redis.call('ZADD', KEYS[1], now + hold, ARGV[1])
+redis.call('EXPIRE', KEYS[1], math.ceil(hold) + 1)
+local delay = tonumber(ARGV[3])
+if delay > 0 then
+  redis.call('SET', KEYS[2], tostring(now + delay), 'PX', math.ceil(delay * 1000) + 1000)
+end
+return '0'
+"""
+
+
+def host_keys(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    host = f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    return f"healthcrawl:host:{host}:slots", f"healthcrawl:host:{host}:next"
+
+
+class ClusterPoliteness:
+    def __init__(self, server: Any, limit: int, delay_s: float, hold_s: float,
+                 stats: Any = None):
+        self.server = server
+        self.limit = max(1, limit)
+        self.delay_s = max(0.0, delay_s)
+        self.hold_s = hold_s
+        self.stats = stats
+        self._take = server.register_script(TAKE)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ClusterPoliteness:
+        settings = crawler.settings
+        url = frontier_url(settings)
+        if not url:
+            raise NotConfigured("HEALTHCRAWL_FRONTIER is not set")
+        try:
+            server = connect(url)
+        except FrontierError as exc:  # the scheduler reports it as the run's error
+            raise NotConfigured(str(exc)) from None
+        return cls(server, settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                   settings.getfloat("DOWNLOAD_DELAY"),
+                   settings.getfloat("DOWNLOAD_TIMEOUT") + 30, crawler.stats)
+
+    async def process_request(self, request: Any) -> None:
+        slots, nxt = host_keys(request.url)
+        token = uuid.uuid4().hex
+        waited = False
+        while True:
+            try:
+                wait = float(self._take(keys=[slots, nxt],
+                                        args=[token, self.limit, self.delay_s, self.hold_s]))
+            except Exception as exc:  # redis down: wait for it rather than be impolite
+                if not _is_redis_error(exc):
+                    raise
+                logger.warning("Frontier: host slots unreachable (%s); waiting", exc)
+                wait = REDIS_DOWN_WAIT_S
+            if wait == 0:
+                break
+            waited = True
+            await asyncio.sleep(BUSY_WAIT_S if wait < 0 else min(wait, 5.0))
+        if waited and self.stats is not None:
+            self.stats.inc_value(FRONTIER_HOST_WAITS)
+        request.meta[SLOT_META] = (slots, token)
+
+    def process_response(self, request: Any, response: Any) -> Any:
+        self._release(request)
+        return response
+
+    def process_exception(self, request: Any, exception: Any) -> None:
+        self._release(request)
+
+    def _release(self, request: Any) -> None:
+        held = request.meta.pop(SLOT_META, None)
+        if held is None:
+            return
+        try:
+            self.server.zrem(*held)
+        except Exception as exc:
+            if not _is_redis_error(exc):
+                raise
+            # the slot expires by itself after hold_s
+
+
+def _is_redis_error(exc: BaseException) -> bool:
+    import redis
+
+    return isinstance(exc, (redis.RedisError, OSError))

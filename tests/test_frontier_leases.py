@@ -1,0 +1,129 @@
+"""The leased queue and the host slots on a real redis-server (crawler/frontier/leases.py,
+politeness.py): what a worker pops is leased, not lost; acknowledged by its owner only;
+re-queued when its lease expires; the dupefilter is the run's."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture()
+def client(redis_server):
+    import redis
+
+    c = redis.Redis.from_url(redis_server.url)
+    c.flushdb()
+    yield c
+    c.close()
+
+
+def queue(client, run_id: str, owner: str, lease_s: float = 30.0):
+    from crawler.frontier.leases import LeasedQueue, RunKeys
+
+    # No spider: these tests use the raw members (lease id + bytes), not Requests.
+    return LeasedQueue(client, spider=type("S", (), {"name": "health"})(),
+                       keys=RunKeys.of(run_id), owner=owner, lease_s=lease_s)
+
+
+def test_pop_leases_and_ack_by_owner_ends_the_lease(client) -> None:
+    a = queue(client, "run1", "worker-a")
+    b = queue(client, "run1", "worker-b")
+    assert a.push_member("http://x/1", b"one", "fp1", priority=0)
+    assert a.sizes() == (1, 0)
+    assert a.pop_member() == ("http://x/1", b"one")
+    assert a.sizes() == (0, 1)  # leased, still in Redis
+    assert b.ack(["http://x/1"]) == 0  # not b's lease
+    assert a.sizes() == (0, 1)
+    assert a.ack(["http://x/1"]) == 1
+    assert a.sizes() == (0, 0)
+    assert client.hlen(a.keys.lease_data) == 0 and client.hlen(a.keys.lease_owner) == 0
+
+
+def test_dupefilter_is_per_run_and_atomic_with_the_queue(client) -> None:
+    a = queue(client, "run1", "w")
+    other_run = queue(client, "run2", "w")
+    assert a.push_member("http://x/1", b"one", "fp1", priority=0)
+    assert not a.push_member("http://x/1", b"one again", "fp1", priority=0)
+    assert a.sizes() == (1, 0)
+    assert other_run.push_member("http://x/1", b"one", "fp1", priority=0)  # its own run
+    # forced (a retry): past the dupefilter
+    assert a.push_member("http://x/1", b"retry", "fp1", priority=0, force=True)
+    assert a.sizes() == (2, 0)
+    a.clear()
+    assert not any(k.startswith(b"healthcrawl:run1:") for k in client.keys("*"))
+    assert other_run.sizes() == (1, 0)
+
+
+def test_priority_order(client) -> None:
+    q = queue(client, "run1", "w")
+    q.push_member("http://x/low", b"low", "f1", priority=0)
+    q.push_member("http://x/high", b"high", "f2", priority=10)
+    assert q.pop_member()[0] == "http://x/high"
+    assert q.pop_member()[0] == "http://x/low"
+    assert q.pop_member() is None
+
+
+def test_expired_lease_goes_back_to_the_queue_with_its_priority(client) -> None:
+    dead = queue(client, "run1", "dead-worker", lease_s=0.3)
+    alive = queue(client, "run1", "alive-worker")
+    dead.push_member("http://x/1", b"one", "fp1", priority=5)
+    dead.push_member("http://x/2", b"two", "fp2", priority=0)
+    assert dead.pop_member()[0] == "http://x/1"
+    assert alive.requeue_expired() == 0  # not yet expired
+    time.sleep(0.5)
+    assert alive.requeue_expired() == 1
+    assert alive.sizes() == (2, 0)
+    assert alive.pop_member() == ("http://x/1", b"one")  # its priority kept: first again
+    assert dead.ack(["http://x/1"]) == 0  # too late: it is the other worker's now
+    assert alive.sizes() == (1, 1)
+
+
+def test_renewed_lease_does_not_expire_and_renew_reports_lost_ones(client) -> None:
+    q = queue(client, "run1", "w", lease_s=0.4)
+    q.push_member("http://x/1", b"one", "fp1", priority=0)
+    q.pop_member()
+    for _ in range(4):
+        time.sleep(0.2)
+        assert q.renew(["http://x/1"]) == []
+        assert q.requeue_expired() == 0
+    assert q.renew(["http://x/never-leased"]) == ["http://x/never-leased"]
+
+
+def test_forced_push_of_a_leased_id_ends_that_lease(client) -> None:
+    q = queue(client, "run1", "w")
+    q.push_member("http://x/1", b"one", "fp1", priority=0)
+    q.pop_member()
+    assert q.sizes() == (0, 1)
+    assert q.push_member("http://x/1", b"redirected", "fp1", priority=0, force=True)
+    assert q.sizes() == (1, 0)  # queued once, not leased as well
+
+
+def test_host_slots_limit_concurrency_and_delay_across_clients(client, redis_server) -> None:
+    import redis
+
+    from crawler.frontier.politeness import ClusterPoliteness, host_keys
+
+    other = redis.Redis.from_url(redis_server.url)
+    one = ClusterPoliteness(client, limit=1, delay_s=0.0, hold_s=30)
+    two = ClusterPoliteness(other, limit=1, delay_s=0.0, hold_s=30)
+    slots, nxt = host_keys("http://127.0.0.1:9/a")
+    assert host_keys("http://127.0.0.1:9/b") == (slots, nxt)
+    assert float(one._take(keys=[slots, nxt], args=["t1", 1, 0.0, 30])) == 0
+    assert float(two._take(keys=[slots, nxt], args=["t2", 1, 0.0, 30])) < 0  # busy
+    client.zrem(slots, "t1")
+    assert float(two._take(keys=[slots, nxt], args=["t2", 1, 0.0, 30])) == 0
+    client.zrem(slots, "t2")
+    # a delay: the next start is that far off, for every client
+    assert float(one._take(keys=[slots, nxt], args=["t3", 5, 0.5, 30])) == 0
+    client.zrem(slots, "t3")
+    wait = float(two._take(keys=[slots, nxt], args=["t4", 5, 0.5, 30]))
+    assert 0.3 < wait <= 0.5
+    # a slot of a worker that died expires
+    client.delete(nxt)
+    assert float(one._take(keys=[slots, nxt], args=["t5", 1, 0.0, 0.2])) == 0
+    time.sleep(0.3)
+    assert float(two._take(keys=[slots, nxt], args=["t6", 1, 0.0, 30])) == 0
+    other.close()
