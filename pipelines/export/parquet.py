@@ -17,13 +17,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaners.record_fields import FIELDS, SCHEMA_VERSION, Field
-from common.default_settings import DEFAULTS
 
 from .atomic import commit_part, part_path
-
-FILENAME = "articles.parquet"
-DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
-DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
+from .exporter import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
+from .exporter import PARQUET_FILENAME as FILENAME
 
 
 def arrow_type(field: Field) -> pa.DataType:
