@@ -44,3 +44,16 @@ def test_interleaved_drips_share_the_backlog() -> None:
     got = [next(first).url, next(second).url, next(second).url]
     assert list(first) == [] and list(second) == []
     assert got == urls and spider._pending == 3
+
+
+def test_the_href_cache_stays_bounded(monkeypatch) -> None:
+    from crawler.spiders import health
+
+    monkeypatch.setattr(health, "RESOLVED_CACHE", 4)
+    spider = make_spider(limit=100)
+    hrefs = ["/menu/", *[f"/blog/a-{i}.html" for i in range(10)], "/menu/", "other.html"]
+    urls = spider._resolve(hrefs, f"{BASE}blog/x.html")
+    assert urls == [f"{BASE}menu/", *[f"{BASE}blog/a-{i}.html" for i in range(10)],
+                    f"{BASE}blog/other.html"]
+    assert 0 < len(spider._resolved) <= 4
+    assert "other.html" not in spider._resolved  # relative: depends on the page, never cached

@@ -40,6 +40,10 @@ IDLE_BATCH = 128  # released at once when the scheduler runs dry
 # page piled up as Requests (~3.5 KB each) once the sitemap outran the crawl: peak RSS grew
 # by ~50 MB from 2,000 to 20,000 articles (bench/README.md).
 PENDING_PER_SLOT = 4
+# Origin-wide hrefs resolved once per crawl: menus and sidebars hit the cache; it is emptied
+# when it holds this many (every article's own root-relative link would otherwise stay
+# cached: ~6 MB at 20,000 articles) and the menus come back at once.
+RESOLVED_CACHE = 4096
 
 
 class HealthSpider(scrapy.Spider):
@@ -213,6 +217,8 @@ class HealthSpider(scrapy.Spider):
                         (href[:1] == "/" and href[1:2] != "/"):
                     # absolute or root-relative: the same URL from every page of this
                     # origin, so menus and sidebars are resolved once per crawl
+                    if len(resolved) >= RESOLVED_CACHE:
+                        resolved.clear()
                     resolved[href] = url
             if url is not None:
                 urls[url] = None
