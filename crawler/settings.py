@@ -1,5 +1,7 @@
 """Scrapy settings for healthcrawl. Defaults are polite for real sites; the demo and the
 benchmark raise concurrency explicitly (crawler/cli.py)."""
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from cleaners.record import PACKAGE_VERSION as _version  # not a setting: lowercase
 from common import default_settings as _healthcrawl_defaults
 
@@ -27,6 +29,14 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 # piling up memory.
 CONCURRENT_ITEMS = 8
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19 turns on by default an HTTP server on localhost that runs Python code posted
+# to it (token in a job file): not for unattended crawls. Left out of the extension list too,
+# because Scrapy imports every listed component to read the settings, switched off or not
+# (aiohttp: ~1 s of CPU and ~11 MB of RSS at every start, measured); to use it, set
+# REMOTE_CONTROL_ENABLED and list scrapy.extensions.remote_control.RemoteControl in EXTENSIONS.
+REMOTE_CONTROL_ENABLED = False
+EXTENSIONS_BASE = {path: order for path, order in _scrapy_defaults.EXTENSIONS_BASE.items()
+                   if not path.endswith(".RemoteControl")}
 COOKIES_ENABLED = False
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -69,3 +69,30 @@ def test_rss_does_not_grow_with_the_run() -> None:
 
 if __name__ == "__main__":
     sys.stdout.write(json.dumps(measure(int(sys.argv[1]) if len(sys.argv) > 1 else N)) + "\n")
+
+
+PANDAS_PROBE = """
+import sys, tempfile
+from pathlib import Path
+from pipelines.export import Exporter
+from pipelines.synthetic import synthetic_record
+tmp = Path(tempfile.mkdtemp())
+exporter = Exporter(tmp, formats=("jsonl", "parquet"))
+for i in range(300):
+    exporter.write(synthetic_record(i))
+exporter.close()
+after_export = "pandas" in sys.modules
+from pipelines.load import load_run
+frame = load_run(tmp).articles
+print(after_export, type(frame).__module__.split(".")[0], len(frame))
+"""
+
+
+def test_parquet_export_does_not_import_pandas() -> None:
+    # pyarrow imports pandas on its first list conversion (~45 MB of RSS in a crawl);
+    # pipelines/export/parquet.py skip_pandas_probe keeps a crawl's export from paying it,
+    # and loading the run with pandas afterwards still works in the same process.
+    out = subprocess.run([sys.executable, "-c", PANDAS_PROBE], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                         check=True)
+    assert out.stdout.split() == ["False", "pandas", "300"], out.stdout + out.stderr

@@ -36,3 +36,18 @@ def test_component_paths_still_load() -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.split() == ["ValidatePipeline", "DedupePipeline", "StorePipeline",
                                    "ExportPipeline", "RunFolder"]
+
+
+HEAVY = ("pyarrow", "pandas", "numpy", "psycopg", "fastwarc", "matplotlib", "trafilatura")
+
+
+def test_the_crawl_command_imports_no_heavy_library() -> None:
+    # Each costs tens of MB of RSS in every crawl, and in the extraction worker, whether or
+    # not the run uses it: pyarrow (~85 MB) is imported when a Parquet file is opened,
+    # psycopg for a postgresql:// store, fastwarc when a WARC file is read.
+    proc = run_python(
+        "import sys, crawler.cli, crawler.spiders.health, crawler.extract_worker, "
+        "pipelines.export.pipeline, pipelines.store.pipeline; "
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.strip() == "[]"

@@ -104,3 +104,18 @@ def test_project_defaults_for_hand_built_settings():
     assert settings.getint("HEALTHCRAWL_FEED_SIZE") == 7
     assert settings.getint("HEALTHCRAWL_STORE_BATCH_SIZE") == 200
     assert settings.get("HEALTHCRAWL_OUTPUT_DIR") == "output"
+
+
+def test_no_remote_code_server_and_its_module_is_not_loaded():
+    # Scrapy 2.19's RemoteControl runs posted Python code; listed at all, its module (and
+    # aiohttp) is imported while the settings are read (crawler/settings.py).
+    from scrapy.utils.conf import build_component_list
+
+    from crawler.run import build_settings
+
+    settings = build_settings()
+    assert settings.getbool("REMOTE_CONTROL_ENABLED") is False
+    extensions = build_component_list(settings.getwithbase("EXTENSIONS"))
+    assert not [e for e in extensions if "RemoteControl" in str(e)]
+    assert "scrapy.extensions.corestats.CoreStats" in extensions  # the rest of Scrapy's list
+    assert "crawler.run_context.RunContext" in extensions

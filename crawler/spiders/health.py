@@ -35,8 +35,16 @@ from crawler.worker_pool import WorkerDied
 logger = logging.getLogger(__name__)
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
-DRIP_PER_PAGE = 3  # backlog URLs released per parsed page: the queue stays short but fed
 IDLE_BATCH = 128  # released at once when the scheduler runs dry
+# Requests out at once (queued in Scrapy or in flight), per allowed concurrent request: more
+# new URLs wait in the backlog as plain strings. Sitemap URLs released at a fixed rate per
+# page piled up as Requests (~3.5 KB each) once the sitemap outran the crawl: peak RSS grew
+# by ~50 MB from 2,000 to 20,000 articles (bench/README.md).
+PENDING_PER_SLOT = 4
+# Origin-wide hrefs resolved once per crawl: menus and sidebars hit the cache; it is emptied
+# when it holds this many (every article's own root-relative link would otherwise stay
+# cached: ~6 MB at 20,000 articles) and the menus come back at once.
+RESOLVED_CACHE = 4096
 
 
 class HealthSpider(scrapy.Spider):
@@ -61,6 +69,8 @@ class HealthSpider(scrapy.Spider):
         self._resolved: dict[str, str | None] = {}  # href -> page URL (origin-wide hrefs)
         self._backlog: deque[str] = deque()
         self._scheduled = 0
+        self._pending = 0  # Requests built whose callback or errback has not run yet
+        self._pending_limit = 256  # PENDING_PER_SLOT x CONCURRENT_REQUESTS, from_crawler
         self.url_length_limit = 2083
         self._workers: ExtractWorkers | None = None
         self.learning: SiteLearning | None = None  # generic crawls: crawler/learning.py
@@ -78,6 +88,8 @@ class HealthSpider(scrapy.Spider):
         # 0 switches Scrapy's UrlLengthMiddleware off; so it does here
         spider.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083) or sys.maxsize
         spider.traps = TrapGuard.from_settings(settings)
+        spider._pending_limit = max(IDLE_BATCH,
+                                    PENDING_PER_SLOT * settings.getint("CONCURRENT_REQUESTS"))
         # The run context opens the run (lock, ledger) once the extensions are built.
         spider.run = RunContext.of(crawler)
         spider.run.declare(RunScope(spider.run_key(), spider.site_key, spider.base_url,
@@ -166,15 +178,20 @@ class HealthSpider(scrapy.Spider):
     def _drip(self, n: int):
         """Requests for up to n backlog URLs. Sitemap (and resumed) URLs wait here as plain
         strings, not as 20,000 queued Requests (~3.5 KB each, and a big heap for the GC)."""
+        # The length is read at every step: callbacks of other pages (generic pages waiting
+        # for the worker) take from the same backlog between two of these yields.
         backlog = self._backlog
         if self.run.frontier is not None:
             # A shared frontier keeps the queue in Redis, not in this process: all of it
             # (a resumed run's pending URLs) goes there now.
             n = len(backlog)
-        for _ in range(n):
-            if not backlog:  # another page's drip, interleaved with this one, emptied it
-                return
+        while n > 0 and backlog:
+            n -= 1
             yield self._build(backlog.popleft())
+
+    def _top_up(self):
+        """Backlog URLs up to the pending limit: the queue stays short but fed."""
+        return self._drip(self._pending_limit - self._pending)
 
     def _idle(self):
         if self._backlog:
@@ -188,6 +205,7 @@ class HealthSpider(scrapy.Spider):
         # dont_filter: the spider's own seen-set is the dupefilter (cheaper, and persistent
         # through the ledger); redirect targets are claimed by the safety middleware.
         is_sitemap = url.endswith((".xml", ".xml.gz"))
+        self._pending += 1
         headers = self.run.validators(url)
         meta = {"handle_httpstatus_list": [304]} if headers is not None else None
         return scrapy.Request(url, callback=self.parse_sitemap if is_sitemap else self.parse,
@@ -208,6 +226,8 @@ class HealthSpider(scrapy.Spider):
                         (href[:1] == "/" and href[1:2] != "/"):
                     # absolute or root-relative: the same URL from every page of this
                     # origin, so menus and sidebars are resolved once per crawl
+                    if len(resolved) >= RESOLVED_CACHE:
+                        resolved.clear()
                     resolved[href] = url
             if url is not None:
                 urls[url] = None
@@ -221,9 +241,12 @@ class HealthSpider(scrapy.Spider):
             if self.site and not self.generic and not self._worth_following(url):
                 seen.add(url)
                 continue
-            request = self._request(url)
-            if request is not None:
-                yield request
+            if self._pending < self._pending_limit:
+                request = self._request(url)
+                if request is not None:
+                    yield request
+            elif self._admit(url):
+                self._backlog.append(url)
 
     def _worth_following(self, url: str) -> bool:
         path = urlsplit(url).path
@@ -234,6 +257,7 @@ class HealthSpider(scrapy.Spider):
         return False
 
     def parse_sitemap(self, response):
+        self._pending -= 1
         root = etree.fromstring(response.body, parser=SITEMAP_PARSER)
         if root is None:
             logger.warning("Unreadable sitemap %s", response.url)
@@ -253,7 +277,7 @@ class HealthSpider(scrapy.Spider):
                     self.crawler.engine.crawl(self._build(loc))
                 else:
                     self._backlog.append(loc)
-        yield from self._drip(IDLE_BATCH)
+        yield from self._top_up()
         # Done after its URLs: a shared frontier (crawler/frontier/) takes a URL as the
         # run's when the request is queued, and acknowledges the sitemap with its outcome;
         # a worker killed in between must leave the sitemap to be parsed again.
@@ -262,6 +286,7 @@ class HealthSpider(scrapy.Spider):
     def sitemap_failed(self, failure):
         """Many sites have no sitemap.xml: a 404 there is not a failed page."""
         if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            self._pending -= 1  # failed() counts the other failures
             logger.info("No sitemap at %s", failure.request.url)
             self.run.finish(failure.request.url, "not_article")
             return
@@ -269,6 +294,7 @@ class HealthSpider(scrapy.Spider):
 
     # -- pages ------------------------------------------------------------------------------
     def parse(self, response):
+        self._pending -= 1
         self._note_redirect(response)
         self._latency(response)
         if response.status == 304:
@@ -323,7 +349,7 @@ class HealthSpider(scrapy.Spider):
         links = self._resolve(analysis.hrefs, response.url)
         self.run.keep_links(response, links)
         yield from self._follow(links)
-        yield from self._drip(DRIP_PER_PAGE)
+        yield from self._top_up()
         record = analysis.record
         if analysis.error is not None:
             self._extraction_failed(response, analysis.error)
@@ -349,7 +375,7 @@ class HealthSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value(keys.NOT_MODIFIED)
         yield from self._follow(replay.links)
-        yield from self._drip(DRIP_PER_PAGE)
+        yield from self._top_up()
         if replay.record is None:
             self.crawler.stats.inc_value(keys.NOT_ARTICLE)
             self._outcome(response, "not_article")
@@ -357,6 +383,7 @@ class HealthSpider(scrapy.Spider):
         yield replay.record
 
     def failed(self, failure):
+        self._pending -= 1
         request = failure.request
         outcome, count, error = failure_outcome(failure)
         if count:

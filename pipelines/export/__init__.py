@@ -1,14 +1,14 @@
 """Exports: articles.jsonl, the three CSV files and articles.parquet, streamed into the run
 folder (`Exporter`), the feeds (feeds.py), the run folder's files (run_files.py) and the one
 way every file is written (atomic.py). Usable without Scrapy: the Scrapy item pipeline,
-`pipelines.export.ExportPipeline` (pipeline.py), is imported only when asked for."""
+`pipelines.export.ExportPipeline` (pipeline.py), is imported only when asked for, and
+pyarrow only by a run that writes Parquet."""
 from __future__ import annotations
 
 from typing import Any
 
 from .csvfiles import csv_escape, csv_unescape
 from .exporter import DEFAULT_FORMATS, FORMAT_FILES, Exporter, parse_formats
-from .parquet import SCHEMA as PARQUET_SCHEMA
 
 
 def __getattr__(name: str) -> Any:
@@ -16,6 +16,10 @@ def __getattr__(name: str) -> Any:
     if name == "ExportPipeline":
         from .pipeline import ExportPipeline
         return ExportPipeline
+    # The Arrow schema, without importing pyarrow (~85 MB) for every user of the exports.
+    if name == "PARQUET_SCHEMA":
+        from .parquet import SCHEMA
+        return SCHEMA
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

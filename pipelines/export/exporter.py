@@ -10,15 +10,20 @@ from typing import Protocol
 from cleaners.record_fields import RECORD_FIELDS
 from common.default_settings import DEFAULTS
 
-from . import csvfiles, jsonl, parquet
+from . import csvfiles, jsonl
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = tuple(DEFAULTS["HEALTHCRAWL_FORMATS"].split(","))
+# Parquet's constants live here: parquet.py imports pyarrow (~85 MB of RSS), which only a run
+# writing Parquet loads (Exporter below).
+PARQUET_FILENAME = "articles.parquet"
+DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
+DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
 FORMAT_FILES: dict[str, tuple[str, ...]] = {
     "jsonl": (jsonl.FILENAME,),
     "csv": csvfiles.FILENAMES,
-    "parquet": (parquet.FILENAME,),
+    "parquet": (PARQUET_FILENAME,),
 }
 
 
@@ -41,8 +46,8 @@ def parse_formats(value: str | Iterable[str] | None) -> tuple[str, ...]:
 
 class Exporter:
     def __init__(self, run_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
-                 csv_excel: bool = False, row_group_size: int = parquet.DEFAULT_ROW_GROUP,
-                 row_group_bytes: int = parquet.DEFAULT_ROW_GROUP_BYTES):
+                 csv_excel: bool = False, row_group_size: int = DEFAULT_ROW_GROUP,
+                 row_group_bytes: int = DEFAULT_ROW_GROUP_BYTES):
         self.run_dir = Path(run_dir)
         self.formats = parse_formats(formats)
         self.records = 0
@@ -54,6 +59,8 @@ class Exporter:
                 elif fmt == "csv":
                     self.writers.append(csvfiles.CsvWriter(self.run_dir, excel=csv_excel))
                 else:
+                    from . import parquet
+
                     self.writers.append(parquet.ParquetWriter(
                         self.run_dir, row_group_size, row_group_bytes=row_group_bytes))
         except BaseException:

@@ -9,19 +9,18 @@ losslessly. Parse with `pandas.to_datetime(..., utc=True, format="ISO8601")` whe
 from __future__ import annotations
 
 import contextlib
+import sys
+import threading
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaners.record_fields import FIELDS, SCHEMA_VERSION, Field
-from common.default_settings import DEFAULTS
 
 from .atomic import commit_part, part_path
-
-FILENAME = "articles.parquet"
-DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
-DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
+from .exporter import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
+from .exporter import PARQUET_FILENAME as FILENAME
 
 
 def arrow_type(field: Field) -> pa.DataType:
@@ -43,6 +42,35 @@ def build_schema() -> pa.Schema:
 SCHEMA = build_schema()
 
 
+class _NoPandas:
+    """Import finder that refuses pandas (see `skip_pandas_probe`)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r} (healthcrawl's Parquet writer)")
+
+
+_probe_lock = threading.Lock()
+
+
+def skip_pandas_probe() -> None:
+    """pyarrow's first conversion of Python lists imports pandas (~45 MB of RSS in a crawl,
+    measured) only to ask whether those lists are pandas objects; a record never is. Let that
+    first look find no pandas: pyarrow remembers it for the look alone, and an explicit
+    pandas conversion (`Table.to_pandas`, pipelines/load.py) imports pandas as before
+    (pyarrow/pandas-shim.pxi retries the import when it is asked for). Nothing happens when
+    pandas is already imported."""
+    with _probe_lock:
+        if "pandas" in sys.modules:
+            return
+        sys.meta_path.insert(0, _NoPandas)
+        try:
+            pa.array([], type=pa.string())  # pyarrow's one look for pandas happens here
+        finally:
+            sys.meta_path.remove(_NoPandas)
+
+
 class ParquetWriter:
     """Rows are converted to Arrow every CHUNK_ROWS (small, short-lived Python buffers) and
     written as one row group when `row_group_size` rows or `row_group_bytes` of Arrow data
@@ -58,6 +86,7 @@ class ParquetWriter:
         self.part = part_path(self.path)
         self.row_group_size = max(1, row_group_size)
         self.row_group_bytes = max(1, row_group_bytes)
+        skip_pandas_probe()
         self._writer = pq.ParquetWriter(self.part, SCHEMA, compression=compression)
         self._rows: list[dict] = []
         self._batches: list[pa.RecordBatch] = []

@@ -12,8 +12,13 @@ from common.keys import EXPORT_ERRORS, RECORDS
 from common.paths import output_dir
 
 from ..runinfo import RunInfo, ensure_run_dir, run_of
-from .exporter import DEFAULT_FORMATS, Exporter, parse_formats
-from .parquet import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
+from .exporter import (
+    DEFAULT_FORMATS,
+    DEFAULT_ROW_GROUP,
+    DEFAULT_ROW_GROUP_BYTES,
+    Exporter,
+    parse_formats,
+)
 
 logger = logging.getLogger(__name__)
 
