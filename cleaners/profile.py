@@ -117,6 +117,29 @@ def _date(el) -> str | None:
     return clean_inline(el.get("datetime") or el.get("content") or text_of(el)) or None
 
 
+# A learned template (cleaners/learned.py) knows only what its sample pages showed: a link
+# list left in its body container (a related box, a teaser rail the samples lacked) is
+# navigation the template would pass off as body text. The crawl analyses such a page
+# generically too (crawler/learning.py), which refines or drops the template.
+UNSEEN_LINK_LIST = "learned_unseen_link_list"
+_LIST_BLOCKS = ("ul", "ol", "nav", "aside", "div", "section", "table")
+_MIN_LIST_LINKS = 3
+_MIN_LINK_SHARE = 0.6
+
+
+def _has_link_list(body_el) -> bool:
+    """A block of the body with 3+ links whose text is mostly link text."""
+    for el in body_el.iter(*_LIST_BLOCKS):
+        links = el.findall(".//a[@href]")
+        if len(links) < _MIN_LIST_LINKS:
+            continue
+        text = len("".join(el.itertext()).strip())
+        linked = sum(len("".join(a.itertext()).strip()) for a in links)
+        if text and linked >= _MIN_LINK_SHARE * text:
+            return True
+    return False
+
+
 def extract_with_profile(root, url: str | None, profile: SiteProfile) -> Article:
     """Apply a profile to a parsed page (scripts already dropped). Missing body -> warning."""
     xp = profile.xp
@@ -148,6 +171,8 @@ def extract_with_profile(root, url: str | None, profile: SiteProfile) -> Article
         for drop in profile.xp_drop:
             for el in drop(body_el):
                 el.drop_tree()
+        if profile.learned and _has_link_list(body_el):
+            art.warnings.append(UNSEEN_LINK_LIST)
         art.body = clean_paragraphs(block_texts(body_el))
         art.body_html = element_html(body_el, url)
 

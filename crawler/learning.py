@@ -15,6 +15,7 @@ import logging
 from cleaners.analyze import PageAnalysis, analyze_page
 from cleaners.learned import Template, group_of
 from cleaners.learner import Learner
+from cleaners.profile import UNSEEN_LINK_LIST
 from common import keys
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,10 @@ class SiteLearning:
             learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
                                    links=True, site=site, run_id=run_id, http_status=status,
                                    fetched_at=fetched_at)
-            if plan.verify:
+            unseen = _unseen_link_list(learned)
+            if plan.verify or unseen:
+                # a link list the samples did not show: checked like a planned page, so a
+                # related box is not taken as body (the template is refined or dropped)
                 result = self.learner.verify(url, body, charset, learned,
                                              await self.generic(args))
             elif self.learner.applied(url, learned):
@@ -105,3 +109,13 @@ class SiteLearning:
             if self._reported.get(name) != value:
                 self.stats.set_value(keys.LEARNED + name, value)
                 self._reported[name] = value
+
+
+def _unseen_link_list(analysis: PageAnalysis) -> bool:
+    """The learned record's body container held a link list (cleaners/profile.py); the
+    warning is the crawl's cue, not part of the record."""
+    record = analysis.record
+    if record is None or UNSEEN_LINK_LIST not in record["warnings"]:
+        return False
+    record["warnings"] = [w for w in record["warnings"] if w != UNSEEN_LINK_LIST]
+    return True

@@ -167,3 +167,39 @@ def test_refine_adds_a_drop_rule_for_an_ad_the_samples_did_not_have(family):
     for url, body, _exp in with_ad[1:6]:
         assert "Advertisement" not in analyze_page(body, url, profile=refined.profile) \
             .record["body"]
+
+
+def _with_related_box(body: bytes, selector: str) -> bytes:
+    """The page with a related-articles box appended inside its body container."""
+    from lxml import html
+
+    root = html.fromstring(body)
+    container = root.cssselect(selector)[0]
+    container.append(html.fragment_fromstring(
+        '<aside class="box-x"><h2>Related articles</h2><ul>'
+        '<li><a href="/blog/one/">Five ways to sleep better at night</a></li>'
+        '<li><a href="/blog/two/">What a blood test can tell you</a></li>'
+        '<li><a href="/blog/three/">Walking after meals, measured</a></li></ul></aside>'))
+    return html.tostring(root, encoding="utf-8")
+
+
+def test_a_link_list_the_samples_did_not_show_sends_the_page_to_a_check(family):
+    from cleaners.profile import UNSEEN_LINK_LIST
+
+    pages = family["wp"]
+    template = _learned(pages)
+    # ordinary pages of the template raise no flag (they must stay cheap) ...
+    for url, body, _exp in pages[4:14]:
+        record = analyze_page(body, url, profile=template.profile).record
+        assert UNSEEN_LINK_LIST not in record["warnings"], url
+    # ... a page whose body container gained a related box does
+    url, body, _exp = pages[20]
+    boxed = _with_related_box(body, template.selectors["body"])
+    learned = analyze_page(boxed, url, profile=template.profile)
+    assert UNSEEN_LINK_LIST in learned.record["warnings"]
+    assert "Five ways to sleep better" in learned.record["body"]  # what the guard is for
+    generic = analyze_page(boxed, url)
+    assert "Five ways to sleep better" not in generic.record["body"]
+    learner = Learner(templates=(template,))
+    result = learner.verify(url, boxed, None, learned, generic)
+    assert "Five ways to sleep better" not in result.record["body"]
