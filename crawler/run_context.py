@@ -125,7 +125,6 @@ class RunContext(RunInfo):
         if settings.getbool("HEALTHCRAWL_CONDITIONAL"):
             self._validators = state.ledger.validators()
 
-    # -- what the spider reports ------------------------------------------------------------
     # -- learned templates (crawler/learning.py) --------------------------------------------
     def learned_templates(self) -> list[str]:
         """The template JSON of every learned template in the store ([] without a ledger)."""
@@ -151,6 +150,7 @@ class RunContext(RunInfo):
         except Exception as exc:  # the crawl goes on; the next run learns again
             logger.warning("Cannot store a learned template: %s", exc)
 
+    # -- what the spider reports ------------------------------------------------------------
     def known_urls(self) -> list[str]:
         """A resumed run: mark every URL the ledger knows as seen; return the pending ones."""
         if self._ledger is None:

@@ -54,7 +54,8 @@ def _assert_records_right(records, expected, urls=None):
             assert teaser["title"] not in record["body"], url
 
 
-def test_learned_records_and_the_next_run_starts_learned(demo_server, expected, tmp_path):
+def test_learned_records_and_the_next_run_starts_learned(demo_site, demo_server, expected,
+                                                           tmp_path):
     proc, records = _crawl(demo_server, tmp_path)
     assert set(records) == set(expected)
     learned = [u for u, r in records.items() if r["extractor"].startswith(LEARNED)]
@@ -82,7 +83,21 @@ def test_learned_records_and_the_next_run_starts_learned(demo_server, expected, 
         # a body may differ only where this run's template gives the expected body (the
         # Chinese portal's generic body takes the byline line and the summary; a template
         # learned late in the first run extracts its text alone from the start here)
-        assert records2[url]["body"] in (records[url]["body"], expected[url]["body"]), url
+        # Where a check dropped a template in this run (the portal's generic body varies, so
+        # its template may be dropped at a different page than in the first run), the page
+        # has the generic analysis' body.
+        bodies = (records[url]["body"], expected[url]["body"])
+        if not records2[url]["extractor"].startswith(LEARNED) \
+                and records2[url]["body"] not in bodies:
+            bodies = (_generic_body(demo_site, expected[url]),)
+        assert records2[url]["body"] in bodies, url
+
+
+def _generic_body(site, exp: dict) -> str:
+    from cleaners.analyze import analyze_page
+    from crawler.demo.routes import file_for
+
+    return analyze_page((site / file_for(exp["path"])).read_bytes(), exp["url"]).record["body"]
 
 
 class _RedesignedServer:
