@@ -146,12 +146,17 @@ def _wait_for_worker(url: str, proc: subprocess.Popen, workers: int = 1) -> str:
 SLOW = ["-s", "DOWNLOAD_DELAY=0.02", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
 
 
+# Paced so that the first worker is still crawling when the second has started, on a
+# loaded machine too (~15 s for the demo site).
+SLOWER = ["-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+
+
 def test_two_processes_join_one_run(demo_server, demo_site, pg_url, tmp_path):
     out = tmp_path / "out"
     beat = ["-s", "HEALTHCRAWL_WORKER_HEARTBEAT_S=0.5"]
-    first = _popen(_cli(demo_server, out, "--store", pg_url, *SLOW, *beat))
+    first = _popen(_cli(demo_server, out, "--store", pg_url, *SLOWER, *beat))
     run_id = _wait_for_worker(pg_url, first)
-    second = _popen(_cli(demo_server, out, "--store", pg_url, *SLOW, *beat))
+    second = _popen(_cli(demo_server, out, "--store", pg_url, *SLOWER, *beat))
     assert _wait_for_worker(pg_url, second, workers=2) == run_id
     # both keep a heartbeat while they crawl
     deadline = time.monotonic() + 30
