@@ -89,10 +89,9 @@ def postgres_server():
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def redis_server():
-    """A real redis-server for the session (tests/servers.py); skipped only when it is
-    absent (`make redis` installs it)."""
+def started_redis():
+    """A started real redis-server (tests/servers.py), stopped after; the test is skipped
+    only when redis-server is absent (`make redis` installs it)."""
     import shutil
 
     from servers import RedisServer
@@ -104,3 +103,9 @@ def redis_server():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real redis-server for the session."""
+    yield from started_redis()

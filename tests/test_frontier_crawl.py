@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, run_cli, run_scrapy
+from conftest import ROOT, free_port, run_cli, run_scrapy, started_redis
 
 pytestmark = pytest.mark.slow
 
@@ -41,17 +41,7 @@ def database(postgres_server):
 @pytest.fixture()
 def own_redis(tmp_path):
     """A redis-server of this test's own (it may be restarted)."""
-    import shutil
-
-    from servers import RedisServer
-
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed: run `make redis`")
-    server = RedisServer(binary)
-    server.start()
-    yield server
-    server.stop()
+    yield from started_redis()
 
 
 def crawl_args(base_url: str, frontier: str, store: str, out: Path, *extra: str) -> list[str]:
