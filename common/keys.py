@@ -77,3 +77,5 @@ FRONTIER_ACKED = PREFIX + "frontier/acked"
 FRONTIER_REQUEUED = PREFIX + "frontier/requeued"
 FRONTIER_RECOVERED = PREFIX + "frontier/recovered"
 FRONTIER_HOST_WAITS = PREFIX + "frontier/host_waits"  # a host slot was busy: request waited
+# robots.txt rules taken from another worker of the run (it fetched them)
+ROBOTSTXT_SHARED = PREFIX + "robotstxt/shared"

@@ -14,6 +14,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 
+from common import keys
 from crawler.middlewares.robots import StrictRobotsTxtMiddleware
 from crawler.run_context import RunContext
 
@@ -48,7 +49,7 @@ class FrontierRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
             if rules is not None:
                 self._parsers[netloc] = build_from_crawler(self._parserimpl, self.crawler,
                                                            rules)
-                self._stats.inc_value("robotstxt/shared_count")
+                self._stats.inc_value(keys.ROBOTSTXT_SHARED)
         return await super().robot_parser(request)
 
     async def _shared_rules(self, netloc: str) -> bytes | None:
