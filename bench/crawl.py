@@ -335,12 +335,13 @@ def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...
                 elif name == "reference":
                     result = run_reference(base, folder, concurrency, cpus=crawl_cpus)
                 else:
+                    # generic learns templates (HEALTHCRAWL_LEARN, off by default);
                     # generic_unlearned: --generic without learned templates (every page
                     # through the generic analysis), to compare with the learning one
                     result = run_healthcrawl(
                         base, folder, concurrency, name.startswith("generic"), name=name,
-                        extra={"HEALTHCRAWL_LEARN": False} if name == "generic_unlearned"
-                        else None, cpus=crawl_cpus)
+                        extra={"HEALTHCRAWL_LEARN": name == "generic"}
+                        if name.startswith("generic") else None, cpus=crawl_cpus)
                 # a sample of the site cannot hold every article: not checked
                 if name != "baseline" or not baseline_pages:
                     _check_records(result, Path(result["records_file"]), expected)

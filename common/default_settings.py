@@ -59,9 +59,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_EXTRACT_WORKERS", -1,
             "generic analysis in worker processes: -1 auto (1 for generic crawls allowed "
             "2+ cores), 0 inline"),
-    Setting("HEALTHCRAWL_LEARN", True,
+    Setting("HEALTHCRAWL_LEARN", False,
             "generic crawls learn each host's template and extract with it once verified "
-            "(cleaners/learned.py); off: every page generic"),
+            "(cleaners/learned.py); off by default until a page's record is the same "
+            "whether it came from a template or the generic analysis: every page generic"),
     Setting("HEALTHCRAWL_LEARN_SAMPLES", 4,
             "article pages of a host (and URL shape) analysed generically before its "
             "template is induced"),
