@@ -60,3 +60,36 @@ def page_url(base: str, href: str) -> str | None:
         return None
     return request_url(url)
 
+
+
+# Origin-wide hrefs resolved once per crawl: menus and sidebars hit the cache; it is emptied
+# when it holds this many (every article's own root-relative link would otherwise stay
+# cached: ~6 MB at 20,000 articles) and the menus come back at once.
+RESOLVED_CACHE = 4096
+
+
+class HrefResolver:
+    """A page's hrefs to the page URLs they link to, with absolute and root-relative hrefs
+    (the same URL from every page of an origin) cached for the crawl."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, str | None] = {}
+
+    def resolve(self, hrefs, base: str) -> list[str]:
+        """The page URLs, unique, in page order (kept in the page memory so a 304 can
+        replay them)."""
+        cache = self.cache
+        urls: dict[str, None] = {}
+        for href in hrefs:
+            if href in cache:
+                url = cache[href]
+            else:
+                url = page_url(base, href)
+                if href.startswith(("http://", "https://")) or \
+                        (href[:1] == "/" and href[1:2] != "/"):
+                    if len(cache) >= RESOLVED_CACHE:
+                        cache.clear()
+                    cache[href] = url
+            if url is not None:
+                urls[url] = None
+        return list(urls)

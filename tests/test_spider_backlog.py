@@ -47,13 +47,13 @@ def test_interleaved_drips_share_the_backlog() -> None:
 
 
 def test_the_href_cache_stays_bounded(monkeypatch) -> None:
-    from crawler.spiders import health
+    from crawler import links
 
-    monkeypatch.setattr(health, "RESOLVED_CACHE", 4)
+    monkeypatch.setattr(links, "RESOLVED_CACHE", 4)
     spider = make_spider(limit=100)
     hrefs = ["/menu/", *[f"/blog/a-{i}.html" for i in range(10)], "/menu/", "other.html"]
-    urls = spider._resolve(hrefs, f"{BASE}blog/x.html")
+    urls = spider._hrefs.resolve(hrefs, f"{BASE}blog/x.html")
     assert urls == [f"{BASE}menu/", *[f"{BASE}blog/a-{i}.html" for i in range(10)],
                     f"{BASE}blog/other.html"]
-    assert 0 < len(spider._resolved) <= 4
-    assert "other.html" not in spider._resolved  # relative: depends on the page, never cached
+    assert 0 < len(spider._hrefs.cache) <= 4
+    assert "other.html" not in spider._hrefs.cache  # relative: depends on the page, never cached

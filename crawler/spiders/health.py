@@ -24,7 +24,13 @@ from common.clock import utc_now
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 from crawler.failures import failure_outcome
 from crawler.learning import SiteLearning
-from crawler.links import SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, page_url, request_url
+from crawler.links import (
+    SITEMAP_INDEX,
+    SITEMAP_LOCS,
+    SITEMAP_PARSER,
+    HrefResolver,
+    request_url,
+)
 from crawler.responses import charset_of
 from crawler.run_context import RunContext, RunScope
 from crawler.sites import Site, get_site
@@ -41,10 +47,6 @@ IDLE_BATCH = 128  # released at once when the scheduler runs dry
 # page piled up as Requests (~3.5 KB each) once the sitemap outran the crawl: peak RSS grew
 # by ~50 MB from 2,000 to 20,000 articles (bench/README.md).
 PENDING_PER_SLOT = 4
-# Origin-wide hrefs resolved once per crawl: menus and sidebars hit the cache; it is emptied
-# when it holds this many (every article's own root-relative link would otherwise stay
-# cached: ~6 MB at 20,000 articles) and the menus come back at once.
-RESOLVED_CACHE = 4096
 
 
 class HealthSpider(scrapy.Spider):
@@ -66,7 +68,7 @@ class HealthSpider(scrapy.Spider):
         self.allowed_origins = frozenset({origin(base)})
         self.run: RunContext  # the crawl's run (crawler/run_context.py), from from_crawler
         self._seen: set[str] = set()  # the run's (RunContext.seen), from from_crawler
-        self._resolved: dict[str, str | None] = {}  # href -> page URL (origin-wide hrefs)
+        self._hrefs = HrefResolver()  # href -> page URL, origin-wide hrefs cached
         self._backlog: deque[str] = deque()
         self._scheduled = 0
         self._pending = 0  # Requests built whose callback or errback has not run yet
@@ -212,27 +214,6 @@ class HealthSpider(scrapy.Spider):
                               errback=self.sitemap_failed if is_sitemap else self.failed,
                               dont_filter=True, headers=headers, meta=meta)
 
-    def _resolve(self, hrefs, base: str) -> list[str]:
-        """The page URLs a page links to, unique, in page order (kept in the page memory so
-        a 304 can replay them)."""
-        resolved = self._resolved
-        urls: dict[str, None] = {}
-        for href in hrefs:
-            if href in resolved:
-                url = resolved[href]
-            else:
-                url = page_url(base, href)
-                if href.startswith(("http://", "https://")) or \
-                        (href[:1] == "/" and href[1:2] != "/"):
-                    # absolute or root-relative: the same URL from every page of this
-                    # origin, so menus and sidebars are resolved once per crawl
-                    if len(resolved) >= RESOLVED_CACHE:
-                        resolved.clear()
-                    resolved[href] = url
-            if url is not None:
-                urls[url] = None
-        return list(urls)
-
     def _follow(self, urls):
         seen = self._seen
         for url in urls:
@@ -346,7 +327,7 @@ class HealthSpider(scrapy.Spider):
 
     def _analysis_results(self, response, analysis: PageAnalysis):
         self.crawler.stats.inc_value(keys.PAGES)
-        links = self._resolve(analysis.hrefs, response.url)
+        links = self._hrefs.resolve(analysis.hrefs, response.url)
         self.run.keep_links(response, links)
         yield from self._follow(links)
         yield from self._top_up()
