@@ -18,7 +18,7 @@ from __future__ import annotations
 PREFIX = "healthcrawl/"
 
 OUTCOME = PREFIX + "outcome/"  # + the URL's ledger outcome, e.g. "refused/private_host"
-FAILED = OUTCOME + "failed/"  # + error: http_404, timeout, non_html, extraction_error, ...
+FAILED = OUTCOME + "failed/"  # + error: http_404, timeout, non_html, spider_error, ...
 NOT_ARTICLE = OUTCOME + "not_article"
 ROBOTS_DENIED = OUTCOME + "robots_denied"
 DROPPED = OUTCOME + "dropped/"  # + reason (pipelines/drops.py)

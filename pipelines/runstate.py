@@ -3,7 +3,9 @@ run folder: the lock, the ledger, which run this is (new or resumed), HTTP valid
 
 The crawler's run context opens it (crawler/run_context.py, before anything is fetched); the
 spider reports every URL's fate through the context; item outcomes arrive through Scrapy's
-item_scraped / item_dropped signals.
+item_scraped / item_dropped signals, and the pages that a bug ends without an outcome through
+spider_error (a callback raised: `failed/spider_error`) and item_error (a pipeline raised:
+`failed/pipeline_error`): a failure counted, not a URL left pending in a complete run.
 
 A SQLite store is one process's: the flock on the output folder (pipelines/runlock.py) holds
 it for the run. A PostgreSQL store is shared: no file lock; the process joins its run as a
@@ -19,6 +21,7 @@ from typing import Any
 from scrapy import signals
 from twisted.internet import task
 
+from common.keys import FAILED
 from common.paths import store_location
 
 from . import snapshot
@@ -34,6 +37,7 @@ logger = logging.getLogger(__name__)
 LOCK_FILENAME = ".healthcrawl.lock"
 # The spider puts a page's outgoing links here (response.meta), for the page memory.
 LINKS_META = "healthcrawl_links"
+SPIDER_ERROR, PIPELINE_ERROR = "spider_error", "pipeline_error"  # failed/<error> outcomes
 
 
 class RunState:
@@ -54,6 +58,7 @@ class RunState:
         self._heartbeat: task.LoopingCall | None = None
         self._heartbeat_failed = False
         self._left = False
+        self._stats: Any = None
 
     @classmethod
     def open(cls, settings: Any, key: str, run_id: str | None = None) -> RunState:
@@ -105,6 +110,9 @@ class RunState:
     def connect(self, crawler: Any) -> None:
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
+        self._stats = crawler.stats
         if self.lock is None:  # a shared store: other workers see this one alive
             self._heartbeat = task.LoopingCall(self._beat)
             crawler.signals.connect(self._start_heartbeat, signal=signals.engine_started)
@@ -149,6 +157,23 @@ class RunState:
         if response is not None and response.status == 200:
             # Links kept as evidence; no validators: next time the page is fetched in full.
             self.ledger.remember_page(response.url, DROPPED, response.meta.get(LINKS_META, ()))
+
+    def spider_error(self, failure: Any, response: Any = None, spider: Any = None) -> None:
+        # Scrapy logged the traceback. A record the callback yielded before it raised is
+        # stored after this and its outcome ("stored") replaces this one.
+        if response is not None:
+            self._failed(self.discovered_url(response.url), SPIDER_ERROR)
+
+    def item_error(self, item: Any, response: Any = None, spider: Any = None,
+                   failure: Any = None) -> None:
+        url = item.get("url") if isinstance(item, dict) else None
+        if url:
+            self._failed(self.discovered_url(url), PIPELINE_ERROR)
+
+    def _failed(self, url: str, error: str) -> None:
+        if self._stats is not None:
+            self._stats.inc_value(FAILED + error)
+        self.ledger.finish(url, f"failed/{error}")
 
     def settle(self, discovery_capped: bool = False) -> snapshot.Settlement:
         """The crawl ran out of work: decide what the snapshot keeps and removes (written

@@ -58,7 +58,8 @@ def start(url: str, out: Path, extra: list[str] = ()) -> Crawl:
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "scrapy", "crawl", "health", "-a", f"url={url}",
            *FAST, *FAULT_SETTINGS, *extra, "-s", f"HEALTHCRAWL_OUTPUT_DIR={out}"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # tests/ too: a test may put one of tests/faults' components into the crawl.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join((str(ROOT), str(ROOT / "tests")))}
     with open(out / "stderr.log", "wb") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
     return Crawl(url, out, proc, time.monotonic())
