@@ -172,6 +172,8 @@ SITE_LIST_WORDS = (
     r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
     r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
     r"編集部(?:の)?(?:おすすめ|オススメ)",
+    r"recent\s+(?:stories|posts|articles|news)", r"新着(?:ニュース|記事)?", r"速報",
+    r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 # A count of the items may follow: "Related articles (3)", "関連記事（5）".
@@ -197,6 +199,7 @@ NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
     r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author"
+    r"|sld|blog-?grid|pagination|(?<![a-z])actual"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
