@@ -83,3 +83,24 @@ def test_editors_picks_in_japanese_are_a_site_list_not_related():
     assert TEASER_HEADING.match("編集部オススメ")
     links, teasers = _find(f'<div class="box"><h2>編集部オススメ</h2>{LIST}</div>')
     assert (links, teasers) == ([], [])
+
+
+@pytest.mark.parametrize("heading", ["<h5><span></span>相关新闻</h5>",
+                                     '<h2><i class="icon"></i> Related articles</h2>',
+                                     '<div class="ttl"><img src="/i.png" alt="">関連記事</div>'])
+def test_heading_words_after_an_empty_icon_open_a_block(heading):
+    # the words are the tail of the icon element, not an inline "Read also: <a>" label (a
+    # page saved without its URL: no unlabelled rail can stand in for the heading)
+    html = (f"<html><body><main><article><h1>Uyku</h1>{PROSE}</article>"
+            f'<div class="box">{heading}{LIST}</div></main></body></html>')
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, _teasers, _elements = find_navigation(root, None)
+    assert [(x.rel, x.title, x.url) for x in links] == [("related", t, h) for h, t in PAIRS]
+
+
+def test_inline_label_after_an_icon_keeps_its_line():
+    # "<p><img> Lire aussi : <a>…</a></p>": the label's line holds the link itself
+    line = f'<p><img src="/i.png" alt=""> Lire aussi : <a href="{HREFS[0]}">{HEADLINES[0]}</a></p>'
+    links, _teasers = _find(line)
+    assert links == [("related", HEADLINES[0], HREFS[0])]
