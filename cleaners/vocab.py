@@ -132,6 +132,23 @@ RELATED_WORDS = (
     r"новости\s+по\s+теме", r"вас\s+(?:также\s+)?может\s+заинтересовать",
     r"(?:auch|ebenfalls)\s+(?:lesenswert|interessant)", r"dazu\s+passend",
     r"weitere\s+(?:nachrichten|meldungen|berichte)\s+zum\s+thema",
+    # zh, ja, tr, ko, ru, ar: polite and longer forms of the same headings
+    r"[为為]您推[荐薦]", r"猜您喜[欢歡]", r"延伸\s*[·・]?\s*推[荐薦]",
+    r"(?:你|您)可能(?:还|也|還)?(?:会|會)?(?:感兴趣|感興趣|喜欢|喜歡)(?:的(?:文章|内容|內容|新闻|新聞))?",
+    r"あなたに(?:おすすめ|オススメ)(?:の(?:記事|ニュース))?",
+    r"(?:おすすめ|オススメ)の(?:記事|ニュース|コンテンツ)",
+    r"関連記事(?:一覧|リンク)?", r"こちらの記事も(?:おすすめ|読まれています|どうぞ)",
+    r"(?:あわせて|合わせて|併せて)読む", r"次に読む(?:記事)?",
+    r"(?:bu\s+)?konuyla\s+ilgili(?:\s+(?:diğer\s+)?(?:haberler|yazılar|içerikler))?",
+    r"(?:bu\s+)?(?:haberler|yazılar|içerikler)\s+(?:de|da)\s+ilginizi\s+çekebilir",
+    r"(?:okumadan|bakmadan)\s+geçme(?:yin)?", r"sıradaki\s+haber",
+    r"daha\s+fazla\s+(?:haber(?:ler)?|içerik)", r"(?:bunu|bunları)\s+da\s+okuyun",
+    r"추천\s?(?:뉴스|콘텐츠)", r"함께\s?(?:본|읽은|볼만한)\s?(?:기사|뉴스)",
+    r"(?:ещё|еще|больше)\s+(?:на\s+эту\s+тему|новостей\s+по\s+теме)",
+    r"вам\s+(?:будет|может\s+быть)\s+интересно",
+    r"(?:مقالات|أخبار|مواضيع)\s+(?:متعلقة|مشابهة)",
+    r"قد\s+(?:يعجبك|يهمك)(?:\s+(?:أيضا|أيضاً|أيضًا))?",
+    r"شاهد\s+(?:أيضا|أيضاً|أيضًا)",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -154,9 +171,13 @@ SITE_LIST_WORDS = (
     r"самое\s+(?:читаемое|популярное)", r"アクセスランキング", r"ランキング", r"人気記事",
     r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
     r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
+    r"編集部(?:の)?(?:おすすめ|オススメ)",
+    r"recent\s+(?:stories|posts|articles|news)", r"新着(?:ニュース|記事)?", r"速報",
+    r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
-_DECOR_TAIL = r"\s*[:：.!…»›>→】\-–—]*\s*$"
+# A count of the items may follow: "Related articles (3)", "関連記事（5）".
+_DECOR_TAIL = r"\s*(?:[(（]\d{1,3}[)）])?\s*[:：.!…»›>→】\-–—]*\s*$"
 # Tag clouds dressed as related blocks: "Related topics", "Verwandte Themen".
 _TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
 RELATED_HEADING = re.compile(
@@ -178,6 +199,7 @@ NOT_RAIL_CLASS = re.compile(
     r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
     r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author"
+    r"|sld|blog-?grid|pagination|(?<![a-z])actual"
 )
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
@@ -296,6 +318,9 @@ LABEL_STEMS = (
     "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
     "関連", "合わせ", "併せ", "次に", "この記事", "ilginizi", "i\u0307lginizi", "sizin", "önerilen",
     "bunları", "같이", "новости", "вас", "ebenfalls", "dazu",
+    "为您", "為您", "猜您", "您可能", "あなた", "オススメ", "編集部", "konuyla", "bu ", "haberler",
+    "yazılar", "içerikler", "okumadan", "bakmadan", "sıradaki", "daha fazla", "bunu", "больше",
+    "قد ", "شاهد",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 

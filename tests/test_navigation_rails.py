@@ -48,10 +48,11 @@ def test_rails_headed_as_site_wide_lists_are_not_taken():
         assert (links, teasers) == ([], []), heading
 
 
-def test_sidebars_tabs_and_lists_without_a_name_are_not_rails():
+def test_sidebars_and_tabs_are_not_rails():
     for box in (f'<aside class="sidebar"><div class="stories">{_cards()}</div></aside>',
                 f'<div class="tab-body"><div class="stories">{_cards()}</div></div>',
-                f"<div><div>{_cards(item_class='x1')}</div></div>"):
+                f'<div class="v-sld"><div>{_cards(item_class="x1")}</div></div>',
+                f'<div class="blog-grid"><div>{_cards(item_class="x1")}</div></div>'):
         links, teasers, _elements = _find(_article(box))
         assert (links, teasers) == ([], []), box
 
@@ -103,3 +104,44 @@ def test_breadcrumb_positions_written_as_numbers_and_strings():
             "<body><p>x</p></body></html>")
     root, _warnings = parse_html(html.encode("utf-8"))
     assert read_metadata(root, URL)["breadcrumbs"] == ["Home", "Health"]
+
+
+# --- rails without a class name (the fifth round, bench/README.md) ---------------------------
+
+def _plain(heading: str = "", before: str = "") -> str:
+    head = f"<div>{heading}</div>" if heading else ""
+    return f"{before}<div>{head}<div>{_cards(item_class='x1')}</div></div>"
+
+
+def test_a_list_without_a_name_right_after_the_article_is_a_rail():
+    # no class name says "stories": the rail follows the article's last paragraph
+    expected = [("related", title, f"https://news.example.org/health/2024/05/{i}.html")
+                for i, title in enumerate(HEADLINES)]
+    for box in (_plain(), _plain("Health"), _plain("関連ニュース")):
+        links, teasers, _elements = _find(_article(box))
+        assert teasers == [], box
+        assert [(x.rel, x.title, x.url) for x in links] == expected, box
+
+
+def test_a_list_without_a_name_under_a_site_list_heading_is_not_a_rail():
+    for heading in ("Recent stories", "社会の新着 記事一覧", "速報", "Web Stories"):
+        links, teasers, _elements = _find(_article(_plain(heading)))
+        assert (links, teasers) == ([], []), heading
+
+
+def test_a_list_without_a_name_after_another_run_of_links_is_not_a_rail():
+    # its nearest text is a ticker of links, not a heading of its own nor the article's end
+    ticker = "<div>" + "".join(
+        f'<a href="https://news.example.org/ticker/{i}.html">Breaking update number {i} on '
+        "the storm</a> " for i in range(3)) + "</div>"
+    links, teasers, _elements = _find(_article(_plain(before=ticker)))
+    assert [x.url for x in links if "/2024/05/" in x.url] == []
+    assert teasers == []
+
+
+def test_a_list_without_a_name_of_excerpt_cards_is_not_a_rail():
+    # items with a long excerpt: a listing of posts, not a rail of headlines
+    items = "".join(f'<div class="x1"><a href="https://news.example.org/health/2024/05/{i}.html">'
+                    f"{title}</a><p>{PROSE}</p></div>" for i, title in enumerate(HEADLINES))
+    links, teasers, _elements = _find(_article(f"<div><div>{items}</div></div>"))
+    assert (links, teasers) == ([], [])

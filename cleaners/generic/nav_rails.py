@@ -52,6 +52,10 @@ _MIN_CJK = 10
 _MAX_TITLE = 200
 _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a date
 _MAX_HEAD = 60  # characters of a rail's own heading line
+_MAX_PLAIN_HEAD = 30  # a section name above a rail without a class name
+# An item of a rail without a class name: a headline with a date or kicker, no excerpt (a
+# grid of excerpt cards in the article's text is its content, a listing of posts).
+_MAX_PLAIN_ITEM = 150
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
@@ -59,8 +63,9 @@ _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "t
                         "p", "a", "span", "button", "menu"))
 
 
-def find_rails(root, url: str | None, taken: set) -> list:
-    """Rail elements, in page order, none inside another or inside `taken`."""
+def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) -> list:
+    """Rail elements, in page order, none inside another or inside `taken`; a rail headed
+    by one of `not_heads` (an author's "More from Jane Doe") is none."""
     if not url:
         return []  # "same site" needs the page's URL
     containers = (_CONTAINERS_AFTER_H1 if _HAS_H1(root) else _CONTAINERS)(root)
@@ -68,21 +73,30 @@ def find_rails(root, url: str | None, taken: set) -> list:
     rails: list = []
     for el in containers[:_MAX_CONTAINERS]:
         # cheapest tests first: most boxes of a page are menus and layout without a name
-        if not isinstance(el.tag, str) or el.tag in STOP_TAGS or el.tag in _NOT_RAILS or \
-                not _hinted(el):
+        if not isinstance(el.tag, str) or el.tag in STOP_TAGS or el.tag in _NOT_RAILS:
+            continue
+        hinted = _hinted(el)
+        if hinted is None:
             continue
         if rails and is_inside(el, set(rails)):
             continue
         if is_inside(el, taken) or any(is_inside(t, {el}) for t in taken_list):
             continue
-        if in_chrome(el) or _in_nav(el) or not _rail_items(el, url) or _site_list_heading(el):
+        if in_chrome(el) or _in_nav(el) or \
+                not _rail_items(el, url, _MAX_ITEM if hinted else _MAX_PLAIN_ITEM):
+            continue
+        head = _heading_of(el)
+        if _site_list_heading(head) or (not hinted and not _plain_rail_heading(head)) or \
+                (head is not None and not_heads and is_inside(head, not_heads)) or \
+                (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
         rails.append(el)
     return rails
 
 
-def _rail_items(el, url: str) -> bool:
-    """Do at least `_MIN_ITEMS` repeated children each lead to another article?"""
+def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
+    """Do at least `_MIN_ITEMS` repeated children each lead to another article (an item of
+    at most max_item characters)?"""
     kids = [k for k in el if isinstance(k.tag, str)]
     tags: dict = {}
     for kid in kids:
@@ -94,17 +108,17 @@ def _rail_items(el, url: str) -> bool:
     hrefs: set = set()
     good = 0
     for item in items:
-        href = _article_link(item, url)
+        href = _article_link(item, url, max_item)
         if href is not None and href not in hrefs:
             hrefs.add(href)
             good += 1
     return good >= _MIN_ITEMS and 3 * good >= 2 * len(items)
 
 
-def _article_link(item, url: str) -> str | None:
+def _article_link(item, url: str, max_item: int = _MAX_ITEM) -> str | None:
     """The one article an item leads to, by a headline-like link text; None when it holds
     links to several articles, prose, or no headline."""
-    if len(squash(raw_text(item))) > _MAX_ITEM:
+    if len(squash(raw_text(item))) > max_item:
         return None
     found: set = set()
     for a in (item.iter("a") if item.tag != "a" else [item]):
@@ -132,30 +146,27 @@ def _headline(text: str) -> bool:
     return cjk >= _MIN_CJK or word_count(text) >= _MIN_WORDS
 
 
-def _hinted(el) -> bool:
-    """Does a class/id of the rail or of its boxes (up to a few levels) name a rail of
-    stories, and none of its boxes (up to more levels: sidebars and widgets wrap their
-    lists deep) a sidebar, tab, ranking or hidden box? (Unlabelled lists without any such
-    name are too often site-wide to be taken.)"""
+def _hinted(el) -> bool | None:
+    """True when a class/id of the rail or of its boxes (up to a few levels) names a rail of
+    stories, False when none does; None when one of its boxes (up to more levels: sidebars
+    and widgets wrap their lists deep) is a sidebar, tab, ranking or hidden box."""
     hint = False
     node = el
     for _ in range(_HINT_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return hint or _items_hinted(el)
         if _not_rail_box(node):
-            return False
+            return None
         names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
         hint = hint or bool(RAIL_CLASS.search(names))
         node = node.getparent()
-    if not (hint or _items_hinted(el)):
-        return False
     for _ in range(_NOT_RAIL_LEVELS - _HINT_LEVELS):  # higher boxes can only rule it out
         if node is None or node.tag in ("body", "html"):
             break
         if _not_rail_box(node):
-            return False
+            return None
         node = node.getparent()
-    return True
+    return hint or _items_hinted(el)
 
 
 def _items_hinted(el) -> bool:
@@ -193,10 +204,9 @@ def _in_nav(el) -> bool:
     return False
 
 
-def _site_list_heading(el) -> bool:
-    """Is the rail headed ("Most read", "Latest") as a site-wide list? The heading is a
-    heading child of the rail or its first short text child, else the nearest text before
-    it (or before its wrappers)."""
+def _heading_of(el):
+    """The rail's heading: a heading child of the rail or its first short text child, else
+    the nearest text before it (or before its wrappers); None when there is none."""
     node = el
     for _ in range(3):
         # a heading child of the rail itself (its items' own headings are titles)
@@ -204,14 +214,34 @@ def _site_list_heading(el) -> bool:
         if head is None:
             head = _previous_text(node)
         if head is not None:
-            text = squash(raw_text(head))
-            site = SITE_LIST_START.match(text) or (len(text) <= _MAX_HEAD and
-                                                   SITE_LIST_END.search(text))
-            return bool(site) and not related_heading(text[:100])
+            return head
         node = node.getparent()
         if node is None or node.tag in STOP_TAGS:
             break
-    return False
+    return None
+
+
+def _site_list_heading(head) -> bool:
+    """Is the rail headed ("Most read", "Latest") as a site-wide list?"""
+    if head is None:
+        return False
+    text = squash(raw_text(head))
+    site = SITE_LIST_START.match(text) or (len(text) <= _MAX_HEAD and SITE_LIST_END.search(text))
+    return bool(site) and not related_heading(text[:100])
+
+
+def _plain_rail_heading(head) -> bool:
+    """May a rail without a class name saying so stand under this heading? None, a short
+    line (a section name), a related heading, or prose (the article's last paragraph: the
+    rail comes right after the article). Not a long run of links: the rail then follows
+    another block (a ticker, a ranking) whose title it has no heading of its own."""
+    if head is None:
+        return True
+    text = squash(raw_text(head))
+    if len(text) <= _MAX_PLAIN_HEAD or related_heading(text[:100]):
+        return True
+    linked = sum(len(squash(raw_text(a))) for a in head.iter("a"))
+    return 2 * linked < len(text)
 
 
 def _own_heading(el):

@@ -64,6 +64,11 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # A <footer>/<header> named for the article is the article's own ("endofarticle",
 # "entry-footer", "post-header"), not the site's.
 _ARTICLE_PART = re.compile(r"article|entry|post(?!er)|story", re.IGNORECASE)
+# Where a heading given in two languages splits: a slash or bar, or the step between CJK
+# or Hangul and Latin letters.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_BILINGUAL = re.compile(
+    rf"\s*[/|｜／]\s*|(?<=[{_CJK}])\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*(?=[{_CJK}])")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
 
@@ -139,6 +144,10 @@ def _find_all(text: str, stems: tuple[str, ...]):
 def _text_hits(root) -> list[TextHit]:
     texts = _TEXTS(root)
     joined = "\x00" + "\x00".join(texts).lower() + "\x00"
+    if "\u0307" in joined:
+        # "İLGİLİ HABERLER".lower() is "i̇li̇gi̇li̇ haberler" (each İ an i and a combining
+        # dot): the stems are plain. Removing characters inside nodes keeps the NUL count.
+        joined = joined.replace("\u0307", "")
     starts = _positions(joined, (m.start() for m in LABEL_SCAN.finditer(joined)), "before",
                         _MAX_STARTS)
     ends = set(_positions(joined, _arrow_ends(joined), "after"))
@@ -188,8 +197,14 @@ def is_label(text: str) -> bool:
 
 
 def related_heading(text: str) -> bool:
-    """An article-related block heading ("Related posts", "Lire aussi :", "推荐阅读")."""
-    return len(text) <= 100 and RELATED_HEADING.match(text) is not None
+    """An article-related block heading ("Related posts", "Lire aussi :", "推荐阅读"), also
+    given in two languages ("関連記事 RELATED", "Related / 相关文章"): each part one."""
+    if len(text) > 100:
+        return False
+    if RELATED_HEADING.match(text) is not None:
+        return True
+    parts = [p for p in _BILINGUAL.split(text) if p.strip()]
+    return len(parts) == 2 and all(RELATED_HEADING.match(p) for p in parts)
 
 
 def _class_hits(root, hits: Hits) -> None:

@@ -85,19 +85,22 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
         if not is_inside(el, taken) and not in_chrome(el):
             _take(_from_class(el, url, nav_anchors), blocks, taken)
     authors = None
+    author_heads = set()
     for hit in hits.texts:
         if hit.arrow or not related_heading(hit.text):
             continue
         if authors is None:
             authors = _author_names(root)
         if any(name in hit.text for name in authors):
-            continue  # "More from Jane Doe": the author's latest, not about this article
+            # "More from Jane Doe": the author's latest, not about this article
+            author_heads.add(hit.owner.getparent() if hit.is_tail else hit.owner)
+            continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
                 in_chrome(host, menus=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
-    for el in find_rails(root, url, taken):
+    for el in find_rails(root, url, taken, author_heads):
         _take(_from_rail(el, url, nav_anchors), blocks, taken)
     nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
     for el in find_embeds(root, url, taken, nav_boxes):
@@ -211,12 +214,17 @@ def _from_embed(el, url, nav_anchors) -> Block | None:
 
 
 def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
+    heading_len = len(hit.text) + 3  # + 3: spaces inside the node that squash folded
     if hit.is_tail:  # "<br>Lire aussi : <a>...</a>": the label is loose text of its parent
         host = hit.owner.getparent()
-        region = list(hit.owner.itersiblings())
-        return _inline(host, hit.text, region, url, nav_anchors)
-    head = hit.owner
-    heading_len = len(hit.text) + 3  # + 3: spaces inside the node that squash folded
+        if host is None or text_len(host, heading_len) > heading_len or \
+                next(host.iter("a"), None) is not None:
+            return _inline(host, hit.text, list(hit.owner.itersiblings()), url, nav_anchors)
+        # "<h5><span class=icon></span>相关新闻</h5>": an empty icon before the words; the
+        # element holds only the label, so it is the heading
+        head = host
+    else:
+        head = hit.owner
     if head.tag not in HEADING_TAGS and text_len(head, heading_len) > heading_len:
         # "<p>Read more: <a>…</a></p>": the label opens its line ("<h3>More in <a>White
         # House</a></h3>" is a heading: its section link is no card)
