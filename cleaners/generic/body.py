@@ -51,6 +51,7 @@ WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
 WIDEN_LINKS = 0.25  # the most link text the added part may have
+SHORT_POST_CHARS = 100  # the same as fallback.MIN_BODY_CHARS: a text this short is checked
 
 
 @dataclass(slots=True)
@@ -61,6 +62,9 @@ class BodyResult:
     # the kept blocks' prose weight over the page's (chrome included): low when a small
     # block won over a larger text-dense region, a choice worth a second opinion
     prose_share: float = 1.0
+    # a short text right under the headline, in the headline's own container: a short post
+    # (set only for short texts, SHORT_POST_CHARS; fallback.py keeps it against a stranger)
+    short_post: bool = False
 
 
 def effective_length(text: str) -> float:
@@ -371,8 +375,30 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
-    return BodyResult(members[0], kept, blocks, 1.0 if trusted else _prose_share(kept, blocks,
-                                                                                  weights))
+    return BodyResult(members[0], kept, blocks,
+                      1.0 if trusted else _prose_share(kept, blocks, weights),
+                      _under_headline(page, kept, headline))
+
+
+def _under_headline(page: Page, kept: list[Block], headline) -> bool:
+    """Is a short kept text the post under the headline: every kept block after the
+    headline, inside the headline's parent (or its grandparent, when the parent is the
+    post's header)?"""
+    if not kept or headline is None or headline not in page.spans or \
+            sum(len(b.text) for b in kept) >= SHORT_POST_CHARS:
+        return False
+    after = page.spans[headline][1]
+    el = headline.getparent()
+    for _ in range(2):
+        if el is None or el not in page.spans or el.tag in ("body", "html"):
+            return False
+        post = {id(b) for b in page.blocks[after:page.spans[el][1]]}
+        if all(id(b) in post for b in kept):
+            return True
+        if not is_header(el):
+            return False
+        el = el.getparent()
+    return False
 
 
 def _prose_share(kept: list[Block], blocks: list[Block], weights: list[float]) -> float:
