@@ -262,3 +262,29 @@ def test_a_widget_template_with_placeholders_is_still_dropped():
     article = extract_article(page, "https://blog.example.com/2020/05/safer-browsing.html")
     assert "Researchers followed 1 hundred adults" in article.body
     assert "cookies" not in article.body
+
+
+def test_a_lead_in_the_header_takes_the_short_article_it_heads():
+    # a magazine's chart article: the header holds the headline and a long lead; the article
+    # under it is one short note beside download and share links, then the author's box;
+    # the page's "latest articles" rail comes after the <article>
+    lead = ("After an election the news reports the winners and the large parties; the many "
+            "small parties that miss parliament are summed up as others. How strong are "
+            "they, taken together? Here is an overview, state by state, in one chart. ")
+    rail = "".join(f"<div class='card'><h3><a href='/a/{n}'>Latest story {n}</a></h3><p>"
+                   "A summary of another story of the magazine, in a sentence or two, as "
+                   "rails show them.</p></div>" for n in range(4))
+    page = ("<html><head><title>Small parties</title></head><body><main><article>"
+            f"<header class='article-intro'><div><h1>Small parties</h1><section>{lead}"
+            "</section></div></header>"
+            "<div class='body'><div class='share'><a href='/chart.jpg'>Download the chart"
+            "</a> <a href='/small-parties.txt'>Download the text</a> <a href='/share'>"
+            "Copy the link</a></div><section class='content'><p><em>As there are so many, "
+            "and many stand in a few states only, we kept to the largest.</em></p></section>"
+            "</div><div class='author'><h2>Author</h2><p>Born in 1983, an editor here since "
+            "2015, mostly as layouter, designer and proofreader.</p></div></article>"
+            f"<div class='latest'><h2>Latest articles</h2>{rail}</div></main></body></html>")
+    body = extract_article(page, "https://magazine.example.org/article/small-parties").body
+    assert "How strong are they" in body
+    assert "we kept to the largest" in body
+    assert "Latest story" not in body and "another story of the magazine" not in body

@@ -51,6 +51,10 @@ WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
 WIDEN_LINKS = 0.25  # the most link text the added part may have
+# ... when the winner is the headline's header (a lead and nothing else): the article it
+# heads is around it, with its download, share and author links
+HEADER_WIDEN_LINKS = 0.4
+RAIL_CARDS = 3  # linked headings that make a sibling box a rail of cards, not prose
 SHORT_POST_CHARS = 100  # the same as fallback.MIN_BODY_CHARS: a text this short is checked
 
 
@@ -133,6 +137,19 @@ def signature(el) -> tuple:
 def _other_headline(el, headline) -> bool:
     """Does el show an <h1> that is not the page's headline?"""
     return any(h1 is not headline for h1 in el.iter("h1"))
+
+
+def _card_rail(el) -> bool:
+    """Does el hold a rail of cards: RAIL_CARDS headings that link elsewhere, each with its
+    snippet (a "latest articles" box beside the article, whose snippets read as prose)?"""
+    found = 0
+    for heading in el.iter("h2", "h3", "h4", "h5"):
+        if heading.find(".//a[@href]") is not None or any(
+                a.tag == "a" for _, a in zip(range(3), heading.iterancestors(), strict=False)):
+            found += 1
+            if found >= RAIL_CARDS:
+                return True
+    return False
 
 
 def _prefix(values) -> list:
@@ -258,11 +275,15 @@ class Layout:
                 continue
             levels += 1
             added_links = self._total(self._links, parent) - self._total(self._links, el)
-            if added_prose < WIDEN_SHARE * self.prose(el) or \
-                    added_links > WIDEN_LINKS * added_chars or \
+            lead_only = headline is not None and is_header(el) and \
+                any(a is el for a in headline.iterancestors())
+            if added_prose < WIDEN_SHARE * self.prose(el) or added_links > (
+                    HEADER_WIDEN_LINKS if lead_only else WIDEN_LINKS) * added_chars or \
                     headline is not None and _other_headline(parent, headline):
                 break
             el = parent
+            if lead_only:
+                break  # the article the header heads, and no further (its page's rails)
         return el
 
     def members(self, winner) -> list:
@@ -285,7 +306,8 @@ class Layout:
         """A sibling container of prose (Readability's sibling rule): a fair share of the
         winner's prose, few links, no headline of another story."""
         return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
-            and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib)
+            and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib) \
+            and not _card_rail(sib)
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
