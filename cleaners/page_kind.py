@@ -10,6 +10,8 @@ Everything is general structure and schema vocabulary, never a site's own markup
   and dates);
 - repeated cards: linked headings (`<h2><a>`, `<a><h3>`), `<article>` elements and long
   link texts, which a listing has many of *instead of* a long text, an article *beside* one;
+  card text counts only where the card's shape repeats on the page (a linked heading in a
+  quote is no card); cards of pages below the page's own path make it a section's index;
 - what the page declares: JSON-LD `@type` (Article, NewsArticle, ... vs CollectionPage,
   SearchResultsPage, ProfilePage, ItemList) and `og:type`; a short text on a page that
   declares one article is a short post (or a body the extractor missed), not a listing;
@@ -24,12 +26,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import orjson
 from lxml import etree
 
 from .article import Article
+from .page_url import url_kind
 
 KINDS = ("article", "listing", "home", "other")
 
@@ -57,22 +59,6 @@ _PAGE_TYPES = frozenset({"webpage", "medicalwebpage", "aboutpage", "faqpage", "q
 _OG_ARTICLE = frozenset({"article", "blog", "news", "blogposting"})
 _OG_NOT_ARTICLE = frozenset({"website", "profile", "webpage", "homepage"})
 
-# URL hints. Listing paths in many CMSs and languages; query parameters of pagers and search.
-_LISTING_PATH = re.compile(
-    r"/(?:tags?|category|categories|categoria|kategorie|label|author|autor|auteur|authors|"
-    r"archives?|archiv|search|suche|buscar|recherche|page|pagina|seite)(?:/|$)"
-    r"|/(?:list|index)[_-]?\d*\.\w+$|/page/\d+|[/_-]p\d{1,3}/?$",
-    re.IGNORECASE)
-# Section words: listings more often than not, but articles live under them too.
-_SECTION_PATH = re.compile(r"/(?:topics?|themen|sections?|rubri(?:c|que|k)s?|channel)(?:/|$)",
-                           re.IGNORECASE)
-_LISTING_QUERY = re.compile(r"(?:^|&)(?:page|paged|p|pg|s|q|query|search|pagina|seite)=",
-                            re.IGNORECASE)
-_DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)")
-_NUMERIC_ID = re.compile(r"\d{4,}")
-_HOME_PATH = re.compile(
-    r"^/?(?:[a-z]{2}(?:[-_][a-z]{2,4})?/?)?(?:index|default|home|start)?"
-    r"(?:\.(?:s?html?|php|aspx?|jsp))?$", re.IGNORECASE)
 # Error and sign-in pages: general boilerplate vocabulary, many languages.
 _ERROR_TITLE = re.compile(
     r"\b404\b|not found|can.t be found|cannot be found|no longer available|nicht gefunden|"
@@ -259,32 +245,6 @@ def link_share(body_html: str | None) -> float:
     total = len(_TAG.sub("", body_html))
     linked = sum(len(_TAG.sub("", m)) for m in _ANCHOR.findall(body_html))
     return linked / total if total else 0.0
-
-
-def url_kind(url: str | None) -> tuple[str, float]:
-    """("home" | "listing" | "article" | "", weight) from the URL alone: a weak hint."""
-    if not url:
-        return "", 0.0
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "", 0.0
-    path, query = parts.path or "/", parts.query
-    if _HOME_PATH.match(path) and not query:
-        return "home", 0.0
-    if _LISTING_PATH.search(path) or _LISTING_QUERY.search(query):
-        return "listing", -1.5
-    if _SECTION_PATH.search(path):
-        return "listing", -0.5
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    stem = last.rsplit(".", 1)[0]
-    if _DATE_PATH.search(path) or _NUMERIC_ID.search(last) or stem.count("-") + \
-            stem.count("_") >= 3 or len(_CJK.findall(stem)) >= 4:
-        return "article", 1.0
-    segments = [s for s in path.split("/") if s]
-    if len(segments) <= 2 and "." not in last and "-" not in last and len(last) <= 20:
-        return "listing", -0.5  # /health/, /salud/, /news/acne: a section, usually
-    return "", 0.0
 
 
 def table_list_share(paragraphs: list[str]) -> float:

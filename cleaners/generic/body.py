@@ -26,6 +26,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import Block, Page, linearize
+from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
 from .boilerplate import is_header, is_hidden
 from .trim import trim
 
@@ -46,7 +47,6 @@ _CANDIDATES = 5
 # A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
 # whole sentences as <h3>/<h4>): it weighs as prose. <h1>/<h2> hold headlines and decks.
 PROSE_HEADING = 100
-LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
 WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
@@ -54,8 +54,6 @@ WIDEN_LINKS = 0.25  # the most link text the added part may have
 # ... when the winner is the headline's header (a lead and nothing else): the article it
 # heads is around it, with its download, share and author links
 HEADER_WIDEN_LINKS = 0.4
-RAIL_CARDS = 3  # linked headings that make a sibling box a rail of cards, not prose
-SHORT_POST_CHARS = 100  # the same as fallback.MIN_BODY_CHARS: a text this short is checked
 
 
 @dataclass(slots=True)
@@ -67,7 +65,7 @@ class BodyResult:
     # block won over a larger text-dense region, a choice worth a second opinion
     prose_share: float = 1.0
     # a short text right under the headline, in the headline's own container: a short post
-    # (set only for short texts, SHORT_POST_CHARS; fallback.py keeps it against a stranger)
+    # (set for short texts only, body_extent.py; fallback.py keeps it against a stranger)
     short_post: bool = False
 
 
@@ -137,19 +135,6 @@ def signature(el) -> tuple:
 def _other_headline(el, headline) -> bool:
     """Does el show an <h1> that is not the page's headline?"""
     return any(h1 is not headline for h1 in el.iter("h1"))
-
-
-def _card_rail(el) -> bool:
-    """Does el hold a rail of cards: RAIL_CARDS headings that link elsewhere, each with its
-    snippet (a "latest articles" box beside the article, whose snippets read as prose)?"""
-    found = 0
-    for heading in el.iter("h2", "h3", "h4", "h5"):
-        if heading.find(".//a[@href]") is not None or any(
-                a.tag == "a" for _, a in zip(range(3), heading.iterancestors(), strict=False)):
-            found += 1
-            if found >= RAIL_CARDS:
-                return True
-    return False
 
 
 def _prefix(values) -> list:
@@ -307,7 +292,7 @@ class Layout:
         winner's prose, few links, no headline of another story."""
         return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
             and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib) \
-            and not _card_rail(sib)
+            and not card_rail(sib)
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
@@ -345,31 +330,6 @@ def declared_body(root, page: Page):
     return found[0] if chars >= MIN_DECLARED_CHARS else None
 
 
-def _lead(page: Page, weights: list[float], content: list[bool], headline, members: list
-          ) -> list[Block]:
-    """Prose between the headline and the chosen container: the lead (standfirst), which
-    layouts put in the article's header, apart from the body text."""
-    span = page.spans.get(headline) if headline is not None else None
-    starts = [page.spans[el][0] for el in members if el in page.spans]
-    if span is None or not starts or span[1] >= min(starts):
-        return []
-    return [b for b, w, c in zip(page.blocks[span[1]:min(starts)], weights[span[1]:min(starts)],
-                                 content[span[1]:min(starts)], strict=True)
-            if c and w >= LEAD_WEIGHT and not b.heading and not _beside_picture(b.owner)]
-
-
-def _visible(el) -> int:
-    return len("".join(el.text_content().split()))
-
-
-def _beside_picture(el) -> bool:
-    """The only text of a wrapper with a picture is its caption (or credit), not a lead."""
-    parent = el.getparent()
-    if parent is None or _visible(parent) > _visible(el) + 20:
-        return False
-    return any(child.tag in ("img", "picture", "figure") for child in parent)
-
-
 def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
@@ -389,7 +349,7 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         if winner is None:
             return BodyResult(None, [], blocks)
         members = layout.members(layout.climb(layout.widen(winner, headline)))
-    kept = _lead(page, weights, content, headline, members)
+    kept = lead(page, weights, content, headline, members)
     for el in members:
         start, end = page.spans.get(el, (0, 0))
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
@@ -399,28 +359,7 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
     return BodyResult(members[0], kept, blocks,
                       1.0 if trusted else _prose_share(kept, blocks, weights),
-                      _under_headline(page, kept, headline))
-
-
-def _under_headline(page: Page, kept: list[Block], headline) -> bool:
-    """Is a short kept text the post under the headline: every kept block after the
-    headline, inside the headline's parent (or its grandparent, when the parent is the
-    post's header)?"""
-    if not kept or headline is None or headline not in page.spans or \
-            sum(len(b.text) for b in kept) >= SHORT_POST_CHARS:
-        return False
-    after = page.spans[headline][1]
-    el = headline.getparent()
-    for _ in range(2):
-        if el is None or el not in page.spans or el.tag in ("body", "html"):
-            return False
-        post = {id(b) for b in page.blocks[after:page.spans[el][1]]}
-        if all(id(b) in post for b in kept):
-            return True
-        if not is_header(el):
-            return False
-        el = el.getparent()
-    return False
+                      under_headline(page, kept, headline))
 
 
 def _prose_share(kept: list[Block], blocks: list[Block], weights: list[float]) -> float:
