@@ -138,10 +138,44 @@ PAGE_NOSCRIPT_SHARE = 0.5
 _MIN_PAGE_NOSCRIPT = 500  # characters; a real <noscript> fallback is far shorter
 
 
+# An article shipped as an HTML template for a script to render (<script type="text/template">
+# in the post's body: Blogger's themes) is the article: its markup is read as the page's,
+# where the template sits in the declared article body (itemprop="articleBody"). Other
+# templates are widgets' (a cookie box's template may hold more text than the article), and
+# so are templates with placeholders ("{{title}}", "<%= name %>", "${url}") or this little
+# text: all are dropped with the other scripts.
+_HTML_TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html"})
+_TEMPLATE_CODE = re.compile(r"\{\{|\{%|<%|\$\{")
+_TEMPLATE_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+MIN_TEMPLATE_TEXT = 200  # characters of text, markup left out
+
+
 def drop_non_content(root) -> None:
     """Remove script/style-like elements in place (read JSON-LD before calling this)."""
     _unwrap_page_noscript(root)
+    _unwrap_html_templates(root)
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+
+
+def _unwrap_html_templates(root) -> None:
+    body = root.find("body")
+    if body is None:
+        return
+    for el in list(body.iter("script")):
+        text = el.text
+        if not text or (el.get("type") or "").strip().lower() not in _HTML_TEMPLATE_TYPES \
+                or "<" not in text or _TEMPLATE_CODE.search(text):
+            continue
+        size = len(" ".join(_TEMPLATE_TAG.sub(" ", text).split()))
+        if size < MIN_TEMPLATE_TEXT or \
+                not any(a.get("itemprop") == "articleBody" for a in el.iterancestors()):
+            continue
+        try:
+            content = lxml_html.fragment_fromstring(text, create_parent="div", parser=_PARSER)
+        except (etree.ParserError, ValueError):
+            continue
+        content.tail = el.tail
+        el.getparent().replace(el, content)
 
 
 def _unwrap_page_noscript(root) -> None:

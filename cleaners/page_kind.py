@@ -10,6 +10,8 @@ Everything is general structure and schema vocabulary, never a site's own markup
   and dates);
 - repeated cards: linked headings (`<h2><a>`, `<a><h3>`), `<article>` elements and long
   link texts, which a listing has many of *instead of* a long text, an article *beside* one;
+  card text counts only where the card's shape repeats on the page (a linked heading in a
+  quote is no card); cards of pages below the page's own path make it a section's index;
 - what the page declares: JSON-LD `@type` (Article, NewsArticle, ... vs CollectionPage,
   SearchResultsPage, ProfilePage, ItemList) and `og:type`; a short text on a page that
   declares one article is a short post (or a body the extractor missed), not a listing;
@@ -22,13 +24,14 @@ tags that matter, a text_content() per linked heading, regular expressions over 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import orjson
 from lxml import etree
 
 from .article import Article
+from .page_url import url_kind
 
 KINDS = ("article", "listing", "home", "other")
 
@@ -56,28 +59,13 @@ _PAGE_TYPES = frozenset({"webpage", "medicalwebpage", "aboutpage", "faqpage", "q
 _OG_ARTICLE = frozenset({"article", "blog", "news", "blogposting"})
 _OG_NOT_ARTICLE = frozenset({"website", "profile", "webpage", "homepage"})
 
-# URL hints. Listing paths in many CMSs and languages; query parameters of pagers and search.
-_LISTING_PATH = re.compile(
-    r"/(?:tags?|category|categories|categoria|kategorie|label|author|autor|auteur|authors|"
-    r"archives?|archiv|search|suche|buscar|recherche|page|pagina|seite)(?:/|$)"
-    r"|/(?:list|index)[_-]?\d*\.\w+$|/page/\d+|[/_-]p\d{1,3}/?$",
-    re.IGNORECASE)
-# Section words: listings more often than not, but articles live under them too.
-_SECTION_PATH = re.compile(r"/(?:topics?|themen|sections?|rubri(?:c|que|k)s?|channel)(?:/|$)",
-                           re.IGNORECASE)
-_LISTING_QUERY = re.compile(r"(?:^|&)(?:page|paged|p|pg|s|q|query|search|pagina|seite)=",
-                            re.IGNORECASE)
-_DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)")
-_NUMERIC_ID = re.compile(r"\d{4,}")
-_HOME_PATH = re.compile(
-    r"^/?(?:[a-z]{2}(?:[-_][a-z]{2,4})?/?)?(?:index|default|home|start)?"
-    r"(?:\.(?:s?html?|php|aspx?|jsp))?$", re.IGNORECASE)
 # Error and sign-in pages: general boilerplate vocabulary, many languages.
 _ERROR_TITLE = re.compile(
     r"\b404\b|not found|can.t be found|cannot be found|no longer available|nicht gefunden|"
     r"introuvable|n'existe pas|no encontrad|не найден|页面不存在|找不到|ページが見つかりません|"
     r"찾을 수 없",
     re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORDS = re.compile(r"\w+")
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
@@ -88,6 +76,7 @@ _TAG = re.compile(r"<[^>]+>")
 class PageSignals:
     """What `classify` needs from the page as parsed, before extraction changes it."""
     linked_headings: int = 0  # <h2><a>..</a></h2> or <a><h3>..</h3></a>, not to the page itself
+    child_headings: int = 0  # of those, the ones to a page under this one's path (/acne/x/)
     articles: int = 0  # <article> elements
     title_links: int = 0  # links with headline-long text
     password_inputs: int = 0
@@ -95,7 +84,9 @@ class PageSignals:
     og_type: str = ""
     h1: str = ""
     title: str = ""
-    cards: tuple[str, ...] = ()  # text of the item around each linked heading
+    # text of the item around each linked heading, "" where the item's markup is unique on
+    # the page (a listing repeats its card; a linked heading in a quote or a section does not)
+    cards: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -110,8 +101,8 @@ def page_signals(root, url: str | None = None) -> PageSignals:
     One C-level walk over the few tags that matter (~2 `count(//*)` of the page)."""
     declared: set[str] = set()
     og_type = h1 = title = ""
-    linked = articles = title_links = passwords = 0
-    cards: list[str] = []
+    linked = children = articles = title_links = passwords = 0
+    cards: list[tuple[str, tuple]] = []
     own_path = _path_of(url)
     for el in root.iter(*_SIGNAL_TAGS):
         tag = el.tag
@@ -132,8 +123,10 @@ def page_signals(root, url: str | None = None) -> PageSignals:
             if tag == "h1" and not h1:
                 h1 = el.text_content()
             link = _heading_link(el)
-            if link is not None and (own_path is None or _path_of(link.get("href")) != own_path):
+            path = _path_of(link.get("href")) if link is not None and own_path else None
+            if link is not None and (own_path is None or path != own_path):
                 linked += 1
+                children += _under(path, own_path)
                 if len(cards) < MAX_CARDS:
                     cards.append(_card_text(el))
         elif tag == "article":
@@ -149,10 +142,12 @@ def page_signals(root, url: str | None = None) -> PageSignals:
             passwords += el.get("type") == "password"
         elif not title:
             title = el.text or ""
-    return PageSignals(linked_headings=linked, articles=articles, title_links=title_links,
-                       password_inputs=passwords, declared=frozenset(declared),
+    shapes = Counter(shape for _, shape in cards)
+    return PageSignals(linked_headings=linked, child_headings=children, articles=articles,
+                       title_links=title_links, password_inputs=passwords,
+                       declared=frozenset(declared),
                        og_type=og_type, h1=" ".join(h1.split()), title=" ".join(title.split()),
-                       cards=tuple(cards))
+                       cards=tuple(text if shapes[shape] >= 2 else "" for text, shape in cards))
 
 
 def _heading_link(heading):
@@ -170,9 +165,10 @@ def _heading_link(heading):
     return None
 
 
-def _card_text(heading) -> str:
+def _card_text(heading) -> tuple[str, tuple]:
     """Text of the item a linked heading titles: the nearest ancestor (up to 4 levels) with
-    clearly more text than the heading itself."""
+    clearly more text than the heading itself; and that item's shape (its tag, its heading's
+    tag and its first class name without digits: `post-12` and `post-13` are one shape)."""
     own = len(heading.text_content())
     el = heading
     for _ in range(4):
@@ -182,16 +178,23 @@ def _card_text(heading) -> str:
         el = parent
         text = el.text_content()
         if len(text) > MAX_CARD_CHARS:
-            return ""  # the article around a heading inside it, not a teaser card
+            break  # the article around a heading inside it, not a teaser card
         if len(text) > 1.8 * own + 10:  # a snippet, a date line: CJK text is dense
-            return " ".join(text.split())
-    return ""
+            first = (el.get("class") or "").split(maxsplit=1)
+            return " ".join(text.split()), (el.tag, heading.tag,
+                                            _DIGITS.sub("", first[0]) if first else "")
+    return "", ()
 
 
 def _path_of(href: str | None) -> str | None:
     if not href:
         return None
     return _URL_PATH.match(href.strip()).group(1).rstrip("/") or "/"
+
+
+def _under(path: str | None, own: str | None) -> bool:
+    """Is path a page below own (a section's item), not own itself nor the site root's?"""
+    return bool(path and own and own != "/" and path.startswith(own + "/"))
 
 
 def _jsonld_types(text: str) -> set[str]:
@@ -242,32 +245,6 @@ def link_share(body_html: str | None) -> float:
     total = len(_TAG.sub("", body_html))
     linked = sum(len(_TAG.sub("", m)) for m in _ANCHOR.findall(body_html))
     return linked / total if total else 0.0
-
-
-def url_kind(url: str | None) -> tuple[str, float]:
-    """("home" | "listing" | "article" | "", weight) from the URL alone: a weak hint."""
-    if not url:
-        return "", 0.0
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "", 0.0
-    path, query = parts.path or "/", parts.query
-    if _HOME_PATH.match(path) and not query:
-        return "home", 0.0
-    if _LISTING_PATH.search(path) or _LISTING_QUERY.search(query):
-        return "listing", -1.5
-    if _SECTION_PATH.search(path):
-        return "listing", -0.5
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    stem = last.rsplit(".", 1)[0]
-    if _DATE_PATH.search(path) or _NUMERIC_ID.search(last) or stem.count("-") + \
-            stem.count("_") >= 3 or len(_CJK.findall(stem)) >= 4:
-        return "article", 1.0
-    segments = [s for s in path.split("/") if s]
-    if len(segments) <= 2 and "." not in last and "-" not in last and len(last) <= 20:
-        return "listing", -0.5  # /health/, /salud/, /news/acne: a section, usually
-    return "", 0.0
 
 
 def table_list_share(paragraphs: list[str]) -> float:
@@ -345,6 +322,12 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
     if cards >= 4 and prose < 15 * cards:
         score -= 1.0
         reasons.append(f"cards={cards}:-1")
+
+    # Cards of the pages below this one (/acne/ titling /acne/adult-acne/): a section's
+    # index, whatever introduction it opens with; an article's related cards are its siblings.
+    if signals.child_headings >= 3 and prose < 250:
+        score -= 1.5
+        reasons.append(f"child_cards={signals.child_headings}:-1.5")
 
     # What the page says it is.
     if declared & ARTICLE_TYPES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cleaners.extract import extract_article
 from cleaners.generic.body import BodyResult, find_body
-from cleaners.html import parse_html
+from cleaners.html import drop_non_content, parse_html
 
 SENTENCE = ("Researchers followed {n} hundred adults for two years, and those who walked "
             "daily reported less knee pain, better sleep, and fewer visits to a doctor. ")
@@ -151,3 +151,140 @@ def test_a_small_choice_asks_trafilatura_and_takes_a_longer_answer(monkeypatch):
     article = extract_article(page, "https://example.org/walking")
     assert "trafilatura_fallback" not in article.warnings
     assert "Researchers followed 6 hundred adults" not in article.body
+
+
+# A classic blog theme: the site's name in an <h1>, the post's headline an <h2> linking to
+# the post, a post of three short lines, then sharing, a comment form and a sidebar whose
+# Twitter widget holds the page's one long sentence.
+SHORT_POST = """<html><head><title>Doing nothing is an option too | Nightnotes</title>
+<meta property="og:type" content="article"></head><body class="single single-post">
+<div id="wrapper"><div id="header"><h1><a href="https://nightnotes.example.org/">Nightnotes</a></h1></div>
+<div id="content"><div class="post-406 post type-post" id="post-406">
+<h2 class="posttitle"><a href="https://nightnotes.example.org/2013/06/14/doing-nothing/">Doing
+nothing is an option too</a></h2>
+<p class="commentmeta">14 June 2013 at 20:51 (<a href="/category/overheard/">Overheard</a>)</p>
+<p>"I know I'm drunk and maybe shouldn't say this..."</p>
+<p>- "Then don't."</p>
+<p>- "Ok."</p>
+<div class="sharedaddy sd-sharing"><h3 class="sd-title">Share this:</h3><ul>
+<li><a href="?share=twitter">Twitter</a></li>
+<li><a href="?share=facebook">Facebook</a></li></ul></div>
+</div>
+<div id="respond" class="comment-respond"><h3 id="reply-title">Leave a Reply</h3>
+<form action="/wp-comments-post.php" method="post"><p>Fill in your details below or click an
+icon to log in:</p><textarea name="comment"></textarea><input type="submit" value="Post"></form>
+</div></div>
+<div id="sidebar"><ul>
+<li class="widget"><h2 class="widgettitle">Categories</h2><ul><li><a href="/category/overheard/">
+Overheard</a></li><li><a href="/category/films/">Films</a></li></ul></li>
+<li class="widget widget_twitter"><h2 class="widgettitle"><a href="https://twitter.com/nightnotes">
+Twitter</a></h2><ul class="tweets"><li>At the start of the action film they should have let
+everyone shoot each other, and spent the rest of the film showing beautiful landscapes instead.
+<a href="https://twitter.com/nightnotes/statuses/1">6 years ago</a></li></ul></li>
+</ul></div></div></body></html>"""
+SHORT_POST_URL = "https://nightnotes.example.org/2013/06/14/doing-nothing/"
+
+
+def test_the_site_name_in_an_h1_is_not_the_headline():
+    # "Nightnotes" matches the <title> "Doing nothing is an option too | Nightnotes" word for
+    # word, but it is the part of the title that names the site
+    article = extract_article(SHORT_POST, SHORT_POST_URL)
+    assert article.title == "Doing nothing is an option too"
+
+
+def test_a_short_post_under_its_headline_is_kept_against_a_longer_block_elsewhere():
+    article = extract_article(SHORT_POST, SHORT_POST_URL)
+    assert article.body.split("\n\n") == [
+        "\"I know I'm drunk and maybe shouldn't say this...\"", "- \"Then don't.\"", "- \"Ok.\""]
+    assert "action film" not in article.body
+    assert "trafilatura_fallback" not in article.warnings
+    assert article.page_kind == "article"
+
+
+def test_a_short_text_away_from_the_headline_still_asks_for_a_second_opinion():
+    # the three lines in a sidebar widget, the post holding its headline and date alone:
+    # nothing says the short text kept (whichever it is) is the post, so a longer second
+    # opinion may still replace it
+    lines = SHORT_POST[SHORT_POST.index('<p>"I know'):SHORT_POST.index('<div class="sharedaddy')]
+    tweet = SHORT_POST[SHORT_POST.index('<li class="widget widget_twitter">'):
+                       SHORT_POST.index("</ul></div></div></body>")]
+    page = SHORT_POST.replace(lines, "").replace(tweet, f'<li class="widget">{lines}</li>')
+    root, _ = parse_html(page)
+    found = find_body(root, "Doing nothing is an option too", root.find(".//h2"))
+    assert 0 < sum(len(b.text) for b in found.blocks) < 100
+    assert not found.short_post
+    root, _ = parse_html(SHORT_POST)
+    assert find_body(root, "Doing nothing is an option too", root.find(".//h2")).short_post
+
+
+def _template_page(template: str) -> str:
+    return ("<html><head><title>Safer browsing | Security Blog</title></head><body>"
+            "<div class='header'><a href='/.'><h2>Security Blog</h2></a></div>"
+            "<div class='post' itemscope itemtype='http://schema.org/BlogPosting'>"
+            "<h2 class='title'><a href='https://blog.example.com/2020/05/safer-browsing.html'>"
+            "Safer browsing</a></h2><div class='post-body'><div itemprop='articleBody'>"
+            f"<script type='text/template'>{template}</script></div></div></div>"
+            "<div class='sidebar'><p>Archive</p></div></body></html>")
+
+
+def test_an_article_shipped_as_an_html_template_is_read():
+    # the post's markup is the text of a <script type="text/template"> for a script to
+    # render (a blog platform's theme): it is the article, not code
+    template = ("<span class='byline-author'>Posted by the browser team</span>"
+                + _para(1) + _para(2) + _para(3))
+    article = extract_article(_template_page(template),
+                              "https://blog.example.com/2020/05/safer-browsing.html")
+    for n in (1, 2, 3):
+        assert f"Researchers followed {n} hundred adults" in article.body
+    assert "<p>" not in article.body  # read as markup, not as text
+    # the logo heading links to the front page: not the headline
+    assert article.title == "Safer browsing"
+
+
+def test_a_widget_template_with_placeholders_is_still_dropped():
+    # a client-side widget's template: placeholders for a script to fill, not an article
+    widget = ("<div class='comment'><p>{{ author }} wrote on {{ date }}:</p><p>{{ text }}</p>"
+              "</div>" + _para(9))
+    root, _ = parse_html(_template_page(widget))
+    drop_non_content(root)
+    assert root.find(".//script") is None
+    assert "Researchers followed 9" not in root.text_content()
+    # and a short template without placeholders is a widget's too
+    root, _ = parse_html(_template_page("<p>Loading comments, please wait.</p>"))
+    drop_non_content(root)
+    assert "Loading comments" not in root.text_content()
+    # a cookie box's template, long and without placeholders, outside the article body
+    cookies = ("<div class='cookie-box'>" + "<p>Essential cookies keep the site working and "
+               "remember your choices; statistics cookies count visits anonymously.</p>" * 8
+               + "</div>")
+    page = _template_page(_para(1)).replace(
+        "<div class='sidebar'>", f"<script type='text/template'>{cookies}</script><div>")
+    article = extract_article(page, "https://blog.example.com/2020/05/safer-browsing.html")
+    assert "Researchers followed 1 hundred adults" in article.body
+    assert "cookies" not in article.body
+
+
+def test_a_lead_in_the_header_takes_the_short_article_it_heads():
+    # a magazine's chart article: the header holds the headline and a long lead; the article
+    # under it is one short note beside download and share links, then the author's box;
+    # the page's "latest articles" rail comes after the <article>
+    lead = ("After an election the news reports the winners and the large parties; the many "
+            "small parties that miss parliament are summed up as others. How strong are "
+            "they, taken together? Here is an overview, state by state, in one chart. ")
+    rail = "".join(f"<div class='card'><h3><a href='/a/{n}'>Latest story {n}</a></h3><p>"
+                   "A summary of another story of the magazine, in a sentence or two, as "
+                   "rails show them.</p></div>" for n in range(4))
+    page = ("<html><head><title>Small parties</title></head><body><main><article>"
+            f"<header class='article-intro'><div><h1>Small parties</h1><section>{lead}"
+            "</section></div></header>"
+            "<div class='body'><div class='share'><a href='/chart.jpg'>Download the chart"
+            "</a> <a href='/small-parties.txt'>Download the text</a> <a href='/share'>"
+            "Copy the link</a></div><section class='content'><p><em>As there are so many, "
+            "and many stand in a few states only, we kept to the largest.</em></p></section>"
+            "</div><div class='author'><h2>Author</h2><p>Born in 1983, an editor here since "
+            "2015, mostly as layouter, designer and proofreader.</p></div></article>"
+            f"<div class='latest'><h2>Latest articles</h2>{rail}</div></main></body></html>")
+    body = extract_article(page, "https://magazine.example.org/article/small-parties").body
+    assert "How strong are they" in body
+    assert "we kept to the largest" in body
+    assert "Latest story" not in body and "another story of the magazine" not in body

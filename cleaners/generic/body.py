@@ -26,6 +26,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import Block, Page, linearize
+from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
 from .boilerplate import is_header, is_hidden
 from .trim import trim
 
@@ -46,11 +47,13 @@ _CANDIDATES = 5
 # A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
 # whole sentences as <h3>/<h4>): it weighs as prose. <h1>/<h2> hold headlines and decks.
 PROSE_HEADING = 100
-LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
 WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
 WIDEN_LINKS = 0.25  # the most link text the added part may have
+# ... when the winner is the headline's header (a lead and nothing else): the article it
+# heads is around it, with its download, share and author links
+HEADER_WIDEN_LINKS = 0.4
 
 
 @dataclass(slots=True)
@@ -61,6 +64,9 @@ class BodyResult:
     # the kept blocks' prose weight over the page's (chrome included): low when a small
     # block won over a larger text-dense region, a choice worth a second opinion
     prose_share: float = 1.0
+    # a short text right under the headline, in the headline's own container: a short post
+    # (set for short texts only, body_extent.py; fallback.py keeps it against a stranger)
+    short_post: bool = False
 
 
 def effective_length(text: str) -> float:
@@ -254,11 +260,15 @@ class Layout:
                 continue
             levels += 1
             added_links = self._total(self._links, parent) - self._total(self._links, el)
-            if added_prose < WIDEN_SHARE * self.prose(el) or \
-                    added_links > WIDEN_LINKS * added_chars or \
+            lead_only = headline is not None and is_header(el) and \
+                any(a is el for a in headline.iterancestors())
+            if added_prose < WIDEN_SHARE * self.prose(el) or added_links > (
+                    HEADER_WIDEN_LINKS if lead_only else WIDEN_LINKS) * added_chars or \
                     headline is not None and _other_headline(parent, headline):
                 break
             el = parent
+            if lead_only:
+                break  # the article the header heads, and no further (its page's rails)
         return el
 
     def members(self, winner) -> list:
@@ -281,7 +291,8 @@ class Layout:
         """A sibling container of prose (Readability's sibling rule): a fair share of the
         winner's prose, few links, no headline of another story."""
         return self.prose(sib) >= SIBLING_SHARE * self.prose(winner) \
-            and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib)
+            and self.link_density(sib) < WIDEN_LINKS and not self._other_story(sib) \
+            and not card_rail(sib)
 
     def _is_prose(self, el) -> bool:
         """A paragraph of prose (not a widget): a leaf block with few links."""
@@ -319,31 +330,6 @@ def declared_body(root, page: Page):
     return found[0] if chars >= MIN_DECLARED_CHARS else None
 
 
-def _lead(page: Page, weights: list[float], content: list[bool], headline, members: list
-          ) -> list[Block]:
-    """Prose between the headline and the chosen container: the lead (standfirst), which
-    layouts put in the article's header, apart from the body text."""
-    span = page.spans.get(headline) if headline is not None else None
-    starts = [page.spans[el][0] for el in members if el in page.spans]
-    if span is None or not starts or span[1] >= min(starts):
-        return []
-    return [b for b, w, c in zip(page.blocks[span[1]:min(starts)], weights[span[1]:min(starts)],
-                                 content[span[1]:min(starts)], strict=True)
-            if c and w >= LEAD_WEIGHT and not b.heading and not _beside_picture(b.owner)]
-
-
-def _visible(el) -> int:
-    return len("".join(el.text_content().split()))
-
-
-def _beside_picture(el) -> bool:
-    """The only text of a wrapper with a picture is its caption (or credit), not a lead."""
-    parent = el.getparent()
-    if parent is None or _visible(parent) > _visible(el) + 20:
-        return False
-    return any(child.tag in ("img", "picture", "figure") for child in parent)
-
-
 def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
@@ -363,7 +349,7 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         if winner is None:
             return BodyResult(None, [], blocks)
         members = layout.members(layout.climb(layout.widen(winner, headline)))
-    kept = _lead(page, weights, content, headline, members)
+    kept = lead(page, weights, content, headline, members)
     for el in members:
         start, end = page.spans.get(el, (0, 0))
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
@@ -371,8 +357,9 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
-    return BodyResult(members[0], kept, blocks, 1.0 if trusted else _prose_share(kept, blocks,
-                                                                                  weights))
+    return BodyResult(members[0], kept, blocks,
+                      1.0 if trusted else _prose_share(kept, blocks, weights),
+                      under_headline(page, kept, headline))
 
 
 def _prose_share(kept: list[Block], blocks: list[Block], weights: list[float]) -> float:

@@ -32,5 +32,15 @@ def trafilatura_paragraphs(root) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+def elsewhere(found, body: str, second: str) -> bool:
+    """Is the second opinion another block than a short post found right under its
+    headline (body.py, short_post)? A post of three short lines loses to nothing longer
+    elsewhere (a sidebar widget, a comment) unless the second opinion holds it too."""
+    if not found.short_post or not body:
+        return False
+    first = body.split("\n\n", 1)[0][:40]
+    return first not in second
+
+
 def paragraphs_html(paragraphs: list[str]) -> str:
     return "".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)

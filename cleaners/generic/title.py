@@ -56,6 +56,20 @@ def strip_site_name(title: str) -> str:
     return out.strip() or title
 
 
+_HOME_HREF = re.compile(r"^(?:https?://[^/?#]+)?/?\.?/?(?:index\.\w+)?$")
+
+
+def _to_home(heading) -> bool:
+    """A heading that links to the site's front page ("/", "/.", "https://host/") names the
+    site: a logo, not a headline."""
+    link = heading.find(".//a[@href]")
+    if link is None:
+        parent = heading.getparent()
+        link = parent if parent is not None and parent.tag == "a" else None
+    href = (link.get("href") or "").strip() if link is not None else ""
+    return bool(href) and bool(_HOME_HREF.match(href))
+
+
 def _short(segment: str) -> bool:
     """Short enough to be a site or section name."""
     segment = segment.strip()
@@ -87,8 +101,8 @@ def _title_text(root, meta: dict) -> str:
     references = [t for t in (declared, page_title) if t]
     for heading in _H1(root)[:5] + _H2(root)[:5]:
         text = clean_inline(heading.text_content())
-        if not text or len(text) > 300:
-            continue
+        if not text or len(text) > 300 or _to_home(heading):
+            continue  # a heading linking to the front page is the site's logo
         # an <h1> the declared title agrees with is the visible headline; a one-word <h1>
         # is more often the site's logo
         if not references or any(similarity(text, ref) >= 0.6 for ref in references) and (
