@@ -12,7 +12,10 @@ import re
 
 from lxml import etree
 
+from .byline_zh import HINT as ZH_HINT
+from .byline_zh import zh_byline
 from .dates import parse_date
+from .references import REF_INLINE, inline_refs, list_after
 from .text import clean_inline
 
 # Headings that open the article's own list of sources.
@@ -24,10 +27,6 @@ REF_HEADING = re.compile(
     r"bibliograf[íi]a|источники|список литературы|литература|参考文献|参考资料|资料来源|"
     r"[źz]r[óo]d[łl]a|bibliografia)\s*:?",
     re.IGNORECASE)
-# "Quelle: Smith et al. 2021 …" in one paragraph.
-REF_INLINE = re.compile(
-    r"^(?:quellen?|sources?|references?|fuentes?|источники?|来源|[źz]r[óo]d[łl]o)\s*:\s*(\S.*)",
-    re.IGNORECASE | re.DOTALL)
 DISCLAIMER = re.compile(
     r"not (?:intended (?:to be |as )?|meant (?:to be |as )?)?a substitute for "
     r"(?:professional )?medical|"
@@ -60,7 +59,8 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE)
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
 BYLINE_LABEL = re.compile(
-    r"^(?i:by|written by|von|par|por|escribe|autor(?:in|/in)?|author|text|interview|автор|作者)"
+    r"^(?i:by|written by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|text|interview|"
+    r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
 _BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd"}
 DATE_LABEL = re.compile(
@@ -77,12 +77,8 @@ UPDATE_LABEL = re.compile(
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
 _NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                        r"getty|shutterstock|istock|dpa-infocom)\b", re.IGNORECASE)
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-_PMID_URL = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|list_uids=|pubmed/)(\d{5,9})")
-_PMID_TEXT = re.compile(r"\bPMID:?\s*(\d{5,9})")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address")
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
     'contains(@class,"author") or contains(@class,"autor")][not(ancestor-or-self::*['
@@ -100,7 +96,9 @@ _CARD_LINKS = etree.XPath(".//a[@href]", smart_strings=False)
 _CREDENTIAL = re.compile(
     r"(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4}|Ph\.?\s?D\.?|Pharm\.?\s?D\.?|B\.?\s?Sc\.?|"
     r"M\.?\s?Sc\.?|M\.?\s?D\.?)(?:\s*\([A-Z]{2,3}\))?")
-_MAX_REF_ITEMS = 400
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+_HAN_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+")
+_MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
 _DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date") or '
@@ -148,7 +146,7 @@ def read_visible(root) -> dict:
         if not out["references"] and len(text) > 12:
             m = REF_INLINE.match(text)
             if m and el.tag in ("p", "div", "li", "small", "em"):
-                out["references"] = _inline_refs(el)
+                out["references"] = inline_refs(el)
                 continue
         if out["medical_disclaimer"] is None and el.tag in ("p", "li", "small", "div", "em",
                                                              "span", "strong", "aside"):
@@ -163,14 +161,17 @@ def read_visible(root) -> dict:
                 _review_line(el, out)
             continue
         if len(text) < 80:
-            if not label_names and el.tag in _BYLINE_TAGS and BYLINE_LABEL.match(text) \
-                    and not _IN_CARD(el):
-                label_names = _label_byline(el, text)
+            if not label_names and el.tag in _BYLINE_TAGS and not _IN_CARD(el):
+                if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
+                    label_names = [{"name": n, "url": None}
+                                   for n in zh_byline(clean_inline(el.text_content()))]
+                elif BYLINE_LABEL.match(text):
+                    label_names = _label_byline(el, text)
                 if label_names:
                     continue
             _dates(el, text, out)
     for head in ref_heads:
-        items = _list_after(head)
+        items = list_after(head)
         if items:
             out["references"] = items
             break
@@ -294,22 +295,37 @@ def _review_line(el, out: dict) -> None:
 
 
 def visible_bylines(root) -> list[dict]:
-    """Bylines from rel=author / itemprop=author / class*=author|byline elements."""
+    """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
+    one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
+    <a rel=author>B</a>": one element per author)."""
+    found: list[dict] = []
+    first = None
     for el in _after_headline(root, _BYLINE_X(root)):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
-        text = clean_inline(el.text_content())
-        if not text or len(text) > 120:
+        if first is not None and (el.getparent() is not first.getparent() or el is first):
             continue
-        links = [a for a in el.iter("a") if clean_inline(a.text_content())]
-        if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
-            text = clean_inline(links[0].text_content())
-        names = split_names(text)
-        if names:
-            link = el if el.tag == "a" else next(el.iter("a"), None)
-            url = link.get("href") if link is not None and len(names) == 1 else None
-            return [{"name": n, "url": url} for n in names]
-    return []
+        people = _byline_people(el)
+        if first is None and people:
+            first, found = el, people
+        elif first is not None:
+            found += [p for p in people if p["name"] not in {f["name"] for f in found}]
+    if len(found) > _MAX_BYLINE_NAMES:  # a list of staff beside the first byline
+        return _byline_people(first)
+    return found
+
+
+def _byline_people(el) -> list[dict]:
+    text = clean_inline(el.text_content())
+    if not text or len(text) > 120:
+        return []
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
+        text = clean_inline(links[0].text_content())
+    names = split_names(text)
+    link = el if el.tag == "a" else next(el.iter("a"), None)
+    url = link.get("href") if link is not None and len(names) == 1 else None
+    return [{"name": n, "url": url} for n in names]
 
 
 def split_names(text: str) -> list[str]:
@@ -321,66 +337,8 @@ def split_names(text: str) -> list[str]:
         part = BYLINE_PREFIX.sub("", part).strip(" .:")
         if out and _CREDENTIAL.fullmatch(part):
             continue  # "Jane Roe, MD": the degree after a name is no second name
-        if 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
+        if _HAN_NAMES.fullmatch(part):  # "张三 李四": Chinese names separated by spaces
+            out += part.split()
+        elif 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
             out.append(part)
     return out
-
-
-def _inline_refs(el) -> list[dict]:
-    text = clean_inline(el.text_content())
-    body = REF_INLINE.match(text)
-    rest = body.group(1) if body else text
-    parts = re.findall(r"\(([^()]{3,})\)", rest) if rest.startswith("(") else [rest]
-    links = [a.get("href") for a in el.iter("a") if a.get("href")]
-    return [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
-
-
-def _list_after(head) -> list[dict]:
-    """The items following a sources heading: the first <ol>/<ul> among the next siblings
-    (of the heading or of its block parent), else the following paragraphs up to the next
-    heading."""
-    anchor = head
-    if anchor.getnext() is None and anchor.getparent() is not None and \
-            clean_inline(anchor.getparent().text_content()) == clean_inline(head.text_content()):
-        anchor = anchor.getparent()
-    paragraphs = []
-    for i, sib in enumerate(anchor.itersiblings()):
-        if not isinstance(sib.tag, str) or i > 12:
-            break
-        if sib.tag in _HEADING_TAGS or (sib.tag in ("strong", "b") and paragraphs):
-            break
-        lists = [sib] if sib.tag in ("ol", "ul") else sib.xpath(".//ol|.//ul")
-        if lists:
-            items = [li for li in lists[0].iterchildren("li")]
-            return [_ref_from(li) for li in items[:_MAX_REF_ITEMS]]
-        text = clean_inline(sib.text_content())
-        if text:
-            paragraphs.append(sib)
-    if len(paragraphs) == 1:  # one block of bare links ("1 https://… 2 https://…")
-        links = [a for a in paragraphs[0].iter("a") if (a.get("href") or "").startswith("http")]
-        if len(links) > 1:
-            return [_ref_from(a) for a in links]
-    if not paragraphs and anchor.tail is None:
-        links = [a for a in anchor.itersiblings("a") if (a.get("href") or "").startswith("http")]
-        return [_ref_from(a) for a in links[:_MAX_REF_ITEMS]]
-    return [_ref_from(p) for p in paragraphs[:_MAX_REF_ITEMS]]
-
-
-def _ref_from(el) -> dict:
-    text = clean_inline(el.text_content())
-    hrefs = [el.get("href")] if el.tag == "a" else [a.get("href") for a in el.iter("a")]
-    hrefs = [h for h in hrefs if h and h.startswith("http")]
-    return reference(text, hrefs[0] if hrefs else None, hrefs)
-
-
-def reference(text: str, url: str | None, hrefs: list[str] | None = None) -> dict:
-    """{text, url, doi, pmid}: DOI and PubMed id read from the text and the links."""
-    from urllib.parse import unquote
-
-    doi = pmid = None
-    for source in [text, *(unquote(h) for h in (hrefs or ([url] if url else [])))]:
-        doi = doi or (_DOI.search(source).group(1).rstrip(".,;)") if _DOI.search(source) else None)
-        m = _PMID_URL.search(source) or _PMID_TEXT.search(source)
-        pmid = pmid or (m.group(1) if m else None)
-    doi_url = next((h for h in hrefs or [] if "doi.org/" in h), None)
-    return {"text": text[:500], "url": doi_url or url, "doi": doi, "pmid": pmid}

@@ -15,11 +15,11 @@ from lxml import etree
 from .health_meta import (
     date_element,
     read_visible,
-    reference,
     split_credentials,
     split_names,
     visible_bylines,
 )
+from .references import reference
 from .structured import read_structured
 from .text import clean_inline
 
@@ -33,6 +33,7 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "starts-with(normalize-space(.), concat($name, ', '))]",
                           smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
 
@@ -119,9 +120,25 @@ def _people(value, by_id: dict) -> list[dict]:
         cred = cred if isinstance(cred, str) else suffix
         if isinstance(url, list):
             url = url[0] if url else None
-        out.append({"name": clean_inline(name), "url": url if isinstance(url, str) else None,
-                    "credentials": clean_inline(cred) if isinstance(cred, str) else None})
+        for one in _several(name) if suffix is None else [name]:
+            out.append({"name": one, "url": url if isinstance(url, str) else None,
+                        "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
+
+
+_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
+
+
+def _several(name: str) -> list[str]:
+    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
+    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
+    have two words or be Chinese."""
+    if not _SEVERAL.search(name):
+        return [name]
+    parts = split_names(name)
+    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
+        return parts
+    return [name]
 
 
 def _page_id(obj: dict) -> str | None:
