@@ -53,13 +53,19 @@ REVIEW_LINE = re.compile(
     r"(?:медицинский )?(?:рецензент|проверено|проверил[аи]?)\s*:?|"
     r"审核(?:专家|医生)?[:：]|审校[:：]",
     re.IGNORECASE)
+# "<verb> by X" phrases that open a byline in each language ("Posted by", "Ein Beitrag von",
+# "Publié par", "Escrito por"); "Published by" is left out: it names a publisher as often.
+_BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
+              r"(?:ein )?(?:beitrag|artikel|text) von|(?:geschrieben|verfasst|erstellt) von|"
+              r"(?:écrit|rédigé|publié) par|un article de|(?:escrito|publicado|redactado) por|"
+              r"текст")
 BYLINE_PREFIX = re.compile(
-    r"^(?:by|written by|von|text(?: und fotos?)?|autor(?:in|/in|\(in\))?|autoren|author|"
-    r"par|por|escribe|escrito por|автор(?:ы)?|作者|文|撰文|interview|erstellt von)\s*[:：]?\s*",
+    rf"^(?:{_BY_PHRASE}|by|von|text(?: und fotos?)?|autor(?:in|/in|\(in\))?|autoren|author|"
+    r"par|por|escribe|автор(?:ы)?|作者|文|撰文|interview)\s*[:：]?\s*",
     re.IGNORECASE)
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
 BYLINE_LABEL = re.compile(
-    r"^(?i:by|written by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|text|interview|"
+    rf"^(?i:{_BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|text|interview|"
     r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
 _BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd"}
@@ -79,11 +85,17 @@ _NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|
                        r"getty|shutterstock|istock|dpa-infocom)\b", re.IGNORECASE)
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address")
+# Byline elements: rel / itemprop / class, or a link to an author page ("/autor/frank_g");
+# not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
+_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
+    "author", "authors", "autor", "autoren", "auteur", "autore"))
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
-    'contains(@class,"author") or contains(@class,"autor")][not(ancestor-or-self::*['
+    f'contains(@class,"author") or contains(@class,"autor") or (self::a and ({_AUTHOR_HREF}))]'
+    '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
-    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")])]')
+    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")'
+    ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
 _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '

@@ -274,7 +274,8 @@ def read_metadata(root, url: str | None) -> dict:
 
 
 _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:author",
-                "citation_author", "dc.creator", "parsely-author", "sailthru.author"}
+                "citation_author", "dc.creator", "dcterms.creator", "parsely-author",
+                "sailthru.author"}
 
 
 def _str(value) -> str | None:

@@ -100,3 +100,33 @@ def test_a_jsonld_string_naming_several_people() -> None:
 def test_meta_author_with_chinese_names_separated_by_spaces() -> None:
     head = "<meta name='author' content='王小明 李华'>"
     assert _names(_page(head=head, lang="zh")) == ["王小明", "李华"]
+
+
+@pytest.mark.parametrize("byline,lang,names", [
+    ("<p>Posted by Jane Roe</p>", "en", ["Jane Roe"]),
+    ("<p>Ein Beitrag von Anna Berg</p>", "de", ["Anna Berg"]),
+    ("<div class='author'>Artikel von: gesundheitsportal</div>", "de", ["gesundheitsportal"]),
+    ("<p>Publié par Marie Dubois</p>", "fr", ["Marie Dubois"]),
+    ("<p>Escrito por Ana García</p>", "es", ["Ana García"]),
+    ("<p>Текст: Иван Петров</p>", "ru", ["Иван Петров"]),
+])
+def test_byline_phrases(byline: str, lang: str, names: list[str]) -> None:
+    assert _names(_page(byline, lang=lang)) == names
+
+
+def test_published_by_names_a_publisher_not_an_author() -> None:
+    assert _names(_page("<p>Published by Health Ministry</p>")) == []
+
+
+def test_dcterms_creator() -> None:
+    assert _names(_page(head="<meta name='dcterms.creator' content='Jane Roe'>")) == ["Jane Roe"]
+
+
+def test_a_link_to_an_author_page_is_a_byline_and_a_readers_letter_is_not() -> None:
+    byline = "<div class='meta'><a href='/autor/berg_a'>Anna Berg</a> / 22.04.2020</div>"
+    letters = ("<div class='leserbrief_meta'><span class='autor'>Karl Leser</span> / 23.04.2020"
+               "</div>")
+    html = _page(byline, tail=letters, lang="de")
+    assert extract_article(html, URL).authors == [
+        {"name": "Anna Berg", "url": "https://news.example/autor/berg_a"}]
+    assert _names(_page(tail=letters, lang="de")) == []
