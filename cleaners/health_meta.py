@@ -15,7 +15,7 @@ from lxml import etree
 from .byline_zh import HINT as ZH_HINT
 from .byline_zh import zh_byline
 from .dates import parse_date
-from .references import REF_INLINE, inline_refs, list_after
+from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
 
 # Headings that open the article's own list of sources.
@@ -110,6 +110,7 @@ _CREDENTIAL = re.compile(
     r"M\.?\s?Sc\.?|M\.?\s?D\.?)(?:\s*\([A-Z]{2,3}\))?")
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 _HAN_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+")
+_HEADING_LIKE = {"h2", "h3", "h4", "h5", "h6", "strong", "b"}
 _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
@@ -147,11 +148,13 @@ def read_visible(root) -> dict:
     label_names: list[dict] = []
     for el in body.iter(_TEXT_TAGS):
         text = el.text
-        if not text:
+        if not text or not text.strip():
+            # a heading whose words follow an anchor: <b><a name="ref"></a>References</b>
+            if el.tag in _HEADING_LIKE and len(el) == 1 and not out["references"] \
+                    and REF_HEADING.fullmatch(clean_inline(el.text_content())[:41]):
+                ref_heads.append(el)
             continue
         text = text.strip()
-        if not text:
-            continue
         if len(text) <= 40 and REF_HEADING.fullmatch(text) and not out["references"]:
             ref_heads.append(el)
             continue
@@ -187,6 +190,8 @@ def read_visible(root) -> dict:
         if items:
             out["references"] = items
             break
+    if not out["references"]:  # footnotes without a heading (Markdown's div.footnotes)
+        out["references"] = footnotes(body)
     out["authors"] = label_names
     return out
 

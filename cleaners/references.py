@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from .text import clean_inline
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
@@ -12,6 +14,10 @@ _PMID_URL = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|list_uids=|pubmed/)(\d{
 _PMID_TEXT = re.compile(r"\bPMID:?\s*(\d{5,9})")
 _MAX_REF_ITEMS = 400
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BACKLINKS = " ↩\ufe0e\ufe0f↑"  # a footnote's link back to its mark in the text
+_ROWS = etree.XPath("./tr|./tbody/tr", smart_strings=False)
+_FOOTNOTES = etree.XPath('(.//*[contains(@class,"footnotes") or @role="doc-endnotes"]//ol)[1]/li',
+                         smart_strings=False)
 # "Quelle: Smith et al. 2021 …" in one paragraph.
 REF_INLINE = re.compile(
     r"^(?:quellen?|sources?|references?|fuentes?|источники?|来源|[źz]r[óo]d[łl]o)\s*:\s*(\S.*)",
@@ -25,6 +31,12 @@ def inline_refs(el) -> list[dict]:
     parts = re.findall(r"\(([^()]{3,})\)", rest) if rest.startswith("(") else [rest]
     links = [a.get("href") for a in el.iter("a") if a.get("href")]
     return [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
+
+
+def footnotes(body) -> list[dict]:
+    """The numbered notes of a footnotes block without a heading (Markdown renderers and
+    WordPress plugins print `<div class="footnotes"><ol><li>…`; `role=doc-endnotes`)."""
+    return [_ref_from(li) for li in _FOOTNOTES(body)[:_MAX_REF_ITEMS]]
 
 
 def list_after(head) -> list[dict]:
@@ -45,6 +57,10 @@ def list_after(head) -> list[dict]:
         if lists:
             items = [li for li in lists[0].iterchildren("li")]
             return [_ref_from(li) for li in items[:_MAX_REF_ITEMS]]
+        tables = [sib] if sib.tag == "table" else sib.xpath(".//table")
+        if tables:  # one row per item ("[1] | Author. Title. Journal, 2008.")
+            rows = [tr for tr in _ROWS(tables[0]) if clean_inline(tr.text_content())]
+            return [_ref_from(tr) for tr in rows[:_MAX_REF_ITEMS]]
         text = clean_inline(sib.text_content())
         if text:
             paragraphs.append(sib)
@@ -59,7 +75,7 @@ def list_after(head) -> list[dict]:
 
 
 def _ref_from(el) -> dict:
-    text = clean_inline(el.text_content())
+    text = clean_inline(el.text_content()).rstrip(_BACKLINKS)
     hrefs = [el.get("href")] if el.tag == "a" else [a.get("href") for a in el.iter("a")]
     hrefs = [h for h in hrefs if h and h.startswith("http")]
     return reference(text, hrefs[0] if hrefs else None, hrefs)
