@@ -228,6 +228,7 @@ def read_metadata(root, url: str | None) -> dict:
                               "modified": [structured["modified"]]}
 
     meta_authors: list[dict] = []
+    author_key = None
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
@@ -241,9 +242,14 @@ def read_metadata(root, url: str | None) -> dict:
             site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
             meta["title"] = clean_inline(content) or None
-        elif key in _META_AUTHOR and not meta_authors and content \
+        elif key in _META_AUTHOR and key == (author_key or key) and content \
                 and not content.startswith("http"):
-            meta_authors = [{"name": n, "url": None} for n in split_names(content)]
+            # scholarly pages repeat `citation_author` once per author: every one of the
+            # first key that names someone
+            known = {p["name"] for p in meta_authors}
+            names = [_given_first(content)] if key == "citation_author" else split_names(content)
+            meta_authors += [{"name": n, "url": None} for n in names if n and n not in known]
+            author_key = key if meta_authors else None
         elif key in ("og:description", "description") and not meta["description"]:
             meta["description"] = clean_inline(content) or None
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
@@ -274,8 +280,20 @@ def read_metadata(root, url: str | None) -> dict:
 
 
 _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:author",
-                "citation_author", "dc.creator", "dcterms.creator", "parsely-author",
+                "citation_author", "citation_authors", "dc.creator", "dcterms.creator",
+                "parsely-author",
                 "sailthru.author"}
+
+
+def _given_first(name: str) -> str | None:
+    """`citation_author` holds one person, surname first by convention: "Roe, Jane" ->
+    "Jane Roe"; a name without the comma as written."""
+    name = clean_inline(name)
+    surname, sep, given = name.partition(",")
+    if sep and given.strip() and "," not in given:
+        name = f"{given.strip()} {surname.strip()}"
+    names = split_names(name)
+    return names[0] if len(names) == 1 else None
 
 
 def _str(value) -> str | None:

@@ -130,3 +130,16 @@ def test_a_link_to_an_author_page_is_a_byline_and_a_readers_letter_is_not() -> N
     assert extract_article(html, URL).authors == [
         {"name": "Anna Berg", "url": "https://news.example/autor/berg_a"}]
     assert _names(_page(tail=letters, lang="de")) == []
+
+
+def test_citation_author_once_per_author_surname_first() -> None:
+    head = ("<meta name='citation_author' content='Roe, Jane'>"
+            "<meta name='citation_author' content='Doe, John'>"
+            "<meta name='citation_author' content='Ann Lee'>"
+            "<meta name='author' content='Journal Example'>")  # another key: not added
+    assert _names(_page(head=head)) == ["Jane Roe", "John Doe", "Ann Lee"]
+
+
+def test_citation_authors_list() -> None:
+    head = "<meta name='citation_authors' content='Jane Roe; John Doe'>"
+    assert _names(_page(head=head)) == ["Jane Roe", "John Doe"]
