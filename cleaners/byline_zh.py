@@ -38,7 +38,9 @@ def zh_byline(line: str) -> list[str]:
         if m.group("other"):
             continue
         end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
-        part = _TRAILER.sub("", line[m.end():end].strip(_BRACKETS + " :："))
+        # an unlabelled date or time ends the names ("作者：张三 2024-03-08 10:00")
+        part = re.split(r"\s*\d", line[m.end():end], maxsplit=1)[0]
+        part = _TRAILER.sub("", part.strip(_BRACKETS + " :："))
         found = _names(part)
         if found is None:
             return []  # an author label followed by running text: not a byline line

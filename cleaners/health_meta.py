@@ -147,6 +147,13 @@ def read_visible(root) -> dict:
     ref_heads: list = []
     label_names: list[dict] = []
     for el in body.iter(_TEXT_TAGS):
+        tail = el.tail
+        if tail and not label_names and ZH_HINT.search(tail):
+            # "<span>来源：某报</span> 作者：<a>张三</a>": the label between two elements
+            line = el.getparent()
+            if line is not None and not _IN_CARD(line):
+                label_names = [{"name": n, "url": None}
+                               for n in zh_byline(clean_inline(line.text_content()))]
         text = el.text
         if not text or not text.strip():
             # a heading whose words follow an anchor: <b><a name="ref"></a>References</b>

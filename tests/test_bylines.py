@@ -143,3 +143,9 @@ def test_citation_author_once_per_author_surname_first() -> None:
 def test_citation_authors_list() -> None:
     head = "<meta name='citation_authors' content='Jane Roe; John Doe'>"
     assert _names(_page(head=head)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_chinese_author_label_between_two_elements() -> None:
+    line = ("<div class='info'><span>来源：健康日报</span> 作者：<a href='/zz/wxm'>王小明</a>"
+            " <span>2024-03-08 10:00</span></div>")
+    assert _names(_page(line, lang="zh")) == ["王小明"]
