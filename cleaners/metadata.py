@@ -232,7 +232,7 @@ def read_metadata(root, url: str | None) -> dict:
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
-        if key in ("article:published_time", "datepublished", "date", "dc.date"):
+        if key in _META_PUBLISHED:
             zoned["published"].append(content)
             meta["published"] = meta["published"] or content
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
@@ -279,6 +279,10 @@ def read_metadata(root, url: str | None) -> dict:
     return meta
 
 
+_META_PUBLISHED = {"article:published_time", "datepublished", "date", "dc.date", "pubdate",
+                   "publishdate", "publish_date", "publication_date", "dc.date.issued",
+                   "dcterms.created", "dcterms.issued", "citation_publication_date",
+                   "citation_date", "parsely-pub-date", "sailthru.date"}
 _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:author",
                 "citation_author", "citation_authors", "dc.creator", "dcterms.creator",
                 "parsely-author",

@@ -149,3 +149,9 @@ def test_a_chinese_author_label_between_two_elements() -> None:
     line = ("<div class='info'><span>来源：健康日报</span> 作者：<a href='/zz/wxm'>王小明</a>"
             " <span>2024-03-08 10:00</span></div>")
     assert _names(_page(line, lang="zh")) == ["王小明"]
+
+
+@pytest.mark.parametrize("key", ["pubdate", "publishdate", "citation_publication_date"])
+def test_published_from_more_meta_names(key: str) -> None:
+    head = f"<meta name='{key}' content='2022-02-11 09:52'>"
+    assert extract_article(_page(head=head, lang="zh"), URL).published.startswith("2022-02-11")
