@@ -126,9 +126,14 @@ _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
 # a CSS layout may show below it): a dateline without label or class
 # ("<div data-testid=…>08. Februar 2022</div>")
 _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
-_LEAVES_NEAR_H1 = etree.XPath(f"(//h1)[1]/following::{_LEAF}[position() <= 8] | "
-                              f"(//h1)[1]/preceding::{_LEAF}[position() <= 3]",
-                              smart_strings=False)
+_LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
+_LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
+# No <h1> (older Chinese portals print the headline in a <td> or <div class=title>): the
+# first body leaf whose text is the <title> up to its site suffix ("Headline_Site",
+# "Headline - Site") stands for it.
+_TITLE = etree.XPath("string((//title)[1])", smart_strings=False)
+_TITLE_LEAF = etree.XPath("(//body//*[not(*)][normalize-space() = $t])[1]", smart_strings=False)
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|–—-]|--)[^_|–—-]*$")
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
@@ -203,11 +208,28 @@ def read_visible(root) -> dict:
     return out
 
 
-def _after_headline(root, elements: list) -> list:
-    """`elements` (document order) from the first <h1> on, then the ones before it: the
-    byline and dateline sit under the headline; earlier ones are menus and teasers."""
+def headline(root):
+    """The first <h1>, else the leaf that prints the <title>'s headline part, else None."""
     h1 = _H1(root)
-    line = h1[0].sourceline if h1 and h1[0].sourceline else None
+    if h1:
+        return h1[0]
+    title = " ".join(_TITLE(root).split())
+    while len(title) >= 6:
+        found = _TITLE_LEAF(root, t=title)
+        if found:
+            return found[0]
+        shorter = _SITE_SUFFIX.sub("", title)
+        if shorter == title:
+            break
+        title = shorter
+    return None
+
+
+def _after_headline(root, elements: list) -> list:
+    """`elements` (document order) from the headline on, then the ones before it: the
+    byline and dateline sit under the headline; earlier ones are menus and teasers."""
+    head = headline(root)
+    line = head.sourceline if head is not None else None
     if line is None:
         return elements
     after = [e for e in elements if (e.sourceline or 0) >= line]
@@ -226,7 +248,8 @@ def date_element(root) -> str | None:
             found = parse_date(text)
             if found:
                 return found
-    for el in _after_headline(root, _LEAVES_NEAR_H1(root)):
+    head = headline(root)
+    for el in (_LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]) if head is not None else []:
         text = el.text_content().strip()
         if len(text) <= 30:
             found = parse_date(text)

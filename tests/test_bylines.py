@@ -155,3 +155,12 @@ def test_a_chinese_author_label_between_two_elements() -> None:
 def test_published_from_more_meta_names(key: str) -> None:
     head = f"<meta name='{key}' content='2022-02-11 09:52'>"
     assert extract_article(_page(head=head, lang="zh"), URL).published.startswith("2022-02-11")
+
+
+def test_a_page_without_h1_anchors_its_dateline_at_the_title_headline() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来_健康频道_新闻网</title></head><body>"
+            "<div class='nav'><span>2024年03月09日 星期六</span></div><table><tr><td>"
+            "<div class='biaoti'>流感高峰提前到来</div><div>2024.03.08 16:31</div>"
+            f"{TEXT * 5}</td></tr></table></body></html>")
+    # the header's "today" date comes first in the page; the line under the headline is the date
+    assert extract_article(html, URL).published == "2024-03-08"
