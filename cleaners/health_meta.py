@@ -126,6 +126,8 @@ _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
 # a CSS layout may show below it): a dateline without label or class
 # ("<div data-testid=…>08. Februar 2022</div>")
 _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
+# a dateline with its time may carry the source too: "2005年03月21日 11:21 《理财周刊》"
+_CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
 _LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
 _LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
 # No <h1> (older Chinese portals print the headline in a <td> or <div class=title>): the
@@ -251,7 +253,7 @@ def date_element(root) -> str | None:
     head = headline(root)
     for el in (_LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]) if head is not None else []:
         text = el.text_content().strip()
-        if len(text) <= 30:
+        if len(text) <= 30 or len(text) <= 60 and _CLOCK.search(text):
             found = parse_date(text)
             if found:
                 return found

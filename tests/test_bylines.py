@@ -164,3 +164,14 @@ def test_a_page_without_h1_anchors_its_dateline_at_the_title_headline() -> None:
             f"{TEXT * 5}</td></tr></table></body></html>")
     # the header's "today" date comes first in the page; the line under the headline is the date
     assert extract_article(html, URL).published == "2024-03-08"
+
+
+def test_a_dateline_with_its_time_and_source_under_the_headline() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来</title></head><body>\n"
+            "<h1>流感高峰提前到来</h1>\n"
+            "<div>http://www.news.example 2024年03月08日 11:21 《健康周刊》</div>\n"
+            f"{TEXT * 5}\n</body></html>")
+    assert extract_article(html, URL).published == "2024-03-08"
+    # without a time, a longer line mentioning a date is running text, not a dateline
+    html = html.replace(" 11:21", "")
+    assert extract_article(html, URL).published is None
