@@ -91,7 +91,7 @@ _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
     "author", "authors", "autor", "autoren", "auteur", "autore"))
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
-    f'contains(@class,"author") or contains(@class,"autor") or (self::a and ({_AUTHOR_HREF}))]'
+    f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
     ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")'
@@ -190,11 +190,13 @@ def read_visible(root) -> dict:
                 _review_line(el, out)
             continue
         if len(text) < 80:
-            if not label_names and el.tag in _BYLINE_TAGS and not _IN_CARD(el):
+            if not label_names and el.tag in _BYLINE_TAGS:
+                # (the card test is an XPath: only for lines that look like a byline)
                 if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
-                    label_names = [{"name": n, "url": None}
-                                   for n in zh_byline(clean_inline(el.text_content()))]
-                elif BYLINE_LABEL.match(text):
+                    if not _IN_CARD(el):
+                        label_names = [{"name": n, "url": None}
+                                       for n in zh_byline(clean_inline(el.text_content()))]
+                elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
                     label_names = _label_byline(el, text)
                 if label_names:
                     continue
