@@ -130,6 +130,8 @@ _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a
 _CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
 _LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
 _LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
+_TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(parent::script or "
+                           "parent::style or parent::a)][position() <= 10]", smart_strings=False)
 # No <h1> (older Chinese portals print the headline in a <td> or <div class=title>): the
 # first body leaf whose text is the <title> up to its site suffix ("Headline_Site",
 # "Headline - Site") stands for it.
@@ -253,8 +255,13 @@ def date_element(root) -> str | None:
             if found:
                 return found
     head = headline(root)
-    for el in (_LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]) if head is not None else []:
-        text = el.text_content().strip()
+    if head is None:
+        return None
+    # the leaves near the headline, then its next text nodes (a dateline that shares its
+    # element with other markup: "<font>2005年3月11日12:12<br>…</font>")
+    texts = [el.text_content() for el in _LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]]
+    for text in texts + _TEXTS_AFTER(head):
+        text = text.strip()
         if len(text) <= 30 or len(text) <= 60 and _CLOCK.search(text):
             found = parse_date(text)
             if found:

@@ -175,3 +175,11 @@ def test_a_dateline_with_its_time_and_source_under_the_headline() -> None:
     # without a time, a longer line mentioning a date is running text, not a dateline
     html = html.replace(" 11:21", "")
     assert extract_article(html, URL).published is None
+
+
+def test_a_dateline_sharing_its_element_with_other_markup() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来</title></head><body>\n"
+            "<table><tr><td><h1>流感高峰提前到来</h1></td></tr>\n<tr><td><font>HEALTH.NEWS.EXAMPLE"
+            "</font>　<font>2024年3月8日12:12<br><a href='/'>首页</a></font></td></tr></table>\n"
+            f"{TEXT * 5}\n</body></html>")
+    assert extract_article(html, URL).published == "2024-03-08"
