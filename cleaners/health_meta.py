@@ -68,7 +68,9 @@ BYLINE_LABEL = re.compile(
     rf"^(?i:{_BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|text|interview|"
     r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
-_BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd"}
+# (td and font: table-layout portals print "时间：… 作者：…" in a cell)
+_BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd", "td",
+                "font"}
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
@@ -84,7 +86,7 @@ _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|
 _NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                        r"getty|shutterstock|istock|dpa-infocom)\b", re.IGNORECASE)
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
-              "small", "time", "header", "section", "aside", "footer", "address")
+              "small", "time", "header", "section", "aside", "footer", "address", "td", "font")
 # Byline elements: rel / itemprop / class, or a link to an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (

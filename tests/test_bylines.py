@@ -183,3 +183,14 @@ def test_a_dateline_sharing_its_element_with_other_markup() -> None:
             "</font>　<font>2024年3月8日12:12<br><a href='/'>首页</a></font></td></tr></table>\n"
             f"{TEXT * 5}\n</body></html>")
     assert extract_article(html, URL).published == "2024-03-08"
+
+
+def test_a_byline_in_a_table_cell() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来</title></head><body>\n"
+            "<table><tr><td><h1>流感高峰提前到来</h1></td></tr>\n"
+            "<tr><td>\n  时间：2024年03月08日14:18&nbsp;&nbsp;\n  作者：王小明\n</td></tr>"
+            "</table>\n"
+            f"{TEXT * 5}\n</body></html>")
+    article = extract_article(html, URL)
+    assert [a["name"] for a in article.authors] == ["王小明"]
+    assert article.published == "2024-03-08"
