@@ -132,8 +132,11 @@ _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a
 _CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
 _LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
 _LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
-_TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(parent::script or "
-                           "parent::style or parent::a)][position() <= 10]", smart_strings=False)
+# (an element's leading text only: " on August 11, 2024" after a reviewer's link is the tail
+# of a review line, not a dateline)
+_TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(preceding-sibling::*)]"
+                           "[not(parent::script or parent::style or parent::a)][position() <= 10]",
+                           smart_strings=False)
 # No <h1> (older Chinese portals print the headline in a <td> or <div class=title>): the
 # first body leaf whose text is the <title> up to its site suffix ("Headline_Site",
 # "Headline - Site") stands for it.

@@ -194,3 +194,11 @@ def test_a_byline_in_a_table_cell() -> None:
     article = extract_article(html, URL)
     assert [a["name"] for a in article.authors] == ["王小明"]
     assert article.published == "2024-03-08"
+
+
+def test_the_date_of_a_review_line_is_not_the_publication_date() -> None:
+    review = ("<p class='review'>Medically reviewed by <a href='/experts/1.html'>Sam Ortiz, "
+              "PharmD</a> on August 11, 2024</p>")
+    article = extract_article(_page(review), URL)
+    assert article.published is None
+    assert article.last_reviewed == "2024-08-11"
