@@ -15,6 +15,7 @@ from lxml import etree
 from .byline_zh import HINT as ZH_HINT
 from .byline_zh import zh_byline
 from .dates import parse_date
+from .headline import after_headline, headline
 from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
 
@@ -119,7 +120,6 @@ _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff
 _DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date") or '
               'contains(@class,"datum") or contains(@class,"data") or contains(@class,"time")]')
 _DATE_X = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
-_H1 = etree.XPath("(//h1)[1]", smart_strings=False)
 # a teaser's or a comment's date is that card's, not the page's
 _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
                          'contains(@class,"related") or contains(@class,"comment")]',
@@ -137,12 +137,6 @@ _LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strin
 _TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(preceding-sibling::*)]"
                            "[not(parent::script or parent::style or parent::a)][position() <= 10]",
                            smart_strings=False)
-# No <h1> (older Chinese portals print the headline in a <td> or <div class=title>): the
-# first body leaf whose text is the <title> up to its site suffix ("Headline_Site",
-# "Headline - Site") stands for it.
-_TITLE = etree.XPath("string((//title)[1])", smart_strings=False)
-_TITLE_LEAF = etree.XPath("(//body//*[not(*)][normalize-space() = $t])[1]", smart_strings=False)
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|–—-]|--)[^_|–—-]*$")
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
@@ -219,38 +213,10 @@ def read_visible(root) -> dict:
     return out
 
 
-def headline(root):
-    """The first <h1>, else the leaf that prints the <title>'s headline part, else None."""
-    h1 = _H1(root)
-    if h1:
-        return h1[0]
-    title = " ".join(_TITLE(root).split())
-    while len(title) >= 6:
-        found = _TITLE_LEAF(root, t=title)
-        if found:
-            return found[0]
-        shorter = _SITE_SUFFIX.sub("", title)
-        if shorter == title:
-            break
-        title = shorter
-    return None
-
-
-def _after_headline(root, elements: list) -> list:
-    """`elements` (document order) from the headline on, then the ones before it: the
-    byline and dateline sit under the headline; earlier ones are menus and teasers."""
-    head = headline(root)
-    line = head.sourceline if head is not None else None
-    if line is None:
-        return elements
-    after = [e for e in elements if (e.sourceline or 0) >= line]
-    return after + [e for e in elements if (e.sourceline or 0) < line]
-
-
 def date_element(root) -> str | None:
     """The first parseable date in a date-like element (class *date*/*time*, <time>,
     itemprop=datePublished): the last resort for `published`."""
-    for el in _after_headline(root, _DATE_X(root))[:12]:
+    for el in after_headline(root, _DATE_X(root))[:12]:
         if _IN_TEASER(el):
             continue
         value = el.get("datetime") or el.get("content")
@@ -363,7 +329,7 @@ def visible_bylines(root) -> list[dict]:
     <a rel=author>B</a>": one element per author)."""
     found: list[dict] = []
     first = None
-    for el in _after_headline(root, _BYLINE_X(root)):
+    for el in after_headline(root, _BYLINE_X(root)):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
         if first is not None and (el.getparent() is not first.getparent() or el is first):
