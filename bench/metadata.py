@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import logging
+import re
 import sys
 import time
 import unicodedata
@@ -49,8 +50,13 @@ def groups_of(truth: dict) -> tuple[str, ...]:
     return ("check_clean" if how == "blind" else f"check_{how}", "check_all")
 
 
+# a space between two Chinese characters is padding ("赵  培" is the name 赵培)
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+
+
 def _norm_name(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().replace(".", " ").split())
+    name = _CJK_GAP.sub("", unicodedata.normalize("NFKC", name))
+    return " ".join(name.casefold().replace(".", " ").split())
 
 
 def _norm_url(url: str | None) -> str | None:

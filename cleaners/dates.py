@@ -43,7 +43,8 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d|\d\d)\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?" + _WORD
                              + r",?\s+(?:de\s+)?((?:19|20)\d\d)\b")
 _MONTH_DAY_YEAR = re.compile(_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
-_YEAR_SLASH = re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
+# year first with one separator throughout: 2022/01/20, 2022.01.20, 2005-5-7
+_YEAR_SLASH = re.compile(r"\b((?:19|20)\d\d)([/.-])(\d{1,2})\2(\d{1,2})(?!\d|\.\d)")
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -73,7 +74,7 @@ def parse_date(text: str | None) -> str | None:
         return _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
     m = _YEAR_SLASH.search(text)
     if m:
-        return _iso(int(m[1]), int(m[2]), int(m[3]))
+        return _iso(int(m[1]), int(m[3]), int(m[4]))
     m = _NUMERIC.search(text)
     if m:
         year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])

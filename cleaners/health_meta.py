@@ -12,7 +12,11 @@ import re
 
 from lxml import etree
 
+from .byline_zh import HINT as ZH_HINT
+from .byline_zh import zh_byline
 from .dates import parse_date
+from .headline import after_headline, headline
+from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
 
 # Headings that open the article's own list of sources.
@@ -24,10 +28,6 @@ REF_HEADING = re.compile(
     r"bibliograf[íi]a|источники|список литературы|литература|参考文献|参考资料|资料来源|"
     r"[źz]r[óo]d[łl]a|bibliografia)\s*:?",
     re.IGNORECASE)
-# "Quelle: Smith et al. 2021 …" in one paragraph.
-REF_INLINE = re.compile(
-    r"^(?:quellen?|sources?|references?|fuentes?|источники?|来源|[źz]r[óo]d[łl]o)\s*:\s*(\S.*)",
-    re.IGNORECASE | re.DOTALL)
 DISCLAIMER = re.compile(
     r"not (?:intended (?:to be |as )?|meant (?:to be |as )?)?a substitute for "
     r"(?:professional )?medical|"
@@ -54,15 +54,24 @@ REVIEW_LINE = re.compile(
     r"(?:медицинский )?(?:рецензент|проверено|проверил[аи]?)\s*:?|"
     r"审核(?:专家|医生)?[:：]|审校[:：]",
     re.IGNORECASE)
+# "<verb> by X" phrases that open a byline in each language ("Posted by", "Ein Beitrag von",
+# "Publié par", "Escrito por"); "Published by" is left out: it names a publisher as often.
+_BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
+              r"(?:ein )?(?:beitrag|artikel|text) von|(?:geschrieben|verfasst|erstellt) von|"
+              r"(?:écrit|rédigé|publié) par|un article de|(?:escrito|publicado|redactado) por|"
+              r"текст")
 BYLINE_PREFIX = re.compile(
-    r"^(?:by|written by|von|text(?: und fotos?)?|autor(?:in|/in|\(in\))?|autoren|author|"
-    r"par|por|escribe|escrito por|автор(?:ы)?|作者|文|撰文|interview|erstellt von)\s*[:：]?\s*",
+    rf"^(?:{_BY_PHRASE}|by|von|text(?: und fotos?)?|autor(?:in|/in|\(in\))?|autoren|author|"
+    r"par|por|escribe|автор(?:ы)?|作者|文|撰文|interview)\s*[:：]?\s*",
     re.IGNORECASE)
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
 BYLINE_LABEL = re.compile(
-    r"^(?i:by|written by|von|par|por|escribe|autor(?:in|/in)?|author|text|interview|автор|作者)"
+    rf"^(?i:{_BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|text|interview|"
+    r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
-_BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd"}
+# (td and font: table-layout portals print "时间：… 作者：…" in a cell)
+_BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd", "td",
+                "font"}
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
@@ -77,17 +86,19 @@ UPDATE_LABEL = re.compile(
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
 _NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                        r"getty|shutterstock|istock|dpa-infocom)\b", re.IGNORECASE)
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-_PMID_URL = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|list_uids=|pubmed/)(\d{5,9})")
-_PMID_TEXT = re.compile(r"\bPMID:?\s*(\d{5,9})")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
-              "small", "time", "header", "section", "aside", "footer", "address")
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+              "small", "time", "header", "section", "aside", "footer", "address", "td", "font")
+# Byline elements: rel / itemprop / class, or a link to an author page ("/autor/frank_g");
+# not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
+_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
+    "author", "authors", "autor", "autoren", "auteur", "autore"))
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
-    'contains(@class,"author") or contains(@class,"autor")][not(ancestor-or-self::*['
+    f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
+    '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
-    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")])]')
+    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")'
+    ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
 _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
@@ -100,13 +111,15 @@ _CARD_LINKS = etree.XPath(".//a[@href]", smart_strings=False)
 _CREDENTIAL = re.compile(
     r"(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4}|Ph\.?\s?D\.?|Pharm\.?\s?D\.?|B\.?\s?Sc\.?|"
     r"M\.?\s?Sc\.?|M\.?\s?D\.?)(?:\s*\([A-Z]{2,3}\))?")
-_MAX_REF_ITEMS = 400
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+_HAN_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+")
+_HEADING_LIKE = {"h2", "h3", "h4", "h5", "h6", "strong", "b"}
+_MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
 _DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date") or '
               'contains(@class,"datum") or contains(@class,"data") or contains(@class,"time")]')
 _DATE_X = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
-_H1 = etree.XPath("(//h1)[1]", smart_strings=False)
 # a teaser's or a comment's date is that card's, not the page's
 _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
                          'contains(@class,"related") or contains(@class,"comment")]',
@@ -115,9 +128,15 @@ _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
 # a CSS layout may show below it): a dateline without label or class
 # ("<div data-testid=…>08. Februar 2022</div>")
 _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
-_LEAVES_NEAR_H1 = etree.XPath(f"(//h1)[1]/following::{_LEAF}[position() <= 8] | "
-                              f"(//h1)[1]/preceding::{_LEAF}[position() <= 3]",
-                              smart_strings=False)
+# a dateline with its time may carry the source too: "2005年03月21日 11:21 《理财周刊》"
+_CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
+_LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
+_LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
+# (an element's leading text only: " on August 11, 2024" after a reviewer's link is the tail
+# of a review line, not a dateline)
+_TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(preceding-sibling::*)]"
+                           "[not(parent::script or parent::style or parent::a)][position() <= 10]",
+                           smart_strings=False)
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
@@ -136,19 +155,28 @@ def read_visible(root) -> dict:
     ref_heads: list = []
     label_names: list[dict] = []
     for el in body.iter(_TEXT_TAGS):
+        tail = el.tail
+        if tail and not label_names and ZH_HINT.search(tail):
+            # "<span>来源：某报</span> 作者：<a>张三</a>": the label between two elements
+            line = el.getparent()
+            if line is not None and not _IN_CARD(line):
+                label_names = [{"name": n, "url": None}
+                               for n in zh_byline(clean_inline(line.text_content()))]
         text = el.text
-        if not text:
+        if not text or not text.strip():
+            # a heading whose words follow an anchor: <b><a name="ref"></a>References</b>
+            if el.tag in _HEADING_LIKE and len(el) == 1 and not out["references"] \
+                    and REF_HEADING.fullmatch(clean_inline(el.text_content())[:41]):
+                ref_heads.append(el)
             continue
         text = text.strip()
-        if not text:
-            continue
         if len(text) <= 40 and REF_HEADING.fullmatch(text) and not out["references"]:
             ref_heads.append(el)
             continue
         if not out["references"] and len(text) > 12:
             m = REF_INLINE.match(text)
             if m and el.tag in ("p", "div", "li", "small", "em"):
-                out["references"] = _inline_refs(el)
+                out["references"] = inline_refs(el)
                 continue
         if out["medical_disclaimer"] is None and el.tag in ("p", "li", "small", "div", "em",
                                                              "span", "strong", "aside"):
@@ -163,36 +191,32 @@ def read_visible(root) -> dict:
                 _review_line(el, out)
             continue
         if len(text) < 80:
-            if not label_names and el.tag in _BYLINE_TAGS and BYLINE_LABEL.match(text) \
-                    and not _IN_CARD(el):
-                label_names = _label_byline(el, text)
+            if not label_names and el.tag in _BYLINE_TAGS:
+                # (the card test is an XPath: only for lines that look like a byline)
+                if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
+                    if not _IN_CARD(el):
+                        label_names = [{"name": n, "url": None}
+                                       for n in zh_byline(clean_inline(el.text_content()))]
+                elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
+                    label_names = _label_byline(el, text)
                 if label_names:
                     continue
             _dates(el, text, out)
     for head in ref_heads:
-        items = _list_after(head)
+        items = list_after(head)
         if items:
             out["references"] = items
             break
+    if not out["references"]:  # footnotes without a heading (Markdown's div.footnotes)
+        out["references"] = footnotes(body)
     out["authors"] = label_names
     return out
-
-
-def _after_headline(root, elements: list) -> list:
-    """`elements` (document order) from the first <h1> on, then the ones before it: the
-    byline and dateline sit under the headline; earlier ones are menus and teasers."""
-    h1 = _H1(root)
-    line = h1[0].sourceline if h1 and h1[0].sourceline else None
-    if line is None:
-        return elements
-    after = [e for e in elements if (e.sourceline or 0) >= line]
-    return after + [e for e in elements if (e.sourceline or 0) < line]
 
 
 def date_element(root) -> str | None:
     """The first parseable date in a date-like element (class *date*/*time*, <time>,
     itemprop=datePublished): the last resort for `published`."""
-    for el in _after_headline(root, _DATE_X(root))[:12]:
+    for el in after_headline(root, _DATE_X(root))[:12]:
         if _IN_TEASER(el):
             continue
         value = el.get("datetime") or el.get("content")
@@ -201,9 +225,15 @@ def date_element(root) -> str | None:
             found = parse_date(text)
             if found:
                 return found
-    for el in _after_headline(root, _LEAVES_NEAR_H1(root)):
-        text = el.text_content().strip()
-        if len(text) <= 30:
+    head = headline(root)
+    if head is None:
+        return None
+    # the leaves near the headline, then its next text nodes (a dateline that shares its
+    # element with other markup: "<font>2005年3月11日12:12<br>…</font>")
+    texts = [el.text_content() for el in _LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]]
+    for text in texts + _TEXTS_AFTER(head):
+        text = text.strip()
+        if len(text) <= 30 or len(text) <= 60 and _CLOCK.search(text):
             found = parse_date(text)
             if found:
                 return found
@@ -294,22 +324,37 @@ def _review_line(el, out: dict) -> None:
 
 
 def visible_bylines(root) -> list[dict]:
-    """Bylines from rel=author / itemprop=author / class*=author|byline elements."""
-    for el in _after_headline(root, _BYLINE_X(root)):
+    """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
+    one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
+    <a rel=author>B</a>": one element per author)."""
+    found: list[dict] = []
+    first = None
+    for el in after_headline(root, _BYLINE_X(root)):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
-        text = clean_inline(el.text_content())
-        if not text or len(text) > 120:
+        if first is not None and (el.getparent() is not first.getparent() or el is first):
             continue
-        links = [a for a in el.iter("a") if clean_inline(a.text_content())]
-        if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
-            text = clean_inline(links[0].text_content())
-        names = split_names(text)
-        if names:
-            link = el if el.tag == "a" else next(el.iter("a"), None)
-            url = link.get("href") if link is not None and len(names) == 1 else None
-            return [{"name": n, "url": url} for n in names]
-    return []
+        people = _byline_people(el)
+        if first is None and people:
+            first, found = el, people
+        elif first is not None:
+            found += [p for p in people if p["name"] not in {f["name"] for f in found}]
+    if len(found) > _MAX_BYLINE_NAMES:  # a list of staff beside the first byline
+        return _byline_people(first)
+    return found
+
+
+def _byline_people(el) -> list[dict]:
+    text = clean_inline(el.text_content())
+    if not text or len(text) > 120:
+        return []
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
+        text = clean_inline(links[0].text_content())
+    names = split_names(text)
+    link = el if el.tag == "a" else next(el.iter("a"), None)
+    url = link.get("href") if link is not None and len(names) == 1 else None
+    return [{"name": n, "url": url} for n in names]
 
 
 def split_names(text: str) -> list[str]:
@@ -321,66 +366,8 @@ def split_names(text: str) -> list[str]:
         part = BYLINE_PREFIX.sub("", part).strip(" .:")
         if out and _CREDENTIAL.fullmatch(part):
             continue  # "Jane Roe, MD": the degree after a name is no second name
-        if 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
+        if _HAN_NAMES.fullmatch(part):  # "张三 李四": Chinese names separated by spaces
+            out += part.split()
+        elif 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
             out.append(part)
     return out
-
-
-def _inline_refs(el) -> list[dict]:
-    text = clean_inline(el.text_content())
-    body = REF_INLINE.match(text)
-    rest = body.group(1) if body else text
-    parts = re.findall(r"\(([^()]{3,})\)", rest) if rest.startswith("(") else [rest]
-    links = [a.get("href") for a in el.iter("a") if a.get("href")]
-    return [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
-
-
-def _list_after(head) -> list[dict]:
-    """The items following a sources heading: the first <ol>/<ul> among the next siblings
-    (of the heading or of its block parent), else the following paragraphs up to the next
-    heading."""
-    anchor = head
-    if anchor.getnext() is None and anchor.getparent() is not None and \
-            clean_inline(anchor.getparent().text_content()) == clean_inline(head.text_content()):
-        anchor = anchor.getparent()
-    paragraphs = []
-    for i, sib in enumerate(anchor.itersiblings()):
-        if not isinstance(sib.tag, str) or i > 12:
-            break
-        if sib.tag in _HEADING_TAGS or (sib.tag in ("strong", "b") and paragraphs):
-            break
-        lists = [sib] if sib.tag in ("ol", "ul") else sib.xpath(".//ol|.//ul")
-        if lists:
-            items = [li for li in lists[0].iterchildren("li")]
-            return [_ref_from(li) for li in items[:_MAX_REF_ITEMS]]
-        text = clean_inline(sib.text_content())
-        if text:
-            paragraphs.append(sib)
-    if len(paragraphs) == 1:  # one block of bare links ("1 https://… 2 https://…")
-        links = [a for a in paragraphs[0].iter("a") if (a.get("href") or "").startswith("http")]
-        if len(links) > 1:
-            return [_ref_from(a) for a in links]
-    if not paragraphs and anchor.tail is None:
-        links = [a for a in anchor.itersiblings("a") if (a.get("href") or "").startswith("http")]
-        return [_ref_from(a) for a in links[:_MAX_REF_ITEMS]]
-    return [_ref_from(p) for p in paragraphs[:_MAX_REF_ITEMS]]
-
-
-def _ref_from(el) -> dict:
-    text = clean_inline(el.text_content())
-    hrefs = [el.get("href")] if el.tag == "a" else [a.get("href") for a in el.iter("a")]
-    hrefs = [h for h in hrefs if h and h.startswith("http")]
-    return reference(text, hrefs[0] if hrefs else None, hrefs)
-
-
-def reference(text: str, url: str | None, hrefs: list[str] | None = None) -> dict:
-    """{text, url, doi, pmid}: DOI and PubMed id read from the text and the links."""
-    from urllib.parse import unquote
-
-    doi = pmid = None
-    for source in [text, *(unquote(h) for h in (hrefs or ([url] if url else [])))]:
-        doi = doi or (_DOI.search(source).group(1).rstrip(".,;)") if _DOI.search(source) else None)
-        m = _PMID_URL.search(source) or _PMID_TEXT.search(source)
-        pmid = pmid or (m.group(1) if m else None)
-    doi_url = next((h for h in hrefs or [] if "doi.org/" in h), None)
-    return {"text": text[:500], "url": doi_url or url, "doi": doi, "pmid": pmid}

@@ -15,11 +15,11 @@ from lxml import etree
 from .health_meta import (
     date_element,
     read_visible,
-    reference,
     split_credentials,
     split_names,
     visible_bylines,
 )
+from .references import reference
 from .structured import read_structured
 from .text import clean_inline
 
@@ -33,6 +33,7 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "starts-with(normalize-space(.), concat($name, ', '))]",
                           smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
 
@@ -119,9 +120,25 @@ def _people(value, by_id: dict) -> list[dict]:
         cred = cred if isinstance(cred, str) else suffix
         if isinstance(url, list):
             url = url[0] if url else None
-        out.append({"name": clean_inline(name), "url": url if isinstance(url, str) else None,
-                    "credentials": clean_inline(cred) if isinstance(cred, str) else None})
+        for one in _several(name) if suffix is None else [name]:
+            out.append({"name": one, "url": url if isinstance(url, str) else None,
+                        "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
+
+
+_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
+
+
+def _several(name: str) -> list[str]:
+    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
+    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
+    have two words or be Chinese."""
+    if not _SEVERAL.search(name):
+        return [name]
+    parts = split_names(name)
+    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
+        return parts
+    return [name]
 
 
 def _page_id(obj: dict) -> str | None:
@@ -211,10 +228,11 @@ def read_metadata(root, url: str | None) -> dict:
                               "modified": [structured["modified"]]}
 
     meta_authors: list[dict] = []
+    author_key = None
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
-        if key in ("article:published_time", "datepublished", "date", "dc.date"):
+        if key in _META_PUBLISHED:
             zoned["published"].append(content)
             meta["published"] = meta["published"] or content
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
@@ -224,9 +242,14 @@ def read_metadata(root, url: str | None) -> dict:
             site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
             meta["title"] = clean_inline(content) or None
-        elif key in _META_AUTHOR and not meta_authors and content \
+        elif key in _META_AUTHOR and key == (author_key or key) and content \
                 and not content.startswith("http"):
-            meta_authors = [{"name": n, "url": None} for n in split_names(content)]
+            # scholarly pages repeat `citation_author` once per author: every one of the
+            # first key that names someone
+            known = {p["name"] for p in meta_authors}
+            names = [_given_first(content)] if key == "citation_author" else split_names(content)
+            meta_authors += [{"name": n, "url": None} for n in names if n and n not in known]
+            author_key = key if meta_authors else None
         elif key in ("og:description", "description") and not meta["description"]:
             meta["description"] = clean_inline(content) or None
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
@@ -256,8 +279,25 @@ def read_metadata(root, url: str | None) -> dict:
     return meta
 
 
+_META_PUBLISHED = {"article:published_time", "datepublished", "date", "dc.date", "pubdate",
+                   "publishdate", "publish_date", "publication_date", "dc.date.issued",
+                   "dcterms.created", "dcterms.issued", "citation_publication_date",
+                   "citation_date", "parsely-pub-date", "sailthru.date"}
 _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:author",
-                "citation_author", "dc.creator", "parsely-author", "sailthru.author"}
+                "citation_author", "citation_authors", "dc.creator", "dcterms.creator",
+                "parsely-author",
+                "sailthru.author"}
+
+
+def _given_first(name: str) -> str | None:
+    """`citation_author` holds one person, surname first by convention: "Roe, Jane" ->
+    "Jane Roe"; a name without the comma as written."""
+    name = clean_inline(name)
+    surname, sep, given = name.partition(",")
+    if sep and given.strip() and "," not in given:
+        name = f"{given.strip()} {surname.strip()}"
+    names = split_names(name)
+    return names[0] if len(names) == 1 else None
 
 
 def _str(value) -> str | None:

@@ -14,8 +14,8 @@ from lxml import etree
 
 from .article import Article, Link, Teaser
 from .dates import parse_date
-from .health_meta import reference
 from .html import block_texts, text_of
+from .references import reference
 from .sanitize import element_html
 from .text import clean_inline, clean_paragraphs, clean_snippet
 from .urls import join_url

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.metadata import DEFAULT_TRUTH, groups_of
+from bench.metadata import DEFAULT_TRUTH, _norm_name, groups_of
 
 
 @pytest.mark.parametrize("split, how, groups", [
@@ -35,3 +35,9 @@ def test_stored_truth_files_say_how_they_were_annotated():
         assert truth["annotation"] in ("blind", "prior", "contaminated"), path.name
         if truth["annotation"] == "contaminated":
             assert truth["contamination"], path.name  # says what was changed after the fact
+
+
+def test_names_compare_without_case_dots_and_chinese_padding():
+    assert _norm_name("J. Roe") == _norm_name("j roe")
+    assert _norm_name("赵  培") == _norm_name("赵培") == "赵培"
+    assert _norm_name("王 小明 Jane Roe") == "王小明 jane roe"  # a gap between Latin words stays

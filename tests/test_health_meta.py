@@ -149,6 +149,9 @@ def test_inline_source_paragraph():
     ("Actualizado 27/04/2022 00:00", "2022-04-27"),
     ("no date here", None),
     ("31.02.2022", None),
+    ("2022.01.20 16:31", "2022-01-20"),      # year first, dots
+    ("2005-5-7 21:23:57", "2005-05-07"),     # year first, one-digit month and day
+    ("版本 v2022.1.2.3", None),              # a version number is no date
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso

@@ -1,0 +1,43 @@
+"""The page's headline element, the anchor of the byline and dateline search: the first
+<h1>, else the body leaf that prints the <title>'s headline part."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_H1 = etree.XPath("(//h1)[1]", smart_strings=False)
+# No <h1> (older Chinese portals print the headline in a <td> or <div class=title>): the
+# first body leaf whose text is the <title> up to its site suffix ("Headline_Site",
+# "Headline - Site") stands for it.
+_TITLE = etree.XPath("string((//title)[1])", smart_strings=False)
+_TITLE_LEAF = etree.XPath("(//body//*[not(*)][normalize-space() = $t])[1]", smart_strings=False)
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|–—-]|--)[^_|–—-]*$")
+
+
+def headline(root):
+    """The first <h1>, else the leaf that prints the <title>'s headline part, else None."""
+    h1 = _H1(root)
+    if h1:
+        return h1[0]
+    title = " ".join(_TITLE(root).split())
+    while len(title) >= 6:
+        found = _TITLE_LEAF(root, t=title)
+        if found:
+            return found[0]
+        shorter = _SITE_SUFFIX.sub("", title)
+        if shorter == title:
+            break
+        title = shorter
+    return None
+
+
+def after_headline(root, elements: list) -> list:
+    """`elements` (document order) from the headline on, then the ones before it: the
+    byline and dateline sit under the headline; earlier ones are menus and teasers."""
+    head = headline(root)
+    line = head.sourceline if head is not None else None
+    if line is None:
+        return elements
+    after = [e for e in elements if (e.sourceline or 0) >= line]
+    return after + [e for e in elements if (e.sourceline or 0) < line]

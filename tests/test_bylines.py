@@ -1,0 +1,204 @@
+"""Byline forms in the supported languages, on hand-written pages: several names in one
+byline, Chinese author / reporter lines, one author element per name, a JSON-LD string that
+names several people."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaners.byline_zh import zh_byline
+from cleaners.extract import extract_article
+
+URL = "https://news.example/2024/03/flu-season/"
+TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
+
+
+def _page(byline: str = "", head: str = "", tail: str = "", lang: str = "en") -> str:
+    return (f"<html lang='{lang}'><head><title>Flu</title>{head}</head><body>"
+            "<nav><a href='/'>Home</a> <a href='/health/'>Health</a></nav><article>"
+            f"<h1>Flu season peaks early</h1>{byline}{TEXT * 5}{tail}</article>"
+            "<footer>© News Example</footer></body></html>")
+
+
+def _names(html: str) -> list[str]:
+    return [a["name"] for a in extract_article(html, URL).authors]
+
+
+@pytest.mark.parametrize("byline,lang,names", [
+    ("<p class='byline'>By Jane Roe and John Doe</p>", "en", ["Jane Roe", "John Doe"]),
+    ("<div>By Jane Roe, John Doe and Ann Lee</div>", "en", ["Jane Roe", "John Doe", "Ann Lee"]),
+    ("<p>Von Anna Berg und Max Kurz</p>", "de", ["Anna Berg", "Max Kurz"]),
+    ("<p>Par Marie Dubois et Jean Martin</p>", "fr", ["Marie Dubois", "Jean Martin"]),
+    ("<p>Por Ana García y Luis Pérez</p>", "es", ["Ana García", "Luis Pérez"]),
+    ("<p>Автор: Иван Петров</p>", "ru", ["Иван Петров"]),
+    ("<p>Авторы: Иван Петров, Мария Смирнова</p>", "ru", ["Иван Петров", "Мария Смирнова"]),
+])
+def test_several_names_in_one_byline(byline: str, lang: str, names: list[str]) -> None:
+    assert _names(_page(byline, lang=lang)) == names
+
+
+@pytest.mark.parametrize("byline,tail,names", [
+    ("<p>作者：王小明 李华</p>", "", ["王小明", "李华"]),            # names separated by spaces
+    ("<p>作者：王小明、李华、赵敏</p>", "", ["王小明", "李华", "赵敏"]),
+    ("<p>本报记者 王小明</p>", "", ["王小明"]),                     # the paper before 记者
+    ("<div>记者：王小明 通讯员：李华</div>", "", ["王小明", "李华"]),  # reporter and correspondent
+    ("", "<p>（记者 王小明 李华）</p>", ["王小明", "李华"]),         # in brackets after the text
+    ("<p>文/王小明</p>", "", ["王小明"]),
+    ("", "<p>执笔人：王小明、李华</p>", ["王小明", "李华"]),
+    ("<div>来源：健康日报 作者：王小明 时间：2024-03-08</div>", "", ["王小明"]),
+])
+def test_chinese_bylines(byline: str, tail: str, names: list[str]) -> None:
+    assert _names(_page(byline, tail=tail, lang="zh")) == names
+
+
+@pytest.mark.parametrize("line", [
+    "来源：健康日报",                          # the source outlet is no author
+    "（责任编辑：赵敏）",                      # nor the editor
+    "来源：健康日报 时间：2024-03-08 作者：",   # an empty author field
+    "记者从市卫健委获悉",                      # running text: "a reporter learned from ..."
+    "作者专栏",                                # a menu entry
+])
+def test_chinese_lines_that_name_no_author(line: str) -> None:
+    assert zh_byline(line) == []
+    assert _names(_page(f"<p>{line}</p>", lang="zh")) == []
+
+
+def test_a_padded_two_character_name_is_one_name() -> None:
+    # two-character names are often padded to the width of three: "赵  敏"
+    assert zh_byline("作者：赵  敏") == ["赵敏"]
+    assert zh_byline("记者 王小明 报道") == ["王小明"]  # "reports": what he did, not a name
+
+
+def test_one_author_element_per_name() -> None:
+    byline = ("<p><a rel='author' href='/staff/jane-roe'>Jane Roe</a> and "
+              "<a rel='author' href='/staff/john-doe'>John Doe</a></p>")
+    assert extract_article(_page(byline), URL).authors == [
+        {"name": "Jane Roe", "url": "https://news.example/staff/jane-roe"},
+        {"name": "John Doe", "url": "https://news.example/staff/john-doe"}]
+    spans = ("<div class='meta'><span class='author'>Jane Roe</span> "
+             "<span class='author'>John Doe</span></div>")
+    assert _names(_page(spans)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_long_run_of_author_elements_is_a_staff_list() -> None:
+    staff = "".join(f"<span class='author'>Person Number{i}</span>" for i in range(12))
+    byline = f"<div class='byline'><span class='author'>Jane Roe</span>{staff}</div>"
+    assert _names(_page(byline)) == ["Jane Roe"]
+
+
+def test_a_jsonld_string_naming_several_people() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "author": "Jane Roe, John Doe"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head)) == ["Jane Roe", "John Doe"]
+    ld["author"] = "Roe, Jane"  # surname first: one person
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head)) == ["Roe, Jane"]
+
+
+def test_meta_author_with_chinese_names_separated_by_spaces() -> None:
+    head = "<meta name='author' content='王小明 李华'>"
+    assert _names(_page(head=head, lang="zh")) == ["王小明", "李华"]
+
+
+@pytest.mark.parametrize("byline,lang,names", [
+    ("<p>Posted by Jane Roe</p>", "en", ["Jane Roe"]),
+    ("<p>Ein Beitrag von Anna Berg</p>", "de", ["Anna Berg"]),
+    ("<div class='author'>Artikel von: gesundheitsportal</div>", "de", ["gesundheitsportal"]),
+    ("<p>Publié par Marie Dubois</p>", "fr", ["Marie Dubois"]),
+    ("<p>Escrito por Ana García</p>", "es", ["Ana García"]),
+    ("<p>Текст: Иван Петров</p>", "ru", ["Иван Петров"]),
+])
+def test_byline_phrases(byline: str, lang: str, names: list[str]) -> None:
+    assert _names(_page(byline, lang=lang)) == names
+
+
+def test_published_by_names_a_publisher_not_an_author() -> None:
+    assert _names(_page("<p>Published by Health Ministry</p>")) == []
+
+
+def test_dcterms_creator() -> None:
+    assert _names(_page(head="<meta name='dcterms.creator' content='Jane Roe'>")) == ["Jane Roe"]
+
+
+def test_a_link_to_an_author_page_is_a_byline_and_a_readers_letter_is_not() -> None:
+    byline = "<div class='meta'><a href='/autor/berg_a'>Anna Berg</a> / 22.04.2020</div>"
+    letters = ("<div class='leserbrief_meta'><span class='autor'>Karl Leser</span> / 23.04.2020"
+               "</div>")
+    html = _page(byline, tail=letters, lang="de")
+    assert extract_article(html, URL).authors == [
+        {"name": "Anna Berg", "url": "https://news.example/autor/berg_a"}]
+    assert _names(_page(tail=letters, lang="de")) == []
+
+
+def test_citation_author_once_per_author_surname_first() -> None:
+    head = ("<meta name='citation_author' content='Roe, Jane'>"
+            "<meta name='citation_author' content='Doe, John'>"
+            "<meta name='citation_author' content='Ann Lee'>"
+            "<meta name='author' content='Journal Example'>")  # another key: not added
+    assert _names(_page(head=head)) == ["Jane Roe", "John Doe", "Ann Lee"]
+
+
+def test_citation_authors_list() -> None:
+    head = "<meta name='citation_authors' content='Jane Roe; John Doe'>"
+    assert _names(_page(head=head)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_chinese_author_label_between_two_elements() -> None:
+    line = ("<div class='info'><span>来源：健康日报</span> 作者：<a href='/zz/wxm'>王小明</a>"
+            " <span>2024-03-08 10:00</span></div>")
+    assert _names(_page(line, lang="zh")) == ["王小明"]
+
+
+@pytest.mark.parametrize("key", ["pubdate", "publishdate", "citation_publication_date"])
+def test_published_from_more_meta_names(key: str) -> None:
+    head = f"<meta name='{key}' content='2022-02-11 09:52'>"
+    assert extract_article(_page(head=head, lang="zh"), URL).published.startswith("2022-02-11")
+
+
+def test_a_page_without_h1_anchors_its_dateline_at_the_title_headline() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来_健康频道_新闻网</title></head><body>"
+            "<div class='nav'><span>2024年03月09日 星期六</span></div><table><tr><td>"
+            "<div class='biaoti'>流感高峰提前到来</div><div>2024.03.08 16:31</div>"
+            f"{TEXT * 5}</td></tr></table></body></html>")
+    # the header's "today" date comes first in the page; the line under the headline is the date
+    assert extract_article(html, URL).published == "2024-03-08"
+
+
+def test_a_dateline_with_its_time_and_source_under_the_headline() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来</title></head><body>\n"
+            "<h1>流感高峰提前到来</h1>\n"
+            "<div>http://www.news.example 2024年03月08日 11:21 《健康周刊》</div>\n"
+            f"{TEXT * 5}\n</body></html>")
+    assert extract_article(html, URL).published == "2024-03-08"
+    # without a time, a longer line mentioning a date is running text, not a dateline
+    html = html.replace(" 11:21", "")
+    assert extract_article(html, URL).published is None
+
+
+def test_a_dateline_sharing_its_element_with_other_markup() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来</title></head><body>\n"
+            "<table><tr><td><h1>流感高峰提前到来</h1></td></tr>\n<tr><td><font>HEALTH.NEWS.EXAMPLE"
+            "</font>　<font>2024年3月8日12:12<br><a href='/'>首页</a></font></td></tr></table>\n"
+            f"{TEXT * 5}\n</body></html>")
+    assert extract_article(html, URL).published == "2024-03-08"
+
+
+def test_a_byline_in_a_table_cell() -> None:
+    html = ("<html lang='zh'><head><title>流感高峰提前到来</title></head><body>\n"
+            "<table><tr><td><h1>流感高峰提前到来</h1></td></tr>\n"
+            "<tr><td>\n  时间：2024年03月08日14:18&nbsp;&nbsp;\n  作者：王小明\n</td></tr>"
+            "</table>\n"
+            f"{TEXT * 5}\n</body></html>")
+    article = extract_article(html, URL)
+    assert [a["name"] for a in article.authors] == ["王小明"]
+    assert article.published == "2024-03-08"
+
+
+def test_the_date_of_a_review_line_is_not_the_publication_date() -> None:
+    review = ("<p class='review'>Medically reviewed by <a href='/experts/1.html'>Sam Ortiz, "
+              "PharmD</a> on August 11, 2024</p>")
+    article = extract_article(_page(review), URL)
+    assert article.published is None
+    assert article.last_reviewed == "2024-08-11"
