@@ -27,8 +27,8 @@ def test_a_bug_on_a_page_is_its_failure_not_a_pending_url(demo_server, article_u
     crawl = harness.finish(harness.start(demo_server.base_url, tmp_path / "out", [
         "-s", "SPIDER_MIDDLEWARES=" + json.dumps({"faults.buggy.RaisingSpiderMiddleware": 10}),
         "-s", "ITEM_PIPELINES=" + json.dumps(pipelines),
-        "-s", f"HEALTHCRAWL_TEST_BUGGY_SPIDER_URLS={spider_bug}",
-        "-s", f"HEALTHCRAWL_TEST_BUGGY_PIPELINE_URLS={pipeline_bug}"]))
+        "-s", f"FAULTS_BUGGY_SPIDER_URLS={spider_bug}",
+        "-s", f"FAULTS_BUGGY_PIPELINE_URLS={pipeline_bug}"]))
     assert crawl.summary["status"] == "complete", crawl.stderr[-3000:]
     ledger = crawl.ledger()
     assert ledger[spider_bug] == "failed/spider_error"

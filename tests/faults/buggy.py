@@ -1,5 +1,5 @@
 """Components with a bug on chosen pages, put into a real crawl by the tests (settings
-HEALTHCRAWL_TEST_BUGGY_SPIDER_URLS / _PIPELINE_URLS, comma-separated URLs): a spider
+FAULTS_BUGGY_SPIDER_URLS / _PIPELINE_URLS, comma-separated URLs): a spider
 middleware whose output processing raises (Scrapy's spider_error) and an item pipeline that
 raises (item_error)."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ class RaisingSpiderMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RaisingSpiderMiddleware:
-        return cls(_urls(crawler, "HEALTHCRAWL_TEST_BUGGY_SPIDER_URLS"))
+        return cls(_urls(crawler, "FAULTS_BUGGY_SPIDER_URLS"))
 
     async def process_spider_output(self, response: Any, result: Any):
         if response.url in self.urls:
@@ -32,7 +32,7 @@ class RaisingPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RaisingPipeline:
-        return cls(_urls(crawler, "HEALTHCRAWL_TEST_BUGGY_PIPELINE_URLS"))
+        return cls(_urls(crawler, "FAULTS_BUGGY_PIPELINE_URLS"))
 
     def process_item(self, item: Any) -> Any:
         if item.get("url") in self.urls:
