@@ -6,10 +6,13 @@ Profiled crawls stay inline (their extraction is cheap and a worker costs memory
 """
 from __future__ import annotations
 
+import logging
 import os
 
 from cleaners.analyze import PageAnalysis, analyze_page
 from crawler.worker_pool import WorkerPool
+
+logger = logging.getLogger(__name__)
 
 
 def analyze(body: bytes, url: str, charset: str | None, site: str,
@@ -39,13 +42,26 @@ def _usable_cores() -> int:
 
 class ExtractWorkers:
     """`analyze` in worker processes (crawler/worker_pool.py: a dead worker is restarted and
-    its page retried once, workers ignore Ctrl-C and die with the crawl)."""
+    its page retried once, workers ignore Ctrl-C and die with the crawl). Closed, the pool
+    starts again on the next page (the crawl closes it whenever it is idle)."""
 
     def __init__(self, processes: int):
-        self.pool = WorkerPool(processes, f"{__name__}:analyze")
+        self.processes = processes
+        self.starts = 0
+        self.pool: WorkerPool | None = None
+        self._start()
+
+    def _start(self) -> WorkerPool:
+        self.pool = WorkerPool(self.processes, f"{__name__}:analyze")
+        self.starts += 1
+        return self.pool
 
     async def analyze(self, *args) -> PageAnalysis:
-        return await self.pool.run(*args, label=args[1])
+        pool = self.pool or self._start()
+        return await pool.run(*args, label=args[1])
 
     def close(self) -> None:
-        self.pool.close()
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+            logger.info("Extraction worker(s) stopped")

@@ -49,6 +49,25 @@ def test_worker_process_round_trip():
     assert len(record["teasers"]) == 12
 
 
+@pytest.mark.slow  # worker processes
+def test_closed_workers_start_again_on_the_next_page():
+    """The crawl closes its workers whenever it is idle (crawler/spiders/health.py `_idle`):
+    a page after that starts a new worker process and is analysed as before."""
+    url = json.loads((SEED / "meta.json").read_text())["url"]
+    body = (SEED / "page.html").read_bytes()
+    workers = ExtractWorkers(1)
+    try:
+        first = asyncio.run(workers.analyze(body, url, "utf-8", "x", "r", 200, "t")).record
+        old_pids = workers.pool.pids()
+        workers.close()
+        assert workers.pool is None
+        second = asyncio.run(workers.analyze(body, url, "utf-8", "x", "r", 200, "t")).record
+        assert workers.starts == 2 and workers.pool.pids() != old_pids
+    finally:
+        workers.close()
+    assert second == first and first["title"] == "Lumbar disc herniation and leg weakness"
+
+
 def test_workers_for():
     assert workers_for(0, True) == 0 and workers_for(3, False) == 3
     assert workers_for(-1, False) == 0

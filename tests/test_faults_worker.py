@@ -188,6 +188,18 @@ def test_a_killed_worker_is_restarted_and_its_page_retried(demo_server, expected
         assert f"Extraction worker {pid} died (signal 9)" in crawl.stderr
 
 
+def test_the_worker_is_stopped_before_the_exports_are_written(demo_server, expected_urls,
+                                                             tmp_path):
+    """The crawl writes articles.parquet at close (pipelines/export/parquet_spool.py): its
+    worker is gone by then, so the two never add up in memory."""
+    crawl = harness.finish(start(demo_server.base_url, tmp_path / "out"))
+    assert_all_recorded(crawl, expected_urls)
+    stopped = crawl.stderr.find("Extraction worker(s) stopped")
+    exported = crawl.stderr.find("Exported ")
+    assert 0 <= stopped < exported, crawl.stderr[-3000:]
+    assert "Extraction worker(s) stopped" not in crawl.stderr[stopped + 1:]  # once: at the end
+
+
 def test_kill_9_of_the_crawl_leaves_no_process_behind(demo_server, tmp_path):
     crawl = start(demo_server.base_url, tmp_path / "out")
     wait_for(lambda: stored_so_far(crawl.out) >= 10 and worker_pids(crawl),

@@ -200,6 +200,10 @@ class HealthSpider(scrapy.Spider):
             for request in self._drip(IDLE_BATCH):
                 self.crawler.engine.crawl(request)
             raise DontCloseSpider
+        if self._workers is not None:
+            # Nothing in analysis, the crawl may close: Parquet is written then (pipelines/
+            # export/parquet_spool.py), not beside a worker. A later page restarts it.
+            self._workers.close()
         self.run.settle(discovery_capped=bool(self.max_pages)
                         and self._scheduled >= self.max_pages)
 

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = tuple(DEFAULTS["HEALTHCRAWL_FORMATS"].split(","))
 # Parquet's constants live here: parquet.py imports pyarrow (~85 MB of RSS), which only a run
-# writing Parquet loads (Exporter below).
+# writing Parquet loads, when it closes (Exporter below, parquet_spool.py).
 PARQUET_FILENAME = "articles.parquet"
 DEFAULT_ROW_GROUP = DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP"]
 DEFAULT_ROW_GROUP_BYTES = int(DEFAULTS["HEALTHCRAWL_PARQUET_ROW_GROUP_MB"] * 2**20)
@@ -59,9 +59,11 @@ class Exporter:
                 elif fmt == "csv":
                     self.writers.append(csvfiles.CsvWriter(self.run_dir, excel=csv_excel))
                 else:
-                    from . import parquet
+                    # Spooled: pyarrow is imported only when the file is written at close
+                    # (parquet_spool.py).
+                    from .parquet_spool import SpooledParquetWriter
 
-                    self.writers.append(parquet.ParquetWriter(
+                    self.writers.append(SpooledParquetWriter(
                         self.run_dir, row_group_size, row_group_bytes=row_group_bytes))
         except BaseException:
             self.abort()
