@@ -335,7 +335,7 @@ def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...
                 elif name == "reference":
                     result = run_reference(base, folder, concurrency, cpus=crawl_cpus)
                 else:
-                    # generic learns templates (HEALTHCRAWL_LEARN, off by default);
+                    # generic learns templates (HEALTHCRAWL_LEARN, on by default);
                     # generic_unlearned: --generic without learned templates (every page
                     # through the generic analysis), to compare with the learning one
                     result = run_healthcrawl(

@@ -286,6 +286,10 @@ class HealthSpider(scrapy.Spider):
             self._outcome(response, "failed/non_html")
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
             return ()
+        replay = self.run.same_body(response)
+        if replay is not None:  # the bytes of its last full fetch: replayed, not analysed
+            self.crawler.stats.inc_value(keys.SAME_BODY)
+            return self._replay(response, replay)
         charset = charset_of(content_type)
         # One analysis (cleaners/analyze.py). Generic pages go to the worker process when
         # one is configured; a profiled site's pages are cheap and stay inline.
@@ -355,11 +359,16 @@ class HealthSpider(scrapy.Spider):
             yield self._build(response.url)
             return
         self.crawler.stats.inc_value(keys.NOT_MODIFIED)
+        yield from self._replay(response, replay)
+
+    def _replay(self, response, replay):
+        """A page as remembered (a 304, or a 200 with the same bytes): its links are followed
+        and kept for its memo (rewritten after a 200), its stored record is this run's."""
+        self.run.keep_links(response, replay.links)
         yield from self._follow(replay.links)
         yield from self._top_up()
         if replay.record is None:
-            self.crawler.stats.inc_value(keys.NOT_ARTICLE)
-            self._outcome(response, "not_article")
+            self._not_article(response, replay.links)
             return
         yield replay.record
 
