@@ -47,11 +47,13 @@ class RunScope:
 
 @dataclass(frozen=True)
 class Replay:
-    """A page that answered 304, from the page memory: its links, and its stored record
-    (this run's record: run id and status updated) if it is an article."""
+    """A page that answered 304 (or 200 with its known bytes: `fresh`), from the page
+    memory: its links, and its stored record (this run's record: run id and status updated)
+    if it is an article."""
 
     links: list[str]
     record: dict | None
+    fresh: bool = False  # fetched in full, the same bytes (RunContext.same_body)
 
 
 class RunContext(RunInfo):
@@ -248,7 +250,7 @@ class RunContext(RunInfo):
         if record is not None:
             record.update(run_id=self.run_id, http_status=status)
             record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
-        return Replay(memo.links, record)
+        return Replay(memo.links, record, fresh=status != 304)
 
     def settle(self, discovery_capped: bool) -> None:
         """Out of work: what the snapshot keeps and removes (pipelines/snapshot.py); once."""

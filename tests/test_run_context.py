@@ -104,7 +104,8 @@ def test_page_memory_through_the_context(tmp_path):
     assert again.replay("http://127.0.0.1:8765/other") is None
     # a 200 with the bytes remembered is the same page: replayed, not analysed again
     same = again.same_body(HtmlResponse(PAGE, body=response.body, request=Request(PAGE)))
-    assert same is not None and same.links == links and same.record is None
+    assert same is not None and same.links == links and same.record is None and same.fresh
+    assert not replay.fresh  # a 304
     assert again.same_body(HtmlResponse(PAGE, body=response.body + b" ",
                                         request=Request(PAGE))) is None
     assert again.same_body(HtmlResponse(PAGE, status=203, body=response.body,
