@@ -67,6 +67,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_LEARN_SAMPLES", 4,
             "article pages of a host (and URL shape) analysed generically before its "
             "template is induced"),
+    Setting("HEALTHCRAWL_LEARN_ATTEMPTS", 10,
+            "inductions that found no template plus templates dropped, per host and URL shape, "
+            "before it stays generic for the rest of the run"),
     Setting("HEALTHCRAWL_LEARN_VERIFY_EVERY", 50,
             "every Nth page extracted with a learned template is also analysed generically; "
             "a disagreement drops the template"),
