@@ -215,7 +215,9 @@ def _from_stats(path: Path, result: dict) -> dict:
     hwm = int(stats.get("bench/vm_hwm_kb", 0)) * 1024
     result["peak_rss_mb"] = max(result["peak_rss_mb"], round(hwm / 2**20, 1))
     return {"pages": int(stats.get("response_received_count", 0)),
-            "stats": {k: stats[k] for k in STATS_KEYS if k in stats}}
+            # learned/*: how much of a generic crawl its templates took (crawler/learning.py)
+            "stats": {k: v for k, v in stats.items()
+                      if k in STATS_KEYS or k.startswith(keys.LEARNED)}}
 
 
 def _rates(result: dict, log_path: Path) -> dict:
