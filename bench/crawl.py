@@ -215,7 +215,9 @@ def _from_stats(path: Path, result: dict) -> dict:
     hwm = int(stats.get("bench/vm_hwm_kb", 0)) * 1024
     result["peak_rss_mb"] = max(result["peak_rss_mb"], round(hwm / 2**20, 1))
     return {"pages": int(stats.get("response_received_count", 0)),
-            "stats": {k: stats[k] for k in STATS_KEYS if k in stats}}
+            # learned/*: how much of a generic crawl its templates took (crawler/learning.py)
+            "stats": {k: v for k, v in stats.items()
+                      if k in STATS_KEYS or k.startswith(keys.LEARNED)}}
 
 
 def _rates(result: dict, log_path: Path) -> dict:
@@ -335,7 +337,7 @@ def _crawl_site(site: Path, work: Path, crawls: list[str], modes: tuple[str, ...
                 elif name == "reference":
                     result = run_reference(base, folder, concurrency, cpus=crawl_cpus)
                 else:
-                    # generic learns templates (HEALTHCRAWL_LEARN, off by default);
+                    # generic learns templates (HEALTHCRAWL_LEARN, on by default);
                     # generic_unlearned: --generic without learned templates (every page
                     # through the generic analysis), to compare with the learning one
                     result = run_healthcrawl(

@@ -46,7 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
             "operator contact (http(s) URL or e-mail) in the User-Agent; empty: the "
             "environment variable of the same name"),
     Setting("HEALTHCRAWL_CONDITIONAL", True,
-            "re-fetch known pages with If-None-Match / If-Modified-Since"),
+            "re-fetch known pages with If-None-Match / If-Modified-Since, and replay a page "
+            "that answers 304 or 200 with the bytes of its last full fetch; off: every page "
+            "fetched in full and analysed"),
     # -- crawler traps (crawler/traps.py), per host; 0 switches a limit off
     Setting("HEALTHCRAWL_TRAP_DEPTH", 16, "most path segments of a URL (`refused/trap_depth`)"),
     Setting("HEALTHCRAWL_TRAP_REPEAT", 3,
@@ -59,13 +61,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_EXTRACT_WORKERS", -1,
             "generic analysis in worker processes: -1 auto (1 for generic crawls allowed "
             "2+ cores), 0 inline"),
-    Setting("HEALTHCRAWL_LEARN", False,
+    Setting("HEALTHCRAWL_LEARN", True,
             "generic crawls learn each host's template and extract with it once verified "
-            "(cleaners/learned.py); off by default until a page's record is the same "
-            "whether it came from a template or the generic analysis: every page generic"),
+            "(cleaners/learned.py); off: every page generic"),
     Setting("HEALTHCRAWL_LEARN_SAMPLES", 4,
             "article pages of a host (and URL shape) analysed generically before its "
             "template is induced"),
+    Setting("HEALTHCRAWL_LEARN_ATTEMPTS", 10,
+            "inductions that found no template plus templates dropped, per host and URL shape, "
+            "before it stays generic for the rest of the run"),
     Setting("HEALTHCRAWL_LEARN_VERIFY_EVERY", 50,
             "every Nth page extracted with a learned template is also analysed generically; "
             "a disagreement drops the template"),
@@ -108,7 +112,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_FEED_SIZE", 50, "newest records per site feed; 0: no feeds"),
     # -- quality bars (pipelines/quality.py): a complete run over one exits 2
     Setting("HEALTHCRAWL_MAX_FAILURE_RATIO", 0.05,
-            "most failed pages (`failed/<error>`) per page parsed or confirmed by a 304"),
+            "most failed pages (`failed/<error>`) per page parsed or confirmed unchanged (304 "
+            "or the same bytes)"),
     Setting("HEALTHCRAWL_MAX_DROP_RATIO", 0.05,
             "most dropped records (duplicates not counted) per page parsed or confirmed"),
     Setting("HEALTHCRAWL_MAX_LEAK_RATIO", 0.01,

@@ -2,7 +2,7 @@
 key literal anywhere else). The run summary (pipelines/summary.py) turns them into run.json.
 
 Written by the spider and the middlewares (crawler/): pages, discovered, sitemap_urls,
-not_modified, outcome/not_article, outcome/off_site, outcome/refused/<reason>,
+not_modified, same_body, outcome/not_article, outcome/off_site, outcome/refused/<reason>,
 outcome/robots_denied, outcome/failed/<error>, warning/<name>, latency_ms/<bucket>,
 robots_truncated. (A configuration error is no stats key: pipelines/runinfo.py ConfigError.)
 Written by the item pipelines and the run folder (pipelines/): outcome/dropped/<reason>,
@@ -30,6 +30,7 @@ PAGES = PREFIX + "pages"  # HTML pages parsed
 DISCOVERED = PREFIX + "discovered"  # URLs discovered (each gets one outcome)
 SITEMAP_URLS = PREFIX + "sitemap_urls"  # URLs listed by sitemaps
 NOT_MODIFIED = PREFIX + "not_modified"  # pages that answered 304 (replayed, not parsed)
+SAME_BODY = PREFIX + "same_body"  # 200s with the bytes of the last full fetch (replayed)
 ROBOTS_TRUNCATED = PREFIX + "robots_truncated"  # robots.txt files cut at the size limit
 LATENCY = PREFIX + "latency_ms/"  # + one of LATENCY_BUCKETS
 

@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "archived URL)")
     p.add_argument("--host", help="WARC: only URLs of this host (and its subdomains)")
     p.add_argument("--url-pattern", metavar="RE", help="WARC: only URLs this regex matches")
+    p.add_argument("--store", metavar="PATH|URL", help="extract pages of hosts a generic "
+                   "crawl learned with the templates kept in this store (SQLite file or "
+                   "postgresql:// URL)")
 
     p = sub.add_parser("reprocess", help="today's extraction on a run's archived responses, "
                        "without network, into a new run folder with a changes.jsonl")
@@ -172,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             from crawler.commands.extract import run_extract
 
             return run_extract(args.paths, url=args.url, site=args.site, host=args.host,
-                               url_pattern=args.url_pattern)
+                               url_pattern=args.url_pattern, store=args.store)
         if args.command == "reprocess":
             from crawler.commands.reprocess import run_reprocess
 

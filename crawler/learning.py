@@ -46,6 +46,7 @@ class SiteLearning:
                         ", ".join(t.key for t in loaded))
         learner = Learner(samples=settings.getint("HEALTHCRAWL_LEARN_SAMPLES"),
                           verify_every=settings.getint("HEALTHCRAWL_LEARN_VERIFY_EVERY"),
+                          max_failures=settings.getint("HEALTHCRAWL_LEARN_ATTEMPTS"),
                           templates=tuple(loaded))
         learning = cls(learner, run, crawler.stats, generic)
         learning._sync_stats()

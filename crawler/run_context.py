@@ -28,7 +28,7 @@ from common.paths import output_dir, store_location
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, JoinRefused, RunInfo
 from pipelines.runlock import StoreLocked
-from pipelines.runstate import LINKS_META, RunState, header_value
+from pipelines.runstate import LINKS_META, RunState, digest_of, header_value
 from pipelines.store import RunRefused, StoreError
 from pipelines.store.schema import SchemaTooNew
 
@@ -47,11 +47,13 @@ class RunScope:
 
 @dataclass(frozen=True)
 class Replay:
-    """A page that answered 304, from the page memory: its links, and its stored record
-    (this run's record: run id and status updated) if it is an article."""
+    """A page that answered 304 (or 200 with its known bytes: `fresh`), from the page
+    memory: its links, and its stored record (this run's record: run id and status updated)
+    if it is an article."""
 
     links: list[str]
     record: dict | None
+    fresh: bool = False  # fetched in full, the same bytes (RunContext.same_body)
 
 
 class RunContext(RunInfo):
@@ -62,6 +64,7 @@ class RunContext(RunInfo):
         self.seen: set[str] = set()  # every URL of this run the spider has decided on
         self._ledger: Any = None
         self._validators: dict[str, tuple] = {}
+        self._digests: dict[str, str] = {}  # url -> digest of its bytes last fetched in full
         self._opened = False
         # The shared frontier of a crawl on several workers (crawler/frontier/scheduler.py):
         # its `finished` says when the whole crawl, not this worker, ran out of work.
@@ -124,6 +127,7 @@ class RunContext(RunInfo):
         state.connect(crawler)
         if settings.getbool("HEALTHCRAWL_CONDITIONAL"):
             self._validators = state.ledger.validators()
+            self._digests = state.ledger.page_digests()
 
     # -- learned templates (crawler/learning.py) --------------------------------------------
     def learned_templates(self) -> list[str]:
@@ -204,7 +208,8 @@ class RunContext(RunInfo):
             headers = response.headers
             self._ledger.remember_page(response.url, NOT_ARTICLE, links,
                                        header_value(headers, b"ETag"),
-                                       header_value(headers, b"Last-Modified"))
+                                       header_value(headers, b"Last-Modified"), None,
+                                       digest_of(response))
 
     def validators(self, url: str) -> dict[str, str] | None:
         """Conditional request headers for a page fetched in full before, else None."""
@@ -214,7 +219,22 @@ class RunContext(RunInfo):
         etag, modified = cached
         return {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
 
-    def replay(self, url: str) -> Replay | None:
+    def same_body(self, response: Any) -> Replay | None:
+        """A page fetched in full with the very bytes its memo was made from is the same
+        page: what a 304 would have replayed (its stored record, http_status 200). None: new
+        or other bytes, or no usable memory; the page is then analysed.
+
+        Why: a page's record must not depend on how a run happens to analyse it. A generic
+        crawl analyses a host's first pages generically and the rest with the template it
+        learns from them (crawler/learning.py); re-analysing an unchanged page in the next
+        run (a server without validators, a redirect whose target was requested without
+        them) could take the other path and log a change the page never made."""
+        known = self._digests.get(response.url)
+        if known is None or response.status != 200 or digest_of(response) != known:
+            return None
+        return self.replay(response.url, status=200)
+
+    def replay(self, url: str, status: int = 304) -> Replay | None:
         """What a 304 for `url` stands for; None when the memory is not usable (the page is
         then fetched in full, without validators)."""
         ledger = self._ledger
@@ -225,11 +245,12 @@ class RunContext(RunInfo):
         if memo is None or memo.kind not in (ARTICLE, NOT_ARTICLE) \
                 or (memo.kind == ARTICLE and record is None):
             self._validators.pop(url, None)
+            self._digests.pop(url, None)
             return None
         if record is not None:
-            record.update(run_id=self.run_id, http_status=304)
+            record.update(run_id=self.run_id, http_status=status)
             record.setdefault("page_kind", ARTICLE)  # stored by a version without the field
-        return Replay(memo.links, record)
+        return Replay(memo.links, record, fresh=status != 304)
 
     def settle(self, discovery_capped: bool) -> None:
         """Out of work: what the snapshot keeps and removes (pipelines/snapshot.py); once."""

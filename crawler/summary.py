@@ -24,6 +24,8 @@ def format_summary(summary: dict, run_dir) -> str:
     ]
     if summary.get("not_modified"):
         lines.insert(2, f"not modified (304, replayed) {summary['not_modified']}")
+    if summary.get("same_body"):
+        lines.insert(2, f"same bytes as before (200, replayed) {summary['same_body']}")
     snapshot = summary.get("snapshot")
     if snapshot and snapshot.get("previous_run"):
         lines.append(f"snapshot vs {snapshot['previous_run']}: not rechecked "

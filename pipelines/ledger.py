@@ -102,11 +102,12 @@ class Ledger:
         self._push(FINISH, (self.run_id, url, outcome, record_id))
 
     def remember_page(self, url: str, kind: str, links, etag: str | None = None,
-                      last_modified: str | None = None, record_id: str | None = None) -> None:
+                      last_modified: str | None = None, record_id: str | None = None,
+                      body_hash: str | None = None) -> None:
         """What a page fetched in full was and linked to (pipelines/pages.py); queued with
         the ledger events, so it is committed no later than the page's outcome."""
         self._push(REMEMBER, pages.remember_params(
-            url, kind, etag, last_modified, record_id, links, self.run_id))
+            url, kind, etag, last_modified, record_id, links, self.run_id, body_hash))
 
     def _push(self, kind: str, params: tuple) -> None:
         self._queue.append((kind, params))
@@ -143,6 +144,11 @@ class Ledger:
         (a resumed run after a crash) is left out: its archived response was dropped with
         the unfinished pages, so it must be fetched in full, not answered by a 304."""
         return self.db.validators(unfinished_of=self.run_id)
+
+    def page_digests(self) -> dict[str, str]:
+        """{url: digest of its bytes} of the pages fetched in full before; left out as
+        `validators` leaves them out."""
+        return self.db.page_digests(unfinished_of=self.run_id)
 
     def page(self, url: str) -> pages.PageMemo | None:
         # No flush: the memo read on a 304 was written by an earlier run.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
+from hashlib import blake2b
 from typing import NamedTuple
 
 import orjson
@@ -35,11 +36,18 @@ def unpack_links(blob: bytes | None) -> list[str]:
     return orjson.loads(zlib.decompress(blob)) if blob else []
 
 
+def body_digest(body: bytes) -> str:
+    """The digest of a page's bytes as fetched in full: the same digest on the next run
+    means the same page, replayed like a 304 (crawler/run_context.py `same_body`)."""
+    return blake2b(body, digest_size=16).hexdigest()
+
+
 def remember_params(url: str, kind: str, etag: str | None, last_modified: str | None,
-                    record_id: str | None, links: Iterable[str], run_id: str) -> tuple:
+                    record_id: str | None, links: Iterable[str], run_id: str,
+                    body_hash: str | None = None) -> tuple:
     """Parameters of a `remember` ledger event (pipelines/store/base.py). Only pages that
-    ended well keep validators: a dropped page must be fetched in full next time, never
-    answered from memory."""
+    ended well keep validators and their digest: a dropped page must be fetched in full and
+    analysed next time, never answered from memory."""
     if kind not in (ARTICLE, NOT_ARTICLE):
-        etag = last_modified = None
-    return (url, kind, etag, last_modified, record_id, pack_links(links), run_id)
+        etag = last_modified = body_hash = None
+    return (url, kind, etag, last_modified, record_id, pack_links(links), run_id, body_hash)

@@ -4,9 +4,9 @@
     exit_code(summary, summary["thresholds"])
 
 0 good; 1 configuration error; 2 finished below a quality bar; 3 interrupted / not complete.
-Ratios are counts over HTML pages parsed or confirmed unchanged by a 304 (`pages` +
-`not_modified`; at least 1, so a run that parsed nothing but failed is a breach, not a
-division by zero).
+Ratios are counts over HTML pages parsed or confirmed unchanged by a 304 or by the same
+bytes (`pages` + `not_modified` + `same_body`; at least 1, so a run that parsed nothing but
+failed is a breach, not a division by zero).
 """
 from __future__ import annotations
 
@@ -55,8 +55,10 @@ class Thresholds:
 
 def ratios(summary: Mapping[str, Any]) -> dict[str, float]:
     counts = summary.get("counts") or {}
-    # A page that answered 304 was checked as much as a parsed one.
-    pages = max(int(summary.get("pages") or 0) + int(summary.get("not_modified") or 0), 1)
+    # A page that answered 304, or 200 with its known bytes, was checked as much as a
+    # parsed one.
+    pages = max(int(summary.get("pages") or 0) + int(summary.get("not_modified") or 0)
+                + int(summary.get("same_body") or 0), 1)
     failures = sum((counts.get("failed") or {}).values())
     drops = sum(n for reason, n in (counts.get("dropped") or {}).items()
                 if reason not in EXEMPT_DROPS)

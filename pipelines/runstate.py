@@ -26,7 +26,7 @@ from common.paths import store_location
 
 from . import snapshot
 from .ledger import COMPLETE, INTERRUPTED, SHRANK, Ledger
-from .pages import ARTICLE, DROPPED
+from .pages import ARTICLE, DROPPED, body_digest
 from .runinfo import new_run_id
 from .runjoin import worker_info
 from .runlock import RunLock
@@ -38,6 +38,7 @@ LOCK_FILENAME = ".healthcrawl.lock"
 # The spider puts a page's outgoing links here (response.meta), for the page memory.
 LINKS_META = "healthcrawl_links"
 SPIDER_ERROR, PIPELINE_ERROR = "spider_error", "pipeline_error"  # failed/<error> outcomes
+DIGEST_META = "healthcrawl_body_digest"  # pipelines/pages.py body_digest of the response
 
 
 class RunState:
@@ -146,7 +147,8 @@ class RunState:
             headers = response.headers
             self.ledger.remember_page(
                 response.url, ARTICLE, response.meta.get(LINKS_META, ()),
-                header_value(headers, b"ETag"), header_value(headers, b"Last-Modified"), item["id"])
+                header_value(headers, b"ETag"), header_value(headers, b"Last-Modified"), item["id"],
+                digest_of(response))
 
     def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
                      spider: Any = None) -> None:
@@ -233,6 +235,15 @@ class RunState:
         finally:
             if self.lock is not None:
                 self.lock.release()
+
+
+def digest_of(response: Any) -> str:
+    """pipelines/pages.py `body_digest` of a response fetched in full, computed once (the
+    spider may have computed it to compare with the page's memo)."""
+    digest = response.meta.get(DIGEST_META)
+    if digest is None:
+        digest = response.meta[DIGEST_META] = body_digest(response.body)
+    return digest
 
 
 def header_value(headers: Any, name: bytes) -> str | None:

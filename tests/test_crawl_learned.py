@@ -18,8 +18,8 @@ LEARNED = "learned:127.0.0.1 "
 
 def _crawl(server, out, *settings):
     args = ["-a", "site=demo", "-a", f"url={server.base_url}", "-s", "HEALTHCRAWL_GENERIC=1",
-            "-s", "HEALTHCRAWL_LEARN=1",
-            "-s", "HEALTHCRAWL_CONDITIONAL=0"]  # pages fetched in full, not replayed as 304
+            # learning is on by default; pages fetched in full and analysed, never replayed
+            "-s", "HEALTHCRAWL_CONDITIONAL=0"]
     for setting in settings:
         args += ["-s", setting]
     proc = run_scrapy(args, out)

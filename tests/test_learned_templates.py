@@ -8,7 +8,7 @@ import pytest
 
 from cleaners.analyze import analyze_page
 from cleaners.learned import Template, disagreement, group_of
-from cleaners.learner import DROPPED, HOSTS, PAGES, VERIFIED, Learner
+from cleaners.learner import DROPPED, FAILED, HOSTS, PAGES, VERIFIED, Learner
 from cleaners.template_induce import Sample, induce, refine
 
 # The demo pages on disk hold this origin (routes.json `base_placeholder`) in their absolute
@@ -203,3 +203,20 @@ def test_a_link_list_the_samples_did_not_show_sends_the_page_to_a_check(family):
     learner = Learner(templates=(template,))
     result = learner.verify(url, boxed, None, learned, generic)
     assert "Five ways to sleep better" not in result.record["body"]
+
+
+def test_a_group_stays_generic_after_its_attempts(family):
+    """Samples of one URL shape that share no template (two themes mixed): every induction
+    fails, and after `max_failures` attempts the group stops learning for the run."""
+    mixed = [p for pair in zip(family["wp"][:10], family["ghost"][:10], strict=True)
+             for p in pair]
+    learner = Learner(samples=2, max_failures=3)
+    assert Learner().max_failures == 10  # HEALTHCRAWL_LEARN_ATTEMPTS' default
+    urls = [f"{BASE}/mixed/{n}.html" for n in range(len(mixed))]
+    for url, (_u, body, _exp) in zip(urls, mixed, strict=True):
+        assert learner.plan(url).template is None
+        learner.observe(url, body, None, analyze_page(body, url))
+    assert learner.stats[FAILED] == 3  # 3 attempts of 2 samples, then no more inductions
+    assert not learner.learning(urls[0])
+    assert learner.failures and all(key.endswith("/mixed|2|html") for key, _ in
+                                    learner.failures)

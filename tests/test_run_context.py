@@ -102,7 +102,23 @@ def test_page_memory_through_the_context(tmp_path):
     assert replay is not None and replay.links == links and replay.record is None
     # a 304 for a page with no memory: fetched in full, validators forgotten
     assert again.replay("http://127.0.0.1:8765/other") is None
+    # a 200 with the bytes remembered is the same page: replayed, not analysed again
+    same = again.same_body(HtmlResponse(PAGE, body=response.body, request=Request(PAGE)))
+    assert same is not None and same.links == links and same.record is None and same.fresh
+    assert not replay.fresh  # a 304
+    assert again.same_body(HtmlResponse(PAGE, body=response.body + b" ",
+                                        request=Request(PAGE))) is None
+    assert again.same_body(HtmlResponse(PAGE, status=203, body=response.body,
+                                        request=Request(PAGE))) is None
+    assert again.same_body(HtmlResponse("http://127.0.0.1:8765/health/a", body=response.body,
+                                        request=Request(PAGE))) is None
+    again.run_state.finish(COMPLETE)
     again.run_state.close()
+    # HEALTHCRAWL_CONDITIONAL off: every page fetched in full is analysed
+    plain = open_run(tmp_path, HEALTHCRAWL_CONDITIONAL=False)
+    assert plain.same_body(HtmlResponse(PAGE, body=response.body, request=Request(PAGE))) \
+        is None
+    plain.run_state.close()
 
 
 def test_without_the_ledger_the_context_records_nothing(tmp_path):

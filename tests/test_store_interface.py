@@ -12,7 +12,7 @@ import pytest
 
 from cleaners.record import content_hash
 from pipelines.changes import merge_fields
-from pipelines.pages import NOT_ARTICLE, remember_params, unpack_links
+from pipelines.pages import ARTICLE, DROPPED, NOT_ARTICLE, remember_params, unpack_links
 from pipelines.store import (
     CHANGED,
     DB_ERRORS,
@@ -314,6 +314,28 @@ def test_validators_leave_out_pages_an_unfinished_run_fetched(make_store) -> Non
     assert store.validators()[done] == ('"d2"', None)
     assert store.page_memo("https://health.example/never.html") is None
     assert sorted(url for url, _ in store.page_links()) == sorted([done, pending, plain])
+
+
+def test_page_digests_are_kept_for_pages_that_ended_well(make_store) -> None:
+    store = make_store()
+    article, listing, dropped, pending = (f"https://health.example/{n}.html" for n in
+                                          ("a", "list", "dropped", "pending"))
+    store.write_ledger([
+        (DISCOVER, ("r1", pending)),
+        (REMEMBER, remember_params(article, ARTICLE, None, None, "id-a", [], "r0", "d-a")),
+        (REMEMBER, remember_params(listing, NOT_ARTICLE, None, None, None, [article], "r0",
+                                   "d-list")),
+        # a dropped page must be analysed again next time: no digest, whatever was given
+        (REMEMBER, remember_params(dropped, DROPPED, None, None, None, [], "r0", "d-x")),
+        (REMEMBER, remember_params(pending, NOT_ARTICLE, None, None, None, [], "r1", "d-p")),
+    ])
+    everything = {article: "d-a", listing: "d-list", pending: "d-p"}
+    assert store.page_digests() == everything
+    # the page run r1 fetched but has not finished is fetched and analysed again
+    assert store.page_digests(unfinished_of="r1") == {article: "d-a", listing: "d-list"}
+    store.write_ledger([(REMEMBER, remember_params(article, ARTICLE, None, None, "id-a", [],
+                                                   "r1", "d-a2"))])
+    assert store.page_digests()[article] == "d-a2"
 
 
 def test_reading_while_iterating(make_store) -> None:

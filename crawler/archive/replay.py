@@ -4,6 +4,7 @@ Used by `healthcrawl reprocess` (our archives) and `healthcrawl extract` (anyone
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from cleaners.analyze import analyze_page
@@ -23,6 +24,9 @@ class Mode:
     site: Site | None  # a site's profiles, or None: generic extraction everywhere
     site_key: str  # the record's `site` ("" = the page's host, as generic crawls write it)
     run_id: str = ""
+    # learned templates (crawler/commands/learned_store.py): a page of a learned host and URL
+    # shape without a site profile is extracted with its template, as the crawl did
+    learned: Any = None
 
 
 def fetched_at(warc_date: str) -> str:
@@ -58,6 +62,8 @@ def extract_page(page: ArchivedPage, mode: Mode) -> tuple[str, dict | None]:
         return skipped, None
     charset = charset_of(page.content_type.encode("latin-1", "replace"))
     profile = mode.site.profile_for(page.url) if mode.site is not None else None
+    if profile is None and mode.learned is not None:
+        profile = mode.learned.profile_for(page.url)
     analysis = analyze_page(page.body, page.url, charset=charset, profile=profile,
                             extract=mode.site is None or profile is not None,
                             site=mode.site_key or _host(page.url), run_id=mode.run_id,

@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 SOURCE = "store"
 # run.json fields a crawl measures in its own process and the store does not keep.
 # `snapshot` (the settlement's evidence) is decided in the crawl and only partly persisted.
-NOT_IN_STORE = ("elapsed_s", "finish_reason", "pages", "not_modified", "latency_ms",
+NOT_IN_STORE = ("elapsed_s", "finish_reason", "pages", "not_modified", "same_body", "latency_ms",
                 "warnings", "archive", "errors", "snapshot", "quality", "exit_code")
 
 

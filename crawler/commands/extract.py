@@ -10,6 +10,11 @@ A PATH ending in `.warc` or `.warc.gz` is a web archive (ours, wget's `--warc-fi
 Common Crawl segment): it is streamed, and every HTML response that is an article gives
 one record (`source` = `<file>#<record offset>`). Responses that are not HTML, not 2xx or
 not articles are counted in the summary on stderr, not reported as failures.
+
+`--store` uses the templates a generic crawl learned and kept in that store
+(crawler/commands/learned_store.py): a page whose URL (`--url`, or the archived URL) belongs
+to a learned host and URL shape is extracted with its template, as the crawl did, instead of
+by the generic analysis. A site profile (`--site`) that matches the URL comes first.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from cleaners.record import to_record
 from cleaners.textdump import extract_text_dump
 from common.clock import utc_now
 from common.exits import EXIT_OK, EXIT_QUALITY
+from crawler.commands.learned_store import LearnedTemplates
 from crawler.run import UsageError
 from crawler.sites import get_site
 
@@ -39,7 +45,8 @@ def read_page(path: Path) -> bytes:
     return data
 
 
-def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
+def extract_file(path: Path, url: str | None, site_key: str | None,
+                 learned: LearnedTemplates | None = None) -> dict:
     data = read_page(path)
     if path.name.removesuffix(".gz").endswith(".txt"):
         article = extract_text_dump(data.decode("utf-8-sig", "replace"))
@@ -47,6 +54,8 @@ def extract_file(path: Path, url: str | None, site_key: str | None) -> dict:
     else:
         # with a site, a URL no profile matches gets the generic extractor here
         profile = get_site(site_key).profile_for(url) if site_key and url else None
+        if profile is None and learned is not None:
+            profile = learned.profile_for(url)
         analysis = analyze_page(data, url, profile=profile, every_page=True,
                                 site=site_key or "", fetched_at=utc_now("seconds"))
         if analysis.error is not None:
@@ -61,13 +70,16 @@ def is_warc(name: str) -> bool:
 
 
 def run_extract(paths: list[str], url: str | None = None, site: str | None = None,
-                host: str | None = None, url_pattern: str | None = None) -> int:
+                host: str | None = None, url_pattern: str | None = None,
+                store: str | None = None) -> int:
+    learned = LearnedTemplates.load(store) if store else None
     if any(is_warc(p) for p in paths):
         from crawler.commands.extract_warc import run_extract_warc
 
         if not all(is_warc(p) for p in paths):
             raise UsageError("give either WARC files or saved pages, not both")
-        return run_extract_warc(paths, site=site, host=host, url_pattern=url_pattern)
+        return run_extract_warc(paths, site=site, host=host, url_pattern=url_pattern,
+                                learned=learned)
     if host or url_pattern:
         raise UsageError("--host and --url-pattern apply to WARC files")
     if site:
@@ -80,7 +92,7 @@ def run_extract(paths: list[str], url: str | None = None, site: str | None = Non
     for name in paths:
         path = Path(name)
         try:
-            record = extract_file(path, url, site)
+            record = extract_file(path, url, site, learned)
         except (OSError, EOFError, gzip.BadGzipFile, UnicodeError, ExtractionFailed) as exc:
             failures += 1
             record = {"source": name, "error": f"{type(exc).__name__}: {exc}"}

@@ -1,4 +1,4 @@
-"""`healthcrawl extract FILE.warc.gz ... [--host H] [--url-pattern RE] [--site KEY]`:
+"""`healthcrawl extract FILE.warc.gz ... [--host H] [--url-pattern RE] [--site KEY] [--store S]`:
 records from web archives written by anyone, on stdout as JSON Lines."""
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -18,13 +19,15 @@ from crawler.sites import get_site
 
 
 def run_extract_warc(paths: list[str], site: str | None = None, host: str | None = None,
-                     url_pattern: str | None = None) -> int:
+                     url_pattern: str | None = None, learned: Any = None) -> int:
+    """learned: crawler/commands/learned_store.py LearnedTemplates (`--store`), or None."""
     try:
         accept = url_filter(host, url_pattern)
     except re.error as exc:
         raise UsageError(f"--url-pattern: {exc}") from None
     try:
-        mode = Mode(get_site(site), site) if site else Mode(None, "")
+        mode = Mode(get_site(site), site, learned=learned) if site else \
+            Mode(None, "", learned=learned)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
     counts: Counter[str] = Counter()

@@ -140,4 +140,5 @@ def run_exit_code(summary: dict[str, Any], thresholds: Any) -> int:
     counts = summary.get("counts") or {}
     parsed = sum(int(counts.get(k) or 0) for k in ("stored", "unchanged", "not_article"))
     parsed += sum((counts.get("dropped") or {}).values())
-    return exit_code({**summary, "pages": parsed, "not_modified": 0}, thresholds)
+    return exit_code({**summary, "pages": parsed, "not_modified": 0, "same_body": 0},
+                     thresholds)

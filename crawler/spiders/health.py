@@ -290,6 +290,9 @@ class HealthSpider(scrapy.Spider):
             self._outcome(response, "failed/non_html")
             logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
             return ()
+        replay = self.run.same_body(response)
+        if replay is not None:  # the bytes of its last full fetch: replayed, not analysed
+            return self._not_modified(response, replay)
         charset = charset_of(content_type)
         # One analysis (cleaners/analyze.py). Generic pages go to the worker process when
         # one is configured; a profiled site's pages are cheap and stay inline.
@@ -350,20 +353,21 @@ class HealthSpider(scrapy.Spider):
         self.crawler.stats.inc_value(keys.FAILED + "extraction_error")
         self._outcome(response, "failed/extraction_error")
 
-    def _not_modified(self, response):
-        """304: the page is what it was when last fetched in full. Its remembered links are
-        followed (a listing answering 304 must not end discovery) and its kind is kept: an
-        article's stored record is this run's record (a run folder is a full snapshot)."""
-        replay = self.run.replay(response.url)
-        if replay is None:  # validators without a usable memory: fetch the page in full
-            yield self._build(response.url)
-            return
-        self.crawler.stats.inc_value(keys.NOT_MODIFIED)
+    def _not_modified(self, response, replay=None):
+        """304, or a 200 with the bytes of its last full fetch (`replay` given): the page is
+        what it was. Its remembered links are followed (a listing answering 304 must not end
+        discovery); an article's stored record is this run's (a run folder is a snapshot)."""
+        if replay is None:
+            replay = self.run.replay(response.url)
+            if replay is None:  # validators without a usable memory: fetch the page in full
+                yield self._build(response.url)
+                return
+        self.crawler.stats.inc_value(keys.SAME_BODY if replay.fresh else keys.NOT_MODIFIED)
+        self.run.keep_links(response, replay.links)
         yield from self._follow(replay.links)
         yield from self._top_up()
         if replay.record is None:
-            self.crawler.stats.inc_value(keys.NOT_ARTICLE)
-            self._outcome(response, "not_article")
+            self._not_article(response, replay.links)
             return
         yield replay.record
 

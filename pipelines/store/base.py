@@ -219,6 +219,9 @@ class Store(Protocol):
                    ) -> dict[str, tuple[str | None, str | None]]:
         """{url: (etag, last_modified)}; without the pages `unfinished_of` fetched but whose
         outcome it has not recorded."""
+    def page_digests(self, unfinished_of: str | None = None) -> dict[str, str]:
+        """{url: digest of the bytes last fetched in full} (pipelines/pages.py
+        `body_digest`); without the pages `unfinished_of` fetched but has not finished."""
     def page_memo(self, url: str) -> Any: ...  # pipelines.pages.PageMemo | None
     def page_links(self) -> Iterator[tuple[str, bytes | None]]:
         """(url, packed links) of every remembered page."""

@@ -35,11 +35,12 @@ LEDGER_SQL = {
     FINISH: ("INSERT INTO ledger (run_id, url, outcome, record_id) VALUES (%s, %s, %s, %s) "
              "ON CONFLICT (run_id, url) DO UPDATE SET outcome = excluded.outcome, "
              "record_id = excluded.record_id"),
-    REMEMBER: ("INSERT INTO pages (url, kind, etag, last_modified, record_id, links, run_id) "
-               "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET "
+    REMEMBER: ("INSERT INTO pages (url, kind, etag, last_modified, record_id, links, run_id, "
+               "body_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET "
                "kind = excluded.kind, etag = excluded.etag, "
                "last_modified = excluded.last_modified, record_id = excluded.record_id, "
-               "links = excluded.links, run_id = excluded.run_id"),
+               "links = excluded.links, run_id = excluded.run_id, "
+               "body_hash = excluded.body_hash"),
 }
 UPSERT_CAPTURE = ("INSERT INTO archive_captures (url, record_id, warc_date) "
                   "VALUES (%s, %s, %s) ON CONFLICT (url) DO UPDATE SET "
@@ -143,6 +144,13 @@ class PostgresRunTables:
         found = {url: (etag, modified) for url, etag, modified in self._rows(
             "SELECT url, etag, last_modified FROM pages "
             "WHERE etag IS NOT NULL OR last_modified IS NOT NULL")}
+        return self._without_unfinished(found, unfinished_of)
+
+    def page_digests(self, unfinished_of: str | None = None) -> dict[str, str]:
+        found = dict(self._rows("SELECT url, body_hash FROM pages WHERE body_hash IS NOT NULL"))
+        return self._without_unfinished(found, unfinished_of)
+
+    def _without_unfinished(self, found: dict, unfinished_of: str | None) -> dict:
         if unfinished_of is not None:
             for (url,) in self._rows(
                     "SELECT p.url FROM pages p JOIN ledger l ON l.url = p.url AND l.run_id = %s "

@@ -99,7 +99,8 @@ SCHEMA: tuple[str, ...] = (
         last_modified {TEXT},
         record_id     {TEXT},
         links         BYTEA,
-        run_id        {TEXT} NOT NULL
+        run_id        {TEXT} NOT NULL,
+        body_hash     {TEXT}
     )""",
     f"""CREATE TABLE kept (
         run_id {TEXT} NOT NULL,
@@ -131,6 +132,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         f"ALTER TABLE runs ADD COLUMN IF NOT EXISTS fingerprint {TEXT}", *_WORKERS),
     # learned templates of generic crawls, as the SQLite migration 9
     9: (_TEMPLATES,),
+    # the digest of a page's bytes, as the SQLite migration 10
+    10: (f"ALTER TABLE pages ADD COLUMN IF NOT EXISTS body_hash {TEXT}",),
 }
 
 # pg_advisory_xact_lock key: "hc" + "schema", any constant that other users of the database

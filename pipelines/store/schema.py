@@ -163,6 +163,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             saved_at TEXT NOT NULL
         ) WITHOUT ROWID""",
     ),
+    # version 10: the digest of each page's bytes as last fetched in full, so a page fetched
+    # in full again with the same bytes (no validators, or a redirect that lost them) is
+    # replayed like a 304 instead of analysed again (crawler/run_context.py `same_body`).
+    ("ALTER TABLE pages ADD COLUMN body_hash TEXT",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
