@@ -24,13 +24,7 @@ from common.clock import utc_now
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
 from crawler.failures import failure_outcome
 from crawler.learning import SiteLearning
-from crawler.links import (
-    SITEMAP_INDEX,
-    SITEMAP_LOCS,
-    SITEMAP_PARSER,
-    HrefResolver,
-    request_url,
-)
+from crawler.links import SITEMAP_INDEX, SITEMAP_LOCS, SITEMAP_PARSER, HrefResolver, request_url
 from crawler.responses import charset_of
 from crawler.run_context import RunContext, RunScope
 from crawler.sites import Site, get_site
