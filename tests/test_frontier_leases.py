@@ -127,3 +127,60 @@ def test_host_slots_limit_concurrency_and_delay_across_clients(client, redis_ser
     time.sleep(0.3)
     assert float(two._take(keys=[slots, nxt], args=["t6", 1, 0.0, 30])) == 0
     other.close()
+
+
+def test_requests_waiting_for_a_busy_host_ask_redis_in_line_not_each(client,
+                                                                     redis_server) -> None:
+    """A worker whose requests find the host's cluster slots taken (here by another worker)
+    asks Redis for them one at a time with a backoff, not once per waiting request every
+    50 ms; every request gets a slot once they are free, never more than the limit at once,
+    and a slot this worker frees is taken by its next waiting request at once."""
+    import asyncio
+
+    import redis
+    from scrapy import Request
+
+    from crawler.frontier.politeness import SLOT_META, ClusterPoliteness, host_keys
+
+    other = redis.Redis.from_url(redis_server.url)
+    holder = ClusterPoliteness(other, limit=2, delay_s=0.0, hold_s=30)
+    waiter = ClusterPoliteness(client, limit=2, delay_s=0.0, hold_s=30)
+    slots, _nxt = host_keys("http://127.0.0.1:9/")
+
+    def scripts() -> int:
+        return int(client.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0))
+
+    async def scenario() -> tuple[int, int, float]:
+        held = [Request(f"http://127.0.0.1:9/held{i}") for i in range(2)]
+        for request in held:
+            await holder.process_request(request)
+        assert client.zcard(slots) == 2
+        before = scripts()
+        waiting = [Request(f"http://127.0.0.1:9/p{i}") for i in range(10)]
+        tasks = [asyncio.ensure_future(waiter.process_request(r)) for r in waiting]
+        await asyncio.sleep(1.0)  # the other worker keeps both slots for a second
+        asked = scripts() - before
+        assert not any(t.done() for t in tasks)
+        for request in held:  # the other worker frees its slots
+            holder.process_response(request, None)
+        peak = 0
+        started = time.monotonic()
+        while not all(t.done() for t in tasks):
+            await asyncio.sleep(0.01)
+            peak = max(peak, int(client.zcard(slots)))
+            for request in waiting:  # each request "downloads" and frees its slot
+                if SLOT_META in request.meta:
+                    waiter.process_response(request, None)
+            assert time.monotonic() - started < 10, "waiting requests never got a slot"
+        return asked, peak, time.monotonic() - started
+
+    asked, peak, seconds = asyncio.run(scenario())
+    # 10 requests polling every 50 ms would be ~200 scripts in that second; in line, one
+    # request asks with a backoff of 50 ms doubling to 400 ms: 7 at most (+1 for timing)
+    assert asked <= 8, f"{asked} Redis scripts while the host was busy for 1 s"
+    assert 1 <= peak <= 2
+    # once free: the first within a backoff (0.4 s), the rest at once as slots are freed
+    assert seconds < 2.0
+    assert client.zcard(slots) == 0
+    assert not waiter._gates  # no line left behind
+    other.close()

@@ -8,12 +8,19 @@ of its host in Redis (one Lua script: drop expired slots, check the next allowed
 the count, take a slot, push the next allowed start), and gives it back when the response or
 the error comes. A slot held by a worker that died expires after DOWNLOAD_TIMEOUT + a margin.
 Keys `healthcrawl:host:<host:port>:slots|next` are shared by every run on that Redis.
+
+Waiting for a busy host costs little: inside a worker, requests to a host that is busy wait
+in line (a local gate, `_HostGate`), and only the first in line asks Redis again, after a
+backoff (BUSY_WAIT_S doubling up to BUSY_WAIT_MAX_S) or at once when this worker releases a
+slot of that host. So a worker asks Redis about a busy host at most 1 / BUSY_WAIT_S times a
+second, however many of its requests wait, instead of once per waiting request.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import uuid
+from collections import deque
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,7 +33,8 @@ from .connect import FrontierError, connect, frontier_url
 logger = logging.getLogger(__name__)
 
 SLOT_META = "frontier_host_slot"
-BUSY_WAIT_S = 0.05  # how soon a request waiting for a busy host asks again
+BUSY_WAIT_S = 0.05  # the first wait for a busy host; doubled after each busy answer
+BUSY_WAIT_MAX_S = 0.4  # the longest (a slot another worker frees is seen this late at most)
 REDIS_DOWN_WAIT_S = 0.5
 
 # KEYS: slots next; ARGV: token limit delay hold
@@ -56,6 +64,21 @@ def host_keys(url: str) -> tuple[str, str]:
     return f"healthcrawl:host:{host}:slots", f"healthcrawl:host:{host}:next"
 
 
+class _HostGate:
+    """The requests of this worker waiting for one host, in order; the first asks Redis."""
+
+    __slots__ = ("line", "wake")
+
+    def __init__(self) -> None:
+        self.line: deque[asyncio.Future] = deque()
+        self.wake: asyncio.Future | None = None  # set when this worker frees a slot
+
+    def pass_on(self) -> None:
+        """The first in line is done (it has a slot, or it gave up): the next one asks."""
+        if self.line and not self.line[0].done():
+            self.line[0].set_result(None)
+
+
 class ClusterPoliteness:
     def __init__(self, server: Any, limit: int, delay_s: float, hold_s: float,
                  stats: Any = None):
@@ -65,6 +88,7 @@ class ClusterPoliteness:
         self.hold_s = hold_s
         self.stats = stats
         self._take = server.register_script(TAKE)
+        self._gates: dict[str, _HostGate] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ClusterPoliteness:
@@ -83,23 +107,66 @@ class ClusterPoliteness:
     async def process_request(self, request: Any) -> None:
         slots, nxt = host_keys(request.url)
         token = uuid.uuid4().hex
-        waited = False
-        while True:
-            try:
-                wait = float(self._take(keys=[slots, nxt],
-                                        args=[token, self.limit, self.delay_s, self.hold_s]))
-            except Exception as exc:  # redis down: wait for it rather than be impolite
-                if not _is_redis_error(exc):
-                    raise
-                logger.warning("Frontier: host slots unreachable (%s); waiting", exc)
-                wait = REDIS_DOWN_WAIT_S
-            if wait == 0:
-                break
-            waited = True
-            await asyncio.sleep(BUSY_WAIT_S if wait < 0 else min(wait, 5.0))
-        if waited and self.stats is not None:
+        gate = self._gates.get(slots)
+        answer = None
+        if gate is None:
+            answer = self._try_take(slots, nxt, token)
+            if answer == 0:
+                request.meta[SLOT_META] = (slots, token)  # the usual case: the host has room
+                return
+            gate = self._gates[slots] = _HostGate()
+        await self._wait_in_line(gate, slots, nxt, token, answer)
+        if self.stats is not None:
             self.stats.inc_value(FRONTIER_HOST_WAITS)
         request.meta[SLOT_META] = (slots, token)
+
+    async def _wait_in_line(self, gate: _HostGate, slots: str, nxt: str, token: str,
+                            answer: float | None) -> None:
+        """Wait for a slot behind this worker's earlier requests to the host; `answer` is
+        Redis's answer to this request's first try, if it made one."""
+        loop = asyncio.get_running_loop()
+        turn = loop.create_future()
+        gate.line.append(turn)
+        try:
+            if len(gate.line) > 1:
+                await turn  # the one before passes the turn on when it has its slot
+                answer = None
+            backoff = BUSY_WAIT_S
+            while True:
+                wait = self._try_take(slots, nxt, token) if answer is None else answer
+                answer = None
+                if wait == 0:
+                    return
+                if wait > 0:  # DOWNLOAD_DELAY: the next start is that far off
+                    pause = min(wait, 5.0)
+                else:  # no slot free: ask again later, or when this worker frees one
+                    pause, backoff = backoff, min(2 * backoff, BUSY_WAIT_MAX_S)
+                gate.wake = loop.create_future()
+                try:
+                    await asyncio.wait_for(asyncio.shield(gate.wake), pause)
+                except asyncio.TimeoutError:
+                    pass
+                finally:
+                    gate.wake = None
+        finally:
+            # Leaving the line, with a slot or cancelled: the next one goes on asking.
+            first = bool(gate.line) and gate.line[0] is turn
+            gate.line.remove(turn)
+            if first or turn.done():
+                gate.pass_on()
+            if not gate.line:
+                self._gates.pop(slots, None)
+
+    def _try_take(self, slots: str, nxt: str, token: str) -> float:
+        """0: the slot is taken; > 0: seconds to the next allowed start; < 0: host busy."""
+        try:
+            return float(self._take(keys=[slots, nxt],
+                                    args=[token, self.limit, self.delay_s, self.hold_s]))
+        except Exception as exc:  # redis down: wait for it rather than be impolite
+            if not _is_redis_error(exc):
+                raise
+            logger.warning("Frontier: host slots unreachable (%s); waiting", exc)
+            return REDIS_DOWN_WAIT_S
 
     def process_response(self, request: Any, response: Any) -> Any:
         self._release(request)
@@ -118,6 +185,9 @@ class ClusterPoliteness:
             if not _is_redis_error(exc):
                 raise
             # the slot expires by itself after hold_s
+        gate = self._gates.get(held[0])
+        if gate is not None and gate.wake is not None and not gate.wake.done():
+            gate.wake.set_result(None)  # a slot of that host is free now: ask at once
 
 
 def _is_redis_error(exc: BaseException) -> bool:
