@@ -77,6 +77,25 @@ def wait_for_outcomes(store: str, n: int, procs: list[subprocess.Popen], timeout
         time.sleep(0.1)
 
 
+def wait_for_workers(frontier: str, n: int, procs: list[subprocess.Popen],
+                     timeout: float = 180) -> None:
+    """Until n workers have joined the run's frontier (each registers when its scheduler
+    opens, before it crawls): on a loaded machine one worker may be well into the crawl
+    while the other is still starting up."""
+    import redis
+
+    client = redis.Redis.from_url(frontier)
+    deadline = time.monotonic() + timeout
+    try:
+        while max((client.zcard(k) for k in client.scan_iter("healthcrawl:*:workers")),
+                  default=0) < n:
+            assert time.monotonic() < deadline, f"{n} workers did not join the run"
+            assert all(p.poll() is None for p in procs), "a worker ended too early"
+            time.sleep(0.1)
+    finally:
+        client.close()
+
+
 def ledger_check(store: str, run_id: str) -> dict[str, int]:
     import psycopg
 
@@ -289,21 +308,28 @@ def test_sigterm_to_workers_command_stops_all_and_the_run_resumes(
     import psutil
 
     out = tmp_path / "out"
-    args = [*crawl_args(demo_server.base_url, own_redis.url, database, out), "--workers", "2"]
+    # A cluster-wide delay of 0.1 s between requests (crawler/frontier/politeness.py): the
+    # ~300 URLs take 30 s at least, so the crawl is still going when both workers are in.
+    args = [*crawl_args(demo_server.base_url, own_redis.url, database, out,
+                        "-s", "DOWNLOAD_DELAY=0.1"), "--workers", "2"]
     log = tmp_path / "first.log"
     parent = start_worker(args, log)
     try:
+        # Both workers in the run and crawling (conditions, not sleeps: on a loaded machine
+        # the second may still be starting when the first has crawled dozens of pages).
+        wait_for_workers(own_redis.url, 2, [parent])
         wait_for_outcomes(database, 60, [parent])
         children = psutil.Process(parent.pid).children()
         assert len(children) == 2
+        assert finished_urls(database) < 300  # mid-crawl
         parent.send_signal(signal.SIGTERM)
-        assert parent.wait(timeout=180) == 3, log.read_text()[-3000:]
+        assert parent.wait(timeout=300) == 3, log.read_text()[-3000:]
         gone, alive = psutil.wait_procs(children, timeout=30)
         assert not alive
     finally:
         if parent.poll() is None:
             parent.kill()
-    proc = run_cli(args)
+    proc = run_cli(args, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Resuming" in proc.stderr or "Joining" in proc.stderr
     assert_same_run_as_single_process(out, database, demo_output / "latest")
