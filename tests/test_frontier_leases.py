@@ -109,23 +109,29 @@ def test_host_slots_limit_concurrency_and_delay_across_clients(client, redis_ser
     other = redis.Redis.from_url(redis_server.url)
     one = ClusterPoliteness(client, limit=1, delay_s=0.0, hold_s=30)
     two = ClusterPoliteness(other, limit=1, delay_s=0.0, hold_s=30)
-    slots, nxt = host_keys("http://127.0.0.1:9/a")
-    assert host_keys("http://127.0.0.1:9/b") == (slots, nxt)
-    assert float(one._take(keys=[slots, nxt], args=["t1", 1, 0.0, 30])) == 0
-    assert float(two._take(keys=[slots, nxt], args=["t2", 1, 0.0, 30])) < 0  # busy
+    keys = host_keys("http://127.0.0.1:9/a")
+    slots, nxt, _waiters = keys
+    assert host_keys("http://127.0.0.1:9/b") == keys
+
+    def take(who, token, limit, delay, hold):
+        return float(who._take(keys=list(keys), args=[token, limit, delay, hold, who.worker]))
+
+    assert take(one, "t1", 1, 0.0, 30) == 0
+    assert take(two, "t2", 1, 0.0, 30) == -1  # busy, and only `two` waits for it
+    assert take(one, "t2b", 1, 0.0, 30) == -2  # busy, and another worker waits too
     client.zrem(slots, "t1")
-    assert float(two._take(keys=[slots, nxt], args=["t2", 1, 0.0, 30])) == 0
+    assert take(two, "t2", 1, 0.0, 30) == 0
     client.zrem(slots, "t2")
     # a delay: the next start is that far off, for every client
-    assert float(one._take(keys=[slots, nxt], args=["t3", 5, 0.5, 30])) == 0
+    assert take(one, "t3", 5, 0.5, 30) == 0
     client.zrem(slots, "t3")
-    wait = float(two._take(keys=[slots, nxt], args=["t4", 5, 0.5, 30]))
+    wait = take(two, "t4", 5, 0.5, 30)
     assert 0.3 < wait <= 0.5
     # a slot of a worker that died expires
     client.delete(nxt)
-    assert float(one._take(keys=[slots, nxt], args=["t5", 1, 0.0, 0.2])) == 0
+    assert take(one, "t5", 1, 0.0, 0.2) == 0
     time.sleep(0.3)
-    assert float(two._take(keys=[slots, nxt], args=["t6", 1, 0.0, 30])) == 0
+    assert take(two, "t6", 1, 0.0, 30) == 0
     other.close()
 
 
@@ -145,7 +151,7 @@ def test_requests_waiting_for_a_busy_host_ask_redis_in_line_not_each(client,
     other = redis.Redis.from_url(redis_server.url)
     holder = ClusterPoliteness(other, limit=2, delay_s=0.0, hold_s=30)
     waiter = ClusterPoliteness(client, limit=2, delay_s=0.0, hold_s=30)
-    slots, _nxt = host_keys("http://127.0.0.1:9/")
+    slots = host_keys("http://127.0.0.1:9/")[0]
 
     def scripts() -> int:
         return int(client.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0))
@@ -183,4 +189,51 @@ def test_requests_waiting_for_a_busy_host_ask_redis_in_line_not_each(client,
     assert seconds < 2.0
     assert client.zcard(slots) == 0
     assert not waiter._gates  # no line left behind
+    other.close()
+
+
+def test_two_workers_contending_for_a_host_share_its_slots(client, redis_server) -> None:
+    """Two workers with more requests for a host than its cluster limit: never more than the
+    limit at once, and the freed slots do not all go back to the worker that freed them
+    (each worker gets a fair part), at a few Redis scripts per request."""
+    import asyncio
+
+    import redis
+    from scrapy import Request
+
+    from crawler.frontier.politeness import ClusterPoliteness, host_keys
+
+    other = redis.Redis.from_url(redis_server.url)
+    workers = [ClusterPoliteness(c, limit=2, delay_s=0.0, hold_s=30) for c in (client, other)]
+    slots = host_keys("http://127.0.0.1:9/")[0]
+    granted = [0, 0]
+    peak = 0
+
+    def scripts() -> int:
+        return int(client.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0))
+
+    async def fetch(i: int, n: int, stop: float) -> None:
+        nonlocal peak
+        while time.monotonic() < stop:
+            request = Request(f"http://127.0.0.1:9/w{i}-{n}")
+            await workers[i].process_request(request)
+            granted[i] += 1
+            peak = max(peak, int(client.zcard(slots)))
+            await asyncio.sleep(0.02)  # the download
+            workers[i].process_response(request, None)
+
+    async def scenario() -> None:
+        stop = time.monotonic() + 2.0
+        # 6 requests at a time per worker for 2 slots in all
+        await asyncio.gather(*(fetch(i, n, stop) for i in (0, 1) for n in range(6)))
+
+    before = scripts()
+    asyncio.run(scenario())
+    asked = scripts() - before
+    total = sum(granted)
+    assert peak <= 2
+    assert total >= 40, granted  # 2 slots of 20 ms for 2 s: ~200 at best
+    assert 3 * min(granted) >= total, f"unfair: {granted}"
+    assert asked <= 3 * total, f"{asked} scripts for {total} requests"
+    assert client.zcard(slots) == 0
     other.close()
