@@ -58,10 +58,11 @@ from .crawl import (
 sys.path.insert(0, str(REPO / "tests"))
 from servers import PostgresServer, RedisServer, postgres_bin  # noqa: E402 (tests' servers)
 
+from common.keys import PAGES as PAGES_STAT  # noqa: E402 (what run.json calls pages)
+
 log = logging.getLogger("bench.scaleout")
 
 CONCURRENCY = 16  # per worker: CONCURRENT_REQUESTS
-PAGES_STAT = "healthcrawl/pages"  # common/keys.py PAGES: what run.json calls pages
 VOLATILE = ("fetched_at", "run_id")  # differ between any two runs of the same crawl
 STATS_EXTENSION = "bench.crawl.StatsFile"
 
