@@ -237,3 +237,34 @@ def test_two_workers_contending_for_a_host_share_its_slots(client, redis_server)
     assert asked <= 3 * total, f"{asked} scripts for {total} requests"
     assert client.zcard(slots) == 0
     other.close()
+
+
+def test_a_request_queued_after_an_empty_pop_is_popped_at_once(client) -> None:
+    """The scheduler asks an empty queue again only after EMPTY_BACKOFF_S, but a request
+    this worker has just queued is popped on the engine's next call: nothing else would call
+    before the scheduler's tick (a chain of pages, each linking to the next, would crawl one
+    page per tick)."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from crawler.frontier.scheduler import FrontierScheduler
+
+    class Stats:  # the counters the scheduler keeps (Scrapy's stats collector's interface)
+        def __init__(self):
+            self.values: dict[str, int] = {}
+
+        def inc_value(self, key: str, count: int = 1) -> None:
+            self.values[key] = self.values.get(key, 0) + count
+
+    discovered: list[str] = []
+    scheduler = FrontierScheduler(SimpleNamespace(stats=Stats()), client, "redis://",
+                                  lease_s=30.0, poll_s=1.0, ttl_s=60)
+    scheduler.queue = queue(client, "run1", scheduler.owner)
+    scheduler.run = SimpleNamespace(seen=set(), run_state=SimpleNamespace(
+        ledger=SimpleNamespace(discover=discovered.append)))
+    assert scheduler.next_request() is None  # empty: the next pops wait EMPTY_BACKOFF_S
+    assert scheduler.enqueue_request(Request("http://x/next"))
+    got = scheduler.next_request()
+    assert got is not None and got.url == "http://x/next"
+    assert discovered == ["http://x/next"] and "http://x/next" in scheduler.held
