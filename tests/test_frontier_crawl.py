@@ -5,6 +5,7 @@ articles, id by id, with every URL ending in one ledger outcome, whatever happen
 worker or to Redis on the way."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -232,9 +233,13 @@ def test_scrapy_crawl_with_frontier_setting(demo_server, demo_output, redis_serv
 # -- politeness across the cluster -------------------------------------------------------------
 class CountingSite(BaseHTTPRequestHandler):
     """A small site (an index linking to 40 pages, each linking to the next ones) that
-    records how many requests it serves at once, and how often robots.txt is asked for."""
+    records how many requests it serves at once, and how often robots.txt is asked for.
+    Pages wait (up to 20 s each, under DOWNLOAD_TIMEOUT) until `ready` is set: the test sets
+    it when both workers are in the run, so on a loaded machine the first worker does not
+    crawl the whole site while the second is still starting."""
 
     lock = threading.Lock()
+    ready = threading.Event()
     active = 0
     peak = 0
     robots = 0
@@ -242,6 +247,8 @@ class CountingSite(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         cls = type(self)
+        if self.path != "/robots.txt":
+            cls.ready.wait(timeout=20)
         with cls.lock:
             cls.active += 1
             cls.peak = max(cls.peak, cls.active)
@@ -250,14 +257,19 @@ class CountingSite(BaseHTTPRequestHandler):
             else:
                 cls.pages += 1
         try:
-            time.sleep(0.03)  # long enough for two requests to overlap if they may
+            # long enough for two requests to overlap if they may, and for the crawl to last
+            # a few of the workers' ticks (HEALTHCRAWL_FRONTIER_POLL_S 0.5), when an idle
+            # worker asks the queue again
+            time.sleep(0.1)
             if self.path == "/robots.txt":
                 body = b"User-agent: *\nAllow: /\n"
                 ctype = "text/plain"
             else:
                 n = int(self.path.strip("/").removeprefix("p") or 0) if self.path != "/" else 0
-                links = "".join(f'<a href="/p{i}">page {i}</a> ' for i in range(n + 1, n + 6)
-                                if i <= 40)
+                # the index links to all 40 (more than one worker takes at once: both
+                # workers get some), each page to the next 5
+                last = 40 if n == 0 else min(40, n + 5)
+                links = "".join(f'<a href="/p{i}">page {i}</a> ' for i in range(n + 1, last + 1))
                 body = (f"<html><head><title>Page {n}</title></head><body><p>Page {n}.</p>"
                         f"{links}</body></html>").encode()
                 ctype = "text/html; charset=utf-8"
@@ -280,9 +292,17 @@ def test_two_workers_never_exceed_the_host_concurrency(per_host, redis_server, d
     """Per host, at most CONCURRENT_REQUESTS_PER_DOMAIN requests at once across both workers
     (2: the server does see two at once, so it would see a breach of 1)."""
     CountingSite.active = CountingSite.peak = CountingSite.robots = CountingSite.pages = 0
+    CountingSite.ready.clear()
     server = ThreadingHTTPServer(("127.0.0.1", 0), CountingSite)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+
+    def open_when_both_joined() -> None:
+        with contextlib.suppress(AssertionError):
+            wait_for_workers(redis_server.url, 2, [], timeout=240)
+        CountingSite.ready.set()  # else the assertions below say what went wrong
+
+    threading.Thread(target=open_when_both_joined, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         proc = run_cli(["crawl", url, "--frontier", redis_server.url, "--store", database,
