@@ -353,9 +353,13 @@ def summary(report: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bench.scaleout", description=__doc__.split(
-        "\n")[0])
-    ap.add_argument("--articles", type=int, default=2000)
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.scaleout",
+        description="A shared crawl (Redis frontier, PostgreSQL store) of the demo site by 1 "
+                    "then 2 workers, after a single-process crawl whose records they must "
+                    "equal (bench/README.md, Scale-out).")
+    ap.add_argument("--articles", type=int, default=2000,
+                    help="articles of the demo site (default %(default)s)")
     ap.add_argument("--concurrency", type=int, default=CONCURRENCY,
                     help="CONCURRENT_REQUESTS of each worker (default %(default)s)")
     ap.add_argument("--per-host", type=int, default=None,
@@ -363,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
                          "frontier (default 2 x --concurrency)")
     ap.add_argument("--no-reference", action="store_true",
                     help="skip the single-process run the records are compared with")
-    ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the crawls' folders")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
