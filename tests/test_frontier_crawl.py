@@ -5,6 +5,7 @@ articles, id by id, with every URL ending in one ledger outcome, whatever happen
 worker or to Redis on the way."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -75,6 +76,25 @@ def wait_for_outcomes(store: str, n: int, procs: list[subprocess.Popen], timeout
         assert time.monotonic() < deadline, "the crawl did not get going"
         assert all(p.poll() is None for p in procs), "a worker ended too early"
         time.sleep(0.1)
+
+
+def wait_for_workers(frontier: str, n: int, procs: list[subprocess.Popen],
+                     timeout: float = 180) -> None:
+    """Until n workers have joined the run's frontier (each registers when its scheduler
+    opens, before it crawls): on a loaded machine one worker may be well into the crawl
+    while the other is still starting up."""
+    import redis
+
+    client = redis.Redis.from_url(frontier)
+    deadline = time.monotonic() + timeout
+    try:
+        while max((client.zcard(k) for k in client.scan_iter("healthcrawl:*:workers")),
+                  default=0) < n:
+            assert time.monotonic() < deadline, f"{n} workers did not join the run"
+            assert all(p.poll() is None for p in procs), "a worker ended too early"
+            time.sleep(0.1)
+    finally:
+        client.close()
 
 
 def ledger_check(store: str, run_id: str) -> dict[str, int]:
@@ -213,9 +233,13 @@ def test_scrapy_crawl_with_frontier_setting(demo_server, demo_output, redis_serv
 # -- politeness across the cluster -------------------------------------------------------------
 class CountingSite(BaseHTTPRequestHandler):
     """A small site (an index linking to 40 pages, each linking to the next ones) that
-    records how many requests it serves at once, and how often robots.txt is asked for."""
+    records how many requests it serves at once, and how often robots.txt is asked for.
+    Pages wait (up to 20 s each, under DOWNLOAD_TIMEOUT) until `ready` is set: the test sets
+    it when both workers are in the run, so on a loaded machine the first worker does not
+    crawl the whole site while the second is still starting."""
 
     lock = threading.Lock()
+    ready = threading.Event()
     active = 0
     peak = 0
     robots = 0
@@ -223,6 +247,8 @@ class CountingSite(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         cls = type(self)
+        if self.path != "/robots.txt":
+            cls.ready.wait(timeout=20)
         with cls.lock:
             cls.active += 1
             cls.peak = max(cls.peak, cls.active)
@@ -231,14 +257,19 @@ class CountingSite(BaseHTTPRequestHandler):
             else:
                 cls.pages += 1
         try:
-            time.sleep(0.03)  # long enough for two requests to overlap if they may
+            # long enough for two requests to overlap if they may, and for the crawl to last
+            # a few of the workers' ticks (HEALTHCRAWL_FRONTIER_POLL_S 0.5), when an idle
+            # worker asks the queue again
+            time.sleep(0.1)
             if self.path == "/robots.txt":
                 body = b"User-agent: *\nAllow: /\n"
                 ctype = "text/plain"
             else:
                 n = int(self.path.strip("/").removeprefix("p") or 0) if self.path != "/" else 0
-                links = "".join(f'<a href="/p{i}">page {i}</a> ' for i in range(n + 1, n + 6)
-                                if i <= 40)
+                # the index links to all 40 (more than one worker takes at once: both
+                # workers get some), each page to the next 5
+                last = 40 if n == 0 else min(40, n + 5)
+                links = "".join(f'<a href="/p{i}">page {i}</a> ' for i in range(n + 1, last + 1))
                 body = (f"<html><head><title>Page {n}</title></head><body><p>Page {n}.</p>"
                         f"{links}</body></html>").encode()
                 ctype = "text/html; charset=utf-8"
@@ -261,9 +292,17 @@ def test_two_workers_never_exceed_the_host_concurrency(per_host, redis_server, d
     """Per host, at most CONCURRENT_REQUESTS_PER_DOMAIN requests at once across both workers
     (2: the server does see two at once, so it would see a breach of 1)."""
     CountingSite.active = CountingSite.peak = CountingSite.robots = CountingSite.pages = 0
+    CountingSite.ready.clear()
     server = ThreadingHTTPServer(("127.0.0.1", 0), CountingSite)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+
+    def open_when_both_joined() -> None:
+        with contextlib.suppress(AssertionError):
+            wait_for_workers(redis_server.url, 2, [], timeout=240)
+        CountingSite.ready.set()  # else the assertions below say what went wrong
+
+    threading.Thread(target=open_when_both_joined, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         proc = run_cli(["crawl", url, "--frontier", redis_server.url, "--store", database,
@@ -289,21 +328,28 @@ def test_sigterm_to_workers_command_stops_all_and_the_run_resumes(
     import psutil
 
     out = tmp_path / "out"
-    args = [*crawl_args(demo_server.base_url, own_redis.url, database, out), "--workers", "2"]
+    # A cluster-wide delay of 0.1 s between requests (crawler/frontier/politeness.py): the
+    # ~300 URLs take 30 s at least, so the crawl is still going when both workers are in.
+    args = [*crawl_args(demo_server.base_url, own_redis.url, database, out,
+                        "-s", "DOWNLOAD_DELAY=0.1"), "--workers", "2"]
     log = tmp_path / "first.log"
     parent = start_worker(args, log)
     try:
+        # Both workers in the run and crawling (conditions, not sleeps: on a loaded machine
+        # the second may still be starting when the first has crawled dozens of pages).
+        wait_for_workers(own_redis.url, 2, [parent])
         wait_for_outcomes(database, 60, [parent])
         children = psutil.Process(parent.pid).children()
         assert len(children) == 2
+        assert finished_urls(database) < 300  # mid-crawl
         parent.send_signal(signal.SIGTERM)
-        assert parent.wait(timeout=180) == 3, log.read_text()[-3000:]
+        assert parent.wait(timeout=300) == 3, log.read_text()[-3000:]
         gone, alive = psutil.wait_procs(children, timeout=30)
         assert not alive
     finally:
         if parent.poll() is None:
             parent.kill()
-    proc = run_cli(args)
+    proc = run_cli(args, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Resuming" in proc.stderr or "Joining" in proc.stderr
     assert_same_run_as_single_process(out, database, demo_output / "latest")

@@ -185,6 +185,10 @@ class FrontierScheduler(Scheduler):
             # New to the run: discovered now (queued before the outcome of the page that
             # linked to it, so committed no later than that outcome).
             self.run.run_state.ledger.discover(lid)
+        # The queue is not empty now: the engine's next call pops it at once, not after
+        # EMPTY_BACKOFF_S (nothing would call again before the tick: a chain of pages,
+        # each linking to the next, would crawl one page per tick).
+        self._empty_at = 0.0
         self.stats.inc_value(stats_keys.FRONTIER_ENQUEUED)
         return True
 
