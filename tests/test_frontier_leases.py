@@ -270,3 +270,35 @@ def test_a_request_queued_after_an_empty_pop_is_popped_at_once(client) -> None:
     got = scheduler.next_request()
     assert got is not None and got.url == "http://x/next"
     assert discovered == ["http://x/next"] and "http://x/next" in scheduler.held
+
+
+def test_a_slot_whose_release_redis_missed_is_given_back_when_it_is_up_again() -> None:
+    """Redis down when a response frees its host slot: the slot is given back before the
+    worker's next take, not left to expire after hold_s (a host stalled for minutes)."""
+    import redis
+    from conftest import started_redis
+    from scrapy import Request
+
+    from crawler.frontier.politeness import SLOT_META, ClusterPoliteness, host_keys
+
+    servers = started_redis()
+    server = next(servers)
+    try:
+        client = redis.Redis.from_url(server.url)
+        polite = ClusterPoliteness(client, limit=1, delay_s=0.0, hold_s=600)
+        keys = host_keys("http://127.0.0.1:9/a")
+        request = Request("http://127.0.0.1:9/a")
+        assert polite._try_take(keys, "t1") == 0
+        request.meta[SLOT_META] = (keys[0], "t1")
+        server.process.kill()  # down: the release cannot reach it
+        server.process.wait(timeout=10)
+        polite.process_exception(request, OSError("connection reset"))
+        assert polite._unreleased == [(keys[0], "t1")]
+        server.start()  # up again, its append-only file holds the slot t1
+        assert client.zscore(keys[0], "t1") is not None
+        assert polite._try_take(keys, "t2") == 0  # t1 given back first, so t2 fits
+        assert polite._unreleased == []
+        assert client.zrange(keys[0], 0, -1) == [b"t2"]
+        client.close()
+    finally:
+        next(servers, None)

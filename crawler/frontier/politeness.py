@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 SLOT_META = "frontier_host_slot"
 BUSY_WAIT_S = 0.05  # the first wait for a busy host; doubled after each busy answer
 BUSY_WAIT_MAX_S = 0.4  # the longest while this worker alone waits for the host
+MAX_UNRELEASED = 10_000
 REDIS_DOWN_WAIT_S = 0.5
 WAITER_S = 1.0  # a worker told "busy" counts as waiting for the host this long
 CONTENDED = -2.0  # TAKE's answer: busy, and other workers wait for the host too
@@ -106,6 +107,9 @@ class ClusterPoliteness:
         self._take = server.register_script(TAKE)
         self._gates: dict[str, _HostGate] = {}
         self.worker = uuid.uuid4().hex[:12]
+        # Slots whose release Redis did not take (it was down): given back before the next
+        # take, not left to expire after hold_s (DOWNLOAD_TIMEOUT + 30 s of a host stalled).
+        self._unreleased: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ClusterPoliteness:
@@ -186,6 +190,8 @@ class ClusterPoliteness:
         """0: the slot is taken; > 0: seconds to the next allowed start; < 0: host busy
         (CONTENDED: and other workers wait for it)."""
         try:
+            if self._unreleased:
+                self._release_late()
             return float(self._take(keys=list(keys), args=[token, self.limit, self.delay_s,
                                                            self.hold_s, self.worker]))
         except Exception as exc:  # redis down: wait for it rather than be impolite
@@ -210,10 +216,19 @@ class ClusterPoliteness:
         except Exception as exc:
             if not _is_redis_error(exc):
                 raise
-            # the slot expires by itself after hold_s
+            if len(self._unreleased) < MAX_UNRELEASED:  # beyond: they expire after hold_s
+                self._unreleased.append(held)
         gate = self._gates.get(held[0])
         if gate is not None and gate.wake is not None and not gate.wake.done():
             gate.wake.set_result(None)  # a slot of that host is free now: ask at once
+
+
+    def _release_late(self) -> None:
+        pipe = self.server.pipeline(transaction=False)
+        for slots, token in self._unreleased:
+            pipe.zrem(slots, token)
+        pipe.execute()  # raises while Redis is still down: kept for the next take
+        self._unreleased.clear()
 
 
 def _is_redis_error(exc: BaseException) -> bool:
