@@ -349,7 +349,9 @@ def test_sigterm_to_workers_command_stops_all_and_the_run_resumes(
     finally:
         if parent.poll() is None:
             parent.kill()
-    proc = run_cli(args, timeout=600)
+    # The resume without the delay (politeness is not part of the run's extraction settings).
+    resume = [*crawl_args(demo_server.base_url, own_redis.url, database, out), "--workers", "2"]
+    proc = run_cli(resume, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Resuming" in proc.stderr or "Joining" in proc.stderr
     assert_same_run_as_single_process(out, database, demo_output / "latest")
