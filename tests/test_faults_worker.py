@@ -117,6 +117,24 @@ def stored_so_far(out: Path) -> int:
         return 0
 
 
+def retried_urls(out: Path, pid: int) -> set[str]:
+    """The pages the log says worker pid held when it died (retried by a new worker)."""
+    marker = f"Extraction worker {pid} died (signal 9) on "
+    text = (out / "stderr.log").read_text(encoding="utf-8", errors="replace")
+    return {line.split(marker, 1)[1].split(": restarting", 1)[0]
+            for line in text.splitlines() if marker in line and ": restarting" in line}
+
+
+def unfinished(out: Path, urls: set[str]) -> set[str]:
+    """Those of urls without an outcome in the ledger yet."""
+    db = sqlite3.connect(f"file:{out / 'healthcrawl.sqlite'}?mode=ro", uri=True, timeout=5)
+    try:
+        done = {url for url, in db.execute("SELECT url FROM ledger WHERE outcome IS NOT NULL")}
+    finally:
+        db.close()
+    return urls - done
+
+
 def wait_for(condition, timeout: float = 60, what: str = "") -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -183,9 +201,12 @@ def test_a_killed_worker_is_restarted_and_its_page_retried(demo_server, expected
         killed.append(pid)
         wait_for(lambda p=pid: worker_pids(crawl) and worker_pids(crawl) != [p],
                  what="a new worker")
-        # The next kill after 20 more stored pages, so it does not land on the page being
-        # retried (a page that kills its worker twice is given up by design: the test below).
-        threshold = stored_so_far(out) + 20
+        # The next kill once the pages being retried have their outcome, so it does not
+        # land on one of them again (a page that kills its worker twice is given up by
+        # design: the test below). Learned pages are analysed inline meanwhile.
+        retried = retried_urls(out, pid)  # none if it was killed between two pages
+        wait_for(lambda r=retried: not unfinished(out, r), what="the retried pages")
+        threshold = stored_so_far(out) + 10
     harness.finish(crawl)
     assert_all_recorded(crawl, expected_urls)
     for pid in killed:
