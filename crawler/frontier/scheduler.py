@@ -21,7 +21,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import socket
@@ -33,7 +32,6 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis import picklecompat
-from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
@@ -42,6 +40,7 @@ from crawler.run_context import RunContext
 
 from .connect import FrontierError, connect, frontier_url, redacted
 from .leases import LeasedQueue, RunKeys
+from .urls import RunDupeFilter, lease_id, requeue_lost, url_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -55,23 +54,6 @@ POP_BATCH = 4
 
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-class RunDupeFilter(RFPDupeFilter):
-    """scrapy-redis's dupefilter on the run's key, by the URL the ledger files outcomes
-    under (not a canonicalized URL: two URLs the spider tells apart are two ledger rows)."""
-
-    def request_fingerprint(self, request: Any) -> str:
-        return url_fingerprint(lease_id(request))
-
-
-def url_fingerprint(url: str) -> str:
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
-
-
-def lease_id(request: Any) -> str:
-    """The URL the spider discovered: a redirect's first URL."""
-    return (request.meta.get("redirect_urls") or [request.url])[0]
 
 
 class FrontierScheduler(Scheduler):
@@ -393,7 +375,7 @@ class FrontierScheduler(Scheduler):
                                px=RECONCILE_LOCK_S * 1000):
             raise DontCloseSpider  # another worker is checking the ledger
         try:
-            lost = self._requeue_lost()
+            lost = requeue_lost(self)
         finally:
             self.server.delete(self.keys.reconcile)
         if lost:
@@ -407,26 +389,6 @@ class FrontierScheduler(Scheduler):
         self.finished = True
         logger.info("Frontier: queue empty, no lease open, no URL pending: the crawl is over")
         raise DontCloseSpider
-
-    def _requeue_lost(self) -> int:
-        """URLs of the run still pending in the ledger: queued again (once per URL)."""
-        db = self.run.run_state.ledger.db
-        pending = [url for url, outcome, _rid in db.outcomes(self.run.run_id)
-                   if outcome is None]
-        pushed = 0
-        for url in pending:
-            if not self.server.sadd(self.keys.recovered, url):
-                continue  # queued again once already: it stays pending
-            request = self.spider._build(url) if hasattr(self.spider, "_build") else None
-            if request is None:
-                continue
-            self.queue.push_request(request, url, url_fingerprint(url), force=True)
-            pushed += 1
-        if pushed:
-            self.stats.inc_value(stats_keys.FRONTIER_RECOVERED, pushed)
-            logger.warning("Frontier: %d URLs pending in the ledger with no request queued "
-                           "or leased: queued again", pushed)
-        return pushed
 
     @staticmethod
     def _errors() -> tuple[type[BaseException], ...]:
