@@ -119,11 +119,7 @@ class FrontierScheduler(Scheduler):
         self.queue = LeasedQueue(self.server, spider, self.keys, self.owner, self.lease_s,
                                  self.serializer)
         self.df = RunDupeFilter(self.server, self.keys.seen)
-        ledger = run.run_state.ledger
-        # Links first: their discoveries join the commit that may hold their page's outcome.
-        ledger.before_commit.append(self._flush_links)
-        ledger.before_commit.append(self._commit_store)
-        ledger.after_commit.append(self._committed)
+        self.hook_ledger(run.run_state.ledger)
         run.frontier = self
         self.server.zadd(self.keys.workers, {self.owner: time.time()})
         self._refresh_ttl()
@@ -134,6 +130,12 @@ class FrontierScheduler(Scheduler):
         queued, leased = self.queue.sizes()
         logger.info("Frontier %s, run %s, worker %s: %d queued, %d leased", redacted(self.url),
                     run.run_id, self.owner, queued, leased)
+
+    def hook_ledger(self, ledger: Any) -> None:
+        # Links first: their discoveries join the commit that may hold their page's outcome.
+        ledger.before_commit.append(self._flush_links)
+        ledger.before_commit.append(self._commit_store)
+        ledger.after_commit.append(self._committed)
 
     def close(self, reason: str) -> None:
         if self._loop is not None and self._loop.running:
