@@ -302,3 +302,55 @@ def test_a_slot_whose_release_redis_missed_is_given_back_when_it_is_up_again() -
         client.close()
     finally:
         next(servers, None)
+
+
+def test_a_pages_links_go_in_one_script_before_its_outcome_is_committed(client,
+                                                                       tmp_path) -> None:
+    """New links wait in the worker's memory and go to Redis in one script; a ledger commit
+    sends them first, so the commit that holds the page's outcome holds their discovery
+    (a worker killed after it has lost no link). A pop leases up to POP_BATCH requests."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from crawler.frontier.scheduler import POP_BATCH, FrontierScheduler
+    from pipelines.ledger import Ledger
+
+    ledger = Ledger.open(tmp_path / "ledger.sqlite")
+    try:
+        run_id, _ = ledger.begin("site", "run1")
+        stats = SimpleNamespace(values={})
+        stats.inc_value = lambda key, n=1: stats.values.__setitem__(
+            key, stats.values.get(key, 0) + n)
+        scheduler = FrontierScheduler(SimpleNamespace(stats=stats), client, "redis://",
+                                      lease_s=30.0, poll_s=1.0, ttl_s=60)
+        scheduler.queue = queue(client, run_id, scheduler.owner)
+        scheduler.run = SimpleNamespace(seen=set(), run_state=SimpleNamespace(ledger=ledger))
+        scheduler._commit_store = lambda: None  # no store pipeline in this test
+        scheduler.hook_ledger(ledger)
+        ledger.discover("http://x/page")
+        links = [Request(f"http://x/l{i}") for i in range(POP_BATCH + 1)]
+        for request in [*links, Request("http://x/l0")]:  # l0 twice
+            assert scheduler.enqueue_request(request)
+        assert scheduler.queue.sizes() == (0, 0) and scheduler.has_pending_requests()
+        ledger.finish("http://x/page", "stored")
+        def scripts() -> int:
+            return int(client.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0))
+
+        before = scripts()
+        ledger.flush()
+        assert scripts() == before + 1  # every link in one script
+        outcomes = {url: outcome for url, outcome, _ in ledger.db.outcomes(run_id)}
+        assert outcomes == {"http://x/page": "stored",
+                            **{r.url: None for r in links}}
+        assert scheduler.queue.sizes() == (POP_BATCH + 1, 0)
+        assert stats.values == {"healthcrawl/frontier/enqueued": POP_BATCH + 1,
+                                "healthcrawl/frontier/duplicate": 1}
+        got = scheduler.next_request()
+        assert got.url == "http://x/l0"
+        assert scheduler.queue.sizes() == (1, POP_BATCH)  # leased together
+        assert len(scheduler.held) == POP_BATCH and len(scheduler.popped) == POP_BATCH - 1
+        assert [scheduler.next_request().url for _ in range(POP_BATCH)] == \
+            [r.url for r in links[1:]]
+    finally:
+        ledger.close()

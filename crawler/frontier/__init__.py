@@ -10,7 +10,8 @@ stock components lose data or never stop:
   script, so a URL is never marked seen without being queued.
 - scheduler.py: the Scrapy scheduler on those; the crawl ends when the queue is empty, no
   lease is open and the ledger has no URL left without an outcome (stock scrapy-redis idles
-  forever); keys are namespaced by run id and deleted when the run ends.
+  forever); keys are namespaced by run id and deleted when the run ends. urls.py: lease
+  ids, fingerprints, the run's dupefilter, URLs lost and queued again at the end.
 - politeness.py, robots.py: per-host concurrency and delay, and robots.txt, for the whole
   cluster rather than per process.
 - addon.py: a Scrapy add-on that switches these on when HEALTHCRAWL_FRONTIER is set and is

@@ -24,35 +24,44 @@ from scrapy_redis.queue import PriorityQueue
 
 SEP = b"\0"
 
-# KEYS: queue seen leases data owner; ARGV: fingerprint score member lease-id force
-# A new fingerprint (or force) queues the member; a re-queue of a leased id (a retry, a
-# redirect, a 304 fetched again in full) ends that lease in the same step.
+# KEYS: queue seen leases data owner; ARGV: force, then (fingerprint score member
+# lease-id) for each request. A new fingerprint (or force) queues the member; a re-queue of
+# a leased id (a retry, a redirect, a 304 fetched again in full) ends that lease in the same
+# step. Returns 1 (queued) or 0 (seen) per request: a page's links go in one round trip.
 PUSH = """
-if ARGV[5] == '0' then
-  if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
-else
-  redis.call('SADD', KEYS[2], ARGV[1])
+local out = {}
+for i = 2, #ARGV, 4 do
+  local fp, score, member, id = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+  if redis.call('SADD', KEYS[2], fp) == 0 and ARGV[1] == '0' then
+    table.insert(out, 0)
+  else
+    redis.call('ZREM', KEYS[3], id)
+    redis.call('HDEL', KEYS[4], id)
+    redis.call('HDEL', KEYS[5], id)
+    redis.call('ZADD', KEYS[1], score, member)
+    table.insert(out, 1)
+  end
 end
-redis.call('ZREM', KEYS[3], ARGV[4])
-redis.call('HDEL', KEYS[4], ARGV[4])
-redis.call('HDEL', KEYS[5], ARGV[4])
-redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
-return 1
+return out
 """
 
-# KEYS: queue leases data owner; ARGV: lease seconds, owner
+# KEYS: queue leases data owner; ARGV: lease seconds, owner, count. Up to count members,
+# each moved into a lease of this owner.
 POP = """
-local got = redis.call('ZPOPMIN', KEYS[1])
-if #got == 0 then return false end
-local member, score = got[1], got[2]
-local sep = string.find(member, '\\0', 1, true)
-local id = string.sub(member, 1, sep - 1)
+local got = redis.call('ZPOPMIN', KEYS[1], tonumber(ARGV[3]))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
-redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
-redis.call('HSET', KEYS[3], id, score .. '\\0' .. member)
-redis.call('HSET', KEYS[4], id, ARGV[2])
-return member
+local out = {}
+for i = 1, #got, 2 do
+  local member, score = got[i], got[i + 1]
+  local sep = string.find(member, '\\0', 1, true)
+  local id = string.sub(member, 1, sep - 1)
+  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
+  redis.call('HSET', KEYS[3], id, score .. '\\0' .. member)
+  redis.call('HSET', KEYS[4], id, ARGV[2])
+  table.insert(out, member)
+end
+return out
 """
 
 # KEYS: leases data owner; ARGV: owner, id...  Only the owner's own leases: a lease that
@@ -139,31 +148,55 @@ class LeasedQueue(PriorityQueue):
         self._requeue = server.register_script(REQUEUE_EXPIRED)
 
     # -- raw members (lease id + encoded request), for tests and the scheduler --------------
+    def push_members(self, items: list[tuple[str, bytes, str, int]],
+                     force: bool = False) -> list[bool]:
+        """(lease id, data, fingerprint, priority) each, in one script: queued or not."""
+        if not items:
+            return []
+        k = self.keys
+        args: list[Any] = [int(force)]
+        for lease_id, data, fingerprint, priority in items:
+            args += [fingerprint, -priority, lease_id.encode("utf-8") + SEP + data, lease_id]
+        got = self._push(keys=[k.queue, k.seen, k.leases, k.lease_data, k.lease_owner],
+                         args=args)
+        return [bool(x) for x in got]
+
     def push_member(self, lease_id: str, data: bytes, fingerprint: str, priority: int,
                     force: bool = False) -> bool:
+        return self.push_members([(lease_id, data, fingerprint, priority)], force)[0]
+
+    def pop_members(self, count: int = 1) -> list[tuple[str, bytes]]:
+        """Up to `count` members, highest priority first, each leased to this owner."""
         k = self.keys
-        member = lease_id.encode("utf-8") + SEP + data
-        return bool(self._push(keys=[k.queue, k.seen, k.leases, k.lease_data, k.lease_owner],
-                               args=[fingerprint, -priority, member, lease_id, int(force)]))
+        got = self._pop(keys=[k.queue, k.leases, k.lease_data, k.lease_owner],
+                        args=[self.lease_s, self.owner, max(1, count)])
+        out = []
+        for member in got or ():
+            lease_id, _, data = member.partition(SEP)
+            out.append((lease_id.decode("utf-8"), data))
+        return out
 
     def pop_member(self) -> tuple[str, bytes] | None:
-        k = self.keys
-        member = self._pop(keys=[k.queue, k.leases, k.lease_data, k.lease_owner],
-                           args=[self.lease_s, self.owner])
-        if not member:
-            return None
-        lease_id, _, data = member.partition(SEP)
-        return lease_id.decode("utf-8"), data
+        got = self.pop_members(1)
+        return got[0] if got else None
 
     # -- requests ---------------------------------------------------------------------------
+    def push_requests(self, items: list[tuple[Any, str, str]],
+                      force: bool = False) -> list[bool]:
+        """(request, lease id, fingerprint) each, in one script."""
+        return self.push_members([(lid, self._encode_request(request), fp, request.priority)
+                                  for request, lid, fp in items], force)
+
     def push_request(self, request: Any, lease_id: str, fingerprint: str,
                      force: bool = False) -> bool:
-        return self.push_member(lease_id, self._encode_request(request), fingerprint,
-                                request.priority, force)
+        return self.push_requests([(request, lease_id, fingerprint)], force)[0]
+
+    def pop_requests(self, count: int = 1) -> list[tuple[str, Any]]:
+        return [(lid, self._decode_request(data)) for lid, data in self.pop_members(count)]
 
     def pop_request(self) -> tuple[str, Any] | None:
-        got = self.pop_member()
-        return None if got is None else (got[0], self._decode_request(got[1]))
+        got = self.pop_requests(1)
+        return got[0] if got else None
 
     def push(self, request: Any) -> None:  # scrapy-redis's interface: no dupefilter, forced
         self.push_request(request, request.url, request.url, force=True)

@@ -1,9 +1,14 @@
 """FrontierScheduler: scrapy-redis's Scheduler on the run's leased queue (leases.py).
 
 - enqueue: the dupefilter and the queue in one script; a retry or a redirect of a request
-  this worker holds the lease of goes back forced, ending the lease. While Redis is
-  unreachable requests wait in memory and are sent on the next tick.
-- next_request: pops into a lease owned by this worker.
+  this worker holds the lease of goes back forced, ending the lease. New links wait in
+  memory until the engine next asks for a request (or the tick, or a ledger commit: each
+  is recorded as discovered before any outcome committed after it), and go in one script:
+  one round trip per page's links rather than per link. While Redis is unreachable
+  requests wait in memory and are sent on the next tick.
+- next_request: pops up to POP_BATCH requests into leases owned by this worker (one round
+  trip); the ones not handed to the engine yet are held (renewed by the tick, back in the
+  queue when their lease runs out if the worker dies, forced back at close).
 - acknowledgement: the ledger calls `before_commit` (the store commits its queued records
   first, so an acknowledged "stored" URL has its record in the store) and `after_commit`
   with the committed events; each FINISH of a URL this worker leased ends that lease.
@@ -16,18 +21,17 @@
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import socket
 import time
 import uuid
+from collections import deque
 from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis import picklecompat
-from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
@@ -36,33 +40,20 @@ from crawler.run_context import RunContext
 
 from .connect import FrontierError, connect, frontier_url, redacted
 from .leases import LeasedQueue, RunKeys
+from .urls import RunDupeFilter, lease_id, requeue_lost, url_fingerprint
 
 logger = logging.getLogger(__name__)
 
 FINISH = "finish"  # pipelines/store/base.py FINISH: a URL's outcome in the ledger
 EMPTY_BACKOFF_S = 0.2  # an empty queue is asked again at most this often from next_request
 RECONCILE_LOCK_S = 60
+# Requests popped per round trip. Small: what a worker holds but has not started yet is
+# work the other workers cannot take (docs/scale-out.md, round trips per page).
+POP_BATCH = 4
 
 
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-class RunDupeFilter(RFPDupeFilter):
-    """scrapy-redis's dupefilter on the run's key, by the URL the ledger files outcomes
-    under (not a canonicalized URL: two URLs the spider tells apart are two ledger rows)."""
-
-    def request_fingerprint(self, request: Any) -> str:
-        return url_fingerprint(lease_id(request))
-
-
-def url_fingerprint(url: str) -> str:
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
-
-
-def lease_id(request: Any) -> str:
-    """The URL the spider discovered: a redirect's first URL."""
-    return (request.meta.get("redirect_urls") or [request.url])[0]
 
 
 class FrontierScheduler(Scheduler):
@@ -84,6 +75,8 @@ class FrontierScheduler(Scheduler):
         self.run: RunContext | None = None
         self.held: dict[str, None] = {}  # lease ids this worker holds
         self.unsent: list[tuple[Any, str, bool]] = []  # (request, lease id, force)
+        self.links: list[tuple[Any, str]] = []  # new links not sent yet (request, lease id)
+        self.popped: deque[tuple[str, Any]] = deque()  # leased, not handed to the engine
         self.to_ack: list[str] = []
         self.finished = False
         self.last = False  # the last worker of the run to leave (close)
@@ -126,9 +119,7 @@ class FrontierScheduler(Scheduler):
         self.queue = LeasedQueue(self.server, spider, self.keys, self.owner, self.lease_s,
                                  self.serializer)
         self.df = RunDupeFilter(self.server, self.keys.seen)
-        ledger = run.run_state.ledger
-        ledger.before_commit.append(self._commit_store)
-        ledger.after_commit.append(self._committed)
+        self.hook_ledger(run.run_state.ledger)
         run.frontier = self
         self.server.zadd(self.keys.workers, {self.owner: time.time()})
         self._refresh_ttl()
@@ -140,12 +131,25 @@ class FrontierScheduler(Scheduler):
         logger.info("Frontier %s, run %s, worker %s: %d queued, %d leased", redacted(self.url),
                     run.run_id, self.owner, queued, leased)
 
+    def hook_ledger(self, ledger: Any) -> None:
+        # Links first: their discoveries join the commit that may hold their page's outcome.
+        ledger.before_commit.append(self._flush_links)
+        ledger.before_commit.append(self._commit_store)
+        ledger.after_commit.append(self._committed)
+
     def close(self, reason: str) -> None:
         if self._loop is not None and self._loop.running:
             self._loop.stop()
         if self.queue is None:
             return
         try:
+            self._flush_links()
+            if self.popped:  # leased but never started: back in the queue for the others
+                self.queue.push_requests([(r, lid, url_fingerprint(lid))
+                                          for lid, r in self.popped], force=True)
+                for lid, _ in self.popped:
+                    self.held.pop(lid, None)
+                self.popped.clear()
             self._send_unsent()
             self._ack_pending()
             last = self.last = self._leave()
@@ -166,31 +170,55 @@ class FrontierScheduler(Scheduler):
         # dupefilter, ending the lease; a link to a leased URL is a duplicate like any other.
         meta = request.meta
         force = lid in self.held and ("retry_times" in meta or "redirect_urls" in meta)
-        if force:
-            self.held.pop(lid, None)
-        try:
-            pushed = self.queue.push_request(request, lid, url_fingerprint(lid), force)
-        except self._errors():
-            # Kept here and sent on a later tick; no lease is acknowledged meanwhile (the
-            # page that linked to it stays leased), and the discovery is recorded now: a
-            # URL pending in the ledger is queued again at the end if it is lost.
-            self.unsent.append((request, lid, force))
-            if not force:
-                self.run.run_state.ledger.discover(lid)
-            return True
-        if not pushed:
-            self.stats.inc_value(stats_keys.FRONTIER_DUPLICATE)
-            return False
         if not force:
-            # New to the run: discovered now (queued before the outcome of the page that
-            # linked to it, so committed no later than that outcome).
-            self.run.run_state.ledger.discover(lid)
-        # The queue is not empty now: the engine's next call pops it at once, not after
-        # EMPTY_BACKOFF_S (nothing would call again before the tick: a chain of pages,
-        # each linking to the next, would crawl one page per tick).
+            # Sent with the page's other links on the engine's next call (next_request), or
+            # before the next ledger commit; a duplicate is found then (so True here: Scrapy's
+            # request_dropped signal is not sent for a link another worker queued).
+            self.links.append((request, lid))
+            return True
+        self.held.pop(lid, None)
+        try:
+            self.queue.push_request(request, lid, url_fingerprint(lid), force)
+        except self._errors():
+            # Kept here and sent on a later tick; no lease is acknowledged meanwhile.
+            self.unsent.append((request, lid, force))
+            return True
         self._empty_at = 0.0
         self.stats.inc_value(stats_keys.FRONTIER_ENQUEUED)
         return True
+
+    def _flush_links(self) -> None:
+        """Send the new links in one script; record the ones new to the run as discovered
+        (queued before the outcome of the page that linked to them: this runs before each
+        ledger commit, so they are committed no later than that outcome)."""
+        if not self.links or self.queue is None:
+            return
+        links, self.links = self.links, []
+        ledger = self.run.run_state.ledger
+        try:
+            pushed = self.queue.push_requests([(r, lid, url_fingerprint(lid))
+                                               for r, lid in links])
+        except self._errors():
+            # Kept here and sent on a later tick; no lease is acknowledged meanwhile (the
+            # page that linked to them stays leased), and the discoveries are recorded now:
+            # a URL pending in the ledger is queued again at the end if it is lost.
+            for request, lid in links:
+                self.unsent.append((request, lid, False))
+                ledger.discover(lid)
+            return
+        new = 0
+        for (_request, lid), ok in zip(links, pushed, strict=True):
+            if ok:
+                ledger.discover(lid)
+                new += 1
+        if new:
+            # The queue is not empty now: the engine's next call pops it at once, not after
+            # EMPTY_BACKOFF_S (nothing would call again before the tick: a chain of pages,
+            # each linking to the next, would crawl one page per tick).
+            self._empty_at = 0.0
+            self.stats.inc_value(stats_keys.FRONTIER_ENQUEUED, new)
+        if new < len(links):
+            self.stats.inc_value(stats_keys.FRONTIER_DUPLICATE, len(links) - new)
 
     def claim(self, url: str) -> bool:
         """A redirect's target: True if no worker of the run has queued or claimed it (the
@@ -203,35 +231,41 @@ class FrontierScheduler(Scheduler):
     def next_request(self) -> Any:
         if self.queue is None or self.finished:
             return None
+        self._flush_links()
+        if self.popped:
+            return self.popped.popleft()[1]
         now = time.monotonic()
         if now - self._empty_at < EMPTY_BACKOFF_S:
             return None
         try:
-            got = self.queue.pop_request()
+            got = self.queue.pop_members(POP_BATCH)
         except self._errors():
             self._empty_at = now
             return None
-        except (ValueError, AttributeError, ImportError) as exc:  # an undecodable request
-            logger.error("Frontier: a queued request could not be read: %s", exc)
-            return None
-        if got is None:
+        if not got:
             self._empty_at = now
             return None
-        lid, request = got
-        self.held[lid] = None
-        # The spider's own seen-set (its cheap first dupefilter) learns URLs other workers
-        # discovered, so a link to one is not sent to Redis again.
-        self.run.seen.add(lid)
-        self.stats.inc_value(stats_keys.FRONTIER_LEASED)
-        return request
+        for lid, data in got:
+            self.held[lid] = None
+            # The spider's own seen-set (its cheap first dupefilter) learns URLs other
+            # workers discovered, so a link to one is not sent to Redis again.
+            self.run.seen.add(lid)
+            try:
+                request = self.queue._decode_request(data)
+            except (ValueError, AttributeError, ImportError) as exc:  # undecodable
+                logger.error("Frontier: a queued request could not be read: %s", exc)
+                continue
+            self.popped.append((lid, request))
+        self.stats.inc_value(stats_keys.FRONTIER_LEASED, len(got))
+        return self.popped.popleft()[1] if self.popped else None
 
     def has_pending_requests(self) -> bool:
         # What others queued is found by next_request; asking Redis here would cost a
         # command on each of the engine's idle checks.
-        return bool(self.unsent)
+        return bool(self.unsent or self.links or self.popped)
 
     def __len__(self) -> int:
-        return len(self.unsent)
+        return len(self.unsent) + len(self.links) + len(self.popped)
 
     # -- acknowledgement --------------------------------------------------------------------
     def _commit_store(self) -> None:
@@ -271,6 +305,7 @@ class FrontierScheduler(Scheduler):
     # -- the tick ---------------------------------------------------------------------------
     def _tick(self) -> None:
         try:
+            self._flush_links()
             self._send_unsent()
             if self._store_committed:
                 self._ack_pending()
@@ -322,6 +357,7 @@ class FrontierScheduler(Scheduler):
 
     def _drain_check(self) -> None:
         ledger = self.run.run_state.ledger
+        self._flush_links()
         ledger.flush()  # commits the store, then acknowledges what it holds
         self._send_unsent()
         if self.held:
@@ -341,7 +377,7 @@ class FrontierScheduler(Scheduler):
                                px=RECONCILE_LOCK_S * 1000):
             raise DontCloseSpider  # another worker is checking the ledger
         try:
-            lost = self._requeue_lost()
+            lost = requeue_lost(self)
         finally:
             self.server.delete(self.keys.reconcile)
         if lost:
@@ -355,26 +391,6 @@ class FrontierScheduler(Scheduler):
         self.finished = True
         logger.info("Frontier: queue empty, no lease open, no URL pending: the crawl is over")
         raise DontCloseSpider
-
-    def _requeue_lost(self) -> int:
-        """URLs of the run still pending in the ledger: queued again (once per URL)."""
-        db = self.run.run_state.ledger.db
-        pending = [url for url, outcome, _rid in db.outcomes(self.run.run_id)
-                   if outcome is None]
-        pushed = 0
-        for url in pending:
-            if not self.server.sadd(self.keys.recovered, url):
-                continue  # queued again once already: it stays pending
-            request = self.spider._build(url) if hasattr(self.spider, "_build") else None
-            if request is None:
-                continue
-            self.queue.push_request(request, url, url_fingerprint(url), force=True)
-            pushed += 1
-        if pushed:
-            self.stats.inc_value(stats_keys.FRONTIER_RECOVERED, pushed)
-            logger.warning("Frontier: %d URLs pending in the ledger with no request queued "
-                           "or leased: queued again", pushed)
-        return pushed
 
     @staticmethod
     def _errors() -> tuple[type[BaseException], ...]:

@@ -1,0 +1,55 @@
+"""A run's URLs in Redis: a request's lease id and fingerprint, the run's dupefilter, and the
+end-of-crawl check's last step (scheduler.py `_drain_check`): URLs of the run still pending
+in the ledger while no request is queued or leased (a request lost with a worker or with
+Redis) are queued again, once per URL (the run's `recovered` set)."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from scrapy_redis.dupefilter import RFPDupeFilter
+
+from common import keys as stats_keys
+
+logger = logging.getLogger(__name__)
+
+
+def url_fingerprint(url: str) -> str:
+    """The run's dupefilter entry for a URL (20 hex digits of its SHA-1)."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
+
+
+class RunDupeFilter(RFPDupeFilter):
+    """scrapy-redis's dupefilter on the run's key, by the URL the ledger files outcomes
+    under (not a canonicalized URL: two URLs the spider tells apart are two ledger rows)."""
+
+    def request_fingerprint(self, request: Any) -> str:
+        return url_fingerprint(lease_id(request))
+
+
+def lease_id(request: Any) -> str:
+    """The URL the spider discovered: a redirect's first URL."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
+
+
+def requeue_lost(scheduler: Any) -> int:
+    """Queue the run's pending URLs again (once each); returns how many were queued."""
+    run, server, keys = scheduler.run, scheduler.server, scheduler.keys
+    spider = scheduler.spider
+    pending = [url for url, outcome, _rid in run.run_state.ledger.db.outcomes(run.run_id)
+               if outcome is None]
+    pushed = 0
+    for url in pending:
+        if not server.sadd(keys.recovered, url):
+            continue  # queued again once already: it stays pending
+        request = spider._build(url) if hasattr(spider, "_build") else None
+        if request is None:
+            continue
+        scheduler.queue.push_request(request, url, url_fingerprint(url), force=True)
+        pushed += 1
+    if pushed:
+        scheduler.stats.inc_value(stats_keys.FRONTIER_RECOVERED, pushed)
+        logger.warning("Frontier: %d URLs pending in the ledger with no request queued or "
+                       "leased: queued again", pushed)
+    return pushed
