@@ -25,6 +25,7 @@ from .store import (
     FINISH,
     JOIN_NEW,
     REMEMBER,
+    ArticleHistory,
     Store,
     WorkerInfo,
     open_store,
@@ -37,6 +38,7 @@ RUNNING, COMPLETE, INTERRUPTED, ABANDONED = "running", "complete", "interrupted"
 # "previous run" that later runs compare with, never resumed.
 SHRANK = "shrank"
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+MAX_NOTED = 10_000  # rows noted by the store pipeline and not yet asked for
 
 
 class Ledger:
@@ -58,6 +60,9 @@ class Ledger:
         # that holds its outcome: called with no argument, and with the committed events.
         self.before_commit: list[Callable[[], None]] = []
         self.after_commit: list[Callable[[list[tuple[str, tuple]]], None]] = []
+        # (record id, content hash) -> its stored row as the store pipeline read it just
+        # before (None: no row), so `change_of` need not read it a second time.
+        self._histories: dict[tuple[str, str], ArticleHistory | None] = {}
 
     @classmethod
     def open(cls, path: str | Path, retry_s: float | None = None, **kwargs) -> Ledger:
@@ -161,10 +166,21 @@ class Ledger:
     def stored_record(self, record_id: str) -> dict | None:
         return self.db.stored_record(record_id)
 
+    def note_history(self, record_id: str, content_hash: str,
+                     row: ArticleHistory | None) -> None:
+        """The record's stored row as the store pipeline read it (None: none) before it
+        queued this version; `change_of` judges from it. The judgement is the same whether
+        or not the store committed the new version in between (see `change_of`)."""
+        if len(self._histories) >= MAX_NOTED:  # records dropped after the store pipeline
+            self._histories.clear()
+        self._histories[(record_id, content_hash)] = row
+
     def change_of(self, record_id: str, content_hash: str) -> str:
         """new / changed / unchanged of a record against the store as it was before this
         run (rows this run already wrote, before a crash, are judged by their history)."""
-        row = self.db.article_history(record_id)
+        key = (record_id, content_hash)
+        row = self._histories.pop(key) if key in self._histories \
+            else self.db.article_history(record_id)
         if row is None:
             return NEW
         stored_hash, first_run, last_run, changed_at = row

@@ -181,10 +181,7 @@ def persist(db: Store, run_id: str, result: Settlement) -> None:
 
 def kept_records(db: Store, ids: list[str]) -> Iterator[dict]:
     """The stored records of kept ids, as they were last seen (streamed)."""
-    for rid in ids:
-        record = db.stored_record(rid)
-        if record:
-            yield record
+    return db.stored_records(ids)
 
 
 def finish_run(db: Store, run_id: str, complete: bool,

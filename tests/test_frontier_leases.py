@@ -234,8 +234,9 @@ def test_two_workers_contending_for_a_host_share_its_slots(client, redis_server)
     assert peak <= 2
     assert total >= 40, granted  # 2 slots of 20 ms for 2 s: ~200 at best
     # Neither starves: who asks first after a release is left to chance (each asks every
-    # 50 ms), so the split varies (0.27-0.5 of the requests seen for the smaller part).
-    assert 5 * min(granted) >= total, f"unfair: {granted}"
+    # 50 ms), so the split varies: 0.27-0.5 of the requests for the smaller part on an idle
+    # machine, 0.13 seen once with both cores busy with other work.
+    assert 10 * min(granted) >= total, f"unfair: {granted}"
     assert asked <= 3 * total, f"{asked} scripts for {total} requests"
     assert client.zcard(slots) == 0
     other.close()

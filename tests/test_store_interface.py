@@ -172,6 +172,38 @@ def test_a_record_reads_back_as_it_was_written(make_store) -> None:
     assert store.get("no-such-id") is None and store.stored_record("no-such-id") is None
 
 
+def test_stored_records_come_in_the_order_asked_in_chunks(make_store) -> None:
+    from pipelines.store.base import RECORDS_CHUNK
+
+    store = make_store(batch_size=5000)
+    n = RECORDS_CHUNK + 7  # a chunk boundary inside the run of ids
+    for i in range(n):
+        store.upsert(synthetic_record(i), "r1")
+    store.flush()
+    ids = [synthetic_record(i)["id"] for i in reversed(range(n))]
+    asked = ids[:3] + ["no-such-id"] + ids[3:]
+    got = list(store.stored_records(asked))
+    assert [r["id"] for r in got] == ids  # the asked order; a missing id is left out
+    assert got[5] == store.stored_record(ids[5])
+    assert list(store.stored_records([])) == []
+
+
+def test_the_upsert_gives_the_row_it_read_as_article_history_gives_it(make_store) -> None:
+    from pipelines.store.queue import NOT_READ
+
+    store, other = make_store(), make_store()
+    a = synthetic_record(1)
+    store.upsert(a, "r1")
+    assert store.last_history is None  # no stored row
+    store.upsert(a, "r1")
+    assert store.last_history is NOT_READ  # still queued: no row read
+    store.flush()
+    committed = store.get(a["id"])
+    store.upsert(_retitled(a, "T2"), "r2")
+    assert store.last_history == other.article_history(a["id"]) == (
+        a["content_hash"], "r1", "r1", committed.changed_at)
+
+
 def test_a_batch_is_committed_when_full_and_seen_by_another_instance(make_store) -> None:
     writer, reader = make_store(batch_size=3), make_store()
     for i in range(3):

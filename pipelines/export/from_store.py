@@ -37,11 +37,9 @@ def export_records(db: Store, run_id: str, run_dir: Path, settings: Any
                         int(settings.getfloat("HEALTHCRAWL_PARQUET_ROW_GROUP_MB") * 2**20))
     sites: set[str | None] = set()
     try:
-        for rid in ids:
-            record = db.stored_record(rid)
-            if record:
-                exporter.write(record)
-                sites.add(record.get("site"))
+        for record in db.stored_records(ids):
+            exporter.write(record)
+            sites.add(record.get("site"))
     except BaseException:
         exporter.abort()
         raise

@@ -90,6 +90,9 @@ class StoredRun(NamedTuple):
     finished_at: str | None
 
 
+RECORDS_CHUNK = 500  # ids per query of `stored_records`
+
+
 class ArticleHistory(NamedTuple):
     content_hash: str
     first_run: str
@@ -166,6 +169,9 @@ class Store(Protocol):
         """Commit queued articles in one transaction; on error they stay queued."""
     def get(self, record_id: str) -> StoredArticle | None: ...
     def stored_record(self, record_id: str) -> dict | None: ...
+    def stored_records(self, record_ids: Sequence[str]) -> Iterator[dict]:
+        """The stored records of these ids in their order (missing ids left out), read
+        RECORDS_CHUNK at a time: one query per chunk, not one per record."""
     def iter_records(self, last_run: str | None = None) -> Iterator[dict]:
         """Every record (or those last seen by `last_run`), id order, streamed."""
     def count(self) -> int: ...

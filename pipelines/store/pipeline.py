@@ -12,6 +12,7 @@ from common.paths import store_location
 
 from ..runinfo import RunInfo, run_of
 from . import DB_ERRORS, Store, display_url, is_server_url, open_store
+from .queue import NOT_READ
 from .sqlite import BATCH_SIZE, FLUSH_S
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,11 @@ class StorePipeline:
             return item
         self._inc(STORED)
         self._inc(CHANGE + status)
+        history = getattr(self.store, "last_history", NOT_READ)
+        run_state = self.run.run_state if self.run is not None else None
+        if history is not NOT_READ and run_state is not None:
+            # The ledger judges the record from this row rather than reading it again.
+            run_state.ledger.note_history(item["id"], item.get("content_hash") or "", history)
         return item
 
     def close_spider(self) -> None:

@@ -25,7 +25,7 @@ import inspect
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -35,6 +35,7 @@ from psycopg.conninfo import conninfo_to_dict
 from cleaners.record_fields import STORE_COLUMNS
 
 from .base import (
+    RECORDS_CHUNK,
     ArticleHistory,
     FeedCandidate,
     Store,
@@ -99,7 +100,8 @@ def _connect(url: str, connect_timeout_s: float, lock_timeout_s: float) -> Any:
 
 
 class PostgresStore(ArticleQueue, PostgresRunTables, RunWorkers):
-    LOOKUP = "SELECT content_hash, record, last_run, removed_in FROM articles WHERE id = %s"
+    LOOKUP = ("SELECT content_hash, record, last_run, removed_in, first_run, changed_at "
+              "FROM articles WHERE id = %s")
     # The server restarting, a lock timeout: the rows stay queued for the next batch.
     RETRY = (StoreError,)
     PARAM = "%s"
@@ -271,6 +273,15 @@ class PostgresStore(ArticleQueue, PostgresRunTables, RunWorkers):
     def stored_record(self, record_id: str) -> dict | None:
         row = self._one("SELECT record FROM articles WHERE id = %s", (record_id,))
         return orjson.loads(row[0]) if row else None
+
+    def stored_records(self, record_ids: Sequence[str]) -> Iterator[dict]:
+        for start in range(0, len(record_ids), RECORDS_CHUNK):
+            chunk = list(record_ids[start:start + RECORDS_CHUNK])
+            found = dict(self.conn.execute(
+                "SELECT id, record FROM articles WHERE id = ANY(%s)", (chunk,)).fetchall())
+            for rid in chunk:
+                if rid in found:
+                    yield orjson.loads(found[rid])
 
     def article_history(self, record_id: str) -> ArticleHistory | None:
         row = self._one("SELECT content_hash, first_run, last_run, changed_at FROM articles "

@@ -15,17 +15,20 @@ from common.clock import utc_now
 
 from .. import changes as changelog
 from ..fields import record_hash
-from .base import CHANGED, NEW, UNCHANGED
+from .base import CHANGED, NEW, UNCHANGED, ArticleHistory
 
 logger = logging.getLogger(__name__)
 
 # (content hash, record, last run, removed_in) of a stored or queued article
 Previous = tuple[str, dict, str, "str | None"]
+# `last_history` when the last upsert read no row (the record was still queued)
+NOT_READ = object()
 
 
 class ArticleQueue:
-    # The store's query for one article's Previous (one parameter: the id), and the errors
-    # of its flush that leave the rows queued (a locked file, a server restarting).
+    # The store's query for one article's Previous followed by its first_run and
+    # changed_at (one parameter: the id), and the errors of its flush that leave the rows
+    # queued (a locked file, a server restarting).
     LOOKUP: str
     RETRY: tuple[type[BaseException], ...]
     conn: Any
@@ -41,15 +44,21 @@ class ArticleQueue:
         self._pending_changes: dict[tuple[str, str], tuple] = {}  # (run, id) -> changes row
         self._last_flush = time.monotonic()
         self.flush_errors = 0
+        # The stored row the last upsert read, as `article_history` gives it (None: no row;
+        # NOT_READ: none was read): the run's ledger judges new / changed / unchanged from
+        # it without reading the row again (pipelines/store/pipeline.py).
+        self.last_history: ArticleHistory | None | object = NOT_READ
 
     def upsert(self, record: dict, run_id: str, seen_at: str | None = None) -> str:
         """Queue the record; return how it compares with the stored (or queued) version."""
         rid = record["id"]
         new_hash = record_hash(record)
         prev = self._pending_prev.get(rid)
+        self.last_history = NOT_READ
         if prev is None:
             row = self.conn.execute(self.LOOKUP, (rid,)).fetchone()
             prev = (row[0], orjson.loads(row[1]), row[2], row[3]) if row else None
+            self.last_history = ArticleHistory(row[0], row[4], row[2], row[5]) if row else None
         status = NEW if prev is None else UNCHANGED if prev[0] == new_hash else CHANGED
         self._log_change(record, run_id, prev)
         now = seen_at or utc_now()
