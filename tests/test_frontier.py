@@ -106,3 +106,29 @@ def test_run_exit_code_from_store_summary() -> None:
     # 1 failure over 15 parsed pages is over the default 5 %
     assert run_exit_code(_summary(failed={"http_500": 1}), limits) == 2
     assert run_exit_code(_summary(stored=100, failed={"http_500": 1}), limits) == 0
+
+
+def test_queued_requests_name_their_callbacks_as_scrapy_does_without_listing_the_spider() -> None:
+    import scrapy
+    from scrapy.utils.request import request_from_dict
+
+    from crawler.frontier.leases import _own_methods
+    from crawler.spiders.health import HealthSpider
+
+    spider = HealthSpider(url="http://127.0.0.1:9/")
+    cases = [scrapy.Request("http://127.0.0.1:9/a.html", callback=spider.parse,
+                            errback=spider.failed, priority=-2, meta={"m": 1},
+                            headers={"If-None-Match": '"x"'}, dont_filter=True),
+             scrapy.Request("http://127.0.0.1:9/sitemap.xml", callback=spider.parse_sitemap),
+             scrapy.Request("http://127.0.0.1:9/plain.html")]
+    for request in cases:
+        fast = request.to_dict(spider=_own_methods(spider, request))
+        assert fast == request.to_dict(spider=spider)  # Scrapy's own answer
+        back = request_from_dict(fast, spider=spider)
+        assert (back.callback, back.errback) == (request.callback, request.errback)
+    # Not the spider's own method: Scrapy's way (which refuses a lambda).
+    assert _own_methods(spider, scrapy.Request("http://127.0.0.1:9/", callback=lambda r: r)) \
+        is None
+    other = HealthSpider(url="http://127.0.0.1:9/")
+    assert _own_methods(spider, scrapy.Request("http://127.0.0.1:9/", callback=other.parse)) \
+        is None
