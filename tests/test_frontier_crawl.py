@@ -175,6 +175,43 @@ def test_kill_9_of_one_worker_loses_nothing(demo_server, demo_output, own_redis,
     assert_same_run_as_single_process(out, database, demo_output / "latest")
 
 
+def test_the_last_worker_killed_while_exporting_is_replaced(demo_server, demo_output, own_redis,
+                                                          database, tmp_path) -> None:
+    """The worker building the run folder is frozen and killed mid-export: its export lease
+    runs out with no exit code, the other worker builds the folder instead."""
+    import redis
+
+    out = tmp_path / "out"
+    args = crawl_args(demo_server.base_url, own_redis.url, database, out)
+    workers = [start_worker(args, tmp_path / f"w{i}.log") for i in range(2)]
+    client = redis.Redis.from_url(own_redis.url)
+    try:
+        deadline = time.monotonic() + 240
+        owner = None
+        while owner is None:
+            assert time.monotonic() < deadline, "no worker started the export"
+            assert all(w.poll() is None for w in workers), "a worker ended before exporting"
+            owner = next((client.get(k) for k in client.scan_iter("healthcrawl:*:exporting")),
+                         None)
+            time.sleep(0.002)
+        pid = int(owner.decode().split(":")[1])
+        os.kill(pid, signal.SIGSTOP)  # wherever the export is now
+        os.kill(pid, signal.SIGKILL)
+        killed = next(i for i, w in enumerate(workers) if w.pid == pid)
+        other = workers[1 - killed]
+        code = other.wait(timeout=120)
+        log = (tmp_path / f"w{1 - killed}.log").read_text()
+        assert code == 0, log[-3000:]
+    finally:
+        client.close()
+        for w in workers:
+            if w.poll() is None:
+                w.kill()
+    assert "stopped before it finished; this worker builds the run folder" in log
+    assert workers[killed].wait() == -signal.SIGKILL
+    assert_same_run_as_single_process(out, database, demo_output / "latest")
+
+
 def test_redis_restart_mid_crawl_resumes(demo_server, demo_output, own_redis, database,
                                          tmp_path) -> None:
     out = tmp_path / "out"

@@ -7,12 +7,19 @@ The run's last worker (the last to leave the run in a shared store, pipelines/ru
 (crawler/commands/export.py `export_folder`), adds the run's exit code (run_exit_code
 below) and `"workers"`, points `latest` at it, and publishes the exit code in Redis; every
 other worker waits for that code, so each worker process exits with the run's exit code.
+
+The export is leased like a request: the worker building the folder holds the run's
+`exporting` key in Redis (HEALTHCRAWL_FRONTIER_LEASE_S, renewed while it works). If that
+worker dies while exporting, the key expires with no exit code published, and a waiting
+worker takes the lease and builds the folder from the store itself (the export replaces a
+half-written folder), so the run still ends with its folder and every worker's exit code.
 """
 from __future__ import annotations
 
 import contextlib
 import json
 import logging
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -37,6 +44,10 @@ SOURCE = "frontier"
 
 def exit_key(run_id: str) -> str:
     return RunKeys.of(run_id).prefix + "exit"
+
+
+def export_key(run_id: str) -> str:
+    return RunKeys.of(run_id).prefix + "exporting"
 
 
 class FrontierRunFolder:
@@ -67,12 +78,35 @@ class FrontierRunFolder:
         state = run.run_state
         last = state.last_worker if state is not None and state.lock is None else frontier.last
         if last:
+            built = self._export(run, frontier)
+            if built is not None:
+                run.frontier_outcome = built
+                return
+        run.frontier_outcome = self._wait_exit_code(run, frontier, own)
+
+    def _export(self, run: RunContext, frontier: Any) -> tuple[int, Path | None] | None:
+        """Build the run folder under the run's export lease and publish the exit code;
+        None when another worker holds the lease (it builds the folder)."""
+        key, lease_s = export_key(run.run_id), max(1, round(frontier.lease_s))
+        try:
+            if not frontier.server.set(key, frontier.owner, nx=True, ex=lease_s):
+                return None
+        except Exception:  # Redis away: build it anyway (nobody else can take it over)
+            logger.warning("Frontier: export lease not taken (Redis unreachable)")
+        stop = threading.Event()
+        renewer = threading.Thread(target=_renew, args=(frontier.server, key, lease_s, stop),
+                                   name="export-lease", daemon=True)
+        renewer.start()
+        try:
             code, folder = self._build_folder(run)
             with contextlib.suppress(Exception):
                 frontier.server.set(exit_key(run.run_id), code, ex=EXIT_KEY_TTL_S)
-            run.frontier_outcome = (code, folder)
-            return
-        run.frontier_outcome = (self._wait_exit_code(frontier, run.run_id, own), None)
+        finally:
+            stop.set()
+            renewer.join()
+        with contextlib.suppress(Exception):
+            frontier.server.delete(key)
+        return code, folder
 
     def _build_folder(self, run: RunContext) -> tuple[int, Path | None]:
         from crawler.commands.export import export_folder
@@ -105,19 +139,39 @@ class FrontierRunFolder:
                     "exit code %d)", folder, summary["records"], code)
         return code, folder
 
-    def _wait_exit_code(self, frontier: Any, run_id: str, own: int) -> int:
+    def _wait_exit_code(self, run: RunContext, frontier: Any,
+                        own: int) -> tuple[int, Path | None]:
+        """The exit code the last worker publishes; if its export lease ends with none
+        published (it died exporting), this worker builds the folder instead."""
+        server, run_id = frontier.server, run.run_id
         deadline = time.monotonic() + EXIT_WAIT_S
+        exporting = False
         while time.monotonic() < deadline:
             try:
-                value = frontier.server.get(exit_key(run_id))
+                value = server.get(exit_key(run_id))
+                if value is None:
+                    was, exporting = exporting, bool(server.exists(export_key(run_id)))
+                    value = server.get(exit_key(run_id))  # published in between?
             except Exception:  # Redis away: try again until the deadline
-                value = None
+                value, was = None, False
             if value is not None:
-                return int(value)
+                return int(value), None
+            if was and not exporting:
+                logger.warning("Frontier: the worker exporting run %s stopped before it "
+                               "finished; this worker builds the run folder", run_id)
+                built = self._export(run, frontier)
+                if built is not None:
+                    return built
             time.sleep(0.2)
         logger.warning("Frontier: no exit code from the run's last worker in %d s; this "
                        "worker's own", EXIT_WAIT_S)
-        return own
+        return own, None
+
+
+def _renew(server: Any, key: str, lease_s: int, stop: threading.Event) -> None:
+    while not stop.wait(lease_s / 3):
+        with contextlib.suppress(Exception):  # Redis away: the lease may lapse, no harm
+            server.expire(key, lease_s)
 
 
 def _own_exit_code(run_dir: Path) -> int:
