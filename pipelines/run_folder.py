@@ -87,8 +87,8 @@ class RunFolder:
     def _rebuild(self, state: Any) -> int | None:
         """The export files of a run several workers shared, from the store."""
         try:
-            records, _sites, _kept = export_records(state.ledger.db, self.run_id,
-                                                    self.run_dir, self.settings)
+            records = export_records(state.ledger.db, self.run_id, self.run_dir,
+                                     self.settings).records
         except Exception:
             logger.exception("Run %s: could not write the export files from the store",
                              self.run_id)

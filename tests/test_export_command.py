@@ -147,6 +147,14 @@ def test_run_json_counts_from_the_ledger(exported: Path, crawl_dir: Path) -> Non
                 "records", "changes", "thresholds"):
         assert ours[key] == theirs[key], key
     assert ours["records"] == len(_jsonl(crawl_dir, "articles.jsonl"))
+    # The warnings of the records the run checked, counted from the store (what the run
+    # quality's leak ratio reads); each record's warnings are in the export too.
+    counted: dict[str, int] = {}
+    for record in _jsonl(crawl_dir, "articles.jsonl"):
+        for name in set(record["warnings"]):
+            counted[name] = counted.get(name, 0) + 1
+    assert ours["warnings"] == counted == theirs["warnings"]
+    assert "warnings" not in ours["not_in_store"]
     # What only the crawling process measured is null and named, not invented.
     assert ours["pages"] is None and ours["latency_ms"] is None and ours["exit_code"] is None
     assert {"pages", "latency_ms", "elapsed_s", "snapshot"} <= set(ours["not_in_store"])

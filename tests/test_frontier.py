@@ -132,3 +132,33 @@ def test_queued_requests_name_their_callbacks_as_scrapy_does_without_listing_the
     other = HealthSpider(url="http://127.0.0.1:9/")
     assert _own_methods(spider, scrapy.Request("http://127.0.0.1:9/", callback=other.parse)) \
         is None
+
+
+def test_the_store_built_run_counts_the_checked_records_warnings(tmp_path) -> None:
+    """A shared crawl's exit code comes from the store-built run.json: the leak warnings of
+    the records the run checked count in it (a kept, unchecked record's do not)."""
+    from crawler.commands.export import export_run
+    from crawler.run import build_settings
+    from pipelines.ledger import Ledger
+    from pipelines.quality import LEAK_WARNING, Thresholds
+    from pipelines.store import open_store
+    from pipelines.synthetic import synthetic_record
+
+    db = open_store(tmp_path / "healthcrawl.sqlite")
+    ledger = Ledger(db)
+    run_id, _ = ledger.begin("k", "r1")
+    for i in range(20):
+        record = {**synthetic_record(i), "warnings": [LEAK_WARNING] * (i < 3)}
+        db.upsert(record, run_id)
+        ledger.discover(record["url"])
+        ledger.finish(record["url"], "stored", record["id"])
+    db.flush()
+    ledger.end("complete", 20)
+    stored = next(r for r in db.runs() if r.run_id == run_id)
+    out = tmp_path / "run"
+    out.mkdir()
+    summary = export_run(db, stored, out, build_settings({"HEALTHCRAWL_FORMATS": "jsonl"}))
+    db.close()
+    assert summary["warnings"] == {LEAK_WARNING: 3}
+    assert run_exit_code(summary, Thresholds(max_leak_ratio=0.2)) == 0  # 3 of 20
+    assert run_exit_code(summary, Thresholds(max_leak_ratio=0.1)) == 2

@@ -45,7 +45,7 @@ SOURCE = "store"
 # run.json fields a crawl measures in its own process and the store does not keep.
 # `snapshot` (the settlement's evidence) is decided in the crawl and only partly persisted.
 NOT_IN_STORE = ("elapsed_s", "finish_reason", "pages", "not_modified", "same_body", "latency_ms",
-                "warnings", "archive", "errors", "snapshot", "quality", "exit_code")
+                "archive", "errors", "snapshot", "quality", "exit_code")
 
 
 def pick_run(runs: list[StoredRun], run_id: str | None) -> StoredRun:
@@ -63,7 +63,7 @@ def pick_run(runs: list[StoredRun], run_id: str | None) -> StoredRun:
 
 def export_run(db: Store, run: StoredRun, run_dir: Path, settings: Any) -> dict[str, Any]:
     """Write the run folder's files into `run_dir` (an empty folder); returns run.json."""
-    records, sites, kept = export_records(db, run.run_id, run_dir, settings)
+    records, sites, kept, warnings = export_records(db, run.run_id, run_dir, settings)
     write_schema(run_dir)
     changes = write_changes_jsonl(db, run.run_id, run_dir)
     feed_size = settings.getint("HEALTHCRAWL_FEED_SIZE")
@@ -82,7 +82,10 @@ def export_run(db: Store, run: StoredRun, run_dir: Path, settings: Any) -> dict[
         finish_reason="", files=files, thresholds=Thresholds.from_settings(settings),
         partial_files=partial, counts=counts)
     summary.update({name: None for name in NOT_IN_STORE})
+    # The warnings of the records the run checked (a crawl also counts those of pages whose
+    # record was then dropped, a duplicate say).
     summary.update({"status": run.status, "records": records, "changes": changes,
+                    "warnings": warnings,
                     "source": SOURCE, "exported_at": utc_now(), "run_key": run.key,
                     "not_in_store": list(NOT_IN_STORE)})
     return summary

@@ -184,8 +184,9 @@ def _own_exit_code(run_dir: Path) -> int:
 def run_exit_code(summary: dict[str, Any], thresholds: Any) -> int:
     """The run's exit code from its store-built run.json (pipelines/quality.py). The pages
     each worker parsed are in no store: the ratios count the URLs whose outcome says their
-    page was parsed (stored, unchanged, not an article, dropped); boilerplate-leak warnings
-    are not counted. A snapshot that shrank is below a quality bar (2)."""
+    page was parsed (stored, unchanged, not an article, dropped), and the warnings (the
+    boilerplate-leak ratio) are those of the records the run checked, read from the store
+    by the export. A snapshot that shrank is below a quality bar (2)."""
     from pipelines.ledger import SHRANK
     from pipelines.quality import EXIT_QUALITY, exit_code
 
