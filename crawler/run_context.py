@@ -258,4 +258,10 @@ class RunContext(RunInfo):
             return  # other workers still crawl: the snapshot is decided at the crawl's end
         state = self.run_state
         if state is not None and state.settlement is None and self.config_error is None:
+            queue = getattr(self.frontier, "queue", None)
+            if queue is not None and not discovery_capped:
+                try:  # --max-pages holds for the whole run: another worker may have hit it
+                    discovery_capped = queue.capped()
+                except Exception:  # Redis away: do not call unseen records removed
+                    discovery_capped = bool(queue.max_urls)
             state.settle(discovery_capped=discovery_capped)

@@ -212,6 +212,27 @@ def test_the_last_worker_killed_while_exporting_is_replaced(demo_server, demo_ou
     assert_same_run_as_single_process(out, database, demo_output / "latest")
 
 
+def test_max_pages_holds_for_the_whole_run(demo_server, redis_server, database,
+                                          tmp_path) -> None:
+    import psycopg
+
+    out = tmp_path / "out"
+    proc = run_cli([*crawl_args(demo_server.base_url, redis_server.url, database, out),
+                    "--workers", "2", "--max-pages", "120"])
+    assert proc.returncode in (0, 2), proc.stderr[-3000:]
+    assert leased_per_worker(proc.stderr) == 2  # both workers crawled
+    with psycopg.connect(database, autocommit=True) as conn:
+        fetched = conn.execute(
+            "SELECT count(*) FROM ledger WHERE outcome NOT LIKE 'refused/%%' "
+            "AND outcome <> 'off_site'").fetchone()[0]
+        pending = conn.execute("SELECT count(*) FROM ledger WHERE outcome IS NULL"
+                               ).fetchone()[0]
+    # 120 URLs for the run (each worker alone would stop at 120: up to 240 in all)
+    assert 100 <= fetched <= 120 and pending == 0
+    _run_dir, summary = the_run(out)
+    assert summary["status"] == "complete" and 0 < summary["records"] <= 120
+
+
 def test_redis_restart_mid_crawl_resumes(demo_server, demo_output, own_redis, database,
                                          tmp_path) -> None:
     out = tmp_path / "out"

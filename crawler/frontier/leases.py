@@ -24,15 +24,22 @@ from scrapy_redis.queue import PriorityQueue
 
 SEP = b"\0"
 
-# KEYS: queue seen leases data owner; ARGV: force, then (fingerprint score member
-# lease-id) for each request. A new fingerprint (or force) queues the member; a re-queue of
-# a leased id (a retry, a redirect, a 304 fetched again in full) ends that lease in the same
-# step. Returns 1 (queued) or 0 (seen) per request: a page's links go in one round trip.
+# KEYS: queue seen leases data owner; ARGV: force, most URLs of the run (0: no limit), then
+# (fingerprint score member lease-id) for each request. A new fingerprint (or force) queues
+# the member, unless the run's dupefilter already holds the most URLs allowed (`--max-pages`
+# for the whole run); a re-queue of a leased id (a retry, a redirect, a 304 fetched again in
+# full) ends that lease in the same step. Returns 1 (queued) or 0 (seen, or over the limit)
+# per request: a page's links go in one round trip.
 PUSH = """
 local out = {}
-for i = 2, #ARGV, 4 do
+local most = tonumber(ARGV[2])
+for i = 3, #ARGV, 4 do
   local fp, score, member, id = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
-  if redis.call('SADD', KEYS[2], fp) == 0 and ARGV[1] == '0' then
+  local added = redis.call('SADD', KEYS[2], fp)
+  if added == 0 and ARGV[1] == '0' then
+    table.insert(out, 0)
+  elseif added == 1 and ARGV[1] == '0' and most > 0 and redis.call('SCARD', KEYS[2]) > most then
+    redis.call('SREM', KEYS[2], fp)
     table.insert(out, 0)
   else
     redis.call('ZREM', KEYS[3], id)
@@ -136,11 +143,12 @@ class LeasedQueue(PriorityQueue):
     """scrapy-redis's PriorityQueue, popping into leases (module docstring)."""
 
     def __init__(self, server: Any, spider: Any, keys: RunKeys, owner: str,
-                 lease_s: float, serializer: Any = None):
+                 lease_s: float, serializer: Any = None, max_urls: int = 0):
         super().__init__(server, spider, keys.queue, serializer)
         self.keys = keys
         self.owner = owner
         self.lease_s = lease_s
+        self.max_urls = max(0, max_urls)  # URLs the whole run may queue (0: no limit)
         self._push = server.register_script(PUSH)
         self._pop = server.register_script(POP)
         self._ack = server.register_script(ACK)
@@ -163,7 +171,7 @@ class LeasedQueue(PriorityQueue):
         if not items:
             return []
         k = self.keys
-        args: list[Any] = [int(force)]
+        args: list[Any] = [int(force), self.max_urls]
         for lease_id, data, fingerprint, priority in items:
             args += [fingerprint, -priority, lease_id.encode("utf-8") + SEP + data, lease_id]
         got = self._push(keys=[k.queue, k.seen, k.leases, k.lease_data, k.lease_owner],
@@ -231,6 +239,10 @@ class LeasedQueue(PriorityQueue):
         k = self.keys
         lost = self._renew(keys=[k.leases, k.lease_owner], args=[self.lease_s, self.owner, *ids])
         return [x.decode("utf-8") for x in lost]
+
+    def capped(self) -> bool:
+        """The run has queued as many URLs as it may."""
+        return self.max_urls > 0 and int(self.server.scard(self.keys.seen)) >= self.max_urls
 
     def requeue_expired(self) -> int:
         k = self.keys

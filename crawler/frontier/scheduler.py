@@ -117,7 +117,7 @@ class FrontierScheduler(Scheduler):
             return
         self.keys = RunKeys.of(run.run_id)
         self.queue = LeasedQueue(self.server, spider, self.keys, self.owner, self.lease_s,
-                                 self.serializer)
+                                 self.serializer, int(getattr(spider, "max_pages", 0) or 0))
         self.df = RunDupeFilter(self.server, self.keys.seen)
         self.hook_ledger(run.run_state.ledger)
         run.frontier = self
