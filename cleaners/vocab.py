@@ -17,6 +17,7 @@ import re
 from .vocab_prevnext import (  # noqa: F401 (re-exported: the vocabularies' one home)
     DIRECTION_WORD,
     LEADING_ARROW,
+    MEDIA_BOX,
     NAV_EXCLUDE,
     NEXT_CJK,
     NEXT_ONLY,

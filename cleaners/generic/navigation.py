@@ -28,6 +28,7 @@ from ..text import clean_inline
 from ..vocab import (
     DIRECTION_WORD,
     LEADING_ARROW,
+    MEDIA_BOX,
     NAV_EXCLUDE,
     NEXT_ONLY,
     NEXT_PREFIX,
@@ -69,6 +70,8 @@ from .teasers import find_blocks
 
 # Evidence strength of a prev/next candidate.
 _ARROW, _CLASS, _WORD, _REL = 1, 2, 3, 4
+# A gallery's arrows sit a few boxes inside it.
+_MEDIA_LEVELS = 4
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
@@ -292,7 +295,7 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return not _in_pager(a) and not hidden(a)
+    return not _in_pager(a) and not hidden(a) and not _in_media_box(a)
 
 
 def _title_nearby(a, href: str) -> str:
@@ -334,6 +337,20 @@ def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
                 break
             node = node.getparent()
     return out
+
+
+def _in_media_box(a) -> bool:
+    """A gallery's or slider's arrow ("<ws-gallery><a class=ws-gallery__button rel=next>"):
+    it pages through pictures, even when it carries rel=next."""
+    node = a
+    for _ in range(_MEDIA_LEVELS):
+        if node is None or node.tag in STOP_TAGS:
+            return False
+        names = f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}".lower()
+        if MEDIA_BOX.search(names):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _in_pager(a) -> bool:

@@ -1,0 +1,40 @@
+"""What looks like navigation to another article but is none, on small pages written after
+real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
+gallery's rel=next arrow inside the article."""
+from __future__ import annotations
+
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
+
+URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure-4711.html"
+SITE = "https://news.example.org"
+PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 4 + "</p>"
+
+
+def _find(body: str, head: str = "", url: str = URL):
+    html = f"<html><head><title>t</title>{head}</head><body>{body}</body></html>"
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    return find_navigation(root, url)
+
+
+def _article(after: str = "", inside: str = "") -> str:
+    return (f'<header class="site-header"><a href="/">Home</a></header><main><article>'
+            f"<h1>Sleep and blood pressure</h1>{PROSE}{inside}{PROSE}</article>{after}</main>")
+
+
+def test_gallery_arrow_with_rel_next_is_no_next_article():
+    # Stern-like: an inline gallery (a custom element) whose arrow carries rel="next" and
+    # leads to the gallery's own page of pictures
+    gallery = (f'<ws-gallery class="ws-gallery"><figure><img src="a.jpg" alt=""></figure>'
+               f'<a class="ws-gallery__button" rel="next" '
+               f'href="{SITE}/politics/sleep-in-pictures-fotos_123-456.html"></a></ws-gallery>')
+    links, teasers, _elements = _find(_article(inside=gallery))
+    assert (links, teasers) == ([], [])
+
+
+def test_rel_next_outside_a_gallery_is_still_next():
+    nxt = f'<div class="post-nav"><a rel="next" href="{SITE}/health/2024/05/next-story.html">' \
+          f"Why naps help the heart</a></div>"
+    links, _teasers, _elements = _find(_article(after=nxt))
+    assert [(x.rel, x.url) for x in links] == [("next", f"{SITE}/health/2024/05/next-story.html")]
