@@ -1,6 +1,6 @@
 """What looks like navigation to another article but is none, on small pages written after
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
-gallery's rel=next arrow inside the article."""
+gallery's rel=next arrow inside the article; links that carry the page's own article id."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -38,3 +38,27 @@ def test_rel_next_outside_a_gallery_is_still_next():
           f"Why naps help the heart</a></div>"
     links, _teasers, _elements = _find(_article(after=nxt))
     assert [(x.rel, x.url) for x in links] == [("next", f"{SITE}/health/2024/05/next-story.html")]
+
+
+def test_links_carrying_the_pages_article_id_are_about_this_article():
+    # Nikkan-like picture page of this article between paragraphs; Yomiuri-like "report on
+    # this article" form; a translation of it: none leads to another article
+    url = f"{SITE}/articles/view/health/367061"
+    pictures = (f'<div class="photo-box"><figure><a href="{SITE}/articles/image/health/367061/2871">'
+                f"<img src=x.jpg>Doctors measure blood pressure at night in the sleep lab "
+                f"(photo)</a></figure></div>")
+    report = (f'<div class="uservoice"><a href="{SITE}/voc/report?i=367061">'
+              f"Send us a report about this article here</a></div>")
+    body = (f"<main><article><h1>Sleep and blood pressure</h1>{PROSE}{pictures}{PROSE}"
+            f"{report}{PROSE}</article></main>")
+    links, teasers, _elements = _find(body, url=url)
+    assert (links, teasers) == ([], [])
+
+
+def test_another_article_with_a_longer_id_is_still_related():
+    url = f"{SITE}/articles/view/health/367061"
+    card = (f'<aside class="card"><a href="{SITE}/articles/view/health/3670612">'
+            f"<h3>Five small habits that lower blood pressure for good</h3></a></aside>")
+    body = f"<main><article><h1>Sleep and blood pressure</h1>{PROSE}{card}{PROSE}</article></main>"
+    links, _teasers, _elements = _find(body, url=url)
+    assert [x.url for x in links] == [f"{SITE}/articles/view/health/3670612"]

@@ -28,7 +28,7 @@ from ..vocab import (
     SITE_LIST_END,
     SITE_LIST_START,
 )
-from .nav_pages import same_page, same_site, section_of
+from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -134,7 +134,7 @@ def _article_link(item, url: str, max_item: int = _MAX_ITEM) -> str | None:
     href = found.pop()
     path = urlsplit(href).path
     if NON_ARTICLE_URL.search(path) or not same_site(href, url) or same_page(href, url) or \
-            section_of(href, url):
+            section_of(href, url) or page_of_same_article(href, url):
         return None
     return href
 

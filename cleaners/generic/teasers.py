@@ -33,7 +33,7 @@ from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_embeds import find_embeds
-from .nav_pages import same_page, same_site, section_of
+from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_rails import find_rails
 from .nav_scan import (
     HEADING_TAGS,
@@ -372,7 +372,7 @@ def _not_an_article(card: Card, url: str | None) -> bool:
     if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
         return True
     return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
-                          not same_site(card.href, url))
+                          not same_site(card.href, url) or page_of_same_article(card.href, url))
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:
