@@ -246,7 +246,8 @@ CLASS_EXCLUDE = re.compile(
     r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
 )
-# Link targets that are no article: author, tag, topic and category pages, images and files
+# Link targets that are no article: author, tag, topic and category pages, paid content,
+# images and files
 # ("/writer/jane-doe", "/recht/themen/recht/k/krieg", "/uploads/photo.jpg").
 # Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
 NON_ARTICLE_URL = re.compile(
@@ -254,6 +255,9 @@ NON_ARTICLE_URL = re.compile(
     r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
     r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
+    # paid content under its own folder ("/annonse/slik-reiser-du-billig/81329020")
+    r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
+    r"|branded-content|partner-content|reklame)/"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
 )

@@ -1,6 +1,6 @@
 """What looks like navigation to another article but is none, on small pages written after
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
-gallery's rel=next arrow inside the article; links that carry the page's own article id."""
+gallery's rel=next arrow inside the article; links that carry the page's own article id; a card leading to paid content."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -62,3 +62,15 @@ def test_another_article_with_a_longer_id_is_still_related():
     body = f"<main><article><h1>Sleep and blood pressure</h1>{PROSE}{card}{PROSE}</article></main>"
     links, _teasers, _elements = _find(body, url=url)
     assert [x.url for x in links] == [f"{SITE}/articles/view/health/3670612"]
+
+
+def test_card_to_paid_content_between_paragraphs_is_no_related_link():
+    # Dagbladet-like: preview cards between paragraphs; one leads to the paid folder
+    def card(href, title):
+        return f'<article class="preview"><a href="{href}"><h3>{title}</h3></a></article>'
+    paid = card(f"{SITE}/annonse/cheap-trips-to-the-sun/81329020?id=12",
+                "How to travel south for less this winter")
+    real = card(f"{SITE}/health/2024/04/story-1.html", "Why naps help the heart more than coffee")
+    links, teasers, _elements = _find(_article(inside=paid + PROSE + real))
+    assert teasers == []
+    assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-1.html"]
