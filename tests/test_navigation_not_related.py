@@ -1,6 +1,6 @@
 """What looks like navigation to another article but is none, on small pages written after
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
-gallery's rel=next arrow inside the article; links that carry the page's own article id; a card leading to paid content."""
+gallery's rel=next arrow inside the article; links that carry the page's own article id; a card leading to paid content; a list without a name outside the article's top box."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -74,3 +74,26 @@ def test_card_to_paid_content_between_paragraphs_is_no_related_link():
     links, teasers, _elements = _find(_article(inside=paid + PROSE + real))
     assert teasers == []
     assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-1.html"]
+
+
+def _plain_rail(heading: str) -> str:
+    items = "".join(f'<li><h3><a href="{SITE}/doc/{770 + i}4900">{t}</a></h3></li>' for i, t in
+                    enumerate(("Bank reports a quarterly profit of ten billion",
+                               "Cloud provider completes a large leasing project",
+                               "Post office makes pension delivery more modern")))
+    return f"<div><p>{heading}</p><ul>{items}</ul></div>"
+
+
+def test_a_list_without_a_name_outside_the_articles_top_box_is_not_a_rail():
+    # Kommersant-like: "<div class=layout>" with the article, then another top-level band
+    # of company news between it and the footer
+    page = (f'<div class="layout"><main><article><h1>Sleep and blood pressure</h1>{PROSE}'
+            f'</article></main></div><div class="band">{_plain_rail("Company news")}</div>'
+            f"<footer>(c) news</footer>")
+    links, teasers, _elements = _find(page)
+    assert (links, teasers) == ([], [])
+    # the same list in the article's own top box stays a rail
+    page = (f'<div class="layout"><main><article><h1>Sleep and blood pressure</h1>{PROSE}'
+            f"</article>{_plain_rail('Health')}</main></div><footer>(c) news</footer>")
+    links, _teasers, _elements = _find(page)
+    assert len(links) == 3

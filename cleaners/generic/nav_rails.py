@@ -12,7 +12,9 @@ read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the r
 first line, "<div>Neueste Artikel</div>", or a compound ending in one, "Motorsport-Aktuell"),
 boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), comment threads
 (their entries link to permalinks with a date line), lists of short texts (menus, tags), and
-boxes holding prose (an article's own list of links keeps its sentences).
+boxes holding prose (an article's own list of links keeps its sentences). A rail without a
+class name saying so must also stand in the same top-level box of <body> as the page's
+<h1>: a band of the site's stories of its own between the article and the footer is site-wide.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ _BOXES = "[count(*[descendant-or-self::a[@href]]) >= 3]"
 _CONTAINERS = etree.XPath("/*/body//*" + _BOXES)
 _CONTAINERS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _BOXES)
 _HAS_H1 = etree.XPath("boolean(/*/body//h1)")
+_FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
 _MIN_ITEMS = 3
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
@@ -86,12 +89,34 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
                 not _rail_items(el, url, _MAX_ITEM if hinted else _MAX_PLAIN_ITEM):
             continue
         head = _heading_of(el)
+        if not hinted and _apart_from_article(el, root):
+            continue
         if _site_list_heading(head) or (not hinted and not _plain_rail_heading(head)) or \
                 (head is not None and not_heads and is_inside(head, not_heads)) or \
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
         rails.append(el)
     return rails
+
+
+def _apart_from_article(el, root) -> bool:
+    """Does the rail stand in another top-level box of <body> than the page's <h1> (a band
+    of the site's stories between header and footer, not the article's column)?"""
+    h1 = _FIRST_H1(root)
+    if not h1:
+        return False
+    top = _top_box(h1[0])
+    return top is not None and top is not _top_box(el)
+
+
+def _top_box(el):
+    """The child of <body> that holds el."""
+    while el is not None:
+        parent = el.getparent()
+        if parent is not None and parent.tag == "body":
+            return el
+        el = parent
+    return None
 
 
 def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
