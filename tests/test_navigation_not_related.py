@@ -1,6 +1,7 @@
 """What looks like navigation to another article but is none, on small pages written after
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
-gallery's rel=next arrow inside the article; links that carry the page's own article id; a card leading to paid content; a list without a name outside the article's top box."""
+gallery's rel=next arrow inside the article; links that carry the page's own article id; a
+card leading to paid content; a list without a name outside the article's top box."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -34,8 +35,8 @@ def test_gallery_arrow_with_rel_next_is_no_next_article():
 
 
 def test_rel_next_outside_a_gallery_is_still_next():
-    nxt = f'<div class="post-nav"><a rel="next" href="{SITE}/health/2024/05/next-story.html">' \
-          f"Why naps help the heart</a></div>"
+    nxt = (f'<div class="post-nav"><a rel="next" href="{SITE}/health/2024/05/next-story.html">'
+           f"Why naps help the heart</a></div>")
     links, _teasers, _elements = _find(_article(after=nxt))
     assert [(x.rel, x.url) for x in links] == [("next", f"{SITE}/health/2024/05/next-story.html")]
 
@@ -44,7 +45,8 @@ def test_links_carrying_the_pages_article_id_are_about_this_article():
     # Nikkan-like picture page of this article between paragraphs; Yomiuri-like "report on
     # this article" form; a translation of it: none leads to another article
     url = f"{SITE}/articles/view/health/367061"
-    pictures = (f'<div class="photo-box"><figure><a href="{SITE}/articles/image/health/367061/2871">'
+    pictures = (f'<div class="photo-box"><figure>'
+                f'<a href="{SITE}/articles/image/health/367061/2871">'
                 f"<img src=x.jpg>Doctors measure blood pressure at night in the sleep lab "
                 f"(photo)</a></figure></div>")
     report = (f'<div class="uservoice"><a href="{SITE}/voc/report?i=367061">'
