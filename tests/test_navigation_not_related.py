@@ -1,7 +1,8 @@
 """What looks like navigation to another article but is none, on small pages written after
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
 gallery's rel=next arrow inside the article; links that carry the page's own article id; a
-card leading to paid content; a list without a name outside the article's top box."""
+card leading to paid content; a list without a name outside the
+article's top box; the entries of one live article."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -99,3 +100,16 @@ def test_a_list_without_a_name_outside_the_articles_top_box_is_not_a_rail():
             f"</article>{_plain_rail('Health')}</main></div><footer>(c) news</footer>")
     links, _teasers, _elements = _find(page)
     assert len(links) == 3
+
+
+def test_entries_of_one_live_article_are_no_rail():
+    # Seznam-like: a list of a live article's latest entries, each linking to the live
+    # article's path with another entry in its query
+    live = f"{SITE}/article/live-tariffs-on-imports-273085"
+    items = "".join(f'<li><a href="{live}?timeline--pageItem={27367 + i}">{t}</a></li>'
+                    for i, t in enumerate(("Asian shares recover after a historic drop",
+                                           "Billionaire tried to talk the president out of it",
+                                           "China says it will not give in to blackmail")))
+    box = f'<div class="summary"><ul>{items}</ul></div>'
+    links, teasers, _elements = _find(_article(after=box))
+    assert (links, teasers) == ([], [])

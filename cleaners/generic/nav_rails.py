@@ -18,6 +18,7 @@ class name saying so must also stand in the same top-level box of <body> as the 
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -50,6 +51,7 @@ _CONTAINERS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _BOXES)
 _HAS_H1 = etree.XPath("boolean(/*/body//h1)")
 _FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
 _MIN_ITEMS = 3
+_PATH_ID = re.compile(r"\d{5}")  # an article id in a path: five digits or more
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
 _MAX_TITLE = 200
@@ -134,10 +136,20 @@ def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
     good = 0
     for item in items:
         href = _article_link(item, url, max_item)
-        if href is not None and href not in hrefs:
-            hrefs.add(href)
+        key = None if href is None else _article_key(href)
+        if key is not None and key not in hrefs:
+            hrefs.add(key)
             good += 1
     return good >= _MIN_ITEMS and 3 * good >= 2 * len(items)
+
+
+def _article_key(href: str) -> str:
+    """Which article a link leads to: a path that carries an article id ("-273085") names it
+    whatever the query says ("?timeline--pageItem=273675": an entry of one live article);
+    else path and query ("/?p=123")."""
+    parts = urlsplit(href)
+    path = parts.path.rstrip("/")
+    return path if _PATH_ID.search(path) else f"{path}?{parts.query}"
 
 
 def _article_link(item, url: str, max_item: int = _MAX_ITEM) -> str | None:
