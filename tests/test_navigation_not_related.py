@@ -1,8 +1,8 @@
 """What looks like navigation to another article but is none, on small pages written after
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
 gallery's rel=next arrow inside the article; links that carry the page's own article id; a
-card leading to paid content; a list without a name outside the
-article's top box; the entries of one live article."""
+card leading to paid content; a list without a name outside the article's top box; the
+entries of one live article; a menu box under its own heading after a related heading."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -113,3 +113,25 @@ def test_entries_of_one_live_article_are_no_rail():
     box = f'<div class="summary"><ul>{items}</ul></div>'
     links, teasers, _elements = _find(_article(after=box))
     assert (links, teasers) == ([], [])
+
+
+def test_a_box_under_its_own_heading_ends_a_related_heading_region():
+    # Seznam-like: "You might also like" (filled by script, empty in the saved page), then
+    # a services menu under a heading of its own rank: its links are no related articles
+    services = "".join(f'<li><a href="{SITE}/campus/p/{i}">{t}</a></li>' for i, t in
+                       enumerate(("How to choose a secondary school",
+                                  "Where to study medicine after school",
+                                  "What an apprenticeship pays in the first year")))
+    box = (f'<aside class="main-end"><h6>You might also like</h6><div class="slot"></div>'
+           f"<nav><h6>More services</h6><div><ul>{services}</ul></div></nav></aside>")
+    links, teasers, _elements = _find(_article(after=box))
+    assert (links, teasers) == ([], [])
+
+
+def test_a_related_heading_region_still_holds_its_list():
+    items = "".join(f'<li><a href="{SITE}/health/2024/04/story-{i}.html">{t}</a></li>'
+                    for i, t in enumerate(("Why naps help the heart more than coffee",
+                                           "Five small habits that lower blood pressure")))
+    box = f"<section><h6>You might also like</h6><div><ul>{items}</ul></div></section>"
+    links, _teasers, _elements = _find(_article(after=box))
+    assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(2)]

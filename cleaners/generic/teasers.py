@@ -2,9 +2,9 @@
 
 A block starts from
 - a heading or label whose whole text is a related-block heading (vocab.RELATED_HEADING):
-  the block is what follows it (its next siblings, up to the next heading of the same rank
-  or the first stretch of prose), or the rest of its line for an inline label
-  ("Lire aussi : <a>…</a>", "Читайте также: <a>…</a>");
+  the block is what follows it (its next siblings, up to the next heading of the same rank,
+  a box opening with one, or the first stretch of prose), or the rest of its line for an
+  inline label ("Lire aussi : <a>…</a>", "Читайте также: <a>…</a>");
 - a class/id name (related, recommend, more-stories, yarpp, tuijian, xgwz, ...): the element.
 Blocks in the site's footer, header or menu are site-wide, not about the article: skipped
 (a block under an explicit related heading only when in a <header>/<footer>: sidebars
@@ -285,12 +285,27 @@ def _region_after(head, taken: set) -> list:
         if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
                                         next(sib.iter("a"), None) is None):
             break
+        if _opens_with_heading(sib, rank):
+            break  # a box of its own under its own heading ("<nav><h6>More services</h6>")
         if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
             break
         region.append(sib)
         if len(region) >= _MAX_REGION:
             break
     return region
+
+
+def _opens_with_heading(box, rank: int) -> bool:
+    """Does the box open (first element, a few levels down) with a heading of the same or a
+    higher rank?"""
+    node = box
+    for _ in range(3):
+        node = next((k for k in node if isinstance(k.tag, str)), None)
+        if node is None:
+            return False
+        if node.tag in HEADING_TAGS:
+            return int(node.tag[1]) <= rank
+    return False
 
 
 def _titled(box) -> bool:
