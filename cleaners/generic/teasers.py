@@ -35,6 +35,7 @@ from .nav_cards import Card, find_cards, text_pairs
 from .nav_embeds import find_embeds
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_rails import find_rails
+from .nav_region import region_after
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -56,8 +57,6 @@ from .nav_scan import (
 _BLOCK_SLACK = 200
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
-_MAX_REGION = 40
-_MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 # A block relating articles to this one holds a handful of them (the annotated pages: at most
 # ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
 # labels on latest feeds").
@@ -238,7 +237,7 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     nxt = head.getnext()
     if nxt is not None and nxt in taken:
         return Block(elements=[head])  # the list after it is a class seed's block already
-    region = _region_after(head, taken)
+    region = region_after(head, taken)
     if not region:
         return None
     if next((a for r in region for a in r.iter("a")), None) is None:
@@ -262,64 +261,6 @@ def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
     if text_len(host, allowed) > allowed:
         return None
     return _block(cards, [host], url)
-
-
-def _region_after(head, taken: set) -> list:
-    """Next siblings of a heading, up to the next heading of the same rank (or a heading
-    without links: a new section of the article), or another block's heading."""
-    rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
-    # a heading box climbed up to its block (<section class="block"><div>Leggi
-    # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
-    # another block with a heading of its own
-    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
-    region = []
-    for sib in head.itersiblings():
-        if not isinstance(sib.tag, str):
-            continue
-        if peer is not None and peer[1] and (sib.tag, (sib.get("class") or "").split()[:1]) \
-                == peer and _titled(sib):
-            break
-        if sib in taken or (sib.tag in STOP_TAGS and (
-                sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
-            break  # another block, or the article itself (not a card: <article> items)
-        if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
-                                        next(sib.iter("a"), None) is None):
-            break
-        if _opens_with_heading(sib, rank):
-            break  # a box of its own under its own heading ("<nav><h6>More services</h6>")
-        if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
-            break
-        region.append(sib)
-        if len(region) >= _MAX_REGION:
-            break
-    return region
-
-
-def _opens_with_heading(box, rank: int) -> bool:
-    """Does the box open (first element, a few levels down) with a heading of the same or a
-    higher rank?"""
-    node = box
-    for _ in range(3):
-        node = next((k for k in node if isinstance(k.tag, str)), None)
-        if node is None:
-            return False
-        if node.tag in HEADING_TAGS:
-            return int(node.tag[1]) <= rank
-    return False
-
-
-def _titled(box) -> bool:
-    """Does a box open with a title line of its own (its first text outside any link, a
-    short line), before its links?"""
-    for node in box.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag == "a":
-            return False
-        text = (node.text or "").strip()
-        if text:
-            return len(text) <= 60 and ancestor_anchor(node) is None
-    return False
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
