@@ -2,7 +2,8 @@
 real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
 gallery's rel=next arrow inside the article; links that carry the page's own article id; a
 card leading to paid content; a list without a name outside the article's top box; the
-entries of one live article; a menu box under its own heading after a related heading."""
+entries of one live article; a menu box under its own heading after a related heading; a
+subtitle or byline under a card's headline, which is no snippet."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -135,3 +136,22 @@ def test_a_related_heading_region_still_holds_its_list():
     box = f"<section><h6>You might also like</h6><div><ul>{items}</ul></div></section>"
     links, _teasers, _elements = _find(_article(after=box))
     assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(2)]
+
+
+def test_a_short_subtitle_or_byline_under_a_headline_is_no_snippet():
+    # Kleine-Zeitung-like cards: a subtitle line, a byline, a real summary
+    def card(i, title, line):
+        return (f'<li class="related-item"><a href="{SITE}/health/2024/04/story-{i}.html">'
+                f"<h3>{title}</h3></a><p>{line}</p></li>")
+    box = ('<ul class="related-articles">'
+           + card(0, "Mayor says the fire is not out yet", "After explosions at the landfill")
+           + card(1, "Digital payments raise six billion for the state",
+                  "By Daily News Reporter in Dodoma")
+           + card(2, "Why naps help the heart more than coffee",
+                  "A study of 3,000 adults finds that a short nap lowers blood pressure "
+                  "more than a cup of coffee does.")
+           + "</ul>")
+    links, teasers, _elements = _find(_article(after=box))
+    assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in (0, 1)]
+    assert [(t.url, t.snippet[:12]) for t in teasers] == [
+        (f"{SITE}/health/2024/04/story-2.html", "A study of 3")]

@@ -34,6 +34,7 @@ _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
+_FULL_STOP = re.compile(r"[.!?。！？…]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
 # WordPress's short links to a post ("/?p=36843") are articles, not the home page.
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:#.*|\?(?![^#]*\b(?:p|page_id)=\d).*)?$",
@@ -305,7 +306,7 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
                 is_inside(title_el, {node}) or is_inside(node, {title_el}))):
             text = raw_text(node).strip()
             if text and squash(text) != title and not read_more(text) and \
-                    substantial(squash(text)):
+                    summary(squash(text)):
                 return text, None
         if node.tag not in _LEAF_SET:
             continue
@@ -316,7 +317,7 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         text = squash(text)
         if text.startswith(title):
             text = text[len(title):].strip(" -–—:|·•")
-        if len(text) > len(best) and substantial(text) and not read_more(text) and \
+        if len(text) > len(best) and summary(text) and not read_more(text) and \
                 not heading_label(text):
             best = text
     if best:
@@ -325,7 +326,7 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
     if sib is not None and isinstance(sib.tag, str) and sib.tag not in HEADING_TAGS and \
             next(sib.iter("a"), None) is None:
         text = raw_text(sib).strip()
-        if substantial(text):
+        if summary(squash(text)):
             return text, sib
     return "", None
 
@@ -354,12 +355,27 @@ def text_pairs(region: list) -> list[Card]:
             for (t, t_el), (s, s_el) in pairs]
 
 
+# Letters of a summary (CJK counts triple): "Die Polizei schätzt den Wert der Drogen..."
+_MIN_SUMMARY = 36
+
+
 def substantial(text: str) -> bool:
     """Real text, not a date, category or byline: enough letters (CJK counts triple)."""
     if len(text) < 8 or len(text) > 80:
         return len(text) > 80
     letters = len(_NON_LETTER.sub("", text))
     return letters + 2 * len(_CJK.findall(text)) >= 24 and not _META_LINE.search(text)
+
+
+def summary(text: str) -> bool:
+    """A card's summary: a sentence, or a line long enough for one. A shorter line under a
+    headline that ends in no full stop is its subtitle, a kicker or a byline ("Nach
+    Explosionen auf Mülldeponie", "By Daily News Reporter in Dodoma"): the card is then a
+    related link, not a teaser (docs/annotation.md)."""
+    if len(text) > 80 or (_FULL_STOP.search(text) and substantial(text)):
+        return True
+    letters = len(_NON_LETTER.sub("", text))
+    return substantial(text) and letters + 2 * len(_CJK.findall(text)) >= _MIN_SUMMARY
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}
