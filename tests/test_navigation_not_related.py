@@ -3,7 +3,7 @@ real CMS markup (the fifth round of cleaners/generic navigation work, bench/READ
 gallery's rel=next arrow inside the article; links that carry the page's own article id; a
 card leading to paid content; a list without a name outside the article's top box; the
 entries of one live article; a menu box under its own heading after a related heading; a
-subtitle or byline under a card's headline, which is no snippet."""
+subtitle or byline under a card's headline, which is no snippet; a card's section link."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -155,3 +155,15 @@ def test_a_short_subtitle_or_byline_under_a_headline_is_no_snippet():
     assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in (0, 1)]
     assert [(t.url, t.snippet[:12]) for t in teasers] == [
         (f"{SITE}/health/2024/04/story-2.html", "A study of 3")]
+
+
+def test_a_link_to_the_folder_of_another_card_is_its_section():
+    # France-Culture-like "À écouter aussi" box: the show's page above its episode
+    show = f"{SITE}/shows/the-health-hour"
+    box = (f'<aside class="bounce"><span class="bounce-title">Read also</span>'
+           f'<div><a href="{show}"><span>The Health Hour</span></a>'
+           f'<div><a href="{show}/sleep-and-the-heart-part-two">Sleep and the heart, part two: '
+           f"the night shift</a></div></div></aside>")
+    links, teasers, _elements = _find(_article(after=box))
+    assert teasers == []
+    assert [x.url for x in links] == [f"{show}/sleep-and-the-heart-part-two"]

@@ -292,6 +292,7 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
     cards = [c for c in cards if not _not_an_article(c, url)]
+    cards = _without_sections(cards)
     if not cards:
         return None
     if len(cards) > _MAX_CARDS:  # dozens of stories: the site's latest or an archive, not
@@ -329,6 +330,15 @@ def _not_an_article(card: Card, url: str | None) -> bool:
         return True
     return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
                           not same_site(card.href, url) or page_of_same_article(card.href, url))
+
+
+def _without_sections(cards: list[Card]) -> list[Card]:
+    """Cards whose link is a parent folder of another card's link in the block are that
+    card's section or show ("<a href=/emissions/show>Show</a>" above
+    "/emissions/show/episode-2"): a kicker, no article."""
+    paths = [urlsplit(c.href).path.rstrip("/") + "/" if c.href else "" for c in cards]
+    return [c for c, p in zip(cards, paths, strict=True)
+            if not p or p == "/" or not any(o != p and o.startswith(p) for o in paths)]
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:
