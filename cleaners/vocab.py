@@ -255,9 +255,11 @@ NON_ARTICLE_URL = re.compile(
     r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
     r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
-    # paid content under its own folder ("/annonse/slik-reiser-du-billig/81329020")
+    # paid content under its own folder ("/annonse/slik-reiser-du-billig/81329020"), job
+    # ads ("/job/leitung-controlling.1170683765.html"), subscription offers ("/abo-service/")
     r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
-    r"|branded-content|partner-content|reklame)/"
+    r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
+    r"|aboshop|abonnement|subscriptions?)/"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
 )
@@ -268,6 +270,8 @@ SPONSORED_TEXT = re.compile(
     r"|patrocinado|partner\s*content|paid\s+(?:post|content)|promoted|pubblicità|reklame"
     r"|реклама)\b)|广告|推广|広告|\bPR\b",
 )
+# The gender marker of a German job ad's title: "Leitung (m/w/d) Controlling", "(w/m/d)".
+JOB_AD_TITLE = re.compile(r"\((?:[mwfdx]|div)(?:\s*/\s*(?:[mwfdx]|div)){1,3}\)", re.IGNORECASE)
 # Ad widgets that carry "Recommended" headings of their own.
 AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",
                       re.IGNORECASE)

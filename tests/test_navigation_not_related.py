@@ -3,7 +3,8 @@ real CMS markup (the fifth round of cleaners/generic navigation work, bench/READ
 gallery's rel=next arrow inside the article; links that carry the page's own article id; a
 card leading to paid content; a list without a name outside the article's top box; the
 entries of one live article; a menu box under its own heading after a related heading; a
-subtitle or byline under a card's headline, which is no snippet; a card's section link."""
+subtitle or byline under a card's headline, which is no snippet; a card's section link; job
+ads, subscription offers and titles without words."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -167,3 +168,21 @@ def test_a_link_to_the_folder_of_another_card_is_its_section():
     links, teasers, _elements = _find(_article(after=box))
     assert teasers == []
     assert [x.url for x in links] == [f"{show}/sleep-and-the-heart-part-two"]
+
+
+def test_job_ads_subscription_offers_and_bare_durations_are_no_related_articles():
+    # FAZ-like job scroller in a related box, a Freie-Presse-like app offer, a WDR-like
+    # audio card whose only text is its length
+    jobs = "".join(f'<li><a href="https://jobs.example.org/job/{t.lower()[:8]}.{i}.html">{t}</a></li>'
+                   for i, t in enumerate(("Head of Controlling (m/w/d) in Frankfurt",
+                                          "Managing Director (w/m/d) for a hospital group")))
+    real = "".join(f'<li><a href="{SITE}/health/2024/04/story-{i}.html">{t}</a></li>'
+                   for i, t in enumerate(("Why naps help the heart more than coffee",
+                                          "Five small habits that lower blood pressure")))
+    offer = (f'<li><a href="{SITE}/abo-service/news-app">You are reading the second best way: '
+             f"get the app</a></li>")
+    audio = f'<li><a href="{SITE}/audio/sleep-podcast-100.html">45:47</a></li>'
+    box = f'<ul class="related-articles">{jobs}{offer}{audio}{real}</ul>'
+    links, teasers, _elements = _find(_article(after=box))
+    assert teasers == []
+    assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(2)]

@@ -34,6 +34,7 @@ _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
+_LETTER = re.compile(r"[^\W\d_]")  # a title has words: "45:47" is a video's length
 _FULL_STOP = re.compile(r"[.!?。！？…]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
 # WordPress's short links to a post ("/?p=36843") are articles, not the home page.
@@ -211,7 +212,7 @@ def _card(el, anchors: list) -> Card | None:
         if title_el is None:
             return None
         title, href = text_of(title_el), _href(anchors[0])
-    if not title or read_more(title) or heading_label(title) or \
+    if not title or not _LETTER.search(title) or read_more(title) or heading_label(title) or \
             _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
         return None
     card = Card(title, href, el)

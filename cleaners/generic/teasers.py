@@ -30,7 +30,7 @@ from lxml import etree
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
+from ..vocab import AD_CLASS, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_embeds import find_embeds
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
@@ -316,12 +316,12 @@ def _not_an_article(card: Card, url: str | None) -> bool:
     """Cards that are no article of the site: "native ad" items (<li class="andNativead">),
     paid cards ("Advertorial" beside the title), the page itself ("More US Stories" listing
     it first), its section (a link to a parent path of the page), author, tag and topic
-    pages, images."""
+    pages, images, job ads ("Leitung (m/w/d) Controlling")."""
     if AD_CLASS.search(card.el.get("class") or ""):
         return True
     text = squash(raw_text(card.el))
     rest = text if word_count(card.title) <= 2 else text.replace(card.title, "", 1)
-    if SPONSORED_TEXT.search(rest):
+    if SPONSORED_TEXT.search(rest) or JOB_AD_TITLE.search(card.title):
         return True
     if not card.href:
         return False
