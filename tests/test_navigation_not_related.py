@@ -4,7 +4,7 @@ gallery's rel=next arrow inside the article; links that carry the page's own art
 card leading to paid content; a list without a name outside the article's top box; the
 entries of one live article; a menu box under its own heading after a related heading; a
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
-ads, subscription offers and titles without words."""
+ads, subscription offers and titles without words; links to this page with a query and an anchor."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -186,3 +186,12 @@ def test_job_ads_subscription_offers_and_bare_durations_are_no_related_articles(
     links, teasers, _elements = _find(_article(after=box))
     assert teasers == []
     assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(2)]
+
+
+def test_links_to_this_pages_path_with_a_query_and_an_anchor_are_this_page():
+    # Zeit-like comment thread: "+ 7 more replies" links to this page's path with a
+    # comment id in the query and an anchor
+    replies = "".join(f'<li class="thread"><a href="{URL}?cid={51160 + i}#cid-{51150 + i}">'
+                      f"+ {7 + i} more replies to this comment shown</a></li>" for i in range(3))
+    links, teasers, _elements = _find(_article(after=f'<ul class="more-stories">{replies}</ul>'))
+    assert (links, teasers) == ([], [])

@@ -53,7 +53,10 @@ def page_of_same_article(href: str, url: str | None) -> bool:
         return False
     path, other = here.path.rstrip("/"), there.path.rstrip("/")
     if other == path:
-        return there.query == here.query or bool(_PAGE_QUERY.search(there.query))
+        # a query and an anchor on this page's own path: a view of it ("?cid=511#cid-510",
+        # a comment thread's "+ 7 more replies"; "?replytocom=5#respond")
+        return there.query == here.query or bool(_PAGE_QUERY.search(there.query)) or \
+            bool(there.fragment)
     stem = _EXTENSION.sub("", path)
     if stem and other.startswith(stem) and _PAGE_SUFFIX.match(other[len(stem):]):
         return True
