@@ -4,7 +4,8 @@ gallery's rel=next arrow inside the article; links that carry the page's own art
 card leading to paid content; a list without a name outside the article's top box; the
 entries of one live article; a menu box under its own heading after a related heading; a
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
-ads, subscription offers and titles without words; links to this page with a query and an anchor."""
+ads, subscription offers and titles without words; links to this page with a query and an
+anchor; a text block that repeats the headline after a label."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -195,3 +196,17 @@ def test_links_to_this_pages_path_with_a_query_and_an_anchor_are_this_page():
                       f"+ {7 + i} more replies to this comment shown</a></li>" for i in range(3))
     links, teasers, _elements = _find(_article(after=f'<ul class="more-stories">{replies}</ul>'))
     assert (links, teasers) == ([], [])
+
+
+def test_a_block_repeating_the_headline_after_a_label_is_no_snippet():
+    # Nine-like "READ MORE: <headline>" and ZDF-like "<kicker>:<headline>" text blocks
+    def card(i, title, text):
+        return (f'<li class="related-item"><a href="{SITE}/health/2024/04/story-{i}.html">'
+                f"<h3>{title}</h3></a><p>{text}</p></li>")
+    t0 = "Woman in her nineties found alive five days after the quake"
+    t1 = "Nahost experts see no appetite for a wider war"
+    box = ('<ul class="related-articles">' + card(0, t0, f"READ MORE: {t0}")
+           + card(1, t1, f"After the attack on the border:{t1}") + "</ul>")
+    links, teasers, _elements = _find(_article(after=box))
+    assert teasers == []
+    assert [x.title for x in links] == [t0, t1]

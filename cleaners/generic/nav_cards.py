@@ -305,9 +305,8 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
             continue
         if class_says(node.get("class"), "excerpt") and not (title_el is not None and (
                 is_inside(title_el, {node}) or is_inside(node, {title_el}))):
-            text = raw_text(node).strip()
-            if text and squash(text) != title and not read_more(text) and \
-                    summary(squash(text)):
+            text = _after_title(squash(raw_text(node)), title)
+            if text and not read_more(text) and summary(text):
                 return text, None
         if node.tag not in _LEAF_SET:
             continue
@@ -315,9 +314,7 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if len(text) < 12 or len(text) <= len(best) or \
                 next(node.iterdescendants(*_LEAF_BLOCKS), None) is not None:
             continue  # too short, no better than the best so far, or not innermost
-        text = squash(text)
-        if text.startswith(title):
-            text = text[len(title):].strip(" -–—:|·•")
+        text = _after_title(squash(text), title)
         if len(text) > len(best) and summary(text) and not read_more(text) and \
                 not heading_label(text):
             best = text
@@ -330,6 +327,15 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if summary(squash(text)):
             return text, sib
     return "", None
+
+
+def _after_title(text: str, title: str) -> str:
+    """A block's text without the card's title and what stands before it: "READ MORE:
+    <title>", "<kicker>:<title> <summary>" leave the summary, if any."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return text
+    return text[at + len(title):].strip(" -–—:|·•")
 
 
 def text_pairs(region: list) -> list[Card]:
