@@ -216,6 +216,15 @@ READ_MORE = re.compile(
     re.IGNORECASE,
 )
 
+# Calls to action that open a link's text: "Learn more about our network", "Sign up for":
+# a link to a page about something, not an article's headline.
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:learn\s+more|click\s+here|sign\s+up|subscribe"
+    r"|mehr\s+erfahren|erfahren\s+sie\s+mehr|hier\s+(?:klicken|anmelden|bestellen)"
+    r"|en\s+savoir\s+plus|más\s+información|saiba\s+mais|scopri\s+di\s+più)\b",
+    re.IGNORECASE,
+)
+
 # Text that must never end up in a body (used for the boilerplate_leak warning): a line that
 # starts with an explicit prev/next label, or that is only a related-block heading.
 BODY_LEAK = re.compile(

@@ -5,7 +5,8 @@ card leading to paid content; a list without a name outside the article's top bo
 entries of one live article; a menu box under its own heading after a related heading; a
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
 ads, subscription offers and titles without words; links to this page with a query and an
-anchor; a text block that repeats the headline after a label."""
+anchor; a text block that repeats the headline after a label; a call to action alone on its
+line."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -210,3 +211,11 @@ def test_a_block_repeating_the_headline_after_a_label_is_no_snippet():
     links, teasers, _elements = _find(_article(after=box))
     assert teasers == []
     assert [x.title for x in links] == [t0, t1]
+
+
+def test_a_call_to_action_line_between_paragraphs_is_no_card():
+    # Creative-Commons-like "Learn more about our Affiliate Network" alone on its line
+    cta = (f'<p><a href="{SITE}/about/global-affiliate-network/">'
+           "Learn more about our network</a></p>")
+    links, teasers, _elements = _find(_article(inside=cta))
+    assert (links, teasers) == ([], [])

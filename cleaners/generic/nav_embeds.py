@@ -24,7 +24,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import AD_CLASS, NON_ARTICLE_URL
+from ..vocab import AD_CLASS, CALL_TO_ACTION, NON_ARTICLE_URL
 from .nav_pages import page_of_same_article, same_page, section_of
 from .nav_scan import (
     HEADING_TAGS,
@@ -91,7 +91,7 @@ def _article_href(a, url: str) -> str | None:
     if not linkable(href):
         return None
     text = squash(raw_text(a))
-    if not text or len(text) > _MAX_TITLE or \
+    if not text or len(text) > _MAX_TITLE or CALL_TO_ACTION.match(text) or \
             (word_count(text) < _MIN_WORDS and len(_CJK.findall(text)) < _MIN_CJK):
         return None
     href = absolute(href, url)
