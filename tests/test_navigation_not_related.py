@@ -6,7 +6,7 @@ entries of one live article; a menu box under its own heading after a related he
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
 ads, subscription offers and titles without words; links to this page with a query and an
 anchor; a text block that repeats the headline after a label; a call to action alone on its
-line."""
+line. And one rail that is: a topic box listing this article among its three stories."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -218,4 +218,23 @@ def test_a_call_to_action_line_between_paragraphs_is_no_card():
     cta = (f'<p><a href="{SITE}/about/global-affiliate-network/">'
            "Learn more about our network</a></p>")
     links, teasers, _elements = _find(_article(inside=cta))
+    assert (links, teasers) == ([], [])
+
+
+def _topic_box(n_others: int) -> str:
+    here = f'<li><a href="{URL}">Sleep and blood pressure: what the night tells the heart</a></li>'
+    others = "".join(f'<li><a href="{SITE}/health/2024/04/story-{i}.html">Another story number '
+                     f"{i} about the heart at night</a></li>" for i in range(n_others))
+    return f"<div><div>Heart health</div><ul>{here}{others}</ul></div>"
+
+
+def test_a_topic_box_listing_this_article_among_three_is_a_rail():
+    # Les-Echos-like: the section's three latest stories, this one marked active
+    links, teasers, _elements = _find(_article(after=_topic_box(2)))
+    assert teasers == []
+    assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(2)]
+
+
+def test_a_box_of_this_article_and_one_other_is_no_rail():
+    links, teasers, _elements = _find(_article(after=_topic_box(1)))
     assert (links, teasers) == ([], [])

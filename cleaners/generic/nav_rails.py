@@ -51,6 +51,9 @@ _CONTAINERS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _BOXES)
 _HAS_H1 = etree.XPath("boolean(/*/body//h1)")
 _FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
 _MIN_ITEMS = 3
+# A box of a topic's few stories may list the article itself among them (it then counts
+# towards _MIN_ITEMS); a longer list holding it is the site's latest.
+_MAX_TOPIC_BOX = 5
 _PATH_ID = re.compile(r"\d{5}")  # an article id in a path: five digits or more
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
@@ -133,14 +136,28 @@ def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
         return False
     items = [k for k in kids if k.tag == tag]
     hrefs: set = set()
-    good = 0
+    good = here = 0
     for item in items:
         href = _article_link(item, url, max_item)
         key = None if href is None else _article_key(href)
         if key is not None and key not in hrefs:
             hrefs.add(key)
             good += 1
-    return good >= _MIN_ITEMS and 3 * good >= 2 * len(items)
+        elif href is None and not here and len(items) <= _MAX_TOPIC_BOX and \
+                _leads_here(item, url, max_item):
+            here = 1  # the article itself, listed among its topic's stories
+    return good >= _MIN_ITEMS - here and 3 * (good + here) >= 2 * len(items)
+
+
+def _leads_here(item, url: str, max_item: int) -> bool:
+    """Does the item lead to this page by a headline ("Enjeux internationaux": the
+    section's three latest stories, this one marked active)? Such a list is about the
+    article's topic; the item itself is no related link."""
+    if len(squash(raw_text(item))) > max_item:
+        return False
+    return any(same_page(href, url) and _headline(squash(raw_text(a)))
+               for a in (item.iter("a") if item.tag != "a" else [item])
+               if linkable(href := (a.get("href") or "").strip()))
 
 
 def _article_key(href: str) -> str:
