@@ -6,7 +6,8 @@ entries of one live article; a menu box under its own heading after a related he
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
 ads, subscription offers and titles without words; links to this page with a query and an
 anchor; a text block that repeats the headline after a label; a call to action alone on its
-line. And one rail that is: a topic box listing this article among its three stories."""
+line. And what is: a topic box listing this article among its three stories; cards of one kind
+in a row after a paragraph."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -238,3 +239,18 @@ def test_a_topic_box_listing_this_article_among_three_is_a_rail():
 def test_a_box_of_this_article_and_one_other_is_no_rail():
     links, teasers, _elements = _find(_article(after=_topic_box(1)))
     assert (links, teasers) == ([], [])
+
+
+def test_cards_of_one_kind_in_a_row_after_a_paragraph_are_all_embedded():
+    # futurezone-like <teaserparagraph> cards in a row after the last paragraph: each but
+    # the first has only its like beside it
+    def card(i, title):
+        return (f'<teaserparagraph><a class="teaser-title" href="{SITE}/b2b/story-{i}/40043297{i}">'
+                f"<h2>{title}</h2></a><p>Tech</p></teaserparagraph>")
+    cards = "".join(card(i, t) for i, t in enumerate(("Ride-hailing firm loses a case in court",
+                                                      "Robotaxi maker asks carmakers for money",
+                                                      "Rival ride firm raises billions on debut")))
+    body = (f'<main><article><h1>Sleep and blood pressure</h1><div class="paragraphs">{PROSE}'
+            f"{cards}</div></article></main>")
+    links, _teasers, _elements = _find(body)
+    assert [x.url for x in links] == [f"{SITE}/b2b/story-{i}/40043297{i}" for i in range(3)]
