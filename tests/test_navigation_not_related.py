@@ -1,5 +1,5 @@
 """What looks like navigation to another article but is none, on small pages written after
-real CMS markup (the fifth round of cleaners/generic navigation work, bench/README.md): a
+real CMS markup (the sixth round of cleaners/generic navigation work, bench/README.md): a
 gallery's rel=next arrow inside the article; links that carry the page's own article id; a
 card leading to paid content; a list without a name outside the article's top box; the
 entries of one live article; a menu box under its own heading after a related heading; a
