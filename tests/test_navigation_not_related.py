@@ -6,8 +6,8 @@ entries of one live article; a menu box under its own heading after a related he
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
 ads, subscription offers and titles without words; links to this page with a query and an
 anchor; a text block that repeats the headline after a label; a call to action alone on its
-line. And what is: a topic box listing this article among its three stories; cards of one kind
-in a row after a paragraph."""
+line; the next item of a card's list as its snippet. And what is: a topic box listing this
+article among its three stories; cards of one kind in a row after a paragraph."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -254,3 +254,18 @@ def test_cards_of_one_kind_in_a_row_after_a_paragraph_are_all_embedded():
             f"{cards}</div></article></main>")
     links, _teasers, _elements = _find(body)
     assert [x.url for x in links] == [f"{SITE}/b2b/story-{i}/40043297{i}" for i in range(3)]
+
+
+def test_the_next_item_of_a_cards_list_is_not_its_snippet():
+    # Postmedia-like list: an ad slot fills the <li> after a card
+    titles = ("Why naps help the heart more than coffee",
+              "Five small habits that lower blood pressure",
+              "What a home monitor tells you and what it does not")
+    items = [f'<li class="item"><a href="{SITE}/health/2024/04/story-{i}.html">'
+             f"<span>{t}</span></a></li>" for i, t in enumerate(titles)]
+    ad = ('<li class="item"><div class="native">Advertisement. Story continues below. This '
+          "advertisement has not loaded yet, but your article continues below.</div></li>")
+    box = f'<ol class="related-articles">{items[0]}{ad}{items[1]}{items[2]}</ol>'
+    links, teasers, _elements = _find(_article(after=box))
+    assert teasers == []
+    assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(3)]

@@ -321,8 +321,9 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
     if best:
         return best, None
     sib = el.getnext()
+    # (not the next item of the card's list: "<li>card</li><li>(an ad slot)</li>")
     if sib is not None and isinstance(sib.tag, str) and sib.tag not in HEADING_TAGS and \
-            next(sib.iter("a"), None) is None:
+            sib.tag != el.tag and next(sib.iter("a"), None) is None:
         text = raw_text(sib).strip()
         if summary(squash(text)):
             return text, sib
