@@ -6,7 +6,8 @@ entries of one live article; a menu box under its own heading after a related he
 subtitle or byline under a card's headline, which is no snippet; a card's section link; job
 ads, subscription offers and titles without words; links to this page with a query and an
 anchor; a text block that repeats the headline after a label; a call to action alone on its
-line; the next item of a card's list as its snippet. And what is: a topic box listing this
+line; the next item of a card's list as its snippet; page 2 of this article ("/seite-2").
+And what is: a topic box listing this
 article among its three stories; cards of one kind in a row after a paragraph."""
 from __future__ import annotations
 
@@ -269,3 +270,10 @@ def test_the_next_item_of_a_cards_list_is_not_its_snippet():
     links, teasers, _elements = _find(_article(after=box))
     assert teasers == []
     assert [x.url for x in links] == [f"{SITE}/health/2024/04/story-{i}.html" for i in range(3)]
+
+
+def test_page_two_of_this_article_named_in_words_is_no_next_article():
+    # Zeit-like <link rel=next> to ".../seite-2" of the same article
+    head = f'<link rel="next" href="{URL.removesuffix(".html")}/seite-2">'
+    links, teasers, _elements = _find(_article(), head=head)
+    assert (links, teasers) == ([], [])

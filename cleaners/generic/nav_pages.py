@@ -19,8 +19,9 @@ from .nav_scan import absolute
 _BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
 _CANONICAL = etree.XPath("/*/head/link[@rel='canonical']/@href", smart_strings=False)
 # What may follow the current path (its extension cut) on page N: "/2", "-2", "_2.shtml",
-# "/page/2".
-_PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:page[-_/]?)?\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
+# "/page/2", "/seite-2".
+_PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:(?:page|seite|pagina|página|strona|sayfa)[-_/]?)?"
+                          r"\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
 _PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p|pg|seite|pagina)=\d+", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.\w{2,6}$")
 # An article id: a path segment with a run of at least five digits ("367061",
