@@ -8,7 +8,8 @@ ads, subscription offers and titles without words; links to this page with a que
 anchor; a text block that repeats the headline after a label; a call to action alone on its
 line; the next item of a card's list as its snippet; page 2 of this article ("/seite-2").
 And what is: a topic box listing this
-article among its three stories; cards of one kind in a row after a paragraph."""
+article among its three stories; cards of one kind in a row after a paragraph; a list without
+a name whose cards name their excerpts."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
@@ -277,3 +278,20 @@ def test_page_two_of_this_article_named_in_words_is_no_next_article():
     head = f'<link rel="next" href="{URL.removesuffix(".html")}/seite-2">'
     links, teasers, _elements = _find(_article(), head=head)
     assert (links, teasers) == ([], [])
+
+
+def test_a_list_without_a_name_of_cards_with_named_excerpts_is_a_rail():
+    # MexicoNewsDaily-like (a WordPress theme's module grid): no rail class name, but each
+    # card names its excerpt; items too long for a bare-headline rail
+    titles = ("Drought paralyzes northern states water deliveries to the US",
+              "Justice department returns thirteen convicted nationals",
+              "US announces a tariff on tomatoes starting in July")
+    items = "".join(
+        f'<div class="span4"><div class="wrap"><h3 class="entry-title"><a href="{SITE}/news/'
+        f'story-{i}/">{t}</a></h3><div class="meta">April 15, 2025</div><div class="td-excerpt">'
+        f"In the past five years the state has sent less than a third of the water it owes; "
+        f"farmers on both sides of the border worry about the next season.</div></div></div>"
+        for i, t in enumerate(titles))
+    links, teasers, _elements = _find(_article(after=f'<div><div class="row">{items}</div></div>'))
+    assert links == []
+    assert [t.url for t in teasers] == [f"{SITE}/news/story-{i}/" for i in range(3)]

@@ -15,6 +15,8 @@ boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), commen
 boxes holding prose (an article's own list of links keeps its sentences). A rail without a
 class name saying so must also stand in the same top-level box of <body> as the page's
 <h1>: a band of the site's stories of its own between the article and the footer is site-wide.
+Its items are bare headlines, unless each names its excerpt ("td-excerpt"): teaser cards of
+the site's markup, not a listing of posts written into the text.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from ..vocab import (
     SITE_LIST_END,
     SITE_LIST_START,
 )
+from .nav_cards import class_says
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
@@ -91,7 +94,8 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
         if is_inside(el, taken) or any(is_inside(t, {el}) for t in taken_list):
             continue
         if in_chrome(el) or _in_nav(el) or \
-                not _rail_items(el, url, _MAX_ITEM if hinted else _MAX_PLAIN_ITEM):
+                not _rail_items(el, url, _MAX_ITEM if hinted or _excerpt_cards(el)
+                                else _MAX_PLAIN_ITEM):
             continue
         head = _heading_of(el)
         if not hinted and _apart_from_article(el, root):
@@ -102,6 +106,15 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
             continue
         rails.append(el)
     return rails
+
+
+def _excerpt_cards(el) -> bool:
+    """Do the rail's items name their excerpts as such ("td-excerpt", "card__dek")? Teaser
+    cards of the site's own markup, not a listing of posts written into the text."""
+    kids = [k for k in el if isinstance(k.tag, str)]
+    return len(kids) >= _MIN_ITEMS and all(
+        any(class_says(d.get("class"), "excerpt") for d in k.iter() if d is not k)
+        for k in kids)
 
 
 def _apart_from_article(el, root) -> bool:
