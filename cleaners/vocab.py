@@ -208,7 +208,7 @@ TEASER_HEADING = re.compile(
 )
 # Link texts of "read on" / "see all" links inside or below teaser cards.
 READ_MORE = re.compile(
-    r"^\W*(?:read\s+(?:more|on|the\s+article|full\s+(?:article|story))|continue\s+reading"
+    r"^\W*(?:read\s+(?:more|on|the\s+(?:article|rest)|full\s+(?:article|story))|continue\s+reading"
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
