@@ -28,7 +28,6 @@ from ..text import clean_inline
 from ..vocab import (
     DIRECTION_WORD,
     LEADING_ARROW,
-    MEDIA_BOX,
     NAV_EXCLUDE,
     NEXT_ONLY,
     NEXT_PREFIX,
@@ -43,6 +42,7 @@ from ..vocab import (
 )
 from .nav_cards import home_page
 from .nav_expand import expand
+from .nav_flips import in_media_box, in_pager
 from .nav_merge import first_occurrence, unique
 from .nav_pages import base_url, page_of_same_article
 from .nav_scan import (
@@ -70,8 +70,6 @@ from .teasers import find_blocks
 
 # Evidence strength of a prev/next candidate.
 _ARROW, _CLASS, _WORD, _REL = 1, 2, 3, 4
-# A gallery's arrows sit a few boxes inside it.
-_MEDIA_LEVELS = 4
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
@@ -295,7 +293,7 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return not _in_pager(a) and not hidden(a) and not _in_media_box(a)
+    return not in_pager(a) and not hidden(a) and not in_media_box(a)
 
 
 def _title_nearby(a, href: str) -> str:
@@ -337,34 +335,6 @@ def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
                 break
             node = node.getparent()
     return out
-
-
-def _in_media_box(a) -> bool:
-    """A gallery's or slider's arrow ("<ws-gallery><a class=ws-gallery__button rel=next>"):
-    it pages through pictures, even when it carries rel=next."""
-    node = a
-    for _ in range(_MEDIA_LEVELS):
-        if node is None or node.tag in STOP_TAGS:
-            return False
-        names = f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}".lower()
-        if MEDIA_BOX.search(names):
-            return True
-        node = node.getparent()
-    return False
-
-
-def _in_pager(a) -> bool:
-    """Numbered pagination: "‹ 1 2 3 Next ›" holds page numbers next to the link."""
-    node = a.getparent()
-    for _ in range(3):
-        if node is None or node.tag in STOP_TAGS or text_len(node, 300) > 300:
-            return False
-        numbers = sum(1 for el in node.iter("a", "span", "li", "b", "strong", "em")
-                      if el is not a and len(el) == 0 and (el.text or "").strip().isdigit())
-        if numbers >= 2:
-            return True
-        node = node.getparent()
-    return False
 
 
 def anchor_title(a, rel: str) -> str:
