@@ -17,6 +17,7 @@ import re
 from .vocab_prevnext import (  # noqa: F401 (re-exported: the vocabularies' one home)
     DIRECTION_WORD,
     LEADING_ARROW,
+    MEDIA_BOX,
     NAV_EXCLUDE,
     NEXT_CJK,
     NEXT_ONLY,
@@ -207,11 +208,20 @@ TEASER_HEADING = re.compile(
 )
 # Link texts of "read on" / "see all" links inside or below teaser cards.
 READ_MORE = re.compile(
-    r"^\W*(?:read\s+(?:more|on|the\s+article|full\s+(?:article|story))|continue\s+reading"
+    r"^\W*(?:read\s+(?:more|on|the\s+(?:article|rest)|full\s+(?:article|story))|continue\s+reading"
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
     r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文)\W*$",
+    re.IGNORECASE,
+)
+
+# Calls to action that open a link's text: "Learn more about our network", "Sign up for":
+# a link to a page about something, not an article's headline.
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:learn\s+more|click\s+here|sign\s+up|subscribe"
+    r"|mehr\s+erfahren|erfahren\s+sie\s+mehr|hier\s+(?:klicken|anmelden|bestellen)"
+    r"|en\s+savoir\s+plus|más\s+información|saiba\s+mais|scopri\s+di\s+più)\b",
     re.IGNORECASE,
 )
 
@@ -245,7 +255,8 @@ CLASS_EXCLUDE = re.compile(
     r"|btn|icon|video|author|product|slick|swiper|owl|carousel|lightbox|slider|gallery|vjs"
     r"|player|mfp|glide|splide|modal|popup|calendar|month|year|comment|(?<![a-z])ads?(?![a-z])"
 )
-# Link targets that are no article: author, tag, topic and category pages, images and files
+# Link targets that are no article: author, tag, topic and category pages, paid content,
+# images and files
 # ("/writer/jane-doe", "/recht/themen/recht/k/krieg", "/uploads/photo.jpg").
 # Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
 NON_ARTICLE_URL = re.compile(
@@ -253,6 +264,11 @@ NON_ARTICLE_URL = re.compile(
     r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
     r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
+    # paid content under its own folder ("/annonse/slik-reiser-du-billig/81329020"), job
+    # ads ("/job/leitung-controlling.1170683765.html"), subscription offers ("/abo-service/")
+    r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
+    r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
+    r"|aboshop|abonnement|subscriptions?)/"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
 )
@@ -263,6 +279,8 @@ SPONSORED_TEXT = re.compile(
     r"|patrocinado|partner\s*content|paid\s+(?:post|content)|promoted|pubblicità|reklame"
     r"|реклама)\b)|广告|推广|広告|\bPR\b",
 )
+# The gender marker of a German job ad's title: "Leitung (m/w/d) Controlling", "(w/m/d)".
+JOB_AD_TITLE = re.compile(r"\((?:[mwfdx]|div)(?:\s*/\s*(?:[mwfdx]|div)){1,3}\)", re.IGNORECASE)
 # Ad widgets that carry "Recommended" headings of their own.
 AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads?(?![a-z])",
                       re.IGNORECASE)

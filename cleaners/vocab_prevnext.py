@@ -106,6 +106,13 @@ NAV_EXCLUDE = re.compile(
     r"|carregar\s+mais|načíst|wczytaj|загрузить|もっと見る|加载更多|載入更多",
     re.IGNORECASE,
 )
+# Boxes of media players, galleries and sliders: their prev/next arrows page through
+# pictures or slides, not articles (docs/annotation.md, "Neither"). Matched on the lowercased
+# class/id names and the tag (custom elements: <ws-gallery>) of the link and its boxes.
+MEDIA_BOX = re.compile(
+    r"galler|galerie|diashow|slideshow|slider|carousel|swiper|slick|lightbox|owl-|glide"
+    r"|splide|flickity|player|(?<![a-z])vjs"
+)
 # "There is no previous article": 上一篇：没有了.
 NO_ARTICLE = re.compile(
     r"^\s*(?:没有了|沒有了|无|無|暂无|暫無|没有|none|keine|aucun|ninguno|нет)\W*$", re.IGNORECASE

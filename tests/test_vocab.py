@@ -155,8 +155,8 @@ def test_teaser_heading_ends_a_text_dump_body(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Read more", "Read more »", "Continue reading →", "Weiterlesen", "Lire la suite",
-    "Leer más", "Подробнее", "阅读全文>>", "更多>>"])
+    "Read more", "Read more »", "READ THE REST", "Continue reading →", "Weiterlesen",
+    "Lire la suite", "Leer más", "Подробнее", "阅读全文>>", "更多>>"])
 def test_read_more_links(text):
     assert READ_MORE.match(text)
 

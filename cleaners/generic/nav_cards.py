@@ -34,6 +34,8 @@ _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
+_LETTER = re.compile(r"[^\W\d_]")  # a title has words: "45:47" is a video's length
+_FULL_STOP = re.compile(r"[.!?。！？…]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
 # WordPress's short links to a post ("/?p=36843") are articles, not the home page.
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:#.*|\?(?![^#]*\b(?:p|page_id)=\d).*)?$",
@@ -210,7 +212,7 @@ def _card(el, anchors: list) -> Card | None:
         if title_el is None:
             return None
         title, href = text_of(title_el), _href(anchors[0])
-    if not title or read_more(title) or heading_label(title) or \
+    if not title or not _LETTER.search(title) or read_more(title) or heading_label(title) or \
             _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
         return None
     card = Card(title, href, el)
@@ -303,9 +305,8 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
             continue
         if class_says(node.get("class"), "excerpt") and not (title_el is not None and (
                 is_inside(title_el, {node}) or is_inside(node, {title_el}))):
-            text = raw_text(node).strip()
-            if text and squash(text) != title and not read_more(text) and \
-                    substantial(squash(text)):
+            text = _after_title(squash(raw_text(node)), title)
+            if text and not read_more(text) and summary(text):
                 return text, None
         if node.tag not in _LEAF_SET:
             continue
@@ -313,21 +314,29 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if len(text) < 12 or len(text) <= len(best) or \
                 next(node.iterdescendants(*_LEAF_BLOCKS), None) is not None:
             continue  # too short, no better than the best so far, or not innermost
-        text = squash(text)
-        if text.startswith(title):
-            text = text[len(title):].strip(" -–—:|·•")
-        if len(text) > len(best) and substantial(text) and not read_more(text) and \
+        text = _after_title(squash(text), title)
+        if len(text) > len(best) and summary(text) and not read_more(text) and \
                 not heading_label(text):
             best = text
     if best:
         return best, None
     sib = el.getnext()
+    # (not the next item of the card's list: "<li>card</li><li>(an ad slot)</li>")
     if sib is not None and isinstance(sib.tag, str) and sib.tag not in HEADING_TAGS and \
-            next(sib.iter("a"), None) is None:
+            sib.tag != el.tag and next(sib.iter("a"), None) is None:
         text = raw_text(sib).strip()
-        if substantial(text):
+        if summary(squash(text)):
             return text, sib
     return "", None
+
+
+def _after_title(text: str, title: str) -> str:
+    """A block's text without the card's title and what stands before it: "READ MORE:
+    <title>", "<kicker>:<title> <summary>" leave the summary, if any."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return text
+    return text[at + len(title):].strip(" -–—:|·•")
 
 
 def text_pairs(region: list) -> list[Card]:
@@ -354,12 +363,27 @@ def text_pairs(region: list) -> list[Card]:
             for (t, t_el), (s, s_el) in pairs]
 
 
+# Letters of a summary (CJK counts triple): "Die Polizei schätzt den Wert der Drogen..."
+_MIN_SUMMARY = 36
+
+
 def substantial(text: str) -> bool:
     """Real text, not a date, category or byline: enough letters (CJK counts triple)."""
     if len(text) < 8 or len(text) > 80:
         return len(text) > 80
     letters = len(_NON_LETTER.sub("", text))
     return letters + 2 * len(_CJK.findall(text)) >= 24 and not _META_LINE.search(text)
+
+
+def summary(text: str) -> bool:
+    """A card's summary: a sentence, or a line long enough for one. A shorter line under a
+    headline that ends in no full stop is its subtitle, a kicker or a byline ("Nach
+    Explosionen auf Mülldeponie", "By Daily News Reporter in Dodoma"): the card is then a
+    related link, not a teaser (docs/annotation.md)."""
+    if len(text) > 80 or (_FULL_STOP.search(text) and substantial(text)):
+        return True
+    letters = len(_NON_LETTER.sub("", text))
+    return substantial(text) and letters + 2 * len(_CJK.findall(text)) >= _MIN_SUMMARY
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}

@@ -10,7 +10,8 @@ A card is found from its link: a link after the page's <h1> to another article o
 site (not a section, tag or author page) whose text is a headline (several words). Climbing
 from the link, the card is the largest element around it that leads nowhere else and stays
 short. It is embedded when a sibling next to it is prose (a long text with few links): that
-tells a card in the text from an item of a rail or of a menu. A paragraph is a card only
+tells a card in the text from an item of a rail or of a menu; cards of one kind in a row
+after a paragraph (up to three) are looked past. A paragraph is a card only
 when the link is its whole text, but for a short label ending in a separator ("MORE:").
 A card may carry a kicker: a link to its section ("<a href=/digital-life>Digital Life</a>")
 or a short line above its linked <h2> headline. Items of sidebar widgets and rankings
@@ -24,7 +25,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import AD_CLASS, NON_ARTICLE_URL
+from ..vocab import AD_CLASS, CALL_TO_ACTION, NON_ARTICLE_URL
 from .nav_pages import page_of_same_article, same_page, section_of
 from .nav_scan import (
     HEADING_TAGS,
@@ -47,6 +48,7 @@ _MAX_TITLE = 200
 _MAX_CARD = 400  # characters: a headline, a kicker, a short dek
 _MAX_LEVELS = 6
 _MIN_PROSE = 100  # characters of a neighbouring paragraph
+_MAX_RUN = 3  # cards of one kind in a row between paragraphs
 _MAX_LABEL = 30  # "Read also:", "MORE :" before a link alone on its line
 _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
 _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
@@ -91,7 +93,7 @@ def _article_href(a, url: str) -> str | None:
     if not linkable(href):
         return None
     text = squash(raw_text(a))
-    if not text or len(text) > _MAX_TITLE or \
+    if not text or len(text) > _MAX_TITLE or CALL_TO_ACTION.match(text) or \
             (word_count(text) < _MIN_WORDS and len(_CJK.findall(text)) < _MIN_CJK):
         return None
     href = absolute(href, url)
@@ -182,7 +184,11 @@ def _between_prose(card, url: str) -> bool:
         if parent is None or parent.tag in _STOP or len(squash(raw_text(parent))) > size:
             return False
         node = parent
-    for sib in (before, after):
+    for sib, backwards in ((before, True), (after, False)):
+        for _ in range(_MAX_RUN):  # cards in a row after a paragraph: look past their like
+            if sib is None or not _alike(sib, node):
+                break
+            sib = _neighbour(sib, backwards)
         if sib is None or _is_card(sib, url):
             continue  # an item of a grid or list beside its like
         text = squash(raw_text(sib))
@@ -192,6 +198,12 @@ def _between_prose(card, url: str) -> bool:
         if 4 * linked <= len(text):
             return True
     return False
+
+
+def _alike(sib, node) -> bool:
+    """The same kind of element as the card ("<teaserparagraph>" after "<teaserparagraph>")."""
+    return sib.tag == node.tag and sib.get("class") == node.get("class") and \
+        sib.tag not in ("p", "div", "li")
 
 
 def _neighbour(el, before: bool):

@@ -2,7 +2,10 @@
 
 A saved page may come without its URL: `<base href>` and the canonical link then say where
 it lives. "次ページ→" (/articles/view/367061/2), "Next page" (?page=2) and "Seite 2"
-(-2.html) lead to another page of the same article, not to another article.
+(-2.html) lead to another page of the same article, not to another article; nor does a
+link that carries the page's own article id ("/articles/image/sports/367061/2" from
+"/articles/view/sports/367061": its pictures; "/voc/report?i=20241203-OYT1T50218": a form
+about it; comments, print views).
 """
 from __future__ import annotations
 
@@ -16,10 +19,14 @@ from .nav_scan import absolute
 _BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
 _CANONICAL = etree.XPath("/*/head/link[@rel='canonical']/@href", smart_strings=False)
 # What may follow the current path (its extension cut) on page N: "/2", "-2", "_2.shtml",
-# "/page/2".
-_PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:page[-_/]?)?\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
+# "/page/2", "/seite-2".
+_PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:(?:page|seite|pagina|página|strona|sayfa)[-_/]?)?"
+                          r"\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
 _PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p|pg|seite|pagina)=\d+", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.\w{2,6}$")
+# An article id: a path segment with a run of at least five digits ("367061",
+# "20241203-OYT1T50218", "sleep-study-272712"); four are a year.
+_ID_DIGITS = re.compile(r"\d{5}")
 # Second-level labels under which a country registers names: "co.uk", "com.au", "ne.jp".
 _SECOND_LEVEL = frozenset("co com net org gov edu ac or ne go gob nic".split())
 
@@ -47,10 +54,25 @@ def page_of_same_article(href: str, url: str | None) -> bool:
         return False
     path, other = here.path.rstrip("/"), there.path.rstrip("/")
     if other == path:
-        return there.query == here.query or bool(_PAGE_QUERY.search(there.query))
+        # a query and an anchor on this page's own path: a view of it ("?cid=511#cid-510",
+        # a comment thread's "+ 7 more replies"; "?replytocom=5#respond")
+        return there.query == here.query or bool(_PAGE_QUERY.search(there.query)) or \
+            bool(there.fragment)
     stem = _EXTENSION.sub("", path)
-    return bool(stem) and other.startswith(stem) and \
-        bool(_PAGE_SUFFIX.match(other[len(stem):]))
+    if stem and other.startswith(stem) and _PAGE_SUFFIX.match(other[len(stem):]):
+        return True
+    return _carries_id(there, _EXTENSION.sub("", path.rsplit("/", 1)[-1]))
+
+
+def _carries_id(there, page_id: str) -> bool:
+    """Does the link's path or query hold the page's last path segment, an article id, as a
+    whole segment or value?"""
+    if not _ID_DIGITS.search(page_id):
+        return False
+    for part in re.split(r"[/?&=#;]", f"{there.path}?{there.query}"):
+        if _EXTENSION.sub("", part) == page_id:
+            return True
+    return False
 
 
 def same_page(href: str, url: str) -> bool:

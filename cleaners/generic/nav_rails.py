@@ -12,10 +12,15 @@ read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the r
 first line, "<div>Neueste Artikel</div>", or a compound ending in one, "Motorsport-Aktuell"),
 boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), comment threads
 (their entries link to permalinks with a date line), lists of short texts (menus, tags), and
-boxes holding prose (an article's own list of links keeps its sentences).
+boxes holding prose (an article's own list of links keeps its sentences). A rail without a
+class name saying so must also stand in the same top-level box of <body> as the page's
+<h1>: a band of the site's stories of its own between the article and the footer is site-wide.
+Its items are bare headlines, unless each names its excerpt ("td-excerpt"): teaser cards of
+the site's markup, not a listing of posts written into the text.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -28,7 +33,8 @@ from ..vocab import (
     SITE_LIST_END,
     SITE_LIST_START,
 )
-from .nav_pages import same_page, same_site, section_of
+from .nav_cards import class_says
+from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -46,7 +52,12 @@ _BOXES = "[count(*[descendant-or-self::a[@href]]) >= 3]"
 _CONTAINERS = etree.XPath("/*/body//*" + _BOXES)
 _CONTAINERS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _BOXES)
 _HAS_H1 = etree.XPath("boolean(/*/body//h1)")
+_FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
 _MIN_ITEMS = 3
+# A box of a topic's few stories may list the article itself among them (it then counts
+# towards _MIN_ITEMS); a longer list holding it is the site's latest.
+_MAX_TOPIC_BOX = 5
+_PATH_ID = re.compile(r"\d{5}")  # an article id in a path: five digits or more
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
 _MAX_TITLE = 200
@@ -83,15 +94,47 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
         if is_inside(el, taken) or any(is_inside(t, {el}) for t in taken_list):
             continue
         if in_chrome(el) or _in_nav(el) or \
-                not _rail_items(el, url, _MAX_ITEM if hinted else _MAX_PLAIN_ITEM):
+                not _rail_items(el, url, _MAX_ITEM if hinted or _excerpt_cards(el)
+                                else _MAX_PLAIN_ITEM):
             continue
         head = _heading_of(el)
+        if not hinted and _apart_from_article(el, root):
+            continue
         if _site_list_heading(head) or (not hinted and not _plain_rail_heading(head)) or \
                 (head is not None and not_heads and is_inside(head, not_heads)) or \
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
         rails.append(el)
     return rails
+
+
+def _excerpt_cards(el) -> bool:
+    """Do the rail's items name their excerpts as such ("td-excerpt", "card__dek")? Teaser
+    cards of the site's own markup, not a listing of posts written into the text."""
+    kids = [k for k in el if isinstance(k.tag, str)]
+    return len(kids) >= _MIN_ITEMS and all(
+        any(class_says(d.get("class"), "excerpt") for d in k.iter() if d is not k)
+        for k in kids)
+
+
+def _apart_from_article(el, root) -> bool:
+    """Does the rail stand in another top-level box of <body> than the page's <h1> (a band
+    of the site's stories between header and footer, not the article's column)?"""
+    h1 = _FIRST_H1(root)
+    if not h1:
+        return False
+    top = _top_box(h1[0])
+    return top is not None and top is not _top_box(el)
+
+
+def _top_box(el):
+    """The child of <body> that holds el."""
+    while el is not None:
+        parent = el.getparent()
+        if parent is not None and parent.tag == "body":
+            return el
+        el = parent
+    return None
 
 
 def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
@@ -106,13 +149,37 @@ def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
         return False
     items = [k for k in kids if k.tag == tag]
     hrefs: set = set()
-    good = 0
+    good = here = 0
     for item in items:
         href = _article_link(item, url, max_item)
-        if href is not None and href not in hrefs:
-            hrefs.add(href)
+        key = None if href is None else _article_key(href)
+        if key is not None and key not in hrefs:
+            hrefs.add(key)
             good += 1
-    return good >= _MIN_ITEMS and 3 * good >= 2 * len(items)
+        elif href is None and not here and len(items) <= _MAX_TOPIC_BOX and \
+                _leads_here(item, url, max_item):
+            here = 1  # the article itself, listed among its topic's stories
+    return good >= _MIN_ITEMS - here and 3 * (good + here) >= 2 * len(items)
+
+
+def _leads_here(item, url: str, max_item: int) -> bool:
+    """Does the item lead to this page by a headline ("Enjeux internationaux": the
+    section's three latest stories, this one marked active)? Such a list is about the
+    article's topic; the item itself is no related link."""
+    if len(squash(raw_text(item))) > max_item:
+        return False
+    return any(same_page(href, url) and _headline(squash(raw_text(a)))
+               for a in (item.iter("a") if item.tag != "a" else [item])
+               if linkable(href := (a.get("href") or "").strip()))
+
+
+def _article_key(href: str) -> str:
+    """Which article a link leads to: a path that carries an article id ("-273085") names it
+    whatever the query says ("?timeline--pageItem=273675": an entry of one live article);
+    else path and query ("/?p=123")."""
+    parts = urlsplit(href)
+    path = parts.path.rstrip("/")
+    return path if _PATH_ID.search(path) else f"{path}?{parts.query}"
 
 
 def _article_link(item, url: str, max_item: int = _MAX_ITEM) -> str | None:
@@ -134,7 +201,7 @@ def _article_link(item, url: str, max_item: int = _MAX_ITEM) -> str | None:
     href = found.pop()
     path = urlsplit(href).path
     if NON_ARTICLE_URL.search(path) or not same_site(href, url) or same_page(href, url) or \
-            section_of(href, url):
+            section_of(href, url) or page_of_same_article(href, url):
         return None
     return href
 

@@ -42,6 +42,7 @@ from ..vocab import (
 )
 from .nav_cards import home_page
 from .nav_expand import expand
+from .nav_flips import in_media_box, in_pager
 from .nav_merge import first_occurrence, unique
 from .nav_pages import base_url, page_of_same_article
 from .nav_scan import (
@@ -292,7 +293,7 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return not _in_pager(a) and not hidden(a)
+    return not in_pager(a) and not hidden(a) and not in_media_box(a)
 
 
 def _title_nearby(a, href: str) -> str:
@@ -334,20 +335,6 @@ def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
                 break
             node = node.getparent()
     return out
-
-
-def _in_pager(a) -> bool:
-    """Numbered pagination: "‹ 1 2 3 Next ›" holds page numbers next to the link."""
-    node = a.getparent()
-    for _ in range(3):
-        if node is None or node.tag in STOP_TAGS or text_len(node, 300) > 300:
-            return False
-        numbers = sum(1 for el in node.iter("a", "span", "li", "b", "strong", "em")
-                      if el is not a and len(el) == 0 and (el.text or "").strip().isdigit())
-        if numbers >= 2:
-            return True
-        node = node.getparent()
-    return False
 
 
 def anchor_title(a, rel: str) -> str:

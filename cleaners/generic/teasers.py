@@ -2,9 +2,9 @@
 
 A block starts from
 - a heading or label whose whole text is a related-block heading (vocab.RELATED_HEADING):
-  the block is what follows it (its next siblings, up to the next heading of the same rank
-  or the first stretch of prose), or the rest of its line for an inline label
-  ("Lire aussi : <a>…</a>", "Читайте также: <a>…</a>");
+  the block is what follows it (its next siblings, up to the next heading of the same rank,
+  a box opening with one, or the first stretch of prose), or the rest of its line for an
+  inline label ("Lire aussi : <a>…</a>", "Читайте также: <a>…</a>");
 - a class/id name (related, recommend, more-stories, yarpp, tuijian, xgwz, ...): the element.
 Blocks in the site's footer, header or menu are site-wide, not about the article: skipped
 (a block under an explicit related heading only when in a <header>/<footer>: sidebars
@@ -30,11 +30,12 @@ from lxml import etree
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, NON_ARTICLE_URL, SPONSORED_TEXT
+from ..vocab import AD_CLASS, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_embeds import find_embeds
-from .nav_pages import same_page, same_site, section_of
+from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_rails import find_rails
+from .nav_region import region_after
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -56,8 +57,6 @@ from .nav_scan import (
 _BLOCK_SLACK = 200
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
-_MAX_REGION = 40
-_MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 # A block relating articles to this one holds a handful of them (the annotated pages: at most
 # ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
 # labels on latest feeds").
@@ -238,7 +237,7 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     nxt = head.getnext()
     if nxt is not None and nxt in taken:
         return Block(elements=[head])  # the list after it is a class seed's block already
-    region = _region_after(head, taken)
+    region = region_after(head, taken)
     if not region:
         return None
     if next((a for r in region for a in r.iter("a")), None) is None:
@@ -262,49 +261,6 @@ def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
     if text_len(host, allowed) > allowed:
         return None
     return _block(cards, [host], url)
-
-
-def _region_after(head, taken: set) -> list:
-    """Next siblings of a heading, up to the next heading of the same rank (or a heading
-    without links: a new section of the article), or another block's heading."""
-    rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
-    # a heading box climbed up to its block (<section class="block"><div>Leggi
-    # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
-    # another block with a heading of its own
-    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
-    region = []
-    for sib in head.itersiblings():
-        if not isinstance(sib.tag, str):
-            continue
-        if peer is not None and peer[1] and (sib.tag, (sib.get("class") or "").split()[:1]) \
-                == peer and _titled(sib):
-            break
-        if sib in taken or (sib.tag in STOP_TAGS and (
-                sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
-            break  # another block, or the article itself (not a card: <article> items)
-        if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
-                                        next(sib.iter("a"), None) is None):
-            break
-        if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
-            break
-        region.append(sib)
-        if len(region) >= _MAX_REGION:
-            break
-    return region
-
-
-def _titled(box) -> bool:
-    """Does a box open with a title line of its own (its first text outside any link, a
-    short line), before its links?"""
-    for node in box.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag == "a":
-            return False
-        text = (node.text or "").strip()
-        if text:
-            return len(text) <= 60 and ancestor_anchor(node) is None
-    return False
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
@@ -336,6 +292,7 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
     cards = [c for c in cards if not _not_an_article(c, url)]
+    cards = _without_sections(cards)
     if not cards:
         return None
     if len(cards) > _MAX_CARDS:  # dozens of stories: the site's latest or an archive, not
@@ -359,12 +316,12 @@ def _not_an_article(card: Card, url: str | None) -> bool:
     """Cards that are no article of the site: "native ad" items (<li class="andNativead">),
     paid cards ("Advertorial" beside the title), the page itself ("More US Stories" listing
     it first), its section (a link to a parent path of the page), author, tag and topic
-    pages, images."""
+    pages, images, job ads ("Leitung (m/w/d) Controlling")."""
     if AD_CLASS.search(card.el.get("class") or ""):
         return True
     text = squash(raw_text(card.el))
     rest = text if word_count(card.title) <= 2 else text.replace(card.title, "", 1)
-    if SPONSORED_TEXT.search(rest):
+    if SPONSORED_TEXT.search(rest) or JOB_AD_TITLE.search(card.title):
         return True
     if not card.href:
         return False
@@ -372,7 +329,16 @@ def _not_an_article(card: Card, url: str | None) -> bool:
     if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
         return True
     return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
-                          not same_site(card.href, url))
+                          not same_site(card.href, url) or page_of_same_article(card.href, url))
+
+
+def _without_sections(cards: list[Card]) -> list[Card]:
+    """Cards whose link is a parent folder of another card's link in the block are that
+    card's section or show ("<a href=/emissions/show>Show</a>" above
+    "/emissions/show/episode-2"): a kicker, no article."""
+    paths = [urlsplit(c.href).path.rstrip("/") + "/" if c.href else "" for c in cards]
+    return [c for c, p in zip(cards, paths, strict=True)
+            if not p or p == "/" or not any(o != p and o.startswith(p) for o in paths)]
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:

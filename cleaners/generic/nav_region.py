@@ -1,0 +1,75 @@
+"""The region a related-block heading opens: the heading's next siblings up to the next
+heading of the same rank, a box opening with one, another block or the article itself
+(used by teasers.py)."""
+from __future__ import annotations
+
+from .nav_scan import (
+    HEADING_TAGS,
+    STOP_TAGS,
+    ancestor_anchor,
+    heading_label,
+    raw_text,
+    squash,
+    text_len,
+)
+
+_MAX_REGION = 40
+_MAX_ITEM = 800  # characters of a card (an <article> item) in a block
+
+
+def region_after(head, taken: set) -> list:
+    """Next siblings of a heading, up to the next heading of the same rank (or a heading
+    without links: a new section of the article), or another block's heading."""
+    rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
+    # a heading box climbed up to its block (<section class="block"><div>Leggi
+    # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
+    # another block with a heading of its own
+    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
+    region = []
+    for sib in head.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if peer is not None and peer[1] and (sib.tag, (sib.get("class") or "").split()[:1]) \
+                == peer and _titled(sib):
+            break
+        if sib in taken or (sib.tag in STOP_TAGS and (
+                sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
+            break  # another block, or the article itself (not a card: <article> items)
+        if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
+                                        next(sib.iter("a"), None) is None):
+            break
+        if _opens_with_heading(sib, rank):
+            break  # a box of its own under its own heading ("<nav><h6>More services</h6>")
+        if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
+            break
+        region.append(sib)
+        if len(region) >= _MAX_REGION:
+            break
+    return region
+
+
+def _opens_with_heading(box, rank: int) -> bool:
+    """Does the box open (first element, a few levels down) with a heading of the same or a
+    higher rank?"""
+    node = box
+    for _ in range(3):
+        node = next((k for k in node if isinstance(k.tag, str)), None)
+        if node is None:
+            return False
+        if node.tag in HEADING_TAGS:
+            return int(node.tag[1]) <= rank
+    return False
+
+
+def _titled(box) -> bool:
+    """Does a box open with a title line of its own (its first text outside any link, a
+    short line), before its links?"""
+    for node in box.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == "a":
+            return False
+        text = (node.text or "").strip()
+        if text:
+            return len(text) <= 60 and ancestor_anchor(node) is None
+    return False
