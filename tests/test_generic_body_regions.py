@@ -38,3 +38,39 @@ def test_a_recipe_card_with_an_alignment_class_keeps_its_steps():
     assert "Step 1: stir the pan well" in body
     assert "Step 6: stir the pan well" in body
     assert "Copyright" not in body
+
+
+def _accordion(chapter: int, units: int = 2) -> str:
+    items = "".join(f"<li><h5>Unit {chapter}.{n}</h5><div>Unit {chapter}.{n} covers the "
+                    "engine, the brakes, and the electrics, with exercises in the workshop."
+                    "</div></li>" for n in range(1, units + 1))
+    return f"<ul class='accordion toggles'>{items}</ul>"
+
+
+def test_headings_between_sections_of_one_article_are_kept():
+    # a curriculum page: the article is a row of accordions, each under a heading of its
+    # own that sits beside it (not inside it), after a row of links to documents; the
+    # largest accordion wins, and the links keep it from widening to the whole page
+    buttons = "".join(f"<a class='btn' href='/doc{n}.pdf'>Download the plan of year {n}</a>"
+                      for n in range(1, 13))
+    page = ("<html><body><div class='menu'><a href='/'>Home</a></div><article class='page'>"
+            f"<h2 class='entry-title'>Courses in car mechanics</h2>{buttons}<hr>"
+            "<h2>Modules</h2>" + _accordion(1) + "<hr><h2>Syllabus</h2>" + _accordion(2)
+            + "<h4>Second year</h4>" + _accordion(3) + "<h4>Third year</h4><hr>"
+            + _accordion(4, 10) + "</article></body></html>")
+    article = extract_article(page, "https://school.example.org/courses/")
+    paragraphs = article.body.split("\n\n")
+    assert article.title == "Courses in car mechanics"
+    for heading in ("Modules", "Syllabus", "Second year", "Third year"):
+        assert heading in paragraphs
+    assert paragraphs.index("Second year") < paragraphs.index("Unit 3.1")
+    assert "Courses in car mechanics" not in paragraphs
+    assert "Home" not in article.body
+
+
+def test_a_heading_beside_a_single_box_is_not_taken():
+    # one box of prose: a heading before it may be a deck or a label, as before
+    page = ("<html><body><h1>Walking</h1><h2>Latest</h2><div class='text'>" + _para(1)
+            + _para(2) + "</div></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.startswith("Researchers followed 1 hundred adults")

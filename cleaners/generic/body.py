@@ -25,7 +25,7 @@ from itertools import accumulate
 
 from lxml import etree
 
-from .blocks import Block, Page, linearize
+from .blocks import HEADING_TAGS, Block, Page, linearize
 from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
 from .boilerplate import is_header, is_hidden
 from .trim import trim
@@ -277,15 +277,31 @@ class Layout:
         if parent is None:
             return [winner]
         sig = signature(winner)
-        out = []
+        out, headings = [], []
+        heading = None  # the heading seen last, when only textless elements followed it
         for sib in parent:
-            if sib is winner:
-                out.append(sib)
-            elif not isinstance(sib.tag, str) or not self.prose(sib):
+            if not isinstance(sib.tag, str):
                 continue
-            elif self._section(sib, sig) or self._is_prose(sib) or self._prose_box(sib, winner):
+            if sib is winner or self.prose(sib) and (
+                    self._section(sib, sig) or self._is_prose(sib) or self._prose_box(sib, winner)):
+                if heading is not None:
+                    headings.append(heading)
                 out.append(sib)
-        return out
+            elif not self.chars(sib):
+                continue  # a rule (<hr>), an image: the heading still heads what follows
+            heading = sib if self._section_heading(sib) else None
+        if len(out) < 2 or not headings:
+            return out
+        # an article split into sibling boxes, each under its heading (an accordion per
+        # chapter): the headings are the article's too
+        keep = set(out) | set(headings)
+        return [sib for sib in parent if sib in keep]
+
+    def _section_heading(self, el) -> bool:
+        """A heading of the article's own (not the page's headline, not a linked card
+        title), which heads the sibling that follows it."""
+        return el.tag in HEADING_TAGS and el is not self.headline and \
+            self.link_density(el) <= 0.5
 
     def _prose_box(self, sib, winner) -> bool:
         """A sibling container of prose (Readability's sibling rule): a fair share of the
