@@ -4,7 +4,10 @@ real pages; the expected text is read off the page."""
 from __future__ import annotations
 
 from cleaners.extract import extract_article
+from cleaners.generic.body import BodyResult, find_body
 from cleaners.generic.boilerplate import chrome_name
+from cleaners.generic.fallback import preferred
+from cleaners.html import parse_html
 
 
 SENTENCE = ("Researchers followed {n} hundred adults for two years, and those who walked "
@@ -74,3 +77,35 @@ def test_a_heading_beside_a_single_box_is_not_taken():
             + _para(2) + "</div></body></html>")
     body = extract_article(page, "https://example.org/walking").body
     assert body.startswith("Researchers followed 1 hundred adults")
+
+
+def _found(page: str) -> BodyResult:
+    root, _ = parse_html(page)
+    return find_body(root)
+
+
+def test_a_second_opinion_on_an_empty_body_is_taken_however_short():
+    line = _found("<html><body>\n  Test\n</body></html>")
+    assert not line.blocks
+    assert preferred(line, "", "Test")
+    # ... unless all it found is page chrome: a menu's one link
+    menu = _found("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert not preferred(menu, "", "Home")
+    assert preferred(menu, "", "x" * 150)  # a real amount of text, as before
+    # a body of ours is replaced only by a real amount of text, LONGER times as long
+    found = BodyResult(None, [], [])
+    assert not preferred(found, "A short text we found.", "A short text we found, longer.")
+    assert not preferred(found, "x" * 200, "y" * 250)
+    assert preferred(found, "x" * 200, "y" * 400)
+
+
+def test_pages_of_one_line_or_headings_only_have_a_body():
+    # readability's markup tests: a bare line of text; headings around lazy images; text
+    # inside a javascript: link (scored as a menu by its link density)
+    assert extract_article("<html><body>\n  Test\n</body></html>").body == "Test"
+    headings = ("<html><body><article class='markdown-body'><h2>Case one</h2>"
+                "<img data-src='a.jpg' alt='a'><h2>Case two</h2><img data-src='b.jpg' alt='b'>"
+                "</article></body></html>")
+    assert extract_article(headings).body == "Case one\n\nCase two"
+    link = ("<html><body><a href='javascript:'><p>abc</p><p>def</p>ghi</a></body></html>")
+    assert extract_article(link).body == "abc\n\ndef\n\nghi"

@@ -39,9 +39,7 @@ def extract_generic(root, url: str | None, meta: dict) -> Article:
     if short or found.prose_share < fallback.SUSPICIOUS_SHARE:
         paragraphs = trafilatura_paragraphs(root)
         second = clean_paragraphs(paragraphs)
-        if len(second) >= fallback.MIN_BODY_CHARS and len(second) > len(body) and (
-                short or len(second) >= fallback.LONGER * len(body)) and \
-                not fallback.elsewhere(found, body, second):
+        if fallback.preferred(found, body, second):
             body, body_html = second, sanitize_html(paragraphs_html(paragraphs))
             warnings.append("trafilatura_fallback")
     if not body:
