@@ -9,7 +9,6 @@ from cleaners.generic.boilerplate import chrome_name
 from cleaners.generic.fallback import preferred
 from cleaners.html import parse_html
 
-
 SENTENCE = ("Researchers followed {n} hundred adults for two years, and those who walked "
             "daily reported less knee pain, better sleep, and fewer visits to a doctor. ")
 
@@ -109,3 +108,41 @@ def test_pages_of_one_line_or_headings_only_have_a_body():
     assert extract_article(headings).body == "Case one\n\nCase two"
     link = ("<html><body><a href='javascript:'><p>abc</p><p>def</p>ghi</a></body></html>")
     assert extract_article(link).body == "abc\n\ndef\n\nghi"
+
+
+def _video_page(main: str = "<main class='main'>", end: str = "</main>") -> str:
+    dialog = "".join(f"<p>Message {n}: your registration could not be completed, please "
+                     "check your details and try again in a few minutes.</p>"
+                     for n in range(12))
+    return ("<html><body><header class='site'><a href='/'>Channel</a></header>"
+            f"{main}<article class='post-page'><div class='post-header'><h1>Football in the "
+            "time of the virus</h1></div><article class='video-module'><div class='item-caption'>"
+            "<div class='details'><p class='item-description'>New York is the centre of the "
+            "pandemic in the country. Sport has come to a standstill too, and nobody knows "
+            "how the season goes on.</p><dl><dt>2 min</dt></dl></div></div></article></article>"
+            f"{end}<div class='dialog login-dialog'><h2>Sign in</h2>{dialog}</div>"
+            "</body></html>")
+
+
+def test_the_main_landmark_holding_the_headline_is_where_the_article_is():
+    # a video page: one sentence of description beside the player (in a box named
+    # "caption"), and a sign-in dialog with far more text outside <main>
+    body = extract_article(_video_page(), "https://tv.example.org/sport/virus-100.html").body
+    assert "New York is the centre of the pandemic" in body
+    assert "registration" not in body
+    # role="main" declares the same
+    page = _video_page("<div role='main'>", "</div>")
+    body = extract_article(page, "https://tv.example.org/sport/virus-100.html").body
+    assert "New York is the centre of the pandemic" in body
+
+
+def test_several_main_landmarks_declare_nothing():
+    # a theme writing role="main" on nested columns: the headline's column holds no text
+    page = ("<html><body><div role='main' class='columns'><article>"
+            "<div role='main' class='columns'><header><h1>Walking</h1></header></div>"
+            "<div role='main' class='columns'><div class='entry-content'>" + _para(1)
+            + _para(2) + _para(3) + "</div></div></article></div></body></html>")
+    root, _ = parse_html(page)
+    found = find_body(root, "Walking", root.find(".//h1"))
+    text = " ".join(b.text for b in found.blocks)
+    assert "Researchers followed 3 hundred adults" in text

@@ -34,6 +34,7 @@ _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
+_MAIN = etree.XPath('//main | //*[@role="main"]', smart_strings=False)
 _ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"]', smart_strings=False)
 MIN_DECLARED_CHARS = 200
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
@@ -325,7 +326,9 @@ class Layout:
 def find_body(root, title: str = "", headline=None) -> BodyResult:
     """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
-    top = body[0] if body else root
+    top = main_region(root, headline)
+    if top is None:
+        top = body[0] if body else root
     keep = set(headline.iterancestors()) if headline is not None else frozenset()
     page = linearize(top, keep=keep)
     result = _find_body(page, title, headline, declared_body(root, page))
@@ -333,6 +336,20 @@ def find_body(root, title: str = "", headline=None) -> BodyResult:
         # every reasonable container was skipped as small chrome: read the whole page
         result = _find_body(linearize(top, skip_small_chrome=False), title, headline)
     return result
+
+
+def main_region(root, headline):
+    """The page's one main landmark (<main>, role="main"), when it holds the headline: the
+    page declares its main content there, so what lies outside it (a sign-in dialog, a
+    cookie box, a footer) is never the article, however much text it holds. Pages that
+    mark several elements as main (themes writing role="main" on nested columns) declare
+    nothing."""
+    if headline is None:
+        return None
+    found = _MAIN(root)
+    if len(found) != 1 or not any(el is found[0] for el in headline.iterancestors()):
+        return None
+    return found[0]
 
 
 def declared_body(root, page: Page):
