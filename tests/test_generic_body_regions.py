@@ -146,3 +146,54 @@ def test_several_main_landmarks_declare_nothing():
     found = find_body(root, "Walking", root.find(".//h1"))
     text = " ".join(b.text for b in found.blocks)
     assert "Researchers followed 3 hundred adults" in text
+
+
+def _ld(obj: dict) -> str:
+    import json
+
+    return f"<script type='application/ld+json'>{json.dumps(obj)}</script>"
+
+
+HOWTO = {"@context": "https://schema.org", "@type": "HowTo", "name": "Sew a round tablecloth",
+         "description": "<p>Whatever the size and style of your table, a round cloth "
+                        "softens it.</p><p>Here is how to sew one.</p>",
+         "step": [{"@type": "HowToStep", "name": "Step 1: measure the table", "position": 1,
+                   "itemListElement": {"@type": "HowToDirection", "text":
+                                       "<p>Measure the diameter, the distance from edge to "
+                                       "edge through the middle of the table.</p>"}},
+                  {"@type": "HowToStep", "name": "Step 2: cut the cloth", "text":
+                   "Fold the cloth in four and cut along a quarter circle."},
+                  {"@type": "HowToStep", "text": "Hem the edge: fold it twice by a "
+                   "centimetre, pin it all the way round, and sew it with a straight stitch "
+                   "close to the fold. Press the seam with a hot iron when you are done."}],
+         "comment": [{"@type": "Comment", "text": "Lovely idea, thank you for sharing!"}]}
+
+
+def test_an_article_rendered_by_script_is_read_from_its_structured_data():
+    # the markup holds a notice and an empty mount point; the article is in the JSON-LD
+    page = ("<html><head><title>Sew a round tablecloth</title>" + _ld(HOWTO) + "</head><body>"
+            "<div class='browser-notice'>Your browser is out of date. Download a newer one "
+            "for free for a better experience: click on its icon!</div>"
+            "<div data-react-class='ProjectPage' data-react-props='{}'></div></body></html>")
+    article = extract_article(page, "https://diy.example.org/projects/20/round-tablecloth")
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[:2] == [
+        "Whatever the size and style of your table, a round cloth softens it.",
+        "Here is how to sew one."]
+    assert "Step 1: measure the table" in paragraphs
+    assert ("Measure the diameter, the distance from edge to edge through the middle of the "
+            "table.") in paragraphs
+    assert "Fold the cloth in four and cut along a quarter circle." in paragraphs
+    assert "browser is out of date" not in article.body
+    assert "Lovely idea" not in article.body  # comments are not the article
+    assert "structured_data_body" in article.warnings
+
+
+def test_an_article_in_the_markup_keeps_its_own_text():
+    text = SENTENCE.format(n=1) * 2 + SENTENCE.format(n=2) * 2
+    ld = {"@type": "NewsArticle", "headline": "Walking", "articleBody": text + " Advertisement."}
+    page = ("<html><head>" + _ld(ld) + "</head><body><article><h1>Walking</h1>" + _para(1)
+            + _para(2) + "</article></body></html>")
+    article = extract_article(page, "https://example.org/walking")
+    assert "structured_data_body" not in article.warnings
+    assert "Advertisement" not in article.body
