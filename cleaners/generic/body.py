@@ -1,5 +1,7 @@
 """Main-text detection: score text blocks, find the densest cluster of prose, filter it.
 
+0. The page's one main landmark (<main>, role="main") bounds the search when it holds the
+   headline (body_region.py).
 1. Every block gets a weight: prose (long, punctuated, few links) is positive, link lists
    and menus are negative, short neutral lines count for nothing.
 2. Elements marked as chrome (boilerplate.py) are dropped with their blocks, unless one
@@ -10,7 +12,8 @@
 4. The winner widens to an ancestor whose added text is prose too (an article split over
    lead, body boxes and columns), climbs through wrappers that add no text, and to the
    level where an article split into repeated sections (same tag and class) has its
-   siblings; those sections, sibling paragraphs and sibling boxes of prose are merged.
+   siblings; those sections, sibling paragraphs and sibling boxes of prose are merged,
+   with the heading right before each of them when there are several.
 5. Prose between the headline and the container is the lead (often inside <header>).
 6. The kept blocks lose what looks like chrome in context (trim.py).
 7. The share of the page's visible prose they hold is reported (prose_share): a low one asks
@@ -27,6 +30,7 @@ from lxml import etree
 
 from .blocks import HEADING_TAGS, Block, Page, linearize
 from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
+from .body_region import declared_body, main_region
 from .boilerplate import is_header, is_hidden
 from .trim import trim
 
@@ -34,9 +38,6 @@ _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
-_MAIN = etree.XPath('//main | //*[@role="main"]', smart_strings=False)
-_ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"]', smart_strings=False)
-MIN_DECLARED_CHARS = 200
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
 HEADLINE_RELEASE_SHARE = 0.2  # a marked element around the headline holding this share too
@@ -336,31 +337,6 @@ def find_body(root, title: str = "", headline=None) -> BodyResult:
         # every reasonable container was skipped as small chrome: read the whole page
         result = _find_body(linearize(top, skip_small_chrome=False), title, headline)
     return result
-
-
-def main_region(root, headline):
-    """The page's one main landmark (<main>, role="main"), when it holds the headline: the
-    page declares its main content there, so what lies outside it (a sign-in dialog, a
-    cookie box, a footer) is never the article, however much text it holds. Pages that
-    mark several elements as main (themes writing role="main" on nested columns) declare
-    nothing."""
-    if headline is None:
-        return None
-    found = _MAIN(root)
-    if len(found) != 1 or not any(el is found[0] for el in headline.iterancestors()):
-        return None
-    return found[0]
-
-
-def declared_body(root, page: Page):
-    """The one element the page marks up as its article body (schema.org microdata), if it
-    holds a real amount of text: publishers set it for search engines, so it is reliable."""
-    found = _ARTICLE_BODY(root)
-    if len(found) != 1 or found[0] not in page.spans:
-        return None
-    start, end = page.spans[found[0]]
-    chars = sum(len(b.text) for b in page.blocks[start:end])
-    return found[0] if chars >= MIN_DECLARED_CHARS else None
 
 
 def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
