@@ -20,10 +20,13 @@ def main_region(root, headline):
     nothing."""
     if headline is None:
         return None
-    found = _MAIN(root)
-    if len(found) != 1 or not any(el is found[0] for el in headline.iterancestors()):
+    # the headline's ancestors first: most pages have no landmark there, and then the
+    # whole tree is not searched
+    main = next((el for el in headline.iterancestors()
+                 if el.tag == "main" or el.get("role") == "main"), None)
+    if main is None or len(_MAIN(root)) != 1:
         return None
-    return found[0]
+    return main
 
 
 def declared_body(root, page: Page):
