@@ -197,3 +197,15 @@ def test_an_article_in_the_markup_keeps_its_own_text():
     article = extract_article(page, "https://example.org/walking")
     assert "structured_data_body" not in article.warnings
     assert "Advertisement" not in article.body
+
+
+def test_several_declared_articles_declare_none():
+    # a listing page describing each of its stories: none of them is the page's article
+    stories = "".join(_ld({"@type": "NewsArticle", "headline": f"Story {n}",
+                           "articleBody": SENTENCE.format(n=n) * 8}) for n in range(3))
+    page = ("<html><head>" + stories + "</head><body><h1>Latest news</h1><ul>"
+            + "".join(f"<li><a href='/s{n}'>Story {n}</a></li>" for n in range(3))
+            + "</ul></body></html>")
+    article = extract_article(page, "https://example.org/news/")
+    assert "structured_data_body" not in article.warnings
+    assert "Researchers followed" not in article.body

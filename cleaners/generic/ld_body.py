@@ -65,38 +65,42 @@ def _steps(value, depth: int = 0) -> list[str]:
     return out
 
 
-def declared_size(objects) -> int:
-    """An upper bound of the declared text's length (its raw strings), cheap to get: most
-    pages declare none, and only a large one is worth turning into paragraphs."""
-    n = 0
-    for obj, types in _candidates(objects):
-        if types & _ARTICLE_TYPES:
-            body = obj.get("articleBody")
-            n = max(n, len(body) if isinstance(body, str) else 0)
-        else:
-            n = max(n, len(str(obj.get("description") or ""))
-                    + sum(len(str(obj.get(k) or "")) for k in _STEP_KEYS))
-    return n
-
-
-def _candidates(objects):
+def _declared(objects):
+    """The one object declaring the page's article text, with its types; None when there is
+    none, or several (a listing page describing each of its stories)."""
+    found = None
     for obj in objects or ():
         types = _types(obj)
         if types & _ARTICLE_TYPES and isinstance(obj.get("articleBody"), str) or \
                 types & _STEP_TYPES and any(obj.get(k) for k in _STEP_KEYS):
-            yield obj, types
+            if found is not None:
+                return None
+            found = obj, types
+    return found
+
+
+def declared_size(objects) -> int:
+    """An upper bound of the declared text's length (its raw strings), cheap to get: most
+    pages declare none, and only a large one is worth turning into paragraphs."""
+    declared = _declared(objects)
+    if declared is None:
+        return 0
+    obj, types = declared
+    if types & _ARTICLE_TYPES:
+        return len(obj["articleBody"])
+    return len(str(obj.get("description") or "")) + \
+        sum(len(str(obj.get(k) or "")) for k in _STEP_KEYS)
 
 
 def declared_paragraphs(objects) -> list[str]:
-    """The longest text a page's JSON-LD objects declare as its article."""
-    best: list[str] = []
-    for obj, types in _candidates(objects):
-        if types & _ARTICLE_TYPES:
-            found = _paragraphs(obj["articleBody"])
-        else:
-            found = _paragraphs(obj.get("description"))
-            for key in _STEP_KEYS:
-                found += _steps(obj.get(key))
-        if sum(map(len, found)) > sum(map(len, best)):
-            best = found
-    return best
+    """The text the page's one declaring JSON-LD object gives as its article."""
+    declared = _declared(objects)
+    if declared is None:
+        return []
+    obj, types = declared
+    if types & _ARTICLE_TYPES:
+        return _paragraphs(obj["articleBody"])
+    found = _paragraphs(obj.get("description"))
+    for key in _STEP_KEYS:
+        found += _steps(obj.get(key))
+    return found
