@@ -182,6 +182,7 @@ def read_metadata(root, url: str | None) -> dict:
                   **_health_defaults()}
     jsonld, metas, canonical, times = _head_elements(root)
     objects = list(_jsonld_objects(jsonld))
+    meta["ld_objects"] = objects  # the generic body may read a declared text (generic/ld_body.py)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     ld_authors: list[dict] = []
     site_names: set[str] = set()  # who publishes: an "author" of that name is the site

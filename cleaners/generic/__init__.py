@@ -11,18 +11,33 @@ from __future__ import annotations
 from ..article import Article
 from ..sanitize import sanitize_html
 from ..text import clean_paragraphs
-from . import fallback
+from . import fallback, ld_body
 from .body import find_body
 from .fallback import paragraphs_html, trafilatura_paragraphs
 from .navigation import find_navigation
 from .render import render_html
 from .title import find_title
 
+# the text found in the markup holds under this share of the text the page's structured
+# data declares as its article: the declared text is the article
+DECLARED_SHARE = 1 / 3
+
 
 def _drop(elements) -> None:
     for el in elements:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+def _declared_text(meta: dict, body: str) -> list[str]:
+    """The article's paragraphs from the page's structured data, when the text found in
+    its markup is under a DECLARED_SHARE of them (an article rendered by script)."""
+    objects = meta.get("ld_objects")
+    least = max(len(body), fallback.MIN_BODY_CHARS) / DECLARED_SHARE
+    if not objects or ld_body.declared_size(objects) < least:
+        return []
+    paragraphs = ld_body.declared_paragraphs(objects)
+    return paragraphs if len(clean_paragraphs(paragraphs)) >= least else []
 
 
 def extract_generic(root, url: str | None, meta: dict) -> Article:
@@ -39,11 +54,13 @@ def extract_generic(root, url: str | None, meta: dict) -> Article:
     if short or found.prose_share < fallback.SUSPICIOUS_SHARE:
         paragraphs = trafilatura_paragraphs(root)
         second = clean_paragraphs(paragraphs)
-        if len(second) >= fallback.MIN_BODY_CHARS and len(second) > len(body) and (
-                short or len(second) >= fallback.LONGER * len(body)) and \
-                not fallback.elsewhere(found, body, second):
+        if fallback.preferred(found, body, second):
             body, body_html = second, sanitize_html(paragraphs_html(paragraphs))
             warnings.append("trafilatura_fallback")
+    declared = _declared_text(meta, body)
+    if declared:
+        body, body_html = clean_paragraphs(declared), sanitize_html(paragraphs_html(declared))
+        warnings.append("structured_data_body")
     if not body:
         warnings.append("no_main_text")
     return Article(title=title, body=body, body_html=body_html, related_links=related_links,

@@ -1,5 +1,7 @@
 """Main-text detection: score text blocks, find the densest cluster of prose, filter it.
 
+0. The page's one main landmark (<main>, role="main") bounds the search when it holds the
+   headline (body_region.py).
 1. Every block gets a weight: prose (long, punctuated, few links) is positive, link lists
    and menus are negative, short neutral lines count for nothing.
 2. Elements marked as chrome (boilerplate.py) are dropped with their blocks, unless one
@@ -10,7 +12,8 @@
 4. The winner widens to an ancestor whose added text is prose too (an article split over
    lead, body boxes and columns), climbs through wrappers that add no text, and to the
    level where an article split into repeated sections (same tag and class) has its
-   siblings; those sections, sibling paragraphs and sibling boxes of prose are merged.
+   siblings; those sections, sibling paragraphs and sibling boxes of prose are merged,
+   with the heading right before each of them when there are several.
 5. Prose between the headline and the container is the lead (often inside <header>).
 6. The kept blocks lose what looks like chrome in context (trim.py).
 7. The share of the page's visible prose they hold is reported (prose_share): a low one asks
@@ -25,8 +28,9 @@ from itertools import accumulate
 
 from lxml import etree
 
-from .blocks import Block, Page, linearize
+from .blocks import HEADING_TAGS, Block, Page, linearize
 from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
+from .body_region import declared_body, main_region
 from .boilerplate import is_header, is_hidden
 from .trim import trim
 
@@ -34,8 +38,6 @@ _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
-_ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"]', smart_strings=False)
-MIN_DECLARED_CHARS = 200
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
 HEADLINE_RELEASE_SHARE = 0.2  # a marked element around the headline holding this share too
@@ -277,15 +279,31 @@ class Layout:
         if parent is None:
             return [winner]
         sig = signature(winner)
-        out = []
+        out, headings = [], []
+        heading = None  # the heading seen last, when only textless elements followed it
         for sib in parent:
-            if sib is winner:
-                out.append(sib)
-            elif not isinstance(sib.tag, str) or not self.prose(sib):
+            if not isinstance(sib.tag, str):
                 continue
-            elif self._section(sib, sig) or self._is_prose(sib) or self._prose_box(sib, winner):
+            if sib is winner or self.prose(sib) and (
+                    self._section(sib, sig) or self._is_prose(sib) or self._prose_box(sib, winner)):
+                if heading is not None:
+                    headings.append(heading)
                 out.append(sib)
-        return out
+            elif not self.chars(sib):
+                continue  # a rule (<hr>), an image: the heading still heads what follows
+            heading = sib if self._section_heading(sib) else None
+        if len(out) < 2 or not headings:
+            return out
+        # an article split into sibling boxes, each under its heading (an accordion per
+        # chapter): the headings are the article's too
+        keep = set(out) | set(headings)
+        return [sib for sib in parent if sib in keep]
+
+    def _section_heading(self, el) -> bool:
+        """A heading of the article's own (not the page's headline, not a linked card
+        title), which heads the sibling that follows it."""
+        return el.tag in HEADING_TAGS and el is not self.headline and \
+            self.link_density(el) <= 0.5
 
     def _prose_box(self, sib, winner) -> bool:
         """A sibling container of prose (Readability's sibling rule): a fair share of the
@@ -309,7 +327,9 @@ class Layout:
 def find_body(root, title: str = "", headline=None) -> BodyResult:
     """headline: the element showing the title (title.headline_element), or None."""
     body = _BODY(root)
-    top = body[0] if body else root
+    top = main_region(root, headline)
+    if top is None:
+        top = body[0] if body else root
     keep = set(headline.iterancestors()) if headline is not None else frozenset()
     page = linearize(top, keep=keep)
     result = _find_body(page, title, headline, declared_body(root, page))
@@ -317,17 +337,6 @@ def find_body(root, title: str = "", headline=None) -> BodyResult:
         # every reasonable container was skipped as small chrome: read the whole page
         result = _find_body(linearize(top, skip_small_chrome=False), title, headline)
     return result
-
-
-def declared_body(root, page: Page):
-    """The one element the page marks up as its article body (schema.org microdata), if it
-    holds a real amount of text: publishers set it for search engines, so it is reliable."""
-    found = _ARTICLE_BODY(root)
-    if len(found) != 1 or found[0] not in page.spans:
-        return None
-    start, end = page.spans[found[0]]
-    chars = sum(len(b.text) for b in page.blocks[start:end])
-    return found[0] if chars >= MIN_DECLARED_CHARS else None
 
 
 def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:

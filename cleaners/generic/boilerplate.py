@@ -62,6 +62,10 @@ _TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|format|status|product_(?:c
 # A class token of many dashed parts is a slug ("product-name--happy-coffee-sidamo-bio"),
 # not a list of roles: its parts are not read as separate words.
 _SLUG_PARTS = 5
+# Nor is a token that sets an alignment ("header-content-align-left", "has-text-align-center",
+# "block-alignment-left"): a block editor's layout setting names the parts it places,
+# which are not the element's role.
+_SETTING_PARTS = frozenset("align aligned alignment justify justified justification".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # Never removed, whatever their class says.
@@ -106,11 +110,13 @@ def is_header(el) -> bool:
 
 
 def _words(low: str) -> list[str]:
-    """Words of class/id names: tokens split at "-" and "_", slugs left whole."""
+    """Words of class/id names: tokens split at "-" and "_", slugs and layout settings left
+    whole."""
     out: list[str] = []
     for token in low.split():
         parts = token.translate(_SEPARATORS).split()
-        out.extend(parts if len(parts) <= _SLUG_PARTS else (token,))
+        whole = len(parts) > _SLUG_PARTS or len(parts) > 1 and not _SETTING_PARTS.isdisjoint(parts)
+        out.extend((token,) if whole else parts)
     return out
 
 

@@ -16,6 +16,7 @@ MIN_BODY_CHARS = 100  # a body shorter than this asks for the second opinion
 # when it is LONGER times as long; about 4% of pages ask (bench/README.md).
 SUSPICIOUS_SHARE = 0.4
 LONGER = 1.5
+PREFIX = 40  # characters of a paragraph enough to find it in another text
 
 
 def trafilatura_paragraphs(root) -> list[str]:
@@ -32,13 +33,35 @@ def trafilatura_paragraphs(root) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+def preferred(found, body: str, second: str) -> bool:
+    """Does the second opinion replace our body? When ours is empty, any text it finds
+    does: a real amount of text, or a short one outside page chrome (a page of one line,
+    headings only, text inside a script link). Otherwise it must be a real amount of
+    text, longer than ours (LONGER times when ours is not short), and not another block
+    than a short post under its headline."""
+    if len(second) <= len(body):
+        return False
+    if not body:
+        return len(second) >= MIN_BODY_CHARS or not _chrome_only(found, second)
+    return len(second) >= MIN_BODY_CHARS and (
+        len(body) < MIN_BODY_CHARS or len(second) >= LONGER * len(body)) and \
+        not elsewhere(found, body, second)
+
+
+def _chrome_only(found, second: str) -> bool:
+    """Does none of the second opinion's paragraphs start in a block outside every marked
+    element (a menu's "Home" is all a page without text offers)?"""
+    plain = " ".join(b.text for b in found.all_blocks if not b.marks)
+    return not any(" ".join(p.split())[:PREFIX] in plain for p in second.split("\n\n"))
+
+
 def elsewhere(found, body: str, second: str) -> bool:
     """Is the second opinion another block than a short post found right under its
     headline (body.py, short_post)? A post of three short lines loses to nothing longer
     elsewhere (a sidebar widget, a comment) unless the second opinion holds it too."""
     if not found.short_post or not body:
         return False
-    first = body.split("\n\n", 1)[0][:40]
+    first = body.split("\n\n", 1)[0][:PREFIX]
     return first not in second
 
 

@@ -1,0 +1,211 @@
+"""Generic body: where the article is and what belongs to it (cleaners/generic/body.py,
+boilerplate.py, fallback.py). Each page is written here by hand to show one layout seen on
+real pages; the expected text is read off the page."""
+from __future__ import annotations
+
+from cleaners.extract import extract_article
+from cleaners.generic.body import BodyResult, find_body
+from cleaners.generic.boilerplate import chrome_name
+from cleaners.generic.fallback import preferred
+from cleaners.html import parse_html
+
+SENTENCE = ("Researchers followed {n} hundred adults for two years, and those who walked "
+            "daily reported less knee pain, better sleep, and fewer visits to a doctor. ")
+
+
+def _para(n: int, times: int = 2) -> str:
+    return f"<p>{SENTENCE.format(n=n) * times}</p>"
+
+
+def test_a_layout_setting_in_a_class_name_is_not_a_role():
+    # block editors write where a box's parts sit: "header-content-align-left" places the
+    # header of a recipe card, it does not make the card a page header
+    assert not chrome_name("recipe-card is-style-default header-content-align-left")
+    assert not chrome_name("has-text-align-center")
+    assert chrome_name("site-header")
+    assert chrome_name("nav-links")
+
+
+def test_a_recipe_card_with_an_alignment_class_keeps_its_steps():
+    steps = "".join(f"<li>Step {n}: stir the pan well and wait a minute.</li>"
+                    for n in range(1, 7))
+    card = ("<div class='recipe-card is-style-default header-content-align-left'>"
+            "<h2>Noodles with tofu</h2><h3>Directions</h3>"
+            f"<ol class='directions'>{steps}</ol></div>")
+    page = ("<html><body><article><h1>Noodles with tofu</h1><div class='entry-content'>"
+            + _para(1, 3) + _para(2, 3) + card + "</div></article>"
+            "<footer><p>Copyright, all rights reserved.</p></footer></body></html>")
+    body = extract_article(page, "https://example.org/noodles").body
+    assert "Researchers followed 1 hundred adults" in body
+    assert "Step 1: stir the pan well" in body
+    assert "Step 6: stir the pan well" in body
+    assert "Copyright" not in body
+
+
+def _accordion(chapter: int, units: int = 2) -> str:
+    items = "".join(f"<li><h5>Unit {chapter}.{n}</h5><div>Unit {chapter}.{n} covers the "
+                    "engine, the brakes, and the electrics, with exercises in the workshop."
+                    "</div></li>" for n in range(1, units + 1))
+    return f"<ul class='accordion toggles'>{items}</ul>"
+
+
+def test_headings_between_sections_of_one_article_are_kept():
+    # a curriculum page: the article is a row of accordions, each under a heading of its
+    # own that sits beside it (not inside it), after a row of links to documents; the
+    # largest accordion wins, and the links keep it from widening to the whole page
+    buttons = "".join(f"<a class='btn' href='/doc{n}.pdf'>Download the plan of year {n}</a>"
+                      for n in range(1, 13))
+    page = ("<html><body><div class='menu'><a href='/'>Home</a></div><article class='page'>"
+            f"<h2 class='entry-title'>Courses in car mechanics</h2>{buttons}<hr>"
+            "<h2>Modules</h2>" + _accordion(1) + "<hr><h2>Syllabus</h2>" + _accordion(2)
+            + "<h4>Second year</h4>" + _accordion(3) + "<h4>Third year</h4><hr>"
+            + _accordion(4, 10) + "</article></body></html>")
+    article = extract_article(page, "https://school.example.org/courses/")
+    paragraphs = article.body.split("\n\n")
+    assert article.title == "Courses in car mechanics"
+    for heading in ("Modules", "Syllabus", "Second year", "Third year"):
+        assert heading in paragraphs
+    assert paragraphs.index("Second year") < paragraphs.index("Unit 3.1")
+    assert "Courses in car mechanics" not in paragraphs
+    assert "Home" not in article.body
+
+
+def test_a_heading_beside_a_single_box_is_not_taken():
+    # one box of prose: a heading before it may be a deck or a label, as before
+    page = ("<html><body><h1>Walking</h1><h2>Latest</h2><div class='text'>" + _para(1)
+            + _para(2) + "</div></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.startswith("Researchers followed 1 hundred adults")
+
+
+def _found(page: str) -> BodyResult:
+    root, _ = parse_html(page)
+    return find_body(root)
+
+
+def test_a_second_opinion_on_an_empty_body_is_taken_however_short():
+    line = _found("<html><body>\n  Test\n</body></html>")
+    assert not line.blocks
+    assert preferred(line, "", "Test")
+    # ... unless all it found is page chrome: a menu's one link
+    menu = _found("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert not preferred(menu, "", "Home")
+    assert preferred(menu, "", "x" * 150)  # a real amount of text, as before
+    # a body of ours is replaced only by a real amount of text, LONGER times as long
+    found = BodyResult(None, [], [])
+    assert not preferred(found, "A short text we found.", "A short text we found, longer.")
+    assert not preferred(found, "x" * 200, "y" * 250)
+    assert preferred(found, "x" * 200, "y" * 400)
+
+
+def test_pages_of_one_line_or_headings_only_have_a_body():
+    # readability's markup tests: a bare line of text; headings around lazy images; text
+    # inside a javascript: link (scored as a menu by its link density)
+    assert extract_article("<html><body>\n  Test\n</body></html>").body == "Test"
+    headings = ("<html><body><article class='markdown-body'><h2>Case one</h2>"
+                "<img data-src='a.jpg' alt='a'><h2>Case two</h2><img data-src='b.jpg' alt='b'>"
+                "</article></body></html>")
+    assert extract_article(headings).body == "Case one\n\nCase two"
+    link = ("<html><body><a href='javascript:'><p>abc</p><p>def</p>ghi</a></body></html>")
+    assert extract_article(link).body == "abc\n\ndef\n\nghi"
+
+
+def _video_page(main: str = "<main class='main'>", end: str = "</main>") -> str:
+    dialog = "".join(f"<p>Message {n}: your registration could not be completed, please "
+                     "check your details and try again in a few minutes.</p>"
+                     for n in range(12))
+    return ("<html><body><header class='site'><a href='/'>Channel</a></header>"
+            f"{main}<article class='post-page'><div class='post-header'><h1>Football in the "
+            "time of the virus</h1></div><article class='video-module'><div class='item-caption'>"
+            "<div class='details'><p class='item-description'>New York is the centre of the "
+            "pandemic in the country. Sport has come to a standstill too, and nobody knows "
+            "how the season goes on.</p><dl><dt>2 min</dt></dl></div></div></article></article>"
+            f"{end}<div class='dialog login-dialog'><h2>Sign in</h2>{dialog}</div>"
+            "</body></html>")
+
+
+def test_the_main_landmark_holding_the_headline_is_where_the_article_is():
+    # a video page: one sentence of description beside the player (in a box named
+    # "caption"), and a sign-in dialog with far more text outside <main>
+    body = extract_article(_video_page(), "https://tv.example.org/sport/virus-100.html").body
+    assert "New York is the centre of the pandemic" in body
+    assert "registration" not in body
+    # role="main" declares the same
+    page = _video_page("<div role='main'>", "</div>")
+    body = extract_article(page, "https://tv.example.org/sport/virus-100.html").body
+    assert "New York is the centre of the pandemic" in body
+
+
+def test_several_main_landmarks_declare_nothing():
+    # a theme writing role="main" on nested columns: the headline's column holds no text
+    page = ("<html><body><div role='main' class='columns'><article>"
+            "<div role='main' class='columns'><header><h1>Walking</h1></header></div>"
+            "<div role='main' class='columns'><div class='entry-content'>" + _para(1)
+            + _para(2) + _para(3) + "</div></div></article></div></body></html>")
+    root, _ = parse_html(page)
+    found = find_body(root, "Walking", root.find(".//h1"))
+    text = " ".join(b.text for b in found.blocks)
+    assert "Researchers followed 3 hundred adults" in text
+
+
+def _ld(obj: dict) -> str:
+    import json
+
+    return f"<script type='application/ld+json'>{json.dumps(obj)}</script>"
+
+
+HOWTO = {"@context": "https://schema.org", "@type": "HowTo", "name": "Sew a round tablecloth",
+         "description": "<p>Whatever the size and style of your table, a round cloth "
+                        "softens it.</p><p>Here is how to sew one.</p>",
+         "step": [{"@type": "HowToStep", "name": "Step 1: measure the table", "position": 1,
+                   "itemListElement": {"@type": "HowToDirection", "text":
+                                       "<p>Measure the diameter, the distance from edge to "
+                                       "edge through the middle of the table.</p>"}},
+                  {"@type": "HowToStep", "name": "Step 2: cut the cloth", "text":
+                   "Fold the cloth in four and cut along a quarter circle."},
+                  {"@type": "HowToStep", "text": "Hem the edge: fold it twice by a "
+                   "centimetre, pin it all the way round, and sew it with a straight stitch "
+                   "close to the fold. Press the seam with a hot iron when you are done."}],
+         "comment": [{"@type": "Comment", "text": "Lovely idea, thank you for sharing!"}]}
+
+
+def test_an_article_rendered_by_script_is_read_from_its_structured_data():
+    # the markup holds a notice and an empty mount point; the article is in the JSON-LD
+    page = ("<html><head><title>Sew a round tablecloth</title>" + _ld(HOWTO) + "</head><body>"
+            "<div class='browser-notice'>Your browser is out of date. Download a newer one "
+            "for free for a better experience: click on its icon!</div>"
+            "<div data-react-class='ProjectPage' data-react-props='{}'></div></body></html>")
+    article = extract_article(page, "https://diy.example.org/projects/20/round-tablecloth")
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[:2] == [
+        "Whatever the size and style of your table, a round cloth softens it.",
+        "Here is how to sew one."]
+    assert "Step 1: measure the table" in paragraphs
+    assert ("Measure the diameter, the distance from edge to edge through the middle of the "
+            "table.") in paragraphs
+    assert "Fold the cloth in four and cut along a quarter circle." in paragraphs
+    assert "browser is out of date" not in article.body
+    assert "Lovely idea" not in article.body  # comments are not the article
+    assert "structured_data_body" in article.warnings
+
+
+def test_an_article_in_the_markup_keeps_its_own_text():
+    text = SENTENCE.format(n=1) * 2 + SENTENCE.format(n=2) * 2
+    ld = {"@type": "NewsArticle", "headline": "Walking", "articleBody": text + " Advertisement."}
+    page = ("<html><head>" + _ld(ld) + "</head><body><article><h1>Walking</h1>" + _para(1)
+            + _para(2) + "</article></body></html>")
+    article = extract_article(page, "https://example.org/walking")
+    assert "structured_data_body" not in article.warnings
+    assert "Advertisement" not in article.body
+
+
+def test_several_declared_articles_declare_none():
+    # a listing page describing each of its stories: none of them is the page's article
+    stories = "".join(_ld({"@type": "NewsArticle", "headline": f"Story {n}",
+                           "articleBody": SENTENCE.format(n=n) * 8}) for n in range(3))
+    page = ("<html><head>" + stories + "</head><body><h1>Latest news</h1><ul>"
+            + "".join(f"<li><a href='/s{n}'>Story {n}</a></li>" for n in range(3))
+            + "</ul></body></html>")
+    article = extract_article(page, "https://example.org/news/")
+    assert "structured_data_body" not in article.warnings
+    assert "Researchers followed" not in article.body
