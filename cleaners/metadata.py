@@ -106,6 +106,8 @@ def _people(value, by_id: dict) -> list[dict]:
             it = by_id.get(it["@id"], it)
         if isinstance(it, dict):
             name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
+            if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
+                name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
             cred = it.get("honorificSuffix") or it.get("jobTitle")
         else:
             name, url, cred = it, None, None

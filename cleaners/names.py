@@ -38,8 +38,8 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                       r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
                       r"\bil?lustrat", re.IGNORECASE)
 # what follows a name and is not one: a desk's initials ("Elena Oberholzer (obe)"), the
-# outlet ("Tom Roe for MailOnline")
-_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$")
+# outlet ("Tom Roe for MailOnline"), a social-media handle ("Jane Roe @janeroe")
+_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
     r"\s(?:illustrations?|illustrationen|fotos?|photos?|bilder?)\s*(?:von|by|:)\s", re.IGNORECASE)
@@ -87,8 +87,9 @@ def split_names(text: str) -> list[str]:
 
 
 def tidy_name(name: str) -> str:
-    """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe,' -> the name; a name
-    printed twice by a link and its hidden copy ('Ann Lee Ann Lee') -> once."""
+    """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
+    -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee') ->
+    once."""
     name = _NAME_TAIL.sub("", name).strip(" ,;")
     words = name.split()
     half = len(words) // 2

@@ -235,3 +235,11 @@ def test_jsonld_authors_with_initials_or_an_agency_tag() -> None:
     ld["author"] = "Anna Berg und Max Kurz, dpa"
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert _names(_page(head=head, lang="de")) == ["Anna Berg", "Max Kurz"]
+
+
+def test_jsonld_person_by_its_name_parts_or_with_a_handle() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "author": [{"@type": "Person", "givenName": "Anna", "familyName": "Berg"},
+                     {"@type": "Person", "name": "Max Kurz @maxkurz"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head, lang="de")) == ["Anna Berg", "Max Kurz"]
