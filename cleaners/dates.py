@@ -51,6 +51,8 @@ _CTIME = re.compile(r"\b([A-Za-z]{3})\s+(\d{1,2})\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+
 # a dated URL path: /2017/06/29/slug, /2019-10-22/slug (two-digit month and day, so that
 # /2014/05/ alone or an id is no date)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(\d\d)\2(\d\d)(?=/|[-_.]|$)")
+# a timestamp written in UTC: ISO "…Z" / "+00:00", RFC 1123 "… GMT"
+_UTC = re.compile(r"(?:Z|[+-]00:?00|\sGMT|\sUTC)$")
 # year first with one separator throughout: 2022/01/20, 2022.01.20, 2005-5-7
 _YEAR_SLASH = re.compile(r"\b((?:19|20)\d\d)([/.-])(\d{1,2})\2(\d{1,2})(?!\d|\.\d)")
 
@@ -104,3 +106,16 @@ def url_date(url: str | None) -> str | None:
         return None
     m = _URL_DATE.search(urlsplit(url).path)
     return _iso(int(m[1]), int(m[3]), int(m[4])) if m else None
+
+
+def zoned_by_url(value: str | None, url: str | None) -> str | None:
+    """A UTC timestamp one day off the date of a dated URL path: the site dated the article
+    in its own zone when it made the URL (02:25 UTC on the 25th is the evening of the 24th in
+    New York: news.example/2020/02/24/…), and that is the date its pages print."""
+    found = parse_date(value)
+    if not found or not _UTC.search(value.strip()):
+        return value
+    in_url = url_date(url)
+    if in_url and abs(date.fromisoformat(in_url) - date.fromisoformat(found)).days == 1:
+        return in_url
+    return value

@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import orjson
 from lxml import etree
 
-from .dates import parse_date, url_date
+from .dates import parse_date, url_date, zoned_by_url
 from .health_meta import date_element, read_visible, visible_bylines
 from .names import split_credentials, split_names
 from .references import reference
@@ -262,7 +262,7 @@ def read_metadata(root, url: str | None) -> dict:
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
-    meta["published"] = meta["published"] or url_date(url)  # /2017/06/29/slug
+    meta["published"] = zoned_by_url(meta["published"], url) or url_date(url)  # /2017/06/29/
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())

@@ -68,3 +68,15 @@ def test_a_labelled_date_after_a_line_break() -> None:
     root, _ = parse_html(html.encode())
     meta = read_metadata(root, "https://news.example/flu")
     assert (meta["published"], parse_date(meta["modified"])) == ("2023-11-01", "2023-10-31")
+
+
+def test_a_utc_timestamp_a_day_off_the_dated_url() -> None:
+    # 02:25 UTC on the 25th is the evening of the 24th where the site dated its URL
+    url = "https://news.example/2020/02/24/flu-shots/"
+    head = "<meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
+    assert _published(head, url=url) == "2020-02-24"
+    # with the site's own offset, or further from the URL's date, the timestamp stands
+    head = "<meta property='article:published_time' content='2020-02-25T02:25:54-05:00'>"
+    assert _published(head, url=url) == "2020-02-25"
+    head = "<meta property='article:published_time' content='2020-02-27T02:25:54Z'>"
+    assert _published(head, url=url) == "2020-02-27"
