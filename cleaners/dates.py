@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 _MONTHS = {
     # en
@@ -43,6 +44,15 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d|\d\d)\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?" + _WORD
                              + r",?\s+(?:de\s+)?((?:19|20)\d\d)\b")
 _MONTH_DAY_YEAR = re.compile(_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+# the C / Java / JavaScript string form of a timestamp, which some CMSs put in JSON-LD or
+# <meta> as is: "Fri Apr 28 19:20:36 CEST 2023", "Fri Feb 18 10:27:24 2022"
+_CTIME = re.compile(r"\b([A-Za-z]{3})\s+(\d{1,2})\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[A-Z]{2,5})?"
+                    r"\s+((?:19|20)\d\d)\b")
+# a dated URL path: /2017/06/29/slug, /2019-10-22/slug (two-digit month and day, so that
+# /2014/05/ alone or an id is no date)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(\d\d)\2(\d\d)(?=/|[-_.]|$)")
+# a timestamp written in UTC: ISO "…Z" / "+00:00", RFC 1123 "… GMT"
+_UTC = re.compile(r"(?:Z|[+-]00:?00|\sGMT|\sUTC)$")
 # year first with one separator throughout: 2022/01/20, 2022.01.20, 2005-5-7
 _YEAR_SLASH = re.compile(r"\b((?:19|20)\d\d)([/.-])(\d{1,2})\2(\d{1,2})(?!\d|\.\d)")
 
@@ -72,6 +82,9 @@ def parse_date(text: str | None) -> str | None:
     m = _MONTH_DAY_YEAR.search(text)
     if m and m[1].lower() in _MONTHS:
         return _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+    m = _CTIME.search(text)
+    if m and m[1].lower() in _MONTHS:
+        return _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
     m = _YEAR_SLASH.search(text)
     if m:
         return _iso(int(m[1]), int(m[3]), int(m[4]))
@@ -85,3 +98,24 @@ def parse_date(text: str | None) -> str | None:
 def date_part(value: str | None) -> str | None:
     """An ISO timestamp or a printed date -> YYYY-MM-DD (the date as written, no zone shift)."""
     return parse_date(value) if value else None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a dated URL path spells (/2017/06/29/slug): the last resort for `published`."""
+    if not url:
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    return _iso(int(m[1]), int(m[3]), int(m[4])) if m else None
+
+
+def zoned_by_url(value: str | None, url: str | None) -> str | None:
+    """A UTC timestamp one day off the date of a dated URL path: the site dated the article
+    in its own zone when it made the URL (02:25 UTC on the 25th is the evening of the 24th in
+    New York: news.example/2020/02/24/…), and that is the date its pages print."""
+    found = parse_date(value)
+    if not found or not _UTC.search(value.strip()):
+        return value
+    in_url = url_date(url)
+    if in_url and abs(date.fromisoformat(in_url) - date.fromisoformat(found)).days == 1:
+        return in_url
+    return value

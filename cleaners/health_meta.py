@@ -16,6 +16,7 @@ from .byline_zh import HINT as ZH_HINT
 from .byline_zh import zh_byline
 from .dates import parse_date
 from .headline import after_headline, headline
+from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
 
@@ -54,19 +55,10 @@ REVIEW_LINE = re.compile(
     r"(?:медицинский )?(?:рецензент|проверено|проверил[аи]?)\s*:?|"
     r"审核(?:专家|医生)?[:：]|审校[:：]",
     re.IGNORECASE)
-# "<verb> by X" phrases that open a byline in each language ("Posted by", "Ein Beitrag von",
-# "Publié par", "Escrito por"); "Published by" is left out: it names a publisher as often.
-_BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
-              r"(?:ein )?(?:beitrag|artikel|text) von|(?:geschrieben|verfasst|erstellt) von|"
-              r"(?:écrit|rédigé|publié) par|un article de|(?:escrito|publicado|redactado) por|"
-              r"текст")
-BYLINE_PREFIX = re.compile(
-    rf"^(?:{_BY_PHRASE}|by|von|text(?: und fotos?)?|autor(?:in|/in|\(in\))?|autoren|author|"
-    r"par|por|escribe|автор(?:ы)?|作者|文|撰文|interview)\s*[:：]?\s*",
-    re.IGNORECASE)
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
 BYLINE_LABEL = re.compile(
-    rf"^(?i:{_BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|text|interview|"
+    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|"
+    r"text(?: und (?:fotos?|interview))?|interview|"
     r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
 # (td and font: table-layout portals print "时间：… 作者：…" in a cell)
@@ -79,15 +71,13 @@ DATE_LABEL = re.compile(
     re.IGNORECASE)
 UPDATE_LABEL = re.compile(
     r"^(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
-    r"zuletzt (?:aktualisiert|geändert)(?: am)?|stand(?: des artikels)?|mis à jour(?: le)?|"
-    r"actualizado(?: el)?|"
+    r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|letzte (?:änderung|aktualisierung)|"
+    r"stand(?: des artikels)?|mis à jour(?: le)?|actualizado(?: el)?|"
     r"обновлено|更新(?:时间|日期)?|zaktualizowano)\s*[:：-]?\s*",
     re.IGNORECASE)
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
-_NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
-                       r"getty|shutterstock|istock|dpa-infocom)\b", re.IGNORECASE)
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
-              "small", "time", "header", "section", "aside", "footer", "address", "td", "font")
+              "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
+              "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
 # Byline elements: rel / itemprop / class, or a link to an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
@@ -107,12 +97,6 @@ _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@clas
 # reviewed by …" under each related article), not the page's: checked up to 4 ancestors whose
 # whole text is short.
 _CARD_LINKS = etree.XPath(".//a[@href]", smart_strings=False)
-# Degrees written after a comma: "Jane Roe, MD", "Rachael Link, MS, RD", "Alina Petre, MS, RD (CA)".
-_CREDENTIAL = re.compile(
-    r"(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4}|Ph\.?\s?D\.?|Pharm\.?\s?D\.?|B\.?\s?Sc\.?|"
-    r"M\.?\s?Sc\.?|M\.?\s?D\.?)(?:\s*\([A-Z]{2,3}\))?")
-_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
-_HAN_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+")
 _HEADING_LIKE = {"h2", "h3", "h4", "h5", "h6", "strong", "b"}
 _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
@@ -156,6 +140,10 @@ def read_visible(root) -> dict:
     label_names: list[dict] = []
     for el in body.iter(_TEXT_TAGS):
         tail = el.tail
+        if tail and len(tail) < 80 and (DATE_LABEL.match(tail.strip())
+                                        or UPDATE_LABEL.match(tail.strip())):
+            # a labelled date after a <br> or an icon: "…<br>Erschienen am: 01.11.2023"
+            _dates(el, tail.strip(), out)
         if tail and not label_names and ZH_HINT.search(tail):
             # "<span>来源：某报</span> 作者：<a>张三</a>": the label between two elements
             line = el.getparent()
@@ -287,17 +275,6 @@ def _in_story_card(el) -> bool:
     return False
 
 
-def split_credentials(name: str) -> tuple[str, str | None]:
-    """'Rachael Link, MS, RD' -> ('Rachael Link', 'MS, RD'); a name without them unchanged."""
-    head, sep, tail = name.partition(",")
-    if not sep:
-        return name, None
-    parts = [p.strip() for p in tail.split(",")]
-    if all(_CREDENTIAL.fullmatch(p) for p in parts):
-        return head.strip(), ", ".join(parts)
-    return name, None
-
-
 def _review_line(el, out: dict) -> None:
     """'Medically reviewed by Jane Roe, MD — Written by … on May 2, 2024'."""
     full = clean_inline(el.text_content())
@@ -316,7 +293,7 @@ def _review_line(el, out: dict) -> None:
         first = clean_inline(links[0].text_content())
         if first and first in rest[: len(name_part) + 5]:
             name = re.split(r"[，,]", first)[0].strip()
-    if name and not _NOT_NAME.search(name) and len(name.split()) <= 6:
+    if name and not NOT_NAME.search(name) and len(name.split()) <= 6:
         url = links[0].get("href") if links else None
         out["reviewed_by"] = [{"name": name, "credentials": clean_inline(cred) or None,
                                "url": url}]
@@ -357,17 +334,3 @@ def _byline_people(el) -> list[dict]:
     return [{"name": n, "url": url} for n in names]
 
 
-def split_names(text: str) -> list[str]:
-    """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
-    text = BYLINE_PREFIX.sub("", clean_inline(text)).strip(" :|-–—")
-    text = re.split(r"\s[|/•·]\s|\s[—–]\s", text)[0]
-    out = []
-    for part in _SPLIT_NAMES.split(text):
-        part = BYLINE_PREFIX.sub("", part).strip(" .:")
-        if out and _CREDENTIAL.fullmatch(part):
-            continue  # "Jane Roe, MD": the degree after a name is no second name
-        if _HAN_NAMES.fullmatch(part):  # "张三 李四": Chinese names separated by spaces
-            out += part.split()
-        elif 2 <= len(part) <= 60 and len(part.split()) <= 6 and not _NOT_NAME.search(part):
-            out.append(part)
-    return out

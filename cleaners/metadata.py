@@ -12,13 +12,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import orjson
 from lxml import etree
 
-from .health_meta import (
-    date_element,
-    read_visible,
-    split_credentials,
-    split_names,
-    visible_bylines,
-)
+from .dates import parse_date, url_date, zoned_by_url
+from .health_meta import date_element, read_visible, visible_bylines
+from .names import split_credentials, split_names
 from .references import reference
 from .structured import read_structured
 from .text import clean_inline
@@ -32,6 +28,7 @@ _HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
 _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "starts-with(normalize-space(.), concat($name, ', '))]",
                           smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
+_EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
@@ -109,6 +106,8 @@ def _people(value, by_id: dict) -> list[dict]:
             it = by_id.get(it["@id"], it)
         if isinstance(it, dict):
             name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
+            if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
+                name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
             cred = it.get("honorificSuffix") or it.get("jobTitle")
         else:
             name, url, cred = it, None, None
@@ -196,8 +195,8 @@ def read_metadata(root, url: str | None) -> dict:
                 meta["schema_types"].append(t)
         if types & _ARTICLE_TYPES:
             meta["title"] = meta["title"] or clean_inline(obj.get("headline") or "") or None
-            meta["published"] = meta["published"] or _str(obj.get("datePublished"))
-            meta["modified"] = meta["modified"] or _str(obj.get("dateModified"))
+            meta["published"] = meta["published"] or _dated(obj.get("datePublished"))
+            meta["modified"] = meta["modified"] or _dated(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
                 ld_authors = _people(obj["author"], by_id)
             # review data sits on the article or on its page (`mainEntityOfPage`: a nested
@@ -222,8 +221,10 @@ def read_metadata(root, url: str | None) -> dict:
     structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
     ld_authors = ld_authors or structured["authors"]
     meta["reviewed_by"] = meta["reviewed_by"] or structured["reviewed_by"]
-    for key in ("title", "published", "modified", "last_reviewed"):
+    for key in ("title", "last_reviewed"):
         meta[key] = meta[key] or structured[key]
+    for key in ("published", "modified"):
+        meta[key] = meta[key] or _dated(structured[key])
     # the same instant in the page's own zone, from microdata / meta tags (see _local_form)
     zoned: dict[str, list] = {"published": [structured["published"]],
                               "modified": [structured["modified"]]}
@@ -235,10 +236,10 @@ def read_metadata(root, url: str | None) -> dict:
         content = m.get("content")
         if key in _META_PUBLISHED:
             zoned["published"].append(content)
-            meta["published"] = meta["published"] or content
+            meta["published"] = meta["published"] or _dated(content)
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
             zoned["modified"].append(content)
-            meta["modified"] = meta["modified"] or content
+            meta["modified"] = meta["modified"] or _dated(content)
         elif key in ("og:site_name", "application-name") and content:
             site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
@@ -262,6 +263,7 @@ def read_metadata(root, url: str | None) -> dict:
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
+    meta["published"] = zoned_by_url(meta["published"], url) or url_date(url)  # /2017/06/29/
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
@@ -299,6 +301,15 @@ def _given_first(name: str) -> str | None:
         name = f"{given.strip()} {surname.strip()}"
     names = split_names(name)
     return names[0] if len(names) == 1 else None
+
+
+def _dated(value) -> str | None:
+    """A structured date value that reads as a date; one that does not ("Fri Apr 28" cut
+    short, "0001-01-01", a free text) must not hide the next source of the date; nor must
+    1970-01-01, the Unix epoch an empty timestamp prints as."""
+    value = _str(value)
+    found = parse_date(value)
+    return value if found and found != _EPOCH else None
 
 
 def _str(value) -> str | None:
@@ -362,7 +373,8 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
-    meta["published"] = (meta["published"] or visible["published"] or (times[0] if times else None)
+    meta["published"] = (meta["published"] or visible["published"]
+                         or next((t for t in times if _dated(t)), None)
                          or date_element(root) or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"]
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]

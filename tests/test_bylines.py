@@ -202,3 +202,44 @@ def test_the_date_of_a_review_line_is_not_the_publication_date() -> None:
     article = extract_article(_page(review), URL)
     assert article.published is None
     assert article.last_reviewed == "2024-08-11"
+
+
+@pytest.mark.parametrize("byline,lang,names", [
+    # a place, an agency tag or a role after a full name is no second author
+    ("<p>Von Anna Berg, Frankfurt</p>", "de", ["Anna Berg"]),
+    ("<p>By Jane Roe, Washington</p>", "en", ["Jane Roe"]),
+    ("<p>Von Anna Berg und Max Kurz, dpa</p>", "de", ["Anna Berg", "Max Kurz"]),
+    ("<p class='byline'>Jane Roe, Journalist</p>", "en", ["Jane Roe"]),
+    # a desk's initials after the name
+    ("<p>Von Anna Berg (abe) und Max Kurz (mku)</p>", "de", ["Anna Berg", "Max Kurz"]),
+    # a source line or a weekday in an author-classed element names nobody
+    ("<span class='author'>Quelle: sid/dpa</span>", "de", []),
+    ("<span class='author'>Montag</span>", "de", []),
+    # the outlet, a role, an illustrator, a CMS account, a name printed twice
+    ("<p>By Tom Roe for MailOnline</p>", "en", ["Tom Roe"]),
+    ("<p class='byline'>Jane Roe, News Reporter</p>", "en", ["Jane Roe"]),
+    ("<p>Text und Interview: Anna Berg</p>", "de", ["Anna Berg"]),
+    ("<p>Von Anna Berg Illustration von Max Kurz</p>", "de", ["Anna Berg"]),
+    ("<span class='author'>admin</span>", "en", []),
+    ("<span class='author'><a href='/a/ann'>Ann Lee</a> <b>Ann Lee</b></span>", "en", ["Ann Lee"]),
+])
+def test_what_follows_a_name_in_a_byline(byline: str, lang: str, names: list[str]) -> None:
+    assert _names(_page(byline, lang=lang)) == names
+
+
+def test_jsonld_authors_with_initials_or_an_agency_tag() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "author": [{"@type": "Person", "name": "Anna Berg (abe)"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head, lang="de")) == ["Anna Berg"]
+    ld["author"] = "Anna Berg und Max Kurz, dpa"
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head, lang="de")) == ["Anna Berg", "Max Kurz"]
+
+
+def test_jsonld_person_by_its_name_parts_or_with_a_handle() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "author": [{"@type": "Person", "givenName": "Anna", "familyName": "Berg"},
+                     {"@type": "Person", "name": "Max Kurz @maxkurz"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head, lang="de")) == ["Anna Berg", "Max Kurz"]

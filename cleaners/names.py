@@ -1,0 +1,98 @@
+"""Names in bylines: the byline labels of each language, splitting one byline into names,
+and what is no name (a place, an agency tag, a role, a weekday, a photo credit, degrees after
+a comma). Used by cleaners/health_meta.py (visible bylines, review lines) and
+cleaners/metadata.py (structured authors)."""
+from __future__ import annotations
+
+import re
+
+from .text import clean_inline
+
+# "<verb> by X" phrases that open a byline in each language ("Posted by", "Ein Beitrag von",
+# "Publié par", "Escrito por"); "Published by" is left out: it names a publisher as often.
+BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
+             r"(?:ein )?(?:beitrag|artikel|text) von|(?:geschrieben|verfasst|erstellt) von|"
+             r"(?:écrit|rédigé|publié) par|un article de|(?:escrito|publicado|redactado) por|"
+             r"текст")
+
+BYLINE_PREFIX = re.compile(
+    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autor(?:in|/in|\(in\))?|"
+    r"autoren|author|par|por|escribe|автор(?:ы)?|作者|文|撰文|interview)\s*[:：]?\s*",
+    re.IGNORECASE)
+
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
+
+NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
+                      r"getty|shutterstock|istock|dpa-infocom)\b|"
+                      # a source line ("Quelle: sid/dpa") and a bare weekday ("Montag", the
+                      # dateline's first word in an author-classed element) name nobody
+                      r"^(?:quelle|source|fuente|источник)\s*:|"
+                      r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
+                      r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
+                      r"viernes|sábado|domingo)$|"
+                      # a role or a CMS account instead of a name, an illustrator's credit
+                      r"^(?:admin|administrator|publisher|webmaster|guest)$|"
+                      r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
+                      r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
+                      r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
+                      r"\bil?lustrat", re.IGNORECASE)
+# what follows a name and is not one: a desk's initials ("Elena Oberholzer (obe)"), the
+# outlet ("Tom Roe for MailOnline"), a social-media handle ("Jane Roe @janeroe")
+_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$")
+# the byline ends where an illustrator's or a photographer's credit starts
+_CREDIT = re.compile(
+    r"\s(?:illustrations?|illustrationen|fotos?|photos?|bilder?)\s*(?:von|by|:)\s", re.IGNORECASE)
+# Degrees written after a comma: "Jane Roe, MD", "Rachael Link, MS, RD", "Alina Petre, MS, RD (CA)".
+_CREDENTIAL = re.compile(
+    r"(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4}|Ph\.?\s?D\.?|Pharm\.?\s?D\.?|B\.?\s?Sc\.?|"
+    r"M\.?\s?Sc\.?|M\.?\s?D\.?)(?:\s*\([A-Z]{2,3}\))?")
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+
+_HAN_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+")
+
+
+def split_credentials(name: str) -> tuple[str, str | None]:
+    """'Rachael Link, MS, RD' -> ('Rachael Link', 'MS, RD'); a name without them unchanged
+    (but for a desk's initials: 'Elena Oberholzer (obe)' -> ('Elena Oberholzer', None))."""
+    name = tidy_name(name)
+    head, sep, tail = name.partition(",")
+    if not sep:
+        return name, None
+    parts = [p.strip() for p in tail.split(",")]
+    if all(_CREDENTIAL.fullmatch(p) for p in parts):
+        return head.strip(), ", ".join(parts)
+    return name, None
+
+
+def split_names(text: str) -> list[str]:
+    """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
+    text = BYLINE_PREFIX.sub("", clean_inline(text)).strip(" :|-–—")
+    text = _CREDIT.split(re.split(r"\s[|/•·]\s|\s[—–]\s", text)[0])[0]
+    out = []
+    for part in _SPLIT_NAMES.split(text):
+        part = tidy_name(BYLINE_PREFIX.sub("", part).strip(" .:"))
+        if out and _CREDENTIAL.fullmatch(part):
+            continue  # "Jane Roe, MD": the degree after a name is no second name
+        if out and len(out[0].split()) >= 2 and " " not in part and not re.search(_HAN, part):
+            # one word after a full name: a place ("Anna Berg, Frankfurt"), an agency tag
+            # ("…, dpa") or a role ("Journalist"), not a second author
+            continue
+        if _HAN_NAMES.fullmatch(part):  # "张三 李四": Chinese names separated by spaces
+            out += part.split()
+        elif 2 <= len(part) <= 60 and len(part.split()) <= 6 and not NOT_NAME.search(part):
+            out.append(part)
+    return out
+
+
+def tidy_name(name: str) -> str:
+    """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
+    -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee') ->
+    once."""
+    name = _NAME_TAIL.sub("", name).strip(" ,;")
+    words = name.split()
+    half = len(words) // 2
+    if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        name = " ".join(words[:half])
+    return name

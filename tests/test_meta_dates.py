@@ -1,0 +1,82 @@
+"""Publication dates when structured data is unreadable or silent: timestamp strings in the
+C / Java form, an epoch-zero date, a dated URL path."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaners.dates import parse_date, url_date
+from cleaners.html import parse_html
+from cleaners.metadata import read_metadata
+
+TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
+
+
+def _published(head: str = "", body: str = "", url: str = "https://news.example/flu") -> str:
+    html = (f"<html><head><title>Flu</title>{head}</head><body><article>"
+            f"<h1>Flu season peaks early</h1>{body}{TEXT}</article></body></html>")
+    root, _ = parse_html(html.encode())
+    return parse_date(read_metadata(root, url)["published"])
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Fri Apr 28 19:20:36 CEST 2023", "2023-04-28"),   # Java Date.toString()
+    ("Fri Feb 18 10:27:24 2022", "2022-02-18"),        # C ctime()
+    ("Wed May 04 2022 00:53:27 GMT+0000", "2022-05-04"),  # JavaScript Date.toString()
+])
+def test_timestamp_strings(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_a_structured_date_that_reads_as_none_does_not_hide_the_visible_one() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "datePublished": "yesterday"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _published(head, "<p>Veröffentlicht am 18.02.2022</p>") == "2022-02-18"
+    # a <meta> tag after an unreadable JSON-LD value is the next source
+    head += "<meta property='article:published_time' content='2022-02-17T08:00:00+01:00'>"
+    assert _published(head, "<p>Veröffentlicht am 18.02.2022</p>") == "2022-02-17"
+
+
+def test_the_unix_epoch_is_no_date() -> None:
+    head = "<meta property='article:published_time' content='1970-01-01T00:00:00+00:00'>"
+    assert _published(head, "<p>Published on March 8, 2024</p>") == "2024-03-08"
+
+
+@pytest.mark.parametrize("url,iso", [
+    ("https://blog.example/2017/06/29/flu-shots/", "2017-06-29"),
+    ("https://blog.example/2019-10-22/flu-shots", "2019-10-22"),
+    ("https://blog.example/2014/05/flu-shots/", None),       # a month is not a date
+    ("https://blog.example/articles/20170629-1234/", None),  # nor an id
+])
+def test_url_date(url: str, iso: str | None) -> None:
+    assert url_date(url) == iso
+
+
+def test_a_dated_url_is_the_last_resort() -> None:
+    url = "https://blog.example/2017/06/29/flu-shots/"
+    assert _published(url=url) == "2017-06-29"
+    assert _published(body="<p>Published on March 8, 2024</p>", url=url) == "2024-03-08"
+
+
+def test_a_labelled_date_after_a_line_break() -> None:
+    # the label and date are the tail of a <br> or an icon, not an element's own text
+    body = "<p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>"
+    html = (f"<html><head><title>Flu</title></head><body><article><h1>Flu</h1>{body}{TEXT}"
+            "</article></body></html>")
+    root, _ = parse_html(html.encode())
+    meta = read_metadata(root, "https://news.example/flu")
+    assert (meta["published"], parse_date(meta["modified"])) == ("2023-11-01", "2023-10-31")
+
+
+def test_a_utc_timestamp_a_day_off_the_dated_url() -> None:
+    # 02:25 UTC on the 25th is the evening of the 24th where the site dated its URL
+    url = "https://news.example/2020/02/24/flu-shots/"
+    head = "<meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
+    assert _published(head, url=url) == "2020-02-24"
+    # with the site's own offset, or further from the URL's date, the timestamp stands
+    head = "<meta property='article:published_time' content='2020-02-25T02:25:54-05:00'>"
+    assert _published(head, url=url) == "2020-02-25"
+    head = "<meta property='article:published_time' content='2020-02-27T02:25:54Z'>"
+    assert _published(head, url=url) == "2020-02-27"
