@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners.analyze import analyze_page
+from cleaners.analyze import PageAnalysis, analyze_page
 from cleaners.learned import Template, disagreement, group_of
-from cleaners.learner import DROPPED, FAILED, HOSTS, PAGES, VERIFIED, Learner
+from cleaners.learner import DROPPED, FAILED, HOSTS, LISTING_PAGES, PAGES, VERIFIED, Learner
 from cleaners.template_induce import Sample, induce, refine
 
 # The demo pages on disk hold this origin (routes.json `base_placeholder`) in their absolute
@@ -220,3 +220,56 @@ def test_a_group_stays_generic_after_its_attempts(family):
     assert not learner.learning(urls[0])
     assert learner.failures and all(key.endswith("/mixed|2|html") for key, _ in
                                     learner.failures)
+
+
+def _seen(kind: str) -> PageAnalysis:
+    """A generic analysis as the learner sees it: its kind and page kind (no record for a
+    listing; a record's content does not matter to the listing logic)."""
+    record = {"body": "text"} if kind == "article" else None
+    return PageAnalysis(kind, record, [], "utf-8", False, kind, "generic")
+
+
+def _listing_plans(learner, urls, kind="listing") -> list[str]:
+    out = []
+    for url in urls:
+        plan = learner.plan(url)
+        if plan.links_only:
+            out.append("links")
+        else:
+            assert plan.template is None
+            learner.observe(url, b"", None, _seen(kind))
+            out.append("generic")
+    return out
+
+
+def test_a_listing_group_is_read_for_its_links_with_checks_on_the_template_schedule():
+    learner = Learner(samples=4, verify_every=8)
+    urls = [f"{BASE}/blog/page/{n}/" for n in range(2, 40)]
+    used = _listing_plans(learner, urls)
+    assert used[:4] == ["generic"] * 4  # the samples
+    # then checked at the 1st, 2nd, 4th, 8th page and every 8th after that
+    checks = [i for i, u in enumerate(used[4:], 1) if u == "generic"]
+    assert checks[:4] == [1, 3, 7, 15] and checks[4] - checks[3] == 8
+    assert learner.stats[LISTING_PAGES] == used.count("links")
+    assert learner.stats[HOSTS] == 0 and not learner.take_changes()
+
+
+def test_an_article_in_the_group_ends_links_only_reading():
+    learner = Learner(samples=4)
+    urls = [f"{BASE}/news/page/{n}/" for n in range(2, 8)]
+    assert _listing_plans(learner, urls[:6]) == ["generic"] * 5 + ["links"]  # 4 + 1 check
+    # an article under the same URL shape: every later page is analysed
+    learner.observe(f"{BASE}/news/slug/a-story/", b"", None, _seen("article"))
+    assert _listing_plans(learner, [f"{BASE}/news/page/{n}/" for n in range(8, 30)],
+                          kind="listing") == ["generic"] * 22
+
+
+def test_only_urls_that_say_listing_are_read_for_links_only():
+    """Section fronts and plain slugs are weak hints: a listing there is still analysed, and
+    so is a page of a listing group whose own URL does not say listing."""
+    learner = Learner(samples=2)
+    assert _listing_plans(learner, [f"{BASE}/health/", f"{BASE}/diet/", f"{BASE}/eyes/"]) \
+        == ["generic"] * 3
+    tags = [f"{BASE}/tag/{t}/" for t in ("a", "b", "c", "d")]
+    assert _listing_plans(learner, tags) == ["generic", "generic", "generic", "links"]
+    assert not learner.plan(f"{BASE}/tag/some-page.html").links_only  # another shape
