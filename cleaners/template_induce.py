@@ -150,6 +150,22 @@ def _boilerplate(container, holders: list, paragraphs: frozenset = frozenset()) 
     return out
 
 
+def _protected(container, held: list, paragraphs: frozenset) -> set:
+    """What a drop rule may not remove: the paragraph holders, their ancestors and what is
+    inside them. A container that holds paragraphs itself (text between <br>s) protects only
+    the elements inside it whose text is part of a paragraph (and those without text), so an
+    editor's line or a share bar after its text can still get a rule."""
+    out = set()
+    for h in held:
+        out.update((h, *h.iterancestors()))
+        if h is container and paragraphs:
+            out.update(x for x in h.iterdescendants()
+                       if not (text := norm(x)) or any(text in p for p in paragraphs))
+        else:
+            out.update(h.iterdescendants())
+    return out
+
+
 def _body_drops(containers: list, holders: list[list], drops: list[str] | None = None,
                 bare: bool = True, paragraphs: frozenset = frozenset()) -> list[str] | None:
     """Drop rules for the boilerplate of every sample's container; each may remove no body
@@ -157,8 +173,8 @@ def _body_drops(containers: list, holders: list[list], drops: list[str] | None =
     has no such rule. `drops`: rules already known; bare=False: no bare-tag rules (a rule
     learned from one page must name a class or id)."""
     drops = list(drops or ())
-    protected = [{x for h in held for x in (h, *h.iterancestors(), *h.iterdescendants())}
-                 for held in holders]
+    protected = [_protected(container, held, paragraphs)
+                 for container, held in zip(containers, holders, strict=True)]
     for container, held in zip(containers, holders, strict=True):
         for el in _boilerplate(container, held, paragraphs):
             if any(el in select(css, container) for css in drops):

@@ -273,3 +273,41 @@ def test_only_urls_that_say_listing_are_read_for_links_only():
     tags = [f"{BASE}/tag/{t}/" for t in ("a", "b", "c", "d")]
     assert _listing_plans(learner, tags) == ["generic", "generic", "generic", "links"]
     assert not learner.plan(f"{BASE}/tag/some-page.html").links_only  # another shape
+
+
+def _consistent(pages) -> list:
+    """zh pages whose generic body is the lead-in plus the expected body (on the others the
+    generic body takes the dateline and the reference list as well)."""
+    out = []
+    for url, body, exp in pages:
+        record = analyze_page(body, url).record
+        if record and record["body"].split("\n\n")[1:] == exp["body"].split("\n\n"):
+            out.append((url, body, exp, record))
+    return out
+
+
+def _text_between_brs(body: bytes) -> bool:
+    from lxml import html
+
+    box = html.fromstring(body).find(".//div[@id='text']")
+    return box is not None and not [p for p in box.iter("p") if p.get("class") != "editor"]
+
+
+def test_a_container_holding_its_text_between_brs_still_gets_drop_rules(family):
+    """The GBK portal writes some articles as text between <br>s right in the body container
+    and others as <p>s, with an editor's line (p.editor) after the text that the generic
+    body leaves out. A container that holds paragraphs itself must not shield that line
+    from a drop rule, or no set of samples with such a page gives a template."""
+    pages = _consistent(family["zh"][:30])
+    brs = [p for p in pages if _text_between_brs(p[1])]
+    paras = [p for p in pages if not _text_between_brs(p[1])]
+    assert len(brs) >= 2 and len(paras) >= 3
+    chosen = brs[:2] + paras[:2]
+    netloc, group = group_of(chosen[0][0])
+    template, why = induce(netloc, group, [Sample(body, url, None, record)
+                                           for url, body, _exp, record in chosen])
+    assert template is not None, why
+    assert "p.editor" in template.selectors["body_drop"]
+    for url, body, exp, _record in brs[2:] + paras[2:]:
+        learned = analyze_page(body, url, profile=template.profile).record
+        assert learned["body"] == exp["body"] and learned["title"] == exp["title"]
