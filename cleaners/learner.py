@@ -7,8 +7,12 @@ it both ways and `verify`). The first `samples` article pages of a host and URL 
 (cleaners/template_induce.py); every `verify_every`-th page after that (and the first page
 of a template loaded from the store) is checked against the generic analysis, and a
 template that disagrees is dropped: the page keeps the generic record, and the group learns
-again from new samples. A group whose induction failed, or whose template was dropped,
-`max_failures` times stays generic for the rest of the run.
+again from new samples. A failed induction keeps its samples: with the next article page of
+the group each of them is left out in turn (a host whose generic record of some pages is
+unlike the rest, such as the demo's GBK portal, whose generic body sometimes takes the
+dateline and the reference list, would otherwise rarely see `samples` alike in a row). A
+group whose induction failed, or whose template was dropped, `max_failures` times stays
+generic for the rest of the run.
 
 Listings are learned too, as listings: a listing page gives no record, only its links, yet
 its generic analysis costs what an article's does (where a profiled crawl knows it by URL
@@ -162,10 +166,16 @@ class Learner:
         group.samples.append(Sample(body, url, charset, analysis.record))
         if len(group.samples) < self.samples:
             return
-        samples, group.samples = group.samples, []
-        template, why = induce(key[0], key[1], samples)
+        samples = group.samples
+        template, why = self._induce(key, samples)
+        # after a failure the newest samples stay: with the next page, each of them can be
+        # left out in turn (one page whose generic record is unlike the others' no longer
+        # spoils a whole set)
+        group.samples = [] if template is not None else samples[-self.samples:]
         if template is None:
             group.failures += 1
+            if group.failures >= self.max_failures:
+                group.samples = []  # learns no more this run
             self.stats[FAILED] += 1
             self.why_not["".join(key)] = why
             self.failures.append(("".join(key), why))
@@ -173,6 +183,18 @@ class Learner:
         group.template, group.since_verify, group.verified = template, 0, 0
         self.stats[HOSTS] += 1
         self.changes.append(("learned", template))
+
+    def _induce(self, key: tuple[str, str], samples: list[Sample]):
+        """A template from the samples; from one sample more than needed, from the subsets
+        that leave one out (the oldest first)."""
+        if len(samples) <= self.samples:
+            return induce(key[0], key[1], samples)
+        why = ""
+        for left in range(len(samples)):
+            template, why = induce(key[0], key[1], samples[:left] + samples[left + 1:])
+            if template is not None:
+                return template, ""
+        return None, why
 
     def applied(self, url: str, learned: PageAnalysis) -> bool:
         """A page extracted with its group's template alone. False: the template missed on
