@@ -45,6 +45,7 @@ DROPPED = "dropped"  # templates dropped on a disagreement
 LOADED = "loaded"  # templates loaded from the store at the start
 FAILED = "induction_failed"  # induction attempts that found no template
 REFINED = "refined"  # templates given a drop rule by a verified page
+STRUCK = "struck"  # checks that disagreed on the body once (the next page is checked too)
 LISTING_PAGES = "listing_pages"  # pages of a listing group read for their links only
 LISTING = "listing"
 # url_kind's weight of a URL that says "listing" by itself (/tag/, /page/2, ?page=2, list_2.html)
@@ -59,6 +60,7 @@ class _Group:
     verified: int = 0  # checks planned since learned (the interval between checks doubles)
     verify_next: bool = False
     failures: int = 0
+    struck: bool = False  # the last check disagreed on the body; the next page is checked
     listings: int = 0  # generic analyses that were listings under a listing URL
     articles: int = 0  # generic analyses that were articles (a listing group no more)
     listing_since: int = 0  # listing pages read for links only since the last check
@@ -229,9 +231,20 @@ class Learner:
                 self.stats[REFINED] += 1
                 return generic
         if why is None:
+            if group is not None:
+                group.struck = False
             self.stats[VERIFIED] += 1
             self.stats[PAGES] += 1
             return learned
+        if why == "body" and group is not None and group.template is not None \
+                and not group.struck:
+            # One page whose generic body is unlike the rest (the GBK portal's sometimes
+            # takes the dateline and the reference list) keeps its generic record, and the
+            # next page is checked too: a second disagreement in a row (a redesign) drops
+            # the template.
+            group.struck, group.verify_next = True, True
+            self.stats[STRUCK] += 1
+            return generic
         self._drop(url, why)
         return generic
 
@@ -242,7 +255,7 @@ class Learner:
             return
         self.changes.append(("dropped", group.template))
         self.why_not["".join(key)] = f"dropped: {why}"
-        group.template, group.samples = None, []
+        group.template, group.samples, group.struck = None, [], False
         group.failures += 1
         self.stats[DROPPED] += 1
 

@@ -8,7 +8,16 @@ import pytest
 
 from cleaners.analyze import PageAnalysis, analyze_page
 from cleaners.learned import Template, disagreement, group_of
-from cleaners.learner import DROPPED, FAILED, HOSTS, LISTING_PAGES, PAGES, VERIFIED, Learner
+from cleaners.learner import (
+    DROPPED,
+    FAILED,
+    HOSTS,
+    LISTING_PAGES,
+    PAGES,
+    STRUCK,
+    VERIFIED,
+    Learner,
+)
 from cleaners.template_induce import Sample, induce, refine
 
 # The demo pages on disk hold this origin (routes.json `base_placeholder`) in their absolute
@@ -237,6 +246,38 @@ def test_one_sample_unlike_the_others_is_left_out_with_the_next_page(family):
     assert learner.stats[FAILED] == 1 and learner.stats[HOSTS] == 1
     template = learner.plan(f"{BASE}/mixed/9.html").template
     assert template is not None and template.selectors["body"] == _learned(wp).selectors["body"]
+
+
+def test_one_check_unlike_the_rest_checks_the_next_page_two_in_a_row_drop(family):
+    """A check whose generic body differs from the learned one keeps the generic record and
+    sends the next page to a check too; the template goes only if that one disagrees too."""
+    pages = family["wp"]
+    learner = Learner(samples=3, verify_every=50)
+    for url, body, _exp in pages[:3]:
+        learner.observe(url, body, None, analyze_page(body, url))
+    assert learner.stats[HOSTS] == 1
+
+    def check(url, body, generic_body=None):
+        plan = learner.plan(url)
+        learned = analyze_page(body, url, profile=plan.template.profile)
+        generic = analyze_page(body, url)
+        if generic_body is not None:  # the generic extractor took another block
+            generic = generic._replace(record={**generic.record, "body": generic_body})
+        return plan.verify, learner.verify(url, body, None, learned, generic)
+
+    odd = "A dateline of the page.\n\nA reference list of the page."
+    (url, body, _), (url2, body2, _), (url3, body3, _) = pages[3:6]
+    verified, result = check(url, body, odd)  # the first page after learning is a check
+    assert verified and result.extractor == "generic" and learner.stats[STRUCK] == 1
+    assert learner.stats[DROPPED] == 0
+    verified, result = check(url2, body2)  # checked too, agrees: the strike is forgotten
+    assert verified and result.extractor == "learned:127.0.0.1"
+    learner.groups[group_of(url)].verify_next = True
+    check(url3, body3, odd)
+    assert learner.stats[DROPPED] == 0 and learner.stats[STRUCK] == 2
+    verified, result = check(pages[7][0], pages[7][1], odd)  # a second in a row
+    assert verified and learner.stats[DROPPED] == 1
+    assert learner.plan(pages[8][0]).template is None
 
 
 def _seen(kind: str) -> PageAnalysis:
