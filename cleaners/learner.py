@@ -12,7 +12,10 @@ the group each of them is left out in turn (a host whose generic record of some 
 unlike the rest, such as the demo's GBK portal, whose generic body sometimes takes the
 dateline and the reference list, would otherwise rarely see `samples` alike in a row). A
 group whose induction failed, or whose template was dropped, `max_failures` times stays
-generic for the rest of the run.
+generic for the rest of the run. A check that disagrees on the body alone strikes the
+template once (the page keeps its generic record and the next page is checked too): one
+page whose generic body is unlike the rest should not cost the template; two disagreements
+in a row drop it.
 
 Listings are learned too, as listings: a listing page gives no record, only its links, yet
 its generic analysis costs what an article's does (where a profiled crawl knows it by URL
