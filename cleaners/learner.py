@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from .analyze import ARTICLE, PageAnalysis
 from .learned import Template, disagreement, group_of
 from .page_url import url_kind
-from .template_induce import Sample, induce, refine
+from .template_induce import Sample, induce, induce_leaving_one_out, refine
 
 # Stats names (common/keys.py LEARNED + these)
 HOSTS = "hosts"  # templates put to use (learned this run or loaded from the store)
@@ -194,12 +194,7 @@ class Learner:
         that leave one out (the oldest first)."""
         if len(samples) <= self.samples:
             return induce(key[0], key[1], samples)
-        why = ""
-        for left in range(len(samples)):
-            template, why = induce(key[0], key[1], samples[:left] + samples[left + 1:])
-            if template is not None:
-                return template, ""
-        return None, why
+        return induce_leaving_one_out(key[0], key[1], samples)
 
     def applied(self, url: str, learned: PageAnalysis) -> bool:
         """A page extracted with its group's template alone. False: the template missed on

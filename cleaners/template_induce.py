@@ -229,9 +229,11 @@ def _parse(sample: Sample) -> Page:
     return Page(root, sample.url, sample.record)
 
 
-def induce(netloc: str, group: str, samples: list[Sample]) -> tuple[Template | None, str]:
-    """A template that reproduces the generic records of every sample, or (None, why not)."""
-    pages = [_parse(s) for s in samples]
+def induce(netloc: str, group: str, samples: list[Sample],
+           pages: list[Page] | None = None) -> tuple[Template | None, str]:
+    """A template that reproduces the generic records of every sample, or (None, why not).
+    pages: the samples already parsed (`_parse`; induction only reads the trees)."""
+    pages = [_parse(s) for s in samples] if pages is None else pages
     if not pages:
         return None, "no samples"
     selectors: dict = {}
@@ -261,6 +263,20 @@ def induce(netloc: str, group: str, samples: list[Sample]) -> tuple[Template | N
         if why is not None:
             return None, f"check: {why}"
     return template, ""
+
+
+def induce_leaving_one_out(netloc: str, group: str,
+                           samples: list[Sample]) -> tuple[Template | None, str]:
+    """The first template induced from the samples but one, leaving out each in turn (the
+    oldest first); each sample is parsed once."""
+    pages = [_parse(s) for s in samples]
+    why = "no samples"
+    for left in range(len(samples)):
+        template, why = induce(netloc, group, samples[:left] + samples[left + 1:],
+                               pages[:left] + pages[left + 1:])
+        if template is not None:
+            return template, ""
+    return None, why
 
 
 def refine(template: Template, sample: Sample) -> Template | None:
