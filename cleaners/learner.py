@@ -7,8 +7,25 @@ it both ways and `verify`). The first `samples` article pages of a host and URL 
 (cleaners/template_induce.py); every `verify_every`-th page after that (and the first page
 of a template loaded from the store) is checked against the generic analysis, and a
 template that disagrees is dropped: the page keeps the generic record, and the group learns
-again from new samples. A group whose induction failed, or whose template was dropped,
-`max_failures` times stays generic for the rest of the run.
+again from new samples. A failed induction keeps its samples: with the next article page of
+the group each of them is left out in turn (a host whose generic record of some pages is
+unlike the rest, such as the demo's GBK portal, whose generic body sometimes takes the
+dateline and the reference list, would otherwise rarely see `samples` alike in a row). A
+group whose induction failed, or whose template was dropped, `max_failures` times stays
+generic for the rest of the run. A check that disagrees on the body alone strikes the
+template once (the page keeps its generic record and the next page is checked too): one
+page whose generic body is unlike the rest should not cost the template; two disagreements
+in a row drop it.
+
+Listings are learned too, as listings: a listing page gives no record, only its links, yet
+its generic analysis costs what an article's does (where a profiled crawl knows it by URL
+and only reads its links). Once `samples` pages of a group whose URLs say "listing" on
+their own (a tag, category, archive or page-N path, a pager query: cleaners/page_url.py,
+the strong hint) were all analysed as listings, and no page of the group was an article,
+later pages of the group under such URLs are read for their links only (`Plan.links_only`),
+but for checks on the same schedule as templates (pages 1, 2, 4, ... then every
+`verify_every`-th are analysed generically). One article in the group, checked or not,
+ends this for the run.
 
 Nothing here does I/O: `changes` lists the templates learned or dropped since it was last
 emptied, for the crawl to persist.
@@ -20,7 +37,8 @@ from dataclasses import dataclass, field
 
 from .analyze import ARTICLE, PageAnalysis
 from .learned import Template, disagreement, group_of
-from .template_induce import Sample, induce, refine
+from .page_url import url_kind
+from .template_induce import Sample, induce, induce_leaving_one_out, refine
 
 # Stats names (common/keys.py LEARNED + these)
 HOSTS = "hosts"  # templates put to use (learned this run or loaded from the store)
@@ -30,6 +48,11 @@ DROPPED = "dropped"  # templates dropped on a disagreement
 LOADED = "loaded"  # templates loaded from the store at the start
 FAILED = "induction_failed"  # induction attempts that found no template
 REFINED = "refined"  # templates given a drop rule by a verified page
+STRUCK = "struck"  # checks that disagreed on the body once (the next page is checked too)
+LISTING_PAGES = "listing_pages"  # pages of a listing group read for their links only
+LISTING = "listing"
+# url_kind's weight of a URL that says "listing" by itself (/tag/, /page/2, ?page=2, list_2.html)
+STRONG_LISTING = -1.5
 
 
 @dataclass
@@ -40,16 +63,28 @@ class _Group:
     verified: int = 0  # checks planned since learned (the interval between checks doubles)
     verify_next: bool = False
     failures: int = 0
+    struck: bool = False  # the last check disagreed on the body; the next page is checked
+    listings: int = 0  # generic analyses that were listings under a listing URL
+    articles: int = 0  # generic analyses that were articles (a listing group no more)
+    listing_since: int = 0  # listing pages read for links only since the last check
+    listing_checks: int = 0
+
+
+def listing_url(url: str) -> bool:
+    """The URL alone says listing (cleaners/page_url.py's strong hint)."""
+    kind, weight = url_kind(url)
+    return kind == LISTING and weight <= STRONG_LISTING
 
 
 class Plan:
-    __slots__ = ("template", "verify")
+    __slots__ = ("template", "verify", "links_only")
 
-    def __init__(self, template: Template | None, verify: bool):
-        self.template, self.verify = template, verify
+    def __init__(self, template: Template | None, verify: bool, links_only: bool = False):
+        self.template, self.verify, self.links_only = template, verify, links_only
 
 
 _GENERIC = Plan(None, False)
+_LINKS_ONLY = Plan(None, False, True)
 
 
 class Learner:
@@ -87,7 +122,7 @@ class Learner:
             return _GENERIC
         group = self._group(key)
         if group.template is None:
-            return _GENERIC
+            return self._listing_plan(group, url)
         group.since_verify += 1
         # Checked often at first (pages 1, 2, 4, 8, ... after learning, what the samples did
         # not show turns up early), then every verify_every pages.
@@ -99,6 +134,17 @@ class Learner:
             group.verified += 1
             return Plan(group.template, True)
         return Plan(group.template, False)
+
+    def _listing_plan(self, group: _Group, url: str) -> Plan:
+        if group.articles or group.listings < self.samples or not listing_url(url):
+            return _GENERIC
+        group.listing_since += 1
+        if group.listing_since >= min(self.verify_every, 2 ** group.listing_checks):
+            group.listing_since = 0
+            group.listing_checks += 1
+            return _GENERIC  # a check: analysed generically, and observed
+        self.stats[LISTING_PAGES] += 1
+        return _LINKS_ONLY
 
     def learning(self, url: str) -> bool:
         """True while the page's group has no template and may still learn one."""
@@ -112,18 +158,29 @@ class Learner:
         """A page of a group without a template, analysed generically: an article is a
         sample; enough samples are induced into a template."""
         key = group_of(url)
-        if key is None or analysis.kind != ARTICLE or analysis.record is None:
+        if key is None:
+            return
+        if analysis.kind != ARTICLE or analysis.record is None:
+            if analysis.page_kind == LISTING and listing_url(url):
+                self._group(key).listings += 1
             return
         group = self._group(key)
+        group.articles += 1
         if group.template is not None or group.failures >= self.max_failures:
             return
         group.samples.append(Sample(body, url, charset, analysis.record))
         if len(group.samples) < self.samples:
             return
-        samples, group.samples = group.samples, []
-        template, why = induce(key[0], key[1], samples)
+        samples = group.samples
+        template, why = self._induce(key, samples)
+        # after a failure the newest samples stay: with the next page, each of them can be
+        # left out in turn (one page whose generic record is unlike the others' no longer
+        # spoils a whole set)
+        group.samples = [] if template is not None else samples[-self.samples:]
         if template is None:
             group.failures += 1
+            if group.failures >= self.max_failures:
+                group.samples = []  # learns no more this run
             self.stats[FAILED] += 1
             self.why_not["".join(key)] = why
             self.failures.append(("".join(key), why))
@@ -131,6 +188,13 @@ class Learner:
         group.template, group.since_verify, group.verified = template, 0, 0
         self.stats[HOSTS] += 1
         self.changes.append(("learned", template))
+
+    def _induce(self, key: tuple[str, str], samples: list[Sample]):
+        """A template from the samples; from one sample more than needed, from the subsets
+        that leave one out (the oldest first)."""
+        if len(samples) <= self.samples:
+            return induce(key[0], key[1], samples)
+        return induce_leaving_one_out(key[0], key[1], samples)
 
     def applied(self, url: str, learned: PageAnalysis) -> bool:
         """A page extracted with its group's template alone. False: the template missed on
@@ -165,9 +229,20 @@ class Learner:
                 self.stats[REFINED] += 1
                 return generic
         if why is None:
+            if group is not None:
+                group.struck = False
             self.stats[VERIFIED] += 1
             self.stats[PAGES] += 1
             return learned
+        if why == "body" and group is not None and group.template is not None \
+                and not group.struck:
+            # One page whose generic body is unlike the rest (the GBK portal's sometimes
+            # takes the dateline and the reference list) keeps its generic record, and the
+            # next page is checked too: a second disagreement in a row (a redesign) drops
+            # the template.
+            group.struck, group.verify_next = True, True
+            self.stats[STRUCK] += 1
+            return generic
         self._drop(url, why)
         return generic
 
@@ -178,7 +253,7 @@ class Learner:
             return
         self.changes.append(("dropped", group.template))
         self.why_not["".join(key)] = f"dropped: {why}"
-        group.template, group.samples = None, []
+        group.template, group.samples, group.struck = None, [], False
         group.failures += 1
         self.stats[DROPPED] += 1
 

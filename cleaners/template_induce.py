@@ -150,6 +150,22 @@ def _boilerplate(container, holders: list, paragraphs: frozenset = frozenset()) 
     return out
 
 
+def _protected(container, held: list, paragraphs: frozenset) -> set:
+    """What a drop rule may not remove: the paragraph holders, their ancestors and what is
+    inside them. A container that holds paragraphs itself (text between <br>s) protects only
+    the elements inside it whose text is part of a paragraph (and those without text), so an
+    editor's line or a share bar after its text can still get a rule."""
+    out = set()
+    for h in held:
+        out.update((h, *h.iterancestors()))
+        if h is container and paragraphs:
+            out.update(x for x in h.iterdescendants()
+                       if not (text := norm(x)) or any(text in p for p in paragraphs))
+        else:
+            out.update(h.iterdescendants())
+    return out
+
+
 def _body_drops(containers: list, holders: list[list], drops: list[str] | None = None,
                 bare: bool = True, paragraphs: frozenset = frozenset()) -> list[str] | None:
     """Drop rules for the boilerplate of every sample's container; each may remove no body
@@ -157,8 +173,8 @@ def _body_drops(containers: list, holders: list[list], drops: list[str] | None =
     has no such rule. `drops`: rules already known; bare=False: no bare-tag rules (a rule
     learned from one page must name a class or id)."""
     drops = list(drops or ())
-    protected = [{x for h in held for x in (h, *h.iterancestors(), *h.iterdescendants())}
-                 for held in holders]
+    protected = [_protected(container, held, paragraphs)
+                 for container, held in zip(containers, holders, strict=True)]
     for container, held in zip(containers, holders, strict=True):
         for el in _boilerplate(container, held, paragraphs):
             if any(el in select(css, container) for css in drops):
@@ -213,9 +229,11 @@ def _parse(sample: Sample) -> Page:
     return Page(root, sample.url, sample.record)
 
 
-def induce(netloc: str, group: str, samples: list[Sample]) -> tuple[Template | None, str]:
-    """A template that reproduces the generic records of every sample, or (None, why not)."""
-    pages = [_parse(s) for s in samples]
+def induce(netloc: str, group: str, samples: list[Sample],
+           pages: list[Page] | None = None) -> tuple[Template | None, str]:
+    """A template that reproduces the generic records of every sample, or (None, why not).
+    pages: the samples already parsed (`_parse`; induction only reads the trees)."""
+    pages = [_parse(s) for s in samples] if pages is None else pages
     if not pages:
         return None, "no samples"
     selectors: dict = {}
@@ -245,6 +263,20 @@ def induce(netloc: str, group: str, samples: list[Sample]) -> tuple[Template | N
         if why is not None:
             return None, f"check: {why}"
     return template, ""
+
+
+def induce_leaving_one_out(netloc: str, group: str,
+                           samples: list[Sample]) -> tuple[Template | None, str]:
+    """The first template induced from the samples but one, leaving out each in turn (the
+    oldest first); each sample is parsed once."""
+    pages = [_parse(s) for s in samples]
+    why = "no samples"
+    for left in range(len(samples)):
+        template, why = induce(netloc, group, samples[:left] + samples[left + 1:],
+                               pages[:left] + pages[left + 1:])
+        if template is not None:
+            return template, ""
+    return None, why
 
 
 def refine(template: Template, sample: Sample) -> Template | None:

@@ -61,7 +61,11 @@ class SiteLearning:
         while learner.learning(url) and self._inflight.get(key, 0) >= learner.samples:
             await self._done.setdefault(key, asyncio.Event()).wait()
         plan = learner.plan(url)
-        if plan.template is None:
+        if plan.links_only:
+            # a page of a listing group (cleaners/learner.py): its links, as a profiled
+            # crawl reads a listing's; no record
+            result = analyze_page(body, url, charset=charset, extract=False, links=True)
+        elif plan.template is None:
             self._inflight[key] = self._inflight.get(key, 0) + 1
             try:
                 result = await self.generic(args)
