@@ -68,8 +68,10 @@ VOLATILE = ("fetched_at", "run_id")  # differ between any two runs of the same c
 STATS_EXTENSION = "bench.crawl.StatsFile"
 
 
-def _workers(cmds: list[list[str]], work: Path) -> list[dict]:
-    """Start the commands at once; each one's exit code, CPU s and peak RSS."""
+def _workers(cmds: list[list[str]], work: Path, timeline: list | None = None) -> list[dict]:
+    """Start the commands at once; each one's exit code, CPU s and peak RSS. `timeline`, if
+    given, gets one row per second: (seconds since the start, cores the machine was busy,
+    cores the workers used)."""
     import psutil
 
     n = len(cmds)
@@ -81,6 +83,8 @@ def _workers(cmds: list[list[str]], work: Path) -> list[dict]:
     results: dict[int, dict] = {}
     peaks = {p.pid: 0 for p, _ in procs}
     handles = {p.pid: psutil.Process(p.pid) for p, _ in procs}
+    start = last_t = time.perf_counter()
+    last_busy, last_own = _machine_busy_s(), 0.0
     while len(results) < n:
         for proc, log_file in procs:
             if proc.pid in results:
@@ -95,8 +99,28 @@ def _workers(cmds: list[list[str]], work: Path) -> list[dict]:
             else:
                 peaks[proc.pid] = max(peaks[proc.pid], _tree_rss(handles[proc.pid], proc.pid),
                                       _vm_hwm_kb(str(proc.pid)) * 1024)
+        now = time.perf_counter()
+        if timeline is not None and now - last_t >= 1.0 and last_busy is not None:
+            busy, own = _machine_busy_s(), _own_cpu_s(handles, results)
+            timeline.append((round(now - start, 1), round((busy - last_busy) / (now - last_t), 2),
+                             round((own - last_own) / (now - last_t), 2)))
+            last_t, last_busy, last_own = now, busy, own
         time.sleep(0.1)
     return [results[p.pid] for p, _ in procs]
+
+
+def _own_cpu_s(handles: dict, done: dict) -> float:
+    """CPU seconds of the workers so far (the finished ones' from wait4)."""
+    total = sum(r["cpu_s"] for r in done.values())
+    for pid, handle in handles.items():
+        if pid in done:
+            continue
+        try:
+            t = handle.cpu_times()
+        except Exception:  # ended between two looks
+            continue
+        total += t.user + t.system + t.children_user + t.children_system
+    return total
 
 
 def _machine_busy_s() -> float | None:
@@ -220,7 +244,8 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
     servers_before = {server: _tree_cpu_s(pid) for server, pid in server_pids.items()}
     busy_before = _machine_busy_s()
     started = time.perf_counter()
-    workers = _workers(cmds, logs)
+    timeline: list = []
+    workers = _workers(cmds, logs, timeline)
     seconds = time.perf_counter() - started
     busy_after = _machine_busy_s()
     time.sleep(0.6)  # the statistics collector's last report
@@ -262,6 +287,11 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
         "records_file": str(run_dir / "articles.jsonl"),
         "run_status": summary.get("status"), "run_exit_code": summary.get("exit_code"),
         "round": round_,
+        # (s, cores busy on the machine, cores the workers used), once a second: where the
+        # cores were idle (start-up, the end, the last worker's export) shows here.
+        "timeline": timeline,
+        "idle_core_s": round(sum(max(0.0, (os.cpu_count() or 1) - busy)
+                                 for _t, busy, _own in timeline), 1),
         # CPU the machine spent on anything but this crawl meanwhile (other jobs, the
         # benchmark itself): the wall-clock figures mean little when it is large.
         "other_cpu_s": round(busy_after - busy_before - all_cpu, 1)
@@ -354,7 +384,7 @@ def summary(report: dict) -> str:
     lines.append(f"{'workers':>8} {'pages':>11} {'s':>7} {'pages/s':>8} {'CPU s':>13} "
                  f"{'ms CPU/page':>11} {'+servers':>8} {'peak RSS MB':>12} {'redis/page':>10} "
                  f"{'redis ms':>8} {'pg tx/page':>10} {'records':>7} {'exit':>4} "
-                 f"{'load':>5} {'other CPU s':>11}")
+                 f"{'load':>5} {'other CPU s':>11} {'idle core s':>10}")
     for c in report["configs"]:
         pages = "+".join(map(str, c["pages_per_worker"])) if c["workers"] > 1 \
             else str(c["pages"])
@@ -366,7 +396,7 @@ def summary(report: dict) -> str:
             f"{c['redis_commands_per_page']!s:>10} {c['redis_cpu_ms_per_page']!s:>8} "
             f"{c['pg_transactions_per_page']!s:>10} "
             f"{c['records']:>7} {c['run_exit_code']!s:>4} {c['load_avg_1m_after']:>5} "
-            f"{c.get('other_cpu_s')!s:>11}")
+            f"{c.get('other_cpu_s')!s:>11} {c.get('idle_core_s')!s:>10}")
     for c in report["configs"]:
         cmp = c.get("vs_single_process")
         if cmp:
