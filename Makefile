@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind bench-store lint clean chromium wget postgresql redis
+.PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind bench-store bench-scaleout lint clean chromium wget postgresql redis
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ bench-extract: $(STAMP)
 # (bench/store_roundtrips.py; starts its own PostgreSQL server).
 bench-store: $(STAMP) postgresql
 	$(BIN)/python -m bench.store_roundtrips
+
+# 1 then 2 workers of a shared crawl (Redis frontier, PostgreSQL store) on the 20,000-article
+# demo site, twice, after a single-process crawl whose records they must equal
+# (bench/scaleout.py, docs/scale-out.md); about 20 minutes.
+bench-scaleout: $(STAMP) nginx postgresql redis
+	$(BIN)/python -m bench.scaleout --articles 20000 --repeat 2
 
 # cleaners/encoding.py against BeautifulSoup's UnicodeDammit (docs/architecture.md).
 bench-encoding: $(STAMP)

@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"(default {BASELINE_PAGES}; 0: the whole site)")
     ap.add_argument("--scaleout-articles", type=int, default=2000,
                     help="scale-out benchmark: articles in its demo site (default 2000)")
+    ap.add_argument("--scaleout-repeat", type=int, default=1,
+                    help="scale-out benchmark: rounds of 1 then 2 workers; the speed-up is "
+                         "their median (default 1)")
     args = ap.parse_args(argv)
     modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
     if not modes or set(modes) - set(MODES):
@@ -110,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         from .scaleout import scaleout_benchmark
         from .scaleout import summary as scaleout_summary
 
-        report = scaleout_benchmark(args.scaleout_articles, keep=args.keep)
+        report = scaleout_benchmark(args.scaleout_articles, keep=args.keep,
+                                    repeat=args.scaleout_repeat)
         print(json.dumps(report), flush=True)
         print(scaleout_summary(report), file=sys.stderr, flush=True)
     return status

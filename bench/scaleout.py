@@ -38,6 +38,7 @@ import json
 import logging
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -67,8 +68,10 @@ VOLATILE = ("fetched_at", "run_id")  # differ between any two runs of the same c
 STATS_EXTENSION = "bench.crawl.StatsFile"
 
 
-def _workers(cmds: list[list[str]], work: Path) -> list[dict]:
-    """Start the commands at once; each one's exit code, CPU s and peak RSS."""
+def _workers(cmds: list[list[str]], work: Path, timeline: list | None = None) -> list[dict]:
+    """Start the commands at once; each one's exit code, CPU s and peak RSS. `timeline`, if
+    given, gets one row per second: (seconds since the start, cores the machine was busy,
+    cores the workers used)."""
     import psutil
 
     n = len(cmds)
@@ -80,6 +83,8 @@ def _workers(cmds: list[list[str]], work: Path) -> list[dict]:
     results: dict[int, dict] = {}
     peaks = {p.pid: 0 for p, _ in procs}
     handles = {p.pid: psutil.Process(p.pid) for p, _ in procs}
+    start = last_t = time.perf_counter()
+    last_busy, last_own = _machine_busy_s(), 0.0
     while len(results) < n:
         for proc, log_file in procs:
             if proc.pid in results:
@@ -94,8 +99,39 @@ def _workers(cmds: list[list[str]], work: Path) -> list[dict]:
             else:
                 peaks[proc.pid] = max(peaks[proc.pid], _tree_rss(handles[proc.pid], proc.pid),
                                       _vm_hwm_kb(str(proc.pid)) * 1024)
+        now = time.perf_counter()
+        if timeline is not None and now - last_t >= 1.0 and last_busy is not None:
+            busy, own = _machine_busy_s(), _own_cpu_s(handles, results)
+            timeline.append((round(now - start, 1), round((busy - last_busy) / (now - last_t), 2),
+                             round((own - last_own) / (now - last_t), 2)))
+            last_t, last_busy, last_own = now, busy, own
         time.sleep(0.1)
     return [results[p.pid] for p, _ in procs]
+
+
+def _own_cpu_s(handles: dict, done: dict) -> float:
+    """CPU seconds of the workers so far (the finished ones' from wait4)."""
+    total = sum(r["cpu_s"] for r in done.values())
+    for pid, handle in handles.items():
+        if pid in done:
+            continue
+        try:
+            t = handle.cpu_times()
+        except Exception:  # ended between two looks
+            continue
+        total += t.user + t.system + t.children_user + t.children_system
+    return total
+
+
+def _machine_busy_s() -> float | None:
+    """CPU seconds the whole machine has been busy (all cores, /proc/stat), or None."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(x) for x in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def _commandstats(client) -> dict[str, int]:
@@ -184,7 +220,7 @@ def crawl_settings(concurrency: int, per_host: int) -> dict:
 
 def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresServer,
                work: Path, concurrency: int, per_host: int, expected: int,
-               server_pids: dict[str, int] | None = None) -> dict:
+               server_pids: dict[str, int] | None = None, round_: int = 1) -> dict:
     import redis
 
     from crawler.settings import EXTENSIONS
@@ -192,10 +228,11 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
     client = redis.Redis.from_url(redis_server.url)
     client.flushall()
     database = pg.create_database()
-    out = work / f"workers{n}"
-    logs = work / f"workers{n}-logs"
+    name = f"scaleout{n}" if round_ == 1 else f"scaleout{n}-r{round_}"
+    out = work / f"workers{n}" if round_ == 1 else work / f"workers{n}-r{round_}"
+    logs = out.with_name(out.name + "-logs")
     logs.mkdir(parents=True, exist_ok=True)
-    settings = {**crawl_settings(concurrency, per_host), "HEALTHCRAWL_RUN_ID": f"scaleout{n}",
+    settings = {**crawl_settings(concurrency, per_host), "HEALTHCRAWL_RUN_ID": name,
                 "EXTENSIONS": {**EXTENSIONS, STATS_EXTENSION: 900}}
     cmds = [[sys.executable, "-m", "crawler.cli", "crawl", "demo", "--base-url", base_url,
              "--frontier", redis_server.url, "--store", database, "--out", str(out),
@@ -204,21 +241,24 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
     server_pids = server_pids or {}
     redis_before, pg_before = _commandstats(client), _xacts(database)
     redis_cpu_before = _redis_cpu(client)
-    servers_before = {name: _tree_cpu_s(pid) for name, pid in server_pids.items()}
+    servers_before = {server: _tree_cpu_s(pid) for server, pid in server_pids.items()}
+    busy_before = _machine_busy_s()
     started = time.perf_counter()
-    workers = _workers(cmds, logs)
+    timeline: list = []
+    workers = _workers(cmds, logs, timeline)
     seconds = time.perf_counter() - started
+    busy_after = _machine_busy_s()
     time.sleep(0.6)  # the statistics collector's last report
     redis_after, pg_after = _commandstats(client), _xacts(database)
     redis_cpu = _redis_cpu(client) - redis_cpu_before
-    servers_cpu = {name: round(_tree_cpu_s(pid) - servers_before[name], 2)
-                   for name, pid in server_pids.items()}
+    servers_cpu = {server: round(_tree_cpu_s(pid) - servers_before[server], 2)
+                   for server, pid in server_pids.items()}
     calls = {k: redis_after.get(k, 0) - redis_before.get(k, 0) for k in redis_after}
     calls = {k: v for k, v in sorted(calls.items(), key=lambda kv: -kv[1]) if v > 0}
     pages_per_worker = [int(_read_json(logs / f"worker{i}.stats.json").get(PAGES_STAT) or 0)
                         for i in range(n)]
     pages = sum(pages_per_worker)
-    run_dir = out / f"scaleout{n}"
+    run_dir = out / name
     summary = json.loads((run_dir / "run.json").read_text()) if run_dir.is_dir() else {}
     records = 0
     if (run_dir / "articles.jsonl").is_file():
@@ -246,12 +286,22 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
         "records": records, "records_expected": expected,
         "records_file": str(run_dir / "articles.jsonl"),
         "run_status": summary.get("status"), "run_exit_code": summary.get("exit_code"),
+        "round": round_,
+        # (s, cores busy on the machine, cores the workers used), once a second: where the
+        # cores were idle (start-up, the end, the last worker's export) shows here.
+        "timeline": timeline,
+        "idle_core_s": round(sum(max(0.0, (os.cpu_count() or 1) - busy)
+                                 for _t, busy, _own in timeline), 1),
+        # CPU the machine spent on anything but this crawl meanwhile (other jobs, the
+        # benchmark itself): the wall-clock figures mean little when it is large.
+        "other_cpu_s": round(busy_after - busy_before - all_cpu, 1)
+        if busy_before is not None and busy_after is not None and servers_cpu else None,
         "load_avg_1m_after": round(os.getloadavg()[0], 2)}
 
 
 def scaleout_benchmark(articles: int = 2000, concurrency: int = CONCURRENCY,
                        keep: bool = False, per_host: int | None = None,
-                       reference: bool = True) -> dict:
+                       reference: bool = True, repeat: int = 1) -> dict:
     from crawler.demo.generator import ensure_site
     from crawler.demo.nginx import NginxDemoServer
 
@@ -284,10 +334,12 @@ def scaleout_benchmark(articles: int = 2000, concurrency: int = CONCURRENCY,
                     "exit_code", "seconds", "pages", "pages_per_s", "cpu_s", "pages_per_cpu_s",
                     "peak_rss_mb", "records", "load_avg_1m_after")}
             pids = _server_pids(redis_server, pg, nginx)
-            for n in (1, 2):
-                log.info("scaleout: %d worker(s) on %s", n, nginx.base_url)
+            # Rounds alternate 1 and 2 workers, so a change in the machine's other load
+            # shows as a spread between rounds rather than as a speed-up.
+            for n, round_ in [(n, r) for r in range(1, max(1, repeat) + 1) for n in (1, 2)]:
+                log.info("scaleout: %d worker(s) on %s (round %d)", n, nginx.base_url, round_)
                 config = run_config(n, nginx.base_url, redis_server, pg, work, concurrency,
-                                    per_host, expected, pids)
+                                    per_host, expected, pids, round_)
                 if reference:
                     config["vs_single_process"] = compare_records(
                         Path(single["records_file"]), Path(config["records_file"]))
@@ -297,14 +349,22 @@ def scaleout_benchmark(articles: int = 2000, concurrency: int = CONCURRENCY,
         pg.stop()
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
-    one, two = report["configs"]
-    if one["pages_per_s"] and two["pages_per_s"]:
-        report["speedup_wall"] = round(two["pages_per_s"] / one["pages_per_s"], 2)
-        report["cpu_ms_per_page_ratio"] = round(two["cpu_ms_per_page"] / one["cpu_ms_per_page"],
-                                                2)
-        if one["all_cpu_ms_per_page"] and two["all_cpu_ms_per_page"]:
-            report["all_cpu_ms_per_page_ratio"] = round(
-                two["all_cpu_ms_per_page"] / one["all_cpu_ms_per_page"], 2)
+    rounds = []
+    for one, two in zip(report["configs"][::2], report["configs"][1::2], strict=True):
+        if one["pages_per_s"] and two["pages_per_s"]:
+            rounds.append({
+                "speedup_wall": round(two["pages_per_s"] / one["pages_per_s"], 2),
+                "cpu_ms_per_page_ratio": round(two["cpu_ms_per_page"]
+                                               / one["cpu_ms_per_page"], 2),
+                "all_cpu_ms_per_page_ratio": round(
+                    two["all_cpu_ms_per_page"] / one["all_cpu_ms_per_page"], 2)
+                if one["all_cpu_ms_per_page"] and two["all_cpu_ms_per_page"] else None})
+    if rounds:
+        report["rounds"] = rounds
+        for key in ("speedup_wall", "cpu_ms_per_page_ratio", "all_cpu_ms_per_page_ratio"):
+            values = [r[key] for r in rounds if r[key] is not None]
+            if values:
+                report[key] = round(statistics.median(values), 3)
     return report
 
 
@@ -324,7 +384,7 @@ def summary(report: dict) -> str:
     lines.append(f"{'workers':>8} {'pages':>11} {'s':>7} {'pages/s':>8} {'CPU s':>13} "
                  f"{'ms CPU/page':>11} {'+servers':>8} {'peak RSS MB':>12} {'redis/page':>10} "
                  f"{'redis ms':>8} {'pg tx/page':>10} {'records':>7} {'exit':>4} "
-                 f"{'load':>5}")
+                 f"{'load':>5} {'other CPU s':>11} {'idle core s':>10}")
     for c in report["configs"]:
         pages = "+".join(map(str, c["pages_per_worker"])) if c["workers"] > 1 \
             else str(c["pages"])
@@ -335,7 +395,8 @@ def summary(report: dict) -> str:
             f"{'/'.join(map(str, c['peak_rss_mb_per_worker'])):>12} "
             f"{c['redis_commands_per_page']!s:>10} {c['redis_cpu_ms_per_page']!s:>8} "
             f"{c['pg_transactions_per_page']!s:>10} "
-            f"{c['records']:>7} {c['run_exit_code']!s:>4} {c['load_avg_1m_after']:>5}")
+            f"{c['records']:>7} {c['run_exit_code']!s:>4} {c['load_avg_1m_after']:>5} "
+            f"{c.get('other_cpu_s')!s:>11} {c.get('idle_core_s')!s:>10}")
     for c in report["configs"]:
         cmp = c.get("vs_single_process")
         if cmp:
@@ -346,8 +407,10 @@ def summary(report: dict) -> str:
                 f"{cmp['only_run']}, only single {cmp['only_reference']}, differing "
                 f"{cmp['differing']} {cmp['differing_fields'] or ''})")
     if "speedup_wall" in report:
-        lines.append(f"2 workers / 1 worker: {report['speedup_wall']}x pages/s; worker CPU per "
-                     f"page {report['cpu_ms_per_page_ratio']}x; workers + servers CPU per page "
+        each = ", ".join(f"{r['speedup_wall']}x" for r in report["rounds"])
+        lines.append(f"2 workers / 1 worker: {report['speedup_wall']}x pages/s (median of "
+                     f"{len(report['rounds'])} round(s): {each}); worker CPU per page "
+                     f"{report['cpu_ms_per_page_ratio']}x; workers + servers CPU per page "
                      f"{report.get('all_cpu_ms_per_page_ratio')}x")
     return "\n".join(lines)
 
@@ -367,12 +430,15 @@ def main(argv: list[str] | None = None) -> int:
                          "frontier (default 2 x --concurrency)")
     ap.add_argument("--no-reference", action="store_true",
                     help="skip the single-process run the records are compared with")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of 1 then 2 workers; the speed-up is their median "
+                         "(default %(default)s)")
     ap.add_argument("--keep", action="store_true", help="keep the crawls' folders")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     report = scaleout_benchmark(args.articles, args.concurrency, args.keep, args.per_host,
-                                not args.no_reference)
+                                not args.no_reference, args.repeat)
     print(json.dumps(report), flush=True)
     print(summary(report), file=sys.stderr, flush=True)
     return 0 if report.get("skipped") or all(

@@ -14,18 +14,15 @@
   with the committed events; each FINISH of a URL this worker leased ends that lease.
 - tick (every HEALTHCRAWL_FRONTIER_POLL_S): resend, acknowledge, renew this worker's leases,
   re-queue expired ones (any worker's), wake the engine (its own heartbeat is 5 s).
-- the end (spider_idle): the crawl is over when the queue is empty, no lease is open, and
-  the ledger has no URL of the run without an outcome (one found is queued again, once: a
-  request lost with a worker or with Redis). Only then may the run settle its snapshot
-  (RunContext.settle asks `finished`) and the worker close.
+- the end (spider_idle, asked again every IDLE_RECHECK_S while it waits): the crawl is over
+  when the queue is empty, no lease is open, and the ledger has no URL of the run without an
+  outcome (one found is queued again, once: a request lost with a worker or with Redis).
+  Only then may the run settle its snapshot (RunContext.settle asks `finished`).
 """
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import time
-import uuid
 from collections import deque
 from typing import Any
 
@@ -40,20 +37,17 @@ from crawler.run_context import RunContext
 
 from .connect import FrontierError, connect, frontier_url, redacted
 from .leases import LeasedQueue, RunKeys
-from .urls import RunDupeFilter, lease_id, requeue_lost, url_fingerprint
+from .urls import RunDupeFilter, lease_id, requeue_lost, url_fingerprint, worker_id
 
 logger = logging.getLogger(__name__)
 
 FINISH = "finish"  # pipelines/store/base.py FINISH: a URL's outcome in the ledger
 EMPTY_BACKOFF_S = 0.2  # an empty queue is asked again at most this often from next_request
 RECONCILE_LOCK_S = 60
+IDLE_RECHECK_S = 0.1  # an idle worker at the end of the run looks again this soon
 # Requests popped per round trip. Small: what a worker holds but has not started yet is
 # work the other workers cannot take (docs/scale-out.md, round trips per page).
 POP_BATCH = 4
-
-
-def worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 class FrontierScheduler(Scheduler):
@@ -322,9 +316,12 @@ class FrontierScheduler(Scheduler):
                 self._refresh_ttl()
         except self._errors() as exc:
             logger.warning("Frontier: Redis unreachable (%s); retrying", exc)
+        self._wake()
+
+    def _wake(self, delay: float = 0.0) -> None:  # the engine asks (spider_idle if idle)
         slot = getattr(self.crawler.engine, "_slot", None)
         if slot is not None and slot.closing is None:
-            slot.nextcall.schedule()
+            slot.nextcall.schedule(delay)
 
     def _send_unsent(self) -> None:
         while self.unsent:
@@ -354,6 +351,9 @@ class FrontierScheduler(Scheduler):
         except self._errors() as exc:
             logger.warning("Frontier: Redis unreachable (%s); waiting", exc)
             raise DontCloseSpider from None
+        except DontCloseSpider:  # each step of the run's end would otherwise wait a tick
+            self._wake(IDLE_RECHECK_S)
+            raise
 
     def _drain_check(self) -> None:
         ledger = self.run.run_state.ledger

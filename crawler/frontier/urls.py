@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import socket
+import uuid
 from typing import Any
 
 from scrapy_redis.dupefilter import RFPDupeFilter
@@ -13,6 +16,11 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from common import keys as stats_keys
 
 logger = logging.getLogger(__name__)
+
+
+def worker_id() -> str:
+    """host:pid:random, the worker's name in the run's Redis keys."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 def url_fingerprint(url: str) -> str:
