@@ -184,6 +184,14 @@ _TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor
 RELATED_HEADING = re.compile(
     rf"{_DECOR_HEAD}{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
 )
+# Personalised recommendation feeds ("为您推荐", "Recommended for you"): long by design (a
+# portal's feed under the article), so their dozens of cards are no sign of a latest list.
+FOR_YOU_HEADING = re.compile(
+    rf"{_DECOR_HEAD}(?:[为為][您你]推[荐薦]|猜你喜[欢歡]|recommended\s+for\s+you"
+    rf"|empfohlen\s+für\s+(?:sie|dich)|recommandés?\s+pour\s+vous|recomendad[oa]s\s+para\s+ti"
+    rf"|raccomandati\s+per\s+te){_DECOR_TAIL}",
+    re.IGNORECASE,
+)
 # A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).
 SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IGNORECASE)
 # ... or closes with one, as the last part of a compound: "Motorsport-Aktuell", "Sport aktuell".
