@@ -46,3 +46,22 @@ def test_recommended_for_you_feed_of_dozens_is_related():
 def test_feed_of_dozens_under_another_related_name_stays_the_sites_latest():
     links, _teasers, _elements = _find(_article(_feed("相关新闻", 30)))
     assert links == []
+
+
+def _calendar(table_attrs: str = "", last_day: int = 31) -> str:
+    # china-pub-like blog calendar: arrows to the months around "December 2006", then a cell
+    # per day (the day with a post linked)
+    days = "".join(f"<td>{d}</td>" if d != 27 else f'<td><a href="{SITE}/blog?d=27">27</a></td>'
+                   for d in range(1, last_day + 1))
+    return (f"<table{table_attrs}><tr><td><a href='{SITE}/blog.asp?name=x&month=2006-11'>"
+            f"&laquo;</a></td><td colspan=5><b>December 2006</b></td>"
+            f"<td><a href='{SITE}/blog.asp?name=x&month=2007-1'>&raquo;</a></td></tr>"
+            f"<tr>{days}</tr></table>")
+
+
+def test_calendar_month_arrows_are_no_prev_next():
+    links, _teasers, _elements = _find(f'<div class="side">{_calendar()}</div>{_article()}')
+    assert links == []
+    named = _calendar(' id="wp-calendar"', last_day=3)  # named: its day cells are not needed
+    links, _teasers, _elements = _find(f'<div class="side">{named}</div>{_article()}')
+    assert links == []

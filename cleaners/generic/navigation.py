@@ -42,7 +42,7 @@ from ..vocab import (
 )
 from .nav_cards import home_page
 from .nav_expand import expand
-from .nav_flips import in_media_box, in_pager
+from .nav_flips import in_calendar, in_media_box, in_pager
 from .nav_merge import first_occurrence, unique
 from .nav_pages import base_url, page_of_same_article
 from .nav_scan import (
@@ -293,7 +293,7 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return not in_pager(a) and not hidden(a) and not in_media_box(a)
+    return not in_pager(a) and not hidden(a) and not in_media_box(a) and not in_calendar(a)
 
 
 def _title_nearby(a, href: str) -> str:
