@@ -65,3 +65,16 @@ def test_calendar_month_arrows_are_no_prev_next():
     named = _calendar(' id="wp-calendar"', last_day=3)  # named: its day cells are not needed
     links, _teasers, _elements = _find(f'<div class="side">{named}</div>{_article()}')
     assert links == []
+
+
+def test_cards_of_a_hidden_tab_are_not_seen():
+    # csdn-like: a "relational" box with two tabs, related articles and the latest reports;
+    # the second tab is display:none in the saved page (script switches tabs)
+    def items(prefix: str, n: int) -> str:
+        return "".join(f'<li><a href="{SITE}/article/2019-09-1{i}/{prefix}{i}">{prefix}第{i}篇：'
+                       f"云计算平台跻身报告领导者位置</a></li>" for i in range(1, n + 1))
+    box = (f'<div id="Tab3" class="relational"><h2><ul><li>相关文章</li><li>最新报道</li></ul></h2>'
+           f'<div class="con"><div id="con_1"><ul>{items("r", 3)}</ul></div>'
+           f'<div id="con_2" style="display:none"><ul>{items("n", 5)}</ul></div></div></div>')
+    links, _teasers, _elements = _find(_article(box))
+    assert [x.url.rsplit("/", 1)[1] for x in links] == ["r1", "r2", "r3"]

@@ -299,7 +299,8 @@ def _first_text(el) -> str:
 
 def _block(cards: list[Card], elements: list, url: str | None,
            max_cards: int = _MAX_CARDS) -> Block | None:
-    cards = [c for c in cards if c.title]
+    # a card in a hidden tab ("最新报道" beside "相关文章", display:none) is not seen
+    cards = [c for c in cards if c.title and not hidden(c.el)]
     if not cards:
         return None
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
