@@ -78,3 +78,16 @@ def test_cards_of_a_hidden_tab_are_not_seen():
            f'<div id="con_2" style="display:none"><ul>{items("n", 5)}</ul></div></div></div>')
     links, _teasers, _elements = _find(_article(box))
     assert [x.url.rsplit("/", 1)[1] for x in links] == ["r1", "r2", "r3"]
+
+
+def test_next_page_on_the_sites_mobile_host_is_page_two_of_this_article():
+    # gamersky-like: the saved mobile page of ".../1220000.shtml" pages on to
+    # "wap.<site>/news/Content-1220000_2.html" ("下一页", page 1/2)
+    url = "https://ol.example.com/news/201909/1220000.shtml"
+    pager = ('<div class="btnwrap"><a href="javascript:;" class="disable">上一页</a>'
+             '<span>1/2</span>'
+             '<a href="https://wap.example.com/news/Content-1220000_2.html" class="page-next">'
+             "下一页</a></div>")
+    links, _teasers, _elements = _find(_article().replace("</div></div>", f"{pager}</div></div>"),
+                                       url=url)
+    assert links == []
