@@ -91,3 +91,17 @@ def test_next_page_on_the_sites_mobile_host_is_page_two_of_this_article():
     links, _teasers, _elements = _find(_article().replace("</div></div>", f"{pager}</div></div>"),
                                        url=url)
     assert links == []
+
+
+def test_a_cards_own_span_holds_its_excerpt():
+    # ednchina-like: "<li><a class=thetitle>Title</a><span class=thecon>excerpt</span></li>"
+    cards = "".join(
+        f'<li><a href="{SITE}/news/2019092{i}.html" class="thetitle">'
+        f"拆解第{i}款手机：三摄有哪些秘密？</a>"
+        f'<span class="thecon">国外著名拆解网站正式上线了这款手机的详细拆解报告。三摄有哪些秘密？'
+        f"更长的续航时间是如何做到的？内部结构发生了哪些变化？</span></li>" for i in range(1, 4))
+    box = f'<div class="row-title">相关推荐</div><div class="row-recommend"><ul>{cards}</ul></div>'
+    links, teasers, _elements = _find(_article(box))
+    assert links == [] and len(teasers) == 3
+    assert teasers[0].title == "拆解第1款手机：三摄有哪些秘密？"
+    assert teasers[0].snippet.startswith("国外著名拆解网站") and not teasers[0].truncated
