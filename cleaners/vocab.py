@@ -220,7 +220,9 @@ READ_MORE = re.compile(
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
-    r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文)\W*$",
+    r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文"
+    # "更多精彩内容", "更多新闻": more of something, a link to a listing
+    r"|更多[\u4e00-\u9fff]{1,6})\W*$",
     re.IGNORECASE,
 )
 

@@ -105,3 +105,16 @@ def test_a_cards_own_span_holds_its_excerpt():
     assert links == [] and len(teasers) == 3
     assert teasers[0].title == "拆解第1款手机：三摄有哪些秘密？"
     assert teasers[0].snippet.startswith("国外著名拆解网站") and not teasers[0].truncated
+
+
+def test_more_of_something_link_is_no_card():
+    # bilibili-like: "推荐文章" with a "更多精彩内容" link to the column's home beside it
+    card = (f'<a href="{SITE}/read/cv14545263" class="article-item"><div class="article-title">'
+            f'圣诞马槽：速子的梦</div><div class="article-desc">作者注：尽力不让各个角色走样。'
+            f"有刀但并不是完全刀。因为作者本身这几天睡觉的时候做梦极其离谱因而产生剧情灵感。</div></a>")
+    box = (f'<div class="recommend-list"><div class="recommend-header"><div class="title">'
+           f'推荐文章</div><a class="more" href="{SITE}/read/home"><span>更多精彩内容</span>'
+           f'<i class="icon"></i></a></div><div class="recommend-article-list">{card}</div></div>')
+    links, teasers, _elements = _find(_article(box))
+    assert [x.title for x in links] == []
+    assert [t.title for t in teasers] == ["圣诞马槽：速子的梦"]
