@@ -118,3 +118,17 @@ def test_more_of_something_link_is_no_card():
     links, teasers, _elements = _find(_article(box))
     assert [x.title for x in links] == []
     assert [t.title for t in teasers] == ["圣诞马槽：速子的梦"]
+
+
+def test_prev_next_named_by_the_links_title_attribute():
+    # BlogDriver-like: the blog's bar above the post names its neighbours by their headlines;
+    # only the links' title attributes say which is which
+    url = "http://reader.example.cn/reader/2756656.html"
+    bar = ('<div id="category"><a href="2756647.html" title="上一篇">'
+           "孩子，夏令营让你得到了什么？</a>"
+           '- -| <a href="index.html">回首页</a> | <a href="catalog_2005.html">2005年索引</a> | - -'
+           '<a href="2756660.html" title="下一篇">浴室都安全吗?</a></div>')
+    links, _teasers, _elements = _find(bar + _article(), url=url)
+    assert [(x.rel, x.title, x.url.rsplit("/", 1)[1]) for x in links] == [
+        ("prev", "孩子，夏令营让你得到了什么？", "2756647.html"),
+        ("next", "浴室都安全吗?", "2756660.html")]

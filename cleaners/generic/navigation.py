@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ..article import Link, Teaser
 from ..text import clean_inline
 from ..vocab import (
@@ -73,6 +75,7 @@ _ARROW, _CLASS, _WORD, _REL = 1, 2, 3, 4
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
+_LETTERS = re.compile(r"[^\W\d_]")  # a headline, not an arrow or a page number
 # A text that opens a guillemet and closes it: "« Barbie » et ...", "Titre « X »".
 _QUOTED = re.compile(r"^\s*«.*»|«.*»\s*$|^\s*‹.*›|‹.*›\s*$", re.DOTALL)
 
@@ -91,7 +94,7 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     Elements never include <html>, <body>, <main>, <article> or the main text."""
     url = base_url(root, url)
     hits = scan(root)
-    cands = _candidates(hits)
+    cands = _candidates(hits) + _titled(root)
     strong = {c.anchor for c in cands if c.anchor is not None and c.strength >= _WORD}
     blocks = find_blocks(root, hits, url, strong)
     in_blocks = {el for b in blocks for el in b.elements}
@@ -123,6 +126,21 @@ def _candidates(hits: Hits) -> list[_Cand]:
         if cand is not None:
             cands.append(cand)
     return cands
+
+
+_TITLED = etree.XPath("//a[@title and @href]")
+
+
+def _titled(root) -> list[_Cand]:
+    """Links that show a headline and name their direction only in their title attribute
+    ('<a title="上一篇">Headline</a>', a blog's bar above the post)."""
+    out = []
+    for a in _TITLED(root):
+        label = a.get("title")
+        rel = "prev" if PREV_ONLY.match(label) else "next" if NEXT_ONLY.match(label) else None
+        if rel is not None and _LETTERS.search(raw_text(a)):
+            out.append(_Cand(rel, a, a, _WORD))
+    return out
 
 
 def _single_anchor(box):
