@@ -132,3 +132,14 @@ def test_prev_next_named_by_the_links_title_attribute():
     assert [(x.rel, x.title, x.url.rsplit("/", 1)[1]) for x in links] == [
         ("prev", "孩子，夏令营让你得到了什么？", "2756647.html"),
         ("next", "浴室都安全吗?", "2756660.html")]
+
+
+def test_arrow_pairs_only_with_a_real_link():
+    # a forum's path "<a>社区</a> → <a href=>错误信息</a> → title" and a script "<< 返回上一页"
+    # (history.go(-1)): the lone arrow has no partner that leads anywhere
+    crumbs = (f'<div class="tableborder2"><a href="{SITE}/index1.asp">麻辣社区</a> → '
+              "<a href=>错误信息</a> → 朋友,请正确客观认识凉山</div>")
+    back = ('<table><tr><td><a href="javascript:history.go(-1)">&lt;&lt; 返回上一页</a></td>'
+            "</tr></table>")
+    links, _teasers, _elements = _find(f'<div class="forum">{crumbs}{back}</div>{_article()}')
+    assert links == []

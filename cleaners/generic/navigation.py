@@ -269,7 +269,8 @@ def _resolve(cands: list[_Cand], url: str | None, in_blocks: set):
             old.rel, old.strength = cand.rel, cand.strength  # the inner box is more precise
         if is_inside(old.line, {cand.line}):
             old.line = cand.line  # keep the wider line: "« <a>" holds the arrow too
-    kept = _pairs_only_for_arrows(list(best.values()))
+    kept = _pairs_only_for_arrows([c for c in best.values() if c.anchor is None or
+                                   linkable((c.anchor.get("href") or "").strip())])
     kept = [c for c in kept if _acceptable(c, in_blocks, url)]
 
     links: list[tuple[tuple, Link]] = []
@@ -333,7 +334,7 @@ def _title_nearby(a, href: str) -> str:
 def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
     """An arrow-only link is kept when the nearest box holding another candidate holds
     exactly one, of the other direction: "« <a>A</a>" beside "<a>B</a> »". Sidebars with
-    "» " bullets hold many."""
+    "» " bullets hold many; a script link ("<< 返回", history.go(-1)) is nobody's partner."""
     if all(c.strength > _ARROW for c in cands):
         return cands
     lineage = {id(c): ancestors(c.line, 12) for c in cands}  # pairs sit in shallow boxes
