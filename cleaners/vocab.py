@@ -175,6 +175,8 @@ SITE_LIST_WORDS = (
     r"編集部(?:の)?(?:おすすめ|オススメ)",
     r"recent\s+(?:stories|posts|articles|news)", r"新着(?:ニュース|記事)?", r"速報",
     r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
+    # a feed of one subject's latest stories: "Today Weather Update", "Live updates"
+    r"(?:live\s+)?updates?",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 # A count of the items may follow: "Related articles (3)", "関連記事（5）".

@@ -143,3 +143,17 @@ def test_arrow_pairs_only_with_a_real_link():
             "</tr></table>")
     links, _teasers, _elements = _find(f'<div class="forum">{crumbs}{back}</div>{_article()}')
     assert links == []
+
+
+def test_list_under_an_update_heading_is_a_feed():
+    # Bhaskar-like: under the article, a heading naming a subject's running feed and a plain
+    # list of its latest stories from all over the site
+    url = "https://news.example.in/local/bihar/news/police-caught-2-miscreants-133589711.html"
+    items = "".join(f'<li><a href="https://news.example.in/local/state{i}/news/'
+                    f'heavy-rain-alert-in-district-{i}-1335890{i:02d}.html">Heavy rain alert in '
+                    f"district number {i} today</a></li>" for i in range(1, 9))
+    page = (f'<div class="page"><div class="story"><h1>Police caught two miscreants</h1>'
+            f"{PROSE}{PROSE}</div><div class=\"more\"><h2>Today Weather Update</h2>"
+            f"<ul>{items}</ul></div></div>")
+    links, teasers, _elements = _find(page, url=url)
+    assert (links, teasers) == ([], [])
