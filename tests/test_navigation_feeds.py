@@ -1,7 +1,11 @@
-"""Chinese portal structures of the zh-dev tune pages (the seventh round of cleaners/generic
-navigation work, bench/README.md), on small pages written after their markup: a
-personalised "为您推荐" feed of dozens of cards under the article, which is a recommendation
-block however long (a feed under any other name is still the site's latest)."""
+"""Structures of the seventh round's tune pages (mostly zh-dev; cleaners/generic navigation
+work, bench/README.md), on small pages written after their markup: a personalised "为您推荐"
+feed of dozens of cards under the article, which is a recommendation block however long (a
+feed under any other name is still the site's latest); a blog calendar's month arrows; a
+hidden tab of latest reports beside the related one; page 2 of this article on the site's
+mobile host; an excerpt in a card's own <span>; a "更多精彩内容" more-link; prev/next named
+only by the links' title attributes; a lone arrow whose only partner is a script link; a
+list under a "... Update" heading."""
 from __future__ import annotations
 
 from cleaners.generic.navigation import find_navigation
