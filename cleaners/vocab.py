@@ -175,6 +175,8 @@ SITE_LIST_WORDS = (
     r"編集部(?:の)?(?:おすすめ|オススメ)",
     r"recent\s+(?:stories|posts|articles|news)", r"新着(?:ニュース|記事)?", r"速報",
     r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
+    # a feed of one subject's latest stories: "Today Weather Update", "Live updates"
+    r"(?:live\s+)?updates?",
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 # A count of the items may follow: "Related articles (3)", "関連記事（5）".
@@ -183,6 +185,14 @@ _DECOR_TAIL = r"\s*(?:[(（]\d{1,3}[)）])?\s*[:：.!…»›>→】\-–—]*\s
 _TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
 RELATED_HEADING = re.compile(
     rf"{_DECOR_HEAD}{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
+)
+# Personalised recommendation feeds ("为您推荐", "Recommended for you"): long by design (a
+# portal's feed under the article), so their dozens of cards are no sign of a latest list.
+FOR_YOU_HEADING = re.compile(
+    rf"{_DECOR_HEAD}(?:[为為][您你]推[荐薦]|猜你喜[欢歡]|recommended\s+for\s+you"
+    rf"|empfohlen\s+für\s+(?:sie|dich)|recommandés?\s+pour\s+vous|recomendad[oa]s\s+para\s+ti"
+    rf"|raccomandati\s+per\s+te){_DECOR_TAIL}",
+    re.IGNORECASE,
 )
 # A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).
 SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IGNORECASE)
@@ -212,7 +222,9 @@ READ_MORE = re.compile(
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
-    r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文)\W*$",
+    r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文"
+    # "更多精彩内容", "更多新闻": more of something, a link to a listing
+    r"|更多[\u4e00-\u9fff]{1,6})\W*$",
     re.IGNORECASE,
 )
 

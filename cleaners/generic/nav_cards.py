@@ -308,8 +308,8 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
             text = _after_title(squash(raw_text(node)), title)
             if text and not read_more(text) and summary(text):
                 return text, None
-        if node.tag not in _LEAF_SET:
-            continue
+        if node.tag not in _LEAF_SET and (node.tag != "span" or node.getparent() is not el):
+            continue  # a card's own <span> may hold its excerpt ("<a>Title</a><span>...")
         text = raw_text(node)
         if len(text) < 12 or len(text) <= len(best) or \
                 next(node.iterdescendants(*_LEAF_BLOCKS), None) is not None:

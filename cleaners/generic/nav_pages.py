@@ -50,8 +50,12 @@ def page_of_same_article(href: str, url: str | None) -> bool:
     if not url:
         return False
     here, there = urlsplit(url), urlsplit(absolute(href, url))
+    page_id = _EXTENSION.sub("", here.path.rstrip("/").rsplit("/", 1)[-1])
     if there.netloc.lower() != here.netloc.lower():
-        return False
+        # the site's mobile host: "wap.<site>/news/Content-1220000_2.html" is page 2 of
+        # "ol.<site>/news/201909/1220000.shtml"
+        return registered_domain(there.hostname or "") == \
+            registered_domain(here.hostname or "") and _carries_id(there, page_id)
     path, other = here.path.rstrip("/"), there.path.rstrip("/")
     if other == path:
         # a query and an anchor on this page's own path: a view of it ("?cid=511#cid-510",
@@ -61,16 +65,18 @@ def page_of_same_article(href: str, url: str | None) -> bool:
     stem = _EXTENSION.sub("", path)
     if stem and other.startswith(stem) and _PAGE_SUFFIX.match(other[len(stem):]):
         return True
-    return _carries_id(there, _EXTENSION.sub("", path.rsplit("/", 1)[-1]))
+    return _carries_id(there, page_id)
 
 
 def _carries_id(there, page_id: str) -> bool:
     """Does the link's path or query hold the page's last path segment, an article id, as a
-    whole segment or value?"""
+    whole segment or value, or, for an id of digits only, as a word of one
+    ("Content-1220000_2")?"""
     if not _ID_DIGITS.search(page_id):
         return False
     for part in re.split(r"[/?&=#;]", f"{there.path}?{there.query}"):
-        if _EXTENSION.sub("", part) == page_id:
+        part = _EXTENSION.sub("", part)
+        if part == page_id or (page_id.isdigit() and page_id in re.split(r"[-_.]", part)):
             return True
     return False
 

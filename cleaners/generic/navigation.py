@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ..article import Link, Teaser
 from ..text import clean_inline
 from ..vocab import (
@@ -42,7 +44,7 @@ from ..vocab import (
 )
 from .nav_cards import home_page
 from .nav_expand import expand
-from .nav_flips import in_media_box, in_pager
+from .nav_flips import in_calendar, in_media_box, in_pager
 from .nav_merge import first_occurrence, unique
 from .nav_pages import base_url, page_of_same_article
 from .nav_scan import (
@@ -73,6 +75,7 @@ _ARROW, _CLASS, _WORD, _REL = 1, 2, 3, 4
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
+_LETTERS = re.compile(r"[^\W\d_]")  # a headline, not an arrow or a page number
 # A text that opens a guillemet and closes it: "« Barbie » et ...", "Titre « X »".
 _QUOTED = re.compile(r"^\s*«.*»|«.*»\s*$|^\s*‹.*›|‹.*›\s*$", re.DOTALL)
 
@@ -91,7 +94,7 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     Elements never include <html>, <body>, <main>, <article> or the main text."""
     url = base_url(root, url)
     hits = scan(root)
-    cands = _candidates(hits)
+    cands = _candidates(hits) + _titled(root)
     strong = {c.anchor for c in cands if c.anchor is not None and c.strength >= _WORD}
     blocks = find_blocks(root, hits, url, strong)
     in_blocks = {el for b in blocks for el in b.elements}
@@ -123,6 +126,21 @@ def _candidates(hits: Hits) -> list[_Cand]:
         if cand is not None:
             cands.append(cand)
     return cands
+
+
+_TITLED = etree.XPath("//a[@title and @href]")
+
+
+def _titled(root) -> list[_Cand]:
+    """Links that show a headline and name their direction only in their title attribute
+    ('<a title="上一篇">Headline</a>', a blog's bar above the post)."""
+    out = []
+    for a in _TITLED(root):
+        label = a.get("title")
+        rel = "prev" if PREV_ONLY.match(label) else "next" if NEXT_ONLY.match(label) else None
+        if rel is not None and _LETTERS.search(raw_text(a)):
+            out.append(_Cand(rel, a, a, _WORD))
+    return out
 
 
 def _single_anchor(box):
@@ -251,7 +269,8 @@ def _resolve(cands: list[_Cand], url: str | None, in_blocks: set):
             old.rel, old.strength = cand.rel, cand.strength  # the inner box is more precise
         if is_inside(old.line, {cand.line}):
             old.line = cand.line  # keep the wider line: "« <a>" holds the arrow too
-    kept = _pairs_only_for_arrows(list(best.values()))
+    kept = _pairs_only_for_arrows([c for c in best.values() if c.anchor is None or
+                                   linkable((c.anchor.get("href") or "").strip())])
     kept = [c for c in kept if _acceptable(c, in_blocks, url)]
 
     links: list[tuple[tuple, Link]] = []
@@ -293,7 +312,7 @@ def _acceptable(cand: _Cand, in_blocks: set, url: str | None) -> bool:
             return False
         if cand.strength == _CLASS and len(cand.title) < 4:
             return False
-    return not in_pager(a) and not hidden(a) and not in_media_box(a)
+    return not in_pager(a) and not hidden(a) and not in_media_box(a) and not in_calendar(a)
 
 
 def _title_nearby(a, href: str) -> str:
@@ -315,7 +334,7 @@ def _title_nearby(a, href: str) -> str:
 def _pairs_only_for_arrows(cands: list[_Cand]) -> list[_Cand]:
     """An arrow-only link is kept when the nearest box holding another candidate holds
     exactly one, of the other direction: "« <a>A</a>" beside "<a>B</a> »". Sidebars with
-    "» " bullets hold many."""
+    "» " bullets hold many; a script link ("<< 返回", history.go(-1)) is nobody's partner."""
     if all(c.strength > _ARROW for c in cands):
         return cands
     lineage = {id(c): ancestors(c.line, 12) for c in cands}  # pairs sit in shallow boxes

@@ -30,7 +30,7 @@ from lxml import etree
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
+from ..vocab import AD_CLASS, FOR_YOU_HEADING, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card, find_cards, text_pairs
 from .nav_embeds import find_embeds
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
@@ -61,6 +61,9 @@ _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "
 # ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
 # labels on latest feeds").
 _MAX_CARDS = 20
+# ... except a personalised feed ("为您推荐"): 40 cards under a portal's article (two zh-dev
+# tune pages), a "load more" list of recommendations, not the latest stories.
+_MAX_FEED_CARDS = 60
 # A card in the article's text shows a summary of a sentence or more, else it is a link.
 _MIN_EMBED_SNIPPET = 60
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
@@ -183,7 +186,7 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or _loose_text(el, cards, links=False) > _BLOCK_SLACK:
         return None
-    return _block(cards, [el], url)
+    return _block(cards, [el], url, _max_cards(_first_text(el)))
 
 
 def _from_rail(el, url, nav_anchors) -> Block | None:
@@ -248,7 +251,7 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     cards = [c for c in cards if is_inside(c.el, set(used))]
     if not cards:
         return None
-    return _block(cards, [head, *used], url)
+    return _block(cards, [head, *used], url, _max_cards(hit.text))
 
 
 def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
@@ -285,8 +288,19 @@ def _trim_region(region: list, cards: list[Card]) -> list:
     return used
 
 
-def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
-    cards = [c for c in cards if c.title]
+def _max_cards(label: str) -> int:
+    return _MAX_FEED_CARDS if FOR_YOU_HEADING.match(label) else _MAX_CARDS
+
+
+def _first_text(el) -> str:
+    """The first words of a box: its heading when it opens with one ("为您推荐")."""
+    return squash(next((t for t in el.itertext() if t.strip()), ""))[:40]
+
+
+def _block(cards: list[Card], elements: list, url: str | None,
+           max_cards: int = _MAX_CARDS) -> Block | None:
+    # a card in a hidden tab ("最新报道" beside "相关文章", display:none) is not seen
+    cards = [c for c in cards if c.title and not hidden(c.el)]
     if not cards:
         return None
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
@@ -295,7 +309,7 @@ def _block(cards: list[Card], elements: list, url: str | None) -> Block | None:
     cards = _without_sections(cards)
     if not cards:
         return None
-    if len(cards) > _MAX_CARDS:  # dozens of stories: the site's latest or an archive, not
+    if len(cards) > max_cards:  # dozens of stories: the site's latest or an archive, not
         return Block(elements=elements)  # "related"; still no part of the main text
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
