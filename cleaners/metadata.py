@@ -9,13 +9,20 @@ import re
 from datetime import datetime, timedelta
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import orjson
 from lxml import etree
 
 from .dates import parse_date, url_date, zoned_by_url
 from .health_meta import date_element, read_visible, visible_bylines
-from .names import split_credentials, split_names
-from .references import reference
+from .jsonld import (
+    crumb_names,
+    crumb_position,
+    jsonld_objects,
+    ld_citations,
+    ld_names,
+    ld_people,
+    ld_types,
+)
+from .names import split_names
 from .structured import read_structured
 from .text import clean_inline
 
@@ -30,7 +37,6 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
 _EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
 
@@ -58,129 +64,12 @@ def _head_elements(root):
     return jsonld, metas, canonical, times
 
 
-# Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
-_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
-
-
-def _jsonld_objects(texts):
-    for raw in texts:
-        try:
-            data = orjson.loads(raw.strip())
-        except orjson.JSONDecodeError:
-            try:
-                data = orjson.loads(_WRAPPER.sub("", raw).strip())
-            except orjson.JSONDecodeError:
-                continue
-        stack = [data]
-        while stack:
-            obj = stack.pop()
-            if isinstance(obj, list):
-                stack.extend(reversed(obj))  # popped in page order
-            elif isinstance(obj, dict):
-                yield obj
-                if "@graph" in obj:
-                    stack.append(obj["@graph"])
-
-
-def _types(obj) -> set[str]:
-    t = obj.get("@type", ())
-    return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
-
-
-def _names(value) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    out = []
-    for it in items:
-        name = it.get("name") if isinstance(it, dict) else it
-        if isinstance(name, str) and clean_inline(name):
-            out.append(clean_inline(name))
-    return out
-
-
-def _people(value, by_id: dict) -> list[dict]:
-    """JSON-LD author / reviewedBy -> [{name, url, credentials}]; {"@id": …} references are
-    resolved against the page's other objects (Yoast's @graph form)."""
-    out = []
-    for it in value if isinstance(value, list) else [value]:
-        if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
-            it = by_id.get(it["@id"], it)
-        if isinstance(it, dict):
-            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
-            if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
-                name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
-            cred = it.get("honorificSuffix") or it.get("jobTitle")
-        else:
-            name, url, cred = it, None, None
-        if isinstance(name, list):
-            name = name[0] if name else None
-        if not isinstance(name, str) or not clean_inline(name):
-            continue
-        name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
-        cred = cred if isinstance(cred, str) else suffix
-        if isinstance(url, list):
-            url = url[0] if url else None
-        for one in _several(name) if suffix is None else [name]:
-            out.append({"name": one, "url": url if isinstance(url, str) else None,
-                        "credentials": clean_inline(cred) if isinstance(cred, str) else None})
-    return out
-
-
-_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
-
-
-def _several(name: str) -> list[str]:
-    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
-    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
-    have two words or be Chinese."""
-    if not _SEVERAL.search(name):
-        return [name]
-    parts = split_names(name)
-    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
-        return parts
-    return [name]
-
-
-def _page_id(obj: dict) -> str | None:
-    """An @id that is a page (https://site/author/jane/), not a node name in a @graph
-    (https://site/#/schema/person/abc)."""
-    node = obj.get("@id")
-    return node if isinstance(node, str) and node.startswith("http") and "#" not in node \
-        else None
-
-
-def _citations(value) -> list[dict]:
-    out = []
-    for it in value if isinstance(value, list) else [value]:
-        if isinstance(it, str):
-            out.append(reference(clean_inline(it), it if it.startswith("http") else None))
-        elif isinstance(it, dict):
-            text = it.get("name") or it.get("headline") or it.get("url") or ""
-            url = it.get("url") if isinstance(it.get("url"), str) else None
-            out.append(reference(clean_inline(str(text)), url))
-    return out
-
-
-def _crumb(item: dict) -> list[str]:
-    """A ListItem's name: {"name": ..., "item": "https://..."} (Yoast, Google's examples) or
-    {"item": {"@id": ..., "name": ...}} (the nested form)."""
-    nested = item.get("item")
-    return _names(item.get("name") or (nested if isinstance(nested, dict) else None) or [])[:1]
-
-
-def _position(item: dict) -> float:
-    """A breadcrumb's position: sites write 1 or "1" (sorting both would raise)."""
-    try:
-        return float(item.get("position") or 0)
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None,
                   **_health_defaults()}
     jsonld, metas, canonical, times = _head_elements(root)
-    objects = list(_jsonld_objects(jsonld))
+    objects = list(jsonld_objects(jsonld))
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     ld_authors: list[dict] = []
     site_names: set[str] = set()  # who publishes: an "author" of that name is the site
@@ -188,7 +77,7 @@ def read_metadata(root, url: str | None) -> dict:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             site_names.add(clean_inline(publisher["name"]).casefold())
-        types = _types(obj)
+        types = ld_types(obj)
         for t in obj.get("@type", ()) if isinstance(obj.get("@type"), list) else [obj.get("@type")]:
             if isinstance(t, str) and t not in meta["schema_types"]:
                 meta["schema_types"].append(t)
@@ -197,25 +86,25 @@ def read_metadata(root, url: str | None) -> dict:
             meta["published"] = meta["published"] or _dated(obj.get("datePublished"))
             meta["modified"] = meta["modified"] or _dated(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
-                ld_authors = _people(obj["author"], by_id)
+                ld_authors = ld_people(obj["author"], by_id)
             # review data sits on the article or on its page (`mainEntityOfPage`: a nested
             # WebPage, e.g. Dotdash Meredith sites)
             page = obj.get("mainEntityOfPage")
             for holder in (obj, page) if isinstance(page, dict) else (obj,):
                 if not meta["reviewed_by"] and holder.get("reviewedBy"):
-                    meta["reviewed_by"] = _people(holder["reviewedBy"], by_id)
+                    meta["reviewed_by"] = ld_people(holder["reviewedBy"], by_id)
                 meta["last_reviewed"] = meta["last_reviewed"] or _str(holder.get("lastReviewed"))
             if not meta["references"] and obj.get("citation"):
-                meta["references"] = _citations(obj["citation"])
+                meta["references"] = ld_citations(obj["citation"])
             if not meta["about"] and obj.get("about"):
-                meta["about"] = _names(obj["about"])
+                meta["about"] = ld_names(obj["about"])
             lang = obj.get("inLanguage")
             meta["language"] = meta["language"] or (lang if isinstance(lang, str) else None)
         if "breadcrumblist" in types and not meta["breadcrumbs"]:
             items = obj.get("itemListElement") or []
             items = sorted((i for i in items if isinstance(i, dict)),
-                           key=_position)
-            meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
+                           key=crumb_position)
+            meta["breadcrumbs"] = [n for i in items for n in crumb_names(i)]
 
     structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
     ld_authors = ld_authors or structured["authors"]
