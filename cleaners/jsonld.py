@@ -2,6 +2,7 @@
 people, names, citations and breadcrumbs they hold (used by cleaners/metadata.py)."""
 from __future__ import annotations
 
+import json
 import re
 
 import orjson
@@ -17,15 +18,28 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
 
+def _load(raw: str):
+    """The JSON value of one script, or None. orjson first (fast, strict); then without the
+    comment wrapper; then the stdlib parser with strict=False, which accepts the raw line
+    breaks and tabs some CMSs leave inside strings (an article body pasted into the JSON-LD),
+    where orjson rejects the whole object and its dates and authors with it."""
+    text = raw.strip()
+    for candidate in (text, _WRAPPER.sub("", text).strip()):
+        try:
+            return orjson.loads(candidate)
+        except orjson.JSONDecodeError:
+            continue
+    try:
+        return json.loads(_WRAPPER.sub("", text).strip(), strict=False)
+    except ValueError:
+        return None
+
+
 def jsonld_objects(texts):
     for raw in texts:
-        try:
-            data = orjson.loads(raw.strip())
-        except orjson.JSONDecodeError:
-            try:
-                data = orjson.loads(_WRAPPER.sub("", raw).strip())
-            except orjson.JSONDecodeError:
-                continue
+        data = _load(raw)
+        if data is None:
+            continue
         stack = [data]
         while stack:
             obj = stack.pop()

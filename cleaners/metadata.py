@@ -38,7 +38,13 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
 _EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
-                  "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
+                  "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent",
+                  # works that are a page's main content without an Article object: their
+                  # datePublished / author are the page's (recipe sites, live blogs, forums)
+                  "recipe", "liveblogposting", "discussionforumposting", "howto",
+                  "socialmediaposting", "scholarlyarticle", "techarticle", "report",
+                  "opinionnewsarticle", "analysisnewsarticle", "reviewnewsarticle",
+                  "backgroundnewsarticle", "podcastepisode", "radioepisode"}
 
 
 def _head_elements(root):

@@ -80,3 +80,29 @@ def test_a_utc_timestamp_a_day_off_the_dated_url() -> None:
     assert _published(head, url=url) == "2020-02-25"
     head = "<meta property='article:published_time' content='2020-02-27T02:25:54Z'>"
     assert _published(head, url=url) == "2020-02-27"
+
+
+def test_json_ld_with_a_raw_line_break_inside_a_string() -> None:
+    # a CMS pastes the article body into JSON-LD with its line breaks unescaped: invalid JSON
+    # for strict parsers, but the object's date and author are readable
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "NewsArticle", "headline": "Flu", "articleBody": "First line.\nSecond '
+            'line.\tEnd.", "datePublished": "2022-02-02T12:20:00+01:00", '
+            '"author": {"@type": "Person", "name": "Jane Roe"}}</script>')
+    html = (f"<html><head><title>Flu</title>{head}</head><body><article>"
+            f"<h1>Flu season peaks early</h1>{TEXT}</article></body></html>")
+    root, _ = parse_html(html.encode())
+    meta = read_metadata(root, "https://news.example/flu")
+    assert parse_date(meta["published"]) == "2022-02-02"
+    assert meta["authors"] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("kind", ["Recipe", "LiveBlogPosting", "DiscussionForumPosting",
+                                  "HowTo", "SocialMediaPosting"])
+def test_the_date_of_a_creative_work_that_is_not_an_article(kind: str) -> None:
+    # a recipe, a live blog or a forum thread is the page's main work: its datePublished is the
+    # page's date (a recipe site carries no Article object at all)
+    ld = {"@context": "https://schema.org", "@type": kind, "name": "Porridge",
+          "datePublished": "2018-07-25"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _published(head) == "2018-07-25"
