@@ -254,6 +254,9 @@ def _dates(el, text: str, out: dict) -> None:
         return
     rest = text[m.end():] or clean_inline(el.text_content())[:80]
     value = parse_date(rest)
+    if value is None and el.tail and el.tail.strip():
+        # the label alone in its element, the date in its tail: "<span>Datum:</span> 19.11.2021"
+        value = parse_date(el.tail.strip()[:80])
     if value is None and el.getnext() is not None:
         value = parse_date(clean_inline(el.getnext().text_content())[:80])
     if value:
@@ -319,6 +322,26 @@ def visible_bylines(root) -> list[dict]:
     if len(found) > _MAX_BYLINE_NAMES:  # a list of staff beside the first byline
         return _byline_people(first)
     return found
+
+
+def byline_date(root) -> str | None:
+    """A date printed on the byline's own line, after the author's name: "<a href=/autor/…>
+    Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
+    2015" (the first byline element after the headline that names someone: its own text, its
+    tail, else its parent's, each at most 100 characters)."""
+    for el in after_headline(root, _BYLINE_X(root))[:6]:
+        if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
+                or not _byline_people(el):
+            continue
+        parent = el.getparent()
+        for text in (el.text_content(), el.tail or "",
+                     parent.text_content() if parent is not None else ""):
+            line = clean_inline(text)
+            found = parse_date(line) if line and len(line) <= 100 else None
+            if found:
+                return found
+        return None
+    return None
 
 
 def _byline_people(el) -> list[dict]:

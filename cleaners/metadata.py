@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml import etree
 
 from .dates import parse_date, url_date, zoned_by_url
-from .health_meta import date_element, read_visible, visible_bylines
+from .health_meta import byline_date, date_element, read_visible, visible_bylines
 from .jsonld import (
     crumb_names,
     crumb_position,
@@ -269,7 +269,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"]
                          or next((t for t in times if _dated(t)), None)
-                         or date_element(root) or visible["modified"])
+                         or date_element(root) or byline_date(root) or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"]
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
     meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]

@@ -106,3 +106,25 @@ def test_the_date_of_a_creative_work_that_is_not_an_article(kind: str) -> None:
           "datePublished": "2018-07-25"}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert _published(head) == "2018-07-25"
+
+
+@pytest.mark.parametrize("body,iso", [
+    # the label alone in its element, the date in its tail
+    (('<ul class="info"><li><span>Datum:</span>26. Januar 2022</li>'
+     '<li><span>Ausgabejahr:</span>2022</li></ul>'), "2022-01-26"),
+    ('<div class="byline"><span>veröffentlicht</span> 28.01.2022 06:00 </div>', "2022-01-28"),
+])
+def test_a_date_label_whose_date_is_its_tail(body: str, iso: str) -> None:
+    assert _published(body=body) == iso
+
+
+@pytest.mark.parametrize("body,iso", [
+    (('<div class="meta"><a href="/autor/frank_g">Gunter Frank</a> / 22.04.2020 / 06:15 /'
+     '</div>'), "2020-04-22"),
+    (('<div class="metadata"><p class="byline__author"> VON <a href="/autoren/gathmann">MORITZ '
+     'GATHMANN</a> am 21. April 2020 </p></div>'), "2020-04-21"),
+    ('<div class="author"><a href="/autoren/georg-quaas/">Georg Quaas</a>, 21. Jan. 2015</div>',
+     "2015-01-21"),
+])
+def test_a_date_on_the_byline_line(body: str, iso: str) -> None:
+    assert _published(body=body) == iso
