@@ -125,6 +125,7 @@ def read_metadata(root, url: str | None) -> dict:
 
     meta_authors: list[dict] = []
     author_key = None
+    loose: dict[str, str | None] = {"published": None, "modified": None}
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
@@ -134,6 +135,8 @@ def read_metadata(root, url: str | None) -> dict:
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
             zoned["modified"].append(content)
             meta["modified"] = meta["modified"] or _dated(content)
+        elif (field := _loose_date_key(key)) and not loose[field]:
+            loose[field] = _dated(content)
         elif key in ("og:site_name", "application-name") and content:
             site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
@@ -153,10 +156,14 @@ def read_metadata(root, url: str | None) -> dict:
 
     for key, values in zoned.items():
         meta[key] = _local_form(meta[key], values)
+    meta["modified"] = meta["modified"] or loose["modified"]
     visible = read_visible(root)
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
+    # a loosely named <meta> publication date only where the page printed none: "created" or
+    # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
+    meta["published"] = meta["published"] or loose["published"]
     meta["published"] = zoned_by_url(meta["published"], url) or url_date(url)  # /2017/06/29/
     canon = canonical
     if canon and canon[0].strip():
@@ -184,6 +191,20 @@ _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:a
                 "citation_author", "citation_authors", "dc.creator", "dcterms.creator",
                 "parsely-author",
                 "sailthru.author"}
+
+
+# <meta> names outside the lists above that still say what their date is: a site's or a
+# plugin's own prefix ("shareaholic:article_modified_time", "zdf:modificationdate",
+# "article:modified:time", "dc.date.modified", "created"); read only when no named source
+# gives the date (the publication date: when no source at all gives it)
+_LOOSE_PUBLISHED = re.compile(r"publi(?:shed|cation|sh)[_:.-]?(?:date|time|at)|created|issued")
+_LOOSE_MODIFIED = re.compile(r"modifi(?:ed|cation)|updated?[_:.-]?(?:date|time|at)|last[_-]?mod")
+
+
+def _loose_date_key(key: str) -> str | None:
+    if _LOOSE_PUBLISHED.search(key):
+        return "published"
+    return "modified" if _LOOSE_MODIFIED.search(key) else None
 
 
 def _given_first(name: str) -> str | None:

@@ -128,3 +128,17 @@ def test_a_date_label_whose_date_is_its_tail(body: str, iso: str) -> None:
 ])
 def test_a_date_on_the_byline_line(body: str, iso: str) -> None:
     assert _published(body=body) == iso
+
+
+def test_loosely_named_meta_dates() -> None:
+    # a CMS's or a plugin's own <meta> names: read where no named source gives the date
+    head = ('<meta name="shareaholic:article_modified_time" content="2020-06-05T10:00:00+02:00">'
+            '<meta name="created" content="2022-12-30 13:49:50 +0100">')
+    html = (f"<html><head><title>Flu</title>{head}</head><body><article>"
+            f"<h1>Flu season peaks early</h1>{TEXT}</article></body></html>")
+    root, _ = parse_html(html.encode())
+    meta = read_metadata(root, "https://news.example/flu")
+    assert parse_date(meta["modified"]) == "2020-06-05"
+    assert parse_date(meta["published"]) == "2022-12-30"
+    # the publication date the page prints wins over a "created" stamp (a first draft's)
+    assert _published(head, "<p>Veröffentlicht am 18.02.2022</p>") == "2022-02-18"
