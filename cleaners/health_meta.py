@@ -201,13 +201,14 @@ def read_visible(root) -> dict:
     return out
 
 
-def date_element(root) -> str | None:
+def date_element(root, printed: bool = False) -> str | None:
     """The first parseable date in a date-like element (class *date*/*time*, <time>,
-    itemprop=datePublished): the last resort for `published`."""
+    itemprop=datePublished): the last resort for `published`. `printed`: the date as the
+    reader sees it (the element's text, not its datetime / content attribute)."""
     for el in after_headline(root, _DATE_X(root))[:12]:
         if _IN_TEASER(el):
             continue
-        value = el.get("datetime") or el.get("content")
+        value = None if printed else el.get("datetime") or el.get("content")
         text = value if value else el.text_content()
         if len(text) <= 100:
             found = parse_date(text)

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
-from .dates import parse_date, url_date, zoned_by_url
+from .dates import date_part, parse_date, url_date, zoned_by_url
 from .health_meta import byline_date, date_element, read_visible, visible_bylines
 from .jsonld import (
     crumb_names,
@@ -112,6 +112,7 @@ def read_metadata(root, url: str | None) -> dict:
                            key=crumb_position)
             meta["breadcrumbs"] = [n for i in items for n in crumb_names(i)]
 
+    ld_published = meta["published"]  # the article's own (other objects are related stories)
     structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
     ld_authors = ld_authors or structured["authors"]
     meta["reviewed_by"] = meta["reviewed_by"] or structured["reviewed_by"]
@@ -158,6 +159,10 @@ def read_metadata(root, url: str | None) -> dict:
         meta[key] = _local_form(meta[key], values)
     meta["modified"] = meta["modified"] or loose["modified"]
     visible = read_visible(root)
+    printed = visible["published"] or date_element(root, True)
+    if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
+        meta["published"] = _printed_choice(meta["published"], [ld_published, *zoned["published"]],
+                                            printed)
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
@@ -270,6 +275,17 @@ def _local_form(value: str | None, others: list) -> str | None:
                 and local == when:
             return other.strip()
     return value
+
+
+def _printed_choice(value: str | None, candidates: list, printed: str | None) -> str | None:
+    """Structured sources that disagree on the publication day (JSON-LD says the 3rd, the
+    `<meta>` tag and microdata the 6th: a re-import, an update, a zone slip): the one whose day
+    the page prints under its headline. Agreeing sources, or a printed day none of them
+    gives, leave the first source's value."""
+    if not value or not printed or date_part(value) == printed:
+        return value
+    days = {date_part(c): c for c in candidates if isinstance(c, str) and _dated(c)}
+    return days.get(printed, value) if len(days) > 1 else value
 
 
 def _health_defaults() -> dict:

@@ -142,3 +142,18 @@ def test_loosely_named_meta_dates() -> None:
     assert parse_date(meta["published"]) == "2022-12-30"
     # the publication date the page prints wins over a "created" stamp (a first draft's)
     assert _published(head, "<p>Veröffentlicht am 18.02.2022</p>") == "2022-02-18"
+
+
+def test_structured_dates_that_disagree_take_the_printed_day() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "datePublished": "2022-01-04T07:29:00.000Z"}
+    head = (f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+            '<meta property="article:published_time" content="2022-01-06T08:29:34+01:00">')
+    dateline = '<span class="date">06.01.2022</span>'
+    assert _published(head, dateline) == "2022-01-06"
+    # sources that agree, or a printed day none of them gives, leave the JSON-LD date
+    assert _published(head.split("<meta")[0], dateline) == "2022-01-04"
+    assert _published(head, '<span class="date">07.01.2022</span>') == "2022-01-04"
+    # the printed date is the update line: the structured publication date stands
+    updated = head + '<meta property="article:modified_time" content="2022-01-06T09:00:00+01:00">'
+    assert _published(updated, '<span class="date">Updated 06.01.2022</span>') == "2022-01-04"
