@@ -112,15 +112,22 @@ _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
 # a CSS layout may show below it): a dateline without label or class
 # ("<div data-testid=…>08. Februar 2022</div>")
 _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
+# (a comment's or a teaser's date under the headline is theirs: "KnackigeKälte 28.02.2018")
+# (not <body> / <article> / <main>: "post … commented" flags the article itself)
+_CARD_ANCESTOR = ('ancestor::*[not(self::body or self::article or self::main)]'
+                  '[contains(@class,"comment") or contains(@class,"teaser") or '
+                  'contains(@class,"related")]')
 # a dateline with its time may carry the source too: "2005年03月21日 11:21 《理财周刊》"
 _CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
-_LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
-_LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
+_LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[not({_CARD_ANCESTOR})][position() <= 8]",
+                            smart_strings=False)
+_LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[not({_CARD_ANCESTOR})][position() <= 3]",
+                             smart_strings=False)
 # (an element's leading text only: " on August 11, 2024" after a reviewer's link is the tail
 # of a review line, not a dateline)
 _TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(preceding-sibling::*)]"
-                           "[not(parent::script or parent::style or parent::a)][position() <= 10]",
-                           smart_strings=False)
+                           "[not(parent::script or parent::style or parent::a)]"
+                           f"[not({_CARD_ANCESTOR})][position() <= 10]", smart_strings=False)
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)

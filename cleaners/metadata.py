@@ -11,6 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
+from .date_fallback import fallback_published
 from .dates import date_part, parse_date, url_date, zoned_by_url
 from .health_meta import byline_date, date_element, read_visible, visible_bylines
 from .jsonld import (
@@ -159,17 +160,19 @@ def read_metadata(root, url: str | None) -> dict:
         meta[key] = _local_form(meta[key], values)
     meta["modified"] = meta["modified"] or loose["modified"]
     visible = read_visible(root)
-    printed = visible["published"] or date_element(root, True)
-    if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
-        meta["published"] = _printed_choice(meta["published"], [ld_published, *zoned["published"]],
-                                            printed)
+    days = _days([ld_published, *zoned["published"]])
+    if len(days) > 1:  # the structured sources disagree: the day the page prints decides
+        printed = visible["published"] or date_element(root, True)
+        if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
+            meta["published"] = _printed_choice(meta["published"], days, printed)
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
-    meta["published"] = zoned_by_url(meta["published"], url) or url_date(url)  # /2017/06/29/
+    meta["published"] = zoned_by_url(meta["published"], url) or url_date(url) \
+        or fallback_published(root, url)  # /2017/06/29/, then htmldate's search
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
@@ -277,15 +280,19 @@ def _local_form(value: str | None, others: list) -> str | None:
     return value
 
 
-def _printed_choice(value: str | None, candidates: list, printed: str | None) -> str | None:
+def _days(candidates: list) -> dict[str, str]:
+    """{YYYY-MM-DD: value} of the structured publication dates that read as dates."""
+    return {date_part(c): c for c in candidates if isinstance(c, str) and _dated(c)}
+
+
+def _printed_choice(value: str | None, days: dict[str, str], printed: str | None) -> str | None:
     """Structured sources that disagree on the publication day (JSON-LD says the 3rd, the
     `<meta>` tag and microdata the 6th: a re-import, an update, a zone slip): the one whose day
-    the page prints under its headline. Agreeing sources, or a printed day none of them
-    gives, leave the first source's value."""
+    the page prints under its headline. A printed day none of them gives leaves the first
+    source's value."""
     if not value or not printed or date_part(value) == printed:
         return value
-    days = {date_part(c): c for c in candidates if isinstance(c, str) and _dated(c)}
-    return days.get(printed, value) if len(days) > 1 else value
+    return days.get(printed, value)
 
 
 def _health_defaults() -> dict:

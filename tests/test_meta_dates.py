@@ -157,3 +157,17 @@ def test_structured_dates_that_disagree_take_the_printed_day() -> None:
     # the printed date is the update line: the structured publication date stands
     updated = head + '<meta property="article:modified_time" content="2022-01-06T09:00:00+01:00">'
     assert _published(updated, '<span class="date">Updated 06.01.2022</span>') == "2022-01-04"
+
+
+def test_the_last_resort_is_htmldate_without_comment_dates() -> None:
+    # an hAtom entry's date sits in a title attribute none of our own sources reads
+    body = ('<p class="meta"><abbr class="published" title="2013-04-04T18:52:11+02:00">'
+            '4/4</abbr></p>')
+    assert _published(body=body) == "2013-04-04"
+    # a reader's comment is dated, the article is not: no publication date
+    comment = ('<div class="comments"><div class="comment"><p>Vielen Dank!</p>'
+               '<span class="date">28.02.2018</span></div></div>')
+    html = ("<html><head><title>Flu</title></head><body><article><h1>Flu season peaks early"
+            f"</h1>{TEXT}</article><aside>{comment}</aside></body></html>")
+    root, _ = parse_html(html.encode())
+    assert read_metadata(root, "https://news.example/flu")["published"] is None
