@@ -67,13 +67,18 @@ _BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
-    r"publicado(?: el)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano)\s*[:：-]?\s*",
+    r"publicado(?: el| em)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano|"
+    r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
+    r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
     re.IGNORECASE)
 UPDATE_LABEL = re.compile(
     r"^(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
     r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|letzte (?:änderung|aktualisierung)|"
     r"stand(?: des artikels)?|mis à jour(?: le)?|actualizado(?: el)?|"
-    r"обновлено|更新(?:时间|日期)?|zaktualizowano)\s*[:：-]?\s*",
+    r"обновлено|更新(?:时间|日期)?|zaktualizowano|aktualizacja|atualizad[oa](?: em)?|"
+    r"última (?:atualização|actualización)|(?:sist )?oppdatert|güncelle(?:me|ndi)(?: tarihi)?|"
+    r"最終更新(?:日)?|更新日(?:時)?|modifié(?: le)?|dernière mise à jour(?: le)?|"
+    r"aggiornato(?: il)?|ultima modifica)\s*[:：-]?\s*",
     re.IGNORECASE)
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address", "td", "font",

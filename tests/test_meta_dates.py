@@ -171,3 +171,20 @@ def test_the_last_resort_is_htmldate_without_comment_dates() -> None:
             f"</h1>{TEXT}</article><aside>{comment}</aside></body></html>")
     root, _ = parse_html(html.encode())
     assert read_metadata(root, "https://news.example/flu")["published"] is None
+
+
+@pytest.mark.parametrize("line,field,iso", [
+    ("Atualizado em 04/12/2024", "modified", "2024-12-04"),
+    ("Oppdatert 04.12.2024", "modified", "2024-12-04"),
+    ("Güncelleme: 04.12.2024", "modified", "2024-12-04"),
+    ("最終更新日：2024年12月4日", "modified", "2024-12-04"),
+    ("Dernière mise à jour le 04/12/2024", "modified", "2024-12-04"),
+    ("Publisert 03.12.2024", "published", "2024-12-03"),
+    ("Yayınlanma: 03.12.2024", "published", "2024-12-03"),
+    ("公開日：2024年12月3日", "published", "2024-12-03"),
+])
+def test_date_labels_in_more_languages(line: str, field: str, iso: str) -> None:
+    html = ("<html><head><title>Flu</title></head><body><article><h1>Flu season peaks early"
+            f"</h1><p class='meta'>{line}</p>{TEXT}</article></body></html>")
+    root, _ = parse_html(html.encode())
+    assert parse_date(read_metadata(root, "https://news.example/flu")[field]) == iso
