@@ -49,6 +49,9 @@ def jsonld_objects(texts):
                 yield obj
                 if "@graph" in obj:
                     stack.append(obj["@graph"])
+                if isinstance(obj.get("mainEntity"), (dict, list)):
+                    # a WebPage whose mainEntity is the NewsArticle (with its dates, author)
+                    stack.append(obj["mainEntity"])
 
 
 def ld_types(obj) -> set[str]:

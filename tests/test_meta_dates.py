@@ -188,3 +188,19 @@ def test_date_labels_in_more_languages(line: str, field: str, iso: str) -> None:
             f"</h1><p class='meta'>{line}</p>{TEXT}</article></body></html>")
     root, _ = parse_html(html.encode())
     assert parse_date(read_metadata(root, "https://news.example/flu")[field]) == iso
+
+
+def test_the_article_nested_as_the_pages_main_entity() -> None:
+    ld = {"@context": "https://schema.org", "@type": "WebPage", "name": "Flu",
+          "mainEntity": {"@type": "NewsArticle", "headline": "Flu",
+                         "datePublished": "Tue, 4 May 2021 19:18:00 +0200",
+                         "dateModified": "Wed, 5 May 2021 05:53:00 +0200",
+                         "author": {"@type": "Person", "name": "Jane Roe"}}}
+    html = ("<html><head><title>Flu</title>"
+            f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>'
+            f"<article><h1>Flu season peaks early</h1>{TEXT}</article></body></html>")
+    root, _ = parse_html(html.encode())
+    meta = read_metadata(root, "https://news.example/flu")
+    assert parse_date(meta["published"]) == "2021-05-04"
+    assert parse_date(meta["modified"]) == "2021-05-05"
+    assert meta["authors"] == ["Jane Roe"]
