@@ -23,7 +23,7 @@ from .jsonld import (
     ld_people,
     ld_types,
 )
-from .names import split_names
+from .names import final_name, split_names
 from .structured import read_structured
 from .text import clean_inline
 
@@ -309,6 +309,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     # a desk abbreviation ("red.") or a photo credit in `author` names nobody
     ld_authors = [p for p in ld_authors if split_names(p["name"])]
     people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
+    people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"]

@@ -4,6 +4,7 @@ a comma). Used by cleaners/health_meta.py (visible bylines, review lines) and
 cleaners/metadata.py (structured authors)."""
 from __future__ import annotations
 
+import html
 import re
 
 from .text import clean_inline
@@ -96,3 +97,18 @@ def tidy_name(name: str) -> str:
     if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
         name = " ".join(words[:half])
     return name
+
+
+def final_name(name: str) -> str | None:
+    """An author's name as the page's sources give it, whatever the path (JSON-LD, <meta>,
+    byline): HTML entities a CMS escaped twice decoded ("Lindsey O&#039;Donnell"), a byline
+    label left in a structured name dropped ("By Lucy Akins", "Текст: Лида Буслаева", "Recipe
+    by …"), a trailing comma cut; None when nothing is left."""
+    if "&" in name and ";" in name:
+        name = html.unescape(name)
+    name = _RECIPE_BY.sub("", BYLINE_PREFIX.sub("", clean_inline(name)))
+    return tidy_name(name) or None
+
+
+_RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por)\s+",
+                        re.IGNORECASE)

@@ -243,3 +243,17 @@ def test_jsonld_person_by_its_name_parts_or_with_a_handle() -> None:
                      {"@type": "Person", "name": "Max Kurz @maxkurz"}]}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert _names(_page(head=head, lang="de")) == ["Anna Berg", "Max Kurz"]
+
+
+@pytest.mark.parametrize("name,want", [
+    ("By Lucy Akins", "Lucy Akins"),                  # a label left in a structured name
+    ("Текст: Лида Буслаева", "Лида Буслаева"),
+    ("Recipe by Eat What Tonight", "Eat What Tonight"),
+    ("Lindsey O&#039;Donnell", "Lindsey O'Donnell"),   # entities escaped twice
+    ("Redacci&oacute;n Diario", "Redacción Diario"),
+])
+def test_structured_author_names_are_cleaned(name: str, want: str) -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "author": {"@type": "Person", "name": name}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head)) == [want]
