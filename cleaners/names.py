@@ -23,24 +23,28 @@ BYLINE_PREFIX = re.compile(
 
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
 
+_WEEKDAYS = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
+             "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+             "samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
 NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                       r"getty|shutterstock|istock|dpa-infocom)\b|"
                       # a source line ("Quelle: sid/dpa") and a bare weekday ("Montag", the
                       # dateline's first word in an author-classed element) name nobody
                       r"^(?:quelle|source|fuente|источник)\s*:|"
-                      r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
-                      r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
-                      r"viernes|sábado|domingo)$|"
-                      # a role or a CMS account instead of a name, an illustrator's credit
-                      r"^(?:admin|administrator|publisher|webmaster|guest)$|"
+                      rf"^(?:{_WEEKDAYS})$|"
+                      # a role or a CMS account instead of a name, an illustrator's credit, a
+                      # comment form's field label
+                      r"^(?:admin|administrator|publisher|webmaster|guest|name|username|"
+                      r"e-?mail)$|"
                       r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
                       r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
                       r"\bil?lustrat", re.IGNORECASE)
 # what follows a name and is not one: a desk's initials ("Elena Oberholzer (obe)"), the
 # outlet ("Tom Roe for MailOnline"), a social-media handle ("Jane Roe @janeroe")
-_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$")
+_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$|"
+                        # the dateline's weekday glued to the name ("Malcolm Owen Monday")
+                        rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
     r"\s(?:illustrations?|illustrationen|fotos?|photos?|bilder?)\s*(?:von|by|:)\s", re.IGNORECASE)

@@ -257,3 +257,15 @@ def test_structured_author_names_are_cleaned(name: str, want: str) -> None:
           "author": {"@type": "Person", "name": name}}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert _names(_page(head=head)) == [want]
+
+
+@pytest.mark.parametrize("byline,names", [
+    # the dateline's weekday glued to the name
+    ("<p class='byline'>By Mike Wuerthele and Malcolm Owen Monday</p>",
+     ["Mike Wuerthele", "Malcolm Owen"]),
+    ("<p class='author'>Isabella Rossi am Samstag</p>", ["Isabella Rossi"]),
+    # a comment form's field label in an author-classed element
+    ("<form><label class='author'>Name</label></form>", []),
+])
+def test_no_weekday_or_form_label_in_names(byline: str, names: list[str]) -> None:
+    assert _names(_page(byline)) == names
