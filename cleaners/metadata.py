@@ -128,6 +128,7 @@ def read_metadata(root, url: str | None) -> dict:
     meta_authors: list[dict] = []
     author_key = None
     loose: dict[str, str | None] = {"published": None, "modified": None}
+    loose_authors: list[dict] = []
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
@@ -151,6 +152,9 @@ def read_metadata(root, url: str | None) -> dict:
             names = [_given_first(content)] if key == "citation_author" else split_names(content)
             meta_authors += [{"name": n, "url": None} for n in names if n and n not in known]
             author_key = key if meta_authors else None
+        elif _LOOSE_AUTHOR.search(key) and not loose_authors and content \
+                and not content.startswith(("http", "@")):
+            loose_authors = [{"name": n, "url": None} for n in split_names(content)]
         elif key in ("og:description", "description") and not meta["description"]:
             meta["description"] = clean_inline(content) or None
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
@@ -167,7 +171,7 @@ def read_metadata(root, url: str | None) -> dict:
             meta["published"] = _printed_choice(meta["published"], days, printed)
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
-    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
+    _merge_visible(root, meta, visible, ld_authors, meta_authors or loose_authors, times)
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
@@ -207,6 +211,11 @@ _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:a
 # gives the date (the publication date: when no source at all gives it)
 _LOOSE_PUBLISHED = re.compile(r"publi(?:shed|cation|sh)[_:.-]?(?:date|time|at)|created|issued")
 _LOOSE_MODIFIED = re.compile(r"modifi(?:ed|cation)|updated?[_:.-]?(?:date|time|at)|last[_-]?mod")
+
+
+# a plugin's own author key ("shareaholic:article_author_name", "og:article:author_name"):
+# the last source of the author, after the named <meta> tags and the visible byline
+_LOOSE_AUTHOR = re.compile(r"[:._]article[_:]author(?:[_:]name)?$|[:._]author[_:]name$")
 
 
 def _loose_date_key(key: str) -> str | None:

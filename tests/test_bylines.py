@@ -269,3 +269,10 @@ def test_structured_author_names_are_cleaned(name: str, want: str) -> None:
 ])
 def test_no_weekday_or_form_label_in_names(byline: str, names: list[str]) -> None:
     assert _names(_page(byline)) == names
+
+
+def test_a_plugins_author_meta_tag_is_the_last_source() -> None:
+    head = "<meta name='shareaholic:article_author_name' content='Philippe Perreaux'>"
+    assert _names(_page(head=head)) == ["Philippe Perreaux"]
+    # a visible byline comes first
+    assert _names(_page("<p class='byline'>By Jane Roe</p>", head=head)) == ["Jane Roe"]
