@@ -119,20 +119,20 @@ _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
 _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
 # (a comment's or a teaser's date under the headline is theirs: "KnackigeKälte 28.02.2018")
 # (not <body> / <article> / <main>: "post … commented" flags the article itself)
-_CARD_ANCESTOR = ('ancestor::*[not(self::body or self::article or self::main)]'
-                  '[contains(@class,"comment") or contains(@class,"teaser") or '
-                  'contains(@class,"related")]')
+# (checked on the few leaves found, not inside the `following::` XPath: there it would run on
+# every later leaf of the page)
+_IN_CARD_OR_COMMENT = etree.XPath(
+    'ancestor-or-self::*[not(self::body or self::article or self::main)]'
+    '[contains(@class,"comment") or contains(@class,"teaser") or contains(@class,"related")]',
+    smart_strings=False)
 # a dateline with its time may carry the source too: "2005年03月21日 11:21 《理财周刊》"
 _CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
-_LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[not({_CARD_ANCESTOR})][position() <= 8]",
-                            smart_strings=False)
-_LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[not({_CARD_ANCESTOR})][position() <= 3]",
-                             smart_strings=False)
+_LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
+_LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strings=False)
 # (an element's leading text only: " on August 11, 2024" after a reviewer's link is the tail
 # of a review line, not a dateline)
 _TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(preceding-sibling::*)]"
-                           "[not(parent::script or parent::style or parent::a)]"
-                           f"[not({_CARD_ANCESTOR})][position() <= 10]", smart_strings=False)
+                           "[not(parent::script or parent::style or parent::a)][position() <= 10]")
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
@@ -231,8 +231,10 @@ def date_element(root, printed: bool = False) -> str | None:
         return None
     # the leaves near the headline, then its next text nodes (a dateline that shares its
     # element with other markup: "<font>2005年3月11日12:12<br>…</font>")
-    texts = [el.text_content() for el in _LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]]
-    for text in texts + _TEXTS_AFTER(head):
+    texts = [el.text_content() for el in _LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]
+             if not _IN_CARD_OR_COMMENT(el)]
+    texts += [str(t) for t in _TEXTS_AFTER(head) if not _IN_CARD_OR_COMMENT(t.getparent())]
+    for text in texts:
         text = text.strip()
         if len(text) <= 30 or len(text) <= 60 and _CLOCK.search(text):
             found = parse_date(text)
