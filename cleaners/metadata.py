@@ -1,6 +1,7 @@
 """Page metadata that does not depend on the main-text decision: canonical URL, language,
 dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, microdata / RDFa
-(cleaners/structured.py), OpenGraph / <meta>, then the visible page. Read before
+(cleaners/structured.py), OpenGraph / <meta>, then the visible page; for the publication
+date, htmldate's search as the last resort (cleaners/date_fallback.py). Read before
 `drop_non_content` removes the JSON-LD scripts.
 """
 from __future__ import annotations
