@@ -39,7 +39,10 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                       r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
                       r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
-                      r"\bil?lustrat", re.IGNORECASE)
+                      r"\bil?lustrat|"
+                      # a link to the author's page read as the name ("Zur Artikelübersicht",
+                      # "View all posts by …", "Mehr von …")
+                      r"^(?:zur|zum|alle|mehr|view|see|more|all|voir|plus|ver)\s", re.IGNORECASE)
 # what follows a name and is not one: a desk's initials ("Elena Oberholzer (obe)"), the
 # outlet ("Tom Roe for MailOnline"), a social-media handle ("Jane Roe @janeroe")
 _NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$|"

@@ -276,3 +276,8 @@ def test_a_plugins_author_meta_tag_is_the_last_source() -> None:
     assert _names(_page(head=head)) == ["Philippe Perreaux"]
     # a visible byline comes first
     assert _names(_page("<p class='byline'>By Jane Roe</p>", head=head)) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("link", ["Zur Artikelübersicht", "View all posts", "Mehr von ihr"])
+def test_an_author_page_link_that_names_nobody(link: str) -> None:
+    assert _names(_page(f"<div class='author-box'><a href='/autoren/x'>{link}</a></div>")) == []
