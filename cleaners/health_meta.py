@@ -67,13 +67,18 @@ _BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
-    r"publicado(?: el)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano)\s*[:：-]?\s*",
+    r"publicado(?: el| em)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano|"
+    r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
+    r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
     re.IGNORECASE)
 UPDATE_LABEL = re.compile(
     r"^(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
     r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|letzte (?:änderung|aktualisierung)|"
     r"stand(?: des artikels)?|mis à jour(?: le)?|actualizado(?: el)?|"
-    r"обновлено|更新(?:时间|日期)?|zaktualizowano)\s*[:：-]?\s*",
+    r"обновлено|更新(?:时间|日期)?|zaktualizowano|aktualizacja|atualizad[oa](?: em)?|"
+    r"última (?:atualização|actualización)|(?:sist )?oppdatert|güncelle(?:me|ndi)(?: tarihi)?|"
+    r"最終更新(?:日)?|更新日(?:時)?|modifié(?: le)?|dernière mise à jour(?: le)?|"
+    r"aggiornato(?: il)?|ultima modifica)\s*[:：-]?\s*",
     re.IGNORECASE)
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
@@ -112,6 +117,14 @@ _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
 # a CSS layout may show below it): a dateline without label or class
 # ("<div data-testid=…>08. Februar 2022</div>")
 _LEAF = "*[not(*)][normalize-space()][not(self::style or self::script or self::a)]"
+# (a comment's or a teaser's date under the headline is theirs: "KnackigeKälte 28.02.2018")
+# (not <body> / <article> / <main>: "post … commented" flags the article itself)
+# (checked on the few leaves found, not inside the `following::` XPath: there it would run on
+# every later leaf of the page)
+_IN_CARD_OR_COMMENT = etree.XPath(
+    'ancestor-or-self::*[not(self::body or self::article or self::main)]'
+    '[contains(@class,"comment") or contains(@class,"teaser") or contains(@class,"related")]',
+    smart_strings=False)
 # a dateline with its time may carry the source too: "2005年03月21日 11:21 《理财周刊》"
 _CLOCK = re.compile(r"\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}\D{0,2}\s*\d{1,2}:\d\d")
 _LEAVES_AFTER = etree.XPath(f"following::{_LEAF}[position() <= 8]", smart_strings=False)
@@ -119,8 +132,7 @@ _LEAVES_BEFORE = etree.XPath(f"preceding::{_LEAF}[position() <= 3]", smart_strin
 # (an element's leading text only: " on August 11, 2024" after a reviewer's link is the tail
 # of a review line, not a dateline)
 _TEXTS_AFTER = etree.XPath("following::text()[normalize-space()][not(preceding-sibling::*)]"
-                           "[not(parent::script or parent::style or parent::a)][position() <= 10]",
-                           smart_strings=False)
+                           "[not(parent::script or parent::style or parent::a)][position() <= 10]")
 # cheap gate before the full disclaimer expression runs on an element's whole text
 _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reemplaz|заменя|"
                               r"替代|代替|zast[ęe]puj|medical advice", re.IGNORECASE)
@@ -201,13 +213,14 @@ def read_visible(root) -> dict:
     return out
 
 
-def date_element(root) -> str | None:
+def date_element(root, printed: bool = False) -> str | None:
     """The first parseable date in a date-like element (class *date*/*time*, <time>,
-    itemprop=datePublished): the last resort for `published`."""
+    itemprop=datePublished): the last resort for `published`. `printed`: the date as the
+    reader sees it (the element's text, not its datetime / content attribute)."""
     for el in after_headline(root, _DATE_X(root))[:12]:
         if _IN_TEASER(el):
             continue
-        value = el.get("datetime") or el.get("content")
+        value = None if printed else el.get("datetime") or el.get("content")
         text = value if value else el.text_content()
         if len(text) <= 100:
             found = parse_date(text)
@@ -218,8 +231,10 @@ def date_element(root) -> str | None:
         return None
     # the leaves near the headline, then its next text nodes (a dateline that shares its
     # element with other markup: "<font>2005年3月11日12:12<br>…</font>")
-    texts = [el.text_content() for el in _LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]]
-    for text in texts + _TEXTS_AFTER(head):
+    texts = [el.text_content() for el in _LEAVES_AFTER(head) + _LEAVES_BEFORE(head)[::-1]
+             if not _IN_CARD_OR_COMMENT(el)]
+    texts += [str(t) for t in _TEXTS_AFTER(head) if not _IN_CARD_OR_COMMENT(t.getparent())]
+    for text in texts:
         text = text.strip()
         if len(text) <= 30 or len(text) <= 60 and _CLOCK.search(text):
             found = parse_date(text)
@@ -254,6 +269,9 @@ def _dates(el, text: str, out: dict) -> None:
         return
     rest = text[m.end():] or clean_inline(el.text_content())[:80]
     value = parse_date(rest)
+    if value is None and el.tail and el.tail.strip():
+        # the label alone in its element, the date in its tail: "<span>Datum:</span> 19.11.2021"
+        value = parse_date(el.tail.strip()[:80])
     if value is None and el.getnext() is not None:
         value = parse_date(clean_inline(el.getnext().text_content())[:80])
     if value:
@@ -319,6 +337,26 @@ def visible_bylines(root) -> list[dict]:
     if len(found) > _MAX_BYLINE_NAMES:  # a list of staff beside the first byline
         return _byline_people(first)
     return found
+
+
+def byline_date(root) -> str | None:
+    """A date printed on the byline's own line, after the author's name: "<a href=/autor/…>
+    Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
+    2015" (the first byline element after the headline that names someone: its own text, its
+    tail, else its parent's, each at most 100 characters)."""
+    for el in after_headline(root, _BYLINE_X(root))[:6]:
+        if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
+                or not _byline_people(el):
+            continue
+        parent = el.getparent()
+        for text in (el.text_content(), el.tail or "",
+                     parent.text_content() if parent is not None else ""):
+            line = clean_inline(text)
+            found = parse_date(line) if line and len(line) <= 100 else None
+            if found:
+                return found
+        return None
+    return None
 
 
 def _byline_people(el) -> list[dict]:

@@ -1,6 +1,7 @@
 """Page metadata that does not depend on the main-text decision: canonical URL, language,
 dates, authors, breadcrumbs, headline. Sources in order of trust: JSON-LD, microdata / RDFa
-(cleaners/structured.py), OpenGraph / <meta>, then the visible page. Read before
+(cleaners/structured.py), OpenGraph / <meta>, then the visible page; for the publication
+date, htmldate's search as the last resort (cleaners/date_fallback.py). Read before
 `drop_non_content` removes the JSON-LD scripts.
 """
 from __future__ import annotations
@@ -9,13 +10,21 @@ import re
 from datetime import datetime, timedelta
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import orjson
 from lxml import etree
 
-from .dates import parse_date, url_date, zoned_by_url
-from .health_meta import date_element, read_visible, visible_bylines
-from .names import split_credentials, split_names
-from .references import reference
+from .date_fallback import fallback_published
+from .dates import date_part, parse_date, url_date, zoned_by_url
+from .health_meta import byline_date, date_element, read_visible, visible_bylines
+from .jsonld import (
+    crumb_names,
+    crumb_position,
+    jsonld_objects,
+    ld_citations,
+    ld_names,
+    ld_people,
+    ld_types,
+)
+from .names import final_name, split_names
 from .structured import read_structured
 from .text import clean_inline
 
@@ -30,9 +39,14 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
 _EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
-                  "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent"}
+                  "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent",
+                  # works that are a page's main content without an Article object: their
+                  # datePublished / author are the page's (recipe sites, live blogs, forums)
+                  "recipe", "liveblogposting", "discussionforumposting", "howto",
+                  "socialmediaposting", "scholarlyarticle", "techarticle", "report",
+                  "opinionnewsarticle", "analysisnewsarticle", "reviewnewsarticle",
+                  "backgroundnewsarticle", "podcastepisode", "radioepisode"}
 
 
 def _head_elements(root):
@@ -58,129 +72,12 @@ def _head_elements(root):
     return jsonld, metas, canonical, times
 
 
-# Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
-_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
-
-
-def _jsonld_objects(texts):
-    for raw in texts:
-        try:
-            data = orjson.loads(raw.strip())
-        except orjson.JSONDecodeError:
-            try:
-                data = orjson.loads(_WRAPPER.sub("", raw).strip())
-            except orjson.JSONDecodeError:
-                continue
-        stack = [data]
-        while stack:
-            obj = stack.pop()
-            if isinstance(obj, list):
-                stack.extend(reversed(obj))  # popped in page order
-            elif isinstance(obj, dict):
-                yield obj
-                if "@graph" in obj:
-                    stack.append(obj["@graph"])
-
-
-def _types(obj) -> set[str]:
-    t = obj.get("@type", ())
-    return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
-
-
-def _names(value) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    out = []
-    for it in items:
-        name = it.get("name") if isinstance(it, dict) else it
-        if isinstance(name, str) and clean_inline(name):
-            out.append(clean_inline(name))
-    return out
-
-
-def _people(value, by_id: dict) -> list[dict]:
-    """JSON-LD author / reviewedBy -> [{name, url, credentials}]; {"@id": …} references are
-    resolved against the page's other objects (Yoast's @graph form)."""
-    out = []
-    for it in value if isinstance(value, list) else [value]:
-        if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
-            it = by_id.get(it["@id"], it)
-        if isinstance(it, dict):
-            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
-            if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
-                name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
-            cred = it.get("honorificSuffix") or it.get("jobTitle")
-        else:
-            name, url, cred = it, None, None
-        if isinstance(name, list):
-            name = name[0] if name else None
-        if not isinstance(name, str) or not clean_inline(name):
-            continue
-        name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
-        cred = cred if isinstance(cred, str) else suffix
-        if isinstance(url, list):
-            url = url[0] if url else None
-        for one in _several(name) if suffix is None else [name]:
-            out.append({"name": one, "url": url if isinstance(url, str) else None,
-                        "credentials": clean_inline(cred) if isinstance(cred, str) else None})
-    return out
-
-
-_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
-
-
-def _several(name: str) -> list[str]:
-    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
-    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
-    have two words or be Chinese."""
-    if not _SEVERAL.search(name):
-        return [name]
-    parts = split_names(name)
-    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
-        return parts
-    return [name]
-
-
-def _page_id(obj: dict) -> str | None:
-    """An @id that is a page (https://site/author/jane/), not a node name in a @graph
-    (https://site/#/schema/person/abc)."""
-    node = obj.get("@id")
-    return node if isinstance(node, str) and node.startswith("http") and "#" not in node \
-        else None
-
-
-def _citations(value) -> list[dict]:
-    out = []
-    for it in value if isinstance(value, list) else [value]:
-        if isinstance(it, str):
-            out.append(reference(clean_inline(it), it if it.startswith("http") else None))
-        elif isinstance(it, dict):
-            text = it.get("name") or it.get("headline") or it.get("url") or ""
-            url = it.get("url") if isinstance(it.get("url"), str) else None
-            out.append(reference(clean_inline(str(text)), url))
-    return out
-
-
-def _crumb(item: dict) -> list[str]:
-    """A ListItem's name: {"name": ..., "item": "https://..."} (Yoast, Google's examples) or
-    {"item": {"@id": ..., "name": ...}} (the nested form)."""
-    nested = item.get("item")
-    return _names(item.get("name") or (nested if isinstance(nested, dict) else None) or [])[:1]
-
-
-def _position(item: dict) -> float:
-    """A breadcrumb's position: sites write 1 or "1" (sorting both would raise)."""
-    try:
-        return float(item.get("position") or 0)
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None,
                   **_health_defaults()}
     jsonld, metas, canonical, times = _head_elements(root)
-    objects = list(_jsonld_objects(jsonld))
+    objects = list(jsonld_objects(jsonld))
     meta["ld_objects"] = objects  # the generic body may read a declared text (generic/ld_body.py)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     ld_authors: list[dict] = []
@@ -189,7 +86,7 @@ def read_metadata(root, url: str | None) -> dict:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             site_names.add(clean_inline(publisher["name"]).casefold())
-        types = _types(obj)
+        types = ld_types(obj)
         for t in obj.get("@type", ()) if isinstance(obj.get("@type"), list) else [obj.get("@type")]:
             if isinstance(t, str) and t not in meta["schema_types"]:
                 meta["schema_types"].append(t)
@@ -198,26 +95,27 @@ def read_metadata(root, url: str | None) -> dict:
             meta["published"] = meta["published"] or _dated(obj.get("datePublished"))
             meta["modified"] = meta["modified"] or _dated(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
-                ld_authors = _people(obj["author"], by_id)
+                ld_authors = ld_people(obj["author"], by_id)
             # review data sits on the article or on its page (`mainEntityOfPage`: a nested
             # WebPage, e.g. Dotdash Meredith sites)
             page = obj.get("mainEntityOfPage")
             for holder in (obj, page) if isinstance(page, dict) else (obj,):
                 if not meta["reviewed_by"] and holder.get("reviewedBy"):
-                    meta["reviewed_by"] = _people(holder["reviewedBy"], by_id)
+                    meta["reviewed_by"] = ld_people(holder["reviewedBy"], by_id)
                 meta["last_reviewed"] = meta["last_reviewed"] or _str(holder.get("lastReviewed"))
             if not meta["references"] and obj.get("citation"):
-                meta["references"] = _citations(obj["citation"])
+                meta["references"] = ld_citations(obj["citation"])
             if not meta["about"] and obj.get("about"):
-                meta["about"] = _names(obj["about"])
+                meta["about"] = ld_names(obj["about"])
             lang = obj.get("inLanguage")
             meta["language"] = meta["language"] or (lang if isinstance(lang, str) else None)
         if "breadcrumblist" in types and not meta["breadcrumbs"]:
             items = obj.get("itemListElement") or []
             items = sorted((i for i in items if isinstance(i, dict)),
-                           key=_position)
-            meta["breadcrumbs"] = [n for i in items for n in _crumb(i)]
+                           key=crumb_position)
+            meta["breadcrumbs"] = [n for i in items for n in crumb_names(i)]
 
+    ld_published = meta["published"]  # the article's own (other objects are related stories)
     structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
     ld_authors = ld_authors or structured["authors"]
     meta["reviewed_by"] = meta["reviewed_by"] or structured["reviewed_by"]
@@ -231,6 +129,8 @@ def read_metadata(root, url: str | None) -> dict:
 
     meta_authors: list[dict] = []
     author_key = None
+    loose: dict[str, str | None] = {"published": None, "modified": None}
+    loose_authors: list[dict] = []
     for m in metas:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         content = m.get("content")
@@ -240,6 +140,8 @@ def read_metadata(root, url: str | None) -> dict:
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
             zoned["modified"].append(content)
             meta["modified"] = meta["modified"] or _dated(content)
+        elif (field := _loose_date_key(key)) and not loose[field]:
+            loose[field] = _dated(content)
         elif key in ("og:site_name", "application-name") and content:
             site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
@@ -252,6 +154,9 @@ def read_metadata(root, url: str | None) -> dict:
             names = [_given_first(content)] if key == "citation_author" else split_names(content)
             meta_authors += [{"name": n, "url": None} for n in names if n and n not in known]
             author_key = key if meta_authors else None
+        elif _LOOSE_AUTHOR.search(key) and not loose_authors and content \
+                and not content.startswith(("http", "@")):
+            loose_authors = [{"name": n, "url": None} for n in split_names(content)]
         elif key in ("og:description", "description") and not meta["description"]:
             meta["description"] = clean_inline(content) or None
         elif key in ("og:locale", "content-language", "language") and not meta["language"]:
@@ -259,11 +164,21 @@ def read_metadata(root, url: str | None) -> dict:
 
     for key, values in zoned.items():
         meta[key] = _local_form(meta[key], values)
+    meta["modified"] = meta["modified"] or loose["modified"]
     visible = read_visible(root)
+    days = _days([ld_published, *zoned["published"]])
+    if len(days) > 1:  # the structured sources disagree: the day the page prints decides
+        printed = visible["published"] or date_element(root, True)
+        if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
+            meta["published"] = _printed_choice(meta["published"], days, printed)
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         ld_authors = []  # the site named as author (a house account): a byline names a person
-    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
-    meta["published"] = zoned_by_url(meta["published"], url) or url_date(url)  # /2017/06/29/
+    _merge_visible(root, meta, visible, ld_authors, meta_authors or loose_authors, times)
+    # a loosely named <meta> publication date only where the page printed none: "created" or
+    # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
+    meta["published"] = meta["published"] or loose["published"]
+    meta["published"] = zoned_by_url(meta["published"], url) or url_date(url) \
+        or fallback_published(root, url)  # /2017/06/29/, then htmldate's search
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
@@ -290,6 +205,25 @@ _META_AUTHOR = {"author", "article:author", "article:author_name", "og:article:a
                 "citation_author", "citation_authors", "dc.creator", "dcterms.creator",
                 "parsely-author",
                 "sailthru.author"}
+
+
+# <meta> names outside the lists above that still say what their date is: a site's or a
+# plugin's own prefix ("shareaholic:article_modified_time", "zdf:modificationdate",
+# "article:modified:time", "dc.date.modified", "created"); read only when no named source
+# gives the date (the publication date: when no source at all gives it)
+_LOOSE_PUBLISHED = re.compile(r"publi(?:shed|cation|sh)[_:.-]?(?:date|time|at)|created|issued")
+_LOOSE_MODIFIED = re.compile(r"modifi(?:ed|cation)|updated?[_:.-]?(?:date|time|at)|last[_-]?mod")
+
+
+# a plugin's own author key ("shareaholic:article_author_name", "og:article:author_name"):
+# the last source of the author, after the named <meta> tags and the visible byline
+_LOOSE_AUTHOR = re.compile(r"[:._]article[_:]author(?:[_:]name)?$|[:._]author[_:]name$")
+
+
+def _loose_date_key(key: str) -> str | None:
+    if _LOOSE_PUBLISHED.search(key):
+        return "published"
+    return "modified" if _LOOSE_MODIFIED.search(key) else None
 
 
 def _given_first(name: str) -> str | None:
@@ -357,6 +291,21 @@ def _local_form(value: str | None, others: list) -> str | None:
     return value
 
 
+def _days(candidates: list) -> dict[str, str]:
+    """{YYYY-MM-DD: value} of the structured publication dates that read as dates."""
+    return {date_part(c): c for c in candidates if isinstance(c, str) and _dated(c)}
+
+
+def _printed_choice(value: str | None, days: dict[str, str], printed: str | None) -> str | None:
+    """Structured sources that disagree on the publication day (JSON-LD says the 3rd, the
+    `<meta>` tag and microdata the 6th: a re-import, an update, a zone slip): the one whose day
+    the page prints under its headline. A printed day none of them gives leaves the first
+    source's value."""
+    if not value or not printed or date_part(value) == printed:
+        return value
+    return days.get(printed, value)
+
+
 def _health_defaults() -> dict:
     return {"author_objects": [], "reviewed_by": [], "last_reviewed": None, "references": [],
             "medical_disclaimer": None, "disclaimer_element": None, "schema_types": [],
@@ -371,11 +320,12 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     # a desk abbreviation ("red.") or a photo credit in `author` names nobody
     ld_authors = [p for p in ld_authors if split_names(p["name"])]
     people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
+    people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"]
                          or next((t for t in times if _dated(t)), None)
-                         or date_element(root) or visible["modified"])
+                         or date_element(root) or byline_date(root) or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"]
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
     meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]

@@ -4,6 +4,7 @@ a comma). Used by cleaners/health_meta.py (visible bylines, review lines) and
 cleaners/metadata.py (structured authors)."""
 from __future__ import annotations
 
+import html
 import re
 
 from .text import clean_inline
@@ -22,24 +23,31 @@ BYLINE_PREFIX = re.compile(
 
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
 
+_WEEKDAYS = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
+             "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+             "samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
 NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                       r"getty|shutterstock|istock|dpa-infocom)\b|"
                       # a source line ("Quelle: sid/dpa") and a bare weekday ("Montag", the
                       # dateline's first word in an author-classed element) name nobody
                       r"^(?:quelle|source|fuente|источник)\s*:|"
-                      r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
-                      r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
-                      r"viernes|sábado|domingo)$|"
-                      # a role or a CMS account instead of a name, an illustrator's credit
-                      r"^(?:admin|administrator|publisher|webmaster|guest)$|"
+                      rf"^(?:{_WEEKDAYS})$|"
+                      # a role or a CMS account instead of a name, an illustrator's credit, a
+                      # comment form's field label
+                      r"^(?:admin|administrator|publisher|webmaster|guest|name|username|"
+                      r"e-?mail)$|"
                       r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
                       r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
-                      r"\bil?lustrat", re.IGNORECASE)
+                      r"\bil?lustrat|"
+                      # a link to the author's page read as the name ("Zur Artikelübersicht",
+                      # "View all posts by …", "Mehr von …")
+                      r"^(?:zur|zum|alle|mehr|view|see|more|all|voir|plus|ver)\s", re.IGNORECASE)
 # what follows a name and is not one: a desk's initials ("Elena Oberholzer (obe)"), the
 # outlet ("Tom Roe for MailOnline"), a social-media handle ("Jane Roe @janeroe")
-_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$")
+_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$|"
+                        # the dateline's weekday glued to the name ("Malcolm Owen Monday")
+                        rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
     r"\s(?:illustrations?|illustrationen|fotos?|photos?|bilder?)\s*(?:von|by|:)\s", re.IGNORECASE)
@@ -96,3 +104,18 @@ def tidy_name(name: str) -> str:
     if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
         name = " ".join(words[:half])
     return name
+
+
+def final_name(name: str) -> str | None:
+    """An author's name as the page's sources give it, whatever the path (JSON-LD, <meta>,
+    byline): HTML entities a CMS escaped twice decoded ("Lindsey O&#039;Donnell"), a byline
+    label left in a structured name dropped ("By Lucy Akins", "Текст: Лида Буслаева", "Recipe
+    by …"), a trailing comma cut; None when nothing is left."""
+    if "&" in name and ";" in name:
+        name = html.unescape(name)
+    name = _RECIPE_BY.sub("", BYLINE_PREFIX.sub("", clean_inline(name)))
+    return tidy_name(name) or None
+
+
+_RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por)\s+",
+                        re.IGNORECASE)

@@ -243,3 +243,41 @@ def test_jsonld_person_by_its_name_parts_or_with_a_handle() -> None:
                      {"@type": "Person", "name": "Max Kurz @maxkurz"}]}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert _names(_page(head=head, lang="de")) == ["Anna Berg", "Max Kurz"]
+
+
+@pytest.mark.parametrize("name,want", [
+    ("By Lucy Akins", "Lucy Akins"),                  # a label left in a structured name
+    ("Текст: Лида Буслаева", "Лида Буслаева"),
+    ("Recipe by Eat What Tonight", "Eat What Tonight"),
+    ("Lindsey O&#039;Donnell", "Lindsey O'Donnell"),   # entities escaped twice
+    ("Redacci&oacute;n Diario", "Redacción Diario"),
+])
+def test_structured_author_names_are_cleaned(name: str, want: str) -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu",
+          "author": {"@type": "Person", "name": name}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _names(_page(head=head)) == [want]
+
+
+@pytest.mark.parametrize("byline,names", [
+    # the dateline's weekday glued to the name
+    ("<p class='byline'>By Mike Wuerthele and Malcolm Owen Monday</p>",
+     ["Mike Wuerthele", "Malcolm Owen"]),
+    ("<p class='author'>Isabella Rossi am Samstag</p>", ["Isabella Rossi"]),
+    # a comment form's field label in an author-classed element
+    ("<form><label class='author'>Name</label></form>", []),
+])
+def test_no_weekday_or_form_label_in_names(byline: str, names: list[str]) -> None:
+    assert _names(_page(byline)) == names
+
+
+def test_a_plugins_author_meta_tag_is_the_last_source() -> None:
+    head = "<meta name='shareaholic:article_author_name' content='Philippe Perreaux'>"
+    assert _names(_page(head=head)) == ["Philippe Perreaux"]
+    # a visible byline comes first
+    assert _names(_page("<p class='byline'>By Jane Roe</p>", head=head)) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("link", ["Zur Artikelübersicht", "View all posts", "Mehr von ihr"])
+def test_an_author_page_link_that_names_nobody(link: str) -> None:
+    assert _names(_page(f"<div class='author-box'><a href='/autoren/x'>{link}</a></div>")) == []

@@ -1,0 +1,147 @@
+"""JSON-LD reading helpers: the objects of a page's `application/ld+json` scripts, and the
+people, names, citations and breadcrumbs they hold (used by cleaners/metadata.py)."""
+from __future__ import annotations
+
+import json
+import re
+
+import orjson
+
+from .names import split_credentials, split_names
+from .references import reference
+from .text import clean_inline
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+# Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+
+
+def _load(raw: str):
+    """The JSON value of one script, or None. orjson first (fast, strict); then without the
+    comment wrapper; then the stdlib parser with strict=False, which accepts the raw line
+    breaks and tabs some CMSs leave inside strings (an article body pasted into the JSON-LD),
+    where orjson rejects the whole object and its dates and authors with it."""
+    text = raw.strip()
+    for candidate in (text, _WRAPPER.sub("", text).strip()):
+        try:
+            return orjson.loads(candidate)
+        except orjson.JSONDecodeError:
+            continue
+    try:
+        return json.loads(_WRAPPER.sub("", text).strip(), strict=False)
+    except ValueError:
+        return None
+
+
+def jsonld_objects(texts):
+    for raw in texts:
+        data = _load(raw)
+        if data is None:
+            continue
+        stack = [data]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, list):
+                stack.extend(reversed(obj))  # popped in page order
+            elif isinstance(obj, dict):
+                yield obj
+                if "@graph" in obj:
+                    stack.append(obj["@graph"])
+                if isinstance(obj.get("mainEntity"), (dict, list)):
+                    # a WebPage whose mainEntity is the NewsArticle (with its dates, author)
+                    stack.append(obj["mainEntity"])
+
+
+def ld_types(obj) -> set[str]:
+    t = obj.get("@type", ())
+    return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
+
+
+def ld_names(value) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for it in items:
+        name = it.get("name") if isinstance(it, dict) else it
+        if isinstance(name, str) and clean_inline(name):
+            out.append(clean_inline(name))
+    return out
+
+
+def ld_people(value, by_id: dict) -> list[dict]:
+    """JSON-LD author / reviewedBy -> [{name, url, credentials}]; {"@id": …} references are
+    resolved against the page's other objects (Yoast's @graph form)."""
+    out = []
+    for it in value if isinstance(value, list) else [value]:
+        if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
+            it = by_id.get(it["@id"], it)
+        if isinstance(it, dict):
+            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
+            if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
+                name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
+            cred = it.get("honorificSuffix") or it.get("jobTitle")
+        else:
+            name, url, cred = it, None, None
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if not isinstance(name, str) or not clean_inline(name):
+            continue
+        name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
+        cred = cred if isinstance(cred, str) else suffix
+        if isinstance(url, list):
+            url = url[0] if url else None
+        for one in _several(name) if suffix is None else [name]:
+            out.append({"name": one, "url": url if isinstance(url, str) else None,
+                        "credentials": clean_inline(cred) if isinstance(cred, str) else None})
+    return out
+
+
+_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
+
+
+def _several(name: str) -> list[str]:
+    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
+    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
+    have two words or be Chinese."""
+    if not _SEVERAL.search(name):
+        return [name]
+    parts = split_names(name)
+    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
+        return parts
+    return [name]
+
+
+def _page_id(obj: dict) -> str | None:
+    """An @id that is a page (https://site/author/jane/), not a node name in a @graph
+    (https://site/#/schema/person/abc)."""
+    node = obj.get("@id")
+    return node if isinstance(node, str) and node.startswith("http") and "#" not in node \
+        else None
+
+
+def ld_citations(value) -> list[dict]:
+    out = []
+    for it in value if isinstance(value, list) else [value]:
+        if isinstance(it, str):
+            out.append(reference(clean_inline(it), it if it.startswith("http") else None))
+        elif isinstance(it, dict):
+            text = it.get("name") or it.get("headline") or it.get("url") or ""
+            url = it.get("url") if isinstance(it.get("url"), str) else None
+            out.append(reference(clean_inline(str(text)), url))
+    return out
+
+
+def crumb_names(item: dict) -> list[str]:
+    """A ListItem's name: {"name": ..., "item": "https://..."} (Yoast, Google's examples) or
+    {"item": {"@id": ..., "name": ...}} (the nested form)."""
+    nested = item.get("item")
+    return ld_names(item.get("name") or (nested if isinstance(nested, dict) else None) or [])[:1]
+
+
+def crumb_position(item: dict) -> float:
+    """A breadcrumb's position: sites write 1 or "1" (sorting both would raise)."""
+    try:
+        return float(item.get("position") or 0)
+    except (TypeError, ValueError):
+        return 0.0
