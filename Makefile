@@ -55,9 +55,12 @@ lint: $(STAMP)
 nginx:
 	@command -v nginx >/dev/null && command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null)
 
-bench: $(STAMP) nginx
+# Everything: the crawl, extraction, navigation, metadata and archive benchmarks, page kind,
+# and the scale-out benchmark (1 then 2 workers, 2 rounds; about 20 minutes of the total).
+bench: $(STAMP) nginx postgresql redis
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.page_kind
+	$(BIN)/python -m bench.scaleout --articles 20000 --repeat 2
 
 bench-page-kind: $(STAMP)
 	$(BIN)/python -m bench.page_kind
