@@ -93,3 +93,29 @@ class HrefResolver:
             if url is not None:
                 urls[url] = None
         return list(urls)
+
+
+class SeenUrls:
+    """The URLs a crawl has decided on, kept as their 64-bit string hashes: a crawl meets
+    every link of every page (~60,000 URLs at 20,000 articles), and a hash costs ~60 bytes
+    where the URL string cost ~150. Two URLs with one hash (odds ~n^2 / 2^65: one in 10^10
+    at 60,000 URLs) would leave the second unfetched. Only membership is kept: it cannot
+    list its URLs."""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self) -> None:
+        self._hashes: set[int] = set()
+
+    def add(self, url: str) -> None:
+        self._hashes.add(hash(url))
+
+    def update(self, urls) -> None:
+        self._hashes.update(map(hash, urls))
+
+    def __contains__(self, url: object) -> bool:
+        return hash(url) in self._hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+

@@ -25,6 +25,7 @@ from typing import Any
 
 from common.clock import utc_now
 from common.paths import output_dir, store_location
+from crawler.links import SeenUrls
 from pipelines.pages import ARTICLE, NOT_ARTICLE, SITEMAP
 from pipelines.runinfo import RUN_CONTEXT_ATTR, ConfigError, JoinRefused, RunInfo
 from pipelines.runlock import StoreLocked
@@ -61,7 +62,7 @@ class RunContext(RunInfo):
         super().__init__(settings)
         self.settings = settings
         self.scope: RunScope | None = None
-        self.seen: set[str] = set()  # every URL of this run the spider has decided on
+        self.seen = SeenUrls()  # every URL of this run the spider has decided on
         self._ledger: Any = None
         self._validators: dict[str, tuple] = {}
         self._digests: dict[str, str] = {}  # url -> digest of its bytes last fetched in full

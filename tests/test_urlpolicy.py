@@ -65,3 +65,15 @@ def test_public_hosts_in_other_spellings(host):
                                  "http://0x7f000001/x", "http://localhost./"])
 def test_refused_private_spellings(url):
     assert refusal(url, parse_allowed_hosts("127.0.0.1")) == "private_host"
+
+
+def test_seen_urls_keep_membership_as_hashes() -> None:
+    from crawler.links import SeenUrls
+
+    seen = SeenUrls()
+    seen.add("http://127.0.0.1:9/a.html")
+    seen.update(["http://127.0.0.1:9/b.html", "http://127.0.0.1:9/a.html"])
+    assert "http://127.0.0.1:9/a.html" in seen and "http://127.0.0.1:9/b.html" in seen
+    assert "http://127.0.0.1:9/c.html" not in seen and "http://127.0.0.1:9/A.html" not in seen
+    assert len(seen) == 2
+    assert not hasattr(seen, "__iter__")  # membership only: it cannot list its URLs
