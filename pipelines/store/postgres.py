@@ -25,7 +25,7 @@ import inspect
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -35,7 +35,6 @@ from psycopg.conninfo import conninfo_to_dict
 from cleaners.record_fields import STORE_COLUMNS
 
 from .base import (
-    RECORDS_CHUNK,
     ArticleHistory,
     FeedCandidate,
     Store,
@@ -274,14 +273,9 @@ class PostgresStore(ArticleQueue, PostgresRunTables, RunWorkers):
         row = self._one("SELECT record FROM articles WHERE id = %s", (record_id,))
         return orjson.loads(row[0]) if row else None
 
-    def stored_records(self, record_ids: Sequence[str]) -> Iterator[dict]:
-        for start in range(0, len(record_ids), RECORDS_CHUNK):
-            chunk = list(record_ids[start:start + RECORDS_CHUNK])
-            found = dict(self.conn.execute(
-                "SELECT id, record FROM articles WHERE id = ANY(%s)", (chunk,)).fetchall())
-            for rid in chunk:
-                if rid in found:
-                    yield orjson.loads(found[rid])
+    def _record_texts(self, record_ids: list[str]) -> dict[str, str]:
+        return dict(self.conn.execute(
+            "SELECT id, record FROM articles WHERE id = ANY(%s)", (record_ids,)).fetchall())
 
     def article_history(self, record_id: str) -> ArticleHistory | None:
         row = self._one("SELECT content_hash, first_run, last_run, changed_at FROM articles "

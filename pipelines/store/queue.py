@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -15,7 +16,7 @@ from common.clock import utc_now
 
 from .. import changes as changelog
 from ..fields import record_hash
-from .base import CHANGED, NEW, UNCHANGED, ArticleHistory
+from .base import CHANGED, NEW, RECORDS_CHUNK, UNCHANGED, ArticleHistory
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +34,9 @@ class ArticleQueue:
     RETRY: tuple[type[BaseException], ...]
     conn: Any
     path: Any
-    # The store class provides flush() (commit the queue) and logged_fields() (what the
-    # change log already holds for a run and id).
+    # The store class provides flush() (commit the queue), logged_fields() (what the
+    # change log already holds for a run and id) and _record_texts(ids) ({id: record JSON}
+    # of those stored, in one query).
 
     def _init_queue(self, batch_size: int, flush_interval_s: float) -> None:
         self.batch_size = max(1, batch_size)
@@ -98,3 +100,12 @@ class ArticleQueue:
                     fields = changelog.merge_fields(before, fields)
         self._pending_changes[(run_id, record["id"])] = changelog.change_row(
             run_id, record, change, fields)
+
+    def stored_records(self, record_ids: Sequence[str]) -> Iterator[dict]:
+        """The stored records of these ids in their order, RECORDS_CHUNK per query."""
+        for start in range(0, len(record_ids), RECORDS_CHUNK):
+            chunk = list(record_ids[start:start + RECORDS_CHUNK])
+            found = self._record_texts(chunk)
+            for rid in chunk:
+                if rid in found:
+                    yield orjson.loads(found[rid])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -29,7 +29,7 @@ import orjson
 from cleaners.record_fields import STORE_COLUMNS
 from common.default_settings import DEFAULTS
 
-from .base import RECORDS_CHUNK, ArticleHistory, FeedCandidate, StoredArticle
+from .base import ArticleHistory, FeedCandidate, StoredArticle
 from .queue import ArticleQueue
 from .schema import migrate
 from .sqlite_runs import UPSERT_CHANGE, RunTables
@@ -175,15 +175,10 @@ class SQLiteStore(ArticleQueue, RunTables, RunWorkers):
                                 (record_id,)).fetchone()
         return orjson.loads(row[0]) if row else None
 
-    def stored_records(self, record_ids: Sequence[str]) -> Iterator[dict]:
-        for start in range(0, len(record_ids), RECORDS_CHUNK):
-            chunk = record_ids[start:start + RECORDS_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            found = dict(self.conn.execute(
-                f"SELECT id, record FROM articles WHERE id IN ({marks})", chunk))
-            for rid in chunk:
-                if rid in found:
-                    yield orjson.loads(found[rid])
+    def _record_texts(self, record_ids: list[str]) -> dict[str, str]:
+        marks = ",".join("?" * len(record_ids))
+        return dict(self.conn.execute(
+            f"SELECT id, record FROM articles WHERE id IN ({marks})", record_ids))
 
     def article_history(self, record_id: str) -> ArticleHistory | None:
         row = self.conn.execute(
