@@ -14,6 +14,7 @@ from __future__ import annotations
 from copy import deepcopy
 
 from lxml import etree
+from lxml.html import HtmlElement
 
 # readers' comments: their dates are the comments'
 _COMMENTS = etree.XPath(
@@ -28,10 +29,14 @@ def fallback_published(root, url: str | None) -> str | None:
     page): call it only when every other source is silent."""
     from htmldate import find_date  # (imported here: most pages never need it)
 
-    tree = deepcopy(root)
-    for el in _COMMENTS(tree):
-        if el.getparent() is not None:
-            el.drop_tree()  # (keeps the text that follows the element)
+    # htmldate searches a copy of an HtmlElement itself: ours is needed only to take the
+    # comments out (or for another kind of element, which htmldate would prune in place).
+    tree = root
+    if not isinstance(root, HtmlElement) or _COMMENTS(root):
+        tree = deepcopy(root)
+        for el in _COMMENTS(tree):
+            if el.getparent() is not None:
+                el.drop_tree()  # (keeps the text that follows the element)
     try:
         return find_date(tree, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError):
