@@ -264,7 +264,7 @@ def test_trafilatura_gives_a_second_opinion_when_nothing_is_found(monkeypatch):
     assert "trafilatura_fallback" not in extract_article(page, url).warnings
 
     monkeypatch.setattr(generic, "find_body",
-                        lambda root, title, headline: BodyResult(None, [], []))
+                        lambda root, title, headline, lines=frozenset(): BodyResult(None, [], []))
     article = extract_article(page, url)
     assert "trafilatura_fallback" in article.warnings
     assert "The pain is usually sharp at the front of the heel" in article.body

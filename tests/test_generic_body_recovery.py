@@ -133,8 +133,8 @@ def test_a_small_choice_asks_trafilatura_and_takes_a_longer_answer(monkeypatch):
     paras = "".join(_para(n) for n in range(1, 7))
     page = (f"<html><body><article><h1>Walking</h1>{paras}</article></body></html>")
 
-    def small_choice(root, title, headline):
-        first = find_body(root, title, headline)
+    def small_choice(root, title, headline, lines=frozenset()):
+        first = find_body(root, title, headline, lines=lines)
         # keep only the first paragraph, as a wrong block choice would
         return BodyResult(first.container, first.blocks[:1], first.all_blocks, 0.15)
 
@@ -143,7 +143,7 @@ def test_a_small_choice_asks_trafilatura_and_takes_a_longer_answer(monkeypatch):
     assert "trafilatura_fallback" in article.warnings
     assert "Researchers followed 6 hundred adults" in article.body
 
-    def small_but_trusted(root, title, headline):
+    def small_but_trusted(root, title, headline, lines=frozenset()):
         first = small_choice(root, title, headline)
         return BodyResult(first.container, first.blocks, first.all_blocks, 0.9)
 

@@ -30,6 +30,7 @@ from lxml import etree
 
 from .blocks import HEADING_TAGS, Block, Page, linearize
 from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
+from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
 from .boilerplate import is_header, is_hidden
 from .trim import trim
@@ -324,22 +325,26 @@ class Layout:
         return chars > 80 and self.link_density(el) < 0.25
 
 
-def find_body(root, title: str = "", headline=None) -> BodyResult:
-    """headline: the element showing the title (title.headline_element), or None."""
+def find_body(root, title: str = "", headline=None, lines: frozenset = frozenset()
+              ) -> BodyResult:
+    """headline: the element showing the title (title.headline_element), or None; lines:
+    the recipe the page declares (ld_body.declared_lines)."""
     body = _BODY(root)
     top = main_region(root, headline)
     if top is None:
         top = body[0] if body else root
     keep = set(headline.iterancestors()) if headline is not None else frozenset()
     page = linearize(top, keep=keep)
-    result = _find_body(page, title, headline, declared_body(root, page))
+    result = _find_body(page, title, headline, declared_body(root, page), lines)
     if not result.blocks:
         # every reasonable container was skipped as small chrome: read the whole page
-        result = _find_body(linearize(top, skip_small_chrome=False), title, headline)
+        result = _find_body(linearize(top, skip_small_chrome=False), title, headline,
+                            lines=lines)
     return result
 
 
-def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
+def _find_body(page: Page, title: str, headline, declared=None, lines=frozenset()
+               ) -> BodyResult:
     blocks = page.blocks
     weights = [block_weight(b) for b in blocks]
     released = released_marks(blocks, weights, headline)
@@ -362,6 +367,8 @@ def _find_body(page: Page, title: str, headline, declared=None) -> BodyResult:
     for el in members:
         start, end = page.spans.get(el, (0, 0))
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
+    if lines:
+        kept = with_recipe(page, kept, content, members, lines)
     if headline is None and kept and title and kept[0].heading and kept[0].text == title:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)

@@ -8,6 +8,7 @@ is the article (cleaners/generic/__init__.py).
 """
 from __future__ import annotations
 
+import re
 from html import unescape
 
 from lxml import etree, html
@@ -22,6 +23,10 @@ _ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagen
 _STEP_TYPES = frozenset({"howto", "recipe"})
 _STEP_KEYS = ("step", "recipeInstructions")
 _MAX_DEPTH = 6  # sections of steps of directions: deeper is no recipe
+# what a recipe or a how-to lists besides its steps: ingredients, supplies, tools
+_LIST_KEYS = ("recipeIngredient", "ingredients", "supply", "tool")
+_WORDS = re.compile(r"\w+")
+MIN_LINE_KEY = 3  # shorter keys ("1", "ok") say nothing about where a list is
 
 
 def _types(obj: dict) -> set[str]:
@@ -104,3 +109,35 @@ def declared_paragraphs(objects) -> list[str]:
     for key in _STEP_KEYS:
         found += _steps(obj.get(key))
     return found
+
+
+def line_key(text: str) -> str:
+    """A line's words, lowercased: the markup spells a declared line with other spaces,
+    punctuation and case ("125 g Mehl," against "125 g mehl")."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _names(value) -> list[str]:
+    """Items of a declared list: strings, or objects with a name (HowToSupply, HowToTool)."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("text")
+        if isinstance(item, str):
+            out.append(item)
+    return out
+
+
+def declared_lines(objects) -> frozenset[str]:
+    """Keys (line_key) of the lines the page's one Recipe or HowTo lists: its ingredients,
+    supplies, tools and steps. The markup showing them is the recipe, wherever the layout
+    puts it (body.py); empty for any other page."""
+    declared = _declared(objects)
+    if declared is None or not declared[1] & _STEP_TYPES:
+        return frozenset()
+    obj = declared[0]
+    lines = [line for key in _LIST_KEYS for line in _names(obj.get(key))]
+    for key in _STEP_KEYS:
+        lines += _steps(obj.get(key))
+    return frozenset(k for k in map(line_key, lines) if len(k) >= MIN_LINE_KEY)

@@ -1,0 +1,102 @@
+"""Generic body: the recipe a page declares in its structured data (cleaners/generic/ld_body.py
+declared_lines, body_region.py declared_boxes). Ingredient lists are short lines without
+prose in a box of their own, which the block scorer never picks. Each page is written here
+by hand after layouts seen on real recipe pages; the expected text is read off the page."""
+from __future__ import annotations
+
+import json
+
+from cleaners.extract import extract_article
+from cleaners.generic.ld_body import declared_lines, line_key
+
+STEPS = [
+    ("Heat the milk in a small pan, stir in the butter and let it melt slowly over a "
+     "low flame."),
+    ("Mix the flour with the yeast in a large bowl, pour in the warm milk and knead "
+     "everything into a smooth dough."),
+    ("Cover the bowl with a cloth and leave the dough to rise in a warm place for an "
+     "hour, until it has doubled."),
+    ("Shape twelve small rolls, set them on a tray and bake them for twenty minutes "
+     "until golden brown.")]
+INGREDIENTS = ["500 g wheat flour (type 550)", "1 packet dry yeast", "250 ml whole milk",
+               "60 g soft butter", "1 pinch of sea salt"]
+
+
+def _ld(ingredients=INGREDIENTS, steps=STEPS) -> str:
+    recipe = {"@context": "https://schema.org", "@type": "Recipe", "name": "Milk rolls",
+              "recipeIngredient": ingredients,
+              "recipeInstructions": [{"@type": "HowToStep", "text": s} for s in steps]}
+    return f"<script type='application/ld+json'>{json.dumps(recipe)}</script>"
+
+
+def _steps() -> str:
+    return "<div class='preparation'><h2>Preparation</h2>" + "".join(
+        f"<p>{s}</p>" for s in STEPS) + "</div>"
+
+
+def _page(ingredients_box: str, head: str = "", extra: str = "") -> str:
+    return ("<html><head><title>Milk rolls</title>" + head + "</head><body>"
+            "<nav><a href='/'>Home</a> <a href='/recipes'>Recipes</a></nav>"
+            "<article class='recipe'><h1>Milk rolls</h1>" + ingredients_box + _steps()
+            + "</article>" + extra + "<footer><p>Copyright, all rights reserved.</p></footer>"
+            "</body></html>")
+
+
+def _list_box(cls: str = "ingredients") -> str:
+    return (f"<section class='{cls}'><h2>Ingredients</h2><ul>"
+            + "".join(f"<li>{i}</li>" for i in INGREDIENTS) + "</ul></section>")
+
+
+def test_declared_lines_are_the_ingredients_and_the_steps():
+    objects = [json.loads(_ld()[len("<script type='application/ld+json'>"):-len("</script>")])]
+    lines = declared_lines(objects)
+    assert line_key("500 g Wheat flour, type 550") in lines
+    assert line_key(STEPS[0]) in lines
+    assert declared_lines([{"@type": "NewsArticle", "articleBody": "Text."}]) == frozenset()
+
+
+def test_the_declared_ingredient_list_beside_the_steps_is_kept():
+    body = extract_article(_page(_list_box(), _ld()), "https://example.org/milk-rolls").body
+    lines = body.split("\n\n")
+    for ingredient in INGREDIENTS:
+        assert ingredient in lines
+    assert lines.index(INGREDIENTS[0]) < lines.index(STEPS[0])  # page order
+    assert STEPS[-1] in lines
+    assert "Copyright" not in body
+
+
+def test_an_ingredient_table_with_a_chrome_looking_name_is_kept():
+    # a table whose class reads as chrome ("table-header"): the declared lines in it say
+    # it is the recipe's
+    rows = "".join(f"<tr><td>{i.split(' ', 2)[0]} {i.split(' ', 2)[1]}</td>"
+                   f"<td>{i.split(' ', 2)[2]}</td></tr>" for i in INGREDIENTS)
+    box = f"<table class='ingredients table-header'><tbody>{rows}</tbody></table>"
+    body = extract_article(_page(box, _ld()), "https://example.org/milk-rolls").body
+    assert "500 g wheat flour (type 550)" in body
+    assert "1 pinch of sea salt" in body
+
+
+def test_an_ingredient_printed_apart_from_its_amount_is_found_by_its_name():
+    items = "".join(f"<dt>{i.split(' ', 2)[0]} {i.split(' ', 2)[1]}</dt>"
+                    f"<dd><div class='ingredient-name'>{i.split(' ', 2)[2]}</div></dd>"
+                    for i in INGREDIENTS)
+    box = f"<dl class='ingredient-list'>{items}</dl>"
+    body = extract_article(_page(box, _ld()), "https://example.org/milk-rolls").body
+    assert "dry yeast" in body
+    assert "of sea salt" in body
+
+
+def test_without_a_declared_recipe_the_list_is_left_as_before():
+    body = extract_article(_page(_list_box()), "https://example.org/milk-rolls").body
+    assert INGREDIENTS[0] not in body
+    assert STEPS[0] in body
+
+
+def test_a_second_copy_for_small_screens_is_not_added():
+    # the same ingredients again in a box shown on phones only: the recipe once
+    copy = ("<div class='recipe-mobile'>" + _list_box("ingredients-mobile")
+            + "<p>Like the recipe? Put the ingredients in your basket.</p></div>")
+    body = extract_article(_page(_list_box(), _ld(), extra=copy),
+                           "https://example.org/milk-rolls").body
+    assert body.split("\n\n").count(INGREDIENTS[0]) == 1
+    assert "Like the recipe?" not in body
