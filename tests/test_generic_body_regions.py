@@ -209,3 +209,20 @@ def test_several_declared_articles_declare_none():
     article = extract_article(page, "https://example.org/news/")
     assert "structured_data_body" not in article.warnings
     assert "Researchers followed" not in article.body
+
+
+def test_a_heading_whose_id_is_an_anchor_of_its_words_is_not_chrome():
+    # a table of contents links to each subheading by an id made of its words, with a
+    # prefix that reads as a role ("nav_"): the subheading is the article's
+    from lxml import html
+
+    from cleaners.generic.boilerplate import is_boilerplate
+
+    page = ("<html><body><article><h1>Walking</h1>" + _para(1) + _para(2)
+            + "<h3 class='subheading' id='nav_what_we_found__1'>What we found</h3>"
+            + _para(3) + "</article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert "What we found" in body.split("\n\n")
+    # an id naming a role keeps marking it, on a heading too
+    assert is_boilerplate(html.fromstring("<h2 id='nav-menu'>Menu</h2>"))
+    assert is_boilerplate(html.fromstring("<h3 id='comments-title'>3 Comments</h3>"))

@@ -68,6 +68,11 @@ _SLUG_PARTS = 5
 _SETTING_PARTS = frozenset("align aligned alignment justify justified justification".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
+# A heading's id holding this many words of its own text is an anchor (a slug of the text)
+_ANCHOR_WORDS = 2
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WORD = re.compile(r"\w+")
+
 # Never removed, whatever their class says.
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 
@@ -132,5 +137,19 @@ def is_boilerplate(el) -> bool:
         return True
     if tag in _KEEP_TAGS:
         return False
-    attr = attr_text(el)
+    attr = _class_and_anchor(el) if tag in _HEADING_TAGS else attr_text(el)
     return bool(attr) and chrome_name(attr)
+
+
+def _class_and_anchor(heading) -> str:
+    """A heading's names, its id left out when the id is an anchor spelling the heading's
+    own words ("nav_a_new_method__1" on "A new method", for a table of contents): a
+    slug of its text, not a role."""
+    eid = heading.get("id")
+    if not eid:
+        return heading.get("class") or ""
+    words = set(_WORD.findall(heading.text_content().lower()))
+    parts = eid.lower().translate(_SEPARATORS).split()
+    if sum(part in words for part in parts) >= _ANCHOR_WORDS:
+        return heading.get("class") or ""
+    return attr_text(heading)
