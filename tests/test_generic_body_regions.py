@@ -226,3 +226,18 @@ def test_a_heading_whose_id_is_an_anchor_of_its_words_is_not_chrome():
     # an id naming a role keeps marking it, on a heading too
     assert is_boilerplate(html.fromstring("<h2 id='nav-menu'>Menu</h2>"))
     assert is_boilerplate(html.fromstring("<h3 id='comments-title'>3 Comments</h3>"))
+
+
+def test_a_sub_list_is_taken_with_the_list_it_belongs_to():
+    # an agenda: short points, one of which holds sessions of longer lines; the sessions
+    # outweigh every other line, yet they are a point of the agenda, not the text
+    sessions = "".join(f"<li>Session {n}: what models have you tried in your teams, and what "
+                       f"did they bring and cost? ({n}0 mins)</li>" for n in range(1, 4))
+    page = ("<html><body><article><h1>Meeting in April</h1><div class='entry-content'>"
+            "<h2>Agenda</h2><ol><li>Two short talks (30 mins)</li>"
+            f"<li>Exchange of experience<ol>{sessions}</ol></li>"
+            "<li>Next meeting: when? (15 mins)</li></ol></div></article></body></html>")
+    body = extract_article(page, "https://example.org/2012/04/meeting").body.split("\n\n")
+    assert "Two short talks (30 mins)" in body
+    assert "Next meeting: when? (15 mins)" in body
+    assert any(line.startswith("Session 3: what models") for line in body)

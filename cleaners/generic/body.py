@@ -29,7 +29,7 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import HEADING_TAGS, Block, Page, linearize
-from .body_extent import LEAD_WEIGHT, card_rail, lead, under_headline
+from .body_extent import LEAD_WEIGHT, card_rail, lead, outer_list, under_headline
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
 from .boilerplate import is_header, is_hidden
@@ -362,7 +362,7 @@ def _find_body(page: Page, title: str, headline, declared=None, lines=frozenset(
         winner = layout.winner(headline)
         if winner is None:
             return BodyResult(None, [], blocks)
-        members = layout.members(layout.climb(layout.widen(winner, headline)))
+        members = layout.members(layout.climb(layout.widen(outer_list(winner), headline)))
     kept = lead(page, weights, content, headline, members)
     for el in members:
         start, end = page.spans.get(el, (0, 0))

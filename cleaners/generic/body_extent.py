@@ -1,6 +1,6 @@
 """What around the chosen container belongs to the article, and what next to it does not
-(body.py): the lead between the headline and the container, a short post right under its
-headline, a rail of cards beside the article."""
+(body.py): the list a chosen sub-list belongs to, the lead between the headline and the
+container, a short post right under its headline, a rail of cards beside the article."""
 from __future__ import annotations
 
 from .blocks import Block, Page
@@ -9,6 +9,25 @@ from .boilerplate import is_header
 LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
 RAIL_CARDS = 3  # linked headings that make a sibling box a rail of cards, not prose
 SHORT_POST_CHARS = 100  # the same as fallback.MIN_BODY_CHARS: a text this short is checked
+
+
+_LISTS = frozenset({"ol", "ul"})
+
+
+def outer_list(el):
+    """The outermost list around a chosen sub-list: a list nested in an item of another
+    list is a point of it (an agenda's sessions under its second item), never the whole
+    text, however much longer its items are than the outer list's own lines."""
+    top = el
+    while top.tag in _LISTS:
+        item = top.getparent()
+        if item is None or item.tag != "li":
+            break
+        outer = item.getparent()
+        if outer is None or outer.tag not in _LISTS:
+            break
+        top = outer
+    return top
 
 
 def card_rail(el) -> bool:
