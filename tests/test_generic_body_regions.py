@@ -241,3 +241,16 @@ def test_a_sub_list_is_taken_with_the_list_it_belongs_to():
     assert "Two short talks (30 mins)" in body
     assert "Next meeting: when? (15 mins)" in body
     assert any(line.startswith("Session 3: what models") for line in body)
+
+
+def test_a_standfirst_set_as_a_minor_heading_is_kept():
+    # a sentence in <h4> above the first section's <h4>: a paragraph in heading markup,
+    # not the label of a removed section
+    standfirst = ("Our reporter spent a week with a walking club in the hills to see what "
+                  "daily walks do for knees, sleep and mood.")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>"
+            f"<h4>{standfirst}</h4><h4>The first morning</h4>" + _para(1) + _para(2)
+            + "<h4>Home</h4></div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body.split("\n\n")
+    assert body[:2] == [standfirst, "The first morning"]
+    assert "Home" not in body  # a short heading with nothing under it still goes

@@ -16,6 +16,10 @@ from ..html import BLOCK_TAGS
 from .boilerplate import SKIP_TAGS, is_boilerplate, is_header, is_hidden
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
+# whole sentences as <h3>/<h4>): it weighs as prose (body.py) and is no section label
+# (trim.py). <h1>/<h2> hold headlines and decks.
+PROSE_HEADING = 100
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
 # Table cells are inline: a row is one block ("ACME  Acme Corp  101.50"), as people read

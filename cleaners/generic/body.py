@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from lxml import etree
 
-from .blocks import HEADING_TAGS, Block, Page, linearize
+from .blocks import HEADING_TAGS, PROSE_HEADING, Block, Page, linearize
 from .body_extent import LEAD_WEIGHT, card_rail, lead, outer_list, under_headline
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
@@ -47,9 +47,6 @@ UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _CANDIDATES = 5
-# A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
-# whole sentences as <h3>/<h4>): it weighs as prose. <h1>/<h2> hold headlines and decks.
-PROSE_HEADING = 100
 WIDEN_LEVELS = 3
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocks import PROSE_HEADING, Block
 
 LINK_DENSE = 0.5
 LINK_RUN = 3  # this many link-dense blocks in a row are a link list, not inline links
@@ -162,15 +162,21 @@ def trim_tail(blocks: list[Block]) -> list[Block]:
 
 
 def drop_empty_headings(blocks: list[Block]) -> list[Block]:
-    """A heading (or a short label line) with no text under it labels a removed section."""
+    """A heading (or a short label line) with no text under it labels a removed section.
+    A minor heading of prose length is a paragraph set as a heading (a standfirst in <h4>
+    above the first section's heading): it labels nothing."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
-        if b.heading:
+        if b.heading and not _prose_heading(b):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is None or nxt.heading and _level(nxt) <= _level(b):
                 continue
         out.append(b)
     return out
+
+
+def _prose_heading(b: Block) -> bool:
+    return b.tag not in ("h1", "h2") and len(b.text) >= PROSE_HEADING
 
 
 def _level(b: Block) -> int:
