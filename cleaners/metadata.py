@@ -118,6 +118,7 @@ def read_metadata(root, url: str | None) -> dict:
     ld_published = meta["published"]  # the article's own (other objects are related stories)
     structured = read_structured(root)  # microdata / RDFa, where JSON-LD is silent
     ld_authors = ld_authors or structured["authors"]
+    meta["recipe_lines"] = structured["recipe_lines"]  # the generic body's (generic/ld_body.py)
     meta["reviewed_by"] = meta["reviewed_by"] or structured["reviewed_by"]
     for key in ("title", "last_reviewed"):
         meta[key] = meta[key] or structured[key]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .html import block_texts
 from .text import clean_inline
 
 # The attributes, not the elements that carry them: selecting attribute nodes and taking
@@ -34,6 +35,10 @@ PROPERTIES = {
     "datemodified": "modified", "modified": "modified", "reviewedby": "reviewed_by",
     "lastreviewed": "last_reviewed", "headline": "title"}
 _NAME_KEYS = ("name", "givenname")
+# properties whose elements show a recipe's or a how-to's lines (the generic body finds
+# the boxes holding them: cleaners/generic/body_recipe.py)
+RECIPE_PROPERTIES = frozenset({"recipeingredient", "ingredients", "recipeinstructions", "step",
+                               "supply", "tool"})
 
 
 def _key(value: str) -> str:
@@ -90,9 +95,10 @@ def _person(el, scoped: list) -> dict | None:
 
 def read_structured(root) -> dict:
     """{authors, reviewed_by: [{name, url, credentials}], published, modified, last_reviewed,
-    title} from the first article item's microdata / RDFa properties; empty when none."""
+    title} from the first article item's microdata / RDFa properties; empty when none.
+    recipe_lines: the lines of the elements marked as a recipe's ingredients or steps."""
     out: dict = {"authors": [], "reviewed_by": [], "published": None, "modified": None,
-                 "last_reviewed": None, "title": None}
+                 "last_reviewed": None, "title": None, "recipe_lines": []}
     elements, last = [], None
     for attr in _ATTRS(root):  # document order; one element's attributes come together
         el = attr.getparent()
@@ -108,8 +114,11 @@ def read_structured(root) -> dict:
         prop = el.get("itemprop") or el.get("property")
         if not prop or prop.startswith(_OPENGRAPH):
             continue
-        field = PROPERTIES.get(_key(prop))
+        key = _key(prop)
+        field = PROPERTIES.get(key)
         if field is None:
+            if key in RECIPE_PROPERTIES:
+                out["recipe_lines"] += block_texts(el)
             continue
         # the article's own properties; a bare Dublin Core / RDFa property outside any item
         # describes the page too

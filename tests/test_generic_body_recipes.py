@@ -100,3 +100,17 @@ def test_a_second_copy_for_small_screens_is_not_added():
                            "https://example.org/milk-rolls").body
     assert body.split("\n\n").count(INGREDIENTS[0]) == 1
     assert "Like the recipe?" not in body
+
+
+def test_ingredients_marked_in_microdata_are_kept():
+    # no JSON-LD: the list items carry itemprop="ingredients" inside a Recipe item
+    box = ("<div class='ingredients-box'><h2>Ingredients</h2><ul>"
+           + "".join(f"<li itemprop='ingredients'>{i}</li>" for i in INGREDIENTS)
+           + "</ul></div>")
+    page = _page(box).replace("<article class='recipe'>",
+                              "<article class='recipe' itemscope "
+                              "itemtype='https://schema.org/Recipe'>")
+    body = extract_article(page, "https://example.org/milk-rolls").body.split("\n\n")
+    assert INGREDIENTS[0] in body
+    assert INGREDIENTS[-1] in body
+    assert STEPS[0] in body

@@ -64,7 +64,7 @@ def test_rdfa_lite_and_dublin_core() -> None:
 def test_no_attributes_no_metadata() -> None:
     got = read_structured(_root(TEXT))
     assert got == {"authors": [], "reviewed_by": [], "published": None, "modified": None,
-                   "last_reviewed": None, "title": None}
+                   "last_reviewed": None, "title": None, "recipe_lines": []}
 
 
 def test_utc_jsonld_date_takes_the_pages_own_zone() -> None:

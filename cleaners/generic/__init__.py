@@ -46,7 +46,8 @@ def extract_generic(root, url: str | None, meta: dict) -> Article:
     related_links, teasers, nav_elements = find_navigation(root, url)
     _drop(nav_elements)
     title, headline = find_title(root, meta)
-    found = find_body(root, title, headline, lines=ld_body.declared_lines(meta.get("ld_objects")))
+    lines = ld_body.declared_lines(meta.get("ld_objects"), meta.get("recipe_lines", ()))
+    found = find_body(root, title, headline, lines=lines)
     warnings = []
     body = clean_paragraphs(b.text for b in found.blocks)
     body_html = sanitize_html(render_html(found.blocks, found.all_blocks, url)) if body else None

@@ -129,15 +129,16 @@ def _names(value) -> list[str]:
     return out
 
 
-def declared_lines(objects) -> frozenset[str]:
+def declared_lines(objects, marked=()) -> frozenset[str]:
     """Keys (line_key) of the lines the page's one Recipe or HowTo lists: its ingredients,
-    supplies, tools and steps. The markup showing them is the recipe, wherever the layout
-    puts it (body.py); empty for any other page."""
+    supplies, tools and steps, and the lines of elements its microdata marks so (marked:
+    structured.read_structured's recipe_lines). The markup showing them is the recipe,
+    wherever the layout puts it (body_recipe.py); empty for any other page."""
+    lines = list(marked)
     declared = _declared(objects)
-    if declared is None or not declared[1] & _STEP_TYPES:
-        return frozenset()
-    obj = declared[0]
-    lines = [line for key in _LIST_KEYS for line in _names(obj.get(key))]
-    for key in _STEP_KEYS:
-        lines += _steps(obj.get(key))
+    if declared is not None and declared[1] & _STEP_TYPES:
+        obj = declared[0]
+        lines += [line for key in _LIST_KEYS for line in _names(obj.get(key))]
+        for key in _STEP_KEYS:
+            lines += _steps(obj.get(key))
     return frozenset(k for k in map(line_key, lines) if len(k) >= MIN_LINE_KEY)
