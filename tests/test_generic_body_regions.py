@@ -254,3 +254,19 @@ def test_a_standfirst_set_as_a_minor_heading_is_kept():
     body = extract_article(page, "https://example.org/walking").body.split("\n\n")
     assert body[:2] == [standfirst, "The first morning"]
     assert "Home" not in body  # a short heading with nothing under it still goes
+
+
+def test_an_introduction_set_as_h2_is_kept():
+    # an interview opens with a paragraph in <h2>, then <h2> questions with answers; the
+    # introduction is far longer than any headline or deck
+    intro = ("The film opened here this week. We met one of its leading actresses, who "
+             "plays a warrior and healer, and asked her how she prepared for the part, what "
+             "the fight scenes demanded, and what she hopes audiences take home from it.")
+    answers = "".join(f"<h2>Question {n}: what drew you to the part?</h2>" + _para(n)
+                      for n in range(1, 4))
+    page = ("<html><body><article><h1>An interview</h1><div class='entry-content'>"
+            f"<div class='row'><h2><em>{intro}</em></h2></div><div class='row'>{answers}</div>"
+            "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/interview").body.split("\n\n")
+    assert body[0] == intro
+    assert "Question 3: what drew you to the part?" in body

@@ -18,8 +18,14 @@ from .boilerplate import SKIP_TAGS, is_boilerplate, is_header, is_hidden
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A minor heading (h3-h6) this long is a paragraph in heading markup (some themes set
 # whole sentences as <h3>/<h4>): it weighs as prose (body.py) and is no section label
-# (trim.py). <h1>/<h2> hold headlines and decks.
+# (trim.py). <h1>/<h2> hold headlines and decks, shorter than a paragraph set as <h2> (an
+# interview's introduction) is.
 PROSE_HEADING = 100
+PROSE_MAJOR_HEADING = 200
+
+
+def prose_heading_length(tag: str) -> int:
+    return PROSE_MAJOR_HEADING if tag in ("h1", "h2") else PROSE_HEADING
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
 # Table cells are inline: a row is one block ("ACME  Acme Corp  101.50"), as people read

@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from lxml import etree
 
-from .blocks import HEADING_TAGS, PROSE_HEADING, Block, Page, linearize
+from .blocks import HEADING_TAGS, Block, Page, linearize, prose_heading_length
 from .body_extent import LEAD_WEIGHT, card_rail, lead, outer_list, under_headline
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
@@ -82,7 +82,7 @@ def block_weight(b: Block) -> float:
     density = b.link_density
     if density > 0.5:
         return -0.5 * b.link_chars
-    if b.heading and (n < PROSE_HEADING or b.tag in ("h1", "h2")):
+    if b.heading and n < prose_heading_length(b.tag):
         return 0.0
     if n < 40:
         return -0.5 * b.link_chars

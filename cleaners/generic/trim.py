@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import PROSE_HEADING, Block
+from .blocks import Block, prose_heading_length
 
 LINK_DENSE = 0.5
 LINK_RUN = 3  # this many link-dense blocks in a row are a link list, not inline links
@@ -163,8 +163,8 @@ def trim_tail(blocks: list[Block]) -> list[Block]:
 
 def drop_empty_headings(blocks: list[Block]) -> list[Block]:
     """A heading (or a short label line) with no text under it labels a removed section.
-    A minor heading of prose length is a paragraph set as a heading (a standfirst in <h4>
-    above the first section's heading): it labels nothing."""
+    A heading of prose length is a paragraph set as a heading (a standfirst in <h4> above
+    the first section's heading): it labels nothing."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
         if b.heading and not _prose_heading(b):
@@ -176,7 +176,7 @@ def drop_empty_headings(blocks: list[Block]) -> list[Block]:
 
 
 def _prose_heading(b: Block) -> bool:
-    return b.tag not in ("h1", "h2") and len(b.text) >= PROSE_HEADING
+    return len(b.text) >= prose_heading_length(b.tag)
 
 
 def _level(b: Block) -> int:
