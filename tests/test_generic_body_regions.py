@@ -270,3 +270,15 @@ def test_an_introduction_set_as_h2_is_kept():
     body = extract_article(page, "https://example.org/interview").body.split("\n\n")
     assert body[0] == intro
     assert "Question 3: what drew you to the part?" in body
+
+
+def test_rating_and_sharing_prompts_after_the_article_are_dropped():
+    tail = ("<p>Follow The Daily Post on Twitter and Instagram @dailypost.</p>"
+            "<div class='rate'><p>Möchten Sie den Artikel teilen?</p>"
+            "<p>War der Artikel nützlich? (95 Stimmen: 4,7 von 5)</p>"
+            "<p>Was this article helpful?</p><p>Loading...</p></div>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + tail + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("fewer visits to a doctor.")
+    assert "Researchers followed 2 hundred adults" in body

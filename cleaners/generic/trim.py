@@ -35,7 +35,14 @@ SHORTCODE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].*\[/\w+\]$")
 TRAILING_LINE = re.compile(
     r"^\(?(?:additional )?reporting by\b|\bcontributed (?:reporting|to this report)\b"
     r"|^editing by\b|^(?:e-?mail|contact) .{1,60}(?:@| at )"
-    r"|\bfollow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)"
+    r"|\bfollow (?:us|him|her|them|(?:[\w@.&'-]+ ){1,3})on (?:twitter|facebook|instagram)"
+    # rating and sharing prompts under the article ("Was this article helpful?")
+    r"|^(?:was|is) this (?:article|page|post|answer|information) (?:helpful|useful)\b"
+    r"|^did you (?:find|like|enjoy) this (?:article|page|post)\b"
+    r"|^war (?:der|dieser|die|diese|das|dieses) \w+ (?:hilfreich|nützlich)\b"
+    r"|^(?:möchten|wollen) sie (?:den|diesen|die|diese|das|dieses) \w+ teilen\b"
+    r"|^cet article vous a-t-il été utile\b|^¿?(?:te|le) (?:ha )?(?:resultado|sido|parecido) útil"
+    r"|^(?:loading|wird geladen|chargement|cargando)\W*$"
     r"|\b(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
     r"|\b(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b"
     r"|^(?:copyright|©)|\ball rights reserved\b"
