@@ -282,3 +282,15 @@ def test_rating_and_sharing_prompts_after_the_article_are_dropped():
     body = extract_article(page, "https://example.org/walking").body
     assert body.endswith("fewer visits to a doctor.")
     assert "Researchers followed 2 hundred adults" in body
+
+
+def test_a_pictures_legend_is_not_article_text():
+    # a picture box beside the text, its legend a long sentence of its own
+    legend = ("<div class='media-image'><img src='/beetle.jpg'><div class='legend'><div "
+              "class='content'>Species of open woods, such as the stag beetle, profit from "
+              "the plan, as the photographer saw in the chestnut groves.</div></div></div>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + legend + _para(2) + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert "stag beetle" not in body
+    assert "Researchers followed 2 hundred adults" in body
