@@ -13,12 +13,13 @@ import re
 from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
-from .byline_zh import zh_byline
+from .byline_zh import lead_byline, zh_byline
 from .dates import parse_date
 from .headline import after_headline, headline
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
+from .visible_dates import labelled_inside, updated_after
 
 # Headings that open the article's own list of sources.
 REF_HEADING = re.compile(
@@ -67,7 +68,8 @@ _BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
-    r"publicado(?: el| em)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano|"
+    r"publicado(?: el| em)?|fecha|опубликовано|(?:发布|发表)?(?:时间|日期)|发布|发表于|"
+    r"opublikowano|"
     r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
     r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
     re.IGNORECASE)
@@ -190,6 +192,9 @@ def read_visible(root) -> dict:
             if not _in_story_card(el):
                 _review_line(el, out)
             continue
+        if not label_names and el.tag in ("p", "div", "td", "font") \
+                and ZH_HINT.search(text, 0, 40) and not _IN_CARD(el):
+            label_names = [{"name": n, "url": None} for n in lead_byline(text)]
         if len(text) < 80:
             if not label_names and el.tag in _BYLINE_TAGS:
                 # (the card test is an XPath: only for lines that look like a byline)
@@ -200,6 +205,7 @@ def read_visible(root) -> dict:
                 elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
                     label_names = _label_byline(el, text)
                 if label_names:
+                    _dates(el, text, out)  # "作者：某人 时间：2019年10月31日" on the same line
                     continue
             _dates(el, text, out)
     for head in ref_heads:
@@ -265,7 +271,12 @@ def _dates(el, text: str, out: dict) -> None:
     if m is None:
         m = UPDATE_LABEL.match(text)
         key = "modified"
-    if m is None or out[key]:
+    if m is None:  # a label after the date or inside the line (cleaners/visible_dates.py)
+        out["modified"] = out["modified"] or updated_after(text)
+        for field, value in labelled_inside(text):
+            out[field] = out[field] or value
+        return
+    if out[key]:
         return
     rest = text[m.end():] or clean_inline(el.text_content())[:80]
     value = parse_date(rest)

@@ -27,6 +27,7 @@ from .jsonld import (
 from .names import final_name, split_names
 from .structured import read_structured
 from .text import clean_inline
+from .visible_dates import updated_element
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
 _META = etree.XPath("//meta[@content]", smart_strings=False)
@@ -326,7 +327,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["published"] = (meta["published"] or visible["published"]
                          or next((t for t in times if _dated(t)), None)
                          or date_element(root) or byline_date(root) or visible["modified"])
-    meta["modified"] = meta["modified"] or visible["modified"]
+    meta["modified"] = meta["modified"] or visible["modified"] or updated_element(root)
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
     meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]
     meta["references"] = meta["references"] or visible["references"]
