@@ -94,9 +94,13 @@ _BYLINE_PRED = (
     f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
-    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")'
+    ' or contains(@class,"bio") or contains(@class,"related")'
     ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
+# "teaser" classes name story cards and, on some CMSs, the article's own header blocks
+# ("teaser-small__metadata" right after the h1): a byline inside one counts only when that
+# block is a sibling of the headline
+_TEASERS = etree.XPath('ancestor-or-self::*[contains(@class,"teaser")]', smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
 _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
                        'or contains(@class,"related")]', smart_strings=False)
@@ -329,18 +333,30 @@ def _review_line(el, out: dict) -> None:
     out["last_reviewed"] = parse_date(rest[len(name_part):]) or out["last_reviewed"]
 
 
+def _in_teaser_card(el, head) -> bool:
+    """Inside a "teaser" block that is not the article's header block beside the headline."""
+    teasers = _TEASERS(el)
+    if not teasers:
+        return False
+    block = teasers[0]  # the outermost
+    return head is None or block.getparent() is not head.getparent()
+
+
 def visible_bylines(root) -> list[dict]:
     """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
     one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
     <a rel=author>B</a>": one element per author)."""
     found: list[dict] = []
     first = None
+    head = headline(root)
     for el in after_headline(root, _BYLINE_X(root)):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
         if first is not None and (el.getparent() is not first.getparent() or el is first):
             continue
         people = _byline_people(el)
+        if people and _in_teaser_card(el, head):
+            continue
         if first is None and people:
             first, found = el, people
         elif first is not None:
@@ -355,9 +371,10 @@ def byline_date(root) -> str | None:
     Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
     2015" (the first byline element after the headline that names someone: its own text, its
     tail, else its parent's, each at most 100 characters)."""
+    head = headline(root)
     for el in after_headline(root, _BYLINE_X(root))[:6]:
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
-                or not _byline_people(el):
+                or not _byline_people(el) or _in_teaser_card(el, head):
             continue
         parent = el.getparent()
         for text in (el.text_content(), el.tail or "",

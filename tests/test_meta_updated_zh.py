@@ -70,3 +70,28 @@ def test_running_text_after_a_glued_reporter_label_is_no_byline() -> None:
     assert zh_byline("记者走访了市卫生局") == []  # a unit word after "记者" is still a sentence
     assert zh_byline("作者：张三 2024-03-08 10:00") == ["张三"]
     assert zh_byline("记者 刘明 2021年3月") == ["刘明"]
+
+
+def test_byline_in_a_teaser_classed_block_beside_the_headline() -> None:
+    # some CMSs reuse their card classes for the article header: the block right after the
+    # <h1> is the article's, a card elsewhere on the page is not
+    html = ('<html><head><title>T</title></head><body><article>'
+            '<h1>Kliniken melden weniger Grippefälle</h1>'
+            '<div class="teaser-small__metadata"><p class="byline__author">VON '
+            '<a href="/autoren/muster-erika">ERIKA MUSTER</a> am 21. April 2020</p></div>'
+            + TEXT_EN.replace("Flu", "Grippe") +
+            '</article><aside><div class="teaser-small"><h3><a href="/other-story">Another story '
+            'about hospitals</a></h3><div class="teaser-small__metadata"><p class="byline__author">'
+            'VON <a href="/autoren/roe-jane">JANE ROE</a></p></div></div></aside></body></html>')
+    root, _ = parse_html(html.encode())
+    meta = read_metadata(root, "https://news.example/grippe")
+    assert meta["authors"] == ["ERIKA MUSTER"]
+    assert parse_date(meta["published"]) == "2020-04-21"
+
+
+def test_byline_in_a_teaser_card_is_not_the_pages() -> None:
+    html = ('<html><head><title>T</title></head><body><article><h1>Kliniken melden weniger</h1>'
+            + TEXT_EN + '</article><div class="teaser"><h3><a href="/x">Another story here</a>'
+            '</h3><span class="author">von Jane Roe</span></div></body></html>')
+    root, _ = parse_html(html.encode())
+    assert read_metadata(root, "https://news.example/k")["authors"] == []
