@@ -15,7 +15,7 @@ from lxml import etree
 from .byline_zh import HINT as ZH_HINT
 from .byline_zh import lead_byline, zh_byline
 from .dates import parse_date
-from .headline import after_headline, headline
+from .headline import after_headline, headline, in_teaser_card
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
@@ -97,10 +97,6 @@ _BYLINE_PRED = (
     ' or contains(@class,"bio") or contains(@class,"related")'
     ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
-# "teaser" classes name story cards and, on some CMSs, the article's own header blocks
-# ("teaser-small__metadata" right after the h1): a byline inside one counts only when that
-# block is a sibling of the headline
-_TEASERS = etree.XPath('ancestor-or-self::*[contains(@class,"teaser")]', smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
 _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
                        'or contains(@class,"related")]', smart_strings=False)
@@ -333,15 +329,6 @@ def _review_line(el, out: dict) -> None:
     out["last_reviewed"] = parse_date(rest[len(name_part):]) or out["last_reviewed"]
 
 
-def _in_teaser_card(el, head) -> bool:
-    """Inside a "teaser" block that is not the article's header block beside the headline."""
-    teasers = _TEASERS(el)
-    if not teasers:
-        return False
-    block = teasers[0]  # the outermost
-    return head is None or block.getparent() is not head.getparent()
-
-
 def visible_bylines(root) -> list[dict]:
     """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
     one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
@@ -355,7 +342,7 @@ def visible_bylines(root) -> list[dict]:
         if first is not None and (el.getparent() is not first.getparent() or el is first):
             continue
         people = _byline_people(el)
-        if people and _in_teaser_card(el, head):
+        if people and in_teaser_card(el, head):
             continue
         if first is None and people:
             first, found = el, people
@@ -374,7 +361,7 @@ def byline_date(root) -> str | None:
     head = headline(root)
     for el in after_headline(root, _BYLINE_X(root))[:6]:
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
-                or not _byline_people(el) or _in_teaser_card(el, head):
+                or not _byline_people(el) or in_teaser_card(el, head):
             continue
         parent = el.getparent()
         for text in (el.text_content(), el.tail or "",

@@ -95,3 +95,33 @@ def test_byline_in_a_teaser_card_is_not_the_pages() -> None:
             '</h3><span class="author">von Jane Roe</span></div></body></html>')
     root, _ = parse_html(html.encode())
     assert read_metadata(root, "https://news.example/k")["authors"] == []
+
+
+def _ld_page(ld: dict, body: str = "", head: str = "",
+             url: str = "https://www.news.example/a") -> dict:
+    import json
+
+    html = (f'<html><head><title>T</title><script type="application/ld+json">{json.dumps(ld)}'
+            f"</script>{head}</head><body><article><h1>Lockdown extended</h1>{body}{TEXT_EN}"
+            "</article></body></html>")
+    root, _ = parse_html(html.encode())
+    return read_metadata(root, url)
+
+
+def test_site_named_jsonld_author_is_the_author_when_nobody_else_is_named() -> None:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Lockdown",
+          "datePublished": "2021-03-16T16:16:10Z",
+          "author": {"@type": "Organization", "name": "News Online", "url": "https://news.example"},
+          "publisher": {"@type": "Organization", "name": "News Online"}}
+    assert _ld_page(ld)["authors"] == ["News Online"]
+    # a visible byline names the person: the house account gives way
+    byline = '<p class="byline">By <a href="/author/jane-roe">Jane Roe</a></p>'
+    assert _ld_page(ld, byline)["authors"] == ["Jane Roe"]
+
+
+def test_site_domain_in_meta_author_is_no_author() -> None:
+    ld = {"@context": "https://schema.org", "@type": "WebPage", "name": "x"}
+    head = '<meta name="author" content="news.example">'
+    assert _ld_page(ld, head=head)["authors"] == []
+    head = '<meta name="author" content="Jane Roe">'
+    assert _ld_page(ld, head=head)["authors"] == ["Jane Roe"]
