@@ -19,7 +19,7 @@ from .headline import after_headline, headline, in_teaser_card
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
-from .visible_dates import labelled_inside, updated_after
+from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
 # Headings that open the article's own list of sources.
 REF_HEADING = re.compile(
@@ -272,6 +272,8 @@ def _dates(el, text: str, out: dict) -> None:
         m = UPDATE_LABEL.match(text)
         key = "modified"
     if m is None:  # a label after the date or inside the line (cleaners/visible_dates.py)
+        if not CJK_DATE_HINT.search(text):  # (a cheap gate: this runs on most short texts)
+            return
         out["modified"] = out["modified"] or updated_after(text)
         for field, value in labelled_inside(text):
             out[field] = out[field] or value

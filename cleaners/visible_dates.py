@@ -21,6 +21,8 @@ _UPDATED_X = etree.XPath(
 _CJK_UPDATED_AFTER = re.compile(
     r"((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?)\s*(?:更新|修改)(?!\s*(?:时间|日期))")
+# the characters every label below holds (时间 日期 更新 修改)
+CJK_DATE_HINT = re.compile("[间期新改]")
 # a date label inside a Chinese info line (the colon is part of it: "时间" alone is a word);
 # "更新时间：" / "修改日期：" give the update date
 _CJK_DATE_LABEL = re.compile(r"(更新|修改)?(?:发布|发表|上传)?(?:时间|日期)\s*[:：]\s*")
