@@ -21,6 +21,14 @@ _LABEL = re.compile(rf"(?:{_AUTHOR}|(?P<other>{_OTHER}))\s*[:：/／]?\s*")
 HINT = re.compile(_AUTHOR)
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 _NAME = re.compile(rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}[·•・]{_HAN}{{1,8}}")
+# an office or unit as the author ("作者：医技药剂党支部", "作者：市疾控中心"): a longer run of Han
+# characters counts only when it ends in a unit word
+ORG_UNIT = re.compile(rf"{_HAN}{{2,14}}(?:支部|委员会|办公室|中心|研究所|研究院|协会|学会|医院|"
+                      r"学院|大学|科室|编辑部|工作室|课题组|小组|[部局处科室组站所院])")
+_DIGIT = re.compile(r"\d")
+_DATE_START = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}\s*[:：]\d\d|\d{1,2}\s*[-/.月]\s*\d{1,2}")
+# a dateline of at most 24 characters, then a bracket holding the byline
+_LEAD = re.compile(r"[^（(。，]{0,24}[（(]([^（()）]{2,40})[）)]")
 _SPLIT = re.compile(r"[\s、，,;；/／|]+")
 _BRACKETS = "（）()【】[]〔〕「」"
 # "记者 张三 报道", "张三 摄": what the people did, not a name
@@ -38,17 +46,31 @@ def zh_byline(line: str) -> list[str]:
         if m.group("other"):
             continue
         end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
-        # an unlabelled date or time ends the names ("作者：张三 2024-03-08 10:00")
-        part = re.split(r"\s*\d", line[m.end():end], maxsplit=1)[0]
+        # an unlabelled date or time ends the names ("作者：张三 2024-03-08 10:00"); other
+        # digits are running text ("记者特意买来3件新T恤")
+        seg = line[m.end():end]
+        digit = _DIGIT.search(seg)
+        if digit and not _DATE_START.match(seg, digit.start()):
+            return []
+        part = seg[:digit.start()] if digit else seg
         part = _TRAILER.sub("", part.strip(_BRACKETS + " :："))
-        found = _names(part)
+        # a unit may sign as author ("作者：医技药剂党支部"); after a glued "记者" a long run of
+        # characters is a sentence ("记者走访了市卫生局")
+        found = _names(part, units=not m.group(0).startswith(("记者", "通讯员")))
         if found is None:
             return []  # an author label followed by running text: not a byline line
         names += [n for n in found if n not in names]
     return names
 
 
-def _names(part: str) -> list[str] | None:
+def lead_byline(text: str) -> list[str]:
+    """The bracketed byline that opens a news paragraph: "据新华社拉萨电（记者 格桑边觉）记者近日…",
+    "本站讯（通讯员 张三 李四）为…" -> its names."""
+    m = _LEAD.match(text)
+    return zh_byline(m.group(1)) if m else []
+
+
+def _names(part: str, units: bool = False) -> list[str] | None:
     """'张三 李四' / '张三、李四' -> names; '' -> []; running text -> None."""
     tokens = [t for t in _SPLIT.split(part) if t]
     merged: list[str] = []
@@ -57,6 +79,6 @@ def _names(part: str) -> list[str] | None:
             merged[-1] += tok
         else:
             merged.append(tok)
-    if not all(_NAME.fullmatch(t) for t in merged):
+    if not all(_NAME.fullmatch(t) or units and ORG_UNIT.fullmatch(t) for t in merged):
         return None
     return merged

@@ -41,3 +41,18 @@ def after_headline(root, elements: list) -> list:
         return elements
     after = [e for e in elements if (e.sourceline or 0) >= line]
     return after + [e for e in elements if (e.sourceline or 0) < line]
+
+
+# "teaser" classes name story cards and, on some CMSs, the article's own header blocks
+# ("teaser-small__metadata" right after the h1): a byline inside one counts only when that
+# block is a sibling of the headline
+_TEASERS = etree.XPath('ancestor-or-self::*[contains(@class,"teaser")]', smart_strings=False)
+
+
+def in_teaser_card(el, head) -> bool:
+    """Inside a "teaser" block that is not the article's header block beside the headline."""
+    teasers = _TEASERS(el)
+    if not teasers:
+        return False
+    block = teasers[0]  # the outermost
+    return head is None or block.getparent() is not head.getparent()

@@ -13,12 +13,13 @@ import re
 from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
-from .byline_zh import zh_byline
+from .byline_zh import lead_byline, zh_byline
 from .dates import parse_date
-from .headline import after_headline, headline
+from .headline import after_headline, headline, in_teaser_card
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
 from .text import clean_inline
+from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
 # Headings that open the article's own list of sources.
 REF_HEADING = re.compile(
@@ -67,7 +68,8 @@ _BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
-    r"publicado(?: el| em)?|fecha|опубликовано|发布(?:时间|日期)?|发表于|opublikowano|"
+    r"publicado(?: el| em)?|fecha|опубликовано|(?:发布|发表)?(?:时间|日期)|发布|发表于|"
+    r"opublikowano|"
     r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
     r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
     re.IGNORECASE)
@@ -92,7 +94,7 @@ _BYLINE_PRED = (
     f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
-    ' or contains(@class,"bio") or contains(@class,"teaser") or contains(@class,"related")'
+    ' or contains(@class,"bio") or contains(@class,"related")'
     ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
 _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
@@ -190,6 +192,9 @@ def read_visible(root) -> dict:
             if not _in_story_card(el):
                 _review_line(el, out)
             continue
+        if not label_names and el.tag in ("p", "div", "td", "font") \
+                and ZH_HINT.search(text, 0, 40) and not _IN_CARD(el):
+            label_names = [{"name": n, "url": None} for n in lead_byline(text)]
         if len(text) < 80:
             if not label_names and el.tag in _BYLINE_TAGS:
                 # (the card test is an XPath: only for lines that look like a byline)
@@ -200,6 +205,7 @@ def read_visible(root) -> dict:
                 elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
                     label_names = _label_byline(el, text)
                 if label_names:
+                    _dates(el, text, out)  # "作者：某人 时间：2019年10月31日" on the same line
                     continue
             _dates(el, text, out)
     for head in ref_heads:
@@ -265,7 +271,14 @@ def _dates(el, text: str, out: dict) -> None:
     if m is None:
         m = UPDATE_LABEL.match(text)
         key = "modified"
-    if m is None or out[key]:
+    if m is None:  # a label after the date or inside the line (cleaners/visible_dates.py)
+        if not CJK_DATE_HINT.search(text):  # (a cheap gate: this runs on most short texts)
+            return
+        out["modified"] = out["modified"] or updated_after(text)
+        for field, value in labelled_inside(text):
+            out[field] = out[field] or value
+        return
+    if out[key]:
         return
     rest = text[m.end():] or clean_inline(el.text_content())[:80]
     value = parse_date(rest)
@@ -324,12 +337,15 @@ def visible_bylines(root) -> list[dict]:
     <a rel=author>B</a>": one element per author)."""
     found: list[dict] = []
     first = None
+    head = headline(root)
     for el in after_headline(root, _BYLINE_X(root)):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
         if first is not None and (el.getparent() is not first.getparent() or el is first):
             continue
         people = _byline_people(el)
+        if people and in_teaser_card(el, head):
+            continue
         if first is None and people:
             first, found = el, people
         elif first is not None:
@@ -344,9 +360,10 @@ def byline_date(root) -> str | None:
     Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
     2015" (the first byline element after the headline that names someone: its own text, its
     tail, else its parent's, each at most 100 characters)."""
+    head = headline(root)
     for el in after_headline(root, _BYLINE_X(root))[:6]:
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
-                or not _byline_people(el):
+                or not _byline_people(el) or in_teaser_card(el, head):
             continue
         parent = el.getparent()
         for text in (el.text_content(), el.tail or "",

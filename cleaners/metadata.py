@@ -27,6 +27,7 @@ from .jsonld import (
 from .names import final_name, split_names
 from .structured import read_structured
 from .text import clean_inline
+from .visible_dates import updated_element
 
 _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
 _META = etree.XPath("//meta[@content]", smart_strings=False)
@@ -172,9 +173,17 @@ def read_metadata(root, url: str | None) -> dict:
         printed = visible["published"] or date_element(root, True)
         if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
             meta["published"] = _printed_choice(meta["published"], days, printed)
+    site_authors: list[dict] = []
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
-        ld_authors = []  # the site named as author (a house account): a byline names a person
-    _merge_visible(root, meta, visible, ld_authors, meta_authors or loose_authors, times)
+        # the site named as author (a house account): a byline names a person; where nothing
+        # else names anyone, the organisation the JSON-LD names is the author
+        site_authors, ld_authors = ld_authors, []
+    hosts = _host_names(url)  # <meta name=author content="example.de">: the site's domain
+    meta_authors = [p for p in meta_authors or loose_authors if p["name"].casefold() not in hosts]
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
+    if not meta["author_objects"] and site_authors:
+        meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
+        meta["authors"] = [p["name"] for p in site_authors]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
@@ -225,6 +234,12 @@ def _loose_date_key(key: str) -> str | None:
     if _LOOSE_PUBLISHED.search(key):
         return "published"
     return "modified" if _LOOSE_MODIFIED.search(key) else None
+
+
+def _host_names(url: str | None) -> set[str]:
+    """"https://www.mdr.de/x" -> {"www.mdr.de", "mdr.de"}: a site's domain used as a name."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return {host, host.removeprefix("www.")} - {""}
 
 
 def _given_first(name: str) -> str | None:
@@ -327,7 +342,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["published"] = (meta["published"] or visible["published"]
                          or next((t for t in times if _dated(t)), None)
                          or date_element(root) or byline_date(root) or visible["modified"])
-    meta["modified"] = meta["modified"] or visible["modified"]
+    meta["modified"] = meta["modified"] or visible["modified"] or updated_element(root)
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
     meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]
     meta["references"] = meta["references"] or visible["references"]
