@@ -7,12 +7,9 @@ import re
 
 import orjson
 
-from .names import split_credentials, split_names
+from .names import several_names, split_credentials
 from .references import reference
 from .text import clean_inline
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-
 
 # Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
 _WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
@@ -91,25 +88,10 @@ def ld_people(value, by_id: dict) -> list[dict]:
         cred = cred if isinstance(cred, str) else suffix
         if isinstance(url, list):
             url = url[0] if url else None
-        for one in _several(name) if suffix is None else [name]:
+        for one in several_names(name) if suffix is None else [name]:
             out.append({"name": one, "url": url if isinstance(url, str) else None,
                         "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
-
-
-_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
-
-
-def _several(name: str) -> list[str]:
-    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
-    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
-    have two words or be Chinese."""
-    if not _SEVERAL.search(name):
-        return [name]
-    parts = split_names(name)
-    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
-        return parts
-    return [name]
 
 
 def _page_id(obj: dict) -> str | None:

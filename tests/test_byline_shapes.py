@@ -1,0 +1,54 @@
+"""Byline shapes met on the tune pages of round 6 (bench/data/metadata, docs/
+metadata-annotation.md "Round 6"), on hand-written pages: upper- and title-case joiners,
+co-writers in brackets, an outlet after "For", the byline's own line ending at a <br>."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaners.extract import extract_article
+
+URL = "https://news.example/2024/03/flu-season/"
+TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
+
+
+def _page(byline: str = "", head: str = "", tail: str = "", lang: str = "en") -> str:
+    return (f"<html lang='{lang}'><head><title>Flu</title>{head}</head><body>"
+            "<nav><a href='/'>Home</a> <a href='/health/'>Health</a></nav><article>"
+            f"<h1>Flu season peaks early</h1>{byline}{TEXT * 5}{tail}</article>"
+            "<footer>© News Example</footer></body></html>")
+
+
+def _authors(html: str) -> list[tuple[str, str | None]]:
+    return [(a["name"], a["url"]) for a in extract_article(html, URL).authors]
+
+
+@pytest.mark.parametrize("byline,names", [
+    ("<p class='byline'>By JANE ROE AND JOHN DOE</p>", ["JANE ROE", "JOHN DOE"]),
+    ("<p class='byline'>By Jane Roe And John Doe For The Daily Paper</p>",
+     ["Jane Roe", "John Doe"]),
+    ("<p>Par Marie Dubois (avec Jean Martin et Paul Roy)</p>",
+     ["Marie Dubois", "Jean Martin", "Paul Roy"]),
+    ("<p>By Jane Roe (with John Doe)</p>", ["Jane Roe", "John Doe"]),
+])
+def test_joiners_in_any_case_and_bracketed_co_writers(byline: str, names: list[str]) -> None:
+    assert [n for n, _ in _authors(_page(byline))] == names
+
+
+def test_a_jsonld_byline_string_with_title_case_joiner_and_outlet() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Flu",
+          "author": {"@type": "Person", "name": "By Jane Roe And John Doe For The Daily Paper"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    # a fact box inside the text carries another story's byline: not this page's
+    tail = "<div class='factbox'><p>By Ann Lee for Example Online</p></div>"
+    assert [n for n, _ in _authors(_page(head=head, tail=tail))] == ["Jane Roe", "John Doe"]
+
+
+def test_microdata_author_with_bracketed_co_writers() -> None:
+    byline = ("<div itemscope itemtype='https://schema.org/NewsArticle'>"
+              "<span itemprop='author'><a href='/journaliste/marie-dubois/'>Marie Dubois</a>"
+              " (avec Jean Martin et Paul Roy)</span></div>")
+    assert _authors(_page(byline, lang="fr")) == [
+        ("Marie Dubois", "https://news.example/journaliste/marie-dubois/"),
+        ("Jean Martin", None), ("Paul Roy", None)]
