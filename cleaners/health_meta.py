@@ -18,7 +18,7 @@ from .dates import parse_date
 from .headline import after_headline, headline, in_teaser_card
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
-from .text import clean_inline
+from .text import clean_inline, first_line
 from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
 # Headings that open the article's own list of sources.
@@ -251,7 +251,7 @@ def date_element(root, printed: bool = False) -> str | None:
 
 def _label_byline(el, text: str) -> list[dict]:
     """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
-    full = clean_inline(el.text_content())
+    full = clean_inline(first_line(el))
     if len(full) > 100:
         return []
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]

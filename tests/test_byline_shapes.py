@@ -52,3 +52,11 @@ def test_microdata_author_with_bracketed_co_writers() -> None:
     assert _authors(_page(byline, lang="fr")) == [
         ("Marie Dubois", "https://news.example/journaliste/marie-dubois/"),
         ("Jean Martin", None), ("Paul Roy", None)]
+
+
+def test_a_labelled_byline_ends_at_its_line_break() -> None:
+    byline = ("<p>Von <strong><a href='https://anna.example/'>Anna Berg</a></strong> und "
+              "<strong><a href='https://max.example/'>Max Kurz</a></strong><br/>"
+              "<span id='more-1'></span><br/>Kakuma / Kenia</p>")
+    assert _authors(_page(byline, lang="de")) == [("Anna Berg", "https://anna.example/"),
+                                                  ("Max Kurz", "https://max.example/")]
