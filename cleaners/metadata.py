@@ -82,6 +82,7 @@ def read_metadata(root, url: str | None) -> dict:
     meta["ld_objects"] = objects  # the generic body may read a declared text (generic/ld_body.py)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     ld_authors: list[dict] = []
+    ld_creators: list[dict] = []
     site_names: set[str] = set()  # who publishes: an "author" of that name is the site
     for obj in objects:
         publisher = obj.get("publisher")
@@ -97,6 +98,8 @@ def read_metadata(root, url: str | None) -> dict:
             meta["modified"] = meta["modified"] or _dated(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
                 ld_authors = ld_people(obj["author"], by_id)
+            if not ld_creators and obj.get("creator"):  # schema.org's wider author property
+                ld_creators = ld_people(obj["creator"], by_id)
             # review data sits on the article or on its page (`mainEntityOfPage`: a nested
             # WebPage, e.g. Dotdash Meredith sites)
             page = obj.get("mainEntityOfPage")
@@ -177,6 +180,8 @@ def read_metadata(root, url: str | None) -> dict:
         # the site named as author (a house account): a byline names a person; where nothing
         # else names anyone, the organisation the JSON-LD names is the author
         site_authors, ld_authors = ld_authors, []
+    if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
+        ld_authors = ld_creators  # the house account as author, the writer as `creator`
     hosts = _host_names(url)  # <meta name=author content="example.de">: the site's domain
     meta_authors = [p for p in meta_authors or loose_authors if p["name"].casefold() not in hosts]
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)

@@ -60,3 +60,14 @@ def test_a_labelled_byline_ends_at_its_line_break() -> None:
               "<span id='more-1'></span><br/>Kakuma / Kenia</p>")
     assert _authors(_page(byline, lang="de")) == [("Anna Berg", "https://anna.example/"),
                                                   ("Max Kurz", "https://max.example/")]
+
+
+def test_jsonld_creator_names_the_writer_when_the_author_is_the_site() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Flu", "creator": ["Jane Roe"],
+          "author": {"@type": "Organization", "name": "News Example"},
+          "publisher": {"@type": "Organization", "name": "News Example"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert [n for n, _ in _authors(_page(head=head))] == ["Jane Roe"]
+    ld["creator"] = ["News Example"]  # the site again: the organisation stays the author
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert [n for n, _ in _authors(_page(head=head))] == ["News Example"]
