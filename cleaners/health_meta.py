@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
-from .byline_zh import lead_byline, zh_byline
+from .byline_zh import LEAD_HINT, lead_byline, zh_byline
 from .dates import parse_date
 from .headline import after_headline, headline, in_teaser_card
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
@@ -193,7 +193,7 @@ def read_visible(root) -> dict:
                 _review_line(el, out)
             continue
         if not label_names and el.tag in ("p", "div", "td", "font") \
-                and ZH_HINT.search(text, 0, 40) and not _IN_CARD(el):
+                and LEAD_HINT.search(text, 0, 40) and not _IN_CARD(el):
             label_names = [{"name": n, "url": None} for n in lead_byline(text)]
         if len(text) < 80:
             if not label_names and el.tag in _BYLINE_TAGS:

@@ -71,3 +71,12 @@ def test_jsonld_creator_names_the_writer_when_the_author_is_the_site() -> None:
     ld["creator"] = ["News Example"]  # the site again: the organisation stays the author
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert [n for n, _ in _authors(_page(head=head))] == ["News Example"]
+
+
+@pytest.mark.parametrize("lead,names", [
+    ("<p>\u3000【ソウル＝山田太郎】韓国の大統領は３日夜、緊急談話を出した。</p>", ["山田太郎"]),
+    ("<p>【ワシントン＝山田太郎、鈴木はな】米政府は４日、発表した。</p>", ["山田太郎", "鈴木はな"]),
+    ("<p>【速報】韓国の大統領は３日夜、緊急談話を出した。</p>", []),  # a label, no writer
+])
+def test_japanese_lead_bylines(lead: str, names: list[str]) -> None:
+    assert [n for n, _ in _authors(_page(lead, lang="ja"))] == names
