@@ -85,12 +85,13 @@ UPDATE_LABEL = re.compile(
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
               "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
-# Byline elements: rel / itemprop / class, or a link to an author page ("/autor/frank_g");
+# Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
+# an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
     "author", "authors", "autor", "autoren", "auteur", "autore"))
 _BYLINE_PRED = (
-    '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
+    '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
     f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'

@@ -80,3 +80,9 @@ def test_jsonld_creator_names_the_writer_when_the_author_is_the_site() -> None:
 ])
 def test_japanese_lead_bylines(lead: str, names: list[str]) -> None:
     assert [n for n, _ in _authors(_page(lead, lang="ja"))] == names
+
+
+def test_an_agency_feeds_byline_element() -> None:
+    byline = "<p>Quelle: dpa-AFX</p><byline>Von Anna Berg, dpa</byline>"
+    head = "<meta name='author' content='news.example'>"
+    assert [n for n, _ in _authors(_page(byline, head=head, lang="de"))] == ["Anna Berg"]
