@@ -74,22 +74,23 @@ def ld_people(value, by_id: dict) -> list[dict]:
         if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
             it = by_id.get(it["@id"], it)
         if isinstance(it, dict):
-            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
+            name, url = it.get("name"), it.get("url") or _page_id(it)
+            same_as = it.get("sameAs")  # a social profile: after the page's own author link
             if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
                 name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
             cred = it.get("honorificSuffix") or it.get("jobTitle")
         else:
-            name, url, cred = it, None, None
+            name, url, cred, same_as = it, None, None, None
         if isinstance(name, list):
             name = name[0] if name else None
         if not isinstance(name, str) or not clean_inline(name):
             continue
         name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
         cred = cred if isinstance(cred, str) else suffix
-        if isinstance(url, list):
-            url = url[0] if url else None
+        url, same_as = (v[0] if isinstance(v, list) and v else v for v in (url, same_as))
         for one in several_names(name) if suffix is None else [name]:
             out.append({"name": one, "url": url if isinstance(url, str) else None,
+                        "same_as": same_as if isinstance(same_as, str) else None,
                         "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
 

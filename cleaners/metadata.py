@@ -200,8 +200,14 @@ def read_metadata(root, url: str | None) -> dict:
     meta["language"] = normalize_language(lang or meta["language"])
     if any(not p.get("url") for p in meta["author_objects"]):
         _link_names(root, meta["author_objects"])
+    # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
+    same_as = {p["name"]: p["same_as"] for p in ld_authors if p.get("same_as")}
+    for p in meta["author_objects"]:
+        p["url"] = p["url"] or same_as.get(p["name"])
     for people in (meta["author_objects"], meta["reviewed_by"]):
         for p in people:  # profile links as absolute URLs, like every other URL we export
+            p["url"] = p.get("url") or p.pop("same_as", None)  # (a reviewer's social profile)
+            p.pop("same_as", None)
             if p.get("url") and url:
                 p["url"] = urljoin(url, p["url"])
                 if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:

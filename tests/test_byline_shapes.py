@@ -86,3 +86,19 @@ def test_an_agency_feeds_byline_element() -> None:
     byline = "<p>Quelle: dpa-AFX</p><byline>Von Anna Berg, dpa</byline>"
     head = "<meta name='author' content='news.example'>"
     assert [n for n, _ in _authors(_page(byline, head=head, lang="de"))] == ["Anna Berg"]
+
+
+def _ld_author(person: dict) -> str:
+    ld = {"@type": "NewsArticle", "headline": "Flu", "author": person}
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+def test_a_jsonld_same_as_profile_gives_way_to_the_pages_author_link() -> None:
+    head = _ld_author({"@type": "Person", "name": "Jane Roe",
+                       "sameAs": "https://twitter.com/janeroe"})
+    byline = "<p class='byline'>By <a href='/author/jane/'>Jane Roe</a></p>"
+    assert _authors(_page(byline, head=head)) == [
+        ("Jane Roe", "https://news.example/author/jane/")]
+    # no link on the page: the social profile is the only one
+    assert _authors(_page(head=head)) == [("Jane Roe", "https://twitter.com/janeroe")]
+
