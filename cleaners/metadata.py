@@ -36,8 +36,10 @@ _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
 # "/", "/de", "/en-us/": a site's (language) home page
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
 _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
-                          "starts-with(normalize-space(.), concat($name, ', '))]",
-                          smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
+                          "starts-with(normalize-space(.), concat($name, ', ')) or "
+                          "translate(normalize-space(.), $upper, $lower) = $lname]",
+                          smart_strings=False)  # "Jane Roe", "Jane Roe, MD", "JANE ROE"
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
@@ -286,7 +288,8 @@ def _link_names(root, people: list[dict]) -> None:
     for person in people:
         if person.get("url"):
             continue
-        for a in _LINK_NAMED(root, name=person["name"]):
+        for a in _LINK_NAMED(root, name=person["name"], upper=_UPPER, lower=_LOWER,
+                             lname=person["name"].lower()):
             href = a.get("href")
             if href.startswith(("#", "javascript:", "mailto:")) \
                     or _HOME_PATH.fullmatch(urlsplit(href).path):

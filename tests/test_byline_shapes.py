@@ -102,3 +102,10 @@ def test_a_jsonld_same_as_profile_gives_way_to_the_pages_author_link() -> None:
     # no link on the page: the social profile is the only one
     assert _authors(_page(head=head)) == [("Jane Roe", "https://twitter.com/janeroe")]
 
+
+def test_an_upper_case_byline_link_is_the_profile_of_a_structured_author() -> None:
+    head = _ld_author({"@type": "Person", "name": "Jane Roe"})
+    byline = ("<p class='meta'>By <span class='vcard'>"
+              "<a href='/staff/jane-roe'>JANE ROE</a></span></p>")
+    assert _authors(_page(byline, head=head)) == [
+        ("Jane Roe", "https://news.example/staff/jane-roe")]
