@@ -348,6 +348,9 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     who posted the piece, the site itself)."""
     # a desk abbreviation ("red.") or a photo credit in `author` names nobody
     ld_authors = [p for p in ld_authors if split_names(p["name"])]
+    if ld_authors and not _shown(root, ld_authors) \
+            and (visible["authors"] or visible_bylines(root)):
+        ld_authors = []  # a structured author the page names nowhere (a web editor's account)
     people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
@@ -361,6 +364,17 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["references"] = meta["references"] or visible["references"]
     meta["medical_disclaimer"] = visible["medical_disclaimer"]
     meta["disclaimer_element"] = visible["disclaimer_element"]
+
+
+def _shown(root, people: list[dict]) -> bool:
+    """Whether the page's text names one of these people (a name split over elements
+    included; in any case and spacing: "JANE ROE", "Jane&nbsp;Roe")."""
+    body = root.find("body")
+    text = body.text_content() if body is not None else ""
+    if any(p["name"] in text for p in people):
+        return True
+    text = " ".join(text.split()).casefold()
+    return any(" ".join(p["name"].split()).casefold() in text for p in people)
 
 
 def normalize_language(code: str | None) -> str | None:

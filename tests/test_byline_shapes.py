@@ -40,9 +40,12 @@ def test_a_jsonld_byline_string_with_title_case_joiner_and_outlet() -> None:
     ld = {"@type": "NewsArticle", "headline": "Flu",
           "author": {"@type": "Person", "name": "By Jane Roe And John Doe For The Daily Paper"}}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    byline = ("<p class='byline'>By <a href='/search?q=x'>"
+              "Jane Roe And John Doe For The Daily Paper</a></p>")
     # a fact box inside the text carries another story's byline: not this page's
     tail = "<div class='factbox'><p>By Ann Lee for Example Online</p></div>"
-    assert [n for n, _ in _authors(_page(head=head, tail=tail))] == ["Jane Roe", "John Doe"]
+    assert [n for n, _ in _authors(_page(byline, head=head, tail=tail))] == [
+        "Jane Roe", "John Doe"]
 
 
 def test_microdata_author_with_bracketed_co_writers() -> None:
@@ -109,3 +112,12 @@ def test_an_upper_case_byline_link_is_the_profile_of_a_structured_author() -> No
               "<a href='/staff/jane-roe'>JANE ROE</a></span></p>")
     assert _authors(_page(byline, head=head)) == [
         ("Jane Roe", "https://news.example/staff/jane-roe")]
+
+
+def test_a_structured_author_the_page_never_names_gives_way_to_the_byline() -> None:
+    head = _ld_author({"@type": "Person", "name": "Web Desk Account"})
+    byline = "<p class='byline'>By Jane Roe and John Doe / Staff Writers</p>"
+    assert [n for n, _ in _authors(_page(byline, head=head))] == ["Jane Roe", "John Doe"]
+    # the structured author is shown (an editor's line the page prints): it stays
+    shown = byline + "<p class='posted'>Posted by Web Desk Account</p>"
+    assert [n for n, _ in _authors(_page(shown, head=head))] == ["Web Desk Account"]
