@@ -262,6 +262,8 @@ def _label_byline(el, text: str) -> list[dict]:
         names = split_names(clean_inline(nxt.text_content())) if len(
             clean_inline(nxt.text_content())) < 100 else []
         links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
+    elif not names and el.tail and BYLINE_LABEL.fullmatch(text):  # "<b>Autor:</b> Name"
+        names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
     return [{"name": n, "url": urls.get(n)} for n in names]
 

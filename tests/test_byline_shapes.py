@@ -121,3 +121,8 @@ def test_a_structured_author_the_page_never_names_gives_way_to_the_byline() -> N
     # the structured author is shown (an editor's line the page prints): it stays
     shown = byline + "<p class='posted'>Posted by Web Desk Account</p>"
     assert [n for n, _ in _authors(_page(shown, head=head))] == ["Web Desk Account"]
+
+
+def test_a_label_element_followed_by_the_name_as_plain_text() -> None:
+    byline = "<p><span class='label'>Autor:</span> Anna Berg</p>"
+    assert [n for n, _ in _authors(_page(byline, lang="de"))] == ["Anna Berg"]
