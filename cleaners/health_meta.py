@@ -58,7 +58,7 @@ REVIEW_LINE = re.compile(
     re.IGNORECASE)
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
 BYLINE_LABEL = re.compile(
-    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|"
+    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en|a|e)?|authors?|auteur(?:es|e|s)?|"
     r"text(?: und (?:fotos?|interview))?|interview|"
     r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")

@@ -17,8 +17,10 @@ BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
              r"текст")
 
 BYLINE_PREFIX = re.compile(
-    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autor(?:in|/in|\(in\))?|"
-    r"autoren|author|par|por|escribe|автор(?:ы)?|作者|文|撰文|interview)\s*[:：]?\s*",
+    # (longer forms first: "Autoren" is not "Autor" + "en")
+    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
+    r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|作者|文|"
+    r"撰文|interview)\s*[:：]?\s*",
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")

@@ -126,3 +126,16 @@ def test_a_structured_author_the_page_never_names_gives_way_to_the_byline() -> N
 def test_a_label_element_followed_by_the_name_as_plain_text() -> None:
     byline = "<p><span class='label'>Autor:</span> Anna Berg</p>"
     assert [n for n, _ in _authors(_page(byline, lang="de"))] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("byline,lang", [
+    ("<p>Auteur : Marie Dubois</p>", "fr"), ("<p>Autora: Marie Dubois</p>", "es"),
+    ("<p>Autore: Marie Dubois</p>", "it"),
+])
+def test_author_labels_in_french_spanish_italian(byline: str, lang: str) -> None:
+    assert [n for n, _ in _authors(_page(byline, lang=lang))] == ["Marie Dubois"]
+
+
+def test_a_plural_label_is_not_the_singular_label_plus_letters() -> None:
+    byline = "<p>Autoren: Anna Berg und Max Kurz</p>"  # not "en: Anna Berg"
+    assert [n for n, _ in _authors(_page(byline, lang="de"))] == ["Anna Berg", "Max Kurz"]
