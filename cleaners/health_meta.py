@@ -28,7 +28,7 @@ REF_HEADING = re.compile(
     r"originalpublikation|originalver[öo]ffentlichung|studie|einzelnachweise|"
     r"r[ée]f[ée]rences?(?: bibliographiques)?|bibliographie|fuentes?|referencias?|"
     r"bibliograf[íi]a|источники|список литературы|литература|参考文献|参考资料|资料来源|"
-    r"[źz]r[óo]d[łl]a|bibliografia)\s*:?",
+    r"[źz]r[óo]d[łl]a|bibliografia)(?:\s*\([^()]{1,12}\))?\s*:?",  # ("Literatur (u.a.):")
     re.IGNORECASE)
 DISCLAIMER = re.compile(
     r"not (?:intended (?:to be |as )?|meant (?:to be |as )?)?a substitute for "
