@@ -30,6 +30,11 @@ _DATE_START = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}\s*[:：]\d\d|\d{1,2}
 # a dateline of at most 24 characters, then a bracket holding the byline
 _LEAD = re.compile(r"[^（(。，]{0,24}[（(]([^（()）]{2,40})[）)]")
 _SPLIT = re.compile(r"[\s、，,;；/／|]+")
+# Japanese papers open the lead with "【place＝writer】" ("【ワシントン＝山田太郎、鈴木花子】"); a
+# writer is 2-8 Han / kana characters
+_JA_LEAD = re.compile(r"【[^【】＝=]{1,20}[＝=]([^【】＝=]{2,40})】")
+_JA_NAME = re.compile(rf"(?:{_HAN}|[\u3040-\u30ff]){{2,8}}")
+LEAD_HINT = re.compile(rf"{_AUTHOR}|【[^【】]{{1,20}}[＝=]")
 _BRACKETS = "（）()【】[]〔〕「」"
 # "记者 张三 报道", "张三 摄": what the people did, not a name
 _TRAILER = re.compile(r"\s*(?:报道|摄影?|整理|供稿|综合)$")
@@ -65,9 +70,13 @@ def zh_byline(line: str) -> list[str]:
 
 def lead_byline(text: str) -> list[str]:
     """The bracketed byline that opens a news paragraph: "据新华社拉萨电（记者 格桑边觉）记者近日…",
-    "本站讯（通讯员 张三 李四）为…" -> its names."""
+    "本站讯（通讯员 张三 李四）为…", Japanese papers' "【ソウル＝山田太郎】…" -> its names."""
     m = _LEAD.match(text)
-    return zh_byline(m.group(1)) if m else []
+    if m:
+        return zh_byline(m.group(1))
+    m = _JA_LEAD.match(text)
+    names = _SPLIT.split(m.group(1)) if m else []
+    return names if names and all(_JA_NAME.fullmatch(n) for n in names) else []
 
 
 def _names(part: str, units: bool = False) -> list[str] | None:

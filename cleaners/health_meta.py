@@ -13,12 +13,12 @@ import re
 from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
-from .byline_zh import lead_byline, zh_byline
+from .byline_zh import LEAD_HINT, lead_byline, zh_byline
 from .dates import parse_date
 from .headline import after_headline, headline, in_teaser_card
 from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
 from .references import REF_INLINE, footnotes, inline_refs, list_after
-from .text import clean_inline
+from .text import clean_inline, first_line
 from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
 # Headings that open the article's own list of sources.
@@ -28,7 +28,7 @@ REF_HEADING = re.compile(
     r"originalpublikation|originalver[öo]ffentlichung|studie|einzelnachweise|"
     r"r[ée]f[ée]rences?(?: bibliographiques)?|bibliographie|fuentes?|referencias?|"
     r"bibliograf[íi]a|источники|список литературы|литература|参考文献|参考资料|资料来源|"
-    r"[źz]r[óo]d[łl]a|bibliografia)\s*:?",
+    r"[źz]r[óo]d[łl]a|bibliografia)(?:\s*\([^()]{1,12}\))?\s*:?",  # ("Literatur (u.a.):")
     re.IGNORECASE)
 DISCLAIMER = re.compile(
     r"not (?:intended (?:to be |as )?|meant (?:to be |as )?)?a substitute for "
@@ -58,7 +58,7 @@ REVIEW_LINE = re.compile(
     re.IGNORECASE)
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
 BYLINE_LABEL = re.compile(
-    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en)?|authors?|"
+    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en|a|e)?|authors?|auteur(?:es|e|s)?|"
     r"text(?: und (?:fotos?|interview))?|interview|"
     r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
@@ -85,12 +85,13 @@ UPDATE_LABEL = re.compile(
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
               "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
-# Byline elements: rel / itemprop / class, or a link to an author page ("/autor/frank_g");
+# Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
+# an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
     "author", "authors", "autor", "autoren", "auteur", "autore"))
 _BYLINE_PRED = (
-    '[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
+    '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
     f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
@@ -193,7 +194,7 @@ def read_visible(root) -> dict:
                 _review_line(el, out)
             continue
         if not label_names and el.tag in ("p", "div", "td", "font") \
-                and ZH_HINT.search(text, 0, 40) and not _IN_CARD(el):
+                and LEAD_HINT.search(text, 0, 40) and not _IN_CARD(el):
             label_names = [{"name": n, "url": None} for n in lead_byline(text)]
         if len(text) < 80:
             if not label_names and el.tag in _BYLINE_TAGS:
@@ -251,7 +252,7 @@ def date_element(root, printed: bool = False) -> str | None:
 
 def _label_byline(el, text: str) -> list[dict]:
     """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
-    full = clean_inline(el.text_content())
+    full = clean_inline(first_line(el))
     if len(full) > 100:
         return []
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
@@ -261,6 +262,8 @@ def _label_byline(el, text: str) -> list[dict]:
         names = split_names(clean_inline(nxt.text_content())) if len(
             clean_inline(nxt.text_content())) < 100 else []
         links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
+    elif not names and el.tail and BYLINE_LABEL.fullmatch(text):  # "<b>Autor:</b> Name"
+        names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
     return [{"name": n, "url": urls.get(n)} for n in names]
 

@@ -7,12 +7,9 @@ import re
 
 import orjson
 
-from .names import split_credentials, split_names
+from .names import several_names, split_credentials
 from .references import reference
 from .text import clean_inline
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-
 
 # Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
 _WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
@@ -77,39 +74,25 @@ def ld_people(value, by_id: dict) -> list[dict]:
         if isinstance(it, dict) and "name" not in it and isinstance(it.get("@id"), str):
             it = by_id.get(it["@id"], it)
         if isinstance(it, dict):
-            name, url = it.get("name"), it.get("url") or _page_id(it) or it.get("sameAs")
+            name, url = it.get("name"), it.get("url") or _page_id(it)
+            same_as = it.get("sameAs")  # a social profile: after the page's own author link
             if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
                 name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
             cred = it.get("honorificSuffix") or it.get("jobTitle")
         else:
-            name, url, cred = it, None, None
+            name, url, cred, same_as = it, None, None, None
         if isinstance(name, list):
             name = name[0] if name else None
         if not isinstance(name, str) or not clean_inline(name):
             continue
         name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
         cred = cred if isinstance(cred, str) else suffix
-        if isinstance(url, list):
-            url = url[0] if url else None
-        for one in _several(name) if suffix is None else [name]:
+        url, same_as = (v[0] if isinstance(v, list) and v else v for v in (url, same_as))
+        for one in several_names(name) if suffix is None else [name]:
             out.append({"name": one, "url": url if isinstance(url, str) else None,
+                        "same_as": same_as if isinstance(same_as, str) else None,
                         "credentials": clean_inline(cred) if isinstance(cred, str) else None})
     return out
-
-
-_SEVERAL = re.compile(r"[,;、]|\s(?:and|und|et|y|и)\s")
-
-
-def _several(name: str) -> list[str]:
-    """One JSON-LD string that names several people ("Jane Roe, John Doe", "Anna Berg und
-    Max Kurz") -> each name; "Roe, Jane" (surname first) stays one name: every part must
-    have two words or be Chinese."""
-    if not _SEVERAL.search(name):
-        return [name]
-    parts = split_names(name)
-    if len(parts) > 1 and all(len(p.split()) >= 2 or _CJK.search(p) for p in parts):
-        return parts
-    return [name]
 
 
 def _page_id(obj: dict) -> str | None:

@@ -36,8 +36,10 @@ _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
 # "/", "/de", "/en-us/": a site's (language) home page
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
 _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
-                          "starts-with(normalize-space(.), concat($name, ', '))]",
-                          smart_strings=False)  # "Jane Roe" or "Jane Roe, MD"
+                          "starts-with(normalize-space(.), concat($name, ', ')) or "
+                          "translate(normalize-space(.), $upper, $lower) = $lname]",
+                          smart_strings=False)  # "Jane Roe", "Jane Roe, MD", "JANE ROE"
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
@@ -82,6 +84,7 @@ def read_metadata(root, url: str | None) -> dict:
     meta["ld_objects"] = objects  # the generic body may read a declared text (generic/ld_body.py)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     ld_authors: list[dict] = []
+    ld_creators: list[dict] = []
     site_names: set[str] = set()  # who publishes: an "author" of that name is the site
     for obj in objects:
         publisher = obj.get("publisher")
@@ -97,6 +100,8 @@ def read_metadata(root, url: str | None) -> dict:
             meta["modified"] = meta["modified"] or _dated(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
                 ld_authors = ld_people(obj["author"], by_id)
+            if not ld_creators and obj.get("creator"):  # schema.org's wider author property
+                ld_creators = ld_people(obj["creator"], by_id)
             # review data sits on the article or on its page (`mainEntityOfPage`: a nested
             # WebPage, e.g. Dotdash Meredith sites)
             page = obj.get("mainEntityOfPage")
@@ -178,6 +183,8 @@ def read_metadata(root, url: str | None) -> dict:
         # the site named as author (a house account): a byline names a person; where nothing
         # else names anyone, the organisation the JSON-LD names is the author
         site_authors, ld_authors = ld_authors, []
+    if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
+        ld_authors = ld_creators  # the house account as author, the writer as `creator`
     hosts = _host_names(url)  # <meta name=author content="example.de">: the site's domain
     meta_authors = [p for p in meta_authors or loose_authors if p["name"].casefold() not in hosts]
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
@@ -196,8 +203,14 @@ def read_metadata(root, url: str | None) -> dict:
     meta["language"] = normalize_language(lang or meta["language"])
     if any(not p.get("url") for p in meta["author_objects"]):
         _link_names(root, meta["author_objects"])
+    # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
+    same_as = {p["name"]: p["same_as"] for p in ld_authors if p.get("same_as")}
+    for p in meta["author_objects"]:
+        p["url"] = p["url"] or same_as.get(p["name"])
     for people in (meta["author_objects"], meta["reviewed_by"]):
         for p in people:  # profile links as absolute URLs, like every other URL we export
+            p["url"] = p.get("url") or p.pop("same_as", None)  # (a reviewer's social profile)
+            p.pop("same_as", None)
             if p.get("url") and url:
                 p["url"] = urljoin(url, p["url"])
                 if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:
@@ -276,7 +289,8 @@ def _link_names(root, people: list[dict]) -> None:
     for person in people:
         if person.get("url"):
             continue
-        for a in _LINK_NAMED(root, name=person["name"]):
+        for a in _LINK_NAMED(root, name=person["name"], upper=_UPPER, lower=_LOWER,
+                             lname=person["name"].lower()):
             href = a.get("href")
             if href.startswith(("#", "javascript:", "mailto:")) \
                     or _HOME_PATH.fullmatch(urlsplit(href).path):
@@ -335,6 +349,9 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     who posted the piece, the site itself)."""
     # a desk abbreviation ("red.") or a photo credit in `author` names nobody
     ld_authors = [p for p in ld_authors if split_names(p["name"])]
+    if ld_authors and not _shown(root, ld_authors) \
+            and (visible["authors"] or visible_bylines(root)):
+        ld_authors = []  # a structured author the page names nowhere (a web editor's account)
     people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
@@ -348,6 +365,17 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["references"] = meta["references"] or visible["references"]
     meta["medical_disclaimer"] = visible["medical_disclaimer"]
     meta["disclaimer_element"] = visible["disclaimer_element"]
+
+
+def _shown(root, people: list[dict]) -> bool:
+    """Whether the page's text names one of these people (a name split over elements
+    included; in any case and spacing: "JANE ROE", "Jane&nbsp;Roe")."""
+    body = root.find("body")
+    text = body.text_content() if body is not None else ""
+    if any(p["name"] in text for p in people):
+        return True
+    text = " ".join(text.split()).casefold()
+    return any(" ".join(p["name"].split()).casefold() in text for p in people)
 
 
 def normalize_language(code: str | None) -> str | None:

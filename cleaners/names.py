@@ -17,11 +17,17 @@ BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
              r"текст")
 
 BYLINE_PREFIX = re.compile(
-    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autor(?:in|/in|\(in\))?|"
-    r"autoren|author|par|por|escribe|автор(?:ы)?|作者|文|撰文|interview)\s*[:：]?\s*",
+    # (longer forms first: "Autoren" is not "Autor" + "en")
+    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
+    r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|作者|文|"
+    r"撰文|interview)\s*[:：]?\s*",
     re.IGNORECASE)
 
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sи\s|、|，)\s*")
+# ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\s(?i:and|und)\s|\set\s|\sy\s|\sи\s|、|，)\s*")
+# co-writers in brackets after the first name: "Jane Roe (with John Doe and Ann Lee)",
+# "Marie Dubois (avec Jean Martin et Paul Roy)": each is an author
+_WITH = re.compile(r"\s*\((?i:with|avec|mit|con|com|с)\s+([^()]{2,80})\)")
 
 _WEEKDAYS = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
              "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -45,7 +51,7 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                       r"^(?:zur|zum|alle|mehr|view|see|more|all|voir|plus|ver)\s", re.IGNORECASE)
 # what follows a name and is not one: a desk's initials ("Elena Oberholzer (obe)"), the
 # outlet ("Tom Roe for MailOnline"), a social-media handle ("Jane Roe @janeroe")
-_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+for\s+\S.*$|\s+@\w+$|"
+_NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+(?i:for)\s+\S.*$|\s+@\w+$|"
                         # the dateline's weekday glued to the name ("Malcolm Owen Monday")
                         rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
 # the byline ends where an illustrator's or a photographer's credit starts
@@ -76,7 +82,7 @@ def split_credentials(name: str) -> tuple[str, str | None]:
 
 def split_names(text: str) -> list[str]:
     """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
-    text = BYLINE_PREFIX.sub("", clean_inline(text)).strip(" :|-–—")
+    text = _WITH.sub(r", \1", BYLINE_PREFIX.sub("", clean_inline(text))).strip(" :|-–—")
     text = _CREDIT.split(re.split(r"\s[|/•·]\s|\s[—–]\s", text)[0])[0]
     out = []
     for part in _SPLIT_NAMES.split(text):
@@ -119,3 +125,19 @@ def final_name(name: str) -> str | None:
 
 _RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por)\s+",
                         re.IGNORECASE)
+
+
+_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и)\s|\((?i:with|avec|mit|con|com|с)\s")
+
+
+def several_names(name: str) -> list[str]:
+    """One structured author string that names several people ("Jane Roe, John Doe", "Anna
+    Berg und Max Kurz", "By Jane Roe And John Doe For The Daily Paper", "Jane Roe (avec John
+    Doe)") -> each name; "Roe, Jane" (surname first) stays one name: every part must have two
+    words or be Chinese."""
+    if not _SEVERAL.search(name):
+        return [name]
+    parts = split_names(name)
+    if len(parts) > 1 and all(len(p.split()) >= 2 or re.search(_HAN, p) for p in parts):
+        return parts
+    return [name]

@@ -71,7 +71,16 @@ def list_after(head) -> list[dict]:
             return [_ref_from(a) for a in links]
     if not paragraphs and anchor.tail is None:
         links = [a for a in anchor.itersiblings("a") if (a.get("href") or "").startswith("http")]
-        return [_ref_from(a) for a in links[:_MAX_REF_ITEMS]]
+        if links:
+            return [_ref_from(a) for a in links[:_MAX_REF_ITEMS]]
+    block = anchor.getparent()
+    if not paragraphs and block is not None and block.tag == "p" and block[0] is anchor \
+            and not (block.text or "").strip():
+        # "<p><strong>Literatur:</strong><br>First item</p><p>Second item</p>…": the heading
+        # opens a paragraph holding the first item; the next paragraphs hold the others
+        first = clean_inline(block.text_content())[len(clean_inline(head.text_content())):]
+        rest = list_after(block)
+        return ([reference(first.strip(), None, [])] if first.strip() else []) + rest
     return [_ref_from(p) for p in paragraphs[:_MAX_REF_ITEMS]]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .html import block_texts
+from .names import several_names
 from .text import clean_inline
 
 # The attributes, not the elements that carry them: selecting attribute nodes and taking
@@ -127,8 +128,13 @@ def read_structured(root) -> dict:
             continue  # <head> meta tags are read in cleaners/metadata.py
         if field in ("authors", "reviewed_by"):
             person = _person(el, scoped)
-            if person and person["name"] not in {p["name"] for p in out[field]}:
-                out[field].append(person)
+            # "Jane Roe (with John Doe)": one element, several people; its link is the first's
+            names = several_names(person["name"]) if person and field == "authors" else \
+                [person["name"]] if person else []
+            for i, name in enumerate(names):
+                if name not in {p["name"] for p in out[field]}:
+                    out[field].append({**person, "name": name, "url": person["url"] if i == 0
+                                       else None})
         elif out[field] is None:
             out[field] = _value(el)
     return out

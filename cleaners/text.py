@@ -72,3 +72,16 @@ def word_count(text: str) -> int:
     cjk = len(text) - len(_CJK_COUNTED.sub("", text))  # a C loop, not a Python one per char
     return cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
 
+
+
+def first_line(el) -> str:
+    """An element's text up to its first <br> child: a byline's own line ("Von <a>A</a> und
+    <a>B</a><br>Kakuma / Kenia": the next line is a place or a dateline, not a name)."""
+    if el.find("br") is None:
+        return el.text_content()
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            break
+        parts += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+    return "".join(parts)
