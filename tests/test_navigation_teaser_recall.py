@@ -1,0 +1,153 @@
+"""Teaser and related cards found and left out (cleaners/generic/teasers.py, nav_embeds.py,
+nav_rails.py, nav_scan.in_chrome), on small pages written after real layouts: a related card
+in a body's widget area, a card under an introducing line, a heading wrapped in a dummy
+link, the main column's own <footer>, a lead story's grid above more of a site-wide list, a
+ranking nested in its first item's box; and cards that are no articles (shop products, a
+"Sponsored" card, a native slot, a newsletter card)."""
+from __future__ import annotations
+
+import pytest
+
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
+from cleaners.vocab import RELATED_HEADING, SITE_LIST_START
+
+URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
+PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 3 + "</p>"
+BASE = "https://news.example.org/health/2024/04/"
+HEADLINES = ["Why your heart rate rises in the morning hours",
+             "Five small habits that lower blood pressure for good",
+             "What a home monitor tells you and what it does not",
+             "How salt and sleep work together on your arteries"]
+DEK = "Doctors explain the cortisol peak that wakes the heart before the alarm rings."
+
+
+def _find(body: str):
+    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    return find_navigation(root, URL)
+
+
+def _article(inside: str = "", after: str = "") -> str:
+    return (f"<header class='site-header'><a href='/'>Home</a></header><main><article>"
+            f"<h1>Sleep and blood pressure</h1>{PROSE}{inside}{PROSE}</article>{after}</main>"
+            "<footer class='site-footer'><a href='/about'>About us</a></footer>")
+
+
+def _url(i: int) -> str:
+    return f"{BASE}story-{i}.html"
+
+
+def _items(cards):
+    links, teasers, _elements = cards
+    return ([(x.rel, x.title, x.url) for x in links],
+            [(t.title, t.snippet, t.url) for t in teasers])
+
+
+def test_related_card_in_the_bodys_widget_area_is_a_teaser():
+    # the body's blocks are "article-widget"s: a widget named for related articles holds the
+    # article's own card, not a site-wide list
+    card = (f"<div class='article-widget article-widget-related_articles'><div class='wrap'>"
+            f"<a href='{_url(0)}'><h3>{HEADLINES[0]}</h3><div class='synopsis'>{DEK}</div>"
+            "</a></div></div>")
+    body = _article(f"<div class='article-widgets'>{PROSE}{card}{PROSE}</div>")
+    assert _items(_find(body)) == ([], [(HEADLINES[0], DEK, _url(0))])
+
+
+def test_a_card_under_a_line_that_introduces_it_is_embedded():
+    # the card closes the text: the line above it stands between it and the last paragraph
+    card = (f"<div class='box'><em>Follow the outbreak day by day in our live blog:</em></div>"
+            f"<div class='box'><article><h3><a href='{_url(1)}'>{HEADLINES[1]}</a></h3>"
+            f"<div>{DEK}</div></article></div>")
+    body = (f"<main><article><h1>Sleep and blood pressure</h1><div class='text'>{PROSE}{PROSE}"
+            f"{card}</div></article><div class='topic'><a href='/health'>Health</a></div></main>")
+    assert _items(_find(body)) == ([], [(HEADLINES[1], DEK, _url(1))])
+
+
+def test_heading_wrapped_in_a_dummy_link_opens_a_block():
+    assert RELATED_HEADING.match("Suggested articles")
+    cards = "".join(f"<div class='col'><article><figure><a href='{_url(i)}'><img src='x.jpg'>"
+                    f"</a></figure><h2><a href='{_url(i)}'>{HEADLINES[i]}</a></h2>"
+                    "<time>August 21, 2019</time></article></div>" for i in range(3))
+    body = _article(after=f"<div class='c-post-list-slider'><h3 class='c-section-title'>"
+                          f"<a href='#'><span>Suggested articles</span></a></h3>"
+                          f"<div class='o-row'>{cards}</div></div>")
+    assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(3)], [])
+
+
+def test_german_heading_similar_alone_opens_a_block():
+    assert RELATED_HEADING.match("Ähnliche:") and RELATED_HEADING.match("Ähnliche Nachrichten")
+    assert not RELATED_HEADING.match("Ähnliche Themen")  # topics: a tag list
+
+
+def test_footer_of_the_main_column_holds_the_articles_blocks():
+    items = "".join(f"<li><a href='{_url(i)}'><span>Kicker</span> {HEADLINES[i]}</a></li>"
+                    for i in range(3))
+    body = _article(after=f"<footer><aside class='more-on-the-subject'>"
+                          f"<h2>Mehr zum Thema: Gesundheit</h2><ul>{items}</ul></aside></footer>")
+    links, _teasers = _items(_find(body))
+    assert [url for _rel, _title, url in links] == [_url(i) for i in range(3)]
+
+
+def test_a_footer_after_a_nested_main_is_the_sites_footer():
+    items = "".join(f"<li><a href='{_url(i)}'>{HEADLINES[i]}</a></li>" for i in range(3))
+    body = (f"<main class='page'><main><article><h1>Sleep and blood pressure</h1>{PROSE}"
+            f"</article></main><footer><h2>Related articles</h2><ul>{items}</ul></footer></main>")
+    assert _items(_find(body)) == ([], [])
+
+
+def _lead_then_more(label: str) -> str:
+    lead = (f"<div class='grid'><article class='lead'><a href='{_url(0)}'>{HEADLINES[0]}</a>"
+            f"<div>{DEK}</div></article></div>")
+    more = "".join(f"<article class='further'><a href='{_url(i)}'>{HEADLINES[i]}</a>"
+                   f"<p>{DEK}</p></article>" for i in range(1, 4))
+    return (f"<div class='module'><p>{label}</p><div class='col-12'>{lead}"
+            f"<div class='grid'>{more}</div></div></div>")
+
+
+def test_more_cards_under_a_site_wide_list_heading_past_its_lead_grid_are_not_taken():
+    assert SITE_LIST_START.match("Topmeldungen") and SITE_LIST_START.match("Top-Themen")
+    body = _article(after=f"<div class='teaser-zone'>{_lead_then_more('Topmeldungen')}</div>")
+    assert _items(_find(body)) == ([], [])
+
+
+def test_a_ranking_nested_in_its_first_items_box_keeps_its_heading():
+    def entry(i: int) -> str:  # headline, kicker and the headline again for screen readers
+        return (f"<article><a href='{_url(i)}'>{HEADLINES[i]}</a><em>Kicker line</em>"
+                f"<span>{HEADLINES[i]}</span></article>")
+    more = "".join(f"<div class='entry'>{entry(i)}</div>" for i in range(1, 4))
+    ranking = (f"<section class='content-list'><span>Meistgelesen</span><div class='col'>"
+               f"<div class='list-body'><div class='entry'>{entry(0)}</div><div class='entry'>"
+               f"<div class='col'><div class='list-body'>{more}</div></div></div></div></div>"
+               "</section>")
+    assert _items(_find(_article(after=f"<div class='w-full'>{ranking}</div>"))) == ([], [])
+
+
+def test_shop_products_under_a_related_heading_are_no_articles():
+    products = "".join(
+        f"<div class='product--box'><a class='product--title' href='{_url(i)}'>{HEADLINES[i]}"
+        "</a><div class='product--price'><span class='price--default'>10,49 €</span></div>"
+        "</div>" for i in range(3))
+    body = _article(after=f"<div class='related'><h3>You may also like</h3>{products}</div>")
+    assert _items(_find(body)) == ([], [])
+
+
+def test_sponsored_card_and_native_slot_in_a_related_block_are_left_out():
+    cards = "".join(f"<div class='related-item'><a href='{_url(i)}'>{HEADLINES[i]}</a></div>"
+                    for i in range(2))
+    cards += (f"<div class='related-item'><a href='{_url(2)}'><div><div>Sponsored</div>"
+              f"<img src='x.jpg'></div><div><p>{HEADLINES[2]}</p></div></a></div>")
+    cards += (f"<div id='af-native-left' class='related-item'><a href='{_url(3)}'>"
+              f"{HEADLINES[3]}</a><p>{DEK}</p></div>")
+    body = _article(after=f"<div class='related'><h3>Read more</h3>{cards}</div>")
+    assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(2)], [])
+
+
+@pytest.mark.parametrize("path", ["service/newsletter-morning-briefing-1.5249977",
+                                  "newsletters/morning-briefing"])
+def test_a_newsletter_card_between_paragraphs_is_no_teaser(path):
+    card = (f"<figure class='teaser'><a href='https://news.example.org/{path}'>"
+            f"<span>Newsletter</span><strong>Your morning briefing on health</strong>"
+            f"<span>{DEK}</span></a></figure>")
+    assert _items(_find(_article(card))) == ([], [])
