@@ -151,3 +151,16 @@ def test_a_newsletter_card_between_paragraphs_is_no_teaser(path):
             f"<span>Newsletter</span><strong>Your morning briefing on health</strong>"
             f"<span>{DEK}</span></a></figure>")
     assert _items(_find(_article(card))) == ([], [])
+
+
+def test_a_card_covered_by_an_empty_link_is_titled_by_its_heading():
+    # Bootstrap's "stretched-link": the card's own links are its category labels
+    cards = "".join(
+        f"<div class='col'><article><figure><img src='x.jpg'></figure><h2>{HEADLINES[i]}</h2>"
+        "<p>In <a href='/news/news'>News</a>, <a href='/news/europe'>Europe</a> - 26 Sep 2022"
+        f"</p><a href='{_url(i)}' aria-label='{HEADLINES[i]}' class='stretched-link'></a>"
+        "</article></div>" for i in range(3))
+    body = _article(after=f"<div class='row'><h4><span>Related articles</span></h4>"
+                          f"<div class='row'>{cards}</div></div>")
+    assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(3)], [])
+

@@ -32,7 +32,7 @@ from lxml import etree
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
 from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL
-from .nav_cards import Card, find_cards, text_pairs
+from .nav_cards import Card, find_cards
 from .nav_embeds import find_embeds
 from .nav_not_articles import not_an_article, without_sections
 from .nav_rails import find_rails
@@ -53,6 +53,7 @@ from .nav_scan import (
     squash,
     text_len,
 )
+from .nav_text_pairs import text_pairs
 
 # Text a block may hold outside its cards (its heading, a "see all" link, an ad label).
 _BLOCK_SLACK = 200
