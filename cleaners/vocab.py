@@ -48,6 +48,7 @@ RELATED_WORDS = (
     r"related(?:\s+(?:articles?|posts?|stories|content|reading|links?|news|pages?))?",
     r"related\s+(?:guides?|coverage|information|items?|resources)",
     r"recommend(?:ed|ations?)?(?:\s+(?:for\s+you|articles?|reading|stories|posts?))?",
+    r"recommended\s+(?:from|by)\b.{0,40}",
     r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?like",
     r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?enjoy",
     r"you\s+(?:may|might|could)\s+(?:also\s+)?be\s+interested(?:\s+in)?",

@@ -164,3 +164,35 @@ def test_a_card_covered_by_an_empty_link_is_titled_by_its_heading():
                           f"<div class='row'>{cards}</div></div>")
     assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(3)], [])
 
+
+
+def test_cards_with_their_own_headings_under_a_heading_box():
+    # <div class=secthead><h2>…</h2><ul class=toolbar></ul></div>: the climbed box keeps the
+    # <h2>'s rank, so the cards' <h4> kicker and <h3> headline do not end the block
+    dek = DEK + " " + DEK  # cards longer than a bare rail's headlines
+    items = "".join(f"<li><a href='{_url(i)}'><h4>Kicker</h4><h3>{HEADLINES[i]}</h3>"
+                    f"<p>{dek}</p></a></li>" for i in range(3))
+    body = _article(after=f"<div class='rack'><div class='secthead'><h2><a name='x'>"
+                          f"<span>Mehr zum Thema</span></a></h2><ul class='toolbar'></ul></div>"
+                          f"<ul class='sectbody'>{items}</ul></div>")
+    assert _items(_find(body)) == ([], [(HEADLINES[i], dek, _url(i)) for i in range(3)])
+
+
+def test_recommended_from_a_desk_is_a_related_heading():
+    assert RELATED_HEADING.match("Recommended from Editorial")
+    items = "".join(f"<li class='item'><a href='{_url(i)}'>{HEADLINES[i]}</a></li>"
+                    for i in range(2))
+    body = _article(after=f"<section class='topic'><div class='title h2'>Recommended from "
+                          f"Editorial</div><ol>{items}</ol></section>")
+    links, _teasers = _items(_find(body))
+    assert [url for _rel, _title, url in links] == [_url(0), _url(1)]
+
+
+def test_a_link_around_a_whole_card_between_paragraphs_is_a_teaser():
+    long_dek = DEK + " " + DEK  # the link's whole text is longer than a headline
+    card = (f"<div class='inline-teaser__wrapper'><a class='teaser' href='{_url(2)}'>"
+            f"<figure><img src='x.jpg'></figure><div><h2><span>Kicker</span>"
+            f"<span class='visually-hidden'>:</span><div><span>{HEADLINES[2]}</span></div></h2>"
+            f"<p class='teaser__description'>{long_dek}</p></div></a></div>")
+    _links, teasers = _items(_find(_article(card)))
+    assert [(url, snippet) for _title, snippet, url in teasers] == [(_url(2), long_dek)]

@@ -95,6 +95,9 @@ def _article_href(a, url: str) -> str | None:
     if not linkable(href):
         return None
     text = squash(raw_text(a))
+    head = next(a.iter(*HEADING_TAGS), None) if len(text) > _MAX_TITLE else None
+    if head is not None:  # a link around a whole card: <a><h2>Headline</h2><p>Summary</p></a>
+        text = squash(raw_text(head))
     if not text or len(text) > _MAX_TITLE or CALL_TO_ACTION.match(text) or \
             (word_count(text) < _MIN_WORDS and len(_CJK.findall(text)) < _MIN_CJK):
         return None

@@ -20,11 +20,14 @@ _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 def region_after(head, taken: set) -> list:
     """Next siblings of a heading, up to the next heading of the same rank (or a heading
     without links: a new section of the article), or another block's heading."""
-    rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
+    # a box climbed up from its heading (<div class=secthead><h2>Mehr zum Thema</h2></div>)
+    # keeps the heading's rank: the cards' own <h4>/<h3> inside the list do not end it
+    inner = head if head.tag in HEADING_TAGS else next(head.iter(*HEADING_TAGS), None)
+    rank = int(inner.tag[1]) if inner is not None else 9
     # a heading box climbed up to its block (<section class="block"><div>Leggi
     # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
     # another block with a heading of its own
-    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
+    peer = None if head.tag in HEADING_TAGS else (head.tag, (head.get("class") or "").split()[:1])
     region = []
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
