@@ -282,7 +282,7 @@ NON_ARTICLE_URL = re.compile(
     # ads ("/job/leitung-controlling.1170683765.html"), subscription offers ("/abo-service/")
     r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
     r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
-    r"|aboshop|abonnement|subscriptions?)/"
+    r"|aboshop|abonnement|subscriptions?|gutscheine|vouchercodes|coupons?)/"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
 )

@@ -196,3 +196,22 @@ def test_a_link_around_a_whole_card_between_paragraphs_is_a_teaser():
             f"<p class='teaser__description'>{long_dek}</p></div></a></div>")
     _links, teasers = _items(_find(_article(card)))
     assert [(url, snippet) for _title, snippet, url in teasers] == [(_url(2), long_dek)]
+
+
+def test_voucher_pages_in_the_main_columns_footer_are_no_articles():
+    deals = "".join(f"<li><a href='https://news.example.org/gutscheine/shop-{i}?utm_medium=leiste'>"
+                    f"Shop {i} Gutscheine für jede Kategorie und Rabatt</a></li>" for i in range(4))
+    body = _article(after=f"<footer><section class='deals'><h2>Mehr zum Thema Sparen</h2>"
+                          f"<ul>{deals}</ul></section></footer>")
+    assert _items(_find(body)) == ([], [])
+
+
+def test_two_dummy_links_in_one_heading_are_a_tab_bar_not_a_heading():
+    from cleaners.generic.teasers import _in_link  # the label test of find_blocks
+    root, _warnings = parse_html(
+        b"<html><body><h4><a href='#'><span>Related articles</span></a>"
+        b"<a href='#'>More from author</a></h4><h3><a href='#'><span>Suggested articles"
+        b"</span></a></h3></body></html>")
+    tabs, single = root.iter("span")
+    assert _in_link(tabs)  # "Related articles | More from author": tabs of one box
+    assert not _in_link(single)  # a heading dressed as a dummy link

@@ -135,13 +135,17 @@ def _author_names(root) -> set[str]:
 
 def _in_link(el) -> bool:
     """Is the label a link's text? A dummy link that leads nowhere ("<h3><a href='#'>Suggested
-    articles</a></h3>", a script handler) leaves it a heading; a link to a fragment ("#similar")
-    is a tab of a tab bar."""
+    articles</a></h3>", a script handler) leaves it a heading, unless a sibling link beside it
+    makes the line a tab bar ("Related articles | More from author"); a link to a fragment
+    ("#similar") is a tab too."""
     a = ancestor_anchor(el)
     if a is None:
         return False
     href = (a.get("href") or "").strip()
-    return href != "#" and not href.lower().startswith("javascript:")
+    if href != "#" and not href.lower().startswith("javascript:"):
+        return True
+    line = a.getparent()
+    return line is not None and sum(1 for _ in line.iter("a")) > 1
 
 
 def _in_ad(el) -> bool:
