@@ -275,7 +275,8 @@ CLASS_EXCLUDE = re.compile(
 # Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
 NON_ARTICLE_URL = re.compile(
     r"/(?:author|authors|writer|autor|autoren|auteur|autore)(?:/[^/]+)?/?$"
-    r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
+    r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|all-about"
+    r"|category"
     r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
     # paid content under its own folder ("/annonse/slik-reiser-du-billig/81329020"), job

@@ -215,3 +215,53 @@ def test_two_dummy_links_in_one_heading_are_a_tab_bar_not_a_heading():
     tabs, single = root.iter("span")
     assert _in_link(tabs)  # "Related articles | More from author": tabs of one box
     assert not _in_link(single)  # a heading dressed as a dummy link
+
+
+def test_text_colour_utility_classes_name_no_excerpt():
+    from cleaners.generic.nav_cards import class_says
+    assert not class_says("block text-black-muted dark:text-white-muted", "excerpt")
+    assert class_says("item-text", "excerpt") and class_says("md:text-excerpt", "excerpt")
+    # a kicker in a span styled "text-…" above the headline is no summary: a related link
+    items = "".join(
+        f"<li class='entry'><article><div class='grid'><a class='absolute inset-0' "
+        f"href='{_url(i)}'><span class='sr-only'>{HEADLINES[i]}</span></a><div class="
+        f"'contents'><header><span class='flex text-black-solid'><span class='block "
+        f"text-black-muted'><em>Kultband beim Song Contest der Woche?</em></span><span "
+        f"class='mt-1'>{HEADLINES[i]}</span></span></header></div></div></article></li>"
+        for i in range(3))
+    body = _article(after=f"<section class='list'><h2>Zum Thema</h2><ul>{items}</ul></section>")
+    assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(3)], [])
+
+
+def test_a_lead_card_beside_a_box_of_more_cards_is_opened():
+    def card(i: int) -> str:
+        return (f"<div class='entry'><article><a href='{_url(i)}'>{HEADLINES[i]}</a>"
+                f"<em>Kicker</em><span>{DEK} {DEK} {DEK}</span></article></div>")
+    more = [f"{BASE}story-{i}.html" for i in range(5)]
+    HEADLINES.append("Why cold showers do not lower your blood pressure")
+    try:
+        columns = "".join(f"<div class='column'><div class='body'>{card(2 * c + 1)}"
+                          f"{card(2 * c + 2)}</div></div>" for c in range(2))
+        body = _article(after=f"<section class='list'><h2>Zum Thema</h2><div class='body'>"
+                              f"{card(0)}<div class='entry'><div class='wrap'>{columns}</div>"
+                              "</div></div></section>")
+        links, teasers = _items(_find(body))
+    finally:
+        HEADLINES.pop()
+    assert [url for _title, _snippet, url in teasers] + [u for _r, _t, u in links] == more
+
+
+def test_a_box_opening_with_its_own_linked_label_ends_the_block():
+    top = "".join(f"<div class='teaser'><a href='{_url(i)}'>{HEADLINES[i]}</a></div>"
+                  for i in range(2, 4))
+    body = _article(after=f"<div class='column'><h3>Related</h3><ul><li><a "
+                          f"href='{_url(0)}'>{HEADLINES[0]}</a></li><li><a href='{_url(1)}'>"
+                          f"{HEADLINES[1]}</a></li></ul><section class='top'><div class="
+                          f"'headline'><a href='/'>Top Stories</a></div>{top}</section></div>")
+    links, _teasers = _items(_find(body))
+    assert [url for _rel, _title, url in links] == [_url(0), _url(1)]
+
+
+def test_topic_pages_under_all_about_are_no_articles():
+    from cleaners.vocab import NON_ARTICLE_URL
+    assert NON_ARTICLE_URL.search("/all-about/uk-riots")

@@ -122,7 +122,13 @@ def _flatten(items: list) -> list:
         else:
             split += 1
             inner.extend(kids)
-    return inner if 2 * split > len(items) else items
+    if 2 * split > len(items) or not split:
+        return inner if split else items
+    out = []  # a lead card beside a box of more ("Zum Thema": one, then two columns of five):
+    for item in items:  # a box too long to be a card is opened down to its cards
+        kids = _repeated_kids(item) if text_len(item, _MAX_CARD) > _MAX_CARD else None
+        out.extend(_flatten(kids) if kids is not None else [item])
+    return out
 
 
 def _repeated_kids(item) -> list | None:
@@ -380,10 +386,14 @@ def summary(text: str) -> bool:
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}
+_UTILITY_TEXT = re.compile(r"(?:[a-z0-9-]+:)*text-")  # Tailwind, Bootstrap text utilities
 
 
 @lru_cache(maxsize=8192)
 def class_says(value: str | None, kind: str) -> bool:
-    """Does a class value name a card's "title" or "excerpt"? (Cached: cards repeat them.)"""
+    """Does a class value name a card's "title" or "excerpt"? (Cached: cards repeat them.) A
+    text colour or size utility ("text-black-muted", "md:text-lg") names no excerpt."""
     pattern = _CLASS_WORDS[kind]
-    return bool(value) and any(pattern.search(t) for t in value.lower().split())
+    return bool(value) and any(pattern.search(t) and not (kind == "excerpt" and (
+        m := _UTILITY_TEXT.match(t)) and not pattern.search(t[m.end():]))
+        for t in value.lower().split())

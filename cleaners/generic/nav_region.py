@@ -53,7 +53,8 @@ def region_after(head, taken: set) -> list:
 
 def _opens_with_heading(box, rank: int) -> bool:
     """Does the box open (first element, a few levels down) with a heading of the same or a
-    higher rank?"""
+    higher rank, or with a short block label of its own, linked or not ("<section><div
+    class=headline><a href=/>Top Stories</a></div>...")?"""
     node = box
     for _ in range(3):
         node = next((k for k in node if isinstance(k.tag, str)), None)
@@ -61,6 +62,9 @@ def _opens_with_heading(box, rank: int) -> bool:
             return False
         if node.tag in HEADING_TAGS:
             return int(node.tag[1]) <= rank
+        if node.tag != "a" and text_len(node, 60) < 60 and len(node) and \
+                heading_label(squash(raw_text(node))):
+            return True
     return False
 
 
