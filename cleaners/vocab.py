@@ -48,19 +48,21 @@ RELATED_WORDS = (
     r"related(?:\s+(?:articles?|posts?|stories|content|reading|links?|news|pages?))?",
     r"related\s+(?:guides?|coverage|information|items?|resources)",
     r"recommend(?:ed|ations?)?(?:\s+(?:for\s+you|articles?|reading|stories|posts?))?",
+    r"recommended\s+(?:from|by)\b.{0,40}",
     r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?like",
     r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?enjoy",
     r"you\s+(?:may|might|could)\s+(?:also\s+)?be\s+interested(?:\s+in)?",
     r"read\s+(?:more|next|also|this\s+next)", r"also\s+read", r"see\s+also",
     r"further\s+reading", r"keep\s+reading", r"what\s+to\s+read\s+next",
     r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
-    r"similar\s+(?:articles|posts|stories)",
+    r"similar\s+(?:articles|posts|stories)", r"suggested\s+(?:articles|posts|stories|reading)",
     # de
     r"mehr\s+zum\s+thema.{0,40}", r"auch\s+interessant",
     r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
     r"lesen\s+sie\s+(?:auch|mehr|weiter)", r"lies\s+auch", r"passend\s+zum\s+thema",
     r"zum\s+weiterlesen", r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+artikel",
     r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
+    r"ähnliche(?:\s+(?:nachrichten|meldungen|texte))?",
     r"(?:unsere\s+)?empfehlungen(?:\s+der\s+redaktion)?",
     # fr
     r"(?:à\s+|a\s+)?lire\s+(?:aussi|également|egalement|ensuite)",
@@ -166,7 +168,7 @@ SITE_LIST_WORDS = (
     r"çok\s+okunan(?:lar)?",
     r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
-    r"neueste\s+artikel",
+    r"neueste\s+artikel", r"top-?(?:meldungen|themen|nachrichten)", r"top\s+news",
     r"(?:mest|mer)\s+(?:läst|lest|læst|delt)", r"les\s+plus\s+(?:lus|partagés|commentés)",
     r"à\s+la\s+une", r"(?:lo\s+)?más\s+(?:leíd[oa]s?|vist[oa]s?)", r"últimas\s+noticias",
     r"самое\s+(?:читаемое|популярное)", r"アクセスランキング", r"ランキング", r"人気記事",
@@ -273,14 +275,15 @@ CLASS_EXCLUDE = re.compile(
 # Author pages are one segment deep ("/autoren/<name>/<slug>" is an article on some sites).
 NON_ARTICLE_URL = re.compile(
     r"/(?:author|authors|writer|autor|autoren|auteur|autore)(?:/[^/]+)?/?$"
-    r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|category"
+    r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|all-about"
+    r"|category"
     r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"
     # paid content under its own folder ("/annonse/slik-reiser-du-billig/81329020"), job
     # ads ("/job/leitung-controlling.1170683765.html"), subscription offers ("/abo-service/")
     r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
     r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
-    r"|aboshop|abonnement|subscriptions?)/"
+    r"|aboshop|abonnement|subscriptions?|gutscheine|vouchercodes|coupons?)/"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
     re.IGNORECASE,
 )
@@ -328,8 +331,8 @@ LABEL_STEMS = (
     "próxim", "article", "billet", "sujet", "post", "page", "artículo", "articulo", "artigo",
     "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo",
     "relat", "recom", "you ", "we think", "read", "also", "see also", "further", "keep read",
-    "what to read", "more ", "similar", "mehr", "das könnte", "dies könnte", "auch", "lesen",
-    "lies", "passend", "zum weiter", "weitere", "ähnlich", "verwandt", "empf", "unsere",
+    "what to read", "more ", "similar", "suggest", "mehr", "das könnte", "dies könnte", "auch",
+    "lesen", "lies", "passend", "zum weiter", "weitere", "ähnlich", "verwandt", "empf", "unsere",
     "à lire", "a lire", "à découvrir", "lire", "sur le", "sur ce", "contenu", "voir", "vous",
     "ça ", "ceci", "cela", "ces articles", "nos recom", "découvrir", "dans la", "pour aller",
     "también", "te puede", "te podr", "le puede", "le podr", "entradas", "publicaciones",

@@ -5,8 +5,10 @@ largest element around each distinct link. A card's title is its best link text 
 excerpt cut with "…", at least three words, the longest: a linked headline beats an
 unlinked category heading and a linked "News Cloud" label); its snippet an excerpt-classed
 element, else its longest innermost block of real text (not a date, category or byline),
-else a text-only next sibling (<dt><a>title</a></dt><dd>snippet</dd>). Without any link,
-title and snippet blocks alternate (the text-dump layout: <p>Title</p><p>Snippet...</p>).
+else a text-only next sibling (<dt><a>title</a></dt><dd>snippet</dd>). A card whose links
+are only its category labels and an empty link covering it (<a class="stretched-link">)
+takes its unlinked heading as title and the covering link. (Without any link, title and
+snippet blocks alternate: nav_text_pairs.py.)
 """
 from __future__ import annotations
 
@@ -15,10 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..html import BLOCK_TAGS
-from ..text import clean_inline, clean_snippet, word_count
+from ..text import clean_inline, word_count
 from ..vocab import EXCERPT_CLASS, TITLE_CLASS
 from .nav_scan import (
     HEADING_TAGS,
+    ancestor_anchor,
     has_text,
     heading_label,
     is_inside,
@@ -33,7 +36,6 @@ from .nav_scan import (
 _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"[.。:：;；]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")  # a title has words: "45:47" is a video's length
 _FULL_STOP = re.compile(r"[.!?。！？…]\s*$")
 # A link to a site's home page ("More from <a href=/>Site</a>") is no article.
@@ -50,7 +52,6 @@ _META_LINE = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(r"(?:\.{3,}|…)\s*$")
-_TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
 # Blocks whose innermost ones hold a card's pieces (title, excerpt, date); excerpts may also
 # be inline elements with an excerpt class.
 _LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "article",
@@ -121,7 +122,13 @@ def _flatten(items: list) -> list:
         else:
             split += 1
             inner.extend(kids)
-    return inner if 2 * split > len(items) else items
+    if 2 * split > len(items) or not split:
+        return inner if split else items
+    out = []  # a lead card beside a box of more ("Zum Thema": one, then two columns of five):
+    for item in items:  # a box too long to be a card is opened down to its cards
+        kids = _repeated_kids(item) if text_len(item, _MAX_CARD) > _MAX_CARD else None
+        out.extend(_flatten(kids) if kids is not None else [item])
+    return out
 
 
 def _repeated_kids(item) -> list | None:
@@ -200,6 +207,8 @@ def _card(el, anchors: list) -> Card | None:
     found = [(_title_text(a), a) for a in anchors]
     found = [(raw, holder, a) for (raw, holder), a in found
              if raw and len(raw) <= _MAX_TITLE and not read_more(raw)]
+    if found and all(word_count(f[0]) < 3 and len(f[0]) < 25 for f in found):
+        found = _stretched(el, anchors) or found  # category labels only: a covered card?
     if found:
         raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0], f[2]))
         parent = anchor.getparent()
@@ -219,6 +228,20 @@ def _card(el, anchors: list) -> Card | None:
     card.snippet, card.extra = _snippet(el, title, title_el)
     card.size = text_len(el) + (text_len(card.extra) if card.extra is not None else 0)
     return card
+
+
+def _stretched(el, anchors: list) -> list:
+    """A card covered by an empty link (<a class="stretched-link" aria-label="Headline">)
+    whose own links are its category labels ("News", "Portugal"): its unlinked heading is
+    the title, the empty link the card's link."""
+    labels = {_href(a) for a in anchors if raw_text(a).strip()}
+    cover = next((a for a in anchors if not raw_text(a).strip() and _href(a) not in labels),
+                 None)
+    head = _unlinked_title(el) if cover is not None else None
+    if head is None or word_count(squash(raw_text(head))) < 3 or \
+            ancestor_anchor(head) is not None or next(head.iter("a"), None) is not None:
+        return []
+    return [(raw_text(head).strip(), head, cover)]
 
 
 def home_page(href: str | None) -> bool:
@@ -339,30 +362,6 @@ def _after_title(text: str, title: str) -> str:
     return text[at + len(title):].strip(" -–—:|·•")
 
 
-def text_pairs(region: list) -> list[Card]:
-    """The text-dump layout: <p>Title</p><p>Snippet...</p> pairs without links."""
-    items = []
-    for el in region:
-        if el.tag not in _TEXT_TAGS or any(isinstance(c.tag, str) and c.tag in _TEXT_TAGS
-                                           and c.tag not in ("strong", "b", "em", "span")
-                                           for c in el):
-            break
-        text = squash(raw_text(el))
-        if text:
-            items.append((text, el))
-    pairs = [(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
-    if not pairs:
-        return []
-    for (title, _), (snippet, _) in pairs:
-        if len(title) > _MAX_TITLE or _SENTENCE_END.search(title) or not substantial(snippet):
-            return []
-    if not any(clean_snippet(s)[1] for _, (s, _) in pairs) and \
-            not all(len(s) > len(t) for (t, _), (s, _) in pairs):
-        return []
-    return [Card(clean_inline(t), None, t_el, s, s_el, text_len(t_el) + text_len(s_el))
-            for (t, t_el), (s, s_el) in pairs]
-
-
 # Letters of a summary (CJK counts triple): "Die Polizei schätzt den Wert der Drogen..."
 _MIN_SUMMARY = 36
 
@@ -387,10 +386,14 @@ def summary(text: str) -> bool:
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}
+_UTILITY_TEXT = re.compile(r"(?:[a-z0-9-]+:)*text-")  # Tailwind, Bootstrap text utilities
 
 
 @lru_cache(maxsize=8192)
 def class_says(value: str | None, kind: str) -> bool:
-    """Does a class value name a card's "title" or "excerpt"? (Cached: cards repeat them.)"""
+    """Does a class value name a card's "title" or "excerpt"? (Cached: cards repeat them.) A
+    text colour or size utility ("text-black-muted", "md:text-lg") names no excerpt."""
     pattern = _CLASS_WORDS[kind]
-    return bool(value) and any(pattern.search(t) for t in value.lower().split())
+    return bool(value) and any(pattern.search(t) and not (kind == "excerpt" and (
+        m := _UTILITY_TEXT.match(t)) and not pattern.search(t[m.end():]))
+        for t in value.lower().split())

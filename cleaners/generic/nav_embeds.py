@@ -31,6 +31,7 @@ from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
     absolute,
+    class_kind,
     hidden,
     in_chrome,
     is_inside,
@@ -50,6 +51,7 @@ _MAX_LEVELS = 6
 _MIN_PROSE = 100  # characters of a neighbouring paragraph
 _MAX_RUN = 3  # cards of one kind in a row between paragraphs
 _MAX_LABEL = 30  # "Read also:", "MORE :" before a link alone on its line
+_MAX_INTRO = 120  # a line introducing the card below it, ending in a colon
 _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
 _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
@@ -93,6 +95,9 @@ def _article_href(a, url: str) -> str | None:
     if not linkable(href):
         return None
     text = squash(raw_text(a))
+    head = next(a.iter(*HEADING_TAGS), None) if len(text) > _MAX_TITLE else None
+    if head is not None:  # a link around a whole card: <a><h2>Headline</h2><p>Summary</p></a>
+        text = squash(raw_text(head))
     if not text or len(text) > _MAX_TITLE or CALL_TO_ACTION.match(text) or \
             (word_count(text) < _MIN_WORDS and len(_CJK.findall(text)) < _MIN_CJK):
         return None
@@ -189,6 +194,8 @@ def _between_prose(card, url: str) -> bool:
             if sib is None or not _alike(sib, node):
                 break
             sib = _neighbour(sib, backwards)
+        if backwards and _label_line(sib):  # "Mehr dazu lesen Sie in unserem Liveblog:"
+            sib = _neighbour(sib, True)
         if sib is None or _is_card(sib, url):
             continue  # an item of a grid or list beside its like
         text = squash(raw_text(sib))
@@ -198,6 +205,16 @@ def _between_prose(card, url: str) -> bool:
         if 4 * linked <= len(text):
             return True
     return False
+
+
+def _label_line(el) -> bool:
+    """A short line without a link of its own but for a word or two, ending in a colon:
+    it introduces the card below it ("Mehr zur Lage lesen Sie in unserem Liveblog:")."""
+    if el is None:
+        return False
+    text = squash(raw_text(el))
+    linked = sum(len(squash(raw_text(a))) for a in el.iter("a"))
+    return 0 < len(text) <= _MAX_INTRO and text.endswith((":", "：")) and 2 * linked < len(text)
 
 
 def _alike(sib, node) -> bool:
@@ -215,8 +232,15 @@ def _neighbour(el, before: bool):
 
 def _in_site_list(el) -> bool:
     """In a sidebar widget or a ranking ("widget-content popular-posts"): an item of a
-    site-wide list beside a blurb, not a card in the article's text."""
+    site-wide list beside a blurb, not a card in the article's text. A box named for
+    related articles on the way up says otherwise: the body's own widgets
+    ("article-widgets" > "article-widget-related_articles") hold the article's cards."""
     for _ in range(_MAX_LEVELS):
+        if el is None or el.tag in STOP_TAGS:
+            return False
+        names = (el.get("class") or "").lower()
+        if names and class_kind(names) == "related":
+            return False
         el = el.getparent()
         if el is None or el.tag in STOP_TAGS:
             return False

@@ -70,6 +70,9 @@ _MAX_PLAIN_ITEM = 150
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
+# Boxes climbed for a rail's heading: a list nested in the first item's box ("Meistgelesen"
+# above a lead story, then a box of four more) sits a few wrappers below it.
+_HEAD_LEVELS = 5
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
                         "p", "a", "span", "button", "menu"))
 
@@ -275,7 +278,7 @@ def _heading_of(el):
     """The rail's heading: a heading child of the rail or its first short text child, else
     the nearest text before it (or before its wrappers); None when there is none."""
     node = el
-    for _ in range(3):
+    for _ in range(_HEAD_LEVELS):
         # a heading child of the rail itself (its items' own headings are titles)
         head = _own_heading(el) if node is el else None
         if head is None:
@@ -329,10 +332,17 @@ def _own_heading(el):
 
 
 def _previous_text(node):
-    """The nearest previous sibling that holds text."""
+    """The nearest previous sibling that holds text, looking past boxes of the rail's own
+    kind (a lead story's grid before the grid of three more: "<div class=o-Grid>" twice,
+    both under the module's one heading)."""
     prev = node.getprevious()
     while prev is not None:
-        if isinstance(prev.tag, str) and raw_text(prev).strip():
+        if isinstance(prev.tag, str) and raw_text(prev).strip() and not _same_kind(prev, node):
             return prev
         prev = prev.getprevious()
     return None
+
+
+def _same_kind(a, b) -> bool:
+    return a.tag == b.tag and bool(a.get("class")) and a.get("class") == b.get("class") and \
+        next(a.iter(*HEADING_TAGS), None) is None

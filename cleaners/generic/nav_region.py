@@ -20,11 +20,14 @@ _MAX_ITEM = 800  # characters of a card (an <article> item) in a block
 def region_after(head, taken: set) -> list:
     """Next siblings of a heading, up to the next heading of the same rank (or a heading
     without links: a new section of the article), or another block's heading."""
-    rank = int(head.tag[1]) if head.tag in HEADING_TAGS else 9
+    # a box climbed up from its heading (<div class=secthead><h2>Mehr zum Thema</h2></div>)
+    # keeps the heading's rank: the cards' own <h4>/<h3> inside the list do not end it
+    inner = head if head.tag in HEADING_TAGS else next(head.iter(*HEADING_TAGS), None)
+    rank = int(inner.tag[1]) if inner is not None else 9
     # a heading box climbed up to its block (<section class="block"><div>Leggi
     # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
     # another block with a heading of its own
-    peer = None if rank < 9 else (head.tag, (head.get("class") or "").split()[:1])
+    peer = None if head.tag in HEADING_TAGS else (head.tag, (head.get("class") or "").split()[:1])
     region = []
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
@@ -50,7 +53,8 @@ def region_after(head, taken: set) -> list:
 
 def _opens_with_heading(box, rank: int) -> bool:
     """Does the box open (first element, a few levels down) with a heading of the same or a
-    higher rank?"""
+    higher rank, or with a short block label of its own, linked or not ("<section><div
+    class=headline><a href=/>Top Stories</a></div>...")?"""
     node = box
     for _ in range(3):
         node = next((k for k in node if isinstance(k.tag, str)), None)
@@ -58,6 +62,9 @@ def _opens_with_heading(box, rank: int) -> bool:
             return False
         if node.tag in HEADING_TAGS:
             return int(node.tag[1]) <= rank
+        if node.tag != "a" and text_len(node, 60) < 60 and len(node) and \
+                heading_label(squash(raw_text(node))):
+            return True
     return False
 
 

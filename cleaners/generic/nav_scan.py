@@ -60,6 +60,7 @@ _REL_LINKS = etree.XPath("/*/head/link" + _REL_TEST)  # not descendant::, a whol
 _MAX_HITS = 80
 _MAX_STARTS = 2000  # text nodes opening with a label stem, before the precise check
 _NOT_A_LINK = ("#", "javascript:", "mailto:", "tel:", "data:")
+_MAIN_INSIDE = etree.XPath("boolean(.//main)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A <footer>/<header> named for the article is the article's own ("endofarticle",
 # "entry-footer", "post-header"), not the site's.
@@ -380,20 +381,20 @@ def in_chrome(el, menus: bool = True) -> bool:
     "entry-footer" inside <article> belongs to the article. menus=False: a box named just
     "menu" does not count (for blocks under an explicit "Related" heading)."""
     names_re = CHROME_CLASS if menus else CHROME_CLASS_STRICT
-    chrome = False
+    chrome = by_tag = False
     while el is not None:
         tag = el.tag
-        if tag in ("article", "main"):
+        # <main> shields its own <footer> too, unless it wraps the page (holds a <main>)
+        if tag == "article" or (tag == "main" and not (by_tag and _MAIN_INSIDE(el))):
             return False
         if tag == "body":
             return chrome
         if not chrome:
-            if (tag in ("footer", "header") and not _ARTICLE_PART.search(
-                    (el.get("class") or "") + " " + (el.get("id") or ""))) or \
-                    el.get("role") in ("contentinfo", "banner"):
-                return True  # (<footer class="endofarticle">: the article's own footer)
-            names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+            names = (el.get("class") or "") + " " + (el.get("id") or "")  # "endofarticle"
+            by_tag = (tag in ("footer", "header") and not _ARTICLE_PART.search(names)) or \
+                el.get("role") in ("contentinfo", "banner")
             # a box named "footer-recirc" inside <main> is the article's own footer
-            chrome = bool(names.strip()) and any(names_re.search(t) for t in names.split())
+            chrome = by_tag or (bool(names.strip()) and
+                                any(names_re.search(t) for t in names.lower().split()))
         el = el.getparent()
     return chrome

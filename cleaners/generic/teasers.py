@@ -18,7 +18,8 @@ Teaser or related link? Decided per item: a card with a snippet is a teaser, a c
 without one a rel="related" link (a block may hold both: three cards with an excerpt, then
 seven bare titles). A list of one- or two-word links is a topic/tag list: not taken.
 A class-named box headed by a site-wide list heading ("Most popular") is not taken; nor
-are "native ad" cards among the items.
+are "native ad" cards, shop products and other cards that are no article among the items
+(nav_not_articles.py).
 """
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ from lxml import etree
 
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, FOR_YOU_HEADING, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
-from .nav_cards import Card, find_cards, text_pairs
+from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL
+from .nav_cards import Card, find_cards
 from .nav_embeds import find_embeds
-from .nav_pages import page_of_same_article, same_page, same_site, section_of
+from .nav_not_articles import not_an_article, without_sections
 from .nav_rails import find_rails
 from .nav_region import region_after
 from .nav_scan import (
@@ -52,6 +53,7 @@ from .nav_scan import (
     squash,
     text_len,
 )
+from .nav_text_pairs import text_pairs
 
 # Text a block may hold outside its cards (its heading, a "see all" link, an ad label).
 _BLOCK_SLACK = 200
@@ -66,8 +68,10 @@ _MAX_CARDS = 20
 _MAX_FEED_CARDS = 60
 # A card in the article's text shows a summary of a sentence or more, else it is a link.
 _MIN_EMBED_SNIPPET = 60
-# A one-word folder ("/world/", "/video/"): a section front, not an article.
-_SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
+# A newsletter's sign-up page ("/service/newsletter-gerne-draussen-1.5249977"), promoted
+# by a card between the paragraphs like an article (in a list, "Newsletter" is a menu item
+# that tells a menu from a block of articles: kept there).
+_NEWSLETTER_PATH = re.compile(r"/newsletters?(?:[-_./]|$)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -98,7 +102,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
             author_heads.add(hit.owner.getparent() if hit.is_tail else hit.owner)
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
-        if host is None or ancestor_anchor(host) is not None or is_inside(host, taken) or \
+        if host is None or _in_link(host) or is_inside(host, taken) or \
                 in_chrome(host, menus=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
@@ -127,6 +131,21 @@ def _author_names(root) -> set[str]:
         if 2 <= word_count(name) <= 5 and len(name) <= 60:
             names.add(name)
     return names
+
+
+def _in_link(el) -> bool:
+    """Is the label a link's text? A dummy link that leads nowhere ("<h3><a href='#'>Suggested
+    articles</a></h3>", a script handler) leaves it a heading, unless a sibling link beside it
+    makes the line a tab bar ("Related articles | More from author"); a link to a fragment
+    ("#similar") is a tab too."""
+    a = ancestor_anchor(el)
+    if a is None:
+        return False
+    href = (a.get("href") or "").strip()
+    if href != "#" and not href.lower().startswith("javascript:"):
+        return True
+    line = a.getparent()
+    return line is not None and sum(1 for _ in line.iter("a")) > 1
 
 
 def _in_ad(el) -> bool:
@@ -206,7 +225,8 @@ def _from_embed(el, url, nav_anchors) -> Block | None:
         head.snippet = head.snippet or max((c.title for c in cards[1:]), key=len)
         head.el, head.extra = el, None
         cards = [head]
-    if len(cards) != 1 or _loose_text(el, cards) > _BLOCK_SLACK:
+    if len(cards) != 1 or _loose_text(el, cards) > _BLOCK_SLACK or \
+            _NEWSLETTER_PATH.search(urlsplit(cards[0].href or "").path):
         return None
     if cards[0].extra is not None:  # the paragraph after the card is the article's text
         cards[0].snippet, cards[0].extra = "", None
@@ -305,8 +325,8 @@ def _block(cards: list[Card], elements: list, url: str | None,
         return None
     # "native ad" items among the cards (<li class="andNativead">), and a card of this very
     # article ("More US Stories" listing the page itself first)
-    cards = [c for c in cards if not _not_an_article(c, url)]
-    cards = _without_sections(cards)
+    cards = [c for c in cards if not not_an_article(c, url)]
+    cards = without_sections(cards)
     if not cards:
         return None
     if len(cards) > max_cards:  # dozens of stories: the site's latest or an archive, not
@@ -324,35 +344,6 @@ def _block(cards: list[Card], elements: list, url: str | None,
         else:
             block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
     return block
-
-
-def _not_an_article(card: Card, url: str | None) -> bool:
-    """Cards that are no article of the site: "native ad" items (<li class="andNativead">),
-    paid cards ("Advertorial" beside the title), the page itself ("More US Stories" listing
-    it first), its section (a link to a parent path of the page), author, tag and topic
-    pages, images, job ads ("Leitung (m/w/d) Controlling")."""
-    if AD_CLASS.search(card.el.get("class") or ""):
-        return True
-    text = squash(raw_text(card.el))
-    rest = text if word_count(card.title) <= 2 else text.replace(card.title, "", 1)
-    if SPONSORED_TEXT.search(rest) or JOB_AD_TITLE.search(card.title):
-        return True
-    if not card.href:
-        return False
-    path = urlsplit(card.href).path
-    if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
-        return True
-    return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
-                          not same_site(card.href, url) or page_of_same_article(card.href, url))
-
-
-def _without_sections(cards: list[Card]) -> list[Card]:
-    """Cards whose link is a parent folder of another card's link in the block are that
-    card's section or show ("<a href=/emissions/show>Show</a>" above
-    "/emissions/show/episode-2"): a kicker, no article."""
-    paths = [urlsplit(c.href).path.rstrip("/") + "/" if c.href else "" for c in cards]
-    return [c for c, p in zip(cards, paths, strict=True)
-            if not p or p == "/" or not any(o != p and o.startswith(p) for o in paths)]
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:

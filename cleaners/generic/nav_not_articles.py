@@ -1,0 +1,61 @@
+"""Cards of a teaser/related block that are no article of the site (used by teasers.py):
+"native ad" items and promotion slots, paid cards, shop products with a price, job ads, the
+page itself, its section, author, tag and topic pages, images, other sites' pages; and the
+section links above a card (a parent folder of another card's link: a kicker).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..text import word_count
+from ..vocab import AD_CLASS, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
+from .nav_cards import Card
+from .nav_pages import page_of_same_article, same_page, same_site, section_of
+from .nav_scan import raw_text, squash
+
+# A recommendation slot the site sells or fills with its own promotions ("af-native-left").
+_NATIVE_SLOT = re.compile(r"(?<![a-z])native(?![a-z])", re.IGNORECASE)
+# The price line of a shop's product card ("price--default", "product-price").
+_PRICE_CLASS = re.compile(r"(?<![a-z])price", re.IGNORECASE)
+# A one-word folder ("/world/", "/video/"): a section front, not an article.
+_SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
+
+
+def not_an_article(card: Card, url: str | None) -> bool:
+    """Cards that are no article of the site: "native ad" items (<li class="andNativead">),
+    paid cards ("Advertorial" beside the title), the page itself ("More US Stories" listing
+    it first), its section (a link to a parent path of the page), author, tag and topic
+    pages, images, job ads ("Leitung (m/w/d) Controlling")."""
+    names = f'{card.el.get("class") or ""} {card.el.get("id") or ""}'
+    if AD_CLASS.search(names) or _NATIVE_SLOT.search(names) or _priced(card.el):
+        return True
+    text = squash(raw_text(card.el))
+    rest = text if word_count(card.title) <= 2 else text.replace(card.title, "", 1)
+    # "Sponsored" as the card's only title line (the label glued to the headline in a
+    # "<span>Sponsored</span><h3>…</h3>" card leaves no word break to search for)
+    if SPONSORED_TEXT.search(rest) or SPONSORED_TEXT.fullmatch(card.title.strip()) or \
+            JOB_AD_TITLE.search(card.title):
+        return True
+    if not card.href:
+        return False
+    path = urlsplit(card.href).path
+    if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
+        return True
+    return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
+                          not same_site(card.href, url) or page_of_same_article(card.href, url))
+
+
+def _priced(el) -> bool:
+    """A shop's product card: its price in an element named so ("price--default")."""
+    return any(_PRICE_CLASS.search(d.get("class") or "") for d in el.iter()
+               if isinstance(d.tag, str))
+
+
+def without_sections(cards: list[Card]) -> list[Card]:
+    """Cards whose link is a parent folder of another card's link in the block are that
+    card's section or show ("<a href=/emissions/show>Show</a>" above
+    "/emissions/show/episode-2"): a kicker, no article."""
+    paths = [urlsplit(c.href).path.rstrip("/") + "/" if c.href else "" for c in cards]
+    return [c for c, p in zip(cards, paths, strict=True)
+            if not p or p == "/" or not any(o != p and o.startswith(p) for o in paths)]
