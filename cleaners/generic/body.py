@@ -137,6 +137,12 @@ def _other_headline(el, headline) -> bool:
     return any(h1 is not headline for h1 in el.iter("h1"))
 
 
+def _untitled(el) -> bool:
+    """Does el show no title heading (<h1>-<h3>)? A post of a thread has none; a story and
+    a card have one."""
+    return next(el.iter("h1", "h2", "h3"), None) is None
+
+
 def _prefix(values) -> list:
     return [0, *accumulate(values)]
 
@@ -203,9 +209,11 @@ class Layout:
 
     def _section(self, sib, sig: tuple) -> bool:
         """Is sib another section of the article whose section has signature sig? Not when
-        it has a headline of its own or is an <article>: then it is another story (the next
-        one of an endless-scroll page, a card of a list)."""
-        return bool(sig[1]) and sig[0] != "article" and signature(sib) == sig \
+        it has a headline of its own or is a titled <article>: then it is another story
+        (the next one of an endless-scroll page, a card of a list). Untitled <article>
+        siblings are the posts of one thread (a forum's replies under its first post)."""
+        return bool(sig[1]) and signature(sib) == sig \
+            and (sig[0] != "article" or _untitled(sib)) \
             and self.prose(sib) > 0 and self.link_density(sib) < 0.5 \
             and not self._other_story(sib)
 
@@ -226,6 +234,8 @@ class Layout:
         if parent is None:
             return False
         sig = signature(el)
+        if el.tag == "article" and not _untitled(el):
+            return False
         return any(sib is not el and self._section(sib, sig) for sib in parent)
 
     def climb(self, winner):
