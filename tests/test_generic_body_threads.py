@@ -36,6 +36,18 @@ def test_the_replies_of_a_thread_are_its_text():
     assert "Another thread about cats" not in body
 
 
+def test_each_post_of_a_thread_gives_its_message_not_its_posters_card():
+    # the poster's card (name, "Member since", year) sits beside each message in the post:
+    # the chosen message's place in its post is where every post's text is
+    page = ("<html><body><div class='p-body'><h1>Crumbs on the cat's bed</h1>"
+            "<div class='block block--messages'><div class='block-body'>"
+            + _post(1, 3) + _post(2, 1) + _post(3, 2) + "</div></div></div></body></html>")
+    body = extract_article(page, "https://forum.example.org/threads/crumbs.1/").body
+    assert "Post 2, part 0" in body
+    assert "Member since" not in body
+    assert "member2" not in body
+
+
 def test_titled_article_siblings_stay_other_stories():
     # a list of stories, each an <article> with its own title: the chosen one is not
     # joined by the next

@@ -29,7 +29,15 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import HEADING_TAGS, Block, Page, linearize, prose_heading_length
-from .body_extent import LEAD_WEIGHT, card_rail, lead, outer_list, under_headline
+from .body_extent import (
+    LEAD_WEIGHT,
+    card_rail,
+    lead,
+    outer_list,
+    post_messages,
+    signature,
+    under_headline,
+)
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
 from .boilerplate import is_header, is_hidden
@@ -37,7 +45,6 @@ from .trim import trim
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
@@ -125,11 +132,6 @@ def released_marks(blocks: list[Block], weights: list[float], headline=None) -> 
                     break
                 released.add(m)
     return released
-
-
-def signature(el) -> tuple:
-    """Tag and class, numbers dropped: repeated sections of one article share it."""
-    return el.tag, _DIGITS.sub("", el.get("class") or "")
 
 
 def _other_headline(el, headline) -> bool:
@@ -369,7 +371,9 @@ def _find_body(page: Page, title: str, headline, declared=None, lines=frozenset(
         winner = layout.winner(headline)
         if winner is None:
             return BodyResult(None, [], blocks)
-        members = layout.members(layout.climb(layout.widen(outer_list(winner), headline)))
+        chosen = layout.widen(outer_list(winner), headline)
+        section = layout.climb(chosen)
+        members = post_messages(layout.members(section), section, chosen)
     kept = lead(page, weights, content, headline, members)
     for el in members:
         start, end = page.spans.get(el, (0, 0))
