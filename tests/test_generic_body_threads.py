@@ -60,3 +60,19 @@ def test_titled_article_siblings_stay_other_stories():
     body = extract_article(page, "https://news.example.org/story-1").body
     assert "Story 1, part 3" in body
     assert "Story 2, part 0" not in body
+
+
+def test_a_button_in_the_article_is_no_text():
+    # a landing-page builder's call-to-action buttons between the paragraphs (a link in a
+    # box whose class names a button) and Bootstrap's "btn" link under the article
+    text = "".join(f"<p>Part {k}: {SENTENCE}</p>" for k in range(4))
+    page = ("<html><body><article><h1>Three habits of calm cats</h1>"
+            f"<div class='entry'>{text}"
+            "<div class='thrv_wrapper thrv-button'><a href='/signup'>SIGN UP FOR FREE »</a></div>"
+            f"{text.replace('Part', 'Section')}"
+            "<p><a class='btn btn-primary' href='/guide'>Get the guide »</a></p>"
+            "</div></article></body></html>")
+    body = extract_article(page, "https://cats.example.org/calm").body
+    assert "Part 3:" in body and "Section 3:" in body
+    assert "SIGN UP FOR FREE" not in body
+    assert "Get the guide" not in body
