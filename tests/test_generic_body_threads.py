@@ -76,3 +76,20 @@ def test_a_button_in_the_article_is_no_text():
     assert "Part 3:" in body and "Section 3:" in body
     assert "SIGN UP FOR FREE" not in body
     assert "Get the guide" not in body
+
+
+def test_a_row_of_legal_links_and_a_click_prompt_close_no_article():
+    # a one-page site: the footer's row of legal links and a "click here" prompt to the
+    # next page are the last lines inside the article's own box
+    text = "".join(f"<p>Teil {k}: Die Katze schläft jede Nacht auf der Fensterbank, und seit "
+                   "einigen Tagen liegen dort kleine dunkle Krümel auf der Decke.</p>"
+                   for k in range(4))
+    page = ("<html><body><div class='page'><h1>Krümel auf der Decke</h1>"
+            f"<div class='text'>{text}"
+            "<p>Bereit für Teil 2? Dann einfach hier klicken:</p>"
+            "<p>IMPRESSUM | DATENSCHUTZ | COPYRIGHT MAX MUSTER</p>"
+            "</div></div></body></html>")
+    body = extract_article(page, "https://katzen.example.de/kruemel").body
+    assert "Teil 3:" in body
+    assert "hier klicken" not in body
+    assert "IMPRESSUM" not in body
