@@ -29,7 +29,15 @@ from itertools import accumulate
 from lxml import etree
 
 from .blocks import HEADING_TAGS, Block, Page, linearize, prose_heading_length
-from .body_extent import LEAD_WEIGHT, card_rail, lead, outer_list, under_headline
+from .body_extent import (
+    LEAD_WEIGHT,
+    card_rail,
+    lead,
+    outer_list,
+    post_messages,
+    signature,
+    under_headline,
+)
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
 from .boilerplate import is_header, is_hidden
@@ -37,7 +45,6 @@ from .trim import trim
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_DIGITS = re.compile(r"\d+")
 _BODY = etree.XPath("//body", smart_strings=False)
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
@@ -127,14 +134,15 @@ def released_marks(blocks: list[Block], weights: list[float], headline=None) -> 
     return released
 
 
-def signature(el) -> tuple:
-    """Tag and class, numbers dropped: repeated sections of one article share it."""
-    return el.tag, _DIGITS.sub("", el.get("class") or "")
-
-
 def _other_headline(el, headline) -> bool:
     """Does el show an <h1> that is not the page's headline?"""
     return any(h1 is not headline for h1 in el.iter("h1"))
+
+
+def _untitled(el) -> bool:
+    """Does el show no title heading (<h1>-<h3>)? A post of a thread has none; a story and
+    a card have one."""
+    return next(el.iter("h1", "h2", "h3"), None) is None
 
 
 def _prefix(values) -> list:
@@ -203,9 +211,11 @@ class Layout:
 
     def _section(self, sib, sig: tuple) -> bool:
         """Is sib another section of the article whose section has signature sig? Not when
-        it has a headline of its own or is an <article>: then it is another story (the next
-        one of an endless-scroll page, a card of a list)."""
-        return bool(sig[1]) and sig[0] != "article" and signature(sib) == sig \
+        it has a headline of its own or is a titled <article>: then it is another story
+        (the next one of an endless-scroll page, a card of a list). Untitled <article>
+        siblings are the posts of one thread (a forum's replies under its first post)."""
+        return bool(sig[1]) and signature(sib) == sig \
+            and (sig[0] != "article" or _untitled(sib)) \
             and self.prose(sib) > 0 and self.link_density(sib) < 0.5 \
             and not self._other_story(sib)
 
@@ -226,6 +236,8 @@ class Layout:
         if parent is None:
             return False
         sig = signature(el)
+        if el.tag == "article" and not _untitled(el):
+            return False
         return any(sib is not el and self._section(sib, sig) for sib in parent)
 
     def climb(self, winner):
@@ -359,7 +371,9 @@ def _find_body(page: Page, title: str, headline, declared=None, lines=frozenset(
         winner = layout.winner(headline)
         if winner is None:
             return BodyResult(None, [], blocks)
-        members = layout.members(layout.climb(layout.widen(outer_list(winner), headline)))
+        chosen = layout.widen(outer_list(winner), headline)
+        section = layout.climb(chosen)
+        members = post_messages(layout.members(section), section, chosen)
     kept = lead(page, weights, content, headline, members)
     for el in members:
         start, end = page.spans.get(el, (0, 0))

@@ -1,7 +1,10 @@
 """What around the chosen container belongs to the article, and what next to it does not
 (body.py): the list a chosen sub-list belongs to, the lead between the headline and the
-container, a short post right under its headline, a rail of cards beside the article."""
+container, a short post right under its headline, a rail of cards beside the article, the
+message of each post of a thread."""
 from __future__ import annotations
+
+import re
 
 from .blocks import Block, Page
 from .boilerplate import is_header
@@ -12,6 +15,40 @@ SHORT_POST_CHARS = 100  # the same as fallback.MIN_BODY_CHARS: a text this short
 
 
 _LISTS = frozenset({"ol", "ul"})
+_DIGITS = re.compile(r"\d+")
+
+
+def signature(el) -> tuple:
+    """Tag and class, numbers dropped: repeated sections of one article share it."""
+    return el.tag, _DIGITS.sub("", el.get("class") or "")
+
+
+def post_messages(members: list, section, chosen) -> list:
+    """The posts of a thread (untitled <article> siblings, body.py), each narrowed to the
+    place the chosen element holds in its own post: the message, not the poster's card
+    (rank, post count, place) beside it. A post without that place is taken whole."""
+    if section.tag != "article" or chosen is section:
+        return members
+    path = []
+    el = chosen
+    while el is not None and el is not section:
+        path.append(signature(el))
+        el = el.getparent()
+    if el is None:
+        return members
+    path.reverse()
+    sig = signature(section)
+    return [_descend(m, path) if m.tag == "article" and signature(m) == sig else m
+            for m in members]
+
+
+def _descend(post, path: list):
+    el = post
+    for sig in path:
+        el = next((c for c in el if isinstance(c.tag, str) and signature(c) == sig), None)
+        if el is None:
+            return post
+    return el
 
 
 def outer_list(el):

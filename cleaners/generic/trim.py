@@ -43,7 +43,11 @@ TRAILING_LINE = re.compile(
     r"|^(?:möchten|wollen) sie (?:den|diesen|die|diese|das|dieses) \w+ teilen\b"
     r"|^cet article vous a-t-il été utile\b|^¿?(?:te|le) (?:ha )?(?:resultado|sido|parecido) útil"
     r"|^(?:loading|wird geladen|chargement|cargando)\W*$"
-    r"|\b(?:click|tap) here\b|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
+    r"|\b(?:click|tap) here\b|\bhier klicken\b|\bcliquez ici\b"
+    r"|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
+    # a site footer's row of legal links ("Impressum | Datenschutz | Copyright ...")
+    r"|^(?=[^|]*\|[^|]*\|)(?=.*\b(?:impressum|imprint|datenschutz|privacy|copyright|agb"
+    r"|terms|disclaimer|cookies|mentions légales|aviso legal)\b)"
     r"|\b(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b"
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
