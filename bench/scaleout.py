@@ -39,7 +39,6 @@ import logging
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -47,13 +46,19 @@ from pathlib import Path
 from .crawl import (
     REPO,
     SITES,
-    _env,
     _read_json,
     _set_args,
-    _tree_rss,
-    _vm_hwm_kb,
     local_settings,
     run_healthcrawl,
+)
+from .scaleout_probes import (
+    find_server_pids,
+    machine_busy_s,
+    pg_transactions,
+    redis_commandstats,
+    redis_cpu_s,
+    run_workers,
+    tree_cpu_s,
 )
 
 sys.path.insert(0, str(REPO / "tests"))
@@ -66,114 +71,6 @@ log = logging.getLogger("bench.scaleout")
 CONCURRENCY = 16  # per worker: CONCURRENT_REQUESTS
 VOLATILE = ("fetched_at", "run_id")  # differ between any two runs of the same crawl
 STATS_EXTENSION = "bench.crawl.StatsFile"
-
-
-def _workers(cmds: list[list[str]], work: Path, timeline: list | None = None) -> list[dict]:
-    """Start the commands at once; each one's exit code, CPU s and peak RSS. `timeline`, if
-    given, gets one row per second: (seconds since the start, cores the machine was busy,
-    cores the workers used)."""
-    import psutil
-
-    n = len(cmds)
-    procs = []
-    for i, cmd in enumerate(cmds):
-        log_file = open(work / f"worker{i}.log", "wb")  # noqa: SIM115 (closed below)
-        procs.append((subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=log_file,
-                                       stderr=log_file), log_file))
-    results: dict[int, dict] = {}
-    peaks = {p.pid: 0 for p, _ in procs}
-    handles = {p.pid: psutil.Process(p.pid) for p, _ in procs}
-    start = last_t = time.perf_counter()
-    last_busy, last_own = _machine_busy_s(), 0.0
-    while len(results) < n:
-        for proc, log_file in procs:
-            if proc.pid in results:
-                continue
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                log_file.close()
-                results[proc.pid] = {
-                    "exit_code": os.waitstatus_to_exitcode(status),
-                    "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-                    "peak_rss_mb": round(peaks[proc.pid] / 2**20, 1)}
-            else:
-                peaks[proc.pid] = max(peaks[proc.pid], _tree_rss(handles[proc.pid], proc.pid),
-                                      _vm_hwm_kb(str(proc.pid)) * 1024)
-        now = time.perf_counter()
-        if timeline is not None and now - last_t >= 1.0 and last_busy is not None:
-            busy, own = _machine_busy_s(), _own_cpu_s(handles, results)
-            timeline.append((round(now - start, 1), round((busy - last_busy) / (now - last_t), 2),
-                             round((own - last_own) / (now - last_t), 2)))
-            last_t, last_busy, last_own = now, busy, own
-        time.sleep(0.1)
-    return [results[p.pid] for p, _ in procs]
-
-
-def _own_cpu_s(handles: dict, done: dict) -> float:
-    """CPU seconds of the workers so far (the finished ones' from wait4)."""
-    total = sum(r["cpu_s"] for r in done.values())
-    for pid, handle in handles.items():
-        if pid in done:
-            continue
-        try:
-            t = handle.cpu_times()
-        except Exception:  # ended between two looks
-            continue
-        total += t.user + t.system + t.children_user + t.children_system
-    return total
-
-
-def _machine_busy_s() -> float | None:
-    """CPU seconds the whole machine has been busy (all cores, /proc/stat), or None."""
-    try:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    except OSError:
-        return None
-    ticks = [int(x) for x in fields]
-    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
-    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-def _commandstats(client) -> dict[str, int]:
-    return {name.removeprefix("cmdstat_"): int(v["calls"])
-            for name, v in client.info("commandstats").items()}
-
-
-def _redis_cpu(client) -> float:
-    info = client.info("cpu")
-    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
-
-
-def _tree_cpu_s(pid: int | None) -> float:
-    """CPU seconds of a server's process tree: its own, its reaped children's (a PostgreSQL
-    backend that ended is in its postmaster's), and its live children's."""
-    import psutil
-
-    if not pid:
-        return 0.0
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0.0
-    total = 0.0
-    for proc in procs:
-        try:
-            t = proc.cpu_times()
-        except psutil.Error:
-            continue
-        total += t.user + t.system + t.children_user + t.children_system
-    return total
-
-
-def _server_pids(redis_server: RedisServer, pg: PostgresServer, nginx) -> dict[str, int]:
-    pids = {"redis": getattr(redis_server.process, "pid", 0),
-            "nginx": getattr(getattr(nginx, "_proc", None), "pid", 0)}
-    try:  # the postmaster's pid is the first line of postmaster.pid
-        pids["postgresql"] = int((pg.data / "postmaster.pid").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        pids["postgresql"] = 0
-    return pids
 
 
 def compare_records(reference: Path, run: Path) -> dict:
@@ -203,15 +100,6 @@ def compare_records(reference: Path, run: Path) -> dict:
             "identical": bool(a) and a == b}
 
 
-def _xacts(url: str) -> int:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("SELECT pg_stat_clear_snapshot()")
-        return conn.execute("SELECT xact_commit + xact_rollback FROM pg_stat_database "
-                            "WHERE datname = current_database()").fetchone()[0]
-
-
 def crawl_settings(concurrency: int, per_host: int) -> dict:
     """The settings every run of this benchmark shares (module docstring)."""
     return {**local_settings(concurrency), "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
@@ -239,19 +127,19 @@ def run_config(n: int, base_url: str, redis_server: RedisServer, pg: PostgresSer
              *_set_args({**settings, "BENCH_STATS_FILE": logs / f"worker{i}.stats.json"})]
             for i in range(n)]
     server_pids = server_pids or {}
-    redis_before, pg_before = _commandstats(client), _xacts(database)
-    redis_cpu_before = _redis_cpu(client)
-    servers_before = {server: _tree_cpu_s(pid) for server, pid in server_pids.items()}
-    busy_before = _machine_busy_s()
+    redis_before, pg_before = redis_commandstats(client), pg_transactions(database)
+    redis_cpu_before = redis_cpu_s(client)
+    servers_before = {server: tree_cpu_s(pid) for server, pid in server_pids.items()}
+    busy_before = machine_busy_s()
     started = time.perf_counter()
     timeline: list = []
-    workers = _workers(cmds, logs, timeline)
+    workers = run_workers(cmds, logs, timeline)
     seconds = time.perf_counter() - started
-    busy_after = _machine_busy_s()
+    busy_after = machine_busy_s()
     time.sleep(0.6)  # the statistics collector's last report
-    redis_after, pg_after = _commandstats(client), _xacts(database)
-    redis_cpu = _redis_cpu(client) - redis_cpu_before
-    servers_cpu = {server: round(_tree_cpu_s(pid) - servers_before[server], 2)
+    redis_after, pg_after = redis_commandstats(client), pg_transactions(database)
+    redis_cpu = redis_cpu_s(client) - redis_cpu_before
+    servers_cpu = {server: round(tree_cpu_s(pid) - servers_before[server], 2)
                    for server, pid in server_pids.items()}
     calls = {k: redis_after.get(k, 0) - redis_before.get(k, 0) for k in redis_after}
     calls = {k: v for k, v in sorted(calls.items(), key=lambda kv: -kv[1]) if v > 0}
@@ -333,7 +221,7 @@ def scaleout_benchmark(articles: int = 2000, concurrency: int = CONCURRENCY,
                 report["single_process"] = {k: single.get(k) for k in (
                     "exit_code", "seconds", "pages", "pages_per_s", "cpu_s", "pages_per_cpu_s",
                     "peak_rss_mb", "records", "load_avg_1m_after")}
-            pids = _server_pids(redis_server, pg, nginx)
+            pids = find_server_pids(redis_server, pg, nginx)
             # Rounds alternate 1 and 2 workers, so a change in the machine's other load
             # shows as a spread between rounds rather than as a speed-up.
             for n, round_ in [(n, r) for r in range(1, max(1, repeat) + 1) for n in (1, 2)]:
