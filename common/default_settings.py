@@ -75,6 +75,9 @@ SETTINGS: tuple[Setting, ...] = (
             "a disagreement drops the template"),
     Setting("HEALTHCRAWL_GC_TUNING", True,
             "fewer garbage-collector passes over long-lived crawl state (crawler/gctune.py)"),
+    Setting("HEALTHCRAWL_HEAP_TRIM_S", 10.0,
+            "seconds between handing the crawl process's freed C heap back to the system "
+            "(glibc malloc_trim, crawler/heaptrim.py); 0: off"),
     # -- item pipelines: validate, dedupe, store, export
     Setting("HEALTHCRAWL_VALIDATE_ENABLED", True,
             "validate records (required fields, body length, field types); off: NotConfigured"),

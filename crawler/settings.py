@@ -77,6 +77,7 @@ EXTENSIONS = {
     "pipelines.run_folder.RunFolder": 500,
     "crawler.progress.Progress": 510,
     "crawler.gctune.GcTuning": 520,
+    "crawler.heaptrim.HeapTrim": 530,
 }
 # HEALTHCRAWL_FRONTIER set: this process is one worker of a crawl shared through Redis
 # (crawler/frontier/addon.py); not set, the add-on is NotConfigured and nothing changes.

@@ -3,6 +3,7 @@ content hash (the same text under two URLs: print views, tracking parameters the
 canonicalizer missed, syndicated copies). The first record seen wins."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from scrapy.exceptions import NotConfigured
@@ -10,14 +11,21 @@ from scrapy.exceptions import NotConfigured
 from .drops import DuplicateContent, DuplicateUrl, drop
 from .fields import record_hash
 
+# cleaners/record.py writes ids as 16 and content hashes as 64 lowercase hex digits.
+_HEX = re.compile(r"[0-9a-f]{16}(?:[0-9a-f]{48})?")
+
 
 class DedupePipeline:
     def __init__(self, stats: Any = None):
         self.stats = stats
-        # Hash keys are the 32 raw bytes rather than 64 hex characters, and the value is the
-        # id string already held by _ids: a long run keeps ~250 bytes per article.
-        self._ids: set[str] = set()
-        self._hashes: dict[bytes, str] = {}
+        # Both kept as 64-bit ints, ids as the keys of a dict (its table is smaller than a
+        # set's): 130-160 bytes an article instead of 210-265 as a set of strings and a dict
+        # of bytes (measured, 2,000 to 60,000 articles). An id is its 16 hex digits read exactly,
+        # a content hash its first 64 bits, so two different texts are taken for one only
+        # with odds ~n^2 / 2^65 (one in 10^11 at 20,000 articles). A value the record code
+        # would not write (a foreign record) is kept as it is.
+        self._ids: dict[int | str, None] = {}
+        self._hashes: dict[int | str, int | str] = {}  # content key -> the first id's key
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DedupePipeline:
@@ -27,19 +35,25 @@ class DedupePipeline:
 
     def process_item(self, item: Any) -> Any:
         rid = item["id"]
-        if rid in self._ids:
+        id_key = _key(rid)
+        if id_key in self._ids:
             raise drop(self.stats, DuplicateUrl, item, f"id {rid} already seen in this run")
-        self._ids.add(rid)
-        key = _hash_key(record_hash(item))
-        first = self._hashes.get(key)
+        self._ids[id_key] = None
+        content_key = _key(record_hash(item))
+        first = self._hashes.get(content_key)
         if first is not None:
-            raise drop(self.stats, DuplicateContent, item, f"same title and body as {first}")
-        self._hashes[key] = rid
+            raise drop(self.stats, DuplicateContent, item,
+                       f"same title and body as {_id_text(first)}")
+        self._hashes[content_key] = id_key
         return item
 
 
-def _hash_key(hex_hash: str) -> bytes:
-    try:
-        return bytes.fromhex(hex_hash)
-    except ValueError:  # not hex (a foreign record): still a stable key
-        return hex_hash.encode("utf-8")
+def _key(value: str) -> int | str:
+    """The first 64 bits of lowercase hex as an int; anything else as it is."""
+    if isinstance(value, str) and _HEX.fullmatch(value):
+        return int(value[:16], 16)
+    return value
+
+
+def _id_text(key: int | str) -> str:
+    return f"{key:016x}" if isinstance(key, int) else key

@@ -82,3 +82,22 @@ def test_dedupe_by_url_then_content() -> None:
         pipeline.process_item(copy2)
     assert stats == {"healthcrawl/outcome/dropped/duplicate_url": 1,
                      "healthcrawl/outcome/dropped/duplicate_content": 2}
+
+
+def test_dedupe_keeps_64_bit_keys_and_names_the_first_id_exactly() -> None:
+    """Ids and content hashes are kept as 64-bit ints (pipelines/dedupe.py); an id or hash
+    the record code would not write (upper case, another length) stays a string of its own,
+    never equal to a hex one."""
+    pipeline = DedupePipeline(stats=Stats())
+    a = synthetic_record(1)
+    pipeline.process_item(a)
+    assert all(isinstance(k, int) for k in pipeline._ids)
+    assert all(isinstance(k, int) and isinstance(v, int) for k, v in pipeline._hashes.items())
+    with pytest.raises(drops.DuplicateContent, match=f"as {a['id']}$"):
+        pipeline.process_item({**a, "id": "f" * 16})
+    odd = {**synthetic_record(3), "id": a["id"].upper(), "content_hash": "X"}
+    assert pipeline.process_item(odd) is odd
+    with pytest.raises(drops.DuplicateUrl):
+        pipeline.process_item({**odd, "content_hash": "Y"})
+    with pytest.raises(drops.DuplicateContent, match=f"as {odd['id']}$"):
+        pipeline.process_item({**odd, "id": "other"})

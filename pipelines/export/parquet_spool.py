@@ -22,6 +22,7 @@ from pathlib import Path
 import orjson
 
 from cleaners.record_fields import FIELDS, Field
+from common.heap import trim_heap
 
 from .atomic import BUFFER_BYTES, part_path
 from .exporter import DEFAULT_ROW_GROUP, DEFAULT_ROW_GROUP_BYTES
@@ -108,6 +109,9 @@ class SpooledParquetWriter:
         self._write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
 
     def commit(self) -> list[Path]:
+        # The crawl's freed heap goes back to the system before pyarrow loads on top of it:
+        # the conversion is the crawl process's peak (common/heap.py).
+        trim_heap()
         from .parquet import ParquetWriter  # pyarrow: only now
 
         self._fh.close()
