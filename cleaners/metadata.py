@@ -26,7 +26,16 @@ from .jsonld import (
 )
 from .names import final_name, split_names
 from .structured import read_structured
-from .structured_dates import dated, dated_days, local_form, printed_choice, str_value
+from .structured_dates import (
+    dated,
+    dated_days,
+    is_utc,
+    local_form,
+    printed_choice,
+    printed_day,
+    same_instant,
+    str_value,
+)
 from .text import clean_inline
 from .visible_dates import updated_element
 
@@ -179,6 +188,8 @@ def read_metadata(root, url: str | None) -> dict:
         printed = visible["published"] or date_element(root, True)
         if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
             meta["published"] = printed_choice(meta["published"], days, printed)
+    elif is_utc(meta["published"]):  # a UTC timestamp beside a local printed day
+        _printed_local_day(root, meta, visible["published"])
     site_authors: list[dict] = []
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         # the site named as author (a house account): a byline names a person; where nothing
@@ -283,6 +294,19 @@ def _link_names(root, people: list[dict]) -> None:
                 continue  # an anchor, a script, or a home page (an organisation's name)
             person["url"] = href
             break
+
+
+def _printed_local_day(root, meta: dict, printed: str | None) -> None:
+    """The page's printed day for a UTC publication timestamp one day off it
+    (cleaners/structured_dates.py), and for an update timestamp at the same instant."""
+    printed = printed or date_element(root, True)
+    same = same_instant(meta["modified"], meta["published"])
+    if not same and printed == date_part(meta["modified"]):
+        return  # the update line's day ("Updated Jul 24"), not the publication's
+    shifted = printed_day(meta["published"], printed)
+    if shifted != meta["published"]:
+        meta["published"] = shifted
+        meta["modified"] = shifted if same else meta["modified"]
 
 
 def _health_defaults() -> dict:
