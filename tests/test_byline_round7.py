@@ -1,0 +1,26 @@
+"""Byline shapes met on the tune pages of round 7 (bench/data/metadata, docs/
+metadata-annotation.md "Round 7"), on hand-written pages."""
+from __future__ import annotations
+
+from cleaners.extract import extract_article
+
+URL = "https://news.example/2024/03/flu-season/"
+TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
+
+
+def _authors(html: str) -> list[tuple[str, str | None]]:
+    return [(a["name"], a["url"]) for a in extract_article(html, URL).authors]
+
+
+def test_a_teaser_classed_header_beside_the_headlines_teaser_block() -> None:
+    # no <h1>: the headline is an <h2> inside the CMS's "teaser_blog_text" block; the byline
+    # block "teaser_text_meta" is that block's sibling; the cards below are other stories
+    card = ("<div class='teaser'><div class='teaser_text_meta'><a href='/autor/doe_j'>John "
+            "Doe</a> / 03.11.2021</div><div class='teaser_text'><h2><a href='/artikel/x'>"
+            "Another story on the flu</a></h2></div></div>")
+    html = ("<html><head><title>Flu season peaks early | News Example</title></head><body>"
+            "<div class='beitrag'><div class='teaser_text_meta'><a href='/autor/roe_j'>Jane "
+            "Roe</a> / 22.04.2020 / 06:15</div><div class='teaser_blog_text'><div><h2>Flu "
+            f"season peaks early</h2></div>{TEXT * 5}</div></div>"
+            f"<div class='more'>{card * 3}</div></body></html>")
+    assert _authors(html) == [("Jane Roe", "https://news.example/autor/roe_j")]
