@@ -19,8 +19,9 @@ BYLINE_LABEL = re.compile(
     r"text(?: und (?:fotos?|interview))?|interview|"
     r"автор(?:ы)?|作者)"
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
-# (td and font: table-layout portals print "时间：… 作者：…" in a cell)
-BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd", "td",
+# (td and font: table-layout portals print "时间：… 作者：…" in a cell; dt: a metadata box as a
+# definition list, "<dt>Auteur</dt><dd>Name</dd>")
+BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dt", "dd", "td",
                "font"}
 # Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
 # an author page ("/autor/frank_g");

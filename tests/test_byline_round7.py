@@ -24,3 +24,12 @@ def test_a_teaser_classed_header_beside_the_headlines_teaser_block() -> None:
             f"season peaks early</h2></div>{TEXT * 5}</div></div>"
             f"<div class='more'>{card * 3}</div></body></html>")
     assert _authors(html) == [("Jane Roe", "https://news.example/autor/roe_j")]
+
+
+def test_a_label_term_and_the_name_in_its_definition() -> None:
+    # a metadata box as a definition list: "<dt>Auteur</dt><dd><a>Name</a></dd>"
+    box = ("<dl class='post-meta'><dt>Date</dt><dd>2 mars 2020</dd><dt>\n  Auteur\n  </dt>"
+           "<dd><a href='/fr/staff/jeanne-roe/'>\n  Jeanne Roe</a></dd></dl>")
+    html = ("<html lang='fr'><head><title>Grippe</title></head><body><article>"
+            f"<h1>La grippe arrive tôt</h1>{box}{TEXT * 5}</article></body></html>")
+    assert _authors(html) == [("Jeanne Roe", "https://news.example/fr/staff/jeanne-roe/")]
