@@ -325,7 +325,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
+    people = ld_authors or _label_or_boxes(root, visible["authors"]) or meta_authors
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
@@ -338,6 +338,17 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["references"] = meta["references"] or visible["references"]
     meta["medical_disclaimer"] = visible["medical_disclaimer"]
     meta["disclaimer_element"] = visible["disclaimer_element"]
+
+
+def _label_or_boxes(root, labelled: list[dict]) -> list[dict]:
+    """A labelled byline ("Geschrieben von A"), unless the byline elements name its people
+    and more: one author box per writer, each with the same label, where the label reading
+    stops at the first box."""
+    boxes = visible_bylines(root)
+    if not labelled:
+        return boxes
+    names = {p["name"] for p in labelled}
+    return boxes if names < {p["name"] for p in boxes} else labelled
 
 
 def _shown(root, people: list[dict]) -> bool:

@@ -33,3 +33,20 @@ def test_a_label_term_and_the_name_in_its_definition() -> None:
     html = ("<html lang='fr'><head><title>Grippe</title></head><body><article>"
             f"<h1>La grippe arrive tôt</h1>{box}{TEXT * 5}</article></body></html>")
     assert _authors(html) == [("Jeanne Roe", "https://news.example/fr/staff/jeanne-roe/")]
+
+
+def test_one_labelled_author_box_per_writer() -> None:
+    # "Geschrieben von" opens each writer's box: the label reading stops at the first box, the
+    # author-classed boxes name both; the translator's box is no author
+    def box(kind: str, label: str, slug: str, name: str) -> str:
+        return (f"<div class='{kind} contributor'><div class='avatar-container'><a href='/author/"
+                f"{slug}/'><img alt='' src='/a.png'></a></div><div class='contributor-name'><span "
+                f"class='credit-label'>{label}</span><a href='/author/{slug}/'>{name}</a></div>"
+                "</div>")
+    credit = ("<div class='credit'>" + box("author", "Geschrieben von", "jane-roe", "Jane Roe")
+              + box("author", "Geschrieben von", "latam-desk", "Latin America Desk")
+              + box("translator", "Übersetzt von", "john-doe", "John Doe") + "</div>")
+    html = ("<html lang='de'><head><title>Grippe</title></head><body><article>"
+            f"<h1>Die Grippe kommt früh</h1>{credit}{TEXT * 5}</article></body></html>")
+    assert _authors(html) == [("Jane Roe", "https://news.example/author/jane-roe/"),
+                              ("Latin America Desk", "https://news.example/author/latam-desk/")]
