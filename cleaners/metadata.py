@@ -213,6 +213,9 @@ def read_metadata(root, url: str | None) -> dict:
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
+    for p in meta["author_objects"]:  # the site's own home page as a Person's url: no profile
+        if p.get("url") and _own_home(p["url"], url):
+            p["url"] = None
     if any(not p.get("url") for p in meta["author_objects"]):
         _link_names(root, meta["author_objects"])
     # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
@@ -265,6 +268,15 @@ def _host_names(url: str | None) -> set[str]:
     """"https://www.mdr.de/x" -> {"www.mdr.de", "mdr.de"}: a site's domain used as a name."""
     host = (urlsplit(url).hostname or "") if url else ""
     return {host, host.removeprefix("www.")} - {""}
+
+
+def _own_home(link: str, url: str | None) -> bool:
+    """Whether `link` is this site's home page ("https://example.de", "/de/"); a writer's own
+    site on another host is their profile."""
+    parts = urlsplit(urljoin(url or "", link))
+    return bool(url) and _HOME_PATH.fullmatch(parts.path) is not None \
+        and (parts.hostname or "").removeprefix("www.") \
+        == (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _given_first(name: str) -> str | None:

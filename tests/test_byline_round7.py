@@ -50,3 +50,18 @@ def test_one_labelled_author_box_per_writer() -> None:
             f"<h1>Die Grippe kommt früh</h1>{credit}{TEXT * 5}</article></body></html>")
     assert _authors(html) == [("Jane Roe", "https://news.example/author/jane-roe/"),
                               ("Latin America Desk", "https://news.example/author/latam-desk/")]
+
+
+def test_the_sites_home_page_as_a_persons_url_is_no_profile() -> None:
+    def page(person_url: str) -> str:
+        ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu", '
+              f'"author": [{{"@type": "Person", "name": "Jane Roe", "url": "{person_url}"}}]}}')
+        return ("<html><head><title>Flu</title>"
+                f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+                "<h1>Flu season peaks early</h1><p>Von <a href='/de/autoren/jane-roe'>Jane Roe</a>"
+                f"</p>{TEXT * 5}</article></body></html>")
+    # the JSON-LD names the site's home page: the byline's author-page link is the profile
+    assert _authors(page("https://news.example")) == [
+        ("Jane Roe", "https://news.example/de/autoren/jane-roe")]
+    # a writer's own site (another host) is their profile
+    assert _authors(page("https://janeroe.example/")) == [("Jane Roe", "https://janeroe.example/")]
