@@ -102,19 +102,17 @@ def is_utc(value) -> bool:
 
 
 def printed_day(value: str | None, printed: str | None) -> str | None:
-    """A UTC timestamp whose calendar day is one off the day the page prints under its
-    headline, where some zone of the world (UTC-12 to UTC+14) puts that instant on the
-    printed day: the page shows its local day (00:25 UTC on the 4th is the evening of the
-    3rd in Buenos Aires). The printed day replaces the value; anything else leaves it."""
+    """A UTC timestamp before noon whose calendar day is the day after the one the page prints
+    under its headline: a site west of UTC shows its local day (00:25 UTC on the 4th is the
+    evening of the 3rd in Buenos Aires). The printed day replaces the value; anything else
+    leaves it. (Not the other way round: a day after the UTC day printed near the headline
+    was, on the tune pool, the day the page was saved (a header's "today"), not an eastern
+    site's local day.)"""
     when = _instant(value)
-    if when is None or when.utcoffset() != _UTC or not printed:
+    if when is None or when.utcoffset() != _UTC or not printed or when.hour >= 12:
         return value
     try:
         shown = date.fromisoformat(printed)
     except ValueError:
         return value
-    hours = when.hour + when.minute / 60
-    if shown == when.date() - timedelta(days=1) and hours < 12 \
-            or shown == when.date() + timedelta(days=1) and hours >= 10:
-        return printed
-    return value
+    return printed if shown == when.date() - timedelta(days=1) else value
