@@ -57,6 +57,16 @@ def label_byline(el, text: str) -> list[dict]:
     return [{"name": n, "url": urls.get(n)} for n in names]
 
 
+# an author box around a labelled byline: the label's element or one of its 3 ancestors
+_AUTHOR_BOX = etree.XPath('ancestor-or-self::*[position() <= 4][contains(@class,"author") or '
+                          'contains(@class,"autor") or contains(@class,"contributor")]',
+                          smart_strings=False)
+
+
+def in_author_box(el) -> bool:
+    return el is not None and bool(_AUTHOR_BOX(el))
+
+
 def visible_bylines(root) -> list[dict]:
     """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
     one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and

@@ -123,10 +123,11 @@ _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reempl
 def read_visible(root) -> dict:
     """Visible health metadata of a page (before drop_non_content; the tree is not changed).
     Keys: authors [{name, url}], published, modified, last_reviewed, reviewed_by,
-    references [{text, url, doi, pmid}], medical_disclaimer, disclaimer_element."""
+    references [{text, url, doi, pmid}], medical_disclaimer, disclaimer_element, byline_element
+    (the element of the labelled byline line)."""
     out: dict = {"authors": [], "published": None, "modified": None, "last_reviewed": None,
                  "reviewed_by": [], "references": [], "medical_disclaimer": None,
-                 "disclaimer_element": None}
+                 "disclaimer_element": None, "byline_element": None}
     body = root.find("body")
     if body is None:
         return out
@@ -184,6 +185,7 @@ def read_visible(root) -> dict:
                                        for n in zh_byline(clean_inline(el.text_content()))]
                 elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
                     label_names = label_byline(el, text)
+                    out["byline_element"] = el
                 if label_names:
                     _dates(el, text, out)  # "作者：某人 时间：2019年10月31日" on the same line
                     continue

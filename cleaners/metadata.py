@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
-from .bylines import byline_date, visible_bylines
+from .bylines import byline_date, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -29,12 +29,12 @@ from .structured import read_structured
 from .structured_dates import (
     dated,
     dated_days,
-    is_utc,
     local_form,
     printed_choice,
     printed_day,
     same_instant,
     str_value,
+    utc_morning,
 )
 from .text import clean_inline
 from .visible_dates import updated_element
@@ -188,7 +188,7 @@ def read_metadata(root, url: str | None) -> dict:
         printed = visible["published"] or date_element(root, True)
         if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
             meta["published"] = printed_choice(meta["published"], days, printed)
-    elif is_utc(meta["published"]):  # a UTC timestamp beside a local printed day
+    elif utc_morning(meta["published"]):  # a UTC timestamp beside a local printed day
         _printed_local_day(root, meta, visible["published"])
     site_authors: list[dict] = []
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
@@ -337,7 +337,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = ld_authors or _label_or_boxes(root, visible["authors"]) or meta_authors
+    people = ld_authors or _label_or_boxes(root, visible) or meta_authors
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
@@ -352,15 +352,17 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["disclaimer_element"] = visible["disclaimer_element"]
 
 
-def _label_or_boxes(root, labelled: list[dict]) -> list[dict]:
-    """A labelled byline ("Geschrieben von A"), unless the byline elements name its people
-    and more: one author box per writer, each with the same label, where the label reading
-    stops at the first box."""
-    boxes = visible_bylines(root)
+def _label_or_boxes(root, visible: dict) -> list[dict]:
+    """A labelled byline ("Geschrieben von A"), unless it sits in an author box and the
+    byline elements name its people and more: one author box per writer, each with the same
+    label, where the label reading stops at the first box."""
+    labelled = visible["authors"]
     if not labelled:
-        return boxes
-    names = {p["name"] for p in labelled}
-    return boxes if names < {p["name"] for p in boxes} else labelled
+        return visible_bylines(root)
+    if not in_author_box(visible["byline_element"]):
+        return labelled
+    boxes = visible_bylines(root)
+    return boxes if {p["name"] for p in labelled} < {p["name"] for p in boxes} else labelled
 
 
 def _shown(root, people: list[dict]) -> bool:

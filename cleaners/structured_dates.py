@@ -95,10 +95,11 @@ def printed_choice(value: str | None, days: dict[str, str], printed: str | None)
     return days.get(printed, value)
 
 
-def is_utc(value) -> bool:
-    """A timestamp with a time written in UTC ("…Z", "+00:00", "GMT")."""
+def utc_morning(value) -> bool:
+    """A timestamp written in UTC ("…Z", "+00:00", "GMT") before noon: the only ones
+    `printed_day` may move (a cheap test before the printed date is searched)."""
     when = _instant(value)
-    return when is not None and when.utcoffset() == _UTC
+    return when is not None and when.utcoffset() == _UTC and when.hour < 12
 
 
 def printed_day(value: str | None, printed: str | None) -> str | None:
