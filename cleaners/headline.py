@@ -50,9 +50,17 @@ _TEASERS = etree.XPath('ancestor-or-self::*[contains(@class,"teaser")]', smart_s
 
 
 def in_teaser_card(el, head) -> bool:
-    """Inside a "teaser" block that is not the article's header block beside the headline."""
+    """Inside a "teaser" block that is not the article's header block beside the headline.
+    Where the headline itself sits in a teaser block (a CMS naming the article's own blocks
+    "teaser_…": "<div class=teaser_text_meta>byline</div><div class=teaser_blog_text><h2>…"),
+    a block beside that one, or that one, is the article's too."""
     teasers = _TEASERS(el)
     if not teasers:
         return False
     block = teasers[0]  # the outermost
-    return head is None or block.getparent() is not head.getparent()
+    if head is None:
+        return True
+    own = _TEASERS(head)
+    anchor = own[0] if own else head
+    return block is not anchor and block.getparent() is not anchor.getparent() \
+        and block.getparent() is not head.getparent()

@@ -2,8 +2,9 @@
 publication / update / review dates, the article's source list and a medical disclaimer.
 
 One pass over block and inline elements, looking only at each element's own leading text
-(`el.text`, C-level, cheap), plus a few attribute XPaths for bylines. Structured data (JSON-LD,
-meta tags) is read in cleaners/metadata.py; `merge_health` there decides which source wins.
+(`el.text`, C-level, cheap); byline elements and labelled byline lines are read in
+cleaners/bylines.py. Structured data (JSON-LD, meta tags) is read in cleaners/metadata.py;
+`merge_health` there decides which source wins.
 Vocabularies: English, German, French, Spanish, Russian, Chinese, Polish.
 """
 from __future__ import annotations
@@ -14,11 +15,12 @@ from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
 from .byline_zh import LEAD_HINT, lead_byline, zh_byline
+from .bylines import BYLINE_LABEL, BYLINE_TAGS, label_byline
 from .dates import parse_date
-from .headline import after_headline, headline, in_teaser_card
-from .names import BY_PHRASE, BYLINE_PREFIX, NOT_NAME, split_names
+from .headline import after_headline, headline
+from .names import BYLINE_PREFIX, NOT_NAME
 from .references import REF_INLINE, footnotes, inline_refs, list_after
-from .text import clean_inline, first_line
+from .text import clean_inline
 from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
 # Headings that open the article's own list of sources.
@@ -56,15 +58,6 @@ REVIEW_LINE = re.compile(
     r"(?:медицинский )?(?:рецензент|проверено|проверил[аи]?)\s*:?|"
     r"审核(?:专家|医生)?[:：]|审校[:：]",
     re.IGNORECASE)
-# A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
-BYLINE_LABEL = re.compile(
-    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en|a|e)?|authors?|auteur(?:es|e|s)?|"
-    r"text(?: und (?:fotos?|interview))?|interview|"
-    r"автор(?:ы)?|作者)"
-    r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
-# (td and font: table-layout portals print "时间：… 作者：…" in a cell)
-_BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dd", "td",
-                "font"}
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
@@ -85,19 +78,6 @@ UPDATE_LABEL = re.compile(
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
               "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
               "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
-# Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
-# an author page ("/autor/frank_g");
-# not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
-_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
-    "author", "authors", "autor", "autoren", "auteur", "autore"))
-_BYLINE_PRED = (
-    '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
-    f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
-    '[not(ancestor-or-self::*['
-    'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
-    ' or contains(@class,"bio") or contains(@class,"related")'
-    ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
-_BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 # A labelled byline ("Par X") inside a related-story card or a comment is that card's
 _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
                        'or contains(@class,"related")]', smart_strings=False)
@@ -106,7 +86,6 @@ _IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@clas
 # whole text is short.
 _CARD_LINKS = etree.XPath(".//a[@href]", smart_strings=False)
 _HEADING_LIKE = {"h2", "h3", "h4", "h5", "h6", "strong", "b"}
-_MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 # Date-bearing elements when neither structured data nor a labelled line gives a date: the
 # first few under the headline, then anywhere.
 _DATE_PRED = ('[self::time or @itemprop="datePublished" or contains(@class,"date") or '
@@ -144,10 +123,11 @@ _DISCLAIMER_HINT = re.compile(r"substitut|replace|ersetz|remplace|sustitu|reempl
 def read_visible(root) -> dict:
     """Visible health metadata of a page (before drop_non_content; the tree is not changed).
     Keys: authors [{name, url}], published, modified, last_reviewed, reviewed_by,
-    references [{text, url, doi, pmid}], medical_disclaimer, disclaimer_element."""
+    references [{text, url, doi, pmid}], medical_disclaimer, disclaimer_element, byline_element
+    (the element of the labelled byline line)."""
     out: dict = {"authors": [], "published": None, "modified": None, "last_reviewed": None,
                  "reviewed_by": [], "references": [], "medical_disclaimer": None,
-                 "disclaimer_element": None}
+                 "disclaimer_element": None, "byline_element": None}
     body = root.find("body")
     if body is None:
         return out
@@ -197,14 +177,15 @@ def read_visible(root) -> dict:
                 and LEAD_HINT.search(text, 0, 40) and not _IN_CARD(el):
             label_names = [{"name": n, "url": None} for n in lead_byline(text)]
         if len(text) < 80:
-            if not label_names and el.tag in _BYLINE_TAGS:
+            if not label_names and el.tag in BYLINE_TAGS:
                 # (the card test is an XPath: only for lines that look like a byline)
                 if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
                     if not _IN_CARD(el):
                         label_names = [{"name": n, "url": None}
                                        for n in zh_byline(clean_inline(el.text_content()))]
                 elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
-                    label_names = _label_byline(el, text)
+                    label_names = label_byline(el, text)
+                    out["byline_element"] = el
                 if label_names:
                     _dates(el, text, out)  # "作者：某人 时间：2019年10月31日" on the same line
                     continue
@@ -248,24 +229,6 @@ def date_element(root, printed: bool = False) -> str | None:
             if found:
                 return found
     return None
-
-
-def _label_byline(el, text: str) -> list[dict]:
-    """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
-    full = clean_inline(first_line(el))
-    if len(full) > 100:
-        return []
-    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
-    names = split_names(full)
-    if not names and el.getnext() is not None and BYLINE_LABEL.fullmatch(text):
-        nxt = el.getnext()
-        names = split_names(clean_inline(nxt.text_content())) if len(
-            clean_inline(nxt.text_content())) < 100 else []
-        links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
-    elif not names and el.tail and BYLINE_LABEL.fullmatch(text):  # "<b>Autor:</b> Name"
-        names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
-    urls = {clean_inline(a.text_content()): a.get("href") for a in links}
-    return [{"name": n, "url": urls.get(n)} for n in names]
 
 
 def _dates(el, text: str, out: dict) -> None:
@@ -332,63 +295,3 @@ def _review_line(el, out: dict) -> None:
         out["reviewed_by"] = [{"name": name, "credentials": clean_inline(cred) or None,
                                "url": url}]
     out["last_reviewed"] = parse_date(rest[len(name_part):]) or out["last_reviewed"]
-
-
-def visible_bylines(root) -> list[dict]:
-    """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
-    one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
-    <a rel=author>B</a>": one element per author)."""
-    found: list[dict] = []
-    first = None
-    head = headline(root)
-    for el in after_headline(root, _BYLINE_X(root)):
-        if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
-            continue
-        if first is not None and (el.getparent() is not first.getparent() or el is first):
-            continue
-        people = _byline_people(el)
-        if people and in_teaser_card(el, head):
-            continue
-        if first is None and people:
-            first, found = el, people
-        elif first is not None:
-            found += [p for p in people if p["name"] not in {f["name"] for f in found}]
-    if len(found) > _MAX_BYLINE_NAMES:  # a list of staff beside the first byline
-        return _byline_people(first)
-    return found
-
-
-def byline_date(root) -> str | None:
-    """A date printed on the byline's own line, after the author's name: "<a href=/autor/…>
-    Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
-    2015" (the first byline element after the headline that names someone: its own text, its
-    tail, else its parent's, each at most 100 characters)."""
-    head = headline(root)
-    for el in after_headline(root, _BYLINE_X(root))[:6]:
-        if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
-                or not _byline_people(el) or in_teaser_card(el, head):
-            continue
-        parent = el.getparent()
-        for text in (el.text_content(), el.tail or "",
-                     parent.text_content() if parent is not None else ""):
-            line = clean_inline(text)
-            found = parse_date(line) if line and len(line) <= 100 else None
-            if found:
-                return found
-        return None
-    return None
-
-
-def _byline_people(el) -> list[dict]:
-    text = clean_inline(el.text_content())
-    if not text or len(text) > 120:
-        return []
-    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
-    if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
-        text = clean_inline(links[0].text_content())
-    names = split_names(text)
-    link = el if el.tag == "a" else next(el.iter("a"), None)
-    url = link.get("href") if link is not None and len(names) == 1 else None
-    return [{"name": n, "url": url} for n in names]
-
-

@@ -7,14 +7,14 @@ date, htmldate's search as the last resort (cleaners/date_fallback.py). Read bef
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
+from .bylines import byline_date, in_author_box, visible_bylines
 from .date_fallback import fallback_published
-from .dates import date_part, parse_date, url_date, zoned_by_url
-from .health_meta import byline_date, date_element, read_visible, visible_bylines
+from .dates import date_part, url_date, zoned_by_url
+from .health_meta import date_element, read_visible
 from .jsonld import (
     crumb_names,
     crumb_position,
@@ -26,6 +26,16 @@ from .jsonld import (
 )
 from .names import final_name, split_names
 from .structured import read_structured
+from .structured_dates import (
+    dated,
+    dated_days,
+    local_form,
+    printed_choice,
+    printed_day,
+    same_instant,
+    str_value,
+    utc_morning,
+)
 from .text import clean_inline
 from .visible_dates import updated_element
 
@@ -40,7 +50,6 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "translate(normalize-space(.), $upper, $lower) = $lname]",
                           smart_strings=False)  # "Jane Roe", "Jane Roe, MD", "JANE ROE"
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
-_EPOCH = "1970-01-01"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent",
@@ -96,8 +105,8 @@ def read_metadata(root, url: str | None) -> dict:
                 meta["schema_types"].append(t)
         if types & _ARTICLE_TYPES:
             meta["title"] = meta["title"] or clean_inline(obj.get("headline") or "") or None
-            meta["published"] = meta["published"] or _dated(obj.get("datePublished"))
-            meta["modified"] = meta["modified"] or _dated(obj.get("dateModified"))
+            meta["published"] = meta["published"] or dated(obj.get("datePublished"))
+            meta["modified"] = meta["modified"] or dated(obj.get("dateModified"))
             if not ld_authors and obj.get("author"):
                 ld_authors = ld_people(obj["author"], by_id)
             if not ld_creators and obj.get("creator"):  # schema.org's wider author property
@@ -108,7 +117,8 @@ def read_metadata(root, url: str | None) -> dict:
             for holder in (obj, page) if isinstance(page, dict) else (obj,):
                 if not meta["reviewed_by"] and holder.get("reviewedBy"):
                     meta["reviewed_by"] = ld_people(holder["reviewedBy"], by_id)
-                meta["last_reviewed"] = meta["last_reviewed"] or _str(holder.get("lastReviewed"))
+                meta["last_reviewed"] = (meta["last_reviewed"]
+                                         or str_value(holder.get("lastReviewed")))
             if not meta["references"] and obj.get("citation"):
                 meta["references"] = ld_citations(obj["citation"])
             if not meta["about"] and obj.get("about"):
@@ -129,8 +139,9 @@ def read_metadata(root, url: str | None) -> dict:
     for key in ("title", "last_reviewed"):
         meta[key] = meta[key] or structured[key]
     for key in ("published", "modified"):
-        meta[key] = meta[key] or _dated(structured[key])
-    # the same instant in the page's own zone, from microdata / meta tags (see _local_form)
+        meta[key] = meta[key] or dated(structured[key])
+    # the same instant in the page's own zone, from microdata / meta tags
+    # (cleaners/structured_dates.py)
     zoned: dict[str, list] = {"published": [structured["published"]],
                               "modified": [structured["modified"]]}
 
@@ -143,12 +154,12 @@ def read_metadata(root, url: str | None) -> dict:
         content = m.get("content")
         if key in _META_PUBLISHED:
             zoned["published"].append(content)
-            meta["published"] = meta["published"] or _dated(content)
+            meta["published"] = meta["published"] or dated(content)
         elif key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
             zoned["modified"].append(content)
-            meta["modified"] = meta["modified"] or _dated(content)
+            meta["modified"] = meta["modified"] or dated(content)
         elif (field := _loose_date_key(key)) and not loose[field]:
-            loose[field] = _dated(content)
+            loose[field] = dated(content)
         elif key in ("og:site_name", "application-name") and content:
             site_names.add(clean_inline(content).casefold())
         elif key in ("og:title", "twitter:title") and not meta["title"]:
@@ -170,14 +181,16 @@ def read_metadata(root, url: str | None) -> dict:
             meta["language"] = content
 
     for key, values in zoned.items():
-        meta[key] = _local_form(meta[key], values)
+        meta[key] = local_form(meta[key], values)
     meta["modified"] = meta["modified"] or loose["modified"]
     visible = read_visible(root)
-    days = _days([ld_published, *zoned["published"]])
+    days = dated_days([ld_published, *zoned["published"]])
     if len(days) > 1:  # the structured sources disagree: the day the page prints decides
         printed = visible["published"] or date_element(root, True)
         if printed != date_part(meta["modified"]):  # (not the update line: "Updated Jul 24")
-            meta["published"] = _printed_choice(meta["published"], days, printed)
+            meta["published"] = printed_choice(meta["published"], days, printed)
+    elif utc_morning(meta["published"]):  # a UTC timestamp beside a local printed day
+        _printed_local_day(root, meta, visible["published"])
     site_authors: list[dict] = []
     if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
         # the site named as author (a house account): a byline names a person; where nothing
@@ -201,6 +214,9 @@ def read_metadata(root, url: str | None) -> dict:
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
+    for p in meta["author_objects"]:  # the site's own home page as a Person's url: no profile
+        if p.get("url") and _own_home(p["url"], url):
+            p["url"] = None
     if any(not p.get("url") for p in meta["author_objects"]):
         _link_names(root, meta["author_objects"])
     # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
@@ -255,6 +271,15 @@ def _host_names(url: str | None) -> set[str]:
     return {host, host.removeprefix("www.")} - {""}
 
 
+def _own_home(link: str, url: str | None) -> bool:
+    """Whether `link` is this site's home page ("https://example.de", "/de/"); a writer's own
+    site on another host is their profile."""
+    parts = urlsplit(urljoin(url or "", link))
+    return bool(url) and _HOME_PATH.fullmatch(parts.path) is not None \
+        and (parts.hostname or "").removeprefix("www.") \
+        == (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def _given_first(name: str) -> str | None:
     """`citation_author` holds one person, surname first by convention: "Roe, Jane" ->
     "Jane Roe"; a name without the comma as written."""
@@ -264,21 +289,6 @@ def _given_first(name: str) -> str | None:
         name = f"{given.strip()} {surname.strip()}"
     names = split_names(name)
     return names[0] if len(names) == 1 else None
-
-
-def _dated(value) -> str | None:
-    """A structured date value that reads as a date; one that does not ("Fri Apr 28" cut
-    short, "0001-01-01", a free text) must not hide the next source of the date; nor must
-    1970-01-01, the Unix epoch an empty timestamp prints as."""
-    value = _str(value)
-    found = parse_date(value)
-    return value if found and found != _EPOCH else None
-
-
-def _str(value) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value if isinstance(value, str) else None
 
 
 def _link_names(root, people: list[dict]) -> None:
@@ -299,41 +309,17 @@ def _link_names(root, people: list[dict]) -> None:
             break
 
 
-def _instant(value) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.strip()) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def _local_form(value: str | None, others: list) -> str | None:
-    """A UTC timestamp (Yoast writes JSON-LD dates in UTC) as another source on the page
-    writes the same instant with the site's own offset: its calendar date is the one the
-    page shows (22:11 on the 21st in Belize is 04:11 on the 22nd in UTC)."""
-    when = _instant(value)
-    if when is None or when.utcoffset() != timedelta(0):
-        return value
-    for other in others:
-        local = _instant(other)
-        if local is not None and local.utcoffset() not in (None, timedelta(0)) \
-                and local == when:
-            return other.strip()
-    return value
-
-
-def _days(candidates: list) -> dict[str, str]:
-    """{YYYY-MM-DD: value} of the structured publication dates that read as dates."""
-    return {date_part(c): c for c in candidates if isinstance(c, str) and _dated(c)}
-
-
-def _printed_choice(value: str | None, days: dict[str, str], printed: str | None) -> str | None:
-    """Structured sources that disagree on the publication day (JSON-LD says the 3rd, the
-    `<meta>` tag and microdata the 6th: a re-import, an update, a zone slip): the one whose day
-    the page prints under its headline. A printed day none of them gives leaves the first
-    source's value."""
-    if not value or not printed or date_part(value) == printed:
-        return value
-    return days.get(printed, value)
+def _printed_local_day(root, meta: dict, printed: str | None) -> None:
+    """The page's printed day for a UTC publication timestamp one day off it
+    (cleaners/structured_dates.py), and for an update timestamp at the same instant."""
+    printed = printed or date_element(root, True)
+    same = same_instant(meta["modified"], meta["published"])
+    if not same and printed == date_part(meta["modified"]):
+        return  # the update line's day ("Updated Jul 24"), not the publication's
+    shifted = printed_day(meta["published"], printed)
+    if shifted != meta["published"]:
+        meta["published"] = shifted
+        meta["modified"] = shifted if same else meta["modified"]
 
 
 def _health_defaults() -> dict:
@@ -352,12 +338,12 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = ld_authors or visible["authors"] or visible_bylines(root) or meta_authors
+    people = ld_authors or _label_or_boxes(root, visible) or meta_authors
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"]
-                         or next((t for t in times if _dated(t)), None)
+                         or next((t for t in times if dated(t)), None)
                          or date_element(root) or byline_date(root) or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"] or updated_element(root)
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
@@ -365,6 +351,19 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["references"] = meta["references"] or visible["references"]
     meta["medical_disclaimer"] = visible["medical_disclaimer"]
     meta["disclaimer_element"] = visible["disclaimer_element"]
+
+
+def _label_or_boxes(root, visible: dict) -> list[dict]:
+    """A labelled byline ("Geschrieben von A"), unless it sits in an author box and the
+    byline elements name its people and more: one author box per writer, each with the same
+    label, where the label reading stops at the first box."""
+    labelled = visible["authors"]
+    if not labelled:
+        return visible_bylines(root)
+    if not in_author_box(visible["byline_element"]):
+        return labelled
+    boxes = visible_bylines(root)
+    return boxes if {p["name"] for p in labelled} < {p["name"] for p in boxes} else labelled
 
 
 def _shown(root, people: list[dict]) -> bool:

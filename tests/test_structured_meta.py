@@ -91,3 +91,41 @@ def test_opengraph_author_url_is_no_name() -> None:
                  '<span property="dc:creator" content="https://health.example/u/7">x</span>'
                  + TEXT)
     assert read_structured(root)["authors"] == []
+
+
+def _ld_head(published: str, modified: str | None = None, meta: str = "") -> str:
+    modified = f', "dateModified": "{modified}"' if modified else ""
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"datePublished": "{published}"{modified}}}</script>{meta}')
+
+
+def test_a_utc_meta_tag_a_fraction_of_a_second_off_is_the_same_instant() -> None:
+    # an Arc / Fusion page: JSON-LD in the site's offset, <meta> in UTC with milliseconds, and
+    # the server-rendered header printing the UTC day; the site's own day is the JSON-LD's
+    head = _ld_head("2022-05-05T21:00:00-05:00", meta='<meta property="article:published_time" '
+                    'content="2022-05-06T02:00:00.824Z">')
+    body = '<div class="Datetime">6 May 2022 - 2:00 a. m.</div><h1>Flu season</h1>' + TEXT
+    assert read_metadata(_root(body, head), URL)["published"] == "2022-05-05T21:00:00-05:00"
+
+
+def test_a_utc_timestamp_one_day_after_the_printed_day_takes_the_printed_day() -> None:
+    # JSON-LD in GMT (RFC 2822 form) at 00:25, the page printing the evening before
+    head = _ld_head("Wed, 04 May 2022 00:25:56 GMT", "Wed, 04 May 2022 00:25:56 GMT")
+    body = ('<h1>Flu season</h1><time class="com-date" datetime="3 de mayo de 2022">'
+            '3 de mayo de 2022</time><time class="com-hour">21:25</time>' + TEXT)
+    meta = read_metadata(_root(body, head), URL)
+    assert (meta["published"], meta["modified"]) == ("2022-05-03", "2022-05-03")
+    # the same in ISO form
+    head = _ld_head("2022-05-04T03:37:37+00:00")
+    assert read_metadata(_root(body, head), URL)["published"] == "2022-05-03"
+
+
+def test_a_printed_day_no_zone_reaches_leaves_the_utc_timestamp() -> None:
+    body = ('<h1>Flu season</h1><time class="com-date" datetime="3 de mayo de 2022">'
+            '3 de mayo de 2022</time>' + TEXT)
+    for value in ("2022-05-04T15:25:56Z",    # 15:25 UTC is the 4th from UTC-12 on
+                  "2022-05-05T00:25:56Z",    # two days off
+                  "2022-05-02T20:51:06Z",    # a printed day after the UTC day: the page's
+                  #                            "today" in a header as often as an eastern zone
+                  "2022-05-04T00:25:56-03:00"):  # the site's own offset, not UTC
+        assert read_metadata(_root(body, _ld_head(value)), URL)["published"] == value

@@ -1,0 +1,127 @@
+"""Visible bylines: a labelled byline line ("Von: A, B", "By Jane Roe", "Autor/in: X", read by
+cleaners/health_meta.py's pass over the page's texts) and byline elements (rel=author,
+itemprop=author, class*=author|byline, an author-page link) with the date printed on their line.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .dates import parse_date
+from .headline import after_headline, headline, in_teaser_card
+from .names import BY_PHRASE, split_names
+from .text import clean_inline, first_line
+
+# A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
+BYLINE_LABEL = re.compile(
+    rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en|a|e)?|authors?|auteur(?:es|e|s)?|"
+    r"text(?: und (?:fotos?|interview))?|interview|"
+    r"автор(?:ы)?|作者)"
+    r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
+# (td and font: table-layout portals print "时间：… 作者：…" in a cell; dt: a metadata box as a
+# definition list, "<dt>Auteur</dt><dd>Name</dd>")
+BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dt", "dd", "td",
+               "font"}
+# Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
+# an author page ("/autor/frank_g");
+# not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
+_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
+    "author", "authors", "autor", "autoren", "auteur", "autore"))
+_BYLINE_PRED = (
+    '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
+    f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
+    '[not(ancestor-or-self::*['
+    'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
+    ' or contains(@class,"bio") or contains(@class,"related")'
+    ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
+_BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
+_MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
+
+
+def label_byline(el, text: str) -> list[dict]:
+    """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
+    full = clean_inline(first_line(el))
+    if len(full) > 100:
+        return []
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    names = split_names(full)
+    if not names and el.getnext() is not None and BYLINE_LABEL.fullmatch(text):
+        nxt = el.getnext()
+        names = split_names(clean_inline(nxt.text_content())) if len(
+            clean_inline(nxt.text_content())) < 100 else []
+        links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
+    elif not names and el.tail and BYLINE_LABEL.fullmatch(text):  # "<b>Autor:</b> Name"
+        names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
+    urls = {clean_inline(a.text_content()): a.get("href") for a in links}
+    return [{"name": n, "url": urls.get(n)} for n in names]
+
+
+# an author box around a labelled byline: the label's element or one of its 3 ancestors
+_AUTHOR_BOX = etree.XPath('ancestor-or-self::*[position() <= 4][contains(@class,"author") or '
+                          'contains(@class,"autor") or contains(@class,"contributor")]',
+                          smart_strings=False)
+
+
+def in_author_box(el) -> bool:
+    return el is not None and bool(_AUTHOR_BOX(el))
+
+
+def visible_bylines(root) -> list[dict]:
+    """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
+    one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
+    <a rel=author>B</a>": one element per author)."""
+    found: list[dict] = []
+    first = None
+    head = headline(root)
+    for el in after_headline(root, _BYLINE_X(root)):
+        if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
+            continue
+        if first is not None and (el.getparent() is not first.getparent() or el is first):
+            continue
+        people = _byline_people(el)
+        if people and in_teaser_card(el, head):
+            continue
+        if first is None and people:
+            first, found = el, people
+        elif first is not None:
+            found += [p for p in people if p["name"] not in {f["name"] for f in found}]
+    if len(found) > _MAX_BYLINE_NAMES:  # a list of staff beside the first byline
+        return _byline_people(first)
+    return found
+
+
+def byline_date(root) -> str | None:
+    """A date printed on the byline's own line, after the author's name: "<a href=/autor/…>
+    Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
+    2015" (the first byline element after the headline that names someone: its own text, its
+    tail, else its parent's, each at most 100 characters)."""
+    head = headline(root)
+    for el in after_headline(root, _BYLINE_X(root))[:6]:
+        if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
+                or not _byline_people(el) or in_teaser_card(el, head):
+            continue
+        parent = el.getparent()
+        for text in (el.text_content(), el.tail or "",
+                     parent.text_content() if parent is not None else ""):
+            line = clean_inline(text)
+            found = parse_date(line) if line and len(line) <= 100 else None
+            if found:
+                return found
+        return None
+    return None
+
+
+def _byline_people(el) -> list[dict]:
+    text = clean_inline(el.text_content())
+    if not text or len(text) > 120:
+        return []
+    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
+        text = clean_inline(links[0].text_content())
+    names = split_names(text)
+    link = el if el.tag == "a" else next(el.iter("a"), None)
+    url = link.get("href") if link is not None and len(names) == 1 else None
+    return [{"name": n, "url": url} for n in names]
+
+
