@@ -11,8 +11,8 @@ from scrapy.exceptions import NotConfigured
 from .drops import DuplicateContent, DuplicateUrl, drop
 from .fields import record_hash
 
-# cleaners/record.py writes ids as 16 and content hashes as 64 lowercase hex digits.
-_HEX = re.compile(r"[0-9a-f]{16}(?:[0-9a-f]{48})?")
+# cleaners/record.py writes ids as 16 lowercase hex digits.
+_HEX_ID = re.compile(r"[0-9a-f]{16}")
 
 
 class DedupePipeline:
@@ -20,12 +20,13 @@ class DedupePipeline:
         self.stats = stats
         # Both kept as 64-bit ints, ids as the keys of a dict (its table is smaller than a
         # set's): 130-160 bytes an article instead of 210-265 as a set of strings and a dict
-        # of bytes (measured, 2,000 to 60,000 articles). An id is its 16 hex digits read exactly,
-        # a content hash its first 64 bits, so two different texts are taken for one only
-        # with odds ~n^2 / 2^65 (one in 10^11 at 20,000 articles). A value the record code
-        # would not write (a foreign record) is kept as it is.
+        # of bytes (measured, 2,000 to 60,000 articles). An id is its 16 hex digits read exactly
+        # (anything else is kept as it is); a content hash is the 64-bit string hash of all its
+        # digits (the run's memory lives in one process, so a per-process hash is enough), so
+        # two different texts are taken for one only with odds ~n^2 / 2^65 (one in 10^11 at
+        # 20,000 articles), whatever the hash's digits look like.
         self._ids: dict[int | str, None] = {}
-        self._hashes: dict[int | str, int | str] = {}  # content key -> the first id's key
+        self._hashes: dict[int, int | str] = {}  # content key -> the first id's key
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DedupePipeline:
@@ -39,7 +40,7 @@ class DedupePipeline:
         if id_key in self._ids:
             raise drop(self.stats, DuplicateUrl, item, f"id {rid} already seen in this run")
         self._ids[id_key] = None
-        content_key = _key(record_hash(item))
+        content_key = hash(record_hash(item))
         first = self._hashes.get(content_key)
         if first is not None:
             raise drop(self.stats, DuplicateContent, item,
@@ -49,9 +50,9 @@ class DedupePipeline:
 
 
 def _key(value: str) -> int | str:
-    """The first 64 bits of lowercase hex as an int; anything else as it is."""
-    if isinstance(value, str) and _HEX.fullmatch(value):
-        return int(value[:16], 16)
+    """An id's 16 lowercase hex digits as an int; anything else as it is."""
+    if isinstance(value, str) and _HEX_ID.fullmatch(value):
+        return int(value, 16)
     return value
 
 

@@ -85,9 +85,9 @@ def test_dedupe_by_url_then_content() -> None:
 
 
 def test_dedupe_keeps_64_bit_keys_and_names_the_first_id_exactly() -> None:
-    """Ids and content hashes are kept as 64-bit ints (pipelines/dedupe.py); an id or hash
-    the record code would not write (upper case, another length) stays a string of its own,
-    never equal to a hex one."""
+    """Ids and content hashes are kept as 64-bit ints (pipelines/dedupe.py); an id the record
+    code would not write (upper case, another length) stays a string of its own, never equal
+    to a hex one."""
     pipeline = DedupePipeline(stats=Stats())
     a = synthetic_record(1)
     pipeline.process_item(a)
@@ -101,3 +101,13 @@ def test_dedupe_keeps_64_bit_keys_and_names_the_first_id_exactly() -> None:
         pipeline.process_item({**odd, "content_hash": "Y"})
     with pytest.raises(drops.DuplicateContent, match=f"as {odd['id']}$"):
         pipeline.process_item({**odd, "id": "other"})
+
+
+def test_dedupe_content_hashes_differing_only_late_are_two_texts() -> None:
+    """The content key depends on every digit of the hash: hashes that share their first 64
+    bits (hand-made ones, as a test or an import may write) stay apart."""
+    pipeline = DedupePipeline(stats=Stats())
+    records = [{**synthetic_record(i), "content_hash": "0" * 63 + str(i)} for i in range(5)]
+    assert [pipeline.process_item(r) for r in records] == records
+    with pytest.raises(drops.DuplicateContent, match=records[2]["id"]):
+        pipeline.process_item({**records[2], "id": "e" * 16})
