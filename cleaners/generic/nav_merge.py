@@ -41,7 +41,8 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
 
 
 def _identities(item) -> set:
-    """The URL, and (path, title): one article linked with two tracking queries
+    """The URL without its scheme (a portal's box links one story as https:// and again as
+    http://), and (path, title): one article linked with two tracking queries
     ("?ico=related_article_inline", "?ico=more_from_Sport") under one headline."""
     if not item.url:
         return set()
@@ -49,7 +50,7 @@ def _identities(item) -> set:
         parts = urlsplit(item.url)
     except ValueError:
         return {item.url}
-    out = {item.url}
+    out = {parts._replace(scheme="", netloc=parts.netloc.lower()).geturl()}
     if parts.query and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out

@@ -1,0 +1,49 @@
+"""Chinese portal structures (the ninth round of navigation work, bench/README.md), on small
+pages written after the markup of zh-dev tune pages: bracketed previous/next labels of a
+serialised book ("[上一篇] [下一篇]"), a recommendation box that lists one story under its
+https and its http address, and a comment form after an empty "相关链接" heading."""
+from __future__ import annotations
+
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
+
+URL = "http://book.example.com.cn/longbook/1097399113_author/41.shtml"
+PROSE = "<p>" + "他在香港时就为当时的宣传刊物改稿，从此与作者相识，两人常常通宵长谈。" * 4 + "</p>"
+STORIES = [("/news/2019/0908/EOHSPFB1.html", "暴雨过后城区道路积水 市民出行受阻"),
+           ("/news/2019/0908/EOHQO3GI.html", "著名地标铜牛被砸 引来更多游客合照"),
+           ("/news/2019/0908/EOHVU2H2.html", "游戏公司感谢警方打假 送来限量手办")]
+
+
+def _find(body: str, url: str = URL):
+    html = f"<html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>"
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    return find_navigation(root, url)
+
+
+def test_bracketed_labels_of_a_serialised_book_are_prev_and_next():
+    # sina book channel: <p>[上一篇] [下一篇]</p> under the instalment, no titles shown
+    body = (f"<table><tr><td><b>投身外交(3)</b>{PROSE}{PROSE}"
+            "<p><a href=40.shtml>[上一篇]</a>&nbsp;&nbsp;<a href=42.shtml>【下一篇】</a></p>"
+            "</td></tr></table>")
+    links, teasers, _elements = _find(body)
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("prev", "", "http://book.example.com.cn/longbook/1097399113_author/40.shtml"),
+        ("next", "", "http://book.example.com.cn/longbook/1097399113_author/42.shtml")]
+
+
+def test_one_story_under_https_and_http_in_a_box_is_one_item():
+    # 163 "为您推荐": the feed repeats a story, once https://, once http://
+    site = "news.example.com"
+    hrefs = [f"https://{site}{p}" for p, _t in STORIES] + [f"http://{site}{STORIES[1][0]}"]
+    titles = [t for _p, t in STORIES] + [STORIES[1][1]]
+    cards = "".join(f'<li><a href="{h}"><img src="x.jpg"></a><h3><a href="{h}">{t}</a></h3>'
+                    f"<span>新闻</span><span>3小时前</span></li>"
+                    for h, t in zip(hrefs, titles, strict=True))
+    body = (f"<div class=post_main><h1>标题</h1><div class=post_body>{PROSE}{PROSE}</div>"
+            f"<div class=post_recommend><div class=post_recommend_h2>为您推荐</div>"
+            f"<ul>{cards}</ul></div></div>")
+    links, _teasers, _elements = _find(body, f"https://{site}/news/2019/0907/EOFBHDHQ.html")
+    assert [(x.title, x.url) for x in links] == [
+        (t, f"https://{site}{p}") for p, t in STORIES]
