@@ -47,3 +47,21 @@ def test_one_story_under_https_and_http_in_a_box_is_one_item():
     links, _teasers, _elements = _find(body, f"https://{site}/news/2019/0907/EOFBHDHQ.html")
     assert [(x.title, x.url) for x in links] == [
         (t, f"https://{site}{p}") for p, t in STORIES]
+
+
+def test_comment_form_after_an_empty_related_heading_gives_no_cards():
+    # sohu: "■相关链接" whose list the CMS left empty, then the "我来说两句" comment form with
+    # its rules and licence links
+    legal = "".join(f'<a href="http://bbs.example.com/{h}">{t}</a><br>' for h, t in (
+        ("license.htm", "*经营许可证编号：京ICP00000008号"),
+        ("rules1.shtml", "*《互联网电子公告服务管理规定》"),
+        ("rules2.shtml", "*《全国人大常委会关于维护互联网安全的规定》")))
+    body = (f"<table><tr><td><h1>工商部门初定广告属于虚假宣传</h1>{PROSE}{PROSE}</td></tr></table>"
+            "<table><tr><td>■<span><strong>相关链接</strong></span></td></tr>"
+            "<tr><td><table><tr><td></td></tr></table></td></tr></table>"
+            "<table><tr><td><font>■ 我来说两句</font></td></tr></table>"
+            "<table><tr><td><form action=/comment/post.jsp><b>用 户：</b><input name=author>"
+            "<textarea name=content></textarea><input type=submit value=发表>"
+            f"<table><tr><td>{legal}</td></tr></table></form></td></tr></table>")
+    links, teasers, _elements = _find(body, "http://business.example.com/20050311/n224643115.shtml")
+    assert links == [] and teasers == []
