@@ -65,3 +65,23 @@ def test_comment_form_after_an_empty_related_heading_gives_no_cards():
             f"<table><tr><td>{legal}</td></tr></table></form></td></tr></table>")
     links, teasers, _elements = _find(body, "http://business.example.com/20050311/n224643115.shtml")
     assert links == [] and teasers == []
+
+
+def test_related_item_under_the_pages_own_headline_is_the_page_itself():
+    # yahoo: "相关报道" lists this story first, at another address, its "(图)" mark and
+    # full-width question mark dropped
+    site = "http://ent.example.com"
+    items = [(f"{site}/050427/347/26pbv.html", "娱乐圈受黑社会控制? 明星挨打事件回顾"),
+             (f"{site}/050427/127/26pb4.html", "娱乐圈受黑社会控制?明星挨打事件簿(图)"),
+             (f"{site}/050420/158/26ogu.html", "不必担心，吴宗宪们总能化挨打为娱乐的")]
+    rows = "".join(f'<div>·<a href="{h}">{t}</a><span>(2005-04-27 14:32PM)</span></div>'
+                   for h, t in items)
+    body = (f"<div class=title>娱乐圈受黑社会控制？ 明星挨打事件回顾(图)</div>{PROSE}{PROSE}"
+            f"<table><tr><td><b>相关报道：</b>{rows}</td></tr></table>")
+    html = ("<html><head><meta charset='utf-8'><title>娱乐圈受黑社会控制？ 明星挨打事件回顾(图)"
+            f"</title></head><body>{body}</body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, teasers, _elements = find_navigation(root, f"{site}/050427/322/26pcz.html")
+    assert teasers == []
+    assert [(x.title, x.url) for x in links] == [(t, h) for h, t in items[1:]]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from .nav_pages import title_key
+
 
 def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
     """Both lists in page order; an article listed twice (a related list and a teaser rail,
@@ -69,3 +71,12 @@ def unique(items: list, key) -> list:
             seen.add(k)
         out.append(item)
     return out
+
+
+def not_itself(links: list, teasers: list, own: set[str]) -> tuple[list, list]:
+    """Without the related items and teasers under the page's own headline (keys from
+    nav_pages.own_title_keys): the page itself at another address. Prev/next stay."""
+    if not own:
+        return links, teasers
+    return [(k, x) for k, x in links if x.rel != "related" or title_key(x.title) not in own], \
+        [(k, x) for k, x in teasers if title_key(x.title) not in own]
