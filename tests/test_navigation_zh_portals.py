@@ -85,3 +85,20 @@ def test_related_item_under_the_pages_own_headline_is_the_page_itself():
     links, teasers, _elements = find_navigation(root, f"{site}/050427/322/26pcz.html")
     assert teasers == []
     assert [(x.title, x.url) for x in links] == [(t, h) for h, t in items[1:]]
+
+
+def test_story_behind_a_redirect_address_counts_once():
+    # yahoo: "延伸阅读：<a>" in the text links the story directly, "相关报道" again through the
+    # portal's redirect address that carries it
+    site = "http://biz.example.com"
+    direct = f"{site}/041229/16/5oqt.html"
+    other = f"{site}/010705/110/i40h.html"
+    wrap = "http://rd.example.com/home/articlepage/relatedarticle/biz/*"
+    body = (f"<div class=title>纸包不住火</div>{PROSE}"
+            f"<p><font>延伸阅读：<a href='{direct}'>小学肄业 骗子演绎惊天骗局</a></font></p>{PROSE}"
+            f"<table><tr><td><b>相关报道：</b></td></tr><tr><td>"
+            f"·<a href='{wrap}{direct}'>小学肄业 骗子演绎惊天骗局</a><span>（2004-12-30）</span>"
+            f"·<a href='{wrap}{other}'>股市三十六计之以空对空</a><span>（2001-07-05）</span>"
+            f"</td></tr></table>")
+    links, _teasers, _elements = _find(body, f"{site}/050105/16/5rq0.html")
+    assert [x.url for x in links] == [direct, wrap + other]

@@ -1,9 +1,14 @@
 """Merging the links and teasers found by the prev/next and the block detectors."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from .nav_pages import title_key
+
+# A portal's redirect address that carries its target: "http://rd.example.com/.../*http://
+# news.example.com/041229/16/5oqt.html" (the story linked directly in the text as well).
+_EMBEDDED_URL = re.compile(r"[*=](https?://[^&#\s]+)")
 
 
 def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
@@ -44,7 +49,8 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
 
 def _identities(item) -> set:
     """The URL without its scheme (a portal's box links one story as https:// and again as
-    http://), and (path, title): one article linked with two tracking queries
+    http://), the target a redirect address carries, and (path, title): one article linked
+    with two tracking queries
     ("?ico=related_article_inline", "?ico=more_from_Sport") under one headline."""
     if not item.url:
         return set()
@@ -52,10 +58,20 @@ def _identities(item) -> set:
         parts = urlsplit(item.url)
     except ValueError:
         return {item.url}
-    out = {parts._replace(scheme="", netloc=parts.netloc.lower()).geturl()}
+    out = {_schemeless(parts)}
+    embedded = _EMBEDDED_URL.search(item.url)
+    if embedded:
+        try:
+            out.add(_schemeless(urlsplit(embedded.group(1))))
+        except ValueError:
+            pass
     if parts.query and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out
+
+
+def _schemeless(parts) -> str:
+    return parts._replace(scheme="", netloc=parts.netloc.lower()).geturl()
 
 
 def unique(items: list, key) -> list:
