@@ -1,6 +1,7 @@
 """Merging the links and teasers found by the prev/next and the block detectors."""
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import urlsplit
 
@@ -61,10 +62,8 @@ def _identities(item) -> set:
     out = {_schemeless(parts)}
     embedded = _EMBEDDED_URL.search(item.url)
     if embedded:
-        try:
+        with contextlib.suppress(ValueError):
             out.add(_schemeless(urlsplit(embedded.group(1))))
-        except ValueError:
-            pass
     if parts.query and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out
