@@ -59,17 +59,20 @@ def _identities(item) -> set:
         parts = urlsplit(item.url)
     except ValueError:
         return {item.url}
-    out = {_schemeless(parts)}
+    out = {_schemeless(item.url, parts)}
     embedded = _EMBEDDED_URL.search(item.url)
     if embedded:
         with contextlib.suppress(ValueError):
-            out.add(_schemeless(urlsplit(embedded.group(1))))
+            out.add(_schemeless(embedded.group(1), urlsplit(embedded.group(1))))
     if parts.query and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out
 
 
-def _schemeless(parts) -> str:
+def _schemeless(url: str, parts) -> str:
+    """An http(s) URL without its scheme; any other URL ("javascript:…") as written."""
+    if parts.scheme.lower() not in ("http", "https"):
+        return url
     return parts._replace(scheme="", netloc=parts.netloc.lower()).geturl()
 
 
