@@ -355,7 +355,7 @@ LABEL_STEMS = (
     "yazılar", "içerikler", "okumadan", "bakmadan", "sıradaki", "daha fazla", "bunu", "больше",
     "قد ", "شاهد",
 )
-_DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
+_DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\[〔［\-–—]\s*)?"
 
 
 def _by_first_char(stems: tuple[str, ...], chunk: int = 32) -> str:
@@ -382,7 +382,7 @@ def _by_first_char(stems: tuple[str, ...], chunk: int = 32) -> str:
 
 _FIRSTS = "".join(re.escape(ch) for ch in sorted({stem[0] for stem in LABEL_STEMS}))
 LABEL_SCAN = re.compile(
-    rf"\x00\s*(?=[{_FIRSTS}»›>■▌|#•◆●▶【\-–—]){_DECOR_SCAN}(?:{_by_first_char(LABEL_STEMS)})"
+    rf"\x00\s*(?=[{_FIRSTS}»›>■▌|#•◆●▶【\[〔［\-–—]){_DECOR_SCAN}(?:{_by_first_char(LABEL_STEMS)})"
 )
 # Arrows that end a link text ("Title »"): found with str.find, then ARROW_TAIL must follow.
 NEXT_ARROWS = ("»", "›", "→", "⟶", ">>", "►", "▶")

@@ -50,15 +50,18 @@ NEXT_WORDS = ("next", "newer", "nächste[rns]?", "suivante?", "siguiente",
 _PREV_STRIP_ONLY = ("zurück", "назад")
 _NEXT_STRIP_ONLY = ("weiter", "далее")
 
-_SEP_AHEAD = r"(?=\s*(?:[:：|»«<>›‹→←]|\s[-–—]|$))"
-_SEP_TAIL = r"(?:\s*[:：|\-–—»«<>›‹→←])*\s*"
+_SEP_AHEAD = r"(?=\s*(?:[:：|»«<>›‹→←\]】〕］]|\s[-–—]|$))"
+_SEP_TAIL = r"(?:\s*[:：|\-–—»«<>›‹→←\]】〕］])*\s*"
+# Chinese portals bracket their labels: "[上一篇]", "【下一篇】" (the closing bracket is
+# in the separators above).
+_OPEN_BRACKET = r"(?:[\[【〔［]\s*)?"
 
 
 def _label(symbols, cjk, phrases, words) -> str:
     """One label: [symbol] (CJK | phrase | bare word before a separator) or a lone symbol."""
     sym = _alt(tuple(re.escape(s) if s not in ("<", ">") else s + r"(?=\s)" for s in symbols))
     text = rf"(?:{_alt(cjk)}|(?:{_alt(phrases)})\b|(?:{_alt(words)})\b{_SEP_AHEAD})"
-    return rf"(?:(?:{sym})\s*(?:{text})?|{text})"
+    return rf"{_OPEN_BRACKET}(?:(?:{sym})\s*(?:{text})?|{text})"
 
 
 _PREV_LABEL = _label(PREV_SYMBOLS, PREV_CJK, PREV_PHRASES, PREV_WORDS)

@@ -1,7 +1,15 @@
 """Merging the links and teasers found by the prev/next and the block detectors."""
 from __future__ import annotations
 
+import contextlib
+import re
 from urllib.parse import urlsplit
+
+from .nav_pages import title_key
+
+# A portal's redirect address that carries its target: "http://rd.example.com/.../*http://
+# news.example.com/041229/16/5oqt.html" (the story linked directly in the text as well).
+_EMBEDDED_URL = re.compile(r"[*=](https?://[^&#\s]+)")
 
 
 def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
@@ -41,7 +49,9 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
 
 
 def _identities(item) -> set:
-    """The URL, and (path, title): one article linked with two tracking queries
+    """The URL without its scheme (a portal's box links one story as https:// and again as
+    http://), the target a redirect address carries, and (path, title): one article linked
+    with two tracking queries
     ("?ico=related_article_inline", "?ico=more_from_Sport") under one headline."""
     if not item.url:
         return set()
@@ -49,10 +59,21 @@ def _identities(item) -> set:
         parts = urlsplit(item.url)
     except ValueError:
         return {item.url}
-    out = {item.url}
+    out = {_schemeless(item.url, parts)}
+    embedded = _EMBEDDED_URL.search(item.url)
+    if embedded:
+        with contextlib.suppress(ValueError):
+            out.add(_schemeless(embedded.group(1), urlsplit(embedded.group(1))))
     if parts.query and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out
+
+
+def _schemeless(url: str, parts) -> str:
+    """An http(s) URL without its scheme; any other URL ("javascript:…") as written."""
+    if parts.scheme.lower() not in ("http", "https"):
+        return url
+    return parts._replace(scheme="", netloc=parts.netloc.lower()).geturl()
 
 
 def unique(items: list, key) -> list:
@@ -68,3 +89,12 @@ def unique(items: list, key) -> list:
             seen.add(k)
         out.append(item)
     return out
+
+
+def not_itself(links: list, teasers: list, own: set[str]) -> tuple[list, list]:
+    """Without the related items and teasers under the page's own headline (keys from
+    nav_pages.own_title_keys): the page itself at another address. Prev/next stay."""
+    if not own:
+        return links, teasers
+    return [(k, x) for k, x in links if x.rel != "related" or title_key(x.title) not in own], \
+        [(k, x) for k, x in teasers if title_key(x.title) not in own]

@@ -10,6 +10,7 @@ about it; comments, print views).
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -17,6 +18,14 @@ from lxml import etree
 from .nav_scan import absolute
 
 _BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
+_TITLE_TEXT = etree.XPath("string((//title)[1])", smart_strings=False)
+_H1_TEXT = etree.XPath("string((//h1)[1])", smart_strings=False)
+# "Headline_Site", "Headline - Site": the <title>'s site suffix (as in cleaners/headline.py).
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|–—-]|--)[^_|–—-]*$")
+# A Chinese portal marks headlines with pictures: "…事件回顾(图)", "（组图）", "(附图)".
+_PICTURE_MARK = re.compile(r"\((?:组|附|多)?图\)")
+_NOT_WORD = re.compile(r"[\W_]+")
+_MIN_TITLE_KEY = 6  # characters: shorter titles ("Home", "视频") say nothing
 _CANONICAL = etree.XPath("/*/head/link[@rel='canonical']/@href", smart_strings=False)
 # What may follow the current path (its extension cut) on page N: "/2", "-2", "_2.shtml",
 # "/page/2", "/seite-2".
@@ -113,3 +122,25 @@ def same_site(href: str, url: str) -> bool:
     there = urlsplit(absolute(href, url)).hostname
     here = urlsplit(url).hostname
     return not there or not here or registered_domain(there) == registered_domain(here)
+
+
+def title_key(text: str) -> str:
+    """A headline without case, punctuation, spaces and picture marks: the same story's
+    title written "控制？ 事件回顾(图)" on the page and "控制? 事件回顾" in a list."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return _NOT_WORD.sub("", _PICTURE_MARK.sub("", text))
+
+
+def own_title_keys(root) -> set[str]:
+    """Keys of the page's own headline (its first <h1>, its <title> with and without site
+    suffixes): a listed item under that headline is this story at another address (a
+    portal's copy of it in its own "related reports"), not another article."""
+    keys = {title_key(_H1_TEXT(root))}
+    title = " ".join(_TITLE_TEXT(root).split())
+    for _ in range(3):
+        keys.add(title_key(title))
+        shorter = _SITE_SUFFIX.sub("", title)
+        if shorter == title:
+            break
+        title = shorter
+    return {k for k in keys if len(k) >= _MIN_TITLE_KEY}

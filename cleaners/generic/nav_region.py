@@ -45,6 +45,8 @@ def region_after(head, taken: set) -> list:
             break  # a box of its own under its own heading ("<nav><h6>More services</h6>")
         if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
             break
+        if next(sib.iter("textarea"), None) is not None:
+            break  # a comment form ("我来说两句"): its rules and licence links are no cards
         region.append(sib)
         if len(region) >= _MAX_REGION:
             break

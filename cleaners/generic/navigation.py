@@ -45,8 +45,8 @@ from ..vocab import (
 from .nav_cards import home_page
 from .nav_expand import expand
 from .nav_flips import in_calendar, in_media_box, in_pager
-from .nav_merge import first_occurrence, unique
-from .nav_pages import base_url, page_of_same_article
+from .nav_merge import first_occurrence, not_itself, unique
+from .nav_pages import base_url, own_title_keys, page_of_same_article
 from .nav_scan import (
     STOP_TAGS,
     Hits,
@@ -106,7 +106,7 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     for block in blocks:
         links.extend(block.links)
         teasers.extend(block.teasers)
-    links, teasers = first_occurrence(links, teasers)
+    links, teasers = not_itself(*first_occurrence(links, teasers), own_title_keys(root))
     elements = expand(lines + [el for b in blocks for el in b.elements])
     return unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
         unique([t for _, t in teasers], lambda x: x.url), elements
