@@ -3,7 +3,10 @@
 Order of trust (a wrong Content-Type charset must not win over the page):
 BOM, then strict UTF-8 (random non-UTF-8 bytes almost never decode as UTF-8), then the
 declared encodings that decode strictly (<meta> before the HTTP header, since the page
-author wrote it for these bytes), then a statistical guess (warning `charset_guessed`).
+author wrote it for these bytes), then the declared encodings and UTF-8 (the web's default)
+with a few bad bytes replaced (warning `charset_errors`: a page in UTF-8 with one stray
+Latin-1 byte is still UTF-8; a statistical guess reads its umlauts as Polish or Urdu), then
+a statistical guess (warning `charset_guessed`).
 """
 from __future__ import annotations
 
@@ -53,7 +56,28 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
             return data.decode(enc), enc, []
         except (UnicodeDecodeError, LookupError):
             continue
+    for enc in dict.fromkeys([*declared, "utf-8"]):
+        text = _nearly(data, enc)
+        if text is not None:
+            return text, enc, ["charset_errors"]
     return _guess(data, declared)
+
+
+# Replacement characters a decode may leave and still be the page's encoding: a few stray
+# bytes in a long page. A page in another encoding leaves far more (GBK read as UTF-8: a
+# third of its characters and up).
+_MAX_BAD_SHARE = 0.002
+
+
+def _nearly(data: bytes, enc: str) -> str | None:
+    """The bytes decoded as `enc` with bad bytes replaced, if they are only a few."""
+    if enc in ("utf-16", "utf-32"):
+        return None
+    try:
+        text = data.decode(enc, "replace")
+    except LookupError:
+        return None
+    return text if text.count("\ufffd") <= max(1, len(text) * _MAX_BAD_SHARE) else None
 
 
 def _guess(data: bytes, declared: list[str]) -> tuple[str, str, list[str]]:

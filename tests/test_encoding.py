@@ -42,3 +42,28 @@ def test_extract_article_reports_guessed_charset():
     article = extract_article(RU.format(meta="").encode("cp1251"), "http://127.0.0.1/a")
     assert article.title == "Боль в спине"
     assert "charset_guessed" in article.warnings
+
+
+DE = ("<html><head>{meta}</head><body><h1>Rückenschmerzen</h1>"
+      + "<p>Übungen für den Rücken: Bandscheibenvorfälle heilen häufig ohne Operation.</p>" * 40
+      + "</body></html>")
+
+
+def test_utf8_page_with_a_stray_latin1_byte_stays_utf8():
+    """One byte of another encoding in a long UTF-8 page (a pasted Latin-1 character) makes
+    the strict decode fail; the page is still UTF-8, not a guess that reads every umlaut
+    wrong."""
+    for meta in ('<meta charset="utf-8">', ""):
+        html = DE.format(meta=meta).encode("utf-8")
+        cut = html.index(b"</h1>")
+        data = html[:cut] + "\u00a7".encode("latin-1") + html[cut:]
+        text, enc, warnings = decode_html(data)
+        assert enc == "utf-8" and warnings == ["charset_errors"]
+        assert "Bandscheibenvorfälle heilen häufig" in text and text.count("\ufffd") == 1
+
+
+def test_gbk_page_read_as_utf8_is_not_repaired_but_guessed():
+    """A page in another encoding leaves far more than a few bad bytes in UTF-8."""
+    data = ZH.format(meta="").encode("gbk")
+    text, enc, warnings = decode_html(data)
+    assert warnings == ["charset_guessed"] and "腰椎间盘突出与腿无力" in text
