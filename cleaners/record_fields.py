@@ -165,7 +165,8 @@ class Record(TypedDict):
         "from the host's pages), plus the package version.",
         "profile:demo-keepto 0.1.0")]
     warnings: Annotated[list[str], Doc(
-        "Extraction warnings, e.g. boilerplate_leak, no_body_selector_match, charset_guessed, charset_errors.",
+        "Extraction warnings, e.g. boilerplate_leak, no_body_selector_match, charset_guessed, "
+        "charset_errors.",
         [])]
     page_kind: Annotated[Literal["article", "listing", "home", "other"], Doc(
         ("What the page is (cleaners/page_kind.py): crawl records are always `article`; "
