@@ -2,14 +2,8 @@
 metadata-annotation.md "Round 7"), on hand-written pages."""
 from __future__ import annotations
 
-from cleaners.extract import extract_article
-
-URL = "https://news.example/2024/03/flu-season/"
-TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
-
-
-def _authors(html: str) -> list[tuple[str, str | None]]:
-    return [(a["name"], a["url"]) for a in extract_article(html, URL).authors]
+from byline_pages import TEXT
+from byline_pages import authors as _authors
 
 
 def test_a_teaser_classed_header_beside_the_headlines_teaser_block() -> None:

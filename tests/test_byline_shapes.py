@@ -6,22 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from cleaners.extract import extract_article
-
-URL = "https://news.example/2024/03/flu-season/"
-TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
-
-
-def _page(byline: str = "", head: str = "", tail: str = "", lang: str = "en") -> str:
-    return (f"<html lang='{lang}'><head><title>Flu</title>{head}</head><body>"
-            "<nav><a href='/'>Home</a> <a href='/health/'>Health</a></nav><article>"
-            f"<h1>Flu season peaks early</h1>{byline}{TEXT * 5}{tail}</article>"
-            "<footer>© News Example</footer></body></html>")
-
-
-def _authors(html: str) -> list[tuple[str, str | None]]:
-    return [(a["name"], a["url"]) for a in extract_article(html, URL).authors]
+from byline_pages import authors as _authors
+from byline_pages import page as _page
 
 
 @pytest.mark.parametrize("byline,names", [

@@ -6,19 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from byline_pages import TEXT, URL
+from byline_pages import page as _page
 
 from cleaners.byline_zh import zh_byline
 from cleaners.extract import extract_article
-
-URL = "https://news.example/2024/03/flu-season/"
-TEXT = "<p>" + "Flu cases rose sharply in the first weeks of March across the region. " * 3 + "</p>"
-
-
-def _page(byline: str = "", head: str = "", tail: str = "", lang: str = "en") -> str:
-    return (f"<html lang='{lang}'><head><title>Flu</title>{head}</head><body>"
-            "<nav><a href='/'>Home</a> <a href='/health/'>Health</a></nav><article>"
-            f"<h1>Flu season peaks early</h1>{byline}{TEXT * 5}{tail}</article>"
-            "<footer>© News Example</footer></body></html>")
 
 
 def _names(html: str) -> list[str]:
