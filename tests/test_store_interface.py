@@ -287,6 +287,25 @@ def test_the_ledger_keeps_one_outcome_per_url(make_store) -> None:
     store.write_ledger([])  # nothing to write is no transaction and no error
 
 
+def test_a_url_fetched_twice_in_a_run_keeps_its_record(make_store) -> None:
+    """A frontier worker may fetch a URL again in the same run (its lease lost while Redis
+    was away); the second fetch's drop as a duplicate, or a failure, leaves the stored
+    outcome and its record in the run's export. A stored outcome still replaces a failure."""
+    store = make_store()
+    store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")
+    a, b = synthetic_record(1), synthetic_record(2)
+    store.write_ledger([(DISCOVER, ("r1", a["url"])), (FINISH, ("r1", a["url"], "stored", a["id"])),
+                        (FINISH, ("r1", a["url"], "dropped/duplicate_url", None)),
+                        (FINISH, ("r1", a["url"], "failed/timeout", None))])
+    assert list(store.outcomes("r1")) == [(a["url"], "stored", a["id"])]
+    store.write_ledger([(FINISH, ("r1", b["url"], "failed/spider_error", None)),
+                        (FINISH, ("r1", b["url"], "stored", b["id"]))])
+    assert sorted(store.outcomes("r1")) == sorted([(a["url"], "stored", a["id"]),
+                                                   (b["url"], "stored", b["id"])])
+    store.write_ledger([(FINISH, ("r1", a["url"], "unchanged", a["id"]))])
+    assert (a["url"], "unchanged", a["id"]) in set(store.outcomes("r1"))
+
+
 def test_a_failed_ledger_batch_writes_nothing(make_store) -> None:
     store = make_store()
     store.start_run("r1", "key", "running", "2026-12-01T00:00:00.000Z")

@@ -35,7 +35,11 @@ LEDGER_SQL = {
     DISCOVER: "INSERT OR IGNORE INTO ledger (run_id, url) VALUES (?, ?)",
     FINISH: ("INSERT INTO ledger (run_id, url, outcome, record_id) VALUES (?, ?, ?, ?) "
              "ON CONFLICT (run_id, url) DO UPDATE SET outcome = excluded.outcome, "
-             "record_id = excluded.record_id"),
+             "record_id = excluded.record_id "
+             # A URL fetched twice in one run (a lease lost in an outage, then fetched
+             # again) keeps its record: the second fetch's drop ("duplicate_url") or
+             # failure must not take the article out of the run's export.
+             "WHERE excluded.record_id IS NOT NULL OR ledger.record_id IS NULL"),
     REMEMBER: ("INSERT INTO pages (url, kind, etag, last_modified, record_id, links, run_id, "
                "body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
                "kind = excluded.kind, etag = excluded.etag, "
