@@ -7,15 +7,17 @@ it both ways and `verify`). The first `samples` article pages of a host and URL 
 (cleaners/template_induce.py); every `verify_every`-th page after that (and the first page
 of a template loaded from the store) is checked against the generic analysis, and a
 template that disagrees is dropped: the page keeps the generic record, and the group learns
-again from new samples. A failed induction keeps its samples: with the next article page of
-the group each of them is left out in turn (a host whose generic record of some pages is
-unlike the rest, such as the demo's GBK portal, whose generic body sometimes takes the
-dateline and the reference list, would otherwise rarely see `samples` alike in a row). A
-group whose induction failed, or whose template was dropped, `max_failures` times stays
-generic for the rest of the run. A check that disagrees on the body alone strikes the
-template once (the page keeps its generic record and the next page is checked too): one
-page whose generic body is unlike the rest should not cost the template; two disagreements
-in a row drop it.
+again from new samples, taken only from pages that reached the crawl after the one that
+dropped it (`ticket`, the crawl's arrival number): pages fetched before a redesign may still
+be waiting for their analysis and would teach the old template again. A failed induction
+keeps its samples: with the next article page of the group each of them is left out in turn
+(a host whose generic record of some pages is unlike the rest, such as the demo's GBK
+portal, whose generic body sometimes takes the dateline and the reference list, would
+otherwise rarely see `samples` alike in a row). A group whose induction failed, or whose
+template was dropped, `max_failures` times stays generic for the rest of the run. A check
+that disagrees on the body alone strikes the template once (the page keeps its generic
+record and the next page is checked too): one page whose generic body is unlike the rest
+should not cost the template; two disagreements in a row drop it.
 
 Listings are learned too, as listings: a listing page gives no record, only its links, yet
 its generic analysis costs what an article's does (where a profiled crawl knows it by URL
@@ -49,6 +51,7 @@ LOADED = "loaded"  # templates loaded from the store at the start
 FAILED = "induction_failed"  # induction attempts that found no template
 REFINED = "refined"  # templates given a drop rule by a verified page
 STRUCK = "struck"  # checks that disagreed on the body once (the next page is checked too)
+STALE = "stale_samples"  # articles that arrived before their group's template was dropped
 LISTING_PAGES = "listing_pages"  # pages of a listing group read for their links only
 LISTING = "listing"
 # url_kind's weight of a URL that says "listing" by itself (/tag/, /page/2, ?page=2, list_2.html)
@@ -68,6 +71,7 @@ class _Group:
     articles: int = 0  # generic analyses that were articles (a listing group no more)
     listing_since: int = 0  # listing pages read for links only since the last check
     listing_checks: int = 0
+    dropped_at: int = -1  # ticket of the page whose check dropped the last template
 
 
 def listing_url(url: str) -> bool:
@@ -154,9 +158,10 @@ class Learner:
                                     and group.failures < self.max_failures)
 
     def observe(self, url: str, body: bytes, charset: str | None,
-                analysis: PageAnalysis) -> None:
+                analysis: PageAnalysis, ticket: int | None = None) -> None:
         """A page of a group without a template, analysed generically: an article is a
-        sample; enough samples are induced into a template."""
+        sample; enough samples are induced into a template. `ticket`: the page's arrival
+        number in the crawl; a page that arrived before its group's last drop is no sample."""
         key = group_of(url)
         if key is None:
             return
@@ -167,6 +172,9 @@ class Learner:
         group = self._group(key)
         group.articles += 1
         if group.template is not None or group.failures >= self.max_failures:
+            return
+        if ticket is not None and ticket < group.dropped_at:
+            self.stats[STALE] += 1
             return
         group.samples.append(Sample(body, url, charset, analysis.record))
         if len(group.samples) < self.samples:
@@ -196,19 +204,19 @@ class Learner:
             return induce(key[0], key[1], samples)
         return induce_leaving_one_out(key[0], key[1], samples)
 
-    def applied(self, url: str, learned: PageAnalysis) -> bool:
+    def applied(self, url: str, learned: PageAnalysis, ticket: int | None = None) -> bool:
         """A page extracted with its group's template alone. False: the template missed on
         an article (no title or body element: the generic extractor filled in), so it is
         dropped and the page must be analysed generically."""
         if learned.extractor and learned.extractor.endswith("+generic") \
                 and learned.page_kind == ARTICLE:
-            self._drop(url)
+            self._drop(url, ticket=ticket)
             return False
         self.stats[PAGES] += 1
         return True
 
     def verify(self, url: str, body: bytes, charset: str | None, learned: PageAnalysis,
-               generic: PageAnalysis) -> PageAnalysis:
+               generic: PageAnalysis, ticket: int | None = None) -> PageAnalysis:
         """A page analysed both ways: the learned result if they agree, else the generic
         one (and the template is dropped). A body with more text than the generic one gets
         a drop rule for it where one fits (`refine`), and the generic result."""
@@ -243,10 +251,10 @@ class Learner:
             group.struck, group.verify_next = True, True
             self.stats[STRUCK] += 1
             return generic
-        self._drop(url, why)
+        self._drop(url, why, ticket)
         return generic
 
-    def _drop(self, url: str, why: str = "missed") -> None:
+    def _drop(self, url: str, why: str = "missed", ticket: int | None = None) -> None:
         key = group_of(url)
         group = self.groups.get(key) if key is not None else None
         if group is None or group.template is None:
@@ -255,6 +263,8 @@ class Learner:
         self.why_not["".join(key)] = f"dropped: {why}"
         group.template, group.samples, group.struck = None, [], False
         group.failures += 1
+        if ticket is not None:
+            group.dropped_at = ticket
         self.stats[DROPPED] += 1
 
     def take_changes(self) -> list[tuple[str, Template]]:

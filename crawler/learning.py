@@ -34,6 +34,13 @@ class SiteLearning:
         # otherwise queue most of a small site generic before the first samples return).
         self._inflight: dict[tuple, int] = {}
         self._done: dict[tuple, asyncio.Event] = {}
+        self._tickets = 0
+
+    def ticket(self) -> int:
+        """The next arrival number: taken when the response reaches the spider, before its
+        analysis waits, so the learner can tell pages fetched before a drop from those after."""
+        self._tickets += 1
+        return self._tickets
 
     @classmethod
     def from_crawler(cls, crawler, run, generic) -> SiteLearning | None:
@@ -52,9 +59,9 @@ class SiteLearning:
         learning._sync_stats()
         return learning
 
-    async def analyze(self, args: tuple) -> PageAnalysis:
+    async def analyze(self, args: tuple, ticket: int | None = None) -> PageAnalysis:
         """args: crawler/extract_worker.py `analyze`'s (body, url, charset, site, run_id,
-        status, fetched_at)."""
+        status, fetched_at); ticket: the page's `ticket()`."""
         body, url, charset, site, run_id, status, fetched_at = args
         learner = self.learner
         key = group_of(url)
@@ -74,7 +81,7 @@ class SiteLearning:
                 event = self._done.pop(key, None)
                 if event is not None:
                     event.set()
-            learner.observe(url, body, charset, result)
+            learner.observe(url, body, charset, result, ticket)
         else:
             learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
                                    links=True, site=site, run_id=run_id, http_status=status,
@@ -84,8 +91,8 @@ class SiteLearning:
                 # a link list the samples did not show: checked like a planned page, so a
                 # related box is not taken as body (the template is refined or dropped)
                 result = self.learner.verify(url, body, charset, learned,
-                                             await self.generic(args))
-            elif self.learner.applied(url, learned):
+                                             await self.generic(args), ticket)
+            elif self.learner.applied(url, learned, ticket):
                 result = learned
             else:
                 result = await self.generic(args)

@@ -14,6 +14,7 @@ from cleaners.learner import (
     HOSTS,
     LISTING_PAGES,
     PAGES,
+    STALE,
     STRUCK,
     VERIFIED,
     Learner,
@@ -118,17 +119,19 @@ def test_disagreement_names_the_field(family):
     assert disagreement(record, {**record, "related_links": []}) == "related_links"
 
 
-def _run(learner: Learner, url: str, body: bytes) -> str:
+def _run(learner: Learner, url: str, body: bytes, ticket: int | None = None) -> str:
     """What the crawl does with one page (crawler/learning.py); returns the extractor."""
     plan = learner.plan(url)
     generic = analyze_page(body, url)
     if plan.template is None:
-        learner.observe(url, body, None, generic)
+        learner.observe(url, body, None, generic, ticket)
         return generic.extractor
     learned = analyze_page(body, url, profile=plan.template.profile)
     if plan.verify:
-        return learner.verify(url, body, None, learned, generic).extractor
-    return learned.extractor if learner.applied(url, learned) else generic.extractor
+        return learner.verify(url, body, None, learned, generic, ticket).extractor
+    if learner.applied(url, learned, ticket):
+        return learned.extractor
+    return generic.extractor
 
 
 def test_learner_learns_verifies_and_drops_a_template_that_stops_agreeing(family):
@@ -147,6 +150,32 @@ def test_learner_learns_verifies_and_drops_a_template_that_stops_agreeing(family
     assert learner.stats[DROPPED] == 1
     assert [c for c, _t in learner.take_changes()] == ["dropped"]
     assert learner.plan(pages[31][0]).template is None  # learning again
+
+
+def test_pages_that_arrived_before_a_drop_do_not_teach_the_old_template_again(family):
+    """A redesign mid-crawl: pages fetched before it (old markup) may still wait for their
+    analysis when a check on a new page drops the template. Analysed after the drop and
+    interleaved with new pages, they are no samples: the group learns the new markup."""
+    learner = Learner(samples=3, verify_every=4)
+    pages = family["wp"]
+    for ticket, (url, body, _exp) in enumerate(pages[:3]):
+        learner.observe(url, body, None, analyze_page(body, url), ticket)
+    assert learner.stats[HOSTS] == 1
+    ticket = 3
+    while not learner.stats[DROPPED]:  # the redesign: new pages until a check or a miss drops it
+        ticket += 1
+        url, body, _exp = pages[ticket]
+        _run(learner, url, body.replace(b"entry-content", b"post-body"), ticket)
+    stale = 0
+    for i, (url, body, _exp) in enumerate(pages[ticket + 1:ticket + 7]):
+        if i % 2 == 0:  # fetched before the redesign, analysed only now
+            stale += 1
+            _run(learner, url, body, i % 4)
+        else:
+            _run(learner, url, body.replace(b"entry-content", b"post-body"), ticket + 1 + i)
+    assert learner.stats[HOSTS] == 2
+    assert learner.groups[group_of(url)].template.selectors["body"] == "div.post-body"
+    assert learner.stats[STALE] == stale
 
 
 def test_learner_starts_from_stored_templates_and_verifies_the_first_page(family):

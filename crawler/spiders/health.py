@@ -294,7 +294,7 @@ class HealthSpider(scrapy.Spider):
             args = (response.body, response.url, charset, self.site_key, self.run.run_id,
                     response.status, utc_now("seconds"))
             if self.learning is not None:
-                return self._parse_learning(response, args)
+                return self._parse_learning(response, args, self.learning.ticket())
             if self._workers is not None:
                 return self._parse_in_worker(response, args)
             return self._analysis_results(response, analyze(*args))
@@ -309,8 +309,8 @@ class HealthSpider(scrapy.Spider):
         for item in self._analysis_results(response, analysis):
             yield item
 
-    async def _parse_learning(self, response, args: tuple):
-        analysis = await self.learning.analyze(args)
+    async def _parse_learning(self, response, args: tuple, ticket: int):
+        analysis = await self.learning.analyze(args, ticket)
         for item in self._analysis_results(response, analysis):
             yield item
 
