@@ -7,11 +7,18 @@ author wrote it for these bytes), then the declared encodings and UTF-8 (the web
 with a few bad bytes replaced (warning `charset_errors`: a page in UTF-8 with one stray
 Latin-1 byte is still UTF-8; a statistical guess reads its umlauts as Polish or Urdu), then
 a statistical guess (warning `charset_guessed`).
+
+Chinese and Korean text in a single-byte encoding's clothes (a GBK page labelled ISO-8859-1 by
+a server's default, or guessed as a Cyrillic code page by the statistics) is read in the
+double-byte encoding instead (warning `charset_guessed`) when its bytes decode there and
+nearly every character is one of the language's common ones (cleaners/cjk_charset.py).
 """
 from __future__ import annotations
 
 import codecs
 import re
+
+from .cjk_charset import cjk_reading, single_byte
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
@@ -53,9 +60,12 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
         if enc in ("utf-8", "utf-16", "utf-32"):
             continue
         try:
-            return data.decode(enc), enc, []
+            text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
+        # (a declared double-byte encoding that decodes is the page's: not second-guessed)
+        cjk = cjk_reading(data, enc) if single_byte(enc) else None
+        return (text, enc, []) if cjk is None else (*cjk, ["charset_guessed"])
     for enc in dict.fromkeys([*declared, "utf-8"]):
         text = _nearly(data, enc)
         if text is not None:
@@ -86,4 +96,5 @@ def _guess(data: bytes, declared: list[str]) -> tuple[str, str, list[str]]:
     best = from_bytes(data[:65536]).best()
     enc = normalize_label(best.encoding) if best else None
     enc = enc or (declared[0] if declared else "cp1252")
-    return data.decode(enc, "replace"), enc, ["charset_guessed"]
+    text, enc = cjk_reading(data, enc) or (data.decode(enc, "replace"), enc)
+    return text, enc, ["charset_guessed"]

@@ -67,3 +67,44 @@ def test_gbk_page_read_as_utf8_is_not_repaired_but_guessed():
     data = ZH.format(meta="").encode("gbk")
     text, enc, warnings = decode_html(data)
     assert warnings == ["charset_guessed"] and "腰椎间盘突出与腿无力" in text
+
+
+# Long enough for the double-byte check (cleaners/cjk_charset.py: 20 non-ASCII characters).
+ZH_LONG = ZH.replace(
+    "</p>", "</p>" + "<p>医生建议患者注意休息，避免长时间久坐，适当进行腰背肌肉锻炼。</p>" * 3)
+TW = ("<html><head>{meta}</head><body><h1>腰椎間盤突出</h1>"
+      + "<p>醫生建議患者注意休息，避免長時間久坐，適當進行腰背肌肉鍛鍊。</p>" * 3
+      + "</body></html>")
+KO = ("<html><head>{meta}</head><body><h1>허리 디스크</h1>"
+      + "<p>의사는 환자에게 충분히 쉬고 오래 앉아 있지 말라고 권한다.</p>" * 3 + "</body></html>")
+RU_LONG = RU.replace(
+    "</p>", "</p>" + "<p>Врачи советуют больше двигаться и меньше сидеть за столом.</p>" * 20)
+
+
+def test_gbk_labelled_latin1_is_read_as_gbk():
+    """A server's default ISO-8859-1 (or a wrong <meta>) on a GBK page: Latin-1 decodes any
+    bytes, but the double-byte reading gives common hanzi only."""
+    data = ZH_LONG.format(meta='<meta charset="iso-8859-1">').encode("gbk")
+    text, enc, warnings = decode_html(data)
+    assert enc == "gb18030" and warnings == ["charset_guessed"]
+    assert "腰椎间盘突出与腿无力" in text
+    text, enc, _ = decode_html(ZH_LONG.format(meta="").encode("gbk"), "ISO-8859-1")
+    assert enc == "gb18030" and "腰椎间盘突出与腿无力" in text
+
+
+def test_big5_and_euc_kr_labelled_latin1_are_read_as_such():
+    text, enc, _ = decode_html(TW.format(meta="").encode("big5"), "ISO-8859-1")
+    assert enc == "big5" and "醫生建議患者注意休息" in text
+    text, enc, _ = decode_html(KO.format(meta="").encode("euc_kr"), "ISO-8859-1")
+    assert enc == "euc_kr" and "오래 앉아 있지" in text
+
+
+def test_single_byte_pages_are_not_taken_for_double_byte_ones():
+    """Cyrillic and Western text in their own code pages stays there, declared or guessed:
+    their high bytes rarely pair up into double-byte characters, and never into common ones."""
+    for page, enc in ((RU_LONG, "cp1251"), (RU_LONG, "koi8-r"), (DE, "cp1252"), (FR, "latin-1")):
+        data = page.format(meta=f'<meta charset="{enc}">').encode(enc)
+        text, used, warnings = decode_html(data)
+        assert warnings == [] and text == data.decode(enc), enc
+    text, used, _ = decode_html(RU_LONG.format(meta="").encode("cp1251"))
+    assert "межпозвоночного" in text and used not in ("gb18030", "big5", "euc_kr")
