@@ -19,7 +19,7 @@ from .bylines import BYLINE_LABEL, BYLINE_TAGS, label_byline
 from .dates import parse_date
 from .headline import after_headline, headline
 from .names import BYLINE_PREFIX, NOT_NAME
-from .references import REF_INLINE, footnotes, inline_refs, list_after
+from .references import REF_INLINE, endnotes, footnotes, inline_refs, linked_list, list_after
 from .text import clean_inline
 from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
@@ -32,6 +32,9 @@ REF_HEADING = re.compile(
     r"bibliograf[íi]a|источники|список литературы|литература|参考文献|参考资料|资料来源|"
     r"[źz]r[óo]d[łl]a|bibliografia)(?:\s*\([^()]{1,12}\))?\s*:?",  # ("Literatur (u.a.):")
     re.IGNORECASE)
+# A word for sources inside a longer line that ends with a colon
+SOURCES_WORD = re.compile(r"\b(?:quellen?|sources?|references?|literatur|fuentes?|"
+                          r"r[ée]f[ée]rences?|источники|参考文献|参考资料)\b", re.IGNORECASE)
 DISCLAIMER = re.compile(
     r"not (?:intended (?:to be |as )?|meant (?:to be |as )?)?a substitute for "
     r"(?:professional )?medical|"
@@ -132,6 +135,7 @@ def read_visible(root) -> dict:
     if body is None:
         return out
     ref_heads: list = []
+    loose_heads: list = []  # a longer line naming sources: only before a list of links
     label_names: list[dict] = []
     for el in body.iter(_TEXT_TAGS):
         tail = el.tail
@@ -155,6 +159,9 @@ def read_visible(root) -> dict:
         text = text.strip()
         if len(text) <= 40 and REF_HEADING.fullmatch(text) and not out["references"]:
             ref_heads.append(el)
+            continue
+        if 40 < len(text) <= 80 and text.endswith(":") and SOURCES_WORD.search(text):
+            loose_heads.append(el)  # "Weitere genutzte Quellen in englischer Sprache:"
             continue
         if not out["references"] and len(text) > 12:
             m = REF_INLINE.match(text)
@@ -195,8 +202,12 @@ def read_visible(root) -> dict:
         if items:
             out["references"] = items
             break
+    for head in loose_heads if not out["references"] else ():
+        out["references"] = linked_list(list_after(head))
+        if out["references"]:
+            break
     if not out["references"]:  # footnotes without a heading (Markdown's div.footnotes)
-        out["references"] = footnotes(body)
+        out["references"] = footnotes(body) or endnotes(body)
     out["authors"] = label_names
     return out
 

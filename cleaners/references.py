@@ -1,6 +1,10 @@
 """The article's own list of sources, read after its heading ("Sources", "Quellen",
-"参考文献", ...; cleaners/health_meta.py finds the heading) or from one "Quelle: ..."
-paragraph, as {text, url, doi, pmid} items."""
+"参考文献", ...; cleaners/health_meta.py finds the heading), from one "Quelle: ..."
+paragraph, from a footnotes block or from numbered endnotes ("[1] …", "[2] …"), as
+{text, url, doi, pmid} items.
+
+Without a heading that says "sources", the lines must cite something (`citing`): a
+"Quelle: dpa" line credits an agency, and a footnote that explains a term cites nothing."""
 from __future__ import annotations
 
 import re
@@ -19,6 +23,13 @@ _ROWS = etree.XPath("./tr|./tbody/tr", smart_strings=False)
 # the few <ol> of a page are tested, not every element (a `//*[@class…]` scan costs ~1 ms)
 _FOOTNOTES = etree.XPath('(.//ol[ancestor::*[contains(@class,"footnotes") or '
                          '@role="doc-endnotes"]])[1]/li', smart_strings=False)
+# A line that cites: a link, a DOI or PubMed id, a year, "et al.", a volume or page number.
+_CITES = re.compile(r"https?://|\bwww\.|\b(?:1[5-9]|20)\d\d\b|\bet al\b|\bdoi\b|\bpmid\b|"
+                    r"\bibid\b|\bop\.? cit\b|\bvol\.|\bpp?\.\s*\d", re.IGNORECASE)
+# Endnotes without a heading: paragraphs "[1] …", "[2] …" in a row (a word processor's export)
+_FIRST_NOTE = etree.XPath('.//*[self::p or self::div or self::li]'
+                          '[starts-with(normalize-space(.), "[1]")]', smart_strings=False)
+_NOTE_MARK = re.compile(r"\[(\d{1,3})\]\s*")
 # "Quelle: Smith et al. 2021 …" in one paragraph.
 REF_INLINE = re.compile(
     r"^(?:quellen?|sources?|references?|fuentes?|источники?|来源|[źz]r[óo]d[łl]o)\s*:\s*(\S.*)",
@@ -31,13 +42,49 @@ def inline_refs(el) -> list[dict]:
     rest = body.group(1) if body else text
     parts = re.findall(r"\(([^()]{3,})\)", rest) if rest.startswith("(") else [rest]
     links = [a.get("href") for a in el.iter("a") if a.get("href")]
-    return [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
+    items = [reference(p, links[0] if len(parts) == 1 and links else None) for p in parts]
+    # "Quellen: (A) (B)" is a list however short its items; one name alone may be a credit
+    return items if len(items) > 1 else citing(items)
+
+
+def citing(items: list[dict]) -> list[dict]:
+    """The items, if at least half of them cite something; else none."""
+    cites = sum(1 for r in items if r["url"] or r["doi"] or r["pmid"] or _CITES.search(r["text"]))
+    return items if 2 * cites >= len(items) else []
+
+
+def linked_list(items: list[dict]) -> list[dict]:
+    """The leading items that link somewhere (a photo credit after them is no source), if
+    two or more; else none."""
+    run = next((i for i, r in enumerate(items) if not (r["url"] or r["doi"])), len(items))
+    return items[:run] if run >= 2 else []
 
 
 def footnotes(body) -> list[dict]:
     """The numbered notes of a footnotes block without a heading (Markdown renderers and
     WordPress plugins print `<div class="footnotes"><ol><li>…`; `role=doc-endnotes`)."""
-    return [_ref_from(li) for li in _FOOTNOTES(body)[:_MAX_REF_ITEMS]]
+    return citing([_ref_from(li) for li in _FOOTNOTES(body)[:_MAX_REF_ITEMS]])
+
+
+def endnotes(body) -> list[dict]:
+    """Numbered endnotes without a heading: the block that starts with "[1]" and its next
+    siblings "[2]", "[3]", … (empty ones skipped), two at least."""
+    first = next(iter(_FIRST_NOTE(body)), None)
+    if first is None:
+        return []
+    notes, want = [first], 2
+    for sib in first.itersiblings():
+        text = clean_inline(sib.text_content()) if isinstance(sib.tag, str) else ""
+        if not text:
+            continue
+        m = _NOTE_MARK.match(text)
+        if m is None or int(m.group(1)) != want or len(notes) >= _MAX_REF_ITEMS:
+            break
+        notes.append(sib)
+        want += 1
+    if len(notes) < 2:
+        return []
+    return citing([_ref_from(n) for n in notes])
 
 
 def list_after(head) -> list[dict]:
@@ -55,6 +102,8 @@ def list_after(head) -> list[dict]:
         if sib.tag in HEADING_TAGS or (sib.tag in ("strong", "b") and paragraphs):
             break
         lists = [sib] if sib.tag in ("ol", "ul") else sib.xpath(".//ol|.//ul")
+        if lists and len(paragraphs) >= 2:
+            break  # the sources were the paragraphs; the list is the next thing (share links)
         if lists:
             items = [li for li in lists[0].iterchildren("li")]
             return [_ref_from(li) for li in items[:_MAX_REF_ITEMS]]
@@ -63,6 +112,9 @@ def list_after(head) -> list[dict]:
             rows = [tr for tr in _ROWS(tables[0]) if clean_inline(tr.text_content())]
             return [_ref_from(tr) for tr in rows[:_MAX_REF_ITEMS]]
         text = clean_inline(sib.text_content())
+        if text and len(paragraphs) >= 2 and all(map(_links_out, paragraphs)) \
+                and not _links_out(sib):
+            break  # a run of linked sources ended (a tag or a photo credit follows)
         if text:
             paragraphs.append(sib)
     if len(paragraphs) == 1:  # one block of bare links ("1 https://… 2 https://…")
@@ -82,6 +134,10 @@ def list_after(head) -> list[dict]:
         rest = list_after(block)
         return ([reference(first.strip(), None, [])] if first.strip() else []) + rest
     return [_ref_from(p) for p in paragraphs[:_MAX_REF_ITEMS]]
+
+
+def _links_out(el) -> bool:
+    return any((a.get("href") or "").startswith("http") for a in el.iter("a"))
 
 
 def _ref_from(el) -> dict:
