@@ -9,8 +9,9 @@ import re
 from lxml import etree
 
 from .dates import parse_date
-from .headline import after_headline, headline, in_teaser_card
+from .headline import headline, in_teaser_card
 from .names import BY_PHRASE, split_names
+from .page_scans import from_headline
 from .text import clean_inline, first_line
 
 # A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
@@ -74,7 +75,7 @@ def visible_bylines(root) -> list[dict]:
     found: list[dict] = []
     first = None
     head = headline(root)
-    for el in after_headline(root, _BYLINE_X(root)):
+    for el in from_headline(root, _BYLINE_X):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
         if first is not None and (el.getparent() is not first.getparent() or el is first):
@@ -97,7 +98,7 @@ def byline_date(root) -> str | None:
     2015" (the first byline element after the headline that names someone: its own text, its
     tail, else its parent's, each at most 100 characters)."""
     head = headline(root)
-    for el in after_headline(root, _BYLINE_X(root))[:6]:
+    for el in from_headline(root, _BYLINE_X)[:6]:
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
                 or not _byline_people(el) or in_teaser_card(el, head):
             continue

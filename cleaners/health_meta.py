@@ -17,8 +17,9 @@ from .byline_zh import HINT as ZH_HINT
 from .byline_zh import LEAD_HINT, lead_byline, zh_byline
 from .bylines import BYLINE_LABEL, BYLINE_TAGS, label_byline
 from .dates import parse_date
-from .headline import after_headline, headline
+from .headline import headline
 from .names import BYLINE_PREFIX, NOT_NAME
+from .page_scans import from_headline
 from .references import REF_INLINE, endnotes, footnotes, inline_refs, linked_list, list_after
 from .text import clean_inline
 from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
@@ -216,7 +217,7 @@ def date_element(root, printed: bool = False) -> str | None:
     """The first parseable date in a date-like element (class *date*/*time*, <time>,
     itemprop=datePublished): the last resort for `published`. `printed`: the date as the
     reader sees it (the element's text, not its datetime / content attribute)."""
-    for el in after_headline(root, _DATE_X(root))[:12]:
+    for el in from_headline(root, _DATE_X)[:12]:
         if _IN_TEASER(el):
             continue
         value = None if printed else el.get("datetime") or el.get("content")

@@ -25,6 +25,7 @@ from .jsonld import (
     ld_types,
 )
 from .names import final_name, split_names
+from .page_scans import one_page
 from .structured import read_structured
 from .structured_dates import (
     dated,
@@ -85,6 +86,11 @@ def _head_elements(root):
 
 
 def read_metadata(root, url: str | None) -> dict:
+    with one_page():  # (the byline and date scans are shared by several readers below)
+        return _read_metadata(root, url)
+
+
+def _read_metadata(root, url: str | None) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None,
                   **_health_defaults()}
