@@ -32,8 +32,10 @@ _WITH = re.compile(r"\s*\((?i:with|avec|mit|con|com|с)\s+([^()]{2,80})\)")
 _WEEKDAYS = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
              "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
              "samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
-NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
+NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|фото|"
                       r"getty|shutterstock|istock|dpa-infocom)\b|"
+                      # an image's credit in an author-classed element ("Cortesía")
+                      r"^(?:cortes[ií]a|courtesy|gentileza|avec l'aimable)\b|"
                       # a source line ("Quelle: sid/dpa") and a bare weekday ("Montag", the
                       # dateline's first word in an author-classed element) name nobody
                       r"^(?:quelle|source|fuente|источник)\s*:|"
@@ -44,7 +46,8 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
                       r"e-?mail)$|"
                       r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
-                      r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
+                      r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?|"
+                      r"contributor|colaborador(?:a)?|collaborat(?:eur|rice))$|"
                       r"\bil?lustrat|"
                       # a link to the author's page read as the name ("Zur Artikelübersicht",
                       # "View all posts by …", "Mehr von …")

@@ -14,3 +14,19 @@ def test_a_by_in_a_code_listing_is_no_byline() -> None:
             "</span> period</code></pre>")
     head = "<meta name='author' content='Jane Roe'>"
     assert _authors(page(tail=code, head=head)) == [("Jane Roe", None)]
+
+
+def test_photo_credits_are_no_authors() -> None:
+    # an image's credit in an author-classed element: "Cortesía" (courtesy), a Russian
+    # "Фото из …" (photo from …)
+    for credit in ("Cortesía", "Courtesy", "Фото из Инстаграма Анны Ли"):
+        fig = f"<figure><img src='/a.jpg'><span class='img-author'>{credit}</span></figure>"
+        assert _authors(page(byline=fig)) == [], credit
+
+
+def test_a_sites_contributor_role_is_no_second_author() -> None:
+    # "By <a>Jane Roe</a>" and the role under it in a byline-classed sibling
+    byline = ("<div class='post-meta'><a class='byline' rel='author' href='/contributor/jane_roe/'>By Jane "
+              "Roe</a><div class='nb-byline'>eHow Contributor</div></div>")
+    assert _authors(page(byline=byline)) == [
+        ("Jane Roe", "https://news.example/contributor/jane_roe/")]
