@@ -48,13 +48,34 @@ def label_byline(el, text: str) -> list[dict]:
     names = split_names(full)
     if not names and el.getnext() is not None and BYLINE_LABEL.fullmatch(text):
         nxt = el.getnext()
-        names = split_names(clean_inline(nxt.text_content())) if len(
-            clean_inline(nxt.text_content())) < 100 else []
-        links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
+        if nxt.tag == "a":  # "<b>Por: </b><a>A</a>, <a>B</a> y <a>C</a>": each linked name
+            links = _linked_run(nxt)
+            names = [n for a in links for n in split_names(clean_inline(a.text_content()))]
+        else:
+            names = split_names(clean_inline(nxt.text_content())) if len(
+                clean_inline(nxt.text_content())) < 100 else []
+            links = list(nxt.iter("a"))
     elif not names and el.tail and BYLINE_LABEL.fullmatch(text):  # "<b>Autor:</b> Name"
         names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
     return [{"name": n, "url": urls.get(n)} for n in names]
+
+
+# what joins two linked names in a byline: a comma or "and" in its languages, nothing else
+_JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и))\s*")
+
+
+def _linked_run(first) -> list:
+    """The link after a byline label and the sibling links joined to it by a comma or "and"
+    (at most 8: more is a list of staff)."""
+    run = [first]
+    node = first
+    while len(run) < _MAX_BYLINE_NAMES and node.tail and _JOINER.fullmatch(node.tail):
+        node = node.getnext()
+        if node is None or node.tag != "a":
+            break
+        run.append(node)
+    return run
 
 
 # an author box around a labelled byline: the label's element or one of its 3 ancestors

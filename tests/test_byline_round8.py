@@ -30,3 +30,14 @@ def test_a_sites_contributor_role_is_no_second_author() -> None:
               "Roe</a><div class='nb-byline'>eHow Contributor</div></div>")
     assert _authors(page(byline=byline)) == [
         ("Jane Roe", "https://news.example/contributor/jane_roe/")]
+
+
+def test_a_label_then_linked_names_separated_by_commas() -> None:
+    # "<strong>Por: </strong><a>A</a>, <a>B</a>, <a>C</a>": every linked name after the label
+    byline = ("<div><strong>Por: </strong><a href='/autor/ana-roe/'>Ana Roe</a>, "
+              "<a href='/autor/luis-doe/'>Luis Doe</a> y <a href='/autor/eva-lee/'>Eva Lee</a>"
+              "</div>")
+    assert _authors(page(byline=byline, lang="es")) == [
+        ("Ana Roe", "https://news.example/autor/ana-roe/"),
+        ("Luis Doe", "https://news.example/autor/luis-doe/"),
+        ("Eva Lee", "https://news.example/autor/eva-lee/")]
