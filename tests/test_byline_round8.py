@@ -2,8 +2,8 @@
 metadata-annotation.md "Seventh batch"), on hand-written pages."""
 from __future__ import annotations
 
-from byline_pages import page
 from byline_pages import authors as _authors
+from byline_pages import page
 
 
 def test_a_by_in_a_code_listing_is_no_byline() -> None:
@@ -26,8 +26,9 @@ def test_photo_credits_are_no_authors() -> None:
 
 def test_a_sites_contributor_role_is_no_second_author() -> None:
     # "By <a>Jane Roe</a>" and the role under it in a byline-classed sibling
-    byline = ("<div class='post-meta'><a class='byline' rel='author' href='/contributor/jane_roe/'>By Jane "
-              "Roe</a><div class='nb-byline'>eHow Contributor</div></div>")
+    byline = ("<div class='post-meta'><a class='byline' rel='author' "
+              "href='/contributor/jane_roe/'>By Jane Roe</a>"
+              "<div class='nb-byline'>eHow Contributor</div></div>")
     assert _authors(page(byline=byline)) == [
         ("Jane Roe", "https://news.example/contributor/jane_roe/")]
 
