@@ -15,6 +15,7 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "translate(normalize-space(.), $upper, $lower) = $lname]",
                           smart_strings=False)  # "Jane Roe", "Jane Roe, MD", "JANE ROE"
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+_BASE_HREF = etree.XPath("/html/head/base/@href", smart_strings=False)
 
 
 def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> None:
@@ -28,12 +29,13 @@ def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> 
     same_as = {p["name"]: p["same_as"] for p in ld_authors if p.get("same_as")}
     for p in meta["author_objects"]:
         p["url"] = p["url"] or same_as.get(p["name"])
+    base = _base_url(root, url) if url else url
     for people in (meta["author_objects"], meta["reviewed_by"]):
         for p in people:  # profile links as absolute URLs, like every other URL we export
             p["url"] = p.get("url") or p.pop("same_as", None)  # (a reviewer's social profile)
             p.pop("same_as", None)
             if p.get("url") and url:
-                p["url"] = urljoin(url, p["url"])
+                p["url"] = urljoin(base, p["url"])
                 if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:
                     p["url"] = None  # an anchor on this page (an affiliation note), no profile
 
@@ -69,3 +71,11 @@ def link_names(root, people: list[dict]) -> None:
                 continue  # an anchor, a script, or a home page (an organisation's name)
             person["url"] = href
             break
+
+
+def _base_url(root, url: str) -> str:
+    """What the page's relative links resolve against: its <base href> (SPIP sites write
+    "<base href=https://site/>" and link "auteur/name" from /rubrique/article/…), else its
+    URL."""
+    base = _BASE_HREF(root)
+    return urljoin(url, base[0].strip()) if base and base[0].strip() else url

@@ -42,3 +42,11 @@ def test_a_label_then_linked_names_separated_by_commas() -> None:
         ("Ana Roe", "https://news.example/autor/ana-roe/"),
         ("Luis Doe", "https://news.example/autor/luis-doe/"),
         ("Eva Lee", "https://news.example/autor/eva-lee/")]
+
+
+def test_relative_author_links_resolve_against_the_base_element() -> None:
+    head = "<base href='https://news.example/'>"
+    byline = ("<p>Par <span class='vcard author'><a href='auteur/jeanne-roe'>Jeanne Roe</a>"
+              "</span></p>")
+    assert _authors(page(byline=byline, head=head, lang="fr")) == [
+        ("Jeanne Roe", "https://news.example/auteur/jeanne-roe")]
