@@ -105,13 +105,17 @@ def split_names(text: str) -> list[str]:
 
 def tidy_name(name: str) -> str:
     """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
-    -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee') ->
-    once."""
+    -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee',
+    'Ann LeeAnn Lee') -> once."""
     name = _NAME_TAIL.sub("", name).strip(" ,;")
     words = name.split()
     half = len(words) // 2
     if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
         name = " ".join(words[:half])
+    half = len(name) // 2
+    if " " in name[:half] and name[:half] == name[half:]:
+        # a link's text glued to its screen-reader copy: "Ann LeeAnn Lee"
+        name = name[:half]
     return name
 
 

@@ -50,3 +50,21 @@ def test_relative_author_links_resolve_against_the_base_element() -> None:
               "</span></p>")
     assert _authors(page(byline=byline, head=head, lang="fr")) == [
         ("Jeanne Roe", "https://news.example/auteur/jeanne-roe")]
+
+
+def test_a_name_glued_to_its_screen_reader_copy_is_one_name() -> None:
+    byline = ("<p class='authors'>Un documentaire de <a class='authors__name' href='/auteurs/"
+              "jeanne_roe'>Jeanne Roe<span class='sr-only'>Jeanne Roe</span></a></p>")
+    assert _authors(page(byline=byline, lang="fr")) == [
+        ("Jeanne Roe", "https://news.example/auteurs/jeanne_roe")]
+
+
+def test_a_labelled_byline_in_a_cards_element_is_that_cards() -> None:
+    # another podcast's card after the page's own credit: "Par X" in "podcast-card__authors"
+    card = ("<div class='podcast-card'><div class='podcast-card__content'><p class='podcast-"
+            "card__title'>Une autre histoire vraie</p><p class='podcast-card__authors'>Par "
+            "<a href='/auteurs/john_doe'>John Doe</a></p></div></div>")
+    byline = ("<p class='authors'>Un documentaire de <a class='authors__name' href='/auteurs/"
+              "jeanne_roe'>Jeanne Roe</a></p>")
+    assert _authors(page(byline=byline, tail=card, lang="fr")) == [
+        ("Jeanne Roe", "https://news.example/auteurs/jeanne_roe")]
