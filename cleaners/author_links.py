@@ -12,8 +12,10 @@ from lxml import etree
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
 _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "starts-with(normalize-space(.), concat($name, ', ')) or "
+                          "starts-with(normalize-space(.), concat($name, ' @')) or "
                           "translate(normalize-space(.), $upper, $lower) = $lname]",
-                          smart_strings=False)  # "Jane Roe", "Jane Roe, MD", "JANE ROE"
+                          smart_strings=False)
+# (the link reads "Jane Roe", "Jane Roe, MD", "Jane Roe @janeroe" or "JANE ROE")
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _BASE_HREF = etree.XPath("/html/head/base/@href", smart_strings=False)
 

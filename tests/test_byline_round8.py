@@ -68,3 +68,25 @@ def test_a_labelled_byline_in_a_cards_element_is_that_cards() -> None:
               "jeanne_roe'>Jeanne Roe</a></p>")
     assert _authors(page(byline=byline, tail=card, lang="fr")) == [
         ("Jeanne Roe", "https://news.example/auteurs/jeanne_roe")]
+
+
+def _ld_page(person: str, byline: str) -> str:
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flu", '
+          f'"author": [{person}]}}')
+    return page(byline=byline, head=f"<script type='application/ld+json'>{ld}</script>")
+
+
+def test_a_structured_name_links_to_the_byline_that_adds_a_handle() -> None:
+    # the byline's link reads "Name @handle"; the Person's sameAs is broken
+    person = ('{"@type": "Person", "name": "Jane Roe @janeroe", "sameAs": '
+              '["https://twitter.com/https://twitter.com/JaneRoe"]}')
+    byline = "<p>Por <a href='/author/jroe/'>Jane Roe @janeroe</a></p>"
+    assert _authors(_ld_page(person, byline)) == [
+        ("Jane Roe", "https://news.example/author/jroe/")]
+
+
+def test_a_bare_word_as_a_persons_url_is_no_link() -> None:
+    # a CMS writes the author's slug as the Person's url ("url": "jroe")
+    person = '{"@type": "Person", "name": "Jane Roe", "url": "jroe"}'
+    byline = "<p>Par <a href='https://twitter.com/JaneRoe'>Jane Roe</a></p>"
+    assert _authors(_ld_page(person, byline)) == [("Jane Roe", "https://twitter.com/JaneRoe")]
