@@ -66,8 +66,11 @@ DATE_LABEL = re.compile(
     r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
     r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
     re.IGNORECASE)
+# (an update note in the text may name what was updated: "Article mis à jour le …",
+# "Artikel aktualisiert am …", "Story updated …")
+_WHAT = r"(?:(?:article|artikel|beitrag|story|post|page|nota|noticia|статья)\s+)?"
 UPDATE_LABEL = re.compile(
-    r"^(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
+    r"^" + _WHAT + r"(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
     r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|letzte (?:änderung|aktualisierung)|"
     r"stand(?: des artikels)?|mis à jour(?: le)?|actualizado(?: el)?|"
     r"обновлено|更新(?:时间|日期)?|zaktualizowano|aktualizacja|atualizad[oa](?: em)?|"
@@ -75,9 +78,9 @@ UPDATE_LABEL = re.compile(
     r"最終更新(?:日)?|更新日(?:時)?|modifié(?: le)?|dernière mise à jour(?: le)?|"
     r"aggiornato(?: il)?|ultima modifica)\s*[:：-]?\s*",
     re.IGNORECASE)
-_TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
-              "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
-              "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
+_TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
+              "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
+              "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
 # A labelled byline ("Par X") inside a related-story card (also a BEM card's element,
 # "podcast-card__authors") or a comment is that card's; inside a code listing it is code
 # ("GROUP BY period" highlighted, "BY" alone in its span). (Any class holding "card" moved 4
