@@ -17,10 +17,11 @@ BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
              r"текст")
 
 BYLINE_PREFIX = re.compile(
-    # (longer forms first: "Autoren" is not "Autor" + "en")
-    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
-    r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|作者|文|"
-    r"撰文|interview)\s*[:：]?\s*",
+    # (longer forms first: "Autoren" is not "Autor" + "en"; a word label ends where the word
+    # does: "Parker", "Portillo", "Vondra", "Byrne" keep their first letters)
+    rf"^(?:(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
+    r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|"
+    r"interview)(?![^\W\d_])|作者|文|撰文)\s*[:：]?\s*",
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")

@@ -90,3 +90,13 @@ def test_a_bare_word_as_a_persons_url_is_no_link() -> None:
     person = '{"@type": "Person", "name": "Jane Roe", "url": "jroe"}'
     byline = "<p>Par <a href='https://twitter.com/JaneRoe'>Jane Roe</a></p>"
     assert _authors(_ld_page(person, byline)) == [("Jane Roe", "https://twitter.com/JaneRoe")]
+
+
+def test_a_name_that_begins_like_a_byline_label_keeps_its_letters() -> None:
+    # "Por" / "Par" / "Von" / "By" as a label end where the word does: "Portillo", "Parker",
+    # "Vondra", "Byrne" are names
+    byline = "<p class='byline'>By <a href='/author/ana-portillo/'>Ana Portillo</a></p>"
+    assert _authors(page(byline=byline)) == [
+        ("Ana Portillo", "https://news.example/author/ana-portillo/")]
+    for name in ("Parker Jones", "Portillo Ana", "Vondra Max", "Byrne Sean"):
+        assert _authors(page(head=f"<meta name='author' content='{name}'>")) == [(name, None)]
