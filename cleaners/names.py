@@ -39,13 +39,13 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|�
                       r"^(?:cortes[ií]a|courtesy|gentileza|avec l'aimable)\b|"
                       # a source line ("Quelle: sid/dpa") and a bare weekday ("Montag", the
                       # dateline's first word in an author-classed element) name nobody
-                      r"^(?:quelle|source|fuente|источник)\s*:|"
+                      r"^(?:quelle|source|fuente|fonte|źródło|источник)\s*:|"
                       rf"^(?:{_WEEKDAYS})$|"
                       # a role or a CMS account instead of a name, an illustrator's credit, a
                       # comment form's field label
                       r"^(?:admin|administrator|publisher|webmaster|guest|name|username|"
-                      r"e-?mail)$|"
-                      r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
+                      r"e-?mail|super ?user|unknown|anonymous|anonyme?|an[óo]nimo|unbekannt)$|"
+                      r"^(?:[\w.]+\s){0,3}(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
                       r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?|"
                       r"contributor|colaborador(?:a)?|collaborat(?:eur|rice))$|"
@@ -58,6 +58,9 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|�
 _NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+(?i:for)\s+\S.*$|\s+@\w+$|"
                         # the dateline's weekday glued to the name ("Malcolm Owen Monday")
                         rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
+# the byline ends at a separator ("Jane Roe | 3 May"), or where the sections it was filed in
+# start ("By TPN, in News, Portugal, Business")
+_BYLINE_END = re.compile(r"\s[|/•·]\s|\s[—–]\s|,\s+(?:in|en|dans|em|im)\s")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
     r"\s(?:illustrations?|illustrationen|fotos?|photos?|bilder?)\s*(?:von|by|:)\s", re.IGNORECASE)
@@ -87,7 +90,7 @@ def split_credentials(name: str) -> tuple[str, str | None]:
 def split_names(text: str) -> list[str]:
     """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
     text = _WITH.sub(r", \1", BYLINE_PREFIX.sub("", clean_inline(text))).strip(" :|-–—")
-    text = _CREDIT.split(re.split(r"\s[|/•·]\s|\s[—–]\s", text)[0])[0]
+    text = _CREDIT.split(_BYLINE_END.split(text)[0])[0]
     out = []
     for part in _SPLIT_NAMES.split(text):
         part = tidy_name(BYLINE_PREFIX.sub("", part).strip(" .:"))

@@ -2,6 +2,7 @@
 metadata-annotation.md "Seventh batch"), on hand-written pages."""
 from __future__ import annotations
 
+import pytest
 from byline_pages import authors as _authors
 from byline_pages import page
 
@@ -100,3 +101,19 @@ def test_a_name_that_begins_like_a_byline_label_keeps_its_letters() -> None:
         ("Ana Portillo", "https://news.example/author/ana-portillo/")]
     for name in ("Parker Jones", "Portillo Ana", "Vondra Max", "Byrne Sean"):
         assert _authors(page(head=f"<meta name='author' content='{name}'>")) == [(name, None)]
+
+
+def test_the_sections_after_a_byline_are_no_names() -> None:
+    byline = ("<p class='meta'>By TPN, in <a href='/news/news'>News</a>, <a href='/news/portugal'>"
+              "Portugal</a> · 31 Jan 2025</p>")
+    assert _authors(page(byline=byline)) == [("TPN", None)]
+
+
+def test_a_role_of_several_words_after_the_name_is_no_second_author() -> None:
+    byline = "<p>By ROBERT ROE, AP National Security Writer</p>"
+    assert _authors(page(byline=byline)) == [("ROBERT ROE", None)]
+
+
+@pytest.mark.parametrize("name", ["Źródło: Statista.com", "Unknown", "anónimo", "Super User"])
+def test_source_lines_and_placeholder_accounts_are_no_names(name: str) -> None:
+    assert _authors(page(head=f"<meta name='author' content='{name}'>")) == []
