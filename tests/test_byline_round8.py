@@ -117,3 +117,14 @@ def test_a_role_of_several_words_after_the_name_is_no_second_author() -> None:
 @pytest.mark.parametrize("name", ["Źródło: Statista.com", "Unknown", "anónimo", "Super User"])
 def test_source_lines_and_placeholder_accounts_are_no_names(name: str) -> None:
     assert _authors(page(head=f"<meta name='author' content='{name}'>")) == []
+
+
+def test_a_tab_or_a_word_in_running_text_is_no_byline_label() -> None:
+    tabs = "<ul class='tabs'><li class='tab'>Text</li><li class='tab'>background</li></ul>"
+    assert _authors(page(byline=tabs)) == []
+    prose = "<p><strong>author</strong>, release date, image DPI in there.</p>"
+    assert _authors(page(tail=prose)) == []
+    # a credits box's capitalised label before the name's element still reads
+    credits = ("<div class='credits'><div class='label'>Interview</div><div class='text'>JANE "
+               "ROE</div></div>")
+    assert _authors(page(byline=credits)) == [("JANE ROE", None)]
