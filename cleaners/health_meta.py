@@ -89,6 +89,11 @@ _IN_CARD = etree.XPath('ancestor::*[self::pre or self::code or contains(@class,"
                        'contains(@class,"teaser") or contains(@class,"related") or '
                        'contains(@class,"card__")]',
                        smart_strings=False)
+# a "byline" that is a link's own text is a menu entry or a headline ("PAR LES TEMPS QUI
+# COURENT", a radio show's name in the site menu), unless the link is an author page
+_IN_LINK = etree.XPath('ancestor::a[@href][not(contains(@href,"/author") or '
+                      'contains(@href,"/autor") or contains(@href,"/auteur"))]',
+                      smart_strings=False)
 # A review line beside another story's headline link is that story's card ("Medically
 # reviewed by …" under each related article), not the page's: checked up to 4 ancestors whose
 # whole text is short.
@@ -191,7 +196,7 @@ def read_visible(root) -> dict:
                     if not _IN_CARD(el):
                         label_names = [{"name": n, "url": None}
                                        for n in zh_byline(clean_inline(el.text_content()))]
-                elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
+                elif BYLINE_LABEL.match(text) and not _IN_CARD(el) and not _IN_LINK(el):
                     label_names = label_byline(el, text)
                     out["byline_element"] = el
                 if label_names:

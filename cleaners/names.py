@@ -48,7 +48,11 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|�
                       r"^(?:[\w.]+\s){0,3}(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
                       r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?|"
-                      r"contributor|colaborador(?:a)?|collaborat(?:eur|rice))$|"
+                      r"contributor|colaborador(?:a)?|collaborat(?:eur|rice)|engineer|"
+                      r"manager|director|developer|scientist|designer|producer|"
+                      r"(?:product|program|team) lead)"
+                      # (a role may name where: "Software Engineer on Google Play")
+                      r"(?:\s(?:on|at|for|of|in|bei|für|de|du|del)\s.{1,40})?$|"
                       r"\bil?lustrat|"
                       # a link to the author's page read as the name ("Zur Artikelübersicht",
                       # "View all posts by …", "Mehr von …")

@@ -128,3 +128,22 @@ def test_a_tab_or_a_word_in_running_text_is_no_byline_label() -> None:
     credits = ("<div class='credits'><div class='label'>Interview</div><div class='text'>JANE "
                "ROE</div></div>")
     assert _authors(page(byline=credits)) == [("JANE ROE", None)]
+
+
+def test_a_label_inside_a_links_text_is_a_menu_entry_or_a_headline() -> None:
+    # a radio show called "Par les temps qui courent" in the site menu; a related story's
+    # header link holding its own byline
+    menu = ("<nav><ul><li><a href='/emissions/par-les-temps-qui-courent'><span>PAR LES TEMPS QUI "
+            "COURENT</span></a></li></ul></nav>")
+    teaser = ("<div><a href='/wirtschaft/rettet-die-reichen'><span>Rettet die Reichen</span>"
+              "<span>Von Anna Berg, Washington</span></a></div>")
+    head = "<meta name='author' content='Jane Roe'>"
+    assert _authors(page(head=head, byline=menu, tail=teaser, lang="fr")) == [("Jane Roe", None)]
+    # a label inside an author page's link still reads
+    own = "<p><a href='/autor/jane-roe'><span>Von Jane Roe</span></a></p>"
+    assert [name for name, _ in _authors(page(byline=own, lang="de"))] == ["Jane Roe"]
+
+
+def test_a_job_title_naming_where_is_no_second_author() -> None:
+    byline = "<p>Posted by Andrew Roe, Software Engineer on Google Play</p>"
+    assert _authors(page(byline=byline)) == [("Andrew Roe", None)]
