@@ -40,6 +40,22 @@ _BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 
 
+# a label standing alone before the name's element: a "by" word in any case ("von <a>…"), a
+# noun with a colon ("Text:", "author:"), capitalised ("<dt>Auteur</dt><dd>…", a credits
+# box's "Interview") or not in Latin letters ("作者"); not a tab or a word in running text
+# ("<li>Text</li><li>Video</li>", "<b>author</b>, release date")
+_BY_WORD = re.compile(r"(?i:by|von|par|por)")
+
+
+def _alone_label(text: str) -> bool:
+    text = text.strip()
+    if not BYLINE_LABEL.fullmatch(text):
+        return False
+    word = text.rstrip(" :：")
+    return text.endswith((":", "：")) or bool(_BY_WORD.fullmatch(word)) or not word.isascii() \
+        or (word[:1].isupper() and word.casefold() != "text")
+
+
 def label_byline(el, text: str) -> list[dict]:
     """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
     full = clean_inline(first_line(el))
@@ -47,15 +63,37 @@ def label_byline(el, text: str) -> list[dict]:
         return []
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
     names = split_names(full)
-    if not names and el.getnext() is not None and BYLINE_LABEL.fullmatch(text):
+    alone = not names and _alone_label(text)
+    if alone and el.getnext() is not None:
         nxt = el.getnext()
-        names = split_names(clean_inline(nxt.text_content())) if len(
-            clean_inline(nxt.text_content())) < 100 else []
-        links = [a for a in nxt.iter("a")] if nxt.tag != "a" else [nxt]
-    elif not names and el.tail and BYLINE_LABEL.fullmatch(text):  # "<b>Autor:</b> Name"
+        if nxt.tag == "a":  # "<b>Por: </b><a>A</a>, <a>B</a> y <a>C</a>": each linked name
+            links = _linked_run(nxt)
+            names = [n for a in links for n in split_names(clean_inline(a.text_content()))]
+        else:
+            names = split_names(clean_inline(nxt.text_content())) if len(
+                clean_inline(nxt.text_content())) < 100 else []
+            links = list(nxt.iter("a"))
+    elif alone and el.tail:  # "<b>Autor:</b> Name"
         names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
     return [{"name": n, "url": urls.get(n)} for n in names]
+
+
+# what joins two linked names in a byline: a comma or "and" in its languages, nothing else
+_JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и))\s*")
+
+
+def _linked_run(first) -> list:
+    """The link after a byline label and the sibling links joined to it by a comma or "and"
+    (at most 8: more is a list of staff)."""
+    run = [first]
+    node = first
+    while len(run) < _MAX_BYLINE_NAMES and node.tail and _JOINER.fullmatch(node.tail):
+        node = node.getnext()
+        if node is None or node.tag != "a":
+            break
+        run.append(node)
+    return run
 
 
 # an author box around a labelled byline: the label's element or one of its 3 ancestors

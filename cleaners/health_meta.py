@@ -70,8 +70,11 @@ DATE_LABEL = re.compile(
     r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
     r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
     re.IGNORECASE)
+# (an update note in the text may name what was updated: "Article mis à jour le …",
+# "Artikel aktualisiert am …", "Story updated …")
+_WHAT = r"(?:(?:article|artikel|beitrag|story|post|page|nota|noticia|статья)\s+)?"
 UPDATE_LABEL = re.compile(
-    r"^(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
+    r"^" + _WHAT + r"(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
     r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|letzte (?:änderung|aktualisierung)|"
     r"stand(?: des artikels)?|mis à jour(?: le)?|actualizado(?: el)?|"
     r"обновлено|更新(?:时间|日期)?|zaktualizowano|aktualizacja|atualizad[oa](?: em)?|"
@@ -79,12 +82,22 @@ UPDATE_LABEL = re.compile(
     r"最終更新(?:日)?|更新日(?:時)?|modifié(?: le)?|dernière mise à jour(?: le)?|"
     r"aggiornato(?: il)?|ultima modifica)\s*[:：-]?\s*",
     re.IGNORECASE)
-_TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "p", "div", "span", "li", "dt",
-              "small", "time", "header", "section", "aside", "footer", "address", "td", "font",
-              "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
-# A labelled byline ("Par X") inside a related-story card or a comment is that card's
-_IN_CARD = etree.XPath('ancestor::*[contains(@class,"comment") or contains(@class,"teaser") '
-                       'or contains(@class,"related")]', smart_strings=False)
+_TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
+              "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
+              "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
+# A labelled byline ("Par X") inside a related-story card (also a BEM card's element,
+# "podcast-card__authors") or a comment is that card's; inside a code listing it is code
+# ("GROUP BY period" highlighted, "BY" alone in its span). (Any class holding "card" moved 4
+# tune pages of 1,299, 3 of them wrongly: author boxes named "…card".)
+_IN_CARD = etree.XPath('ancestor::*[self::pre or self::code or contains(@class,"comment") or '
+                       'contains(@class,"teaser") or contains(@class,"related") or '
+                       'contains(@class,"card__")]',
+                       smart_strings=False)
+# a "byline" that is a link's own text is a menu entry or a headline ("PAR LES TEMPS QUI
+# COURENT", a radio show's name in the site menu), unless the link is an author page
+_IN_LINK = etree.XPath('ancestor::a[@href][not(contains(@href,"/author") or '
+                      'contains(@href,"/autor") or contains(@href,"/auteur"))]',
+                      smart_strings=False)
 # A review line beside another story's headline link is that story's card ("Medically
 # reviewed by …" under each related article), not the page's: checked up to 4 ancestors whose
 # whole text is short.
@@ -191,7 +204,7 @@ def read_visible(root) -> dict:
                     if not _IN_CARD(el):
                         label_names = [{"name": n, "url": None}
                                        for n in zh_byline(clean_inline(el.text_content()))]
-                elif BYLINE_LABEL.match(text) and not _IN_CARD(el):
+                elif BYLINE_LABEL.match(text) and not _IN_CARD(el) and not _IN_LINK(el):
                     label_names = label_byline(el, text)
                     out["byline_element"] = el
                 if label_names:

@@ -66,6 +66,10 @@ def ld_names(value) -> list[str]:
     return out
 
 
+# a URL, absolute or relative, holds a slash, a dot or a scheme's colon
+_LINKISH = re.compile(r"[/.:]")
+
+
 def ld_people(value, by_id: dict) -> list[dict]:
     """JSON-LD author / reviewedBy -> [{name, url, credentials}]; {"@id": …} references are
     resolved against the page's other objects (Yoast's @graph form)."""
@@ -88,6 +92,8 @@ def ld_people(value, by_id: dict) -> list[dict]:
         name, suffix = split_credentials(clean_inline(name))  # "Jane Roe, MS, RD"
         cred = cred if isinstance(cred, str) else suffix
         url, same_as = (v[0] if isinstance(v, list) and v else v for v in (url, same_as))
+        if isinstance(url, str) and not _LINKISH.search(url):
+            url = None  # a bare word ("jroe": the CMS's slug for the writer) links nowhere
         for one in several_names(name) if suffix is None else [name]:
             out.append({"name": one, "url": url if isinstance(url, str) else None,
                         "same_as": same_as if isinstance(same_as, str) else None,

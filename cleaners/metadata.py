@@ -7,10 +7,11 @@ date, htmldate's search as the last resort (cleaners/date_fallback.py). Read bef
 from __future__ import annotations
 
 import re
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
+from .author_links import host_names, profile_links
 from .bylines import byline_date, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
@@ -44,13 +45,6 @@ _JSONLD = etree.XPath('//script[@type="application/ld+json"]/text()', smart_stri
 _META = etree.XPath("//meta[@content]", smart_strings=False)
 _CANONICAL = etree.XPath('//link[@rel="canonical"]/@href', smart_strings=False)
 _TIME = etree.XPath("//time[@datetime]/@datetime", smart_strings=False)
-# "/", "/de", "/en-us/": a site's (language) home page
-_HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
-_LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
-                          "starts-with(normalize-space(.), concat($name, ', ')) or "
-                          "translate(normalize-space(.), $upper, $lower) = $lname]",
-                          smart_strings=False)  # "Jane Roe", "Jane Roe, MD", "JANE ROE"
-_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage",
                   "medicalscholarlyarticle", "reportagenewsarticle", "healthtopiccontent",
@@ -204,7 +198,7 @@ def _read_metadata(root, url: str | None) -> dict:
         site_authors, ld_authors = ld_authors, []
     if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
         ld_authors = ld_creators  # the house account as author, the writer as `creator`
-    hosts = _host_names(url)  # <meta name=author content="example.de">: the site's domain
+    hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
     meta_authors = [p for p in meta_authors or loose_authors if p["name"].casefold() not in hosts]
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     if not meta["author_objects"] and site_authors:
@@ -220,23 +214,7 @@ def _read_metadata(root, url: str | None) -> dict:
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta["language"] = normalize_language(lang or meta["language"])
-    for p in meta["author_objects"]:  # the site's own home page as a Person's url: no profile
-        if p.get("url") and _own_home(p["url"], url):
-            p["url"] = None
-    if any(not p.get("url") for p in meta["author_objects"]):
-        _link_names(root, meta["author_objects"])
-    # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
-    same_as = {p["name"]: p["same_as"] for p in ld_authors if p.get("same_as")}
-    for p in meta["author_objects"]:
-        p["url"] = p["url"] or same_as.get(p["name"])
-    for people in (meta["author_objects"], meta["reviewed_by"]):
-        for p in people:  # profile links as absolute URLs, like every other URL we export
-            p["url"] = p.get("url") or p.pop("same_as", None)  # (a reviewer's social profile)
-            p.pop("same_as", None)
-            if p.get("url") and url:
-                p["url"] = urljoin(url, p["url"])
-                if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:
-                    p["url"] = None  # an anchor on this page (an affiliation note), no profile
+    profile_links(root, meta, ld_authors, url)
     for k in ("published", "modified", "last_reviewed"):
         meta[k] = clean_inline(meta[k]) or None if isinstance(meta[k], str) else None
     return meta
@@ -271,21 +249,6 @@ def _loose_date_key(key: str) -> str | None:
     return "modified" if _LOOSE_MODIFIED.search(key) else None
 
 
-def _host_names(url: str | None) -> set[str]:
-    """"https://www.mdr.de/x" -> {"www.mdr.de", "mdr.de"}: a site's domain used as a name."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    return {host, host.removeprefix("www.")} - {""}
-
-
-def _own_home(link: str, url: str | None) -> bool:
-    """Whether `link` is this site's home page ("https://example.de", "/de/"); a writer's own
-    site on another host is their profile."""
-    parts = urlsplit(urljoin(url or "", link))
-    return bool(url) and _HOME_PATH.fullmatch(parts.path) is not None \
-        and (parts.hostname or "").removeprefix("www.") \
-        == (urlsplit(url).hostname or "").removeprefix("www.")
-
-
 def _given_first(name: str) -> str | None:
     """`citation_author` holds one person, surname first by convention: "Roe, Jane" ->
     "Jane Roe"; a name without the comma as written."""
@@ -295,24 +258,6 @@ def _given_first(name: str) -> str | None:
         name = f"{given.strip()} {surname.strip()}"
     names = split_names(name)
     return names[0] if len(names) == 1 else None
-
-
-def _link_names(root, people: list[dict]) -> None:
-    """An author named without a link (JSON-LD name only, a label before a plain name) whose
-    name the page links elsewhere, as the whole text of an <a> (the byline, an author box):
-    that link is the profile. One C-level XPath per name: reading every link's text in
-    Python cost ~1 ms per page."""
-    for person in people:
-        if person.get("url"):
-            continue
-        for a in _LINK_NAMED(root, name=person["name"], upper=_UPPER, lower=_LOWER,
-                             lname=person["name"].lower()):
-            href = a.get("href")
-            if href.startswith(("#", "javascript:", "mailto:")) \
-                    or _HOME_PATH.fullmatch(urlsplit(href).path):
-                continue  # an anchor, a script, or a home page (an organisation's name)
-            person["url"] = href
-            break
 
 
 def _printed_local_day(root, meta: dict, printed: str | None) -> None:

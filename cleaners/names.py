@@ -17,10 +17,11 @@ BY_PHRASE = (r"(?:written|posted|article|story|words|reported|text) by|"
              r"текст")
 
 BYLINE_PREFIX = re.compile(
-    # (longer forms first: "Autoren" is not "Autor" + "en")
-    rf"^(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
-    r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|作者|文|"
-    r"撰文|interview)\s*[:：]?\s*",
+    # (longer forms first: "Autoren" is not "Autor" + "en"; a word label ends where the word
+    # does: "Parker", "Portillo", "Vondra", "Byrne" keep their first letters)
+    rf"^(?:(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
+    r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|"
+    r"interview)(?![^\W\d_])|作者|文|撰文)\s*[:：]?\s*",
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")
@@ -32,19 +33,26 @@ _WITH = re.compile(r"\s*\((?i:with|avec|mit|con|com|с)\s+([^()]{2,80})\)")
 _WEEKDAYS = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
              "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
              "samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
-NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
+NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|фото|"
                       r"getty|shutterstock|istock|dpa-infocom)\b|"
+                      # an image's credit in an author-classed element ("Cortesía")
+                      r"^(?:cortes[ií]a|courtesy|gentileza|avec l'aimable)\b|"
                       # a source line ("Quelle: sid/dpa") and a bare weekday ("Montag", the
                       # dateline's first word in an author-classed element) name nobody
-                      r"^(?:quelle|source|fuente|источник)\s*:|"
+                      r"^(?:quelle|source|fuente|fonte|źródło|источник)\s*:|"
                       rf"^(?:{_WEEKDAYS})$|"
                       # a role or a CMS account instead of a name, an illustrator's credit, a
                       # comment form's field label
                       r"^(?:admin|administrator|publisher|webmaster|guest|name|username|"
-                      r"e-?mail)$|"
-                      r"^(?:\w+\s)?(?:reporter|writer|editor|correspondent|columnist|"
+                      r"e-?mail|super ?user|unknown|anonymous|anonyme?|an[óo]nimo|unbekannt)$|"
+                      r"^(?:[\w.]+\s){0,3}(?:reporter|writer|editor|correspondent|columnist|"
                       r"journalist(?:in)?|journaliste|kolumnist(?:in)?|redakteur(?:in)?|"
-                      r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?)$|"
+                      r"korrespondent(?:in)?|rédact(?:eur|rice)|periodista|redactora?|"
+                      r"contributor|colaborador(?:a)?|collaborat(?:eur|rice)|engineer|"
+                      r"manager|director|developer|scientist|designer|producer|"
+                      r"(?:product|program|team) lead)"
+                      # (a role may name where: "Software Engineer on Google Play")
+                      r"(?:\s(?:on|at|for|of|in|bei|für|de|du|del)\s.{1,40})?$|"
                       r"\bil?lustrat|"
                       # a link to the author's page read as the name ("Zur Artikelübersicht",
                       # "View all posts by …", "Mehr von …")
@@ -54,6 +62,9 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|"
 _NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+(?i:for)\s+\S.*$|\s+@\w+$|"
                         # the dateline's weekday glued to the name ("Malcolm Owen Monday")
                         rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
+# the byline ends at a separator ("Jane Roe | 3 May"), or where the sections it was filed in
+# start ("By TPN, in News, Portugal, Business")
+_BYLINE_END = re.compile(r"\s[|/•·]\s|\s[—–]\s|,\s+(?:in|en|dans|em|im)\s")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
     r"\s(?:illustrations?|illustrationen|fotos?|photos?|bilder?)\s*(?:von|by|:)\s", re.IGNORECASE)
@@ -83,7 +94,7 @@ def split_credentials(name: str) -> tuple[str, str | None]:
 def split_names(text: str) -> list[str]:
     """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
     text = _WITH.sub(r", \1", BYLINE_PREFIX.sub("", clean_inline(text))).strip(" :|-–—")
-    text = _CREDIT.split(re.split(r"\s[|/•·]\s|\s[—–]\s", text)[0])[0]
+    text = _CREDIT.split(_BYLINE_END.split(text)[0])[0]
     out = []
     for part in _SPLIT_NAMES.split(text):
         part = tidy_name(BYLINE_PREFIX.sub("", part).strip(" .:"))
@@ -102,13 +113,17 @@ def split_names(text: str) -> list[str]:
 
 def tidy_name(name: str) -> str:
     """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
-    -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee') ->
-    once."""
+    -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee',
+    'Ann LeeAnn Lee') -> once."""
     name = _NAME_TAIL.sub("", name).strip(" ,;")
     words = name.split()
     half = len(words) // 2
     if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
         name = " ".join(words[:half])
+    half = len(name) // 2
+    if " " in name[:half] and name[:half] == name[half:]:
+        # a link's text glued to its screen-reader copy: "Ann LeeAnn Lee"
+        name = name[:half]
     return name
 
 

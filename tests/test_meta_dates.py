@@ -204,3 +204,19 @@ def test_the_article_nested_as_the_pages_main_entity() -> None:
     assert parse_date(meta["published"]) == "2021-05-04"
     assert parse_date(meta["modified"]) == "2021-05-05"
     assert meta["authors"] == ["Jane Roe"]
+
+
+def _modified(body: str) -> str | None:
+    html = (f"<html lang='fr'><head><title>Flu</title></head><body><article>"
+            f"<h1>Flu season peaks early</h1><p>Par Jeanne Roe, 30 septembre 2018</p>{body}"
+            f"{TEXT}</article></body></html>")
+    root, _ = parse_html(html.encode())
+    return read_metadata(root, "https://news.example/flu")["modified"]
+
+
+@pytest.mark.parametrize("note", [
+    "<p><i>Article mis à jour le 7 janvier 2020.</i></p>",  # the note names what it updates
+    "<div class='meta'><i>Updated: <time>Jan 7, 2020</time></i></div>",  # a label in <i>
+])
+def test_an_update_note_in_italics(note: str) -> None:
+    assert parse_date(_modified(note)) == "2020-01-07"
