@@ -131,3 +131,16 @@ def test_text_the_pages_style_hides_is_not_the_article():
     body = extract_article(page, "https://example.org/hidden").body
     assert "Shown part 1" in body
     assert "Hidden part" not in body
+
+
+def test_an_advertiser_disclosure_is_no_article_text():
+    # a review site's disclosure paragraph above the text, named by its class
+    text = "".join(f"<p>Review part {k}: {SENTENCE}</p>" for k in range(4))
+    page = ("<html><body><div class='article-content'><h1>Two exchanges compared</h1>"
+            "<div class='article-intro'><p class='disclosure-text text-block disclosure'>"
+            "We recommend the best products through an independent review process, and "
+            "advertisers do not influence our picks. We may receive compensation if you visit "
+            "partners we recommend.</p>" + text + "</div></div></body></html>")
+    body = extract_article(page, "https://money.example.com/exchanges").body
+    assert "Review part 3" in body
+    assert "We may receive compensation" not in body

@@ -39,12 +39,14 @@ CHROME_STEMS = (
 # Whole tokens only (class "nav" yes, "canvas" no); tokens split at spaces, "-" and "_".
 # "legend": a picture's or a chart's caption, as "caption" is. "button", "btn": a link set
 # as a button (a call to action between paragraphs, "Sign up »"), never a sentence of text.
+# "disclosure": an advertiser's or an affiliate disclosure above or below the text ("We may
+# receive compensation..."), not the article.
 # Not "hidden": Bootstrap's "hidden-xs" and Drupal's "field--label-hidden" mark content.
 CHROME_TOKENS = frozenset(
     "nav menu menus ad ads adv tag tags meta bio aside widget rail credit credits "
     "header topbar banner skip print email tools utility utilities overlay breaking "
     "alert alerts dropdown submenu search account author authors "
-    "carousel slider slideshow lightbox legend button btn".split()
+    "carousel slider slideshow lightbox legend button btn disclosure".split()
 )
 # Names that say "this is the article": keep such an element even if a chrome word matched
 # ("article-body has-sidebar", "entry-content-read-more").
