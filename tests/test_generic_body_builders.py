@@ -144,3 +144,25 @@ def test_an_advertiser_disclosure_is_no_article_text():
     body = extract_article(page, "https://money.example.com/exchanges").body
     assert "Review part 3" in body
     assert "We may receive compensation" not in body
+
+
+def test_a_link_the_last_paragraph_announces_ends_the_article():
+    # a short post closing with "please sign this petition:" and the petition's address
+    # as a link line of its own: the link is the text's point, not a trailing link list
+    page = ("<html><body><div id='main'><div class='newsentry'><h1>Clubs in danger</h1>"
+            f"<div class='newstext'><p>{SENTENCE} So that the clubs can stay open next year, "
+            "everyone please sign this petition:</p>"
+            "<p><a href='http://petition.example.org/clubs'>http://petition.example.org/clubs"
+            "</a></p></div></div><div class='nextpost'><a href='/next'>Next post</a></div>"
+            "</div></body></html>")
+    body = extract_article(page, "https://party.example.org/2012/05/clubs/").body
+    assert body.endswith("http://petition.example.org/clubs")
+    assert "Next post" not in body
+
+
+def test_a_trailing_link_line_without_announcement_still_goes():
+    page = ("<html><body><div id='main'><h1>Clubs in danger</h1><div class='newstext'>"
+            f"<p>{SENTENCE}</p><p>{SENTENCE}</p>"
+            "<p><a href='/other'>Another story on the site</a></p></div></div></body></html>")
+    body = extract_article(page, "https://party.example.org/2012/05/clubs/").body
+    assert "Another story on the site" not in body
