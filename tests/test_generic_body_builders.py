@@ -1,6 +1,6 @@
-"""Generic body, sixth round: an article a page builder spreads over sibling sections, text
-the page's style hides (cleaners/generic/body.py, body_extent.py, body_weights.py,
-boilerplate.py). Each page is written here by
+"""Generic body, sixth round: an article a page builder spreads over sibling sections,
+chrome named by a class, a link the text announces (cleaners/generic/body.py,
+body_extent.py, boilerplate.py, trim.py). Each page is written here by
 hand to show one layout seen on real pages; the expected text is read off the page."""
 from __future__ import annotations
 
@@ -118,19 +118,6 @@ def test_builder_box_ids_do_not_split_one_kind_of_section():
     assert signature(el("et_pb_section et_pb_section_0")) == \
         signature(el("et_pb_section et_pb_section_3"))
     assert signature(el("story lead")) != signature(el("story teaser"))
-
-
-def test_text_the_pages_style_hides_is_not_the_article():
-    # a page whose visible article follows a longer block hidden by inline style (a
-    # collapsed copy); its <h1> is not the <title>, so no headline vouches for either
-    hidden = "".join(f"<p>Hidden part {k}: {SENTENCE}</p>" for k in range(3))
-    shown = "".join(f"<p>Shown part {k}: {SENTENCE}</p>" for k in range(2))
-    page = ("<html><head><title>A test of hidden text</title></head><body><article>"
-            f"<h1>Lorem</h1><div style='visibility: hidden;'>{hidden}</div>"
-            f"<h2>Foo</h2><div>{shown}</div></article></body></html>")
-    body = extract_article(page, "https://example.org/hidden").body
-    assert "Shown part 1" in body
-    assert "Hidden part" not in body
 
 
 def test_an_advertiser_disclosure_is_no_article_text():

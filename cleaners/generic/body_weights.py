@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, prose_heading_length
-from .boilerplate import hidden_by_style, is_header
+from .boilerplate import is_header
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -57,11 +57,6 @@ def released_marks(blocks: list[Block], weights: list[float], headline=None) -> 
     # mark around the headline holds the article, not all of the page's prose
     big.update(m for m in above_headline & prose.keys()
                if prose[m] > HEADLINE_RELEASE_SHARE * total and not is_header(m))
-    if unmarked >= UNMARKED_SHARE * total:
-        # a page showing prose of its own: what its style hides is not the article the
-        # reader sees (a hidden draft, a collapsed copy), however long, unless it holds
-        # the headline (an article in an overlay a script opens)
-        big = {m for m in big if m in above_headline or not hidden_by_style(m)}
     if not big or headline is None or unmarked < UNMARKED_SHARE * total:
         return big
     released = set()

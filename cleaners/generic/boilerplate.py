@@ -97,12 +97,6 @@ def is_hidden(el, keys) -> bool:
     return "style" in keys and bool(_HIDDEN_STYLE.search(el.get("style")))
 
 
-def hidden_by_style(el) -> bool:
-    """Hidden by the page's own inline style (display: none, visibility: hidden)."""
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
 _verdicts: dict[str, bool] = {}  # class/id strings repeat across a page and a site
 
 
