@@ -1,7 +1,7 @@
 """Generic body, sixth round: an article a page builder spreads over sibling sections,
 chrome named by a class, a link the text announces (cleaners/generic/body.py,
-body_extent.py, boilerplate.py, trim.py). Each page is written here by
-hand to show one layout seen on real pages; the expected text is read off the page."""
+body_extent.py, boilerplate.py, trim.py). Each page is written here by hand to show one
+layout seen on real pages; the expected text is read off the page."""
 from __future__ import annotations
 
 from lxml import html
