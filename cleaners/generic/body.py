@@ -13,7 +13,10 @@
    lead, body boxes and columns), climbs through wrappers that add no text, and to the
    level where an article split into repeated sections (same tag and class) has its
    siblings; those sections, sibling paragraphs and sibling boxes of prose are merged,
-   with the heading right before each of them when there are several.
+   with the heading right before each of them when there are several. A page builder
+   nests each section's text deep under the section: the climb goes up through ancestors
+   adding no prose to where the sections are siblings, when the headline's own box sits
+   among them (an <h1> heading a section beside that box heads no other story).
 5. Prose between the headline and the container is the lead (often inside <header>).
 6. The kept blocks lose what looks like chrome in context (trim.py).
 7. The share of the page's visible prose they hold is reported (prose_share): a low one asks
@@ -21,14 +24,13 @@
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
 from lxml import etree
 
-from .blocks import HEADING_TAGS, Block, Page, linearize, prose_heading_length
+from .blocks import HEADING_TAGS, Block, Page, linearize
 from .body_extent import (
     LEAD_WEIGHT,
     card_rail,
@@ -40,21 +42,19 @@ from .body_extent import (
 )
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
+from .body_weights import block_weight, released_marks
 from .boilerplate import is_header, is_hidden
 from .trim import trim
 
-_PUNCT = re.compile(r"[.,;:!?。，、！？]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _BODY = etree.XPath("//body", smart_strings=False)
 DECLARED_SHARE = 0.25  # the declared body must hold this share of the page's prose
-RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
-HEADLINE_RELEASE_SHARE = 0.2  # a marked element around the headline holding this share too
-UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are released
 # Owners that are one paragraph: their score goes to the element holding them.
 PARAGRAPH_TAGS = frozenset("p li td th pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _CANDIDATES = 5
 WIDEN_LEVELS = 3
+BUILDER_LEVELS = 8  # the deepest nesting of a builder's text box in its section
+BUILDER_ADDED = 1.25  # ... and the text its section adds to it (a heading), as a factor
 SIBLING_SHARE = 0.2  # a sibling box with this share of the winner's prose continues it
 WIDEN_SHARE = 0.2  # added prose, as a share of the chosen container's, to widen to a parent
 WIDEN_LINKS = 0.25  # the most link text the added part may have
@@ -74,64 +74,6 @@ class BodyResult:
     # a short text right under the headline, in the headline's own container: a short post
     # (set for short texts only, body_extent.py; fallback.py keeps it against a stranger)
     short_post: bool = False
-
-
-def effective_length(text: str) -> float:
-    """Text length in Latin-letter equivalents: a CJK character carries about 3 letters."""
-    n = len(text)
-    if not text.isascii():
-        n += 2 * len(_CJK.findall(text))
-    return n
-
-
-def block_weight(b: Block) -> float:
-    n = effective_length(b.text)
-    density = b.link_density
-    if density > 0.5:
-        return -0.5 * b.link_chars
-    if b.heading and n < prose_heading_length(b.tag):
-        return 0.0
-    if n < 40:
-        return -0.5 * b.link_chars
-    w = n * (1.0 - density)
-    if not _PUNCT.search(b.text):
-        w *= 0.3
-    return w
-
-
-def released_marks(blocks: list[Block], weights: list[float], headline=None) -> set:
-    """Marked elements that are wrappers, not chrome: they hold most of the page's prose,
-    and the headline too (a long comment thread holds more prose than the article, but
-    never its headline); a mark nested in a released one needs only the prose. When the
-    page has almost no prose outside marked elements, the headline is not required."""
-    total = unmarked = 0.0
-    prose: dict = {}
-    for b, w in zip(blocks, weights, strict=True):
-        if w > 0:
-            total += w
-            if not b.marks:
-                unmarked += w
-            for m in b.marks:
-                prose[m] = prose.get(m, 0.0) + w
-    big = {m for m, p in prose.items() if p > RELEASE_SHARE * total}
-    above_headline = set(headline.iterancestors()) if headline is not None else set()
-    # an article shown in an overlay ("modal", "lightbox") above a page of teasers: the
-    # mark around the headline holds the article, not all of the page's prose
-    big.update(m for m in above_headline & prose.keys()
-               if prose[m] > HEADLINE_RELEASE_SHARE * total and not is_header(m))
-    if not big or headline is None or unmarked < UNMARKED_SHARE * total:
-        return big
-    released = set()
-    for m in big:
-        if m in above_headline or m is headline:
-            released.add(m)
-    for b in blocks:  # nested marks: outermost first in b.marks
-        if b.marks and b.marks[0] in released:
-            for m in b.marks[1:]:
-                if m not in big:
-                    break
-                released.add(m)
-    return released
 
 
 def _other_headline(el, headline) -> bool:
@@ -227,8 +169,21 @@ class Layout:
         headline = self.headline
         if headline is None:
             return True
+        if self._beside_headline(sib):
+            return False
         article = next(sib.iterancestors("article"), None)
         return article is None or not any(el is article for el in headline.iterancestors())
+
+    def _beside_headline(self, sib) -> bool:
+        """Is the page's headline a box of its own among sib's siblings (not inside one of
+        sib's kind)? Then the <h1> in sib heads a section under that headline (a page
+        builder sets every section heading as <h1>); the next story of an endless-scroll
+        page holds its headline in a sibling of its own kind."""
+        parent = sib.getparent()
+        el = self.headline
+        while el is not None and el.getparent() is not parent:
+            el = el.getparent()
+        return el is not None and signature(el) != signature(sib)
 
     def _repeats(self, el) -> bool:
         """Does el have a sibling that is another section of the same article?"""
@@ -254,7 +209,24 @@ class Layout:
             el = el.getparent()
             if el is None or el.tag == "body":
                 break
-        return winner
+        section = self._builder_section(winner)
+        return winner if section is None else section
+
+    def _builder_section(self, winner):
+        """A page builder nests each section's text deep (section > container > row >
+        column > wrappers > text box): up through ancestors that add no prose (a section
+        heading, an image, a short label) to the level where the article's sections are
+        siblings, under the headline's own box among them."""
+        prose, chars = self.prose(winner), self.chars(winner)
+        el = winner.getparent()
+        for _ in range(BUILDER_LEVELS):
+            if el is None or el.tag == "body" or self.prose(el) > prose or \
+                    self.chars(el) > BUILDER_ADDED * chars:
+                return None
+            if self._beside_headline(el) and self._repeats(el):
+                return el
+            el = el.getparent()
+        return None
 
     def widen(self, winner, headline=None):
         """Up to an ancestor whose added text is prose too: an article split over several

@@ -15,7 +15,9 @@ SHORT_POST_CHARS = 100  # the same as fallback.MIN_BODY_CHARS: a text this short
 
 
 _LISTS = frozenset({"ol", "ul"})
-_DIGITS = re.compile(r"\d+")
+# numbers, and the hexadecimal ids page builders number their boxes with
+# ("elementor-element-1d905f60"): a name part holding a digit
+_DIGITS = re.compile(r"(?<=[-_])[0-9a-z]*\d[0-9a-z]*|\d+")
 
 
 def signature(el) -> tuple:

@@ -39,12 +39,14 @@ CHROME_STEMS = (
 # Whole tokens only (class "nav" yes, "canvas" no); tokens split at spaces, "-" and "_".
 # "legend": a picture's or a chart's caption, as "caption" is. "button", "btn": a link set
 # as a button (a call to action between paragraphs, "Sign up »"), never a sentence of text.
+# "disclosure": an advertiser's or an affiliate disclosure above or below the text ("We may
+# receive compensation..."), not the article.
 # Not "hidden": Bootstrap's "hidden-xs" and Drupal's "field--label-hidden" mark content.
 CHROME_TOKENS = frozenset(
     "nav menu menus ad ads adv tag tags meta bio aside widget rail credit credits "
     "header topbar banner skip print email tools utility utilities overlay breaking "
     "alert alerts dropdown submenu search account author authors "
-    "carousel slider slideshow lightbox legend button btn".split()
+    "carousel slider slideshow lightbox legend button btn disclosure".split()
 )
 # Names that say "this is the article": keep such an element even if a chrome word matched
 # ("article-body has-sidebar", "entry-content-read-more").
@@ -68,6 +70,10 @@ _SLUG_PARTS = 5
 # "block-alignment-left"): a block editor's layout setting names the parts it places,
 # which are not the element's role.
 _SETTING_PARTS = frozenset("align aligned alignment justify justified justification".split())
+# A page builder's name for every box it places, whatever the box holds: Elementor calls
+# each one a widget ("elementor-widget-wrap", "elementor-widget-text-editor"), so the word
+# names no role there; the parts after it still do ("elementor-widget-nav-menu").
+_BUILDER_BOX = (["elementor", "widget"],)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # A heading's id holding this many words of its own text is an anchor (a slug of the text)
@@ -122,6 +128,8 @@ def _words(low: str) -> list[str]:
     out: list[str] = []
     for token in low.split():
         parts = token.translate(_SEPARATORS).split()
+        if parts[:2] in _BUILDER_BOX:
+            parts = parts[2:]  # "elementor-widget-text-editor": a text box
         whole = len(parts) > _SLUG_PARTS or len(parts) > 1 and not _SETTING_PARTS.isdisjoint(parts)
         out.extend((token,) if whole else parts)
     return out

@@ -12,6 +12,7 @@ import re
 from .blocks import Block, prose_heading_length
 
 LINK_DENSE = 0.5
+ANNOUNCING_CHARS = 80  # a paragraph this long ending in a colon announces the link after it
 LINK_RUN = 3  # this many link-dense blocks in a row are a link list, not inline links
 
 # Whole-line boilerplate, any language we crawl (matched on the full block text).
@@ -160,11 +161,23 @@ def is_caption(b: Block, alone: set) -> bool:
     return owner in alone and owner.find(".//img") is not None
 
 
+def _announced(blocks: list[Block], i: int) -> bool:
+    """Does a paragraph of the text announce the link line at i ("... please sign this
+    petition:")? Then the link is what the article points its reader to."""
+    if i == 0:
+        return False
+    before = blocks[i - 1]
+    return len(before.text) >= ANNOUNCING_CHARS and not _link_dense(before) and \
+        before.text.rstrip().endswith(":")
+
+
 def trim_tail(blocks: list[Block]) -> list[Block]:
     """Drop credit and promo lines (and link-dense lines) at the end of the article."""
     end = len(blocks)
     while end > 0:
         b = blocks[end - 1]
+        if _link_dense(b) and not b.heading and _announced(blocks, end - 1):
+            break
         if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text):
             end -= 1
         else:
