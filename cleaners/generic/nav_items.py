@@ -2,7 +2,7 @@
 by descending through wrappers and opening grid columns (used by nav_cards.py)."""
 from __future__ import annotations
 
-from .nav_scan import linkable, text_len
+from .nav_scan import heading_label, linkable, raw_text, read_more, squash, text_len
 
 _ITEM_TAGS = frozenset(("li", "article", "div", "section"))
 _MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
@@ -32,23 +32,35 @@ def repeated_items(region: list) -> list | None:
 def _flatten(items: list) -> list:
     """Columns of a grid (<div class=col><ul><li>card</li><li>card</li></ul></div> x 2) are
     not cards: when every item holds repeated items of its own, each with its own link,
-    those are the cards."""
+    those are the cards. A "see all" box beside the list (<div class=read-more><a>More
+    Stories</a></div>) is no item and has no say."""
     inner = []
-    split = 0
+    split = voters = 0
     for item in items:
         kids = _repeated_kids(item)
         if kids is None:
             inner.append(item)
+            voters += not _see_all(item)
         else:
             split += 1
+            voters += 1
             inner.extend(kids)
-    if 2 * split > len(items) or not split:
+    if 2 * split > voters or not split:
         return inner if split else items
     out = []  # a lead card beside a box of more ("Zum Thema": one, then two columns of five):
     for item in items:  # a box too long to be a card is opened down to its cards
         kids = _repeated_kids(item) if text_len(item, _MAX_CARD) > _MAX_CARD else None
         out.extend(_flatten(kids) if kids is not None else [item])
     return out
+
+
+def _see_all(item) -> bool:
+    """An item that is one "see all" link: "More Stories", "Alle Artikel »"."""
+    anchors = list(item.iter("a"))
+    if len(anchors) != 1:
+        return False
+    text = squash(raw_text(item))
+    return text == squash(raw_text(anchors[0])) and (read_more(text) or heading_label(text))
 
 
 def _repeated_kids(item) -> list | None:
