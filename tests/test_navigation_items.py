@@ -60,3 +60,18 @@ def test_cards_of_a_story_list_beside_a_see_all_link():
     assert [(c.title, c.href) for c in cards] == [
         (title, f"https://news.example.org/news/world/story-{i}/")
         for i, title in enumerate(HEADLINES)]
+
+
+def test_a_cards_breadcrumb_trail_is_no_card():
+    card = ('<div class="post_card"><a href="/machine-learning/semi-supervised-images"></a>'
+            '<div class="post_card__breadcrumbs"><a href="/blog">Engineering</a>'
+            '<a href="/blog/data-science-and-databases">Data Science and Databases</a></div>'
+            '<div class="post_card__title"><h3><a href="/machine-learning/semi-supervised-images">'
+            "Semi-supervised Image Classification with Unlabeled Data</a></h3></div></div>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f'</article><aside><div class="read_next"><h2>Read Next'
+                                      f"</h2>{card}</div></aside></main>")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "Semi-supervised Image Classification with Unlabeled Data",
+         "https://news.example.org/machine-learning/semi-supervised-images")]

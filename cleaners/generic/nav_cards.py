@@ -87,11 +87,14 @@ def find_cards(region: list, nav_anchors: set) -> list[Card]:
     return cards
 
 
-_BYLINE = re.compile(r"byline|author", re.IGNORECASE)
+# A card's byline or its breadcrumb trail ("Engineering / Data Science and Databases" above
+# the headline): links to an author's or a section's page, no card of their own.
+_BYLINE = re.compile(r"byline|author|breadcrumb", re.IGNORECASE)
 
 
 def _byline(a) -> bool:
-    """A link in a byline ("Von <a>Jane Doe</a>"): the author, no card of its own."""
+    """A link in a byline ("Von <a>Jane Doe</a>") or a card's breadcrumb trail: the author
+    or the section, no card of its own."""
     if a.get("rel") == "author":
         return True
     node = a
