@@ -75,3 +75,22 @@ def test_a_cards_breadcrumb_trail_is_no_card():
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("related", "Semi-supervised Image Classification with Unlabeled Data",
          "https://news.example.org/machine-learning/semi-supervised-images")]
+
+
+def test_a_most_popular_column_under_a_read_also_heading_is_not_taken():
+    related = "".join(f'<article class="card"><a href="/politique/{i}/story">{t}</a></article>'
+                      for i, t in enumerate(HEADLINES))
+    popular = "".join(f'<li><a href="/societe/{i}/popular">{i + 1} {t}</a></li>' for i, t in
+                      enumerate(["A ranking of the site everybody is reading today",
+                                 "Another story of the site that many people read",
+                                 "The third of the most read stories of this day"]))
+    box = ('<aside class="suggested-content"><h2>À lire aussi</h2><div class="row">'
+           f'<div class="col-8"><div class="stories-linked">{related}</div></div>'
+           '<div class="col-6"><section class="most-popular"><h3>Les plus populaires</h3>'
+           f"<ul>{popular}</ul></section></div></div></aside>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f"</article>{box}</main>")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", title, f"https://news.example.org/politique/{i}/story")
+        for i, title in enumerate(HEADLINES)]
