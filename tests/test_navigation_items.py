@@ -94,3 +94,18 @@ def test_a_most_popular_column_under_a_read_also_heading_is_not_taken():
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("related", title, f"https://news.example.org/politique/{i}/story")
         for i, title in enumerate(HEADLINES)]
+
+
+def test_a_pingback_in_the_comment_thread_is_no_card():
+    comment = "<p>" + "I think the amendment helps, but the fund needs more money later. " * 3 + \
+        "</p>"
+    thread = ('<div class="comments-area" id="comments"><h2>One comment</h2>'
+              '<ol class="comment-list"><li class="pingback" id="comment-133">'
+              '<div class="comment-body">Pingback: <a href="https://news.example.org/blog/'
+              'what-publishers-think-of-a-news-flat-rate/">What publishers think of a news '
+              'flat rate – Another Blog</a></div></li>'
+              f'<li class="comment"><div class="comment-body">{comment}</div></li></ol>'
+              "</div>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f"</article>{thread}</main>")
+    assert (links, teasers) == ([], [])
