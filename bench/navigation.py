@@ -4,15 +4,17 @@
                                [--repeat N] [--page ID]
 
 Each truth file (bench/data/navigation/<id>.json, rules in docs/annotation.md) names a page
-of the navigation pool or of zh-dev (`"pool"`); healthcrawl's extraction runs on the saved
-page with the page URL, as `healthcrawl extract PAGE --url URL` does, and its related links
+of the navigation pool, of zh-dev or of body-dev (`"pool"`; ids of the last two carry the
+pool as a prefix, "body-dev:<id>", because body-dev repeats navigation-pool ids);
+healthcrawl's extraction runs on the saved page with the page URL, as
+`healthcrawl extract PAGE --url URL` does, and its related links
 and teasers are matched to the truth (bench/nav_metric.py). Precision and recall are
 micro-averaged over items: together (kind ignored), per kind (teaser; related with
 prev/next), per language, for the tune and the check split side by side. trafilatura outputs
 neither teasers nor related links, so its recall is 0 by construction (not run).
 
 Speed (unless --no-speed): ms per page of `find_navigation` alone (parsing excluded) and of
-the whole extraction, best of --repeat runs, over every page of both pools.
+the whole extraction, best of --repeat runs, over every page of the navigation pool and zh-dev.
 
 stdout: one JSON object; stderr: tables and, for the tune split, the per-page misses.
 Pages missing from the data folder are skipped, and the skip is reported.
@@ -39,7 +41,12 @@ DEFAULT_TRUTH = REPO / "bench" / "data" / "navigation"
 # The shared data folder sits beside the checkout (/work/shared next to /work/main) or one
 # level up (a worktree in /work/wt/<name>).
 _DATA_CANDIDATES = (REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data")
-POOL_FOLDERS = {"navigation-pool": "navigation-pool", "zh-dev": "zh-dev"}
+POOL_FOLDERS = {"navigation-pool": "navigation-pool", "zh-dev": "zh-dev", "body-dev": "body-dev"}
+# Pools whose truth ids carry the pool as a prefix ("zh-dev:<id>"): their page ids can repeat
+# a navigation-pool id (body-dev shares pages with the navigation pool).
+PREFIXED_POOLS = frozenset({"zh-dev", "body-dev"})
+# The speed pass keeps to the two pools it has always timed, so its figures stay comparable.
+SPEED_POOLS = ("navigation-pool", "zh-dev")
 TRAFILATURA_NOTE = ("trafilatura: precision n/a, recall 0 by construction (it outputs neither "
                     "teasers nor related links)")
 
@@ -50,7 +57,7 @@ def default_data() -> Path:
 
 def page_path(data: Path, truth: dict) -> Path:
     pool = truth.get("pool") or "navigation-pool"
-    page_id = truth["id"].split(":", 1)[1] if pool == "zh-dev" else truth["id"]
+    page_id = truth["id"].split(":", 1)[1] if pool in PREFIXED_POOLS else truth["id"]
     return data / POOL_FOLDERS.get(pool, pool) / "pages" / f"{page_id}.html.gz"
 
 
@@ -83,16 +90,19 @@ def extract_record(html: bytes, url: str | None) -> dict:
 def _summary(results: list[tuple[dict, PageResult]]) -> dict:
     together, teaser, related = Counts(), Counts(), Counts()
     by_lang: dict[str, Counts] = {}
+    by_pool: dict[str, Counts] = {}
     swapped = 0
     for truth, r in results:
         together.add(*r.together)
         teaser.add(*r.teaser)
         related.add(*r.related)
         by_lang.setdefault(truth.get("language") or "?", Counts()).add(*r.together)
+        by_pool.setdefault(truth.get("pool") or "navigation-pool", Counts()).add(*r.together)
         swapped += r.kind_swapped
     return {"together": together.as_dict(), "teaser": teaser.as_dict(),
             "related": related.as_dict(), "found_as_other_kind": swapped,
-            "by_language": {k: v.as_dict() for k, v in sorted(by_lang.items())}}
+            "by_language": {k: v.as_dict() for k, v in sorted(by_lang.items())},
+            "by_pool": {k: v.as_dict() for k, v in sorted(by_pool.items())}}
 
 
 def _fmt(v) -> str:
@@ -108,6 +118,9 @@ def _table(report: dict) -> str:
     rows = [("together", lambda s: report["splits"][s]["together"]),
             ("teaser", lambda s: report["splits"][s]["teaser"]),
             ("related (+prev/next)", lambda s: report["splits"][s]["related"])]
+    pools = sorted({pool for s in splits for pool in report["splits"][s]["by_pool"]})
+    rows += [(f"  pool {pool}", lambda s, pool=pool: report["splits"][s]["by_pool"].get(
+        pool, {"precision": None, "recall": None, "tp": 0, "fn": 0})) for pool in pools]
     langs = sorted({lang for s in splits for lang in report["splits"][s]["by_language"]})
     rows += [(f"  lang {lang}", lambda s, lang=lang: report["splits"][s]["by_language"].get(
         lang, {"precision": None, "recall": None, "tp": 0, "fn": 0})) for lang in langs]
@@ -145,9 +158,9 @@ def _misses_text(misses: dict) -> str:
 # --- speed ---------------------------------------------------------------------------------
 
 def _pool_pages(data: Path) -> list[tuple[str, Path]]:
-    """(url, path) of every page of both pools, from their manifests."""
+    """(url, path) of every page of the timed pools, from their manifests."""
     pages = []
-    for pool in POOL_FOLDERS.values():
+    for pool in SPEED_POOLS:
         manifest = data / pool / "manifest.tsv"
         if not manifest.exists():
             continue
@@ -219,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
                                  description=__doc__.split("\n")[0])
     ap.add_argument("--truth", type=Path, default=DEFAULT_TRUTH, help="truth folder")
     ap.add_argument("--data", type=Path, default=default_data(),
-                    help="folder holding navigation-pool/ and zh-dev/")
+                    help="folder holding navigation-pool/, zh-dev/ and body-dev/")
     ap.add_argument("--misses", type=int, default=30,
                     help="per tune page, list at most N missed and N wrong items")
     ap.add_argument("--no-speed", action="store_true", help="skip the timing pass")

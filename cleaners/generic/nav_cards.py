@@ -1,8 +1,8 @@
 """Cards of a teaser/related block: one per item, each a title, a link and a snippet.
 
-Items are the block's repeated elements (<li>, <article>, ...) when it has them, else the
-largest element around each distinct link. A card's title is its best link text (not an
-excerpt cut with "…", at least three words, the longest: a linked headline beats an
+Items are the block's repeated elements (<li>, <article>, ...; nav_items.py) when it has
+them, else the largest element around each distinct link. A card's title is its best link
+text (not an excerpt cut with "…", at least three words, the longest: a linked headline beats an
 unlinked category heading and a linked "News Cloud" label); its snippet an excerpt-classed
 element, else its longest innermost block of real text (not a date, category or byline),
 else a text-only next sibling (<dt><a>title</a></dt><dd>snippet</dd>). A card whose links
@@ -19,13 +19,13 @@ from functools import lru_cache
 from ..html import BLOCK_TAGS
 from ..text import clean_inline, word_count
 from ..vocab import EXCERPT_CLASS, TITLE_CLASS
+from .nav_items import link_href, repeated_items
 from .nav_scan import (
     HEADING_TAGS,
     ancestor_anchor,
     has_text,
     heading_label,
     is_inside,
-    linkable,
     raw_text,
     read_more,
     squash,
@@ -58,7 +58,6 @@ _LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "ar
                 "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 _LEAF_SET = frozenset(_LEAF_BLOCKS)
 _SNIPPET_TAGS = (*_LEAF_BLOCKS, "span", "small", "em")
-_ITEM_TAGS = frozenset(("li", "article", "div", "section"))
 _MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
@@ -75,9 +74,9 @@ class Card:
 def find_cards(region: list, nav_anchors: set) -> list[Card]:
     """The block's cards: its repeated items (<li>, <article>, ...) when it has them, else
     one card per distinct link (the largest element around it holding no other link)."""
-    items = _items(region)
+    items = repeated_items(region)
     groups = _by_link(region, nav_anchors) if items is None else \
-        [(item, [a for a in item.iter("a") if _href(a) and a not in nav_anchors])
+        [(item, [a for a in item.iter("a") if link_href(a) and a not in nav_anchors])
          for item in items]
     groups = [(el, [a for a in anchors if not _byline(a)]) for el, anchors in groups]
     cards = []
@@ -88,70 +87,14 @@ def find_cards(region: list, nav_anchors: set) -> list[Card]:
     return cards
 
 
-def _items(region: list) -> list | None:
-    """Repeated elements holding links, found by descending through wrappers: the <li> of
-    <div><h3>Related</h3><ul><li>..., the posts of jp-relatedposts. None when the links
-    are not in repeated elements (an inline "Lire aussi : <a>" line)."""
-    kids = [el for el in region if _has_link(el)]
-    for _ in range(6):
-        if len(kids) >= 2:
-            tags: dict = {}
-            for kid in kids:
-                tags[kid.tag] = tags.get(kid.tag, 0) + 1
-            tag, count = max(tags.items(), key=lambda tc: tc[1])
-            if count >= 2:
-                return _flatten([kid for kid in kids if kid.tag == tag])
-            # "See all" beside the list: go into the kid holding most links
-            kids = [max(kids, key=lambda k: sum(1 for _ in k.iter("a")))]
-        if len(kids) != 1 or kids[0].tag == "a":
-            return None
-        kids = [el for el in kids[0] if isinstance(el.tag, str) and _has_link(el)]
-    return None
-
-
-def _flatten(items: list) -> list:
-    """Columns of a grid (<div class=col><ul><li>card</li><li>card</li></ul></div> x 2) are
-    not cards: when every item holds repeated items of its own, each with its own link,
-    those are the cards."""
-    inner = []
-    split = 0
-    for item in items:
-        kids = _repeated_kids(item)
-        if kids is None:
-            inner.append(item)
-        else:
-            split += 1
-            inner.extend(kids)
-    if 2 * split > len(items) or not split:
-        return inner if split else items
-    out = []  # a lead card beside a box of more ("Zum Thema": one, then two columns of five):
-    for item in items:  # a box too long to be a card is opened down to its cards
-        kids = _repeated_kids(item) if text_len(item, _MAX_CARD) > _MAX_CARD else None
-        out.extend(_flatten(kids) if kids is not None else [item])
-    return out
-
-
-def _repeated_kids(item) -> list | None:
-    """The repeated <li>/<article>/<div> items inside one item, each with a distinct link."""
-    node = item
-    for _ in range(4):
-        kids = [el for el in node if isinstance(el.tag, str) and _has_link(el)]
-        if len(kids) == 1:
-            node = kids[0]
-            continue
-        same = [k for k in kids if k.tag == kids[0].tag] if kids else []
-        if len(kids) < 2 or len(same) != len(kids) or kids[0].tag not in _ITEM_TAGS:
-            return None
-        hrefs = {next((_href(a) for a in k.iter("a") if _href(a)), None) for k in kids}
-        return kids if None not in hrefs and len(hrefs) == len(kids) else None
-    return None
-
-
-_BYLINE = re.compile(r"byline|author", re.IGNORECASE)
+# A card's byline or its breadcrumb trail ("Engineering / Data Science and Databases" above
+# the headline): links to an author's or a section's page, no card of their own.
+_BYLINE = re.compile(r"byline|author|breadcrumb", re.IGNORECASE)
 
 
 def _byline(a) -> bool:
-    """A link in a byline ("Von <a>Jane Doe</a>"): the author, no card of its own."""
+    """A link in a byline ("Von <a>Jane Doe</a>") or a card's breadcrumb trail: the author
+    or the section, no card of its own."""
     if a.get("rel") == "author":
         return True
     node = a
@@ -164,15 +107,6 @@ def _byline(a) -> bool:
     return False
 
 
-def _has_link(el) -> bool:
-    return el.tag == "a" or next(el.iter("a"), None) is not None
-
-
-def _href(a) -> str | None:
-    href = (a.get("href") or "").strip()
-    return href if linkable(href) else None
-
-
 def _by_link(region: list, nav_anchors: set) -> list:
     """[(card element, its anchors)]: per distinct link, the largest element around it
     that holds no other link."""
@@ -180,7 +114,7 @@ def _by_link(region: list, nav_anchors: set) -> list:
     hrefs: dict = {}  # element -> set of links under it (within the region)
     for top in region:
         for a in top.iter("a"):
-            href = _href(a)
+            href = link_href(a)
             if href is None or a in nav_anchors:
                 continue
             found.append((a, href, top))
@@ -215,12 +149,12 @@ def _card(el, anchors: list) -> Card | None:
         limit = 2 * len(raw) + 40
         if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
             return None  # a link inside a sentence of prose, not a card
-        title, href = clean_inline(raw), _href(anchor)
+        title, href = clean_inline(raw), link_href(anchor)
     else:
         title_el = _unlinked_title(el)
         if title_el is None:
             return None
-        title, href = text_of(title_el), _href(anchors[0])
+        title, href = text_of(title_el), link_href(anchors[0])
     if not title or not _LETTER.search(title) or read_more(title) or heading_label(title) or \
             _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
         return None
@@ -234,8 +168,8 @@ def _stretched(el, anchors: list) -> list:
     """A card covered by an empty link (<a class="stretched-link" aria-label="Headline">)
     whose own links are its category labels ("News", "Portugal"): its unlinked heading is
     the title, the empty link the card's link."""
-    labels = {_href(a) for a in anchors if raw_text(a).strip()}
-    cover = next((a for a in anchors if not raw_text(a).strip() and _href(a) not in labels),
+    labels = {link_href(a) for a in anchors if raw_text(a).strip()}
+    cover = next((a for a in anchors if not raw_text(a).strip() and link_href(a) not in labels),
                  None)
     head = _unlinked_title(el) if cover is not None else None
     if head is None or word_count(squash(raw_text(head))) < 3 or \

@@ -15,7 +15,7 @@ after a paragraph (up to three) are looked past. A paragraph is a card only
 when the link is its whole text, but for a short label ending in a separator ("MORE:").
 A card may carry a kicker: a link to its section ("<a href=/digital-life>Digital Life</a>")
 or a short line above its linked <h2> headline. Items of sidebar widgets and rankings
-("popular-posts") are no cards in the text.
+("popular-posts") and comments (a pingback in the thread) are no cards in the text.
 """
 from __future__ import annotations
 
@@ -57,6 +57,9 @@ _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SITE_LIST_CLASS = re.compile(r"widget|popular|trending|ranking|sidebar|most-?read")
+# Comment threads: a pingback ("Pingback: <a>Post of another blog</a>") is a comment that
+# links, no card in the text ("commentary" names an opinion piece, not a thread).
+_COMMENTS = re.compile(r"comment(?!ar)")
 _SECTION_PATH = re.compile(r"^/[a-z][a-z0-9-]{1,24}/?$")  # "/digital-life": a section front
 
 
@@ -231,22 +234,21 @@ def _neighbour(el, before: bool):
 
 
 def _in_site_list(el) -> bool:
-    """In a sidebar widget or a ranking ("widget-content popular-posts"): an item of a
-    site-wide list beside a blurb, not a card in the article's text. A box named for
-    related articles on the way up says otherwise: the body's own widgets
+    """In a sidebar widget, a ranking ("widget-content popular-posts") or a comment thread:
+    an item of a site-wide list beside a blurb or a comment, not a card in the article's
+    text. A box named for related articles on the way up says otherwise: the body's own widgets
     ("article-widgets" > "article-widget-related_articles") hold the article's cards."""
-    for _ in range(_MAX_LEVELS):
+    for level in range(_MAX_LEVELS + 1):
         if el is None or el.tag in STOP_TAGS:
             return False
         names = (el.get("class") or "").lower()
+        if names and _COMMENTS.search(names):
+            return True  # the thread, or the card climbed up to its box ("comments-area")
+        if names and level and _SITE_LIST_CLASS.search(names):
+            return True
         if names and class_kind(names) == "related":
             return False
         el = el.getparent()
-        if el is None or el.tag in STOP_TAGS:
-            return False
-        names = (el.get("class") or "").lower()
-        if names and _SITE_LIST_CLASS.search(names):
-            return True
     return False
 
 

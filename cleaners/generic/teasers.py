@@ -268,7 +268,7 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     else:
         cards = find_cards(region, nav_anchors)
     used = _trim_region(region, cards)
-    cards = [c for c in cards if is_inside(c.el, set(used))]
+    cards = [c for c in cards if is_inside(c.el, set(used)) and not _under_site_list(c.el, used)]
     if not cards:
         return None
     return _block(cards, [head, *used], url, _max_cards(hit.text))
@@ -306,6 +306,21 @@ def _trim_region(region: list, cards: list[Card]) -> list:
     while used and used[-1] not in holders:
         used.pop()
     return used
+
+
+def _under_site_list(el, region: list) -> bool:
+    """Is the card in a box of the region that opens with a site-wide list's heading (a
+    "Most popular" column beside the related cards, both under one "Read also")?"""
+    tops = set(region)
+    node = el.getparent()
+    while node is not None and node not in tops:
+        head = next((h for h in node.iter(*HEADING_TAGS)), None)
+        if head is not None and _first_text(node) == squash(raw_text(head))[:40]:
+            text = squash(raw_text(head))
+            if heading_label(text) and not related_heading(text):
+                return True
+        node = node.getparent()
+    return False
 
 
 def _max_cards(label: str) -> int:

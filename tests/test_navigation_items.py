@@ -1,0 +1,111 @@
+"""The items of a teaser/related block (cleaners/generic/nav_items.py), on small pages
+written after real layouts: a class-named "more stories" box whose list of story cards sits
+beside its linked heading and a "see all" link."""
+from __future__ import annotations
+
+from cleaners.generic.nav_cards import find_cards
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
+
+URL = "https://news.example.org/news/texas/retired-teachers-cost-of-living-vote/"
+PROSE = "<p>" + "Texas voters approved an amendment to the state constitution on Tuesday. " * 6 \
+    + "</p>"
+HEADLINES = ["New island emerges after undersea volcano erupts",
+             "Vatican steps closer to a change in its baptism rules",
+             "Stock market today: world shares advance after new data"]
+
+
+def _find(body: str):
+    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    return find_navigation(root, URL)
+
+
+def _story(i: int, title: str) -> str:
+    href = f"https://news.example.org/news/world/story-{i}/"
+    return (f'<article class="list__article"><div class="list__text"><a href="{href}"></a>'
+            f'<h3 class="list__title"><a href="{href}">{title}</a></h3></div>'
+            f'<figure class="list__thumb"><a href="{href}"><img src="/i{i}.jpg"></a></figure>'
+            "</article>")
+
+
+def test_story_list_beside_a_see_all_link_gives_one_card_per_story():
+    box = ('<aside class="post-more-stories article-list">'
+           '<h2 class="list__heading"><a href="/news">More Stories</a></h2>'
+           f'<div class="list__content">{"".join(_story(i, t) for i, t in enumerate(HEADLINES))}'
+           '</div><div class="list__read-more"><a href="/news">More Stories</a></div></aside>')
+    top = ('<aside class="post-top-stories article-list"><h2><a href="/news">Top Stories</a>'
+           f'</h2><div class="list__content">{_story(7, "MoPac shut down after rollover crash")}'
+           f'{_story(8, "Hemphill Elementary will not resume classes Thursday")}</div></aside>')
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f'</article><div class="extended-scroll">{top}{box}'
+                                      "</div></main>")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", title, f"https://news.example.org/news/world/story-{i}/")
+        for i, title in enumerate(HEADLINES)]
+
+
+def test_cards_of_a_story_list_beside_a_see_all_link():
+    """The list's cards, not one card of the whole list (the "see all" box beside the list
+    used to outvote it: one box of cards, one box of a link)."""
+    box = ('<aside class="post-more-stories">'
+           '<h2><a href="/news">More Stories</a></h2>'
+           f'<div class="list__content">{"".join(_story(i, t) for i, t in enumerate(HEADLINES))}'
+           '</div><div class="list__read-more"><a href="/news">More Stories</a></div></aside>')
+    root, _warnings = parse_html(f"<html><body>{box}</body></html>".encode())
+    aside = next(root.iter("aside"))
+    cards = find_cards([aside], set())
+    assert [(c.title, c.href) for c in cards] == [
+        (title, f"https://news.example.org/news/world/story-{i}/")
+        for i, title in enumerate(HEADLINES)]
+
+
+def test_a_cards_breadcrumb_trail_is_no_card():
+    card = ('<div class="post_card"><a href="/machine-learning/semi-supervised-images"></a>'
+            '<div class="post_card__breadcrumbs"><a href="/blog">Engineering</a>'
+            '<a href="/blog/data-science-and-databases">Data Science and Databases</a></div>'
+            '<div class="post_card__title"><h3><a href="/machine-learning/semi-supervised-images">'
+            "Semi-supervised Image Classification with Unlabeled Data</a></h3></div></div>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f'</article><aside><div class="read_next"><h2>Read Next'
+                                      f"</h2>{card}</div></aside></main>")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "Semi-supervised Image Classification with Unlabeled Data",
+         "https://news.example.org/machine-learning/semi-supervised-images")]
+
+
+def test_a_most_popular_column_under_a_read_also_heading_is_not_taken():
+    related = "".join(f'<article class="card"><a href="/politique/{i}/story">{t}</a></article>'
+                      for i, t in enumerate(HEADLINES))
+    popular = "".join(f'<li><a href="/societe/{i}/popular">{i + 1} {t}</a></li>' for i, t in
+                      enumerate(["A ranking of the site everybody is reading today",
+                                 "Another story of the site that many people read",
+                                 "The third of the most read stories of this day"]))
+    box = ('<aside class="suggested-content"><h2>À lire aussi</h2><div class="row">'
+           f'<div class="col-8"><div class="stories-linked">{related}</div></div>'
+           '<div class="col-6"><section class="most-popular"><h3>Les plus populaires</h3>'
+           f"<ul>{popular}</ul></section></div></div></aside>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f"</article>{box}</main>")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", title, f"https://news.example.org/politique/{i}/story")
+        for i, title in enumerate(HEADLINES)]
+
+
+def test_a_pingback_in_the_comment_thread_is_no_card():
+    comment = "<p>" + "I think the amendment helps, but the fund needs more money later. " * 3 + \
+        "</p>"
+    thread = ('<div class="comments-area" id="comments"><h2>One comment</h2>'
+              '<ol class="comment-list"><li class="pingback" id="comment-133">'
+              '<div class="comment-body">Pingback: <a href="https://news.example.org/blog/'
+              'what-publishers-think-of-a-news-flat-rate/">What publishers think of a news '
+              'flat rate – Another Blog</a></div></li>'
+              f'<li class="comment"><div class="comment-body">{comment}</div></li></ol>'
+              "</div>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f"</article>{thread}</main>")
+    assert (links, teasers) == ([], [])
