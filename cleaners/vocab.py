@@ -39,6 +39,7 @@ from .vocab_prevnext import (  # noqa: F401 (re-exported: the vocabularies' one 
     TRAILING_NEXT_ARROW,
     _alt,
 )
+from .vocab_zh import ZH_SITE_LIST_WORDS
 
 # --- teaser / related blocks ---------------------------------------------------------------
 # Headings of article-specific recommendation blocks ("Recommend", "You may also like",
@@ -179,6 +180,7 @@ SITE_LIST_WORDS = (
     r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
     # a feed of one subject's latest stories: "Today Weather Update", "Live updates"
     r"(?:live\s+)?updates?",
+    *ZH_SITE_LIST_WORDS,
 )
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 # A count of the items may follow: "Related articles (3)", "関連記事（5）".
