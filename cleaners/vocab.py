@@ -39,7 +39,7 @@ from .vocab_prevnext import (  # noqa: F401 (re-exported: the vocabularies' one 
     TRAILING_NEXT_ARROW,
     _alt,
 )
-from .vocab_zh import ZH_SITE_LIST_WORDS
+from .vocab_zh import ZH_LONG_FEED_WORDS, ZH_SITE_LIST_WORDS
 
 # --- teaser / related blocks ---------------------------------------------------------------
 # Headings of article-specific recommendation blocks ("Recommend", "You may also like",
@@ -195,7 +195,7 @@ RELATED_HEADING = re.compile(
 FOR_YOU_HEADING = re.compile(
     rf"{_DECOR_HEAD}(?:[为為][您你]推[荐薦]|猜你喜[欢歡]|recommended\s+for\s+you"
     rf"|empfohlen\s+für\s+(?:sie|dich)|recommandés?\s+pour\s+vous|recomendad[oa]s\s+para\s+ti"
-    rf"|raccomandati\s+per\s+te){_DECOR_TAIL}",
+    rf"|raccomandati\s+per\s+te|{_alt(ZH_LONG_FEED_WORDS)}){_DECOR_TAIL}",
     re.IGNORECASE,
 )
 # A text that opens with a site-wide list name: "最新のスポーツ記事 野球 ゴルフ" (a tab bar).

@@ -4,6 +4,9 @@ Portal sidebars head their site-wide lists with words other than "热门" (hot) 
 (ranking): "热点博客" / "热点推荐" (hot spots), "图片故事" / "图片新闻" (the site's picture
 stories), "好书精选" (a reading channel's book promotions). Lists under them are the same for
 every article of the site (docs/annotation.md, round 10), like "Most read".
+
+A portal's "相关新闻" (related news) tab is a feed too: forty cards of the story's topic under
+a sina tech article, loaded like "为您推荐". Its length is no sign of a latest list.
 """
 from __future__ import annotations
 
@@ -11,3 +14,5 @@ ZH_SITE_LIST_WORDS = (
     r"[热熱][点點]", r"[图圖]片(?:故事|新[闻聞]|推[荐薦])",
     r"精彩(?:[组組][图圖]|[图圖]片|[视視][频頻])", r"好[书書](?:精[选選]|推[荐薦])",
 )
+
+ZH_LONG_FEED_WORDS = (r"相[关關](?:新[闻聞]|[资資][讯訊])",)

@@ -38,3 +38,33 @@ def test_a_sidebar_of_picture_stories_or_hot_blogs_is_site_wide():
 def test_the_same_rail_under_a_section_name_is_still_taken():
     links, _teasers, _elements = _find(f"<div class=wrap>{_rail('国内新闻')}</div>")
     assert [(x.title, x.url) for x in links] == [(t, h) for h, t in STORIES]
+
+
+def _feed(n: int) -> str:
+    cards = "".join(
+        f'<div class="ty-card"><div class="ty-card-l"><a href="{h}"><img src="x.jpg"></a></div>'
+        f'<div class="ty-card-r"><h3 class="ty-card-tt"><a href="{h}">{t}</a></h3>'
+        f'<p class="ty-card-tip2"><span class="ty-card-time">今天 02:41</span>'
+        f'<span><a href="http://tags.example.com.cn/a">摄像头</a><a href="http://tags.example'
+        f'.com.cn/b">安卓手机</a><a href="http://tags.example.com.cn/c">新品发布会</a></span>'
+        f"</p></div></div>"
+        for h, t in ((f"https://{SITE}/t/2019-09-11/doc-iicezueu49{i:05d}.shtml",
+                      f"新手机第{i}次发布会上公布售价与发货日期") for i in range(n)))
+    return (f"<div class=article><h1>新手机正式发布</h1>{PROSE}{PROSE}</div>"
+            f'<div class="blk-related" id="tab_related"><div class="tab-related">'
+            f'<a href="javascript:;">相关新闻</a></div>'
+            f'<div id="tycard_list">{cards}</div></div>')
+
+
+def test_a_long_related_news_feed_is_taken_whole():
+    # sina tech: forty topic cards behind the "相关新闻" tab, a feed like "为您推荐"
+    links, teasers, _elements = _find(_feed(25))
+    assert len(links) == 25 and teasers == []
+
+
+def test_a_time_and_tag_links_under_a_headline_make_no_summary():
+    # "今天 02:41" written against the tag words ("02:41摄像头…"): a meta line, not a summary
+    links, teasers, _elements = _find(_feed(3))
+    titles = [f"新手机第{i}次发布会上公布售价与发货日期" for i in range(3)]
+    assert [x.title for x in links] == titles
+    assert teasers == []

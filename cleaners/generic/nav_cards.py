@@ -46,7 +46,7 @@ _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:#.*|\?(?![^#]*\b(?:p|page_i
 # "World 1 day ago By Jane Doe", "Lesotho Times January 27, 2018", "12.03.2024, 14:05".
 _META_LINE = re.compile(
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|std\.?|stunden|tagen?)\b"
-    r"|\b(?:ago|vor\s+\d+)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:ago|vor\s+\d+)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|(?<!\d)\d{1,2}:\d{2}(?!\d)"
     r"|\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\b\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{4}",
     re.IGNORECASE,
