@@ -68,3 +68,20 @@ def test_a_time_and_tag_links_under_a_headline_make_no_summary():
     titles = [f"新手机第{i}次发布会上公布售价与发货日期" for i in range(3)]
     assert [x.title for x in links] == titles
     assert teasers == []
+
+
+def test_a_headline_cut_by_the_site_stays_the_cards_title():
+    # toutiao "相关推荐": <div class="title-box"><a>…事情蹊跷……</a></div>, then the source link
+    titles = ("台州老伯突然找家人拼命：杀了我孙子和外孙！事情蹊跷……", "绑架男童嫌犯一审被判死刑",
+              "八旬老人摔倒忘记回家路")
+    cards = "".join(
+        f'<li><div class="single-mode"><a href="https://www.example.com/group/67{i}/">'
+        f'<img src="x.jpg"></a><div class="title-box"><a href="https://www.example.com/group/'
+        f'67{i}/">{t}</a></div><div class="footer-bar"><a href="/c/user/token/{i}/">'
+        f"台州晚报 ⋅</a><a href=\"https://www.example.com/group/67{i}//#comment\">12评论 ⋅</a>"
+        f"</div></div></li>" for i, t in enumerate(titles))
+    body = (f"<div class=article-box><h1>海螺沟寻子一个月</h1>{PROSE}{PROSE}</div>"
+            f"<div class=detail-feed><div class=title>相关推荐</div><ul>{cards}</ul></div>")
+    links, teasers, _elements = _find(body, "https://www.example.com/a6734571327/")
+    assert teasers == []
+    assert [x.title for x in links] == list(titles)

@@ -32,6 +32,7 @@ from .nav_scan import (
     text_len,
     text_of,
 )
+from .nav_titles import in_title_box
 
 _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -267,7 +268,7 @@ def _title_rank(text: str, anchor=None) -> tuple[bool, bool, bool, int]:
     """Linked texts of a card, best title first: not an excerpt (cut with "…", or long), then
     at least three words (not a "News Cloud" label), then a link in the card's heading
     (<h2 class=titre><a>, not the linked subtitle beside it), then the longest."""
-    excerpt = len(text) > 120 or bool(_CUT.search(text))
+    excerpt = len(text) > 120 or bool(_CUT.search(text)) and not in_title_box(anchor)
     words = word_count(text) >= 3
     return not excerpt, words, words and anchor is not None and _in_heading(anchor), len(text)
 
