@@ -85,3 +85,19 @@ def test_a_headline_cut_by_the_site_stays_the_cards_title():
     links, teasers, _elements = _find(body, "https://www.example.com/a6734571327/")
     assert teasers == []
     assert [x.title for x in links] == list(titles)
+
+
+def test_a_digest_of_one_story_per_channel_is_site_wide():
+    # sina's right column "推荐新闻": 【新闻】, 【军事】, 【财经】 … each a channel's front page
+    channels = (("news", "新闻"), ("mil.news", "军事"), ("finance", "财经"), ("sports", "体育"))
+    items = "".join(
+        f'<li><span>【<a href="https://{host}.example.com.cn/">{name}</a>】</span>'
+        f'<a href="https://{host}.example.com.cn/c/2019-11-24/doc-iihnzhfz1395{i}.shtml">'
+        f"{name}频道今天最受关注的一条新闻标题</a></li>"
+        for i, (host, name) in enumerate(channels))
+    body = (f"<div class=article><h1>中国人习以为常的地方</h1>{PROSE}{PROSE}</div>"
+            f'<div class="news-box"><h3>推荐新闻</h3><ul class="recommend_news2">{items}</ul>'
+            f"</div>")
+    links, teasers, _elements = _find(f"<div class=wrap>{body}</div>",
+                                      "https://news.example.com.cn/c/2019-11-25/doc-x.shtml")
+    assert (links, teasers) == ([], [])
