@@ -101,3 +101,20 @@ def test_a_digest_of_one_story_per_channel_is_site_wide():
     links, teasers, _elements = _find(f"<div class=wrap>{body}</div>",
                                       "https://news.example.com.cn/c/2019-11-25/doc-x.shtml")
     assert (links, teasers) == ([], [])
+
+
+def test_a_digest_is_told_by_its_items_even_where_cut_headlines_give_no_card():
+    # sina's second copy of "推荐新闻": most headlines cut ("…写..."), two whole ones left
+    channels = (("news", "新闻", "一个月内九旬老人第二次给他们写..."),
+                ("mil.news", "军事", "国庆阅兵坦克真的简配了吗"),
+                ("finance", "财经", "员工不买房将被除名吗"),
+                ("sports", "体育", "阿扎尔助攻克罗斯进球 皇马夺首..."))
+    items = "".join(
+        f'<li><span>【<a href="http://{host}.example.com.cn">{name}</a>】</span>'
+        f'<a href="https://{host}.example.com.cn/c/2019-10-22/doc-iicezuev40711{i}.shtml">{t}</a>'
+        f"</li>" for i, (host, name, t) in enumerate(channels))
+    body = (f"<div class=article><h1>中国人习以为常的地方</h1>{PROSE}{PROSE}</div>"
+            f'<div class="news-box"><ul class="recommend_news2">{items}</ul></div>')
+    links, teasers, _elements = _find(f"<div class=wrap>{body}</div>",
+                                      "https://news.example.com.cn/c/2019-11-25/doc-x.shtml")
+    assert (links, teasers) == ([], [])

@@ -69,16 +69,24 @@ def without_sections(cards: list[Card]) -> list[Card]:
 
 
 def _channel_digest(cards: list[Card]) -> bool:
-    """Do most cards carry a short label linking a channel's front page (a host's root), each
-    another channel, three or more? (A feed's cards name their channel too, but repeat it.)"""
+    """Do most items of the cards' list carry a short label linking a channel's front page
+    (a host's root), each another channel, three or more? (A feed's cards name their channel
+    too, but repeat it.) The list's items are counted, cards or not: an item whose headline
+    the site cut ("朱镕基第二次给他们写...") may have given no card."""
+    if not cards:
+        return False
+    parent = cards[0].el.getparent()
+    items = [k for k in parent if isinstance(k.tag, str)] if parent is not None and all(
+        c.el.getparent() is parent for c in cards) else [c.el for c in cards]
+    hrefs = {c.href for c in cards}
     fronts = []
-    for card in cards:
-        for a in card.el.iter("a"):
+    for item in items:
+        for a in item.iter("a"):
             href = a.get("href") or ""
             parts = urlsplit(href)
-            if href != card.href and parts.netloc and parts.path in ("", "/") and \
+            if href not in hrefs and parts.netloc and parts.path in ("", "/") and \
                     not parts.query and 0 < len(squash(raw_text(a))) <= _CHANNEL_LABEL:
                 fronts.append(parts.netloc.lower())
                 break
-    return len(fronts) >= _MIN_CHANNELS and 2 * len(fronts) >= len(cards) and \
+    return len(fronts) >= _MIN_CHANNELS and 2 * len(fronts) >= len(items) and \
         len(set(fronts)) == len(fronts)
