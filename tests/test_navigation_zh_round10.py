@@ -118,3 +118,25 @@ def test_a_digest_is_told_by_its_items_even_where_cut_headlines_give_no_card():
     links, teasers, _elements = _find(f"<div class=wrap>{body}</div>",
                                       "https://news.example.com.cn/c/2019-11-25/doc-x.shtml")
     assert (links, teasers) == ([], [])
+
+
+def test_one_story_with_a_tracking_query_and_a_tracking_fragment_is_one_item():
+    # 163: the in-text "延伸阅读" links "…html?f=relatedArticle", the "为您推荐" feed below
+    # the same story as "…html#f=post1603_tab_news"
+    site = "https://news.example.com"
+    paths = [f"/20/0229/15/F6II8HLU0001{i}B3E.html" for i in range(3)]
+    titles = ["上海零新增我很担心 这么多人进来怎会是零", "最终战胜疫情的曙光就要出现了",
+              "滞留人员睡地下通道被子被冲湿"]
+    inline = "".join(f'<li><a href="{site}{p}?f=relatedArticle">{t}</a></li>'
+                     for p, t in zip(paths, titles, strict=True))
+    feed = "".join(f'<li><a href="{site}{p}#f=post1603_tab_news"><img src="x.jpg"></a>'
+                   f'<h3><a href="{site}{p}#f=post1603_tab_news">{t}</a></h3>'
+                   f"<span>新华社</span><span>3小时前</span></li>"
+                   for p, t in zip(paths, titles, strict=True))
+    body = (f"<div class=post_main><h1>联防联控机制要求严格管控</h1><div class=post_body>{PROSE}"
+            f"{PROSE}<div class=related_article><div class=related_article_title>延伸阅读</div>"
+            f"<ul>{inline}</ul></div></div>"
+            f"<div class=post_recommend><div class=post_recommend_h2>为您推荐</div>"
+            f"<ul>{feed}</ul></div></div>")
+    links, _teasers, _elements = _find(body, f"{site}/20/0229/16/F6IMLTDR00019B3E.html")
+    assert [x.url for x in links] == [f"{site}{p}?f=relatedArticle" for p in paths]
