@@ -39,7 +39,7 @@ from .vocab_prevnext import (  # noqa: F401 (re-exported: the vocabularies' one 
     TRAILING_NEXT_ARROW,
     _alt,
 )
-from .vocab_zh import ZH_LONG_FEED_WORDS, ZH_SITE_LIST_WORDS
+from .vocab_zh import ZH_LONG_FEED_WORDS, ZH_SITE_LIST_WORDS, ZH_TOPIC_HUB_PATH
 
 # --- teaser / related blocks ---------------------------------------------------------------
 # Headings of article-specific recommendation blocks ("Recommend", "You may also like",
@@ -286,7 +286,7 @@ NON_ARTICLE_URL = re.compile(
     r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
     r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
     r"|aboshop|abonnement|subscriptions?|gutscheine|vouchercodes|coupons?)/"
-    r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)",
+    r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)|" + ZH_TOPIC_HUB_PATH,
     re.IGNORECASE,
 )
 # Paid cards among recommendations: "Anzeige", "Advertorial", "Sponsored", "Partner content".

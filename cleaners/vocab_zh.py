@@ -7,6 +7,10 @@ every article of the site (docs/annotation.md, round 10), like "Most read".
 
 A portal's "相关新闻" (related news) tab is a feed too: forty cards of the story's topic under
 a sina tech article, loaded like "为您推荐". Its length is no sign of a latest list.
+
+Chinese portals keep a topic's hub page (专题, zhuanti) in a folder of its own: "/zt_d/apple2019/",
+"/special/nbzz/", "/ningbozhanzhuanti/pyq/". A link to it leads to a topic page, not an
+article (like "/topic/…"): left out of related blocks (docs/annotation.md, round 9 and 10).
 """
 from __future__ import annotations
 
@@ -16,3 +20,5 @@ ZH_SITE_LIST_WORDS = (
 )
 
 ZH_LONG_FEED_WORDS = (r"相[关關](?:新[闻聞]|[资資][讯訊])",)
+# a hub is the folder itself: "/special/2019/0908/story.html" below it is an article
+ZH_TOPIC_HUB_PATH = r"/(?:[a-z]*zhuanti|zt|zt_d|special)/[^/.?#]+/?$"

@@ -140,3 +140,28 @@ def test_one_story_with_a_tracking_query_and_a_tracking_fragment_is_one_item():
             f"<ul>{feed}</ul></div></div>")
     links, _teasers, _elements = _find(body, f"{site}/20/0229/16/F6IMLTDR00019B3E.html")
     assert [x.url for x in links] == [f"{site}{p}?f=relatedArticle" for p in paths]
+
+
+def _related_lines(extra: str = "") -> str:
+    return (f"<div class=article><h1>苹果发布新手机</h1>{PROSE}"
+            "<p><strong>相关新闻：</strong></p>"
+            '<p><strong><a href="http://live.example.com.cn/tech/apple2019">'
+            "直播2019年苹果发布会(英文原声+中文字幕)</a></strong></p>"
+            '<p><strong><a href="http://tech.example.com.cn/zt_d/apple2019/">'
+            "苹果2019年秋季新品发布会：谈色彩 致创新</a></strong></p>"
+            f"{extra}{PROSE}</div>")
+
+
+def test_a_link_to_a_topic_hub_is_no_related_article():
+    # sina's "/zt_d/apple2019/", ifeng's "/special/nbzz/": a topic's page (专题), not a story
+    links, _teasers, _elements = _find(_related_lines())
+    assert [x.url for x in links] == ["http://live.example.com.cn/tech/apple2019"]
+
+
+def test_a_link_wrapped_in_a_span_inside_prose_is_part_of_the_sentence():
+    # the paragraph after the lines: "新浪科技讯 …<span><a>苹果</a></span>2019秋季发布会开幕…"
+    prose = ('<p>新浪科技讯 北京时间9月11日凌晨消息，<span id="usstock_AAPL">'
+             '<a href="http://stock.example.com.cn/usstock/quotes/AAPL.html">苹果</a></span>'
+             "2019秋季发布会开幕，新品为第一个出场的硬件产品，采用双摄像头，有六种配色。</p>")
+    links, _teasers, _elements = _find(_related_lines(prose))
+    assert [x.url for x in links] == ["http://live.example.com.cn/tech/apple2019"]

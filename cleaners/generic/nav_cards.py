@@ -32,7 +32,7 @@ from .nav_scan import (
     text_len,
     text_of,
 )
-from .nav_titles import in_title_box
+from .nav_titles import in_title_box, text_block
 
 _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -212,7 +212,7 @@ def _card(el, anchors: list) -> Card | None:
         found = _stretched(el, anchors) or found  # category labels only: a covered card?
     if found:
         raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0], f[2]))
-        parent = anchor.getparent()
+        parent = text_block(anchor)
         limit = 2 * len(raw) + 40
         if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
             return None  # a link inside a sentence of prose, not a card
