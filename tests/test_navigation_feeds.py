@@ -1,7 +1,8 @@
 """Structures of the seventh round's tune pages (mostly zh-dev; cleaners/generic navigation
 work, bench/README.md), on small pages written after their markup: a personalised "为您推荐"
 feed of dozens of cards under the article, which is a recommendation block however long (a
-feed under any other name is still the site's latest); a blog calendar's month arrows; a
+feed under another name is still the site's latest, but for a portal's "相关新闻" tab: see
+tests/test_navigation_zh_round10.py); a blog calendar's month arrows; a
 hidden tab of latest reports beside the related one; page 2 of this article on the site's
 mobile host; an excerpt in a card's own <span>; a "更多精彩内容" more-link; prev/next named
 only by the links' title attributes; a lone arrow whose only partner is a script link; a
@@ -48,7 +49,7 @@ def test_recommended_for_you_feed_of_dozens_is_related():
 
 
 def test_feed_of_dozens_under_another_related_name_stays_the_sites_latest():
-    links, _teasers, _elements = _find(_article(_feed("相关新闻", 30)))
+    links, _teasers, _elements = _find(_article(_feed("推荐阅读", 30)))
     assert links == []
 
 

@@ -32,6 +32,7 @@ from .nav_scan import (
     text_len,
     text_of,
 )
+from .nav_titles import in_title_box, text_block
 
 _MAX_TITLE = 200
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -46,7 +47,7 @@ _HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:#.*|\?(?![^#]*\b(?:p|page_i
 # "World 1 day ago By Jane Doe", "Lesotho Times January 27, 2018", "12.03.2024, 14:05".
 _META_LINE = re.compile(
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|std\.?|stunden|tagen?)\b"
-    r"|\b(?:ago|vor\s+\d+)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:ago|vor\s+\d+)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|(?<!\d)\d{1,2}:\d{2}(?!\d)"
     r"|\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\b\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?\s+\d{4}",
     re.IGNORECASE,
@@ -145,7 +146,7 @@ def _card(el, anchors: list) -> Card | None:
         found = _stretched(el, anchors) or found  # category labels only: a covered card?
     if found:
         raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0], f[2]))
-        parent = anchor.getparent()
+        parent = text_block(anchor)
         limit = 2 * len(raw) + 40
         if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
             return None  # a link inside a sentence of prose, not a card
@@ -201,7 +202,7 @@ def _title_rank(text: str, anchor=None) -> tuple[bool, bool, bool, int]:
     """Linked texts of a card, best title first: not an excerpt (cut with "…", or long), then
     at least three words (not a "News Cloud" label), then a link in the card's heading
     (<h2 class=titre><a>, not the linked subtitle beside it), then the longest."""
-    excerpt = len(text) > 120 or bool(_CUT.search(text))
+    excerpt = len(text) > 120 or bool(_CUT.search(text)) and not in_title_box(anchor)
     words = word_count(text) >= 3
     return not excerpt, words, words and anchor is not None and _in_heading(anchor), len(text)
 

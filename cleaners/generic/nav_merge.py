@@ -51,8 +51,8 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
 def _identities(item) -> set:
     """The URL without its scheme (a portal's box links one story as https:// and again as
     http://), the target a redirect address carries, and (path, title): one article linked
-    with two tracking queries
-    ("?ico=related_article_inline", "?ico=more_from_Sport") under one headline."""
+    with two tracking queries or fragments ("?ico=related_article_inline",
+    "?ico=more_from_Sport"; "?f=relatedArticle", "#f=post1603_tab_news") under one headline."""
     if not item.url:
         return set()
     try:
@@ -64,7 +64,7 @@ def _identities(item) -> set:
     if embedded:
         with contextlib.suppress(ValueError):
             out.add(_schemeless(embedded.group(1), urlsplit(embedded.group(1))))
-    if parts.query and item.title:
+    if (parts.query or parts.fragment) and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out
 

@@ -20,6 +20,8 @@ _NATIVE_SLOT = re.compile(r"(?<![a-z])native(?![a-z])", re.IGNORECASE)
 _PRICE_CLASS = re.compile(r"(?<![a-z])price", re.IGNORECASE)
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
 _SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
+_CHANNEL_LABEL = 6  # characters of a channel's name on a digest card ("财经", "Sport")
+_MIN_CHANNELS = 3
 
 
 def not_an_article(card: Card, url: str | None) -> bool:
@@ -55,7 +57,36 @@ def _priced(el) -> bool:
 def without_sections(cards: list[Card]) -> list[Card]:
     """Cards whose link is a parent folder of another card's link in the block are that
     card's section or show ("<a href=/emissions/show>Show</a>" above
-    "/emissions/show/episode-2"): a kicker, no article."""
+    "/emissions/show/episode-2"): a kicker, no article. Cards each labelled with another
+    channel's front page ("【<a href=//finance.site.cn/>财经</a>】", "【体育】", ...), one card
+    a channel, are the portal's digest of its channels, the same under every article: none
+    is kept."""
+    if _channel_digest(cards):
+        return []
     paths = [urlsplit(c.href).path.rstrip("/") + "/" if c.href else "" for c in cards]
     return [c for c, p in zip(cards, paths, strict=True)
             if not p or p == "/" or not any(o != p and o.startswith(p) for o in paths)]
+
+
+def _channel_digest(cards: list[Card]) -> bool:
+    """Do most items of the cards' list carry a short label linking a channel's front page
+    (a host's root), each another channel, three or more? (A feed's cards name their channel
+    too, but repeat it.) The list's items are counted, cards or not: an item whose headline
+    the site cut ("朱镕基第二次给他们写...") may have given no card."""
+    if not cards:
+        return False
+    parent = cards[0].el.getparent()
+    items = [k for k in parent if isinstance(k.tag, str)] if parent is not None and all(
+        c.el.getparent() is parent for c in cards) else [c.el for c in cards]
+    hrefs = {c.href for c in cards}
+    fronts = []
+    for item in items:
+        for a in item.iter("a"):
+            href = a.get("href") or ""
+            parts = urlsplit(href)
+            if href not in hrefs and parts.netloc and parts.path in ("", "/") and \
+                    not parts.query and 0 < len(squash(raw_text(a))) <= _CHANNEL_LABEL:
+                fronts.append(parts.netloc.lower())
+                break
+    return len(fronts) >= _MIN_CHANNELS and 2 * len(fronts) >= len(items) and \
+        len(set(fronts)) == len(fronts)
