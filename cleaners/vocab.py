@@ -39,7 +39,7 @@ from .vocab_prevnext import (  # noqa: F401 (re-exported: the vocabularies' one 
     TRAILING_NEXT_ARROW,
     _alt,
 )
-from .vocab_zh import ZH_LONG_FEED_WORDS, ZH_RELATED_WORDS, ZH_SITE_LIST_WORDS, ZH_TOPIC_HUB_PATH
+from .vocab_zh import ZH_LONG_FEED_WORDS, ZH_SITE_LIST_WORDS, ZH_TOPIC_HUB_PATH
 
 # --- teaser / related blocks ---------------------------------------------------------------
 # Headings of article-specific recommendation blocks ("Recommend", "You may also like",
@@ -90,7 +90,7 @@ RELATED_WORDS = (
     r"相[关關](?:资讯|新闻|新聞)", r"猜你喜[欢歡]", r"延伸[阅閱][读讀]", r"[为為]你推[荐薦]",
     r"精彩推荐", r"编辑推荐", r"推荐文章", r"推荐", r"看了(?:本文|这篇文章)的人还看了",
     r"大家都在看", r"你可能(?:还)?(?:感兴趣|喜欢)", r"関連記事", r"おすすめ(?:記事)?",
-    r"관련\s?기사", r"추천\s?기사", *ZH_RELATED_WORDS,
+    r"관련\s?기사", r"추천\s?기사",
     # it, pt, nl
     r"leggi\s+anche", r"articoli\s+correlati", r"leia\s+(?:também|mais)", r"veja\s+também",
     r"artigos\s+relacionados", r"lees\s+ook", r"gerelateerde\s+artikelen",
@@ -327,7 +327,7 @@ LABEL_STEMS = (
     "<<", "«", "‹", "←", "⟵", "◄", "◀", "⇐", "< ", ">>", "»", "›", "→", "⟶", "►", "▶", "⇒", "> ",
     "上一", "上篇", "前一", "下一", "下篇", "后一", "後一", "前の", "次の", "이전", "다음",
     "推荐", "推薦", "相关", "相關", "猜你", "延伸", "为你", "為你", "精彩", "编辑", "看了",
-    "大家", "你可能", "関連", "おすすめ", "관련", "추천", "热门", "熱門", "阅读", "閱讀",
+    "大家", "你可能", "関連", "おすすめ", "관련", "추천", "热门", "熱門",
     "prev", "older", "vorher", "vorig", "älter", "précéd", "anterior", "предыдущ", "precedent",
     "önceki",
     "next", "newer", "nächst", "neuer", "suivant", "siguiente", "следующ", "successiv", "sonraki",

@@ -22,6 +22,3 @@ ZH_SITE_LIST_WORDS = (
 ZH_LONG_FEED_WORDS = (r"相[关關](?:新[闻聞]|[资資][讯訊])",)
 # a hub is the folder itself: "/special/2019/0908/story.html" below it is an article
 ZH_TOPIC_HUB_PATH = r"/(?:[a-z]*zhuanti|zt|zt_d|special)/[^/.?#]+/?$"
-# "阅读下一篇" (read the next article) heads one story's card at the end of an article, its
-# headline and first lines: a read-next item like "Read next", not the site's sequence
-ZH_RELATED_WORDS = (r"[阅閱][读讀]下一篇",)

@@ -165,22 +165,3 @@ def test_a_link_wrapped_in_a_span_inside_prose_is_part_of_the_sentence():
              "2019秋季发布会开幕，新品为第一个出场的硬件产品，采用双摄像头，有六种配色。</p>")
     links, _teasers, _elements = _find(_related_lines(prose))
     assert [x.url for x in links] == ["http://live.example.com.cn/tech/apple2019"]
-
-
-def test_a_read_next_card_with_its_first_lines_is_a_teaser():
-    # 163: "<div class=tip>阅读下一篇</div><h4><a>headline</a></h4><p>first lines…</p>" at the
-    # end of the page, then the ways back to the site's front pages
-    site = "https://news.example.com"
-    body = (f"<div class=post_main><h1>女警打百个电话遭停机</h1>{PROSE}{PROSE}</div>"
-            "<div class=post_next_post_wrap><div class=post_next_post>"
-            "<div class=tip>阅读下一篇</div>"
-            f'<h4><a href="{site}/19/0908/08/EOHNQ2CQ0001899N.html">'
-            "四川内江发生地震 消防救援队已赶赴震中</a></h4>"
-            "<p>据应急管理部消防救援局官方微博消息，9月8日06时42分在四川内江市威远县发生"
-            "5.4级地震，震源深度10千米。据当地消防救援部门报告，当地有明显</p>"
-            f'<a href="http://www.example.com/">返回网易首页</a><a href="{site}/">返回新闻首页</a>'
-            "</div></div>")
-    links, teasers, _elements = _find(body, f"{site}/19/0907/16/EOG1Q3BU0001875P.html")
-    assert links == []
-    assert [(t.title, t.url) for t in teasers] == [
-        ("四川内江发生地震 消防救援队已赶赴震中", f"{site}/19/0908/08/EOHNQ2CQ0001899N.html")]

@@ -3,7 +3,6 @@ heading of the same rank, a box opening with one, another block or the article i
 (used by teasers.py)."""
 from __future__ import annotations
 
-from .nav_cards import home_page
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -39,13 +38,9 @@ def region_after(head, taken: set) -> list:
         if sib in taken or (sib.tag in STOP_TAGS and (
                 sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
             break  # another block, or the article itself (not a card: <article> items)
-        # under a label that is no heading ("<div class=tip>阅读下一篇</div><h4><a>"), a
-        # linked heading is a card's headline, not the next section
-        if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank < 9 or
+        if sib.tag in HEADING_TAGS and (int(sib.tag[1]) <= rank or
                                         next(sib.iter("a"), None) is None):
             break
-        if sib.tag == "a" and home_page(sib.get("href")):
-            break  # "返回网易首页": a way back to the site, after the block's cards
         if _opens_with_heading(sib, rank):
             break  # a box of its own under its own heading ("<nav><h6>More services</h6>")
         if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
