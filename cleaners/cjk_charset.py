@@ -54,7 +54,6 @@ _SAMPLE = 3000  # non-ASCII characters judged (a page's head: title, menus, firs
 _FIRST_LOOK, _FIRST_LOOK_SHARE = 200, 0.6
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _HIGH = bytes(range(128, 256))
-MAX_BAD_SHARE = 0.002  # bytes that are no sequence of the encoding (cleaners/encoding.py's)
 
 
 @lru_cache(maxsize=64)
@@ -62,7 +61,7 @@ def single_byte(enc: str) -> bool:
     """Every byte one character (Latin-1, cp1252, cp1251, ptcp154, koi8-r, ...)."""
     try:
         return codecs.lookup(enc).name not in ("utf-8", "utf-8-sig") \
-            and len(bytes(range(128, 256)).decode(enc, "replace")) == 128
+            and len(_HIGH.decode(enc, "replace")) == 128
     except LookupError:
         return False
 
@@ -94,10 +93,12 @@ def cjk_reading(data: bytes, enc: str) -> tuple[str, str] | None:
     if enc not in _COMMON and not single_byte(enc) \
             or len(data) - len(data.translate(None, _HIGH)) < 2 * MIN_CHARS:
         return None
+    from .encoding import nearly  # (encoding.py imports this module)
+
     readings = []
     for codec in _COMMON:
-        text = data.decode(codec, "replace")
-        if text.count("\ufffd") > max(1, len(text) * MAX_BAD_SHARE):
+        text = nearly(data, codec)
+        if text is None:
             continue  # not this encoding's byte sequences
         # (a first look at a few characters turns away most Western pages cheaply: their
         # accented letters pair with the next ASCII letter into valid but rare characters)

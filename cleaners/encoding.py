@@ -67,7 +67,7 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
         cjk = cjk_reading(data, enc) if single_byte(enc) else None
         return (text, enc, []) if cjk is None else (*cjk, ["charset_guessed"])
     for enc in dict.fromkeys([*declared, "utf-8"]):
-        text = _nearly(data, enc)
+        text = nearly(data, enc)
         if text is not None:
             return text, enc, ["charset_errors"]
     return _guess(data, declared)
@@ -79,7 +79,7 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
 _MAX_BAD_SHARE = 0.002
 
 
-def _nearly(data: bytes, enc: str) -> str | None:
+def nearly(data: bytes, enc: str) -> str | None:
     """The bytes decoded as `enc` with bad bytes replaced, if they are only a few."""
     if enc in ("utf-16", "utf-32"):
         return None
