@@ -9,8 +9,7 @@ only by the links' title attributes; a lone arrow whose only partner is a script
 list under a "... Update" heading."""
 from __future__ import annotations
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from nav_pages import find_in_body
 
 URL = "https://news.example.cn/19/0907/13/ABCDEF12345.html"
 SITE = "https://news.example.cn"
@@ -18,10 +17,7 @@ PROSE = "<p>" + "近日，该公司公布了今年上半年的业绩报告，营
 
 
 def _find(body: str, url: str = URL):
-    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, url)
+    return find_in_body(body, url)
 
 
 def _article(after: str = "") -> str:

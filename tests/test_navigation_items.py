@@ -3,9 +3,10 @@ written after real layouts: a class-named "more stories" box whose list of story
 beside its linked heading and a "see all" link."""
 from __future__ import annotations
 
+from nav_pages import find_in_body
+
 from cleaners.generic.nav_cards import find_cards
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from cleaners.html import parse_html
 
 URL = "https://news.example.org/news/texas/retired-teachers-cost-of-living-vote/"
 PROSE = "<p>" + "Texas voters approved an amendment to the state constitution on Tuesday. " * 6 \
@@ -16,10 +17,7 @@ HEADLINES = ["New island emerges after undersea volcano erupts",
 
 
 def _find(body: str):
-    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, URL)
+    return find_in_body(body, URL)
 
 
 def _story(i: int, title: str) -> str:

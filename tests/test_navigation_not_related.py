@@ -12,8 +12,7 @@ article among its three stories; cards of one kind in a row after a paragraph; a
 a name whose cards name their excerpts."""
 from __future__ import annotations
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from nav_pages import find_in_body
 
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure-4711.html"
 SITE = "https://news.example.org"
@@ -21,10 +20,7 @@ PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. "
 
 
 def _find(body: str, head: str = "", url: str = URL):
-    html = f"<html><head><title>t</title>{head}</head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, url)
+    return find_in_body(body, url, head)
 
 
 def _article(after: str = "", inside: str = "") -> str:

@@ -4,8 +4,7 @@ first line, rails wrapped deep inside a sidebar widget, and one article listed t
 pages written after real layouts."""
 from __future__ import annotations
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from nav_pages import find_in_body
 
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
 PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 6 + "</p>"
@@ -15,10 +14,7 @@ HEADLINES = ["Why your heart rate rises in the morning hours",
 
 
 def _find(body: str, url: str = URL):
-    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, url)
+    return find_in_body(body, url)
 
 
 def _cards(item_class: str = "story-card") -> str:

@@ -3,8 +3,9 @@ on small pages written after real layouts (a bottom "zone" of story cards, a sid
 latest news, a tabbed ranking, a partner widget)."""
 from __future__ import annotations
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from nav_pages import find_in_body
+
+from cleaners.html import parse_html
 from cleaners.metadata import read_metadata
 
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
@@ -15,10 +16,7 @@ HEADLINES = ["Why your heart rate rises in the morning hours",
 
 
 def _find(body: str, url: str | None = URL, head: str = ""):
-    html = f"<html><head><title>t</title>{head}</head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, url)
+    return find_in_body(body, url, head)
 
 
 def _cards(item_class: str = "story-card", hosts=("news.example.org",) * 3) -> str:

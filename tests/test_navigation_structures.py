@@ -7,8 +7,7 @@ and the lists that stay out (a compound "…-Aktuell" heading, an author's lates
 block after an empty "Leggi anche", guillemet quotes in a menu, a link to a home page)."""
 from __future__ import annotations
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from nav_pages import find_in_body
 
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
 SITE = "https://news.example.org"
@@ -21,10 +20,7 @@ PAIRS = list(zip(HREFS, HEADLINES, strict=True))
 
 
 def _find(body: str, head: str = ""):
-    html = f"<html><head><title>t</title>{head}</head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, URL)
+    return find_in_body(body, URL, head)
 
 
 def _article(after: str = "", inside: str = "") -> str:

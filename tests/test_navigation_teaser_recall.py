@@ -7,9 +7,9 @@ ranking nested in its first item's box; and cards that are no articles (shop pro
 from __future__ import annotations
 
 import pytest
+from nav_pages import find_in_body
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from cleaners.html import parse_html
 from cleaners.vocab import RELATED_HEADING, SITE_LIST_START
 
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
@@ -23,10 +23,7 @@ DEK = "Doctors explain the cortisol peak that wakes the heart before the alarm r
 
 
 def _find(body: str):
-    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, URL)
+    return find_in_body(body, URL)
 
 
 def _article(inside: str = "", after: str = "") -> str:

@@ -4,6 +4,8 @@ serialised book ("[上一篇] [下一篇]"), a recommendation box that lists one
 https and its http address, and a comment form after an empty "相关链接" heading."""
 from __future__ import annotations
 
+from nav_pages import find_in_body
+
 from cleaners.generic.navigation import find_navigation
 from cleaners.html import drop_non_content, parse_html
 
@@ -15,10 +17,7 @@ STORIES = [("/news/2019/0908/EOHSPFB1.html", "暴雨过后城区道路积水 市
 
 
 def _find(body: str, url: str = URL):
-    html = f"<html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, url)
+    return find_in_body(body, url, "<meta charset='utf-8'>")
 
 
 def test_bracketed_labels_of_a_serialised_book_are_prev_and_next():

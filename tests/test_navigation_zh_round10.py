@@ -2,8 +2,7 @@
 small pages written after the markup of zh-dev tune pages."""
 from __future__ import annotations
 
-from cleaners.generic.navigation import find_navigation
-from cleaners.html import drop_non_content, parse_html
+from nav_pages import find_in_body
 
 SITE = "news.example.com.cn"
 URL = f"https://{SITE}/c/2019-11-25/doc-iihnzahi3275702.shtml"
@@ -15,10 +14,7 @@ STORIES = [(f"https://{SITE}/c/2019-11-24/doc-iihnzhfz139536{i}.shtml", t)
 
 
 def _find(body: str, url: str = URL):
-    html = f"<html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>"
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    return find_navigation(root, url)
+    return find_in_body(body, url, "<meta charset='utf-8'>")
 
 
 def _rail(heading: str) -> str:
