@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -20,16 +21,25 @@ def headline(root):
     h1 = _H1(root)
     if h1:
         return h1[0]
-    title = " ".join(_TITLE(root).split())
-    while len(title) >= 6:
+    for title in title_forms(root):
+        if len(title) < 6:
+            break
         found = _TITLE_LEAF(root, t=title)
         if found:
             return found[0]
+    return None
+
+
+def title_forms(root) -> Iterator[str]:
+    """The page's <title> (whitespace squashed), then that title without its site suffixes,
+    one at a time: "Headline - Section - Site", "Headline - Section", "Headline"."""
+    title = " ".join(_TITLE(root).split())
+    while True:
+        yield title
         shorter = _SITE_SUFFIX.sub("", title)
         if shorter == title:
-            break
+            return
         title = shorter
-    return None
 
 
 def after_headline(root, elements: list) -> list:

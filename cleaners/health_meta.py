@@ -195,8 +195,9 @@ def read_visible(root) -> dict:
                 _review_line(el, out)
             continue
         if not label_names and el.tag in ("p", "div", "td", "font") \
-                and LEAD_HINT.search(text, 0, 40) and not _IN_CARD(el):
-            label_names = [{"name": n, "url": None} for n in lead_byline(text)]
+                and LEAD_HINT.search(text, 0, 40) and (lead := lead_byline(text)) \
+                and not _IN_CARD(el):  # (the XPath last: most hinted lines are no lead byline)
+            label_names = [{"name": n, "url": None} for n in lead]
         if len(text) < 80:
             if not label_names and el.tag in BYLINE_TAGS:
                 # (the card test is an XPath: only for lines that look like a byline)

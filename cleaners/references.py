@@ -29,7 +29,7 @@ _CITES = re.compile(r"https?://|\bwww\.|\b(?:1[5-9]|20)\d\d\b|\bet al\b|\bdoi\b|
 # Endnotes without a heading: paragraphs "[1] …", "[2] …" in a row (a word processor's export)
 # (paragraphs and list items only: a div's string value holds all it contains, and
 # normalize-space over every div of a page cost a quarter of a millisecond)
-_FIRST_NOTE = etree.XPath('.//*[self::p or self::li][starts-with(normalize-space(.), "[1]")]',
+_FIRST_NOTE = etree.XPath('(.//p|.//li)[starts-with(normalize-space(.), "[1]")]',
                           smart_strings=False)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]\s*")
 # "Quelle: Smith et al. 2021 …" in one paragraph.

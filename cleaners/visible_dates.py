@@ -13,7 +13,7 @@ from .dates import parse_date
 # hAtom / WordPress themes print the update time as `<time class="updated" datetime=…>` (often
 # beside `class="entry-date published"`); a card's or a comment's is theirs, not the page's.
 _UPDATED_X = etree.XPath(
-    '//body//*[self::time or self::abbr or self::span]'
+    '(//body//time|//body//abbr|//body//span)'  # (a union: only these elements are tested)
     '[contains(concat(" ", normalize-space(@class), " "), " updated ")]'
     '[not(ancestor::*[contains(@class,"comment") or contains(@class,"teaser") or '
     'contains(@class,"related")])]', smart_strings=False)

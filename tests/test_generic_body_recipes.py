@@ -1,5 +1,5 @@
 """Generic body: the recipe a page declares in its structured data (cleaners/generic/ld_body.py
-declared_lines, body_region.py declared_boxes). Ingredient lists are short lines without
+declared_lines, body_recipe.py declared_boxes). Ingredient lists are short lines without
 prose in a box of their own, which the block scorer never picks. Each page is written here
 by hand after layouts seen on real recipe pages; the expected text is read off the page."""
 from __future__ import annotations

@@ -231,20 +231,18 @@ def test_text_colour_utility_classes_name_no_excerpt():
 
 
 def test_a_lead_card_beside_a_box_of_more_cards_is_opened():
+    titles = [*HEADLINES, "Why cold showers do not lower your blood pressure"]
+
     def card(i: int) -> str:
-        return (f"<div class='entry'><article><a href='{_url(i)}'>{HEADLINES[i]}</a>"
+        return (f"<div class='entry'><article><a href='{_url(i)}'>{titles[i]}</a>"
                 f"<em>Kicker</em><span>{DEK} {DEK} {DEK}</span></article></div>")
     more = [f"{BASE}story-{i}.html" for i in range(5)]
-    HEADLINES.append("Why cold showers do not lower your blood pressure")
-    try:
-        columns = "".join(f"<div class='column'><div class='body'>{card(2 * c + 1)}"
-                          f"{card(2 * c + 2)}</div></div>" for c in range(2))
-        body = _article(after=f"<section class='list'><h2>Zum Thema</h2><div class='body'>"
-                              f"{card(0)}<div class='entry'><div class='wrap'>{columns}</div>"
-                              "</div></div></section>")
-        links, teasers = _items(_find(body))
-    finally:
-        HEADLINES.pop()
+    columns = "".join(f"<div class='column'><div class='body'>{card(2 * c + 1)}"
+                      f"{card(2 * c + 2)}</div></div>" for c in range(2))
+    body = _article(after=f"<section class='list'><h2>Zum Thema</h2><div class='body'>"
+                          f"{card(0)}<div class='entry'><div class='wrap'>{columns}</div>"
+                          "</div></div></section>")
+    links, teasers = _items(_find(body))
     assert [url for _title, _snippet, url in teasers] + [u for _r, _t, u in links] == more
 
 

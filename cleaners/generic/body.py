@@ -157,9 +157,9 @@ class Layout:
         (the next one of an endless-scroll page, a card of a list). Untitled <article>
         siblings are the posts of one thread (a forum's replies under its first post)."""
         return bool(sig[1]) and signature(sib) == sig \
-            and (sig[0] != "article" or _untitled(sib)) \
             and self.prose(sib) > 0 and self.link_density(sib) < 0.5 \
-            and not self._other_story(sib)
+            and (sig[0] != "article" or _untitled(sib)) \
+            and not self._other_story(sib)  # (the subtree walks last)
 
     def _other_story(self, sib) -> bool:
         """Does sib show an <h1> of another story? Not when sib sits in the <article> that

@@ -6,6 +6,7 @@ are reliable; the markup showing them is the recipe, wherever the layout puts it
 """
 from __future__ import annotations
 
+from ..template_select import common_ancestor
 from .blocks import Block, Page
 from .ld_body import line_key
 
@@ -24,14 +25,6 @@ def declared_parts(page: Page, lines: frozenset) -> list[int]:
                 line.endswith(" " + key) for line in lines):
             found.append(i)
     return found
-
-
-def _common_ancestor(elements: list):
-    chain = [elements[0], *elements[0].iterancestors()]
-    for el in elements[1:]:
-        mine = {el, *el.iterancestors()}
-        chain = [a for a in chain if a in mine]
-    return chain[0] if chain else None
 
 
 def _child_towards(top, el):
@@ -57,7 +50,7 @@ def declared_boxes(page: Page, parts: list[int], kept: set[int], members: list) 
     if len(outside) < MIN_PARTS:
         return []
     owners = [page.blocks[i].owner for i in outside]
-    top = _common_ancestor(owners)
+    top = common_ancestor(owners)
     if top is None:
         return []
     around = {a for m in members for a in (m, *m.iterancestors())}

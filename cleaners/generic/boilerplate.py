@@ -73,7 +73,7 @@ _SETTING_PARTS = frozenset("align aligned alignment justify justified justificat
 # A page builder's name for every box it places, whatever the box holds: Elementor calls
 # each one a widget ("elementor-widget-wrap", "elementor-widget-text-editor"), so the word
 # names no role there; the parts after it still do ("elementor-widget-nav-menu").
-_BUILDER_BOX = (["elementor", "widget"],)
+_BUILDER_BOX = ["elementor", "widget"]
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # A heading's id holding this many words of its own text is an anchor (a slug of the text)
@@ -128,7 +128,7 @@ def _words(low: str) -> list[str]:
     out: list[str] = []
     for token in low.split():
         parts = token.translate(_SEPARATORS).split()
-        if parts[:2] in _BUILDER_BOX:
+        if parts[:2] == _BUILDER_BOX:
             parts = parts[2:]  # "elementor-widget-text-editor": a text box
         whole = len(parts) > _SLUG_PARTS or len(parts) > 1 and not _SETTING_PARTS.isdisjoint(parts)
         out.extend((token,) if whole else parts)

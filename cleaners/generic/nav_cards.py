@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..html import BLOCK_TAGS
 from ..text import clean_inline, word_count
 from ..vocab import EXCERPT_CLASS, TITLE_CLASS
-from .nav_items import link_href, repeated_items
+from .nav_items import MAX_CARD, link_href, repeated_items
 from .nav_scan import (
     HEADING_TAGS,
     ancestor_anchor,
@@ -59,7 +59,6 @@ _LEAF_BLOCKS = ("p", "div", "dd", "dt", "li", "td", "blockquote", "section", "ar
                 "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 _LEAF_SET = frozenset(_LEAF_BLOCKS)
 _SNIPPET_TAGS = (*_LEAF_BLOCKS, "span", "small", "em")
-_MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
 @dataclass(slots=True)
@@ -157,7 +156,7 @@ def _card(el, anchors: list) -> Card | None:
             return None
         title, href = text_of(title_el), link_href(anchors[0])
     if not title or not _LETTER.search(title) or read_more(title) or heading_label(title) or \
-            _HOME.match(href or "") or text_len(el, _MAX_CARD) > _MAX_CARD:
+            _HOME.match(href or "") or text_len(el, MAX_CARD) > MAX_CARD:
         return None
     card = Card(title, href, el)
     card.snippet, card.extra = _snippet(el, title, title_el)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .nav_scan import heading_label, linkable, raw_text, read_more, squash, text_len
 
 _ITEM_TAGS = frozenset(("li", "article", "div", "section"))
-_MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
+MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
 def repeated_items(region: list) -> list | None:
@@ -34,10 +34,10 @@ def _flatten(items: list) -> list:
     not cards: when every item holds repeated items of its own, each with its own link,
     those are the cards. A "see all" box beside the list (<div class=read-more><a>More
     Stories</a></div>) is no item and has no say."""
+    found = [_repeated_kids(item) for item in items]
     inner = []
     split = voters = 0
-    for item in items:
-        kids = _repeated_kids(item)
+    for item, kids in zip(items, found, strict=True):
         if kids is None:
             inner.append(item)
             voters += not _see_all(item)
@@ -48,9 +48,11 @@ def _flatten(items: list) -> list:
     if 2 * split > voters or not split:
         return inner if split else items
     out = []  # a lead card beside a box of more ("Zum Thema": one, then two columns of five):
-    for item in items:  # a box too long to be a card is opened down to its cards
-        kids = _repeated_kids(item) if text_len(item, _MAX_CARD) > _MAX_CARD else None
-        out.extend(_flatten(kids) if kids is not None else [item])
+    for item, kids in zip(items, found, strict=True):  # a box too long to be a card is
+        if kids is not None and text_len(item, MAX_CARD) > MAX_CARD:  # opened to its cards
+            out.extend(_flatten(kids))
+        else:
+            out.append(item)
     return out
 
 

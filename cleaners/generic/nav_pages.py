@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..headline import title_forms
 from .nav_scan import absolute
 
 _BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
-_TITLE_TEXT = etree.XPath("string((//title)[1])", smart_strings=False)
 _H1_TEXT = etree.XPath("string((//h1)[1])", smart_strings=False)
-# "Headline_Site", "Headline - Site": the <title>'s site suffix (as in cleaners/headline.py).
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|–—-]|--)[^_|–—-]*$")
 # A Chinese portal marks headlines with pictures: "…事件回顾(图)", "（组图）", "(附图)".
 _PICTURE_MARK = re.compile(r"\((?:组|附|多)?图\)")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -136,11 +135,5 @@ def own_title_keys(root) -> set[str]:
     suffixes): a listed item under that headline is this story at another address (a
     portal's copy of it in its own "related reports"), not another article."""
     keys = {title_key(_H1_TEXT(root))}
-    title = " ".join(_TITLE_TEXT(root).split())
-    for _ in range(3):
-        keys.add(title_key(title))
-        shorter = _SITE_SUFFIX.sub("", title)
-        if shorter == title:
-            break
-        title = shorter
+    keys.update(title_key(title) for title in islice(title_forms(root), 3))
     return {k for k in keys if len(k) >= _MIN_TITLE_KEY}
