@@ -91,8 +91,9 @@ def test_dedupe_keeps_64_bit_keys_and_names_the_first_id_exactly() -> None:
     pipeline = DedupePipeline(stats=Stats())
     a = synthetic_record(1)
     pipeline.process_item(a)
-    assert all(isinstance(k, int) for k in pipeline._ids)
-    assert all(isinstance(k, int) and isinstance(v, int) for k, v in pipeline._hashes.items())
+    # a record's id and content hash went to the compact int tables, not the odd ones
+    assert (len(pipeline._ids), len(pipeline._hashes)) == (1, 1)
+    assert not pipeline._odd_ids and not pipeline._odd_firsts
     with pytest.raises(drops.DuplicateContent, match=f"as {a['id']}$"):
         pipeline.process_item({**a, "id": "f" * 16})
     odd = {**synthetic_record(3), "id": a["id"].upper(), "content_hash": "X"}
@@ -101,6 +102,7 @@ def test_dedupe_keeps_64_bit_keys_and_names_the_first_id_exactly() -> None:
         pipeline.process_item({**odd, "content_hash": "Y"})
     with pytest.raises(drops.DuplicateContent, match=f"as {odd['id']}$"):
         pipeline.process_item({**odd, "id": "other"})
+    assert pipeline._odd_ids == {odd["id"], "other"}
 
 
 def test_dedupe_content_hashes_differing_only_late_are_two_texts() -> None:
