@@ -18,6 +18,7 @@ from array import array
 from bisect import bisect_left
 
 BUFFER = 8192
+HOT = 4096
 
 
 def _merged(settled: array, recent) -> array:
@@ -31,19 +32,25 @@ class IntSet:
     """Membership of ints that fit the array typecode ('q': signed 64-bit, as `hash()`
     gives; 'Q': unsigned 64-bit, as 16 hex digits read)."""
 
-    __slots__ = ("_settled", "_recent", "_buffer")
+    __slots__ = ("_settled", "_recent", "_hot", "_buffer")
 
     def __init__(self, typecode: str = "q", buffer: int = BUFFER) -> None:
         self._settled = array(typecode)
         self._recent: set[int] = set()
+        self._hot: set[int] = set()  # settled values found lately (a site's menu links)
         self._buffer = max(1, buffer)
 
     def __contains__(self, value: int) -> bool:
-        if value in self._recent:
+        if value in self._recent or value in self._hot:
             return True
         settled = self._settled
         i = bisect_left(settled, value)
-        return i < len(settled) and settled[i] == value
+        if i < len(settled) and settled[i] == value:
+            if len(self._hot) >= HOT:
+                self._hot = set()
+            self._hot.add(value)
+            return True
+        return False
 
     def add(self, value: int) -> None:
         if value in self:
