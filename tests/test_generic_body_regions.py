@@ -256,6 +256,20 @@ def test_a_standfirst_set_as_a_minor_heading_is_kept():
     assert "Home" not in body  # a short heading with nothing under it still goes
 
 
+def test_a_chinese_standfirst_set_as_a_minor_heading_is_kept():
+    # the same layout in Chinese: 40 characters carry as much as 120 letters (the block
+    # weights count a CJK character as three), so the heading is prose to the filters too
+    standfirst = "记者跟随一个徒步俱乐部在山里走了一个星期，想看看每天散步对膝盖、睡眠和情绪有什么影响。"
+    para = ("<p>研究人员对两百名成年人进行了为期两年的跟踪调查，发现每天散步的人膝盖疼痛更少，"
+            "睡眠更好，去医院的次数也更少。他们建议每天至少走三十分钟。</p>")
+    page = ("<html><body><article><h1>散步</h1><div class='entry-content'>"
+            f"<h4>{standfirst}</h4><h4>第一天早上</h4>" + para * 3
+            + "<h4>首页</h4></div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body.split("\n\n")
+    assert body[:2] == [standfirst, "第一天早上"]
+    assert "首页" not in body
+
+
 def test_an_introduction_set_as_h2_is_kept():
     # an interview opens with a paragraph in <h2>, then <h2> questions with answers; the
     # introduction is far longer than any headline or deck

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, prose_heading_length
+from .blocks import Block, is_prose_heading
 
 LINK_DENSE = 0.5
 ANNOUNCING_CHARS = 80  # a paragraph this long ending in a colon announces the link after it
@@ -191,16 +191,12 @@ def drop_empty_headings(blocks: list[Block]) -> list[Block]:
     the first section's heading): it labels nothing."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
-        if b.heading and not _prose_heading(b):
+        if b.heading and not is_prose_heading(b):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is None or nxt.heading and _level(nxt) <= _level(b):
                 continue
         out.append(b)
     return out
-
-
-def _prose_heading(b: Block) -> bool:
-    return len(b.text) >= prose_heading_length(b.tag)
 
 
 def _level(b: Block) -> int:
