@@ -270,6 +270,23 @@ def test_a_chinese_standfirst_set_as_a_minor_heading_is_kept():
     assert "首页" not in body
 
 
+def test_php_error_messages_are_cut_out_of_the_text():
+    # a broken WordPress install prints its warnings where the template runs: between the
+    # paragraphs, and right before a paragraph's text in the same element
+    warning = ("<br />\n<b>Warning</b>:  Creating default object from empty value in "
+               "<b>/www/htdocs/w01/wp-includes/classes.php</b> on line <b>407</b><br />\n")
+    strict = ("<br />\n<b>Strict Standards</b>:  Non-static method Gallery::render() should "
+              "not be called statically in <b>/www/htdocs/w01/wp-content/plugins/gallery/"
+              "core.php</b> on line <b>341</b><br />\n")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + warning
+            + _para(1) + f"<p>{strict}Then we walked on. {SENTENCE.format(n=2)}</p>" + _para(3)
+            + "</div></article></body></html>")
+    article = extract_article(page, "https://example.org/walking")
+    assert "on line" not in article.body and "Warning" not in article.body
+    assert "\n\nThen we walked on. Researchers followed 2 hundred" in article.body
+    assert "classes.php" not in article.body_html and "Then we walked on." in article.body_html
+
+
 def test_an_introduction_set_as_h2_is_kept():
     # an interview opens with a paragraph in <h2>, then <h2> questions with answers; the
     # introduction is far longer than any headline or deck

@@ -8,6 +8,7 @@ kept: a label is not boilerplate when prose follows it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .blocks import Block, is_prose_heading
 
@@ -73,6 +74,12 @@ NAV_LABEL = re.compile(
     r"|siguiente|anterior)\b[\w ]{0,30}?\W*$",
     re.IGNORECASE,
 )
+# An error message PHP printed into the page ("Warning: Creating default object from empty
+# value in /www/htdocs/wp-includes/classes.php on line 407"): the server's, not the author's.
+# It may run into the text it interrupted, so it is cut out of its block.
+SERVER_MESSAGE = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error"
+    r"|Parse error): .{1,400}? in (?:/|[A-Za-z]:\\)\S+ on line \d+\s*")
 _CLICK_HERE = re.compile(r"\b(?:click|tap)(?:ing)? here\b|\bhier klicken\b|\bcliquez ici\b",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
@@ -161,6 +168,23 @@ def is_caption(b: Block, alone: set) -> bool:
     return owner in alone and owner.find(".//img") is not None
 
 
+def drop_server_messages(blocks: list[Block]) -> list[Block]:
+    """Cut the server's error messages (SERVER_MESSAGE) out of the blocks; a block holding
+    nothing else goes."""
+    out: list[Block] = []
+    for b in blocks:
+        if " on line " not in b.text:  # the cheap test first: almost every block
+            out.append(b)
+            continue
+        text = SERVER_MESSAGE.sub("", b.text).strip()
+        if text == b.text:
+            out.append(b)
+        elif text:
+            out.append(replace(b, text=text, link_chars=min(b.link_chars, len(text)),
+                               whole=False))
+    return out
+
+
 def _announced(blocks: list[Block], i: int) -> bool:
     """Does a paragraph of the text announce the link line at i ("... please sign this
     petition:")? Then the link is what the article points its reader to."""
@@ -209,7 +233,7 @@ def trim(blocks: list[Block], headline=None, alone: frozenset | set = frozenset(
     alone: elements that own exactly one block of the page."""
     if headline is not None:
         blocks = _after_headline(blocks, headline)
-    blocks = drop_link_lists(drop_nav_lines(blocks))
+    blocks = drop_link_lists(drop_nav_lines(drop_server_messages(blocks)))
     blocks = [b for b in blocks if not is_boilerplate_line(b) and not is_caption(b, alone)]
     blocks = trim_tail(blocks)
     return drop_empty_headings(blocks)
