@@ -259,7 +259,8 @@ def test_a_standfirst_set_as_a_minor_heading_is_kept():
 def test_a_chinese_standfirst_set_as_a_minor_heading_is_kept():
     # the same layout in Chinese: 40 characters carry as much as 120 letters (the block
     # weights count a CJK character as three), so the heading is prose to the filters too
-    standfirst = "记者跟随一个徒步俱乐部在山里走了一个星期，想看看每天散步对膝盖、睡眠和情绪有什么影响。"
+    standfirst = ("记者跟随一个徒步俱乐部在山里走了一个星期，"
+                  "想看看每天散步对膝盖、睡眠和情绪有什么影响。")
     para = ("<p>研究人员对两百名成年人进行了为期两年的跟踪调查，发现每天散步的人膝盖疼痛更少，"
             "睡眠更好，去医院的次数也更少。他们建议每天至少走三十分钟。</p>")
     page = ("<html><body><article><h1>散步</h1><div class='entry-content'>"
@@ -313,6 +314,16 @@ def test_rating_and_sharing_prompts_after_the_article_are_dropped():
     body = extract_article(page, "https://example.org/walking").body
     assert body.endswith("fewer visits to a doctor.")
     assert "Researchers followed 2 hundred adults" in body
+
+
+def test_german_rating_newsletter_and_link_label_lines_after_the_article_are_dropped():
+    tail = ("<p>Wie bewerten Sie diesen Artikel? *</p><p>(Noch keine Bewertungen) Loading...</p>"
+            "<p>Lust auf mehr? Melde dich hier für unseren Newsletter an!</p>"
+            "<p>Nichts Neues verpassen! - Newsletter abonnieren</p><h3>Weiterführende Links</h3>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + tail + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("fewer visits to a doctor.")
 
 
 def test_a_pictures_legend_is_not_article_text():

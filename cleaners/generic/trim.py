@@ -28,6 +28,12 @@ BOILERPLATE_LINE = re.compile(
     r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
     r"|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
     r"|fermer|cerrar|закрыть|关闭"
+    # reading time ("4 min read", "Lesezeit: 3 Minuten"), a download of the page as PDF,
+    # how long a broadcaster keeps its video online
+    r"|\d+[ -]min(?:ute)?s?\.? read|(?:lesezeit|lesedauer|reading time|temps de lecture"
+    r"|tiempo de lectura):? (?:ca\. )?\d+ ?min\w*\.?"
+    r"|(?:[\w ]{0,30} )?(?:als pdf (?:herunterladen|downloaden)|download (?:as )?(?:a )?pdf)"
+    r"|(?:video|audio|sendung) verfügbar bis\b.*"
     r"|\[[^\]]*(?:button|caption|embed)[^\]]*\].*)$",
     re.IGNORECASE,
 )
@@ -44,6 +50,9 @@ TRAILING_LINE = re.compile(
     r"|^war (?:der|dieser|die|diese|das|dieses) \w+ (?:hilfreich|nützlich)\b"
     r"|^(?:möchten|wollen) sie (?:den|diesen|die|diese|das|dieses) \w+ teilen\b"
     r"|^cet article vous a-t-il été utile\b|^¿?(?:te|le) (?:ha )?(?:resultado|sido|parecido) útil"
+    r"|^(?:how (?:would|do) you rate|rate) this (?:article|page|post)\b"
+    r"|^wie (?:bewerten|fanden) sie (?:diesen|den|dieses|das|diese) \w+\b"
+    r"|^\(?(?:noch )?keine bewertungen\b|^\(?no ratings yet\b"
     r"|^(?:loading|wird geladen|chargement|cargando)\W*$"
     r"|\b(?:click|tap) here\b|\bhier klicken\b|\bcliquez ici\b"
     r"|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
@@ -51,6 +60,10 @@ TRAILING_LINE = re.compile(
     r"|^(?=[^|]*\|[^|]*\|)(?=.*\b(?:impressum|imprint|datenschutz|privacy|copyright|agb"
     r"|terms|disclaimer|cookies|mentions légales|aviso legal)\b)"
     r"|\b(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b"
+    r"|\b(?:melde dich|melden sie sich|abonniere|abonnieren sie)\b.{0,60}\bnewsletter"
+    r"|\bnewsletter\b.{0,20}\b(?:abonnieren|anmelden|an)\W*$"
+    # the label of a link list that was removed ("Weiterführende Links")
+    r"|^(?:weiterführende[rn]? links?|further links?|liens? utiles)\W*$"
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
     r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
@@ -85,10 +98,13 @@ _CLICK_HERE = re.compile(r"\b(?:click|tap)(?:ing)? here\b|\bhier klicken\b|\bcli
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 # A date (and time) on a line of its own: "March 3, 2021 - 09:15 CET", "2021-03-03".
 _TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\w{1,4})?)?"
+# It may carry its label: "Aktualisiert: 11.04.2020, 10:27", "Published on 3 March 2021".
+_DATE_LABEL = (r"(?:(?i:updated|published|posted|aktualisiert|veröffentlicht|erschienen"
+               r"|stand|mis à jour|publié|actualizado|publicado)(?: (?i:am|on|le|el))?:? )?")
 _DATE_LINE = re.compile(
-    rf"^(?:\w+,? )?(?:\d{{1,2}}\.? \w+|\w+ \d{{1,2}}),? \d{{4}}{_TIME}$"
-    rf"|^\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}\S*)?$"
-    rf"|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_TIME}$"
+    rf"^{_DATE_LABEL}(?:\w+,? )?(?:\d{{1,2}}\.? \w+|\w+ \d{{1,2}}),? \d{{4}}{_TIME}$"
+    rf"|^{_DATE_LABEL}\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}\S*)?$"
+    rf"|^{_DATE_LABEL}\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_TIME}$"
 )
 
 
