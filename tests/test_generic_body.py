@@ -214,14 +214,19 @@ def test_site_name_is_stripped_from_page_titles():
                                   "Publicado: Jueves, 21 Abril 2022 04:45",
                                   "Published on March 3, 2021", "4 Min Read",
                                   "Lesezeit: 3 Minuten", "Dieses Skript als PDF herunterladen",
-                                  "Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr"])
+                                  "Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr",
+                                  # picture credits and captions
+                                  "Fotos: Anna Muster", "Abbildung: Vergleich zweier Karten",
+                                  "© Jane Doe/Getty Images",
+                                  "Der Trainer vor dem Spiel. | © Agentur/Getty Images"])
 def test_boilerplate_lines(line):
     assert is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
 
 
 @pytest.mark.parametrize("line", ["Note: naps count.", "Comments from patients were mixed.",
                                   "Stand: Die Messung dauert 4 Minuten.",
-                                  "Published on March 3, 2021, the study found less pain."])
+                                  "Published on March 3, 2021, the study found less pain.",
+                                  "Bildung: Schulen öffnen wieder."])
 def test_not_boilerplate_lines(line):
     assert not is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
 

@@ -326,6 +326,15 @@ def test_german_rating_newsletter_and_link_label_lines_after_the_article_are_dro
     assert body.endswith("fewer visits to a doctor.")
 
 
+def test_an_authors_bio_under_its_label_after_the_article_is_dropped():
+    bio = ("<h3>Über den Autor</h3><p>Jane Doe (born 1962) has written about health and food "
+           "for more than 25 years, for magazines and for radio.</p>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + bio + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("fewer visits to a doctor.")
+
+
 def test_a_pictures_legend_is_not_article_text():
     # a picture box beside the text, its legend a long sentence of its own
     legend = ("<div class='media-image'><img src='/beetle.jpg'><div class='legend'><div "

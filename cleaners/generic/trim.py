@@ -24,6 +24,9 @@ BOILERPLATE_LINE = re.compile(
     r"|partager|compartir|print|email|tweet|pin it|whatsapp|facebook|twitter|linkedin"
     r"|image \d+ of \d+|\d+ (?:-|of) \d+(?: of \d+)?"
     r"|photo:.*|image:.*|credit:.*|getty images|shutterstock|\(?image credit:.*"
+    # a picture's credit or caption label in German; a credit line ("© Name/Agency"), or a
+    # caption ending in one ("Lee Elder in 1975. | © Agency")
+    r"|fotos?:.*|bild:.*|abbildung:.*|©.{0,80}|.{0,200}\| ?©[^|]{0,80}"
     r"|tell us what you think\W*|you (?:may|might) also like\W*|don'?t miss\W*"
     r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
     r"|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
@@ -71,6 +74,15 @@ TRAILING_LINE = re.compile(
     r"|^next review due\b",
     re.IGNORECASE,
 )
+# The label of an author's bio after the text; the bio under it is at most
+# ABOUT_AUTHOR_CHARS long, and the label among the last ABOUT_AUTHOR_BLOCKS blocks.
+ABOUT_AUTHOR = re.compile(
+    r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|zum autor|zur autorin"
+    r"|à propos de l'auteur|sobre el autor|o autorze)\W*$",
+    re.IGNORECASE,
+)
+ABOUT_AUTHOR_CHARS = 800
+ABOUT_AUTHOR_BLOCKS = 4
 # Labels that turn a link into a teaser for another page: "Read more: <title>".
 TEASER_LABEL = re.compile(
     r"^\W*(?:(?:read|see|watch|listen|click)(?: (?:more|also|next|this))?|more|related|also(?=\s*:)"
@@ -211,8 +223,20 @@ def _announced(blocks: list[Block], i: int) -> bool:
         before.text.rstrip().endswith(":")
 
 
+def _about_author(blocks: list[Block]) -> int:
+    """Where an "About the author" section closes the text (the label, then a short bio),
+    or len(blocks)."""
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 1 - ABOUT_AUTHOR_BLOCKS), -1):
+        if ABOUT_AUTHOR.match(blocks[i].text):
+            after = sum(len(b.text) for b in blocks[i + 1:])
+            return i if after <= ABOUT_AUTHOR_CHARS else len(blocks)
+    return len(blocks)
+
+
 def trim_tail(blocks: list[Block]) -> list[Block]:
-    """Drop credit and promo lines (and link-dense lines) at the end of the article."""
+    """Drop credit and promo lines (and link-dense lines) at the end of the article, and an
+    author's bio under its label."""
+    blocks = blocks[:_about_author(blocks)]
     end = len(blocks)
     while end > 0:
         b = blocks[end - 1]
