@@ -71,9 +71,24 @@ TRAILING_LINE = re.compile(
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
     r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
     r"|^@\w+$|^(?:page )?(?:last )?(?:medically )?(?:reviewed|updated)(?: on| by)?\b.{0,80}$"
-    r"|^next review due\b",
+    r"|^next review due\b"
+    # an appeal for support, a licence, a suggested citation, an opinion disclaimer
+    r"|^while you(?:'re| are) here\b|\bif you (?:enjoyed|liked|value|appreciate)(?: reading)? "
+    r"(?:this|our) (?:post|article|story|work|journalism)\b"
+    r"|^(?:this (?:work|article|post) is )?licensed under\b|^lizenziert unter\b"
+    r"|^(?:suggested citation|cite (?:this|as)|zitiervorschlag|zitierweise)\b"
+    r"|^(?:dieser|der) beitrag gibt (?:\w+ )?die (?:meinung|ansicht) de[rs] \w+ wieder\b"
+    r"|^the views (?:and opinions )?expressed\b.{0,60}\b(?:author|writer)",
     re.IGNORECASE,
 )
+# The author's bio closing a text: "Jane Doe is the founder of ...", "Max Muster ist
+# Redakteur ..." (a name, then a role), at most BIO_CHARS long.
+BIO_LINE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|ist|est|es) (?:\w+ ){0,5}?(?i:(?:co-?)?founder|ceo"
+    r"|editor|writer|journalist|author|reporter|professor|consultant|correspondent"
+    r"|contributor|columnist|blogger|autor|redakteur|gründer|journaliste|rédact|periodista"
+    r"|escritor)")
+BIO_CHARS = 600
 # The label of an author's bio after the text; the bio under it is at most
 # ABOUT_AUTHOR_CHARS long, and the label among the last ABOUT_AUTHOR_BLOCKS blocks.
 ABOUT_AUTHOR = re.compile(
@@ -242,7 +257,8 @@ def trim_tail(blocks: list[Block]) -> list[Block]:
         b = blocks[end - 1]
         if _link_dense(b) and not b.heading and _announced(blocks, end - 1):
             break
-        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text):
+        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text) \
+                or len(b.text) <= BIO_CHARS and BIO_LINE.match(b.text):
             end -= 1
         else:
             break
