@@ -207,12 +207,26 @@ def test_site_name_is_stripped_from_page_titles():
 
 
 @pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT", "Image 2 of 5",
-                                  "Share this:", "March 3, 2021 - 09:15 CET"])
+                                  "Share this:", "March 3, 2021 - 09:15 CET",
+                                  # labelled dates, reading times, page furniture
+                                  "Aktualisiert: 11.04.2020, 10:27",
+                                  "Stand: 07.11.2023, 07:30 Uhr",
+                                  "Publicado: Jueves, 21 Abril 2022 04:45",
+                                  "Published on March 3, 2021", "4 Min Read",
+                                  "Lesezeit: 3 Minuten", "Dieses Skript als PDF herunterladen",
+                                  "Video verfügbar bis: 14.10.2020 ∙ 14:00 Uhr",
+                                  # picture credits and captions
+                                  "Fotos: Anna Muster", "Abbildung: Vergleich zweier Karten",
+                                  "© Jane Doe/Getty Images",
+                                  "Der Trainer vor dem Spiel. | © Agentur/Getty Images"])
 def test_boilerplate_lines(line):
     assert is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
 
 
-@pytest.mark.parametrize("line", ["Note: naps count.", "Comments from patients were mixed."])
+@pytest.mark.parametrize("line", ["Note: naps count.", "Comments from patients were mixed.",
+                                  "Stand: Die Messung dauert 4 Minuten.",
+                                  "Published on March 3, 2021, the study found less pain.",
+                                  "Bildung: Schulen öffnen wieder."])
 def test_not_boilerplate_lines(line):
     assert not is_boilerplate_line(Block(line, None, 0, "p", False, (), True))
 

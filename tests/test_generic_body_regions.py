@@ -256,6 +256,38 @@ def test_a_standfirst_set_as_a_minor_heading_is_kept():
     assert "Home" not in body  # a short heading with nothing under it still goes
 
 
+def test_a_chinese_standfirst_set_as_a_minor_heading_is_kept():
+    # the same layout in Chinese: 40 characters carry as much as 120 letters (the block
+    # weights count a CJK character as three), so the heading is prose to the filters too
+    standfirst = ("记者跟随一个徒步俱乐部在山里走了一个星期，"
+                  "想看看每天散步对膝盖、睡眠和情绪有什么影响。")
+    para = ("<p>研究人员对两百名成年人进行了为期两年的跟踪调查，发现每天散步的人膝盖疼痛更少，"
+            "睡眠更好，去医院的次数也更少。他们建议每天至少走三十分钟。</p>")
+    page = ("<html><body><article><h1>散步</h1><div class='entry-content'>"
+            f"<h4>{standfirst}</h4><h4>第一天早上</h4>" + para * 3
+            + "<h4>首页</h4></div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body.split("\n\n")
+    assert body[:2] == [standfirst, "第一天早上"]
+    assert "首页" not in body
+
+
+def test_php_error_messages_are_cut_out_of_the_text():
+    # a broken WordPress install prints its warnings where the template runs: between the
+    # paragraphs, and right before a paragraph's text in the same element
+    warning = ("<br />\n<b>Warning</b>:  Creating default object from empty value in "
+               "<b>/www/htdocs/w01/wp-includes/classes.php</b> on line <b>407</b><br />\n")
+    strict = ("<br />\n<b>Strict Standards</b>:  Non-static method Gallery::render() should "
+              "not be called statically in <b>/www/htdocs/w01/wp-content/plugins/gallery/"
+              "core.php</b> on line <b>341</b><br />\n")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + warning
+            + _para(1) + f"<p>{strict}Then we walked on. {SENTENCE.format(n=2)}</p>" + _para(3)
+            + "</div></article></body></html>")
+    article = extract_article(page, "https://example.org/walking")
+    assert "on line" not in article.body and "Warning" not in article.body
+    assert "\n\nThen we walked on. Researchers followed 2 hundred" in article.body
+    assert "classes.php" not in article.body_html and "Then we walked on." in article.body_html
+
+
 def test_an_introduction_set_as_h2_is_kept():
     # an interview opens with a paragraph in <h2>, then <h2> questions with answers; the
     # introduction is far longer than any headline or deck
@@ -282,6 +314,46 @@ def test_rating_and_sharing_prompts_after_the_article_are_dropped():
     body = extract_article(page, "https://example.org/walking").body
     assert body.endswith("fewer visits to a doctor.")
     assert "Researchers followed 2 hundred adults" in body
+
+
+def test_german_rating_newsletter_and_link_label_lines_after_the_article_are_dropped():
+    tail = ("<p>Wie bewerten Sie diesen Artikel? *</p><p>(Noch keine Bewertungen) Loading...</p>"
+            "<p>Lust auf mehr? Melde dich hier für unseren Newsletter an!</p>"
+            "<p>Nichts Neues verpassen! - Newsletter abonnieren</p><h3>Weiterführende Links</h3>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + tail + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("fewer visits to a doctor.")
+
+
+def test_an_authors_bio_under_its_label_after_the_article_is_dropped():
+    bio = ("<h3>Über den Autor</h3><p>Jane Doe (born 1962) has written about health and food "
+           "for more than 25 years, for magazines and for radio.</p>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + bio + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("fewer visits to a doctor.")
+
+
+def test_appeals_licence_citation_disclaimer_and_bio_after_the_article_are_dropped():
+    tail = ("<p>While you are here…</p><p>If you enjoyed reading this post – would you consider "
+            "supporting our work? Thanks!</p><p>Licensed under CC BY-NC-ND</p>"
+            "<p>Suggested citation: Doe, Jane: Walking, Example Blog, 2020/4/9.</p>"
+            "<p>Dieser Beitrag gibt die Meinung der Autorin wieder, nicht notwendigerweise die "
+            "der Redaktion.</p><p>Jane Doe is the founder of a walking club and a freelance "
+            "health writer based in the hills.</p>")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + tail + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("fewer visits to a doctor.")
+
+
+def test_a_last_paragraph_about_a_person_in_the_story_stays():
+    last = "<p>The study was led by Anna Berg, who walks to work every day.</p>"
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + _para(2) + last + "</div></article></body></html>")
+    body = extract_article(page, "https://example.org/walking").body
+    assert body.endswith("who walks to work every day.")
 
 
 def test_a_pictures_legend_is_not_article_text():

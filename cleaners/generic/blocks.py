@@ -10,6 +10,7 @@ Blocks come in document order, so the blocks under any element form one slice:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..html import BLOCK_TAGS
@@ -22,10 +23,21 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # interview's introduction) is.
 PROSE_HEADING = 100
 PROSE_MAJOR_HEADING = 200
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def prose_heading_length(tag: str) -> int:
     return PROSE_MAJOR_HEADING if tag in ("h1", "h2") else PROSE_HEADING
+
+
+def effective_length(text: str) -> float:
+    """Text length in Latin-letter equivalents: a CJK character carries about 3 letters."""
+    n = len(text)
+    if not text.isascii():
+        n += 2 * len(_CJK.findall(text))
+    return n
+
+
 _EXTRA_BLOCKS = frozenset({"center", "caption", "legend", "fieldset"})
 BLOCK_LEVEL = BLOCK_TAGS | _EXTRA_BLOCKS
 # Table cells are inline: a row is one block ("ACME  Acme Corp  101.50"), as people read
@@ -72,6 +84,13 @@ class Block:
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def is_prose_heading(b: Block) -> bool:
+    """A heading of paragraph length (PROSE_HEADING), counted as the block weights count
+    text (effective_length): one rule for the weight (body_weights.py) and the section
+    labels (trim.py), so a Chinese standfirst set as a heading is prose to both."""
+    return b.heading and effective_length(b.text) >= prose_heading_length(b.tag)
 
 
 @dataclass(slots=True)

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, prose_heading_length
+from .blocks import Block, effective_length, is_prose_heading
 from .boilerplate import is_header
 
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 RELEASE_SHARE = 0.5  # a marked element holding more of the prose than this is not chrome
 HEADLINE_RELEASE_SHARE = 0.2  # a marked element around the headline holding this share too
 UNMARKED_SHARE = 0.15  # below this share of unmarked prose, marked wrappers are released
-
-
-def effective_length(text: str) -> float:
-    """Text length in Latin-letter equivalents: a CJK character carries about 3 letters."""
-    n = len(text)
-    if not text.isascii():
-        n += 2 * len(_CJK.findall(text))
-    return n
 
 
 def block_weight(b: Block) -> float:
@@ -27,7 +18,7 @@ def block_weight(b: Block) -> float:
     density = b.link_density
     if density > 0.5:
         return -0.5 * b.link_chars
-    if b.heading and n < prose_heading_length(b.tag):
+    if b.heading and not is_prose_heading(b):
         return 0.0
     if n < 40:
         return -0.5 * b.link_chars

@@ -8,8 +8,9 @@ kept: a label is not boilerplate when prose follows it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .blocks import Block, prose_heading_length
+from .blocks import Block, is_prose_heading
 
 LINK_DENSE = 0.5
 ANNOUNCING_CHARS = 80  # a paragraph this long ending in a colon announces the link after it
@@ -23,10 +24,19 @@ BOILERPLATE_LINE = re.compile(
     r"|partager|compartir|print|email|tweet|pin it|whatsapp|facebook|twitter|linkedin"
     r"|image \d+ of \d+|\d+ (?:-|of) \d+(?: of \d+)?"
     r"|photo:.*|image:.*|credit:.*|getty images|shutterstock|\(?image credit:.*"
+    # a picture's credit or caption label in German; a credit line ("© Name/Agency"), or a
+    # caption ending in one ("Lee Elder in 1975. | © Agency")
+    r"|fotos?:.*|bild:.*|abbildung:.*|©.{0,80}|.{0,200}\| ?©[^|]{0,80}"
     r"|tell us what you think\W*|you (?:may|might) also like\W*|don'?t miss\W*"
     r"|read more\W*|see more\W*|more:?|related(?: \w+)?:?|recommended(?: for you)?:?"
     r"|most (?:read|popular)\W*|trending(?: now)?\W*|close|schließen"
     r"|fermer|cerrar|закрыть|关闭"
+    # reading time ("4 min read", "Lesezeit: 3 Minuten"), a download of the page as PDF,
+    # how long a broadcaster keeps its video online
+    r"|\d+[ -]min(?:ute)?s?\.? read|(?:lesezeit|lesedauer|reading time|temps de lecture"
+    r"|tiempo de lectura):? (?:ca\. )?\d+ ?min\w*\.?"
+    r"|(?:[\w ]{0,30} )?(?:als pdf (?:herunterladen|downloaden)|download (?:as )?(?:a )?pdf)"
+    r"|(?:video|audio|sendung) verfügbar bis\b.*"
     r"|\[[^\]]*(?:button|caption|embed)[^\]]*\].*)$",
     re.IGNORECASE,
 )
@@ -43,6 +53,9 @@ TRAILING_LINE = re.compile(
     r"|^war (?:der|dieser|die|diese|das|dieses) \w+ (?:hilfreich|nützlich)\b"
     r"|^(?:möchten|wollen) sie (?:den|diesen|die|diese|das|dieses) \w+ teilen\b"
     r"|^cet article vous a-t-il été utile\b|^¿?(?:te|le) (?:ha )?(?:resultado|sido|parecido) útil"
+    r"|^(?:how (?:would|do) you rate|rate) this (?:article|page|post)\b"
+    r"|^wie (?:bewerten|fanden) sie (?:diesen|den|dieses|das|diese) \w+\b"
+    r"|^\(?(?:noch )?keine bewertungen\b|^\(?no ratings yet\b"
     r"|^(?:loading|wird geladen|chargement|cargando)\W*$"
     r"|\b(?:click|tap) here\b|\bhier klicken\b|\bcliquez ici\b"
     r"|^sign up\b|^subscribe\b|\bsubscribe to (?:our|the)\b"
@@ -50,13 +63,41 @@ TRAILING_LINE = re.compile(
     r"|^(?=[^|]*\|[^|]*\|)(?=.*\b(?:impressum|imprint|datenschutz|privacy|copyright|agb"
     r"|terms|disclaimer|cookies|mentions légales|aviso legal)\b)"
     r"|\b(?:sign up|subscribe|register|join)\b.{0,60}\bnewsletters?\b"
+    r"|\b(?:melde dich|melden sie sich|abonniere|abonnieren sie)\b.{0,60}\bnewsletter"
+    r"|\bnewsletter\b.{0,20}\b(?:abonnieren|anmelden|an)\W*$"
+    # the label of a link list that was removed ("Weiterführende Links")
+    r"|^(?:weiterführende[rn]? links?|further links?|liens? utiles)\W*$"
     r"|^(?:copyright|©)|\ball rights reserved\b"
     r"|^[（(]?(?:责任编辑|编辑|来源|作者)[:：]"
     r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$"
     r"|^@\w+$|^(?:page )?(?:last )?(?:medically )?(?:reviewed|updated)(?: on| by)?\b.{0,80}$"
-    r"|^next review due\b",
+    r"|^next review due\b"
+    # an appeal for support, a licence, a suggested citation, an opinion disclaimer
+    r"|^while you(?:'re| are) here\b|\bif you (?:enjoyed|liked|value|appreciate)(?: reading)? "
+    r"(?:this|our) (?:post|article|story|work|journalism)\b"
+    r"|^(?:this (?:work|article|post) is )?licensed under\b|^lizenziert unter\b"
+    r"|^(?:suggested citation|cite (?:this|as)|zitiervorschlag|zitierweise)\b"
+    r"|^(?:dieser|der) beitrag gibt (?:\w+ )?die (?:meinung|ansicht) de[rs] \w+ wieder\b"
+    r"|^the views (?:and opinions )?expressed\b.{0,60}\b(?:author|writer)",
     re.IGNORECASE,
 )
+# The author's bio closing a text: "Jane Doe is the founder of ...", "Max Muster ist
+# Redakteur ..." (a name, then a role), at most BIO_CHARS long.
+BIO_LINE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|ist|est|es) (?:\w+ ){0,5}?(?i:(?:co-?)?founder|ceo"
+    r"|editor|writer|journalist|author|reporter|professor|consultant|correspondent"
+    r"|contributor|columnist|blogger|autor|redakteur|gründer|journaliste|rédact|periodista"
+    r"|escritor)")
+BIO_CHARS = 600
+# The label of an author's bio after the text; the bio under it is at most
+# ABOUT_AUTHOR_CHARS long, and the label among the last ABOUT_AUTHOR_BLOCKS blocks.
+ABOUT_AUTHOR = re.compile(
+    r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|zum autor|zur autorin"
+    r"|à propos de l'auteur|sobre el autor|o autorze)\W*$",
+    re.IGNORECASE,
+)
+ABOUT_AUTHOR_CHARS = 800
+ABOUT_AUTHOR_BLOCKS = 4
 # Labels that turn a link into a teaser for another page: "Read more: <title>".
 TEASER_LABEL = re.compile(
     r"^\W*(?:(?:read|see|watch|listen|click)(?: (?:more|also|next|this))?|more|related|also(?=\s*:)"
@@ -73,15 +114,24 @@ NAV_LABEL = re.compile(
     r"|siguiente|anterior)\b[\w ]{0,30}?\W*$",
     re.IGNORECASE,
 )
+# An error message PHP printed into the page ("Warning: Creating default object from empty
+# value in /www/htdocs/wp-includes/classes.php on line 407"): the server's, not the author's.
+# It may run into the text it interrupted, so it is cut out of its block.
+SERVER_MESSAGE = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error"
+    r"|Parse error): .{1,400}? in (?:/|[A-Za-z]:\\)\S+ on line \d+\s*")
 _CLICK_HERE = re.compile(r"\b(?:click|tap)(?:ing)? here\b|\bhier klicken\b|\bcliquez ici\b",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 # A date (and time) on a line of its own: "March 3, 2021 - 09:15 CET", "2021-03-03".
 _TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\w{1,4})?)?"
+# It may carry its label: "Aktualisiert: 11.04.2020, 10:27", "Published on 3 March 2021".
+_DATE_LABEL = (r"(?:(?i:updated|published|posted|aktualisiert|veröffentlicht|erschienen"
+               r"|stand|mis à jour|publié|actualizado|publicado)(?: (?i:am|on|le|el))?:? )?")
 _DATE_LINE = re.compile(
-    rf"^(?:\w+,? )?(?:\d{{1,2}}\.? \w+|\w+ \d{{1,2}}),? \d{{4}}{_TIME}$"
-    rf"|^\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}\S*)?$"
-    rf"|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_TIME}$"
+    rf"^{_DATE_LABEL}(?:\w+,? )?(?:\d{{1,2}}\.? \w+|\w+ \d{{1,2}}),? \d{{4}}{_TIME}$"
+    rf"|^{_DATE_LABEL}\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}\S*)?$"
+    rf"|^{_DATE_LABEL}\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_TIME}$"
 )
 
 
@@ -161,6 +211,23 @@ def is_caption(b: Block, alone: set) -> bool:
     return owner in alone and owner.find(".//img") is not None
 
 
+def drop_server_messages(blocks: list[Block]) -> list[Block]:
+    """Cut the server's error messages (SERVER_MESSAGE) out of the blocks; a block holding
+    nothing else goes."""
+    out: list[Block] = []
+    for b in blocks:
+        if " on line " not in b.text:  # the cheap test first: almost every block
+            out.append(b)
+            continue
+        text = SERVER_MESSAGE.sub("", b.text).strip()
+        if text == b.text:
+            out.append(b)
+        elif text:
+            out.append(replace(b, text=text, link_chars=min(b.link_chars, len(text)),
+                               whole=False))
+    return out
+
+
 def _announced(blocks: list[Block], i: int) -> bool:
     """Does a paragraph of the text announce the link line at i ("... please sign this
     petition:")? Then the link is what the article points its reader to."""
@@ -171,14 +238,27 @@ def _announced(blocks: list[Block], i: int) -> bool:
         before.text.rstrip().endswith(":")
 
 
+def _about_author(blocks: list[Block]) -> int:
+    """Where an "About the author" section closes the text (the label, then a short bio),
+    or len(blocks)."""
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 1 - ABOUT_AUTHOR_BLOCKS), -1):
+        if ABOUT_AUTHOR.match(blocks[i].text):
+            after = sum(len(b.text) for b in blocks[i + 1:])
+            return i if after <= ABOUT_AUTHOR_CHARS else len(blocks)
+    return len(blocks)
+
+
 def trim_tail(blocks: list[Block]) -> list[Block]:
-    """Drop credit and promo lines (and link-dense lines) at the end of the article."""
+    """Drop credit and promo lines (and link-dense lines) at the end of the article, and an
+    author's bio under its label."""
+    blocks = blocks[:_about_author(blocks)]
     end = len(blocks)
     while end > 0:
         b = blocks[end - 1]
         if _link_dense(b) and not b.heading and _announced(blocks, end - 1):
             break
-        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text):
+        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text) \
+                or len(b.text) <= BIO_CHARS and BIO_LINE.match(b.text):
             end -= 1
         else:
             break
@@ -191,16 +271,12 @@ def drop_empty_headings(blocks: list[Block]) -> list[Block]:
     the first section's heading): it labels nothing."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
-        if b.heading and not _prose_heading(b):
+        if b.heading and not is_prose_heading(b):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is None or nxt.heading and _level(nxt) <= _level(b):
                 continue
         out.append(b)
     return out
-
-
-def _prose_heading(b: Block) -> bool:
-    return len(b.text) >= prose_heading_length(b.tag)
 
 
 def _level(b: Block) -> int:
@@ -213,7 +289,7 @@ def trim(blocks: list[Block], headline=None, alone: frozenset | set = frozenset(
     alone: elements that own exactly one block of the page."""
     if headline is not None:
         blocks = _after_headline(blocks, headline)
-    blocks = drop_link_lists(drop_nav_lines(blocks))
+    blocks = drop_link_lists(drop_nav_lines(drop_server_messages(blocks)))
     blocks = [b for b in blocks if not is_boilerplate_line(b) and not is_caption(b, alone)]
     blocks = trim_tail(blocks)
     return drop_empty_headings(blocks)
