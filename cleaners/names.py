@@ -131,11 +131,12 @@ def final_name(name: str) -> str | None:
     """An author's name as the page's sources give it, whatever the path (JSON-LD, <meta>,
     byline): HTML entities a CMS escaped twice decoded ("Lindsey O&#039;Donnell"), a byline
     label left in a structured name dropped ("By Lucy Akins", "Текст: Лида Буслаева", "Recipe
-    by …"), a trailing comma cut; None when nothing is left."""
+    by …"), a trailing comma cut, degrees after a comma dropped ("Jane Roe, MS, RDN": a
+    microdata author's text carries them as JSON-LD names do); None when nothing is left."""
     if "&" in name and ";" in name:
         name = html.unescape(name)
     name = _RECIPE_BY.sub("", BYLINE_PREFIX.sub("", clean_inline(name)))
-    return tidy_name(name) or None
+    return split_credentials(name)[0] or None
 
 
 _RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por)\s+",

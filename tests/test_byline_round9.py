@@ -1,0 +1,16 @@
+"""Byline shapes met on the tune pages of round 9 (bench/data/metadata, docs/
+metadata-annotation.md "Eighth batch"), on hand-written pages."""
+from __future__ import annotations
+
+from byline_pages import authors as _authors
+from byline_pages import page
+
+
+def test_degrees_after_a_microdata_authors_name_are_no_part_of_it() -> None:
+    # an hCard / microdata author whose text carries the writer's degrees after a comma
+    head = ""
+    byline = ("<div itemscope itemtype='http://schema.org/BlogPosting'>"
+              "<span class='entry-author'>By: <a class='author url fn' itemprop='author' "
+              "href='/blog/author/jane-roe'>Jane Roe, MS, RDN</a></span></div>")
+    assert _authors(page(byline=byline, head=head)) == [
+        ("Jane Roe", "https://news.example/blog/author/jane-roe")]
