@@ -17,14 +17,15 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           smart_strings=False)
 # (the link reads "Jane Roe", "Jane Roe, MD", "Jane Roe @janeroe" or "JANE ROE")
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+_NO_PROFILE = ("mailto:", "javascript:", "tel:")
 _BASE_HREF = etree.XPath("/html/head/base/@href", smart_strings=False)
 
 
 def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> None:
     """Fill and finish the `url` of meta's author_objects and reviewed_by in place."""
     for p in meta["author_objects"]:  # the site's own home page as a Person's url: no profile
-        if p.get("url") and own_home(p["url"], url):
-            p["url"] = None
+        if p.get("url") and (own_home(p["url"], url) or p["url"].startswith(_NO_PROFILE)):
+            p["url"] = None  # (nor is an e-mail address or a script)
     if any(not p.get("url") for p in meta["author_objects"]):
         link_names(root, meta["author_objects"])
     # a JSON-LD sameAs (a social profile) only where the page links the name nowhere

@@ -83,6 +83,13 @@ def label_byline(el, text: str) -> list[dict]:
 _JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и))\s*")
 
 
+def _only_links(text: str, links: list) -> bool:
+    """Whether an element's text is its links' texts and nothing but joiners between them."""
+    for a in links:
+        text = text.replace(clean_inline(a.text_content()), " ", 1)
+    return all(_JOINER.fullmatch(w) for w in text.split())
+
+
 def _linked_run(first) -> list:
     """The link after a byline label and the sibling links joined to it by a comma or "and"
     (at most 8: more is a list of staff)."""
@@ -158,6 +165,11 @@ def _byline_people(el) -> list[dict]:
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
     if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
         text = clean_inline(links[0].text_content())
+    elif 1 < len(links) <= _MAX_BYLINE_NAMES and _only_links(text, links):
+        # one link per writer side by side ("<div class=bylines><a>A</a><a>B</a></div>"):
+        # the element's text glues the names together, each link holds one
+        return [{"name": n, "url": a.get("href")} for a in links
+                for n in split_names(clean_inline(a.text_content()))]
     names = split_names(text)
     link = el if el.tag == "a" else next(el.iter("a"), None)
     url = link.get("href") if link is not None and len(names) == 1 else None

@@ -14,3 +14,12 @@ def test_degrees_after_a_microdata_authors_name_are_no_part_of_it() -> None:
               "href='/blog/author/jane-roe'>Jane Roe, MS, RDN</a></span></div>")
     assert _authors(page(byline=byline, head=head)) == [
         ("Jane Roe", "https://news.example/blog/author/jane-roe")]
+
+
+def test_a_byline_block_with_one_link_per_writer_names_each() -> None:
+    # two writers' links side by side in one byline block, nothing between them but markup
+    byline = ("<div class='bylines'><div class='byline'><a class='name' "
+              "href='mailto:ann@news.example'>Ann Lee</a></div><div class='byline'>"
+              "<a class='name' href='mailto:tom@news.example'>Tom Roe Berg</a></div></div>")
+    assert [n for n, _ in _authors(page(byline=byline))] == ["Ann Lee", "Tom Roe Berg"]
+
