@@ -137,6 +137,20 @@ def visible_bylines(root) -> list[dict]:
     return found
 
 
+def byline_groups(root) -> list[list[dict]]:
+    """The people each byline element after the headline names, one list per element (the
+    first 12 such elements; not a teaser card's)."""
+    head = headline(root)
+    groups = []
+    for el in from_headline(root, _BYLINE_X)[:12]:
+        if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
+            continue
+        people = _byline_people(el)
+        if people and not in_teaser_card(el, head):
+            groups.append(people)
+    return groups
+
+
 def byline_date(root) -> str | None:
     """A date printed on the byline's own line, after the author's name: "<a href=/autor/…>
     Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.

@@ -111,6 +111,20 @@ def split_names(text: str) -> list[str]:
     return out
 
 
+# a person's name as bylines print it: two to five words, each capitalised (or an initial,
+# or a particle: "Ludwig van Beethoven", "Ana da Silva"); not "Folge mir", "Redaktion
+# Haus.de", "email the author"
+_PARTICLE = frozenset("von van der den de da di du del della dos das la le y e bin al ten ter zu"
+                      .split())
+_PERSON_WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\W\d_]\.", re.UNICODE)
+
+
+def looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(
+        w in _PARTICLE or (_PERSON_WORD.fullmatch(w) and w[0].isupper()) for w in words)
+
+
 def tidy_name(name: str) -> str:
     """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
     -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee',
