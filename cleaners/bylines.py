@@ -80,7 +80,7 @@ def label_byline(el, text: str) -> list[dict]:
 
 
 # what joins two linked names in a byline: a comma or "and" in its languages, nothing else
-_JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и))\s*")
+_JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и|og|och))\s*")
 
 
 def _only_links(text: str, links: list) -> bool:

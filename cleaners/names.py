@@ -25,7 +25,7 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\s(?i:and|und)\s|\set\s|\sy\s|\sи\s|、|，)\s*")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|、|，)\s*")
 # co-writers in brackets after the first name: "Jane Roe (with John Doe and Ann Lee)",
 # "Marie Dubois (avec Jean Martin et Paul Roy)": each is an author
 _WITH = re.compile(r"\s*\((?i:with|avec|mit|con|com|с)\s+([^()]{2,80})\)")
@@ -157,7 +157,7 @@ _RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por
                         re.IGNORECASE)
 
 
-_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и)\s|\((?i:with|avec|mit|con|com|с)\s")
+_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|\((?i:with|avec|mit|con|com|с)\s")
 
 
 def several_names(name: str) -> list[str]:

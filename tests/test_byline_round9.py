@@ -41,3 +41,12 @@ def test_a_json_ld_author_list_beside_a_shorter_byline_stays() -> None:
             "\"name\": \"Tom Roe Berg\"}]}</script>")
     byline = "<p class='byline'><a href='/author/ann-lee/'>Ann Lee</a></p>"
     assert [n for n, _ in _authors(page(byline=byline, head=head))] == ["Ann Lee", "Tom Roe Berg"]
+
+
+def test_names_joined_by_a_nordic_and_are_two_writers() -> None:
+    # Danish / Norwegian "og", Swedish "och", in the byline and in one JSON-LD author string
+    byline = "<div class='byline'>Ann Lee Berg og Tom Roe</div>"
+    assert [n for n, _ in _authors(page(byline=byline, lang="da"))] == ["Ann Lee Berg", "Tom Roe"]
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "[{\"@type\": \"Person\", \"name\": \"Ann Lee Berg och Tom Roe\"}]}</script>")
+    assert [n for n, _ in _authors(page(head=head, lang="sv"))] == ["Ann Lee Berg", "Tom Roe"]
