@@ -157,7 +157,8 @@ _RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por
                         re.IGNORECASE)
 
 
-_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|\((?i:with|avec|mit|con|com|с)\s")
+_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|"
+                      r"\((?i:with|avec|mit|con|com|с)\s")
 
 
 def several_names(name: str) -> list[str]:
