@@ -199,7 +199,12 @@ def _read_metadata(root, url: str | None) -> dict:
     if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
         ld_authors = ld_creators  # the house account as author, the writer as `creator`
     hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
-    meta_authors = [p for p in meta_authors or loose_authors if p["name"].casefold() not in hosts]
+    if all(p["name"].casefold() in site_names for p in meta_authors):
+        # <meta name=author> naming the site itself (a house account, like a JSON-LD one):
+        # a CMS's own author key that names someone else comes first
+        meta_authors = [p for p in loose_authors if p["name"].casefold() not in site_names] \
+            or meta_authors or loose_authors
+    meta_authors = [p for p in meta_authors if p["name"].casefold() not in hosts]
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
@@ -240,7 +245,10 @@ _LOOSE_MODIFIED = re.compile(r"modifi(?:ed|cation)|updated?[_:.-]?(?:date|time|a
 
 # a plugin's own author key ("shareaholic:article_author_name", "og:article:author_name"):
 # the last source of the author, after the named <meta> tags and the visible byline
-_LOOSE_AUTHOR = re.compile(r"[:._]article[_:]author(?:[_:]name)?$|[:._]author[_:]name$")
+_LOOSE_AUTHOR = re.compile(r"[:._]article[_:]author(?:[_:]name)?$|[:._]author[_:]name$|"
+                           # a CMS's or an analytics tag's own key: "articleAuthor",
+                           # "cXenseParse:author", "mediator_author", "dc.author"
+                           r"^(?!smartbanner)[a-z]+[:._]?author$")
 
 
 def _loose_date_key(key: str) -> str | None:

@@ -50,3 +50,15 @@ def test_names_joined_by_a_nordic_and_are_two_writers() -> None:
     head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
             "[{\"@type\": \"Person\", \"name\": \"Ann Lee Berg och Tom Roe\"}]}</script>")
     assert [n for n, _ in _authors(page(head=head, lang="sv"))] == ["Ann Lee Berg", "Tom Roe"]
+
+
+def test_a_cms_author_key_beats_the_site_named_as_author() -> None:
+    # JSON-LD and <meta name=author> name the site itself; the CMS's own author key names the
+    # agency that wrote the piece
+    head = ("<meta property='og:site_name' content='News Example'>"
+            "<meta name='author' content='News Example'>"
+            "<meta name='articleAuthor' content='Press Agency'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "{\"@type\": \"Person\", \"name\": \"News Example\"}, \"publisher\": "
+            "{\"@type\": \"Organization\", \"name\": \"News Example\"}}</script>")
+    assert _authors(page(head=head)) == [("Press Agency", None)]
