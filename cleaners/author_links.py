@@ -16,6 +16,13 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "translate(normalize-space(.), $upper, $lower) = $lname]",
                           smart_strings=False)
 # (the link reads "Jane Roe", "Jane Roe, MD", "Jane Roe @janeroe" or "JANE ROE")
+# an author page's link around the whole author box, the name first ("<a href=/author/x>
+# <div>Jane Roe</div><div>05 May 2021</div></a>")
+_AUTHOR_PAGE_FROM = etree.XPath(
+    "//body//a[starts-with(normalize-space(.), $name)][" + " or ".join(
+        f'contains(@href,"/{w}/")' for w in ("author", "authors", "autor", "autoren", "auteur",
+                                              "autore", "av", "forfatter", "yazar")) + "]",
+    smart_strings=False)
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _NO_PROFILE = ("mailto:", "javascript:", "tel:")
 _BASE_HREF = etree.XPath("/html/head/base/@href", smart_strings=False)
@@ -74,6 +81,9 @@ def link_names(root, people: list[dict]) -> None:
                 continue  # an anchor, a script, or a home page (an organisation's name)
             person["url"] = href
             break
+        else:
+            found = _AUTHOR_PAGE_FROM(root, name=person["name"])
+            person["url"] = found[0].get("href") if found else None
 
 
 def _base_url(root, url: str) -> str:

@@ -62,3 +62,13 @@ def test_a_cms_author_key_beats_the_site_named_as_author() -> None:
             "{\"@type\": \"Person\", \"name\": \"News Example\"}, \"publisher\": "
             "{\"@type\": \"Organization\", \"name\": \"News Example\"}}</script>")
     assert _authors(page(head=head)) == [("Press Agency", None)]
+
+
+def test_an_author_page_link_around_the_author_box_is_the_profile() -> None:
+    # the link wraps the whole box: the name, then the date
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "{\"@type\": \"Person\", \"name\": \"Jane Roe\"}}</script>")
+    byline = ("<a href='/author/jroe'><div class='box'><div>Jane Roe</div>"
+              "<div>05 May 2024</div></div></a>")
+    assert _authors(page(byline=byline, head=head)) == [
+        ("Jane Roe", "https://news.example/author/jroe")]
