@@ -65,7 +65,8 @@ REVIEW_LINE = re.compile(
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
-    r"publicado(?: el| em)?|postado(?: em)?|fecha|опубликовано|(?:发布|发表)?(?:时间|日期)|发布|发表于|"
+    r"publicado(?: el| em)?|postado(?: em)?|fecha|опубликовано|"
+    r"(?:发布|发表)?(?:时间|日期)|发布|发表于|"
     r"opublikowano|"
     r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
     r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
