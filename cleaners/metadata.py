@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .author_links import host_names, profile_links
-from .bylines import byline_date, byline_groups, in_author_box, visible_bylines
+from .bylines import byline_date, byline_naming, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -327,13 +327,12 @@ def _label_or_boxes(root, visible: dict) -> list[dict]:
 
 
 def _byline_lists_more(root, ld_authors: list[dict]) -> list[dict]:
-    """The JSON-LD authors, unless the first byline element after the headline names every
-    one of them and more people (the structured data lists one of the writers the byline
-    shows): then that element's list, with the JSON-LD link where the byline gives none. One
-    element, not the byline elements together (an author's box also holds "email the
-    author", "Follow", a related card's byline), and only people's names."""
-    groups = byline_groups(root)
-    group = groups[0] if groups else []
+    """The JSON-LD authors, unless the byline element that prints the first of them names
+    every one of them and more people (the structured data lists one of the writers the
+    byline shows): then that element's list, with the JSON-LD link where the byline gives
+    none. One element, not the byline elements together (an author's box also holds "email
+    the author", "Follow", a related card's byline), and only people's names."""
+    group = byline_naming(root, ld_authors[0]["name"])
     names = {p["name"].casefold() for p in ld_authors}
     if not names < {p["name"].casefold() for p in group} \
             or not all(looks_like_person(p["name"]) for p in group):
