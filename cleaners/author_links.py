@@ -44,6 +44,7 @@ def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> 
         for p in people:  # profile links as absolute URLs, like every other URL we export
             p["url"] = p.get("url") or p.pop("same_as", None)  # (a reviewer's social profile)
             p.pop("same_as", None)
+            p.pop("organization", None)  # (cleaners/jsonld.py: read by the author choice)
             if p.get("url") and url:
                 p["url"] = urljoin(base, p["url"])
                 if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:

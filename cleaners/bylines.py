@@ -10,7 +10,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .headline import headline, in_teaser_card
-from .names import BY_PHRASE, split_names
+from .names import BY_PHRASE, looks_like_person, split_names
 from .page_scans import from_headline
 from .text import clean_inline, first_line
 
@@ -165,6 +165,27 @@ def byline_naming(root, name: str) -> list[dict]:
         if best:
             return [] if in_teaser_card(el, headline(root)) else best
     return []
+
+
+# a paragraph that is only a bold name, after a paragraph of text: the writer signs the end
+_SIGNATURE = etree.XPath("//p[count(*) = 1][strong or b][string-length(normalize-space()) <= 40]"
+                         "[preceding-sibling::p[1][string-length(normalize-space()) > 120]]",
+                         smart_strings=False)
+
+
+def end_signature(root) -> list[dict]:
+    """The writer's name signing the end of the text ("<p><strong>Ann Lee</strong></p>" after
+    the last paragraph), or []."""
+    found = _SIGNATURE(root)
+    if not found or _IN_CARD(found[-1]):
+        return []
+    text = clean_inline(found[-1].text_content())
+    return [{"name": text, "url": None}] if looks_like_person(text) else []
+
+
+_IN_CARD = etree.XPath('ancestor-or-self::*[contains(@class,"comment") or '
+                       'contains(@class,"teaser") or contains(@class,"related")]',
+                       smart_strings=False)
 
 
 def byline_date(root) -> str | None:

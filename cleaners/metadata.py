@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .author_links import host_names, profile_links
-from .bylines import byline_date, byline_naming, in_author_box, visible_bylines
+from .bylines import byline_date, byline_naming, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -209,6 +209,11 @@ def _read_metadata(root, url: str | None) -> dict:
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
         meta["authors"] = [p["name"] for p in site_authors]
+    # only an organisation (or the site) as author: a writer signing the end of the text
+    orgs = {p["name"] for p in site_authors} | {p["name"] for p in ld_authors
+                                                if p.get("organization")}
+    if meta["authors"] and set(meta["authors"]) <= orgs and (signed := end_signature(root)):
+        meta["author_objects"], meta["authors"] = signed, [p["name"] for p in signed]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]

@@ -72,3 +72,17 @@ def test_an_author_page_link_around_the_author_box_is_the_profile() -> None:
               "<div>05 May 2024</div></div></a>")
     assert _authors(page(byline=byline, head=head)) == [
         ("Jane Roe", "https://news.example/author/jroe")]
+
+
+_ORG_AUTHOR = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+               "{\"@type\": \"Organization\", \"name\": \"Example News\"}}</script>")
+
+
+def test_a_writer_signing_the_end_of_the_text_beats_an_organisation_author() -> None:
+    tail = "<p style='text-align:right'><strong>Ann Lee Berg</strong></p>"
+    assert _authors(page(tail=tail, head=_ORG_AUTHOR)) == [("Ann Lee Berg", None)]
+
+
+def test_a_bold_line_that_is_no_name_leaves_the_organisation() -> None:
+    tail = "<p><strong>Read more</strong></p>"
+    assert _authors(page(tail=tail, head=_ORG_AUTHOR)) == [("Example News", None)]
