@@ -86,6 +86,8 @@ UPDATE_LABEL = re.compile(r"^" + _WHAT + _UPDATE_WORDS, re.IGNORECASE)
 # the update on the publication's line, after a separator: "postado em DATE / atualizado em
 # DATE", "Publié le DATE | Mis à jour le DATE", "Veröffentlicht am DATE, aktualisiert am DATE"
 _UPDATE_IN_LINE = re.compile(r"(?:[|/•·,;(–—]\s*|\s)" + _UPDATE_WORDS, re.IGNORECASE)
+# a template's padding inside a line (25 tabs between a date and its update)
+_PADDING = re.compile(r"\s{8}")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
               "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
               "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
@@ -202,8 +204,8 @@ def read_visible(root) -> dict:
                 and LEAD_HINT.search(text, 0, 40) and (lead := lead_byline(text)) \
                 and not _IN_CARD(el):  # (the XPath last: most hinted lines are no lead byline)
             label_names = [{"name": n, "url": None} for n in lead]
-        if 80 <= len(text) < 400:  # a short line padded by the template's tabs / newlines
-            text = " ".join(text.split())
+        if 80 <= len(text) < 400 and _PADDING.search(text):
+            text = " ".join(text.split())  # a short line padded by the template's tabs
         if len(text) < 80:
             if not label_names and el.tag in BYLINE_TAGS:
                 # (the card test is an XPath: only for lines that look like a byline)
