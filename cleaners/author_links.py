@@ -16,15 +16,23 @@ _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
                           "translate(normalize-space(.), $upper, $lower) = $lname]",
                           smart_strings=False)
 # (the link reads "Jane Roe", "Jane Roe, MD", "Jane Roe @janeroe" or "JANE ROE")
+# an author page's link around the whole author box, the name first ("<a href=/author/x>
+# <div>Jane Roe</div><div>05 May 2021</div></a>")
+_AUTHOR_PAGE_FROM = etree.XPath(
+    "//body//a[starts-with(normalize-space(.), $name)][" + " or ".join(
+        f'contains(@href,"/{w}/")' for w in ("author", "authors", "autor", "autoren", "auteur",
+                                              "autore", "av", "forfatter", "yazar")) + "]",
+    smart_strings=False)
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+_NO_PROFILE = ("mailto:", "javascript:", "tel:")
 _BASE_HREF = etree.XPath("/html/head/base/@href", smart_strings=False)
 
 
 def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> None:
     """Fill and finish the `url` of meta's author_objects and reviewed_by in place."""
     for p in meta["author_objects"]:  # the site's own home page as a Person's url: no profile
-        if p.get("url") and own_home(p["url"], url):
-            p["url"] = None
+        if p.get("url") and (own_home(p["url"], url) or p["url"].startswith(_NO_PROFILE)):
+            p["url"] = None  # (nor is an e-mail address or a script)
     if any(not p.get("url") for p in meta["author_objects"]):
         link_names(root, meta["author_objects"])
     # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
@@ -36,6 +44,7 @@ def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> 
         for p in people:  # profile links as absolute URLs, like every other URL we export
             p["url"] = p.get("url") or p.pop("same_as", None)  # (a reviewer's social profile)
             p.pop("same_as", None)
+            p.pop("organization", None)  # (cleaners/jsonld.py: read by the author choice)
             if p.get("url") and url:
                 p["url"] = urljoin(base, p["url"])
                 if "#" in p["url"] and urldefrag(p["url"])[0] == urldefrag(url)[0]:
@@ -73,6 +82,9 @@ def link_names(root, people: list[dict]) -> None:
                 continue  # an anchor, a script, or a home page (an organisation's name)
             person["url"] = href
             break
+        else:
+            found = _AUTHOR_PAGE_FROM(root, name=person["name"])
+            person["url"] = found[0].get("href") if found else None
 
 
 def _base_url(root, url: str) -> str:

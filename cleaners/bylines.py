@@ -10,7 +10,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .headline import headline, in_teaser_card
-from .names import BY_PHRASE, split_names
+from .names import BY_PHRASE, looks_like_person, split_names
 from .page_scans import from_headline
 from .text import clean_inline, first_line
 
@@ -80,7 +80,14 @@ def label_byline(el, text: str) -> list[dict]:
 
 
 # what joins two linked names in a byline: a comma or "and" in its languages, nothing else
-_JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и))\s*")
+_JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и|og|och))\s*")
+
+
+def _only_links(text: str, links: list) -> bool:
+    """Whether an element's text is its links' texts and nothing but joiners between them."""
+    for a in links:
+        text = text.replace(clean_inline(a.text_content()), " ", 1)
+    return all(_JOINER.fullmatch(w) for w in text.split())
 
 
 def _linked_run(first) -> list:
@@ -130,6 +137,57 @@ def visible_bylines(root) -> list[dict]:
     return found
 
 
+# the texts holding a word of a person's name, and whether an element is a byline element
+# (the XPath of every byline element costs ~2 ms per page; this asks only about a name's
+# few ancestors). A name may be split over elements: "<span>Ann Lee</span> <span>Berg</span>"
+_WORD_TEXTS = etree.XPath("//body//text()[contains(., $word)]"
+                          "[not(parent::script or parent::style)]")
+_IS_BYLINE = etree.XPath("self::*" + _BYLINE_PRED, smart_strings=False)
+
+
+def byline_naming(root, name: str) -> list[dict]:
+    """The people of the byline element that prints `name` (among the first 3 texts holding
+    its longest word: the widest of each one's element and its 6 ancestors that is a byline
+    element and prints the whole name; one per writer inside one for all: "<div
+    class=bylines><div class=byline>A</div><div class=byline>B</div>"); [] when none is, or
+    it sits in a teaser card."""
+    word = max(name.split(), key=len, default="")
+    key = " ".join(name.split()).casefold()
+    for text in _WORD_TEXTS(root, word=word)[:3] if word else ():
+        el = text.getparent()
+        best: list[dict] = []
+        for node in [el, *el.iterancestors()][:7]:
+            if node.tag in ("body", "html", "article", "main"):
+                break
+            if _IS_BYLINE(node) and key in " ".join(node.text_content().split()).casefold():
+                people = _byline_people(node)
+                best = people if len(people) > len(best) else best
+        if best:
+            return [] if in_teaser_card(el, headline(root)) else best
+    return []
+
+
+# a paragraph that is only a bold name, after a paragraph of text: the writer signs the end
+_SIGNATURE = etree.XPath("//p[count(*) = 1][strong or b][string-length(normalize-space()) <= 40]"
+                         "[preceding-sibling::p[1][string-length(normalize-space()) > 120]]",
+                         smart_strings=False)
+
+
+def end_signature(root) -> list[dict]:
+    """The writer's name signing the end of the text ("<p><strong>Ann Lee</strong></p>" after
+    the last paragraph), or []."""
+    found = _SIGNATURE(root)
+    if not found or _IN_CARD(found[-1]):
+        return []
+    text = clean_inline(found[-1].text_content())
+    return [{"name": text, "url": None}] if looks_like_person(text) else []
+
+
+_IN_CARD = etree.XPath('ancestor-or-self::*[contains(@class,"comment") or '
+                       'contains(@class,"teaser") or contains(@class,"related")]',
+                       smart_strings=False)
+
+
 def byline_date(root) -> str | None:
     """A date printed on the byline's own line, after the author's name: "<a href=/autor/…>
     Name</a> / 22.04.2020 / 06:15", "VON <a>NAME</a> am 21. April 2020", "<a>Name</a>, 21. Jan.
@@ -158,6 +216,11 @@ def _byline_people(el) -> list[dict]:
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
     if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
         text = clean_inline(links[0].text_content())
+    elif 1 < len(links) <= _MAX_BYLINE_NAMES and _only_links(text, links):
+        # one link per writer side by side ("<div class=bylines><a>A</a><a>B</a></div>"):
+        # the element's text glues the names together, each link holds one
+        return [{"name": n, "url": a.get("href")} for a in links
+                for n in split_names(clean_inline(a.text_content()))]
     names = split_names(text)
     link = el if el.tag == "a" else next(el.iter("a"), None)
     url = link.get("href") if link is not None and len(names) == 1 else None

@@ -65,7 +65,8 @@ REVIEW_LINE = re.compile(
 DATE_LABEL = re.compile(
     r"^(?:(?:first )?published(?: on)?|posted(?: on)?|created|ver[öo]ffentlicht(?: am)?|publiziert|"
     r"erschienen(?: am)?|erscheinungsdatum|erstellt(?: am)?|datum|publi[ée](?: le)?|cr[ée]{1,2}|"
-    r"publicado(?: el| em)?|fecha|опубликовано|(?:发布|发表)?(?:时间|日期)|发布|发表于|"
+    r"publicado(?: el| em)?|postado(?: em)?|fecha|опубликовано|"
+    r"(?:发布|发表)?(?:时间|日期)|发布|发表于|"
     r"opublikowano|"
     r"data publikacji|pubblicato(?: il)?|publisert|yay[ıi]n(?:lanma)?(?: tarihi)?|"
     r"公開日(?:時)?|投稿日(?:時)?|掲載日)\s*[:：-]?\s*",
@@ -73,15 +74,20 @@ DATE_LABEL = re.compile(
 # (an update note in the text may name what was updated: "Article mis à jour le …",
 # "Artikel aktualisiert am …", "Story updated …")
 _WHAT = r"(?:(?:article|artikel|beitrag|story|post|page|nota|noticia|статья)\s+)?"
-UPDATE_LABEL = re.compile(
-    r"^" + _WHAT + r"(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
+_UPDATE_WORDS = (
+    r"(?:(?:last )?updated(?: on)?|last modified|modified|aktualisiert(?: am)?|"
     r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|letzte (?:änderung|aktualisierung)|"
     r"stand(?: des artikels)?|mis à jour(?: le)?|actualizado(?: el)?|"
     r"обновлено|更新(?:时间|日期)?|zaktualizowano|aktualizacja|atualizad[oa](?: em)?|"
     r"última (?:atualização|actualización)|(?:sist )?oppdatert|güncelle(?:me|ndi)(?: tarihi)?|"
     r"最終更新(?:日)?|更新日(?:時)?|modifié(?: le)?|dernière mise à jour(?: le)?|"
-    r"aggiornato(?: il)?|ultima modifica)\s*[:：-]?\s*",
-    re.IGNORECASE)
+    r"aggiornato(?: il)?|ultima modifica)\s*[:：-]?\s*")
+UPDATE_LABEL = re.compile(r"^" + _WHAT + _UPDATE_WORDS, re.IGNORECASE)
+# the update on the publication's line, after a separator: "postado em DATE / atualizado em
+# DATE", "Publié le DATE | Mis à jour le DATE", "Veröffentlicht am DATE, aktualisiert am DATE"
+_UPDATE_IN_LINE = re.compile(r"(?:[|/•·,;(–—]\s*|\s)" + _UPDATE_WORDS, re.IGNORECASE)
+# a template's padding inside a line (25 tabs between a date and its update)
+_PADDING = re.compile(r"\s{8}")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
               "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
               "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
@@ -198,6 +204,8 @@ def read_visible(root) -> dict:
                 and LEAD_HINT.search(text, 0, 40) and (lead := lead_byline(text)) \
                 and not _IN_CARD(el):  # (the XPath last: most hinted lines are no lead byline)
             label_names = [{"name": n, "url": None} for n in lead]
+        if 80 <= len(text) < 400 and _PADDING.search(text):
+            text = " ".join(text.split())  # a short line padded by the template's tabs
         if len(text) < 80:
             if not label_names and el.tag in BYLINE_TAGS:
                 # (the card test is an XPath: only for lines that look like a byline)
@@ -281,6 +289,8 @@ def _dates(el, text: str, out: dict) -> None:
         value = parse_date(clean_inline(el.getnext().text_content())[:80])
     if value:
         out[key] = value
+    if key == "published" and not out["modified"] and (up := _UPDATE_IN_LINE.search(rest)):
+        out["modified"] = parse_date(rest[up.end():][:60])
 
 
 def _in_story_card(el) -> bool:

@@ -83,8 +83,10 @@ def ld_people(value, by_id: dict) -> list[dict]:
             if not name and isinstance(it.get("familyName"), str):  # schema.org's parts
                 name = f'{it.get("givenName") or ""} {it["familyName"]}'.strip()
             cred = it.get("honorificSuffix") or it.get("jobTitle")
+            kind = it.get("@type")
+            org = isinstance(kind, str) and (kind.endswith("Organization") or kind == "Corporation")
         else:
-            name, url, cred, same_as = it, None, None, None
+            name, url, cred, same_as, org = it, None, None, None, False
         if isinstance(name, list):
             name = name[0] if name else None
         if not isinstance(name, str) or not clean_inline(name):
@@ -97,7 +99,8 @@ def ld_people(value, by_id: dict) -> list[dict]:
         for one in several_names(name) if suffix is None else [name]:
             out.append({"name": one, "url": url if isinstance(url, str) else None,
                         "same_as": same_as if isinstance(same_as, str) else None,
-                        "credentials": clean_inline(cred) if isinstance(cred, str) else None})
+                        "credentials": clean_inline(cred) if isinstance(cred, str) else None,
+                        "organization": org})
     return out
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .author_links import host_names, profile_links
-from .bylines import byline_date, in_author_box, visible_bylines
+from .bylines import byline_date, byline_naming, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -25,7 +25,7 @@ from .jsonld import (
     ld_people,
     ld_types,
 )
-from .names import final_name, split_names
+from .names import final_name, looks_like_person, split_names
 from .page_scans import one_page
 from .structured import read_structured
 from .structured_dates import (
@@ -199,11 +199,21 @@ def _read_metadata(root, url: str | None) -> dict:
     if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
         ld_authors = ld_creators  # the house account as author, the writer as `creator`
     hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
-    meta_authors = [p for p in meta_authors or loose_authors if p["name"].casefold() not in hosts]
+    if all(p["name"].casefold() in site_names for p in meta_authors):
+        # <meta name=author> naming the site itself (a house account, like a JSON-LD one):
+        # a CMS's own author key that names someone else comes first
+        meta_authors = [p for p in loose_authors if p["name"].casefold() not in site_names] \
+            or meta_authors or loose_authors
+    meta_authors = [p for p in meta_authors if p["name"].casefold() not in hosts]
     _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
         meta["authors"] = [p["name"] for p in site_authors]
+    # only an organisation (or the site) as author: a writer signing the end of the text
+    orgs = {p["name"] for p in site_authors} | {p["name"] for p in ld_authors
+                                                if p.get("organization")}
+    if meta["authors"] and set(meta["authors"]) <= orgs and (signed := end_signature(root)):
+        meta["author_objects"], meta["authors"] = signed, [p["name"] for p in signed]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
@@ -240,7 +250,10 @@ _LOOSE_MODIFIED = re.compile(r"modifi(?:ed|cation)|updated?[_:.-]?(?:date|time|a
 
 # a plugin's own author key ("shareaholic:article_author_name", "og:article:author_name"):
 # the last source of the author, after the named <meta> tags and the visible byline
-_LOOSE_AUTHOR = re.compile(r"[:._]article[_:]author(?:[_:]name)?$|[:._]author[_:]name$")
+_LOOSE_AUTHOR = re.compile(r"[:._]article[_:]author(?:[_:]name)?$|[:._]author[_:]name$|"
+                           # a CMS's or an analytics tag's own key: "articleAuthor",
+                           # "cXenseParse:author", "mediator_author", "dc.author"
+                           r"^(?!smartbanner)[a-z]+[:._]?author$")
 
 
 def _loose_date_key(key: str) -> str | None:
@@ -289,7 +302,8 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = ld_authors or _label_or_boxes(root, visible) or meta_authors
+    people = _byline_lists_more(root, ld_authors) if ld_authors else (
+        _label_or_boxes(root, visible) or meta_authors)
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
@@ -315,6 +329,21 @@ def _label_or_boxes(root, visible: dict) -> list[dict]:
         return labelled
     boxes = visible_bylines(root)
     return boxes if {p["name"] for p in labelled} < {p["name"] for p in boxes} else labelled
+
+
+def _byline_lists_more(root, ld_authors: list[dict]) -> list[dict]:
+    """The JSON-LD authors, unless the byline element that prints the first of them names
+    every one of them and more people (the structured data lists one of the writers the
+    byline shows): then that element's list, with the JSON-LD link where the byline gives
+    none. One element, not the byline elements together (an author's box also holds "email
+    the author", "Follow", a related card's byline), and only people's names."""
+    group = byline_naming(root, ld_authors[0]["name"])
+    names = {p["name"].casefold() for p in ld_authors}
+    if not names < {p["name"].casefold() for p in group} \
+            or not all(looks_like_person(p["name"]) for p in group):
+        return ld_authors
+    links = {p["name"].casefold(): p.get("url") for p in ld_authors}
+    return [{**p, "url": p.get("url") or links.get(p["name"].casefold())} for p in group]
 
 
 def _shown(root, people: list[dict]) -> bool:

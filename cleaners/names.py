@@ -25,7 +25,7 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\s(?i:and|und)\s|\set\s|\sy\s|\sи\s|、|，)\s*")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|、|，)\s*")
 # co-writers in brackets after the first name: "Jane Roe (with John Doe and Ann Lee)",
 # "Marie Dubois (avec Jean Martin et Paul Roy)": each is an author
 _WITH = re.compile(r"\s*\((?i:with|avec|mit|con|com|с)\s+([^()]{2,80})\)")
@@ -111,6 +111,20 @@ def split_names(text: str) -> list[str]:
     return out
 
 
+# a person's name as bylines print it: two to five words, each capitalised (or an initial,
+# or a particle: "Ludwig van Beethoven", "Ana da Silva"); not "Folge mir", "Redaktion
+# Haus.de", "email the author"
+_PARTICLE = frozenset("von van der den de da di du del della dos das la le y e bin al ten ter zu"
+                      .split())
+_PERSON_WORD = re.compile(r"[^\W\d_][\w'’-]*|[^\W\d_]\.", re.UNICODE)
+
+
+def looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(
+        w in _PARTICLE or (_PERSON_WORD.fullmatch(w) and w[0].isupper()) for w in words)
+
+
 def tidy_name(name: str) -> str:
     """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
     -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee',
@@ -131,18 +145,20 @@ def final_name(name: str) -> str | None:
     """An author's name as the page's sources give it, whatever the path (JSON-LD, <meta>,
     byline): HTML entities a CMS escaped twice decoded ("Lindsey O&#039;Donnell"), a byline
     label left in a structured name dropped ("By Lucy Akins", "Текст: Лида Буслаева", "Recipe
-    by …"), a trailing comma cut; None when nothing is left."""
+    by …"), a trailing comma cut, degrees after a comma dropped ("Jane Roe, MS, RDN": a
+    microdata author's text carries them as JSON-LD names do); None when nothing is left."""
     if "&" in name and ";" in name:
         name = html.unescape(name)
     name = _RECIPE_BY.sub("", BYLINE_PREFIX.sub("", clean_inline(name)))
-    return tidy_name(name) or None
+    return split_credentials(name)[0] or None
 
 
 _RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por)\s+",
                         re.IGNORECASE)
 
 
-_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и)\s|\((?i:with|avec|mit|con|com|с)\s")
+_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|"
+                      r"\((?i:with|avec|mit|con|com|с)\s")
 
 
 def several_names(name: str) -> list[str]:
