@@ -137,36 +137,6 @@ def visible_bylines(root) -> list[dict]:
     return found
 
 
-# the texts holding a word of a person's name, and whether an element is a byline element
-# (the XPath of every byline element costs ~2 ms per page; this asks only about a name's
-# few ancestors). A name may be split over elements: "<span>Ann Lee</span> <span>Berg</span>"
-_WORD_TEXTS = etree.XPath("//body//text()[contains(., $word)]"
-                          "[not(parent::script or parent::style)]")
-_IS_BYLINE = etree.XPath("self::*" + _BYLINE_PRED, smart_strings=False)
-
-
-def byline_naming(root, name: str) -> list[dict]:
-    """The people of the byline element that prints `name` (among the first 3 texts holding
-    its longest word: the widest of each one's element and its 6 ancestors that is a byline
-    element and prints the whole name; one per writer inside one for all: "<div
-    class=bylines><div class=byline>A</div><div class=byline>B</div>"); [] when none is, or
-    it sits in a teaser card."""
-    word = max(name.split(), key=len, default="")
-    key = " ".join(name.split()).casefold()
-    for text in _WORD_TEXTS(root, word=word)[:3] if word else ():
-        el = text.getparent()
-        best: list[dict] = []
-        for node in [el, *el.iterancestors()][:7]:
-            if node.tag in ("body", "html", "article", "main"):
-                break
-            if _IS_BYLINE(node) and key in " ".join(node.text_content().split()).casefold():
-                people = _byline_people(node)
-                best = people if len(people) > len(best) else best
-        if best:
-            return [] if in_teaser_card(el, headline(root)) else best
-    return []
-
-
 # a paragraph that is only a bold name, after a paragraph of text: the writer signs the end
 _SIGNATURE = etree.XPath("//p[count(*) = 1][strong or b][string-length(normalize-space()) <= 40]"
                          "[preceding-sibling::p[1][string-length(normalize-space()) > 120]]",

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .author_links import host_names, profile_links
-from .bylines import byline_date, byline_naming, end_signature, in_author_box, visible_bylines
+from .bylines import byline_date, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -25,7 +25,7 @@ from .jsonld import (
     ld_people,
     ld_types,
 )
-from .names import final_name, looks_like_person, split_names
+from .names import final_name, split_names
 from .page_scans import one_page
 from .structured import read_structured
 from .structured_dates import (
@@ -302,8 +302,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = _byline_lists_more(root, ld_authors) if ld_authors else (
-        _label_or_boxes(root, visible) or meta_authors)
+    people = ld_authors or _label_or_boxes(root, visible) or meta_authors
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
@@ -329,21 +328,6 @@ def _label_or_boxes(root, visible: dict) -> list[dict]:
         return labelled
     boxes = visible_bylines(root)
     return boxes if {p["name"] for p in labelled} < {p["name"] for p in boxes} else labelled
-
-
-def _byline_lists_more(root, ld_authors: list[dict]) -> list[dict]:
-    """The JSON-LD authors, unless the byline element that prints the first of them names
-    every one of them and more people (the structured data lists one of the writers the
-    byline shows): then that element's list, with the JSON-LD link where the byline gives
-    none. One element, not the byline elements together (an author's box also holds "email
-    the author", "Follow", a related card's byline), and only people's names."""
-    group = byline_naming(root, ld_authors[0]["name"])
-    names = {p["name"].casefold() for p in ld_authors}
-    if not names < {p["name"].casefold() for p in group} \
-            or not all(looks_like_person(p["name"]) for p in group):
-        return ld_authors
-    links = {p["name"].casefold(): p.get("url") for p in ld_authors}
-    return [{**p, "url": p.get("url") or links.get(p["name"].casefold())} for p in group]
 
 
 def _shown(root, people: list[dict]) -> bool:

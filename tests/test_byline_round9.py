@@ -24,17 +24,6 @@ def test_a_byline_block_with_one_link_per_writer_names_each() -> None:
     assert [n for n, _ in _authors(page(byline=byline))] == ["Ann Lee", "Tom Roe Berg"]
 
 
-def test_a_byline_naming_the_json_ld_author_and_more_wins() -> None:
-    # JSON-LD lists one of the two writers the byline shows: the sources agree on her, the
-    # byline has the whole list
-    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
-            "[{\"@type\": \"Person\", \"name\": \"Tom Roe Berg\"}]}</script>")
-    byline = ("<div class='bylines'><div class='byline'><a class='name' "
-              "href='mailto:ann@news.example'>Ann Lee</a></div><div class='byline'>"
-              "<a class='name' href='mailto:tom@news.example'>Tom Roe Berg</a></div></div>")
-    assert _authors(page(byline=byline, head=head)) == [("Ann Lee", None), ("Tom Roe Berg", None)]
-
-
 def test_a_json_ld_author_list_beside_a_shorter_byline_stays() -> None:
     head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
             "[{\"@type\": \"Person\", \"name\": \"Ann Lee\"}, {\"@type\": \"Person\", "
