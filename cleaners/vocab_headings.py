@@ -135,6 +135,8 @@ SITE_LIST_WORDS = (
     r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
     r"neueste\s+artikel", r"top-?(?:meldungen|themen|nachrichten)", r"top\s+news",
+    # a column box of the site's newest stories: "Neue Nachrichten", "Neueste Meldungen"
+    r"neue(?:ste)?\s+(?:nachrichten|meldungen|news)",
     r"(?:mest|mer)\s+(?:läst|lest|læst|delt)",
     r"les\s+plus\s+(?:lus|partagés|commentés|populaires)",
     r"à\s+la\s+une", r"(?:lo\s+)?más\s+(?:leíd[oa]s?|vist[oa]s?)", r"últimas\s+noticias",

@@ -72,6 +72,9 @@ _MIN_EMBED_SNIPPET = 60
 # by a card between the paragraphs like an article (in a list, "Newsletter" is a menu item
 # that tells a menu from a block of articles: kept there).
 _NEWSLETTER_PATH = re.compile(r"/newsletters?(?:[-_./]|$)", re.IGNORECASE)
+# An article's address: a dated folder ("/2025/04/16/") or a long id ("-100.html", ",1422");
+# a short title leading there is a headline ("„Starkes Netz“"), not a topic name.
+_ARTICLE_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/|\d{5}")
 
 
 @dataclass(slots=True)
@@ -348,8 +351,7 @@ def _block(cards: list[Card], elements: list, url: str | None,
         return Block(elements=elements)  # "related"; still no part of the main text
     block = Block(elements=elements)
     start = doc_key(elements[0])  # cards follow in page order inside the block
-    if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and
-                                   word_count(c.title) < 3 and len(c.title) < 25) >= len(cards):
+    if len(cards) >= 2 and 2 * sum(1 for c in cards if _topic_like(c)) >= len(cards):
         return None  # "Diabetes", "Heart health": mostly a topic list, not articles
     for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
         if c.snippet:
@@ -359,6 +361,12 @@ def _block(cards: list[Card], elements: list, url: str | None,
         else:
             block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
     return block
+
+
+def _topic_like(card: Card) -> bool:
+    """A short title without a summary that leads to no article address: a topic name."""
+    return not card.snippet and word_count(card.title) < 3 and len(card.title) < 25 and \
+        not _ARTICLE_PATH.search(urlsplit(card.href or "").path)
 
 
 def _absolute(href: str | None, url: str | None) -> str | None:

@@ -1,0 +1,59 @@
+"""Shapes met on the navigation pool's round-12 tune pages (docs/annotation.md, Coverage),
+written as small pages after their layouts: site-wide lists and shop boxes beside the
+article that are no related block, and the related blocks beside them."""
+from __future__ import annotations
+
+from nav_pages import find_in_body
+
+URL = "https://www.example.de/news,140000.html"
+PROSE = "<p>" + "Der Tarif kostet im ersten Jahr deutlich weniger als zuvor. " * 6 + "</p>"
+HEADLINES = ["Neue Schadsoftware bestiehlt Nutzer von Android-Telefonen",
+             "Roadmap verrät kommende Bildschirmfreigabe für Videokonferenzen",
+             "Raumsonde zeigt ein ungewöhnliches Foto vom roten Planeten",
+             "Neuer Ärger für Drohnenhersteller in den USA: Flugverbot droht",
+             "Update bringt den letzten Feinschliff für das neue Betriebssystem"]
+
+
+def _links(headlines=HEADLINES, path="/news,{}.html") -> str:
+    return "".join(f'<li><a href="{path.format(140010 + i)}">{title}</a></li>'
+                   for i, title in enumerate(headlines))
+
+
+def _page(column: str) -> str:
+    return (f'<div id="content"><div class="maincontent"><h1>Tarif für 5,99 Euro</h1>{PROSE}'
+            f'</div><div id="rightWrap">{column}</div></div>')
+
+
+def test_a_column_box_headed_as_the_sites_new_stories_is_no_rail():
+    for label in ("Neue Nachrichten", "Neueste Nachrichten", "Neueste Meldungen"):
+        box = f'<div class="rightBx generic_box"><div>{label}</div><ul>{_links()}</ul></div>'
+        links, teasers, _elements = find_in_body(_page(box), URL)
+        assert (links, teasers) == ([], []), label
+
+
+def test_short_headlines_of_dated_articles_are_no_topic_list():
+    # a "related" box whose headlines are short quotes: article URLs (a dated folder), not
+    # the topic pages of a list of subjects
+    base = "https://www.example.it/2025/04/"
+    items = [("16/wichtiger-schritt/", "„Wichtiger Schritt“"),
+             ("16/der-tod-des-baeckermeisters/", "Der Tod des Bäckermeisters"),
+             ("16/enger-zusammenruecken/", "„Müssen enger zusammenrücken“"),
+             ("15/starkes-netz/", "„Starkes Netz“")]
+    box = "".join(f'<li class="related_item"><h3><a href="{base}{path}">{title}</a></h3></li>'
+                  for path, title in items)
+    body = (f'<div class="post"><h1>„Unermüdlicher Einsatz“</h1>{PROSE}</div>'
+            f'<h4 class="related_box_title">Ähnliche Artikel</h4>'
+            f'<div class="related_box"><ul>{box}</ul></div>')
+    links, teasers, _elements = find_in_body(body, base + "01/unermuedlicher-einsatz/")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", title, base + path) for path, title in items]
+
+
+def test_short_titles_of_topic_pages_stay_a_topic_list():
+    box = "".join(f'<li><a href="/gesundheit/{t.lower()}/">{t}</a></li>'
+                  for t in ("Diabetes", "Herz", "Schlaf", "Ernährung"))
+    body = (f'<div class="post"><h1>Blutdruck</h1>{PROSE}</div>'
+            f'<div class="related-topics-box"><h4>Ähnliche Artikel</h4><ul>{box}</ul></div>')
+    links, teasers, _elements = find_in_body(body, "https://www.example.de/2025/04/blutdruck/")
+    assert (links, teasers) == ([], [])
