@@ -210,7 +210,7 @@ LABEL_STEMS = (
     "mohlo", "ilgili", "i\u0307lgili", "benzer", "bunlar", "baca", "berita", "tin ", "xem",
     "taip", "susij",
     "lasi", "saist", "tengdar", "habari", "fleira", "lestu", "lese", "erfahr", "artikel",
-    "beiträge", "para ", "powiąz",
+    "beiträge", "para ", "powiąz", "aus dem", "our reader", "readers",
     "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
     "संबंधित", "ข่าว", "บทความ", "あわせて", "こちら", "함께", "更多",
     "関連", "合わせ", "併せ", "次に", "この記事", "ilginizi", "i\u0307lginizi", "sizin", "önerilen",

@@ -101,6 +101,10 @@ RELATED_WORDS = (
     r"новости\s+по\s+теме", r"вас\s+(?:также\s+)?может\s+заинтересовать",
     r"(?:auch|ebenfalls)\s+(?:lesenswert|interessant)", r"dazu\s+passend",
     r"weitere\s+(?:nachrichten|meldungen|berichte)\s+zum\s+thema",
+    # a block fitted to the article ("Passend zum Artikel"), the section's other stories
+    # ("Aus dem Ressort"), what other readers went on to ("Our readers read next")
+    r"passend\s+zum\s+(?:artikel|beitrag|text)", r"(?:mehr\s+)?aus\s+dem\s+ressort",
+    r"(?:our\s+)?readers\s+(?:also\s+)?read(?:\s+next)?",
     # zh, ja, tr, ko, ru, ar: polite and longer forms of the same headings
     r"[为為]您推[荐薦]", r"猜您喜[欢歡]", r"延伸\s*[·・]?\s*推[荐薦]",
     r"(?:你|您)可能(?:还|也|還)?(?:会|會)?(?:感兴趣|感興趣|喜欢|喜歡)(?:的(?:文章|内容|內容|新闻|新聞))?",

@@ -57,3 +57,21 @@ def test_short_titles_of_topic_pages_stay_a_topic_list():
             f'<div class="related-topics-box"><h4>Ähnliche Artikel</h4><ul>{box}</ul></div>')
     links, teasers, _elements = find_in_body(body, "https://www.example.de/2025/04/blutdruck/")
     assert (links, teasers) == ([], [])
+
+
+def _cards_under(heading: str, snippets: bool) -> str:
+    dek = "<p>Die Zentralbank hält den Leitzins stabil und verweist auf die Inflation.</p>"
+    cards = "".join(f'<article class="tile"><a href="/wirtschaft/{140010 + i}.html">'
+                    f"<h3>{title}</h3>{dek if snippets else ''}</a></article>"
+                    for i, title in enumerate(HEADLINES[:4]))
+    return (f'<div class="post"><h1>Tarif für 5,99 Euro</h1>{PROSE}</div>'
+            f'<section class="box"><h2>{heading}</h2><div class="list">{cards}</div></section>')
+
+
+def test_headings_of_the_article_s_own_block_and_its_section():
+    for heading in ("Passend zum Artikel", "Aus dem Ressort", "Our readers read next"):
+        links, teasers, _elements = find_in_body(_cards_under(heading, snippets=False), URL)
+        assert teasers == [], heading
+        assert [x.title for x in links] == HEADLINES[:4], heading
+        links, teasers, _elements = find_in_body(_cards_under(heading, snippets=True), URL)
+        assert links == [] and [t.title for t in teasers] == HEADLINES[:4], heading
