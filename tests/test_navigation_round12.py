@@ -75,3 +75,21 @@ def test_headings_of_the_article_s_own_block_and_its_section():
         assert [x.title for x in links] == HEADLINES[:4], heading
         links, teasers, _elements = find_in_body(_cards_under(heading, snippets=True), URL)
         assert links == [] and [t.title for t in teasers] == HEADLINES[:4], heading
+
+
+def test_a_heading_box_with_a_linked_copy_and_an_all_articles_link():
+    # one heading shown on wide screens, a linked copy with "Alle Artikel zum Thema" (the
+    # topic page) on small ones, then the cards
+    head = ('<div class="headline-box"><h3 class="hide-mobile">Mehr zum Thema Nahost</h3>'
+            '<a href="/themen/nahost"><h3 class="show-mobile">Mehr zum Thema Nahost</h3>'
+            '<span class="hide-mobile">Alle Artikel zum Thema</span></a></div>')
+    dek = "<p>Die Verhandlungen über eine Waffenruhe gehen in die nächste Runde.</p>"
+    cards = "".join(f'<div class="row"><div class="widget"><article><div class="teaser">'
+                    f'<a href="/international/{t[:12].lower().replace(" ", "-")}-ld.'
+                    f'{1839650 + i}"><h2>{t}</h2></a>{dek}</div></article></div></div>'
+                    for i, t in enumerate(HEADLINES[:4]))
+    body = (f'<div class="post"><h1>Krieg in Nahost</h1>{PROSE}</div>'
+            f'<section class="pageelement">{head}{cards}</section>')
+    links, teasers, _elements = find_in_body(body, "https://www.example.ch/international/x-ld.1")
+    assert links == []
+    assert [t.title for t in teasers] == HEADLINES[:4]

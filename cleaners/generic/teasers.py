@@ -45,6 +45,7 @@ from .nav_scan import (
     in_chrome,
     is_inside,
     raw_text,
+    read_more,
     related_heading,
     squash,
     text_len,
@@ -236,8 +237,10 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
         return _inline(head, hit.text, list(head), url, nav_anchors)
     for _ in range(4):  # climb boxes that hold only the heading (and a short "more" link)
         parent = head.getparent()
-        if parent is None or parent.tag in STOP_TAGS or \
-                text_len(parent, heading_len + _WRAPPER_SLACK) - heading_len > _WRAPPER_SLACK:
+        if parent is None or parent.tag in STOP_TAGS:
+            break
+        own = heading_len + _listing_links(parent, head, hit.text)
+        if text_len(parent, own + _WRAPPER_SLACK) - own > _WRAPPER_SLACK:
             break
         head = parent
     nxt = head.getnext()
@@ -255,6 +258,21 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     if not cards:
         return None
     return make_block(cards, [head, *used], url, _max_cards(hit.text))
+
+
+def _listing_links(box, head, label: str) -> int:
+    """Text of the links beside a heading that lead to its listing, not to an article: a
+    linked copy of the heading for small screens with "Alle Artikel zum Thema" (a topic
+    page), a "see all" link."""
+    n = 0
+    for a in box.iter("a"):
+        if is_inside(a, {head}) or is_inside(head, {a}):
+            continue
+        text = squash(raw_text(a))
+        if read_more(text) or text.startswith(label) or \
+                NON_ARTICLE_URL.search(urlsplit(a.get("href") or "").path):
+            n += text_len(a)
+    return n
 
 
 def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
