@@ -93,3 +93,21 @@ def test_a_heading_box_with_a_linked_copy_and_an_all_articles_link():
     links, teasers, _elements = find_in_body(body, "https://www.example.ch/international/x-ld.1")
     assert links == []
     assert [t.title for t in teasers] == HEADLINES[:4]
+
+
+def test_cards_in_a_text_whose_layout_box_is_named_with_sidebar():
+    # "withSidebar" names the layout that has a sidebar beside the text, not a sidebar: the
+    # one-item lists between the paragraphs are cards in the text
+    url = "https://www.example.ca/news/world/ceasefire-talks-1.7287711"
+    items = [("https://www.example.ca/news/world/who-leads-the-group-1.7280676",
+              "Who leads the group, and what happens to the talks now?"),
+             ("https://www.example.ca/news/world/commander-killed-1.7281995",
+              "Military commander killed last month, army says")]
+    text = PROSE.join(f'<div dir="ltr"><ul class="similarLinks"><li><a href="{href}">'
+                      f"<span>{title}</span></a></li></ul></div>" for href, title in items)
+    body = (f'<div class="detailBodyContainer withSidebar"><div class="detailMainCol">'
+            f'<h1>What is next for the talks?</h1><div class="story">{PROSE}{text}{PROSE}'
+            f'</div></div><aside class="sidebar"></aside></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [("related", t, h) for h, t in items]
