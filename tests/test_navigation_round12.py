@@ -111,3 +111,22 @@ def test_cards_in_a_text_whose_layout_box_is_named_with_sidebar():
     links, teasers, _elements = find_in_body(body, url)
     assert teasers == []
     assert [(x.rel, x.title, x.url) for x in links] == [("related", t, h) for h, t in items]
+
+
+def test_a_paid_card_with_its_badge_beside_the_headline_is_no_related_link():
+    def card(href: str, badge: str, topic: str, title: str) -> str:
+        return (f'<div class="inline-list"><p class="inline-list__headline">Lesen Sie auch</p>'
+                f'<article class="teaser"><header><a href="{href}"><img src="x.jpg"></a>'
+                f'</header><div class="teaser__container"><div class="teaser__overline">'
+                f'{badge}<span class="teaser__topic">{topic}</span></div>'
+                f'<h4 class="teaser__headline"><a href="{href}">{title}</a></h4></div>'
+                f'</article></div>')
+    paid = card("/kaufberatung/angebote/article250276216/Kreditkarten.html",
+                '<span class="badge"><span class="visually-hidden">Artikeltyp:</span>'
+                "Advertorial</span>", "Kreditkarten", "Mehr von dem, was du liebst: Die Karte")
+    news = card("/politik/deutschland/article253195868/Studie-Erstwaehler.html", "",
+                "Landtagswahlen", "Viele Erstwähler haben Angst vor den Grünen")
+    body = f'<div class="post"><h1>Wahlkampf</h1>{PROSE}{paid}{PROSE}{news}{PROSE}</div>'
+    links, teasers, _elements = find_in_body(body, "https://www.example.de/politik/article1.html")
+    assert teasers == []
+    assert [x.title for x in links] == ["Viele Erstwähler haben Angst vor den Grünen"]
