@@ -130,3 +130,24 @@ def test_a_paid_card_with_its_badge_beside_the_headline_is_no_related_link():
     links, teasers, _elements = find_in_body(body, "https://www.example.de/politik/article1.html")
     assert teasers == []
     assert [x.title for x in links] == ["Viele Erstwähler haben Angst vor den Grünen"]
+
+
+def _tw_card(i: int, kicker: str, title: str) -> str:
+    # a linked card: picture, a kicker line, the headline in an <h3> styled by utilities
+    return (f'<article class="pt-4 border-t"><a class="flex gap-4 group" href="/article/'
+            f'{10028888 + i}"><div class="w-[128px]"><img src="p.jpg"></div><div class="flex-1">'
+            f'<div class="flex gap-1"><span class="text-sub-caption">{kicker}</span></div>'
+            f'<h3 class="text-black font-bold tracking-[0.4px]group-hover:text-gray-500">'
+            f"{title}</h3></div></a></article>")
+
+
+def test_a_pair_of_cards_between_paragraphs_with_utility_classed_headlines():
+    url = "https://www.example.de/article/es-geht-um-unser-leben-10035612"
+    titles = ["„Kinder? Für mich keine Option“ – wie Jüngere mit Zukunftsangst leben",
+              "Kinderlosigkeit: „Ich mag Kinder – aber ich will keines in diese Welt setzen“"]
+    pair = "".join(_tw_card(i, "Demografie", t) for i, t in enumerate(titles))
+    body = (f'<div class="article"><h1>Es geht um unser Leben</h1>{PROSE}'
+            f'<div class="flex flex-col gap-4">{pair}</div>{PROSE}</div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [(x.rel, x.title) for x in links] == [("related", t) for t in titles]

@@ -183,6 +183,19 @@ def _is_card(el, url: str) -> bool:
 
 
 def _between_prose(card, url: str) -> bool:
+    """Is the card next to prose, or is it one of a small group of cards of one kind whose
+    wrapper is ("<p>…</p><div><article>card</article><article>card</article></div><p>")?"""
+    if _prose_beside(card, url):
+        return True
+    group = card.getparent()
+    if group is None or group.tag in _STOP:
+        return False
+    kids = [k for k in group if isinstance(k.tag, str)]
+    return 2 <= len(kids) <= _MAX_RUN and all(_alike(k, card) for k in kids) and \
+        _prose_beside(group, url)
+
+
+def _prose_beside(card, url: str) -> bool:
     """Is the nearest element sibling before or after the card (or the wrappers that hold
     nothing else) a paragraph of prose?"""
     node, size = card, len(squash(raw_text(card)))
