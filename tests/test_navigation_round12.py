@@ -151,3 +151,25 @@ def test_a_pair_of_cards_between_paragraphs_with_utility_classed_headlines():
     links, teasers, _elements = find_in_body(body, url)
     assert teasers == []
     assert [(x.rel, x.title) for x in links] == [("related", t) for t in titles]
+
+
+def test_the_second_pane_of_a_slider_under_a_site_list_heading_is_no_rail():
+    # a portal's picture-story slider: one heading, then two panes of the same list kind
+    # ("<ul class='img a'>", "<ul class='img b'>"); the heading names a site-wide list
+    url = "https://news.example.cn/c/2019-09-10/doc-iicezuev8310012.shtml"
+    titles = ["东方菇娘种出美好生活的故事在这里", "大熊猫首次落户高原城市西宁动物园",
+              "九零后法国新锐赛车手为赛而生的一生", "一片叶子致富一个村庄的山区新路"]
+
+    def pane(cls: str, offset: int) -> str:
+        return f'<ul class="img {cls}">' + "".join(
+            f'<li><a href="https://news.example.cn/z/slide_1_{64237 + offset + i}_3940.html">'
+            f'<span class="img-span"></span><span class="title">{t}</span></a></li>'
+            for i, t in enumerate(titles)) + "</ul>"
+    side = ('<div class="img-story"><div class="right-tlt"><h3>图片故事</h3></div>'
+            f'<div class="focus-box"><div class="picBox">{pane("lead", 0)}{pane("more", 10)}'
+            '</div></div></div>')
+    prose = "<p>" + "新华社消息，当地时间九日，有关部门发布了最新的统计数据和说明。" * 5 + "</p>"
+    body = (f'<div class="article-content"><div class="article-content-left"><h1>标题</h1>'
+            f'{prose}</div><div class="article-content-right">{side}</div></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])

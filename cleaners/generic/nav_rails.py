@@ -344,5 +344,18 @@ def _previous_text(node):
 
 
 def _same_kind(a, b) -> bool:
-    return a.tag == b.tag and bool(a.get("class")) and a.get("class") == b.get("class") and \
-        next(a.iter(*HEADING_TAGS), None) is None
+    """Boxes of one kind: the same tag and first class name ("<ul class='img lead'>" before
+    "<ul class='img more'>": one slider's panes under the module's one heading)."""
+    if a.tag != b.tag or next(a.iter(*HEADING_TAGS), None) is not None:
+        return False
+    if bool(a.get("class")) and a.get("class") == b.get("class"):
+        return True
+    first_a, first_b = (a.get("class") or "").split()[:1], (b.get("class") or "").split()[:1]
+    return bool(first_a) and first_a == first_b and _items_tag(a) == _items_tag(b) is not None
+
+
+def _items_tag(box) -> str | None:
+    """The tag of a list's items ("li" for <ul><li>…</li><li>…</li></ul>): two children or
+    more, all of one tag; None for a box that is no such list."""
+    tags = {k.tag for k in box if isinstance(k.tag, str)}
+    return next(iter(tags)) if len(tags) == 1 and sum(1 for _ in box) >= 2 else None
