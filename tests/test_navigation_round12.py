@@ -173,3 +173,18 @@ def test_the_second_pane_of_a_slider_under_a_site_list_heading_is_no_rail():
             f'{prose}</div><div class="article-content-right">{side}</div></div>')
     links, teasers, _elements = find_in_body(body, url)
     assert (links, teasers) == ([], [])
+
+
+def test_a_line_of_links_inside_an_inline_element_is_no_rail():
+    # "<strong>You Can Also Check: <a>…</a> | <a>…</a></strong>" after the text: service
+    # pages in a line of the article, not a list of story items
+    url = "https://www.example.in/city/bhopal/newborns-left-in-dustbins/articleshow/130278578.cms"
+    links = " | ".join(f'<a href="https://www.example.in/business/{p}">{t}</a>' for p, t in (
+        ("gold-rates-today/gold-price-in-bhopal", "Gold Rate in Bhopal"),
+        ("silver-rates-today/silver-price-in-bhopal", "Silver Rate in Bhopal"),
+        ("bank-holidays/madhya-pradesh", "Bank Holidays in Bhopal"),
+        ("public-holidays/madhya-pradesh", "Public Holidays in Bhopal")))
+    body = (f'<div class="article"><h1>Newborns left in dustbins</h1>{PROSE}'
+            f"<div><strong>You Can Also Check: {links}</strong></div></div>")
+    found, teasers, _elements = find_in_body(body, url)
+    assert (found, teasers) == ([], [])

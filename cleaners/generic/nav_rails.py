@@ -73,8 +73,11 @@ _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
 # Boxes climbed for a rail's heading: a list nested in the first item's box ("Meistgelesen"
 # above a lead story, then a box of four more) sits a few wrappers below it.
 _HEAD_LEVELS = 5
+# Inline elements ("<strong>You can also check: <a>…</a> | <a>…</a></strong>") hold a line
+# of links in the text, not a list of story items.
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
-                        "p", "a", "span", "button", "menu"))
+                        "p", "a", "span", "button", "menu", "strong", "b", "em", "i", "small",
+                        "font", "u"))
 
 
 def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) -> list:
