@@ -188,3 +188,22 @@ def test_a_line_of_links_inside_an_inline_element_is_no_rail():
             f"<div><strong>You Can Also Check: {links}</strong></div></div>")
     found, teasers, _elements = find_in_body(body, url)
     assert (found, teasers) == ([], [])
+
+
+def test_a_rail_headed_by_a_link_to_another_section_is_that_section_s_promotion():
+    url = "https://www.example.co.uk/news/politics/interview-on-the-war-b1189828.html"
+    guides = ["Best electric showers for your home this year",
+              "Best vitamin supplements tested by our editors",
+              "Best smart casual trainers for men to buy now"]
+
+    def column(head_href: str, folder: str) -> str:
+        items = "".join(f'<a href="{folder}{i}-{t[:10].lower().replace(" ", "-")}-b10{i}.html">'
+                        f"{t}</a>" for i, t in enumerate(guides))
+        return (f'<div class="column"><a href="{head_href}">Shopping Best Buys</a>'
+                f'<div class="list">{items}</div></div>')
+    for head_href, folder, kept in (("/shopping/best", "/shopping/best/home/", 0),
+                                    ("/news/politics", "/news/politics/", 3)):
+        body = (f'<main><div class="article"><h1>Interview</h1>{PROSE}</div>'
+                f"{column(head_href, folder)}</main>")
+        links, teasers, _elements = find_in_body(body, url)
+        assert teasers == [] and len(links) == kept, head_href

@@ -38,6 +38,7 @@ from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
+    absolute,
     in_chrome,
     is_inside,
     linkable,
@@ -107,6 +108,7 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
         if not hinted and _apart_from_article(el, root):
             continue
         if _site_list_heading(head) or (not hinted and not _plain_rail_heading(head)) or \
+                _other_section(head, el, url) or \
                 (head is not None and not_heads and is_inside(head, not_heads)) or \
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
@@ -292,6 +294,23 @@ def _heading_of(el):
         if node is None or node.tag in STOP_TAGS:
             break
     return None
+
+
+def _other_section(head, el, url: str) -> bool:
+    """Is the rail headed by a link to another section than the article's, all its items
+    in that section ("<a href=/shopping/best>Shopping Best Buys</a>" over buying guides
+    beside a politics article)? A box promoting that section, not related to the article
+    (a section-named block of the article's own section is: docs/annotation.md)."""
+    if head is None:
+        return False
+    links = [a for a in ([head] if head.tag == "a" else head.iter("a")) if a.get("href")]
+    if len(links) != 1:
+        return False
+    folder = urlsplit(absolute(links[0].get("href").strip(), url)).path.rstrip("/") + "/"
+    if folder.count("/") < 2 or urlsplit(url).path.startswith(folder):
+        return False
+    hrefs = [absolute((a.get("href") or "").strip(), url) for a in el.iter("a") if a.get("href")]
+    return bool(hrefs) and all(urlsplit(h).path.startswith(folder) for h in hrefs)
 
 
 def _site_list_heading(head) -> bool:
