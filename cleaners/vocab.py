@@ -78,6 +78,9 @@ NOT_RAIL_CLASS = re.compile(
     r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author"
     r"|sld|blog-?grid|pagination|(?<![a-z])actual"
 )
+# Boxes named for a site-wide list inside a related block's region: a tab of trending
+# stories beside the section's tab ("c-posts--articleTrending"), a "most-read" column.
+SITE_LIST_CLASS = re.compile(r"trend|popular|most-?(?:read|viewed|shared)|ranking|latest|newest")
 # Headings that open a teaser/related block: "Recommend", "You may also like", "推荐阅读", ...
 TEASER_HEADING = re.compile(
     rf"{_DECOR_HEAD}(?:{_alt(RELATED_WORDS + SITE_LIST_WORDS)}){_DECOR_TAIL}", re.IGNORECASE

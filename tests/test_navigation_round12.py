@@ -207,3 +207,20 @@ def test_a_rail_headed_by_a_link_to_another_section_is_that_section_s_promotion(
                 f"{column(head_href, folder)}</main>")
         links, teasers, _elements = find_in_body(body, url)
         assert teasers == [] and len(links) == kept, head_href
+
+
+def test_a_trending_tab_beside_the_sections_tab_is_not_the_blocks():
+    url = "https://www.example.ca/news/11862251/missile-attack-on-the-capital/"
+    stories = "".join(f'<li><a href="/news/1186{i}686/story-{i}/">{t}</a></li>'
+                      for i, t in enumerate(HEADLINES[:4]))
+    videos = "".join(f'<li><a href="/video/1186{i}464/video-{i}/">{t}</a></li>'
+                     for i, t in enumerate(HEADLINES[1:5]))
+    box = ('<div class="c-tabs"><div class="c-tabs__tabContainer"><h3>More on World</h3>'
+           '</div><div class="c-tabs__content">'
+           f'<ul class="c-infoBox__ul">{stories}</ul>'
+           f'<ul class="c-posts c-posts--articleTrending">{videos}</ul></div></div>')
+    body = f'<div class="article"><h1>Missile attack</h1>{PROSE}{box}{PROSE}</div>'
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [x.url for x in links] == [f"https://www.example.ca/news/1186{i}686/story-{i}/"
+                                      for i in range(4)]

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL
+from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL, SITE_LIST_CLASS
 from .nav_block import BLOCK_SLACK, MAX_CARDS, Block, loose_text, make_block
 from .nav_cards import Card, find_cards
 from .nav_embeds import find_embeds
@@ -315,6 +315,8 @@ def _under_site_list(el, region: list) -> bool:
     tops = set(region)
     node = el.getparent()
     while node is not None and node not in tops:
+        if SITE_LIST_CLASS.search((node.get("class") or "").lower()):
+            return True
         head = next((h for h in node.iter(*HEADING_TAGS)), None)
         if head is not None and _first_text(node) == squash(raw_text(head))[:40]:
             text = squash(raw_text(head))
