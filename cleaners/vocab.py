@@ -143,6 +143,7 @@ CLASS_EXCLUDE = re.compile(
 NON_ARTICLE_URL = re.compile(
     r"/(?:author|authors|writer|autor|autoren|auteur|autore)(?:/[^/]+)?/?$"
     r"|/(?:tag|tags|topic|topics|thema|themen|emne|tema|temas|schlagwort|stichwort|all-about"
+    r"|motcle|mot-cle|mots-cles"  # French keyword pages ("/motcle/trottinette-electrique")
     r"|category"
     r"|categories"
     r"|kategorie|etiqueta|etiquetas|search|suche|recherche|login|subscribe)(?:/|$)"

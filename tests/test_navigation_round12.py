@@ -224,3 +224,10 @@ def test_a_trending_tab_beside_the_sections_tab_is_not_the_blocks():
     assert teasers == []
     assert [x.url for x in links] == [f"https://www.example.ca/news/1186{i}686/story-{i}/"
                                       for i in range(4)]
+
+
+def test_a_french_keyword_page_is_no_article():
+    from cleaners.vocab import NON_ARTICLE_URL
+    for path in ("/motcle/trottinette-electrique", "/mot-cle/velo", "/mots-cles/sante/"):
+        assert NON_ARTICLE_URL.search(path), path
+    assert not NON_ARTICLE_URL.search("/politique/montreal/568297/motcle-des-trottinettes")
