@@ -231,3 +231,22 @@ def test_a_french_keyword_page_is_no_article():
     for path in ("/motcle/trottinette-electrique", "/mot-cle/velo", "/mots-cles/sante/"):
         assert NON_ARTICLE_URL.search(path), path
     assert not NON_ARTICLE_URL.search("/politique/montreal/568297/motcle-des-trottinettes")
+
+
+def test_a_related_box_whose_header_links_its_section_keeps_all_its_cards():
+    url = "https://www.example.lu/headlines/der-tag-naht-demonstration/"
+    cards = "".join(
+        f'<div class="grid__item"><article class="post-teaser"><a class="post-teaser__link" '
+        f'href="https://www.example.lu/headlines/story-{i}/"><div class="post-teaser__content">'
+        f'<h2 class="post-teaser__title">{t}</h2></div></a></article></div>'
+        for i, t in enumerate(HEADLINES[:4]))
+    box = ('<div class="related-posts"><div class="related-posts__container">'
+           '<div class="related-posts__header"><h2 class="related-posts__title">'
+           '<a href="https://www.example.lu/category/headlines/">Headlines</a></h2></div>'
+           f'<div class="related-posts__body"><div class="grid"><div class="grid__list">{cards}'
+           '</div></div></div></div></div>')
+    body = f'<div class="post"><h1>Der Tag naht</h1>{PROSE}</div>{box}'
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [x.url for x in links] == [f"https://www.example.lu/headlines/story-{i}/"
+                                      for i in range(4)]

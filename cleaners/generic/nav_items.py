@@ -57,12 +57,15 @@ def _flatten(items: list) -> list:
 
 
 def _see_all(item) -> bool:
-    """An item that is one "see all" link: "More Stories", "Alle Artikel »"."""
+    """An item that is one "see all" link: "More Stories", "Alle Artikel »", or the block's
+    own linked heading ("<div class=header><h2><a href=/category/x>Headlines</a></h2>")."""
     anchors = list(item.iter("a"))
     if len(anchors) != 1:
         return False
     text = squash(raw_text(item))
-    return text == squash(raw_text(anchors[0])) and (read_more(text) or heading_label(text))
+    return text == squash(raw_text(anchors[0])) and (
+        read_more(text) or heading_label(text) or
+        next(item.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None)
 
 
 def _repeated_kids(item) -> list | None:
