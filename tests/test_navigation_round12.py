@@ -250,3 +250,19 @@ def test_a_related_box_whose_header_links_its_section_keeps_all_its_cards():
     assert teasers == []
     assert [x.url for x in links] == [f"https://www.example.lu/headlines/story-{i}/"
                                       for i in range(4)]
+
+
+def test_a_grid_of_ad_slot_fallback_stories_and_plain_cards_keeps_both():
+    url = "https://www.example.de/wirtschaft/geld/zahlungssystem-33420056.html"
+
+    def card(i: int, title: str) -> str:
+        return (f'<article class="teaser teaser--card"><a href="/politik/story-{33415166 + i}'
+                f'.html"><h3 class="teaser__headline">{title}</h3></a></article>')
+    slots = "".join(f'<div class="group group--adtag-with-fallbackcontent">{card(i, t)}</div>'
+                    for i, t in enumerate(HEADLINES[:3]))
+    plain = "".join(card(3 + i, t) for i, t in enumerate(HEADLINES[3:5] + HEADLINES[:1]))
+    grid = f'<div class="group-teaserblock"><div class="group-teaserblock__items">{slots}{plain}'
+    body = f'<main><article><h1>Zahlungssystem</h1>{PROSE}</article>{grid}</div></div></main>'
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert len(links) == 6
