@@ -320,7 +320,9 @@ def summary(text: str) -> bool:
 
 
 _CLASS_WORDS = {"title": TITLE_CLASS, "excerpt": EXCERPT_CLASS}
-_UTILITY_TEXT = re.compile(r"(?:[a-z0-9-]+:)*text-")  # Tailwind, Bootstrap text utilities
+# Tailwind and Bootstrap text utilities, behind any variant prefixes, arbitrary values
+# included ("sm:text-lg", "[&>p]:text-sm", "tracking-[0.4px]group-hover:text-gray-500")
+_UTILITY_TEXT = re.compile(r"(?:[^\s:]+:)*text-")
 
 
 @lru_cache(maxsize=8192)

@@ -56,7 +56,9 @@ _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
 _STOP = STOP_TAGS - {"article"}  # a card may be an <article> of its own
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u", "mark"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SITE_LIST_CLASS = re.compile(r"widget|popular|trending|ranking|sidebar|most-?read")
+# ("withSidebar", "has-sidebar" name the layout beside a sidebar, the text's box included)
+_SITE_LIST_CLASS = re.compile(
+    r"widget|popular|trending|ranking|(?<!with)(?<!with-)(?<!has)(?<!has-)sidebar|most-?read")
 # Comment threads: a pingback ("Pingback: <a>Post of another blog</a>") is a comment that
 # links, no card in the text ("commentary" names an opinion piece, not a thread).
 _COMMENTS = re.compile(r"comment(?!ar)")
@@ -181,6 +183,19 @@ def _is_card(el, url: str) -> bool:
 
 
 def _between_prose(card, url: str) -> bool:
+    """Is the card next to prose, or is it one of a small group of cards of one kind whose
+    wrapper is ("<p>…</p><div><article>card</article><article>card</article></div><p>")?"""
+    if _prose_beside(card, url):
+        return True
+    group = card.getparent()
+    if group is None or group.tag in _STOP:
+        return False
+    kids = [k for k in group if isinstance(k.tag, str)]
+    return 2 <= len(kids) <= _MAX_RUN and all(_alike(k, card) for k in kids) and \
+        _prose_beside(group, url)
+
+
+def _prose_beside(card, url: str) -> bool:
     """Is the nearest element sibling before or after the card (or the wrappers that hold
     nothing else) a paragraph of prose?"""
     node, size = card, len(squash(raw_text(card)))

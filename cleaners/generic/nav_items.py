@@ -19,6 +19,11 @@ def repeated_items(region: list) -> list | None:
             for kid in kids:
                 tags[kid.tag] = tags.get(kid.tag, 0) + 1
             tag, count = max(tags.items(), key=lambda tc: tc[1])
+            if count < len(kids) and min(tags.values()) >= 2 and _one_story_each(kids):
+                # cards of two tags in one list, each tag repeated: ad slots with the site's
+                # fallback story (<div class=adtag><article>…</article></div>) beside plain
+                # <article>s (a lone "see all" box of another tag is no such card)
+                return _flatten(kids)
             if count >= 2:
                 return _flatten([kid for kid in kids if kid.tag == tag])
             # "See all" beside the list: go into the kid holding most links
@@ -27,6 +32,20 @@ def repeated_items(region: list) -> list | None:
             return None
         kids = [el for el in kids[0] if isinstance(el.tag, str) and has_link(el)]
     return None
+
+
+def _one_story_each(kids: list) -> bool:
+    """Does every kid, of an item tag, lead to one target of its own (an image link and a
+    title link to the same story count once)?"""
+    targets = []
+    for kid in kids:
+        if kid.tag not in _ITEM_TAGS:
+            return False
+        hrefs = {h for h in (link_href(a) for a in kid.iter("a")) if h}
+        if len(hrefs) != 1:
+            return False
+        targets.append(hrefs.pop())
+    return len(set(targets)) == len(targets)
 
 
 def _flatten(items: list) -> list:
@@ -57,12 +76,15 @@ def _flatten(items: list) -> list:
 
 
 def _see_all(item) -> bool:
-    """An item that is one "see all" link: "More Stories", "Alle Artikel »"."""
+    """An item that is one "see all" link: "More Stories", "Alle Artikel »", or the block's
+    own linked heading ("<div class=header><h2><a href=/category/x>Headlines</a></h2>")."""
     anchors = list(item.iter("a"))
     if len(anchors) != 1:
         return False
     text = squash(raw_text(item))
-    return text == squash(raw_text(anchors[0])) and (read_more(text) or heading_label(text))
+    return text == squash(raw_text(anchors[0])) and (
+        read_more(text) or heading_label(text) or
+        next(item.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None)
 
 
 def _repeated_kids(item) -> list | None:

@@ -20,6 +20,8 @@ _NATIVE_SLOT = re.compile(r"(?<![a-z])native(?![a-z])", re.IGNORECASE)
 _PRICE_CLASS = re.compile(r"(?<![a-z])price", re.IGNORECASE)
 # A one-word folder ("/world/", "/video/"): a section front, not an article.
 _SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
+_BADGE_LEVELS = 3  # a badge sits in the card's item, a few wrappers around the headline
+_BADGE_TEXT = 40  # "Artikeltyp: Advertorial", "Anzeige": a label, not a headline
 _CHANNEL_LABEL = 6  # characters of a channel's name on a digest card ("财经", "Sport")
 _MIN_CHANNELS = 3
 
@@ -37,7 +39,7 @@ def not_an_article(card: Card, url: str | None) -> bool:
     # "Sponsored" as the card's only title line (the label glued to the headline in a
     # "<span>Sponsored</span><h3>…</h3>" card leaves no word break to search for)
     if SPONSORED_TEXT.search(rest) or SPONSORED_TEXT.fullmatch(card.title.strip()) or \
-            JOB_AD_TITLE.search(card.title):
+            JOB_AD_TITLE.search(card.title) or _sponsored_badge(card):
         return True
     if not card.href:
         return False
@@ -46,6 +48,29 @@ def not_an_article(card: Card, url: str | None) -> bool:
         return True
     return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
                           not same_site(card.href, url) or page_of_same_article(card.href, url))
+
+
+def _sponsored_badge(card: Card) -> bool:
+    """A paid item's badge beside its headline, outside the card's title element: the item
+    around it (up to three levels, while it links nowhere else) shows a short line such as
+    "Advertorial" or "Anzeige" ("<span class=badge>Advertorial</span><h4><a>…</a></h4>")."""
+    item = card.el
+    for _ in range(_BADGE_LEVELS):
+        parent = item.getparent()
+        if parent is None or any((a.get("href") or "") != (card.href or "")
+                                 for a in parent.iter("a") if a.get("href")):
+            break
+        item = parent
+    if item is card.el:
+        return False
+    holders = set(card.el.iterancestors())
+    for el in item.iter():
+        if isinstance(el.tag, str) and el not in holders and el is not card.el and \
+                next(el.iter("a"), None) is None:
+            text = squash(raw_text(el))
+            if 0 < len(text) <= _BADGE_TEXT and SPONSORED_TEXT.search(text):
+                return True
+    return False
 
 
 def _priced(el) -> bool:

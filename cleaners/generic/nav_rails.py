@@ -38,6 +38,7 @@ from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
+    absolute,
     in_chrome,
     is_inside,
     linkable,
@@ -73,8 +74,11 @@ _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
 # Boxes climbed for a rail's heading: a list nested in the first item's box ("Meistgelesen"
 # above a lead story, then a box of four more) sits a few wrappers below it.
 _HEAD_LEVELS = 5
+# Inline elements ("<strong>You can also check: <a>…</a> | <a>…</a></strong>") hold a line
+# of links in the text, not a list of story items.
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
-                        "p", "a", "span", "button", "menu"))
+                        "p", "a", "span", "button", "menu", "strong", "b", "em", "i", "small",
+                        "font", "u"))
 
 
 def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) -> list:
@@ -104,6 +108,7 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
         if not hinted and _apart_from_article(el, root):
             continue
         if _site_list_heading(head) or (not hinted and not _plain_rail_heading(head)) or \
+                _other_section(head, el, url) or \
                 (head is not None and not_heads and is_inside(head, not_heads)) or \
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
@@ -291,6 +296,23 @@ def _heading_of(el):
     return None
 
 
+def _other_section(head, el, url: str) -> bool:
+    """Is the rail headed by a link to another section than the article's, all its items
+    in that section ("<a href=/shopping/best>Shopping Best Buys</a>" over buying guides
+    beside a politics article)? A box promoting that section, not related to the article
+    (a section-named block of the article's own section is: docs/annotation.md)."""
+    if head is None:
+        return False
+    links = [a for a in ([head] if head.tag == "a" else head.iter("a")) if a.get("href")]
+    if len(links) != 1:
+        return False
+    folder = urlsplit(absolute(links[0].get("href").strip(), url)).path.rstrip("/") + "/"
+    if folder.count("/") < 2 or urlsplit(url).path.startswith(folder):
+        return False
+    hrefs = [absolute((a.get("href") or "").strip(), url) for a in el.iter("a") if a.get("href")]
+    return bool(hrefs) and all(urlsplit(h).path.startswith(folder) for h in hrefs)
+
+
 def _site_list_heading(head) -> bool:
     """Is the rail headed ("Most read", "Latest") as a site-wide list?"""
     if head is None:
@@ -344,5 +366,18 @@ def _previous_text(node):
 
 
 def _same_kind(a, b) -> bool:
-    return a.tag == b.tag and bool(a.get("class")) and a.get("class") == b.get("class") and \
-        next(a.iter(*HEADING_TAGS), None) is None
+    """Boxes of one kind: the same tag and first class name ("<ul class='img lead'>" before
+    "<ul class='img more'>": one slider's panes under the module's one heading)."""
+    if a.tag != b.tag or next(a.iter(*HEADING_TAGS), None) is not None:
+        return False
+    if bool(a.get("class")) and a.get("class") == b.get("class"):
+        return True
+    first_a, first_b = (a.get("class") or "").split()[:1], (b.get("class") or "").split()[:1]
+    return bool(first_a) and first_a == first_b and _items_tag(a) == _items_tag(b) is not None
+
+
+def _items_tag(box) -> str | None:
+    """The tag of a list's items ("li" for <ul><li>…</li><li>…</li></ul>): two children or
+    more, all of one tag; None for a box that is no such list."""
+    tags = {k.tag for k in box if isinstance(k.tag, str)}
+    return next(iter(tags)) if len(tags) == 1 and sum(1 for _ in box) >= 2 else None

@@ -24,45 +24,36 @@ are "native ad" cards, shop products and other cards that are no article among t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..article import Link, Teaser
-from ..text import clean_snippet, word_count
-from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL
+from ..text import word_count
+from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL, SITE_LIST_CLASS
+from .nav_block import BLOCK_SLACK, MAX_CARDS, Block, loose_text, make_block
 from .nav_cards import Card, find_cards
 from .nav_embeds import find_embeds
-from .nav_not_articles import not_an_article, without_sections
 from .nav_rails import find_rails
 from .nav_region import region_after
 from .nav_scan import (
     HEADING_TAGS,
     STOP_TAGS,
     Hits,
-    absolute,
     ancestor_anchor,
-    doc_key,
     heading_label,
     hidden,
     in_chrome,
     is_inside,
     raw_text,
+    read_more,
     related_heading,
     squash,
     text_len,
 )
 from .nav_text_pairs import text_pairs
 
-# Text a block may hold outside its cards (its heading, a "see all" link, an ad label).
-_BLOCK_SLACK = 200
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
 _WRAPPER_SLACK = 12  # "推荐阅读 更多>>": a heading box may hold a short "more" link
-# A block relating articles to this one holds a handful of them (the annotated pages: at most
-# ten); one of dozens is a feed of the site's latest stories (docs/annotation.md, "Read-next
-# labels on latest feeds").
-_MAX_CARDS = 20
 # ... except a personalised feed ("为您推荐"): 40 cards under a portal's article (two zh-dev
 # tune pages), a "load more" list of recommendations, not the latest stories.
 _MAX_FEED_CARDS = 60
@@ -72,13 +63,6 @@ _MIN_EMBED_SNIPPET = 60
 # by a card between the paragraphs like an article (in a list, "Newsletter" is a menu item
 # that tells a menu from a block of articles: kept there).
 _NEWSLETTER_PATH = re.compile(r"/newsletters?(?:[-_./]|$)", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class Block:
-    elements: list
-    links: list = field(default_factory=list)  # (doc key, Link)
-    teasers: list = field(default_factory=list)  # (doc key, Teaser)
 
 
 def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Block]:
@@ -203,16 +187,16 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     if _site_list(el):
         return None  # "related-articles" box headed "Most Popular"
     cards = find_cards([el], nav_anchors)
-    if len(cards) < 2 or _loose_text(el, cards, links=False) > _BLOCK_SLACK:
+    if len(cards) < 2 or loose_text(el, cards, links=False) > BLOCK_SLACK:
         return None
-    return _block(cards, [el], url, _max_cards(_first_text(el)))
+    return make_block(cards, [el], url, _max_cards(_first_text(el)))
 
 
 def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
-    if len(cards) < 2 or _loose_text(el, cards) > _BLOCK_SLACK:
+    if len(cards) < 2 or loose_text(el, cards) > BLOCK_SLACK:
         return None
-    return _block(cards, [el], url)
+    return make_block(cards, [el], url)
 
 
 def _from_embed(el, url, nav_anchors) -> Block | None:
@@ -225,14 +209,14 @@ def _from_embed(el, url, nav_anchors) -> Block | None:
         head.snippet = head.snippet or max((c.title for c in cards[1:]), key=len)
         head.el, head.extra = el, None
         cards = [head]
-    if len(cards) != 1 or _loose_text(el, cards) > _BLOCK_SLACK or \
+    if len(cards) != 1 or loose_text(el, cards) > BLOCK_SLACK or \
             _NEWSLETTER_PATH.search(urlsplit(cards[0].href or "").path):
         return None
     if cards[0].extra is not None:  # the paragraph after the card is the article's text
         cards[0].snippet, cards[0].extra = "", None
     if len(cards[0].snippet) < _MIN_EMBED_SNIPPET:  # a byline, a date, a kicker: no summary
         cards[0].snippet = ""
-    return _block(cards, [el], url)
+    return make_block(cards, [el], url)
 
 
 def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
@@ -253,8 +237,10 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
         return _inline(head, hit.text, list(head), url, nav_anchors)
     for _ in range(4):  # climb boxes that hold only the heading (and a short "more" link)
         parent = head.getparent()
-        if parent is None or parent.tag in STOP_TAGS or \
-                text_len(parent, heading_len + _WRAPPER_SLACK) - heading_len > _WRAPPER_SLACK:
+        if parent is None or parent.tag in STOP_TAGS:
+            break
+        own = heading_len + _listing_links(parent, head, hit.text)
+        if text_len(parent, own + _WRAPPER_SLACK) - own > _WRAPPER_SLACK:
             break
         head = parent
     nxt = head.getnext()
@@ -271,7 +257,22 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     cards = [c for c in cards if is_inside(c.el, set(used)) and not _under_site_list(c.el, used)]
     if not cards:
         return None
-    return _block(cards, [head, *used], url, _max_cards(hit.text))
+    return make_block(cards, [head, *used], url, _max_cards(hit.text))
+
+
+def _listing_links(box, head, label: str) -> int:
+    """Text of the links beside a heading that lead to its listing, not to an article: a
+    linked copy of the heading for small screens with "Alle Artikel zum Thema" (a topic
+    page), a "see all" link."""
+    n = 0
+    for a in box.iter("a"):
+        if is_inside(a, {head}) or is_inside(head, {a}):
+            continue
+        text = squash(raw_text(a))
+        if read_more(text) or text.startswith(label) or \
+                NON_ARTICLE_URL.search(urlsplit(a.get("href") or "").path):
+            n += text_len(a)
+    return n
 
 
 def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
@@ -283,7 +284,7 @@ def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
     allowed = len(label) + sum(c.size for c in cards) + _INLINE_SLACK
     if text_len(host, allowed) > allowed:
         return None
-    return _block(cards, [host], url)
+    return make_block(cards, [host], url)
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
@@ -298,7 +299,7 @@ def _trim_region(region: list, cards: list[Card]) -> list:
     used = []
     for el in region:
         if el in holders:
-            if _loose_text(el, cards) > _BLOCK_SLACK:
+            if loose_text(el, cards) > BLOCK_SLACK:
                 break
         elif text_len(el, _INLINE_SLACK) > _INLINE_SLACK:
             break
@@ -314,6 +315,8 @@ def _under_site_list(el, region: list) -> bool:
     tops = set(region)
     node = el.getparent()
     while node is not None and node not in tops:
+        if SITE_LIST_CLASS.search((node.get("class") or "").lower()):
+            return True
         head = next((h for h in node.iter(*HEADING_TAGS)), None)
         if head is not None and _first_text(node) == squash(raw_text(head))[:40]:
             text = squash(raw_text(head))
@@ -324,7 +327,7 @@ def _under_site_list(el, region: list) -> bool:
 
 
 def _max_cards(label: str) -> int:
-    return _MAX_FEED_CARDS if FOR_YOU_HEADING.match(label) else _MAX_CARDS
+    return _MAX_FEED_CARDS if FOR_YOU_HEADING.match(label) else MAX_CARDS
 
 
 def _first_text(el) -> str:
@@ -332,49 +335,11 @@ def _first_text(el) -> str:
     return squash(next((t for t in el.itertext() if t.strip()), ""))[:40]
 
 
-def _block(cards: list[Card], elements: list, url: str | None,
-           max_cards: int = _MAX_CARDS) -> Block | None:
-    # a card in a hidden tab ("最新报道" beside "相关文章", display:none) is not seen
-    cards = [c for c in cards if c.title and not hidden(c.el)]
-    if not cards:
-        return None
-    # "native ad" items among the cards (<li class="andNativead">), and a card of this very
-    # article ("More US Stories" listing the page itself first)
-    cards = [c for c in cards if not not_an_article(c, url)]
-    cards = without_sections(cards)
-    if not cards:
-        return None
-    if len(cards) > max_cards:  # dozens of stories: the site's latest or an archive, not
-        return Block(elements=elements)  # "related"; still no part of the main text
-    block = Block(elements=elements)
-    start = doc_key(elements[0])  # cards follow in page order inside the block
-    if len(cards) >= 2 and 2 * sum(1 for c in cards if not c.snippet and
-                                   word_count(c.title) < 3 and len(c.title) < 25) >= len(cards):
-        return None  # "Diabetes", "Heart health": mostly a topic list, not articles
-    for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
-        if c.snippet:
-            snippet, truncated = clean_snippet(c.snippet)
-            block.teasers.append(((*start, i), Teaser(c.title, snippet, truncated,
-                                                      _absolute(c.href, url))))
-        else:
-            block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
-    return block
 
 
-def _absolute(href: str | None, url: str | None) -> str | None:
-    return None if href is None else absolute(href, url)
 
 
-def _loose_text(el, cards: list[Card], links: bool = True) -> int:
-    """Text under el that no card (title element or snippet sibling) accounts for; with
-    links=False, link text outside the cards is not counted either (a box named "related"
-    may also hold a scroller of job ads or a "see all" list: links, not prose)."""
-    parts = [part for c in cards for part in (c.el, c.extra)
-             if part is not None and is_inside(part, {el})]
-    covered = sum(text_len(part) for part in parts)
-    if not links:
-        inside = set(parts)
-        covered += sum(text_len(a) for a in el.iter("a") if not is_inside(a, inside))
-    return text_len(el, covered + _BLOCK_SLACK) - covered
+
+
 
 

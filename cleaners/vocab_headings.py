@@ -1,0 +1,156 @@
+"""Words of block headings: article-specific recommendation blocks and site-wide lists.
+
+Regex fragments (lowercase), compiled in cleaners.vocab (RELATED_HEADING, TEASER_HEADING,
+SITE_LIST_START/END); kept apart so the word lists can grow without the patterns' module.
+"""
+from __future__ import annotations
+
+from .vocab_zh import ZH_SITE_LIST_WORDS
+
+# Headings of article-specific recommendation blocks ("Recommend", "You may also like",
+# "Mehr zum Thema", "Lire aussi", "Te puede interesar", "Читайте также", "推荐阅读").
+RELATED_WORDS = (
+    # en
+    r"related(?:\s+(?:articles?|posts?|stories|content|reading|links?|news|pages?))?",
+    r"related\s+(?:guides?|coverage|information|items?|resources)",
+    r"recommend(?:ed|ations?)?(?:\s+(?:for\s+you|articles?|reading|stories|posts?))?",
+    r"recommended\s+(?:from|by)\b.{0,40}",
+    r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?like",
+    r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?enjoy",
+    r"you\s+(?:may|might|could)\s+(?:also\s+)?be\s+interested(?:\s+in)?",
+    r"read\s+(?:more|next|also|this\s+next)", r"also\s+read", r"see\s+also",
+    r"further\s+reading", r"keep\s+reading", r"what\s+to\s+read\s+next",
+    r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
+    r"similar\s+(?:articles|posts|stories)", r"suggested\s+(?:articles|posts|stories|reading)",
+    # de
+    r"mehr\s+zum\s+thema.{0,40}", r"auch\s+interessant",
+    r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
+    r"lesen\s+sie\s+(?:auch|mehr|weiter)", r"lies\s+auch", r"passend\s+zum\s+thema",
+    r"zum\s+weiterlesen", r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+artikel",
+    r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
+    r"ähnliche(?:\s+(?:nachrichten|meldungen|texte))?",
+    r"(?:unsere\s+)?empfehlungen(?:\s+der\s+redaktion)?",
+    # fr
+    r"(?:à\s+|a\s+)?lire\s+(?:aussi|également|egalement|ensuite)",
+    r"sur\s+(?:le\s+même|ce)\s+(?:sujet|thème)", r"voir\s+aussi",
+    r"(?:articles?|contenus?)\s+(?:similaires|liés|associés|recommandés|en\s+lien)",
+    r"vous\s+(?:aimerez|aimeriez|pourriez\s+aimer)(?:\s+(?:aussi|également))?",
+    r"(?:ça|ceci|cela|ces\s+articles)\s+(?:peut|peuvent|pourrai(?:t|ent))\s+vous\s+intéresser",
+    r"nos\s+recommandations", r"(?:à\s+)?découvrir\s+(?:aussi|également)",
+    r"dans\s+la\s+même\s+rubrique", r"pour\s+aller\s+plus\s+loin",
+    # es
+    r"(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+(?:interesar|gustar)",
+    r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s",
+    r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
+    r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
+    r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo",
+    # ru
+    r"читайте\s+(?:также|ещё|еще|по\s+теме)", r"читать\s+(?:также|ещё|еще)",
+    r"(?:похожие|рекомендуемые|связанные)\s+(?:статьи|записи|материалы|новости|публикации)",
+    r"рекомендуем(?:\s+(?:почитать|прочитать))?", r"(?:материалы|статьи|ещё|еще)\s+по\s+теме",
+    r"по\s+теме", r"вам\s+(?:также\s+)?может\s+(?:быть\s+интересно|понравиться)",
+    r"смотрите\s+также", r"см\.\s+также",
+    # zh (simplified and traditional), ja, ko
+    r"推荐阅读", r"推薦閱讀", r"相[关關](?:文章|阅读|閱讀|推荐|推薦|链接|連結|内容|內容)",
+    r"相[关關](?:资讯|新闻|新聞)", r"猜你喜[欢歡]", r"延伸[阅閱][读讀]", r"[为為]你推[荐薦]",
+    r"精彩推荐", r"编辑推荐", r"推荐文章", r"推荐", r"看了(?:本文|这篇文章)的人还看了",
+    r"大家都在看", r"你可能(?:还)?(?:感兴趣|喜欢)", r"関連記事", r"おすすめ(?:記事)?",
+    r"관련\s?기사", r"추천\s?기사",
+    # it, pt, nl
+    r"leggi\s+anche", r"articoli\s+correlati", r"leia\s+(?:também|mais)", r"veja\s+também",
+    r"artigos\s+relacionados", r"lees\s+ook", r"gerelateerde\s+artikelen",
+    r"raccomandati(?:\s+per\s+te)?", r"potrebbe\s+interessarti", r"ti\s+potrebbe\s+interessare",
+    r"(?:notizie|articoli)\s+(?:correlate|simili)", r"(?:notícias|matérias)\s+relacionadas",
+    r"(?:leia|veja|saiba)\s+mais", r"meer\s+over\b.{0,40}", r"gerelateerd",
+    # en, de, fr, es: more wordings of the same blocks
+    r"more\s+(?:\w+\s+){1,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
+    r"(?:zum|zu\s+diesem)\s+(?:selben\s+|gleichen\s+)?thema", r"mehr\s+(?:aus|zu|über)\b.{0,40}",
+    r"(?:à|a)\s+découvrir(?:\s+(?:aussi|également))?", r"plus\s+d['’]articles?\b.{0,40}",
+    r"(?:más|mas)\s+(?:sobre|noticias\s+(?:sobre|de))\b.{0,40}", r"relacionad[oa]s",
+    r"read\s+more\s+(?:stories|articles|news|posts)", r"lesen\s+sie\s+hier\s+mehr\b.{0,40}",
+    r"mehr\s+(?:nachrichten|news|artikel)\s+(?:aus|zu|über)\b.{0,40}",
+    r"(?:unsere\s+)?lese-?(?:tipps?|empfehlung(?:en)?)", r"erfahren?\s+(?:sie\s+)?mehr",
+    r"(?:artikel|beiträge),?\s+die\s+(?:dir|ihnen)\s+(?:auch\s+)?gefallen\s+(?:könnten|werden)",
+    r"para\s+saber\s+más", r"(?:noticia|nota|artículo)\s+relacionad[oa]",
+    r"(?:à|a)\s+(?:écouter|voir|regarder)\s+(?:aussi|également)",
+    # nordic, pl, cs, tr, id, vi, lt, lv, is, sw
+    r"läs\s+(?:också|även|mer)", r"relaterat", r"relaterade\s+artiklar", r"les\s+(?:også|mer)",
+    r"relaterte\s+(?:saker|artikler)", r"læs\s+(?:også|mere)", r"relaterede\s+artikler",
+    r"czytaj\s+(?:też|także|również|więcej)", r"powiązane(?:\s+artykuły)?",
+    r"zobacz\s+(?:też|także|również)", r"polecamy",
+    r"čtěte\s+(?:také|též)", r"související\s+(?:články|zprávy)", r"mohlo\s+by\s+vás\s+zajímat",
+    r"ilgili\s+(?:haberler|haber|yazılar|içerikler)", r"benzer\s+haberler",
+    r"bunlar(?:\s+da)?\s+ilginizi\s+çekebilir", r"baca\s+juga", r"berita\s+terkait",
+    r"tin\s+liên\s+quan", r"xem\s+thêm", r"taip\s+pat\s+skaitykite", r"susiję\s+straipsniai",
+    r"lasi\s+arī", r"saistītie\s+raksti", r"tengdar\s+fréttir", r"habari\s+zinazohusiana",
+    r"fleira\s+áhugavert", r"lestu\s+(?:líka|einnig)", r"mohlo\s+by\s+tě\s+zajímat",
+    # ar, hi, th, ja, ko, zh-hant
+    r"اقرأ\s+(?:أيضا|أيضاً|أيضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
+    r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
+    r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
+    r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
+    r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導|连接|連接)", r"更多相[关關]",
+    # ja, tr, ko, ru, de: more wordings of the same blocks
+    r"関連する記事", r"(?:合わせて|併せて)読みたい", r"次に読みたい(?:記事)?",
+    r"この記事を(?:読んだ|見た)(?:人|方)(?:は|に|への)?(?:こんな記事も読んでいます|おすすめ)",
+    r"こちらもどうぞ", r"(?:benzer|ilgili)\s+(?:içerikler|yazılar|makaleler|videolar)",
+    r"(?:bunlar(?:\s+da)?\s+)?ilginizi\s+çekebilir",
+    r"ilginizi\s+çekebilecek\s+(?:haberler|içerikler)",
+    r"sizin\s+için\s+(?:seçtiklerimiz|önerilenler)", r"önerilen\s+(?:haberler|içerikler|yazılar)",
+    r"bunları\s+da\s+okuyun", r"같이\s?보면\s?좋은\s?(?:기사|뉴스)",
+    r"новости\s+по\s+теме", r"вас\s+(?:также\s+)?может\s+заинтересовать",
+    r"(?:auch|ebenfalls)\s+(?:lesenswert|interessant)", r"dazu\s+passend",
+    r"weitere\s+(?:nachrichten|meldungen|berichte)\s+zum\s+thema",
+    # a block fitted to the article ("Passend zum Artikel"), the section's other stories
+    # ("Aus dem Ressort"), what other readers went on to ("Our readers read next")
+    r"passend\s+zum\s+(?:artikel|beitrag|text)", r"(?:mehr\s+)?aus\s+dem\s+ressort",
+    r"(?:our\s+)?readers\s+(?:also\s+)?read(?:\s+next)?",
+    # zh, ja, tr, ko, ru, ar: polite and longer forms of the same headings
+    r"[为為]您推[荐薦]", r"猜您喜[欢歡]", r"延伸\s*[·・]?\s*推[荐薦]",
+    r"(?:你|您)可能(?:还|也|還)?(?:会|會)?(?:感兴趣|感興趣|喜欢|喜歡)(?:的(?:文章|内容|內容|新闻|新聞))?",
+    r"あなたに(?:おすすめ|オススメ)(?:の(?:記事|ニュース))?",
+    r"(?:おすすめ|オススメ)の(?:記事|ニュース|コンテンツ)",
+    r"関連記事(?:一覧|リンク)?", r"こちらの記事も(?:おすすめ|読まれています|どうぞ)",
+    r"(?:あわせて|合わせて|併せて)読む", r"次に読む(?:記事)?",
+    r"(?:bu\s+)?konuyla\s+ilgili(?:\s+(?:diğer\s+)?(?:haberler|yazılar|içerikler))?",
+    r"(?:bu\s+)?(?:haberler|yazılar|içerikler)\s+(?:de|da)\s+ilginizi\s+çekebilir",
+    r"(?:okumadan|bakmadan)\s+geçme(?:yin)?", r"sıradaki\s+haber",
+    r"daha\s+fazla\s+(?:haber(?:ler)?|içerik)", r"(?:bunu|bunları)\s+da\s+okuyun",
+    r"추천\s?(?:뉴스|콘텐츠)", r"함께\s?(?:본|읽은|볼만한)\s?(?:기사|뉴스)",
+    r"(?:ещё|еще|больше)\s+(?:на\s+эту\s+тему|новостей\s+по\s+теме)",
+    r"вам\s+(?:будет|может\s+быть)\s+интересно",
+    r"(?:مقالات|أخبار|مواضيع)\s+(?:متعلقة|مشابهة)",
+    r"قد\s+(?:يعجبك|يهمك)(?:\s+(?:أيضا|أيضاً|أيضًا))?",
+    r"شاهد\s+(?:أيضا|أيضاً|أيضًا)",
+)
+# Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
+# detector leaves them alone ("Most read", "热门文章").
+SITE_LIST_WORDS = (
+    r"popular(?:\s+\w+)?", r"most\s+(?:read|popular|viewed|shared)", r"trending(?:\s+now)?",
+    r"meistgelesen", r"les\s+plus\s+lus", r"lo\s+más\s+leído", r"популярное",
+    r"热门(?:文章|阅读)?", r"熱門(?:文章|閱讀)?",
+    r"(?:the\s+)?latest(?:\s+(?:news|stories|articles|posts))?", r"top\s+stories",
+    r"(?:ahora\s+)?en\s+portada", r"hlavní\s+zprávy", r"aktuell(?:e\s+nachrichten)?",
+    r"会員限定(?:記事)?", r"(?:members?|subscribers?)[-\s]only", r"premium(?:\s+\w+)?",
+    r"meest\s+(?:gelezen|bekeken)", r"laatste\s+nieuws", r"hoofdpunten", r"net\s+binnen",
+    r"beste\s+van\b.{0,20}", r"nýjast(?:\s+á\b.{0,20})?", r"(?:senaste|siste|seneste)(?:\s+\w+)?",
+    r"najnowsze", r"najczęściej\s+czytane", r"nejčtenější", r"son\s+dakika",
+    r"çok\s+okunan(?:lar)?",
+    r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
+    r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
+    r"neueste\s+artikel", r"top-?(?:meldungen|themen|nachrichten)", r"top\s+news",
+    # a column box of the site's newest stories: "Neue Nachrichten", "Neueste Meldungen"
+    r"neue(?:ste)?\s+(?:nachrichten|meldungen|news)",
+    r"(?:mest|mer)\s+(?:läst|lest|læst|delt)",
+    r"les\s+plus\s+(?:lus|partagés|commentés|populaires)",
+    r"à\s+la\s+une", r"(?:lo\s+)?más\s+(?:leíd[oa]s?|vist[oa]s?)", r"últimas\s+noticias",
+    r"самое\s+(?:читаемое|популярное)", r"アクセスランキング", r"ランキング", r"人気記事",
+    r"많이\s?본\s?(?:뉴스|기사)", r"排行(?:榜)?", r"最新(?:文章|资讯|新闻|消息)?",
+    r"en\s+çok\s+okunan(?:lar)?", r"più\s+lett[ie]", r"mais\s+lid[ao]s",
+    r"編集部(?:の)?(?:おすすめ|オススメ)",
+    r"recent\s+(?:stories|posts|articles|news)", r"新着(?:ニュース|記事)?", r"速報",
+    r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
+    # a feed of one subject's latest stories: "Today Weather Update", "Live updates"
+    r"(?:live\s+)?updates?",
+    *ZH_SITE_LIST_WORDS,
+)
