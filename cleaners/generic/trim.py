@@ -81,14 +81,6 @@ TRAILING_LINE = re.compile(
     r"|^the views (?:and opinions )?expressed\b.{0,60}\b(?:author|writer)",
     re.IGNORECASE,
 )
-# The author's bio closing a text: "Jane Doe is the founder of ...", "Max Muster ist
-# Redakteur ..." (a name, then a role), at most BIO_CHARS long.
-BIO_LINE = re.compile(
-    r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|ist|est|es) (?:\w+ ){0,5}?(?i:(?:co-?)?founder|ceo"
-    r"|editor|writer|journalist|author|reporter|professor|consultant|correspondent"
-    r"|contributor|columnist|blogger|autor|redakteur|gründer|journaliste|rédact|periodista"
-    r"|escritor)")
-BIO_CHARS = 600
 # The label of an author's bio after the text; the bio under it is at most
 # ABOUT_AUTHOR_CHARS long, and the label among the last ABOUT_AUTHOR_BLOCKS blocks.
 ABOUT_AUTHOR = re.compile(
@@ -257,8 +249,7 @@ def trim_tail(blocks: list[Block]) -> list[Block]:
         b = blocks[end - 1]
         if _link_dense(b) and not b.heading and _announced(blocks, end - 1):
             break
-        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text) \
-                or len(b.text) <= BIO_CHARS and BIO_LINE.match(b.text):
+        if b.heading or _link_dense(b) or len(b.text) < 400 and TRAILING_LINE.search(b.text):
             end -= 1
         else:
             break
