@@ -66,22 +66,3 @@ def _find(find_date, tree, url: str | None) -> str | None:
     except (ValueError, TypeError):
         return None
 
-
-# htmldate's caches keyed by a page's date strings (up to 8,192 entries each, ~300 bytes an
-# entry): over a long crawl they fill with dates no later page repeats.
-_PAGE_CACHES = (("htmldate.extractors", "try_date_expr"),
-                ("htmldate.validators", "_parse_and_validate"),
-                ("htmldate.validators", "filter_ymd_candidate"))
-
-
-def forget_page_dates() -> int:
-    """Empty those caches (if htmldate was loaded); the entries dropped."""
-    import sys
-
-    dropped = 0
-    for module_name, name in _PAGE_CACHES:
-        cached = getattr(sys.modules.get(module_name), name, None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            dropped += cached.cache_info().currsize
-            cached.cache_clear()
-    return dropped

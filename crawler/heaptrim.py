@@ -3,9 +3,11 @@
 Without it the crawl process's RSS keeps the high-water mark of its C heap: one large
 sitemap or a run of long pages leaves pages freed but resident for the rest of the crawl,
 and the more of them a site has, the higher the crawl's RSS when the Parquet export starts
-at close (its peak). At the same interval htmldate's caches of page dates are emptied
-(cleaners/date_fallback.py): they would fill up to their cap with dates no page repeats.
-HEALTHCRAWL_HEAP_TRIM_S sets the interval; 0 switches it off.
+at close (its peak). HEALTHCRAWL_HEAP_TRIM_S sets the interval; 0 switches it off.
+
+htmldate's date caches (up to 8,192 entries each, ~2.5 MB at most) are left alone: emptied
+at every tick they cost the 20,000-article demo crawl ~8 s of CPU (bench/README.md,
+"Compact per-URL state").
 """
 from __future__ import annotations
 
@@ -13,14 +15,13 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
-from cleaners.date_fallback import forget_page_dates
 from common.heap import trim_heap
 
 
 class HeapTrim:
     def __init__(self, interval_s: float):
         self.interval_s = interval_s
-        self.loop = task.LoopingCall(self.tick)
+        self.loop = task.LoopingCall(trim_heap)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -31,11 +32,6 @@ class HeapTrim:
         crawler.signals.connect(ext.engine_started, signal=signals.engine_started)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
-
-    @staticmethod
-    def tick() -> None:
-        forget_page_dates()
-        trim_heap()
 
     def engine_started(self):
         # now=False: start-up has freed little yet; the first trim comes one interval in.

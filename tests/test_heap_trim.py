@@ -91,22 +91,3 @@ def test_parquet_commit_trims_before_converting(tmp_path: Path, monkeypatch) -> 
     assert calls == [1]
     assert (tmp_path / "articles.parquet").exists()
 
-
-def test_the_crawl_empties_htmldate_page_date_caches_at_every_interval(monkeypatch) -> None:
-    """A long crawl would fill htmldate's date caches up to their cap with dates of pages
-    already done; the trim tick empties them."""
-    from htmldate.extractors import try_date_expr
-    from lxml import html
-
-    from cleaners.date_fallback import fallback_published, forget_page_dates
-
-    forget_page_dates()
-    for day in range(1, 6):
-        page = html.fromstring(f'<html><body><p class="date">Published 2023-03-{day:02d}</p>'
-                               '<p>Text of the article.</p></body></html>')
-        assert fallback_published(page, f"http://127.0.0.1/a{day}") == f"2023-03-{day:02d}"
-    assert try_date_expr.cache_info().currsize >= 5
-    monkeypatch.setattr(heaptrim, "trim_heap", lambda: True)
-    heaptrim.HeapTrim.tick()
-    assert try_date_expr.cache_info().currsize == 0
-    assert forget_page_dates() == 0
