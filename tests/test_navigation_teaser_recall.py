@@ -1,5 +1,5 @@
 """Teaser and related cards found and left out (cleaners/generic/teasers.py, nav_embeds.py,
-nav_rails.py, nav_scan.in_chrome), on small pages written after real layouts: a related card
+nav_rails.py, nav_dom.in_chrome), on small pages written after real layouts: a related card
 in a body's widget area, a card under an introducing line, a heading wrapped in a dummy
 link, the main column's own <footer>, a lead story's grid above more of a site-wide list, a
 ranking nested in its first item's box; and cards that are no articles (shop products, a

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from ..article import Link, Teaser
 from ..text import clean_snippet, word_count
 from .nav_cards import Card
+from .nav_dom import absolute, doc_key, hidden, is_inside, text_len
 from .nav_not_articles import not_an_article, without_sections
-from .nav_scan import absolute, doc_key, hidden, is_inside, text_len
 
 # Text a block may hold outside its cards (its heading, a "see all" link, an ad label).
 BLOCK_SLACK = 200

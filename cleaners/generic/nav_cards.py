@@ -19,19 +19,18 @@ from functools import lru_cache
 from ..html import BLOCK_TAGS
 from ..text import clean_inline, word_count
 from ..vocab import EXCERPT_CLASS, TITLE_CLASS
-from .nav_items import MAX_CARD, link_href, repeated_items
-from .nav_scan import (
+from .nav_dom import (
     HEADING_TAGS,
     ancestor_anchor,
     has_text,
-    heading_label,
     is_inside,
     raw_text,
-    read_more,
     squash,
     text_len,
     text_of,
 )
+from .nav_items import MAX_CARD, link_href, repeated_items
+from .nav_scan import heading_label, read_more
 from .nav_titles import in_title_box, text_block
 
 _MAX_TITLE = 200

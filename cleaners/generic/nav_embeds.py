@@ -26,12 +26,10 @@ from lxml import etree
 
 from ..text import word_count
 from ..vocab import AD_CLASS, CALL_TO_ACTION, NON_ARTICLE_URL
-from .nav_pages import page_of_same_article, same_page, section_of
-from .nav_scan import (
+from .nav_dom import (
     HEADING_TAGS,
     STOP_TAGS,
     absolute,
-    class_kind,
     hidden,
     in_chrome,
     is_inside,
@@ -39,6 +37,8 @@ from .nav_scan import (
     raw_text,
     squash,
 )
+from .nav_pages import page_of_same_article, same_page, section_of
+from .nav_scan import class_kind
 
 # Links after the first <h1> (the following:: axis skips its ancestors): one XPath pass in C.
 _LINKS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::a[@href]")

@@ -7,7 +7,7 @@ line keeps those words out of the body. A box is taken only when it adds at most
 """
 from __future__ import annotations
 
-from .nav_scan import STOP_TAGS, text_len
+from .nav_dom import STOP_TAGS, text_len
 
 _SLACK = 40
 

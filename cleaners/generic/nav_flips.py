@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import MEDIA_BOX
-from .nav_scan import STOP_TAGS, text_len
+from .nav_dom import STOP_TAGS, text_len
 
 # A gallery's arrows sit a few boxes inside it.
 _MEDIA_LEVELS = 4

@@ -2,7 +2,8 @@
 by descending through wrappers and opening grid columns (used by nav_cards.py)."""
 from __future__ import annotations
 
-from .nav_scan import heading_label, linkable, raw_text, read_more, squash, text_len
+from .nav_dom import linkable, raw_text, squash, text_len
+from .nav_scan import heading_label, read_more
 
 _ITEM_TAGS = frozenset(("li", "article", "div", "section"))
 MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from ..text import word_count
 from ..vocab import AD_CLASS, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
 from .nav_cards import Card
+from .nav_dom import raw_text, squash
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
-from .nav_scan import raw_text, squash
 
 # A recommendation slot the site sells or fills with its own promotions ("af-native-left").
 _NATIVE_SLOT = re.compile(r"(?<![a-z])native(?![a-z])", re.IGNORECASE)

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..headline import title_forms
-from .nav_scan import absolute
+from .nav_dom import absolute
 
 _BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
 _H1_TEXT = etree.XPath("string((//h1)[1])", smart_strings=False)

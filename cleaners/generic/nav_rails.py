@@ -34,8 +34,7 @@ from ..vocab import (
     SITE_LIST_START,
 )
 from .nav_cards import class_says
-from .nav_pages import page_of_same_article, same_page, same_site, section_of
-from .nav_scan import (
+from .nav_dom import (
     HEADING_TAGS,
     STOP_TAGS,
     absolute,
@@ -43,9 +42,10 @@ from .nav_scan import (
     is_inside,
     linkable,
     raw_text,
-    related_heading,
     squash,
 )
+from .nav_pages import page_of_same_article, same_page, same_site, section_of
+from .nav_scan import related_heading
 
 # Containers with at least three children holding a link, after the first <h1> when there
 # is one (the following:: axis skips its ancestors): one XPath pass in C.

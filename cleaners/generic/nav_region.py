@@ -3,15 +3,8 @@ heading of the same rank, a box opening with one, another block or the article i
 (used by teasers.py)."""
 from __future__ import annotations
 
-from .nav_scan import (
-    HEADING_TAGS,
-    STOP_TAGS,
-    ancestor_anchor,
-    heading_label,
-    raw_text,
-    squash,
-    text_len,
-)
+from .nav_dom import HEADING_TAGS, STOP_TAGS, ancestor_anchor, raw_text, squash, text_len
+from .nav_scan import heading_label
 
 _MAX_REGION = 40
 _MAX_ITEM = 800  # characters of a card (an <article> item) in a block

@@ -6,7 +6,7 @@ import re
 
 from ..text import clean_inline, clean_snippet
 from .nav_cards import _MAX_TITLE, Card, substantial
-from .nav_scan import raw_text, squash, text_len
+from .nav_dom import raw_text, squash, text_len
 
 _TEXT_TAGS = frozenset("p div span li dt dd h3 h4 h5 h6 strong b em".split())
 _SENTENCE_END = re.compile(r"[.。:：;；]\s*$")

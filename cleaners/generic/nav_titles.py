@@ -12,7 +12,7 @@ sentence, not a card: the paragraph is looked for past the inline wrappers.
 from __future__ import annotations
 
 from ..vocab import TITLE_CLASS
-from .nav_scan import HEADING_TAGS
+from .nav_dom import HEADING_TAGS
 
 _INLINE = frozenset(("span", "strong", "b", "em", "i", "u", "font", "small"))
 

@@ -43,14 +43,8 @@ from ..vocab import (
     TRAILING_NEXT_ARROW,
 )
 from .nav_cards import home_page
-from .nav_expand import expand
-from .nav_flips import in_calendar, in_media_box, in_pager
-from .nav_merge import first_occurrence, not_itself, unique
-from .nav_pages import base_url, own_title_keys, page_of_same_article
-from .nav_scan import (
+from .nav_dom import (
     STOP_TAGS,
-    Hits,
-    TextHit,
     absolute,
     ancestor_anchor,
     ancestors,
@@ -61,13 +55,15 @@ from .nav_scan import (
     is_inside,
     linkable,
     raw_text,
-    read_more,
     real_href,
-    rel_direction,
-    scan,
     squash,
     text_len,
 )
+from .nav_expand import expand
+from .nav_flips import in_calendar, in_media_box, in_pager
+from .nav_merge import first_occurrence, not_itself, unique
+from .nav_pages import base_url, own_title_keys, page_of_same_article
+from .nav_scan import Hits, TextHit, read_more, rel_direction, scan
 from .teasers import find_blocks
 
 # Evidence strength of a prev/next candidate.

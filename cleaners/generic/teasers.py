@@ -32,24 +32,21 @@ from ..text import word_count
 from ..vocab import AD_CLASS, FOR_YOU_HEADING, NON_ARTICLE_URL, SITE_LIST_CLASS
 from .nav_block import BLOCK_SLACK, MAX_CARDS, Block, loose_text, make_block
 from .nav_cards import Card, find_cards
-from .nav_embeds import find_embeds
-from .nav_rails import find_rails
-from .nav_region import region_after
-from .nav_scan import (
+from .nav_dom import (
     HEADING_TAGS,
     STOP_TAGS,
-    Hits,
     ancestor_anchor,
-    heading_label,
     hidden,
     in_chrome,
     is_inside,
     raw_text,
-    read_more,
-    related_heading,
     squash,
     text_len,
 )
+from .nav_embeds import find_embeds
+from .nav_rails import find_rails
+from .nav_region import region_after
+from .nav_scan import Hits, heading_label, read_more, related_heading
 from .nav_text_pairs import text_pairs
 
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
