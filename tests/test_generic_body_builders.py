@@ -153,3 +153,29 @@ def test_a_trailing_link_line_without_announcement_still_goes():
             "<p><a href='/other'>Another story on the site</a></p></div></div></body></html>")
     body = extract_article(page, "https://party.example.org/2012/05/clubs/").body
     assert "Another story on the site" not in body
+
+
+def test_builder_sections_without_the_headline_among_them_stay_apart():
+    # the theme prints the post's headline in its own header above the builder's content;
+    # the builder's sections under it are the post's text box and, below, a section about
+    # the shop with prose of its own (headed by an <h2>, no other story's <h1>): without
+    # the headline's box among the sections nothing says they are one article, so the
+    # post's section stands alone
+    shop = ("We are a small family workshop in the old harbour quarter, where every pair is "
+            "cut, polished and packed by hand before it leaves the bench. ")
+    page = ("<html><head><title>Ear candy</title></head><body><div class='wrap'>"
+            "<header class='entry-header'><h1 class='entry-title'>Ear candy</h1></header>"
+            "<div class='entry'><div class='elementor elementor-11210'>"
+            "<div class='elementor-widget-wrap'>"
+            + _section("462a275f", "Summer is here", [f"Intro: {SENTENCE * 2}",
+                                                      f"Silver: {SENTENCE * 3}",
+                                                      f"Gold: {SENTENCE * 2}"])
+            + _section("1d905f60", "Our workshop", [f"Workshop: {shop}"]).replace(
+                "<h1 ", "<h2 ").replace("</h1>", "</h2>")
+            + "</div></div></div>"
+            f"<aside class='sidebar'><h3>More posts</h3><ul>{SIDEBAR}</ul></aside>"
+            "</div></body></html>")
+    body = extract_article(page, "https://blog.example.com/ear-candy/").body
+    assert "Intro: " in body
+    assert "Gold: " in body
+    assert "Workshop: " not in body
