@@ -114,3 +114,20 @@ def test_ingredients_marked_in_microdata_are_kept():
     assert INGREDIENTS[0] in body
     assert INGREDIENTS[-1] in body
     assert STEPS[0] in body
+
+
+def test_a_shop_widget_naming_the_ingredients_among_its_offers_is_not_added():
+    # a grocer's widget under the recipe lists each declared ingredient on a card with a
+    # linked offer and a basket button: the declared lines are a small share of the
+    # widget's text, so it is the shop's box, not the recipe's
+    offer = ("Fresh from our partner's shelves this week, delivered to your door within "
+             "two hours")
+    cards = "".join(f"<div class='offer-card'><p class='offer-name'>{i}</p>"
+                    f"<p class='offer-text'><a href='/shop/{n}'>{offer}</a></p>"
+                    f"<p class='offer-price'><a href='/basket/{n}'>Add to basket</a></p></div>"
+                    for n, i in enumerate(INGREDIENTS))
+    shop = ("<div class='partner-shop'><h3>Shop the recipe</h3>"
+            f"<div class='offers'>{cards}</div></div>")
+    body = extract_article(_page("", _ld(), extra=shop), "https://example.org/milk-rolls").body
+    assert STEPS[0] in body and STEPS[-1] in body
+    assert "Fresh from our partner" not in body
