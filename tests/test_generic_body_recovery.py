@@ -288,3 +288,30 @@ def test_a_lead_in_the_header_takes_the_short_article_it_heads():
     assert "How strong are they" in body
     assert "we kept to the largest" in body
     assert "Latest story" not in body and "another story of the magazine" not in body
+
+
+def test_a_lead_in_the_header_takes_its_article_despite_a_row_of_download_links():
+    # the header's lead wins; the article under it is one note beside a row of download
+    # links, a third of the text the climb adds (more links than a widening takes
+    # elsewhere, fewer than a header may take with the article it heads)
+    lead = ("Every spring the town counts the swifts that come back to nest under its roofs. "
+            "This year the volunteers found more nests than ever before, and a map shows "
+            "where, street by street, the birds settled. ")
+    rail = "".join(f"<div class='card'><h3><a href='/a/{n}'>Latest story {n}</a></h3><p>"
+                   "A summary of another story of the paper, in a sentence or two, as "
+                   "rails show them.</p></div>" for n in range(4))
+    files = " ".join(f"<a href='/files/{k}'>{k}</a>"
+                     for k in ("Download the map", "Download the data", "Copy the link"))
+    page = ("<html><head><title>Swifts</title></head><body><main><article>"
+            f"<header class='article-intro'><div><h1>Swifts are back</h1><section>{lead}"
+            "</section></div></header>"
+            f"<div class='body'><div class='downloads'>{files}</div><section class='content'>"
+            "<p><em>Nests under solar panels were counted apart, as they are hard to see from "
+            "the street.</em></p></section></div><div class='author'><h2>Author</h2><p>A "
+            "volunteer of the bird group since 2012, writing about the town's wildlife.</p>"
+            f"</div></article><div class='latest'><h2>Latest articles</h2>{rail}</div>"
+            "</main></body></html>")
+    body = extract_article(page, "https://paper.example.org/swifts").body
+    assert "the volunteers found more nests" in body
+    assert "Nests under solar panels" in body
+    assert "Latest story" not in body and "another story of the paper" not in body
