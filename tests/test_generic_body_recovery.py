@@ -315,3 +315,22 @@ def test_a_lead_in_the_header_takes_its_article_despite_a_row_of_download_links(
     assert "the volunteers found more nests" in body
     assert "Nests under solar panels" in body
     assert "Latest story" not in body and "another story of the paper" not in body
+
+
+def test_a_caption_beside_the_headers_picture_is_no_lead():
+    # the header above the text holds the headline, a standfirst and a picture with its
+    # caption (the picture box's only text); the standfirst is the lead, the caption not
+    walk = ("Researchers followed three hundred adults for two years, and those who walked "
+            "every day slept longer and woke less often at night. ")
+    text = "".join(f"<p>Part {k}: {walk}</p>" for k in range(10))
+    side = "".join(f"<li><a href='/p/{n}'>Another post {n}</a></li>" for n in range(8))
+    page = ("<html><body><div class='page'><div class='head'><h1>Walking and sleep</h1>"
+            "<p>Lead: A daily walk may do more for a night's sleep than most remedies, a "
+            "long study finds.</p><div class='photo'><img src='/walk.jpg'><p>Two women walk "
+            "along a river path in the morning sun, with a dog running ahead of them on the "
+            f"gravel.</p></div></div><div class='text'>{text}</div><aside><ul>{side}</ul>"
+            "</aside></div></body></html>")
+    body = extract_article(page, "https://health.example.org/walking-and-sleep").body
+    assert "Lead: A daily walk" in body
+    assert "Part 0" in body and "Part 9" in body
+    assert "Two women walk" not in body
