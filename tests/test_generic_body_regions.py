@@ -393,3 +393,16 @@ def test_an_about_the_author_label_far_from_the_end_heads_no_bio():
     body = extract_article(page, "https://example.org/book-on-walking").body
     assert "Point 0: the author walked" in body
     assert "Point 4: the author walked" in body
+
+
+def test_a_block_holding_only_a_php_message_leaves_no_empty_paragraph():
+    # the warning alone in its own box between two paragraphs: the box goes whole, no
+    # empty paragraph stands in the body's markup
+    warning = ("<br />\n<b>Warning</b>:  Creating default object from empty value in "
+               "<b>/www/htdocs/w01/wp-includes/classes.php</b> on line <b>407</b><br />\n")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + f"<div>{warning}</div>" + _para(2) + "</div></article></body></html>")
+    article = extract_article(page, "https://example.org/walking")
+    assert "on line" not in article.body
+    assert "<p></p>" not in article.body_html
+    assert article.body_html.count("<p>") == 2
