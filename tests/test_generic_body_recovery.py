@@ -334,3 +334,25 @@ def test_a_caption_beside_the_headers_picture_is_no_lead():
     assert "Lead: A daily walk" in body
     assert "Part 0" in body and "Part 9" in body
     assert "Two women walk" not in body
+
+
+def test_a_header_holding_the_lead_is_not_released_as_the_articles_wrapper():
+    # the headline's header holds a long standfirst (a third of the prose) between a
+    # kicker and an audio player's label: the standfirst is the lead, but the header is no
+    # wrapper of the article, so its short lines stay chrome
+    walk = ("Researchers followed three hundred adults for two years, and those who walked "
+            "daily reported less knee pain, better sleep, and fewer visits to a doctor. ")
+    lead = ("A daily walk may do more for the knees than most remedies, a long study of "
+            "adults in three towns finds, and the benefit grows with every month of "
+            "walking. ") * 2
+    side = "".join(f"<li><a href='/p/{n}'>Another post {n}</a></li>" for n in range(8))
+    page = ("<html><body><div class='page'><article><header class='entry-header'>"
+            "<p>Knee health</p><h1>Walking and knees</h1>"
+            f"<p>{lead}</p><p>Listen to this story</p></header>"
+            f"<div class='text'><p>{walk * 2}</p><p>{walk * 2}</p></div></article>"
+            f"<aside><ul>{side}</ul></aside></div></body></html>")
+    body = extract_article(page, "https://health.example.org/walking-and-knees").body
+    assert body.startswith("A daily walk may do more for the knees")
+    assert body.endswith("fewer visits to a doctor.")
+    assert "Listen to this story" not in body
+    assert "Knee health" not in body
