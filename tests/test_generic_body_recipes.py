@@ -158,3 +158,15 @@ def test_ingredients_split_around_the_steps_are_both_kept():
     assert INGREDIENTS[0] in body and INGREDIENTS[-1] in body
     assert glaze[0] in body and glaze[1] in body
     assert STEPS[-1] in body
+
+
+def test_short_words_ending_declared_lines_are_no_ingredients():
+    # the recipe's keywords under it ("Yeast", "Butter", "Milk") end declared lines too,
+    # but a word that short names no ingredient printed apart from its amount
+    words = "".join(f"<li>{w}</li>" for w in ("Yeast", "Butter", "Milk", "Baking"))
+    extra = f"<div class='keywords'><h3>Keywords</h3><ul>{words}</ul></div>"
+    body = extract_article(_page(_list_box(), _ld(), extra=extra),
+                           "https://example.org/milk-rolls").body
+    assert INGREDIENTS[0] in body and STEPS[-1] in body
+    assert "Butter" not in body.split("\n\n")
+    assert "Baking" not in body
