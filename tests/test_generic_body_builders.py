@@ -153,3 +153,67 @@ def test_a_trailing_link_line_without_announcement_still_goes():
             "<p><a href='/other'>Another story on the site</a></p></div></div></body></html>")
     body = extract_article(page, "https://party.example.org/2012/05/clubs/").body
     assert "Another story on the site" not in body
+
+
+def test_builder_sections_without_the_headline_among_them_stay_apart():
+    # the theme prints the post's headline in its own header above the builder's content;
+    # the builder's sections under it are the post's text box and, below, a section about
+    # the shop with prose of its own (headed by an <h2>, no other story's <h1>): without
+    # the headline's box among the sections nothing says they are one article, so the
+    # post's section stands alone
+    shop = ("We are a small family workshop in the old harbour quarter, where every pair is "
+            "cut, polished and packed by hand before it leaves the bench. ")
+    page = ("<html><head><title>Ear candy</title></head><body><div class='wrap'>"
+            "<header class='entry-header'><h1 class='entry-title'>Ear candy</h1></header>"
+            "<div class='entry'><div class='elementor elementor-11210'>"
+            "<div class='elementor-widget-wrap'>"
+            + _section("462a275f", "Summer is here", [f"Intro: {SENTENCE * 2}",
+                                                      f"Silver: {SENTENCE * 3}",
+                                                      f"Gold: {SENTENCE * 2}"])
+            + _section("1d905f60", "Our workshop", [f"Workshop: {shop}"]).replace(
+                "<h1 ", "<h2 ").replace("</h1>", "</h2>")
+            + "</div></div></div>"
+            f"<aside class='sidebar'><h3>More posts</h3><ul>{SIDEBAR}</ul></aside>"
+            "</div></body></html>")
+    body = extract_article(page, "https://blog.example.com/ear-candy/").body
+    assert "Intro: " in body
+    assert "Gold: " in body
+    assert "Workshop: " not in body
+
+
+def _rows(beside: str) -> str:
+    """A theme's rows under the headline's box: the post's text nested four levels deep
+    (each level adds a short label), a column beside it, then a row with the magazine's
+    blurb."""
+    text = "".join(f"<p>Part {k}: {SENTENCE}</p>" for k in range(5))
+    return ("<html><head><title>Ear candy</title></head><body><div class='page'>"
+            "<div class='title-box'><h1>Ear candy</h1></div>"
+            "<div class='row'><div class='col'><span>Style</span><div class='inner'>"
+            "<span>5 min</span><div class='box'><span>Photo: studio</span>"
+            f"<div class='text'>{text}</div></div></div></div>{beside}</div>"
+            "<div class='row'><div class='col'><div class='text'><p>Magazine: Our magazine "
+            "is made by a small team of writers who love craft and care about the people "
+            "behind every piece they show you.</p></div></div></div>"
+            "</div></body></html>")
+
+
+def test_the_climb_to_builder_sections_stops_where_links_are_added():
+    # the post's row adds a column of tag links, more text than a section's heading: the
+    # row is no builder section around the text, the next row is not joined
+    links = "".join(f"<li><a href='/tag/{n}'>Jewellery tag number {n}</a></li>"
+                    for n in range(20))
+    page = _rows(f"<div class='col-links'><ul>{links}</ul></div>")
+    body = extract_article(page, "https://blog.example.com/ear-candy/").body
+    assert "Part 0" in body and "Part 4" in body
+    assert "Magazine: " not in body
+
+
+def test_the_climb_to_builder_sections_stops_where_prose_is_added():
+    # the post's row adds a short bio beside the text (prose): the row is no builder
+    # section around the text; neither the bio nor the next row is the post's
+    page = _rows("<div class='col-side'><p>Bio: Anna has written about jewellery and small "
+                 "workshops for ten years and lives by the sea.</p></div>")
+    body = extract_article(page, "https://blog.example.com/ear-candy/").body
+    assert "Part 0" in body and "Part 4" in body
+    assert "Bio: " not in body
+    assert "Magazine: " not in body

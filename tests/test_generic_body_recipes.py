@@ -114,3 +114,59 @@ def test_ingredients_marked_in_microdata_are_kept():
     assert INGREDIENTS[0] in body
     assert INGREDIENTS[-1] in body
     assert STEPS[0] in body
+
+
+def test_a_shop_widget_naming_the_ingredients_among_its_offers_is_not_added():
+    # a grocer's widget under the recipe lists each declared ingredient on a card with a
+    # linked offer and a basket button: the declared lines are a small share of the
+    # widget's text, so it is the shop's box, not the recipe's
+    offer = ("Fresh from our partner's shelves this week, delivered to your door within "
+             "two hours")
+    cards = "".join(f"<div class='offer-card'><p class='offer-name'>{i}</p>"
+                    f"<p class='offer-text'><a href='/shop/{n}'>{offer}</a></p>"
+                    f"<p class='offer-price'><a href='/basket/{n}'>Add to basket</a></p></div>"
+                    for n, i in enumerate(INGREDIENTS))
+    shop = ("<div class='partner-shop'><h3>Shop the recipe</h3>"
+            f"<div class='offers'>{cards}</div></div>")
+    body = extract_article(_page("", _ld(), extra=shop), "https://example.org/milk-rolls").body
+    assert STEPS[0] in body and STEPS[-1] in body
+    assert "Fresh from our partner" not in body
+
+
+def test_two_declared_lines_in_a_shop_box_are_not_the_recipe():
+    # no ingredient list in the markup; a shop's box names two declared ingredients: too
+    # few lines to say the box shows the recipe
+    shop = ("<div class='partner-box'><h3>From our shop</h3><ul>"
+            f"<li>{INGREDIENTS[0]}</li><li>{INGREDIENTS[1]}</li></ul></div>")
+    body = extract_article(_page("", _ld(), extra=shop), "https://example.org/milk-rolls").body
+    assert STEPS[0] in body
+    assert INGREDIENTS[0] not in body and INGREDIENTS[1] not in body
+
+
+def test_ingredients_split_around_the_steps_are_both_kept():
+    # the dough's ingredients before the steps, the glaze's after them, in one recipe box
+    # with the steps: each list is a box of its own, not the whole recipe box
+    glaze = ["2 tablespoons of honey", "1 egg yolk for brushing"]
+    box = ("<div class='recipe-box'><div class='part-dough'><h3>For the dough</h3><ul>"
+           + "".join(f"<li>{i}</li>" for i in INGREDIENTS) + "</ul></div>" + _steps()
+           + "<div class='part-glaze'><h3>For the glaze</h3><ul>"
+           + "".join(f"<li>{i}</li>" for i in glaze) + "</ul></div></div>")
+    page = ("<html><head><title>Milk rolls</title>" + _ld(INGREDIENTS + glaze)
+            + "</head><body><article class='recipe'><h1>Milk rolls</h1>" + box
+            + "</article></body></html>")
+    body = extract_article(page, "https://example.org/milk-rolls").body
+    assert INGREDIENTS[0] in body and INGREDIENTS[-1] in body
+    assert glaze[0] in body and glaze[1] in body
+    assert STEPS[-1] in body
+
+
+def test_short_words_ending_declared_lines_are_no_ingredients():
+    # the recipe's keywords under it ("Yeast", "Butter", "Milk") end declared lines too,
+    # but a word that short names no ingredient printed apart from its amount
+    words = "".join(f"<li>{w}</li>" for w in ("Yeast", "Butter", "Milk", "Baking"))
+    extra = f"<div class='keywords'><h3>Keywords</h3><ul>{words}</ul></div>"
+    body = extract_article(_page(_list_box(), _ld(), extra=extra),
+                           "https://example.org/milk-rolls").body
+    assert INGREDIENTS[0] in body and STEPS[-1] in body
+    assert "Butter" not in body.split("\n\n")
+    assert "Baking" not in body

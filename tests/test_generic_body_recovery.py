@@ -288,3 +288,71 @@ def test_a_lead_in_the_header_takes_the_short_article_it_heads():
     assert "How strong are they" in body
     assert "we kept to the largest" in body
     assert "Latest story" not in body and "another story of the magazine" not in body
+
+
+def test_a_lead_in_the_header_takes_its_article_despite_a_row_of_download_links():
+    # the header's lead wins; the article under it is one note beside a row of download
+    # links, a third of the text the climb adds (more links than a widening takes
+    # elsewhere, fewer than a header may take with the article it heads)
+    lead = ("Every spring the town counts the swifts that come back to nest under its roofs. "
+            "This year the volunteers found more nests than ever before, and a map shows "
+            "where, street by street, the birds settled. ")
+    rail = "".join(f"<div class='card'><h3><a href='/a/{n}'>Latest story {n}</a></h3><p>"
+                   "A summary of another story of the paper, in a sentence or two, as "
+                   "rails show them.</p></div>" for n in range(4))
+    files = " ".join(f"<a href='/files/{k}'>{k}</a>"
+                     for k in ("Download the map", "Download the data", "Copy the link"))
+    page = ("<html><head><title>Swifts</title></head><body><main><article>"
+            f"<header class='article-intro'><div><h1>Swifts are back</h1><section>{lead}"
+            "</section></div></header>"
+            f"<div class='body'><div class='downloads'>{files}</div><section class='content'>"
+            "<p><em>Nests under solar panels were counted apart, as they are hard to see from "
+            "the street.</em></p></section></div><div class='author'><h2>Author</h2><p>A "
+            "volunteer of the bird group since 2012, writing about the town's wildlife.</p>"
+            f"</div></article><div class='latest'><h2>Latest articles</h2>{rail}</div>"
+            "</main></body></html>")
+    body = extract_article(page, "https://paper.example.org/swifts").body
+    assert "the volunteers found more nests" in body
+    assert "Nests under solar panels" in body
+    assert "Latest story" not in body and "another story of the paper" not in body
+
+
+def test_a_caption_beside_the_headers_picture_is_no_lead():
+    # the header above the text holds the headline, a standfirst and a picture with its
+    # caption (the picture box's only text); the standfirst is the lead, the caption not
+    walk = ("Researchers followed three hundred adults for two years, and those who walked "
+            "every day slept longer and woke less often at night. ")
+    text = "".join(f"<p>Part {k}: {walk}</p>" for k in range(10))
+    side = "".join(f"<li><a href='/p/{n}'>Another post {n}</a></li>" for n in range(8))
+    page = ("<html><body><div class='page'><div class='head'><h1>Walking and sleep</h1>"
+            "<p>Lead: A daily walk may do more for a night's sleep than most remedies, a "
+            "long study finds.</p><div class='photo'><img src='/walk.jpg'><p>Two women walk "
+            "along a river path in the morning sun, with a dog running ahead of them on the "
+            f"gravel.</p></div></div><div class='text'>{text}</div><aside><ul>{side}</ul>"
+            "</aside></div></body></html>")
+    body = extract_article(page, "https://health.example.org/walking-and-sleep").body
+    assert "Lead: A daily walk" in body
+    assert "Part 0" in body and "Part 9" in body
+    assert "Two women walk" not in body
+
+
+def test_a_header_holding_the_lead_is_not_released_as_the_articles_wrapper():
+    # the headline's header holds a long standfirst (a third of the prose) between a
+    # kicker and an audio player's label: the standfirst is the lead, but the header is no
+    # wrapper of the article, so its short lines stay chrome
+    walk = ("Researchers followed three hundred adults for two years, and those who walked "
+            "daily reported less knee pain, better sleep, and fewer visits to a doctor. ")
+    lead = ("A daily walk may do more for the knees than most remedies, a long study of "
+            "adults in three towns finds, and the benefit grows with every month of "
+            "walking. ") * 2
+    side = "".join(f"<li><a href='/p/{n}'>Another post {n}</a></li>" for n in range(8))
+    page = ("<html><body><div class='page'><article><header class='entry-header'>"
+            "<p>Knee health</p><h1>Walking and knees</h1>"
+            f"<p>{lead}</p><p>Listen to this story</p></header>"
+            f"<div class='text'><p>{walk * 2}</p><p>{walk * 2}</p></div></article>"
+            f"<aside><ul>{side}</ul></aside></div></body></html>")
+    body = extract_article(page, "https://health.example.org/walking-and-knees").body
+    assert body.startswith("A daily walk may do more for the knees")
+    assert body.endswith("fewer visits to a doctor.")
+    assert "Listen to this story" not in body
+    assert "Knee health" not in body

@@ -367,3 +367,42 @@ def test_a_pictures_legend_is_not_article_text():
     body = extract_article(page, "https://example.org/walking").body
     assert "stag beetle" not in body
     assert "Researchers followed 2 hundred adults" in body
+
+
+def _review(section: str) -> str:
+    return ("<html><body><article><h1>A book on walking</h1><div class='entry-content'>"
+            + _para(1) + _para(2) + section + "</div></article></body></html>")
+
+
+def test_a_long_section_under_an_about_the_author_label_is_the_articles():
+    # a book review's own section on the book's author under "About the author": more
+    # text than a bio (three long paragraphs) is the review's, kept
+    page = _review("<h3>About the author</h3>" + _para(3) + _para(4) + _para(5))
+    body = extract_article(page, "https://example.org/book-on-walking").body
+    assert "Researchers followed 3 hundred" in body
+    assert body.endswith("fewer visits to a doctor.")
+    assert "Researchers followed 5 hundred" in body
+
+
+def test_an_about_the_author_label_far_from_the_end_heads_no_bio():
+    # the label five short paragraphs before the end heads a section of the review, not
+    # the bio closing it: kept
+    lines = "".join(f"<p>Point {n}: the author walked every road of the county twice and "
+                    "wrote down what each village told her.</p>" for n in range(5))
+    page = _review("<h3>About the author</h3>" + lines)
+    body = extract_article(page, "https://example.org/book-on-walking").body
+    assert "Point 0: the author walked" in body
+    assert "Point 4: the author walked" in body
+
+
+def test_a_block_holding_only_a_php_message_leaves_no_empty_paragraph():
+    # the warning alone in its own box between two paragraphs: the box goes whole, no
+    # empty paragraph stands in the body's markup
+    warning = ("<br />\n<b>Warning</b>:  Creating default object from empty value in "
+               "<b>/www/htdocs/w01/wp-includes/classes.php</b> on line <b>407</b><br />\n")
+    page = ("<html><body><article><h1>Walking</h1><div class='entry-content'>" + _para(1)
+            + f"<div>{warning}</div>" + _para(2) + "</div></article></body></html>")
+    article = extract_article(page, "https://example.org/walking")
+    assert "on line" not in article.body
+    assert "<p></p>" not in article.body_html
+    assert article.body_html.count("<p>") == 2

@@ -93,3 +93,22 @@ def test_a_row_of_legal_links_and_a_click_prompt_close_no_article():
     assert "Teil 3:" in body
     assert "hier klicken" not in body
     assert "IMPRESSUM" not in body
+
+
+def test_untitled_briefs_beside_a_titled_story_stay_other_stories():
+    # a local paper's page: the story an <article> with its own title, followed by short
+    # news items of the same class set without a title (one paragraph each): the titled
+    # story is no post of a thread, its untitled siblings are not its replies
+    def brief(n: int) -> str:
+        return (f"<article class='news-item'><div class='text'><p>Brief {n}: The council "
+                "met on Tuesday evening and agreed to repair the bridge over the mill "
+                "stream before the winter.</p></div></article>")
+    text = "".join(f"<p>Story part {k}: {SENTENCE}</p>" for k in range(4))
+    page = ("<html><body><main><div class='news-list'>"
+            "<article class='news-item'><h1>Cats of the harbour</h1>"
+            f"<div class='text'>{text}</div></article>"
+            + brief(1) + brief(2) + brief(3) + "</div></main></body></html>")
+    body = extract_article(page, "https://news.example.org/cats-of-the-harbour").body
+    assert "Story part 0" in body and "Story part 3" in body
+    assert "Brief 1" not in body
+    assert "Brief 3" not in body
