@@ -83,10 +83,10 @@ def label_byline(el, text: str) -> list[dict]:
 _JOINER = re.compile(r"\s*(?:[,;&、，]|(?i:and|und|et|y|e|и|og|och))\s*")
 
 
-def _only_links(text: str, links: list) -> bool:
+def _only_links(text: str, link_texts: list[str]) -> bool:
     """Whether an element's text is its links' texts and nothing but joiners between them."""
-    for a in links:
-        text = text.replace(clean_inline(a.text_content()), " ", 1)
+    for link_text in link_texts:
+        text = text.replace(link_text, " ", 1)
     return all(_JOINER.fullmatch(w) for w in text.split())
 
 
@@ -183,14 +183,13 @@ def _byline_people(el) -> list[dict]:
     text = clean_inline(el.text_content())
     if not text or len(text) > 120:
         return []
-    links = [a for a in el.iter("a") if clean_inline(a.text_content())]
+    links = [(a, t) for a in el.iter("a") if (t := clean_inline(a.text_content()))]
     if len(links) == 1 and el.tag != "a":  # "<a>Name</a> Chefredakteur": the link names
-        text = clean_inline(links[0].text_content())
-    elif 1 < len(links) <= _MAX_BYLINE_NAMES and _only_links(text, links):
+        text = links[0][1]
+    elif 1 < len(links) <= _MAX_BYLINE_NAMES and _only_links(text, [t for _, t in links]):
         # one link per writer side by side ("<div class=bylines><a>A</a><a>B</a></div>"):
         # the element's text glues the names together, each link holds one
-        return [{"name": n, "url": a.get("href")} for a in links
-                for n in split_names(clean_inline(a.text_content()))]
+        return [{"name": n, "url": a.get("href")} for a, t in links for n in split_names(t)]
     names = split_names(text)
     link = el if el.tag == "a" else next(el.iter("a"), None)
     url = link.get("href") if link is not None and len(names) == 1 else None

@@ -25,7 +25,10 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|、|，)\s*")
+# "and" between two names, in the languages of our bylines (one list for splitting a byline
+# and for telling that it names several people)
+_AND = r"\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s"
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\s&\s|" + _AND + r"|、|，)\s*")
 # co-writers in brackets after the first name: "Jane Roe (with John Doe and Ann Lee)",
 # "Marie Dubois (avec Jean Martin et Paul Roy)": each is an author
 _WITH = re.compile(r"\s*\((?i:with|avec|mit|con|com|с)\s+([^()]{2,80})\)")
@@ -157,8 +160,7 @@ _RECIPE_BY = re.compile(r"^(?:recipe|rezept|recette|receta) (?:by|von|de|par|por
                         re.IGNORECASE)
 
 
-_SEVERAL = re.compile(r"[,;、]|\s(?i:and|und)\s|\s(?:et|y|и|og|och)\s|"
-                      r"\((?i:with|avec|mit|con|com|с)\s")
+_SEVERAL = re.compile(r"[,;、]|" + _AND + r"|\((?i:with|avec|mit|con|com|с)\s")
 
 
 def several_names(name: str) -> list[str]:

@@ -32,7 +32,7 @@ class Block:
 
 
 def make_block(cards: list[Card], elements: list, url: str | None,
-           max_cards: int = MAX_CARDS) -> Block | None:
+               max_cards: int = MAX_CARDS) -> Block | None:
     # a card in a hidden tab ("最新报道" beside "相关文章", display:none) is not seen
     cards = [c for c in cards if c.title and not hidden(c.el)]
     if not cards:

@@ -54,18 +54,18 @@ def _sponsored_badge(card: Card) -> bool:
     """A paid item's badge beside its headline, outside the card's title element: the item
     around it (up to three levels, while it links nowhere else) shows a short line such as
     "Advertorial" or "Anzeige" ("<span class=badge>Advertorial</span><h4><a>…</a></h4>")."""
-    item = card.el
+    item, holders = card.el, {card.el}  # holders: the title element and the boxes around it
     for _ in range(_BADGE_LEVELS):
         parent = item.getparent()
         if parent is None or any((a.get("href") or "") != (card.href or "")
                                  for a in parent.iter("a") if a.get("href")):
             break
         item = parent
+        holders.add(item)
     if item is card.el:
         return False
-    holders = set(card.el.iterancestors())
     for el in item.iter():
-        if isinstance(el.tag, str) and el not in holders and el is not card.el and \
+        if isinstance(el.tag, str) and el not in holders and \
                 next(el.iter("a"), None) is None:
             text = squash(raw_text(el))
             if 0 < len(text) <= _BADGE_TEXT and SPONSORED_TEXT.search(text):

@@ -303,7 +303,7 @@ def _other_section(head, el, url: str) -> bool:
     (a section-named block of the article's own section is: docs/annotation.md)."""
     if head is None:
         return False
-    links = [a for a in ([head] if head.tag == "a" else head.iter("a")) if a.get("href")]
+    links = [a for a in head.iter("a") if a.get("href")]  # (head itself, if a link)
     if len(links) != 1:
         return False
     folder = urlsplit(absolute(links[0].get("href").strip(), url)).path.rstrip("/") + "/"

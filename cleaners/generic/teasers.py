@@ -330,13 +330,3 @@ def _max_cards(label: str) -> int:
 def _first_text(el) -> str:
     """The first words of a box: its heading when it opens with one ("为您推荐")."""
     return squash(next((t for t in el.itertext() if t.strip()), ""))[:40]
-
-
-
-
-
-
-
-
-
-
