@@ -38,10 +38,10 @@ KINDS = ("article", "listing", "home", "other")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 TITLE_LINK_CHARS = 15  # a link this long is a headline, not a menu item ("Contact", "2")
 _SIGNAL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "article", "input", "title", "meta",
-                "script")
+                "script", "form", "link")
 _JSONLD_TEXT = etree.XPath("text()", smart_strings=False)
-# scheme and host, then the path: what urlsplit(href).path gives, without its cost per link
-_URL_PATH = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?([^?#]*)")
+# scheme and host, then the path and the query: what urlsplit(href) gives, without its cost
+_URL_PATH = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?([^?#]*)(\?[^#]*)?")
 MAX_CARDS = 60  # card texts kept per page: enough to recognise a listing, bounded cost
 MAX_CARD_CHARS = 1500  # a teaser card is a title and a snippet, not a whole text
 PROSE_CELL = 25  # a table cell this size (text_size) holds prose, not a title or a date
@@ -70,6 +70,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _WORDS = re.compile(r"\w+")
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# Reader comments, by the names CMSs give their forms and items (WordPress `commentform`,
+# `wp-comments-post.php`, `comment-body`; Drupal `comment-form`; many languages): a form to
+# comment on *this* text is a single article's; an `<article>` that is a comment is no card.
+_COMMENT = re.compile(r"comment(?!ary)|kommentar|comentar|коммент|评论|留言|コメント|댓글", re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -84,6 +88,10 @@ class PageSignals:
     og_type: str = ""
     h1: str = ""
     title: str = ""
+    # headings linking to this very page: the page titles itself as its one item (a blog
+    # theme that links every post title, on the post's own page too)
+    self_headings: int = 0
+    comment_form: bool = False  # a form to comment on the page (not a search or sign-in form)
     # text of the item around each linked heading, "" where the item's markup is unique on
     # the page (a listing repeats its card; a linked heading in a quote or a section does not)
     cards: tuple[str, ...] = ()
@@ -101,9 +109,13 @@ def page_signals(root, url: str | None = None) -> PageSignals:
     One C-level walk over the few tags that matter (~2 `count(//*)` of the page)."""
     declared: set[str] = set()
     og_type = h1 = title = ""
-    linked = children = articles = title_links = passwords = 0
+    linked = children = articles = title_links = passwords = own = 0
+    comment_form = False
     cards: list[tuple[str, tuple]] = []
     own_path = _path_of(url)
+    # this page: its URL and its canonical URL's, path and query (`/blog/?p=613` is one post
+    # of the index at `/blog/`; a post fetched as `/?p=613` may be `/its-slug/`)
+    own_pages = {_page_of(url)}
     for el in root.iter(*_SIGNAL_TAGS):
         tag = el.tag
         if tag == "a":
@@ -123,14 +135,18 @@ def page_signals(root, url: str | None = None) -> PageSignals:
             if tag == "h1" and not h1:
                 h1 = el.text_content()
             link = _heading_link(el)
-            path = _path_of(link.get("href")) if link is not None and own_path else None
-            if link is not None and (own_path is None or path != own_path):
+            page = _page_of(link.get("href")) if link is not None and own_path else None
+            if link is not None and (own_path is None or page not in own_pages):
                 linked += 1
-                children += _under(path, own_path)
+                children += _under(_path_of(link.get("href")), own_path)
                 if len(cards) < MAX_CARDS:
                     cards.append(_card_text(el))
+            elif link is not None and page != "/":  # a site name linking home on "/"
+                own += 1
         elif tag == "article":
-            articles += 1
+            articles += not _is_comment(el)
+        elif tag == "form":
+            comment_form = comment_form or _is_comment(el, "action")
         elif tag == "meta":
             if el.get("property") == "og:type" or el.get("name") == "og:type":
                 og_type = (el.get("content") or "").strip().lower()
@@ -138,6 +154,9 @@ def page_signals(root, url: str | None = None) -> PageSignals:
             if el.get("type") == "application/ld+json":
                 for text in _JSONLD_TEXT(el):
                     declared.update(_jsonld_types(text))
+        elif tag == "link":
+            if own_path and (el.get("rel") or "").lower() == "canonical":
+                own_pages.add(_page_of(el.get("href")))
         elif tag == "input":
             passwords += el.get("type") == "password"
         elif not title:
@@ -145,9 +164,15 @@ def page_signals(root, url: str | None = None) -> PageSignals:
     shapes = Counter(shape for _, shape in cards)
     return PageSignals(linked_headings=linked, child_headings=children, articles=articles,
                        title_links=title_links, password_inputs=passwords,
-                       declared=frozenset(declared),
+                       declared=frozenset(declared), self_headings=own,
+                       comment_form=comment_form,
                        og_type=og_type, h1=" ".join(h1.split()), title=" ".join(title.split()),
                        cards=tuple(text if shapes[shape] >= 2 else "" for text, shape in cards))
+
+
+def _is_comment(el, *more: str) -> bool:
+    """Is el named a comment (or, for a form, does it post to a comment handler)?"""
+    return any(_COMMENT.search(el.get(attr) or "") for attr in ("id", "class", *more))
 
 
 def _heading_link(heading):
@@ -184,6 +209,14 @@ def _card_text(heading) -> tuple[str, tuple]:
             return " ".join(text.split()), (el.tag, heading.tag,
                                             _DIGITS.sub("", first[0]) if first else "")
     return "", ()
+
+
+def _page_of(href: str | None) -> str | None:
+    """Path and query: the page a link leads to, whatever its host and fragment."""
+    if not href:
+        return None
+    found = _URL_PATH.match(href.strip())
+    return (found.group(1).rstrip("/") or "/") + (found.group(2) or "")
 
 
 def _path_of(href: str | None) -> str | None:
@@ -345,6 +378,15 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
     elif signals.og_type in _OG_NOT_ARTICLE:
         score -= 0.5
         reasons.append("og_website:-0.5")
+
+    # The page's own item: its headline links to itself, or it asks for comments on it.
+    # A listing's headings lead elsewhere, and nobody comments on a list of posts.
+    if signals.self_headings:
+        score += 1.0
+        reasons.append("self_heading:+1")
+    if signals.comment_form:
+        score += 1.0
+        reasons.append("comment_form:+1")
 
     hint, weight = url_kind(url)
     if hint == "home":

@@ -16,8 +16,12 @@ _LISTING_PATH = re.compile(
 # Section words: listings more often than not, but articles live under them too.
 _SECTION_PATH = re.compile(r"/(?:topics?|themen|sections?|rubri(?:c|que|k)s?|channel)(?:/|$)",
                            re.IGNORECASE)
-_LISTING_QUERY = re.compile(r"(?:^|&)(?:page|paged|p|pg|s|q|query|search|pagina|seite)=",
-                            re.IGNORECASE)
+# `p=` is a pager's page number, except a WordPress post id (`/?p=613`): pagers stop short
+# of three digits
+_LISTING_QUERY = re.compile(
+    r"(?:^|&)(?:page|paged|pg|s|q|query|search|pagina|seite)=|(?:^|&)p=(?!\d{3,}(?:&|$))",
+    re.IGNORECASE)
+_POST_ID_QUERY = re.compile(r"(?:^|&)p=\d{3,}(?:&|$)")
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)")
 _NUMERIC_ID = re.compile(r"\d{4,}")
 _HOME_PATH = re.compile(
@@ -42,7 +46,7 @@ def url_kind(url: str | None) -> tuple[str, float]:
     last = path.rstrip("/").rsplit("/", 1)[-1]
     stem = last.rsplit(".", 1)[0]
     if _DATE_PATH.search(path) or _NUMERIC_ID.search(last) or stem.count("-") + \
-            stem.count("_") >= 3 or len(_CJK.findall(stem)) >= 4:
+            stem.count("_") >= 3 or len(_CJK.findall(stem)) >= 4 or _POST_ID_QUERY.search(query):
         return "article", 1.0
     segments = [s for s in path.split("/") if s]
     if len(segments) <= 2 and "." not in last and "-" not in last and len(last) <= 20:
