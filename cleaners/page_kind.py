@@ -109,12 +109,17 @@ def table_list_share(paragraphs: list[str]) -> float:
     return rows / total if total else 0.0
 
 
-def teaser_share(paragraphs: list[str], signals: PageSignals) -> float:
+def teaser_share(paragraphs: list[str], signals: PageSignals, title: str = "") -> float:
     """Share of the body (by size) made of card text: paragraphs found inside the item of a
-    linked heading (a listing's "body" is its teasers), when the page has 3+ such items."""
+    linked heading (a listing's "body" is its teasers), when the page has 3+ such items.
+    The item headed by the page's own title is the article, not a teaser: a post whose
+    linked title leads to another URL than the page's (an alias, a missing canonical)
+    shares its markup with the recent-post cards beside it."""
     if signals.linked_headings < 3 or not signals.cards:
         return 0.0
-    cards = [c for c in signals.cards if c]
+    own = " ".join(title.split()).casefold()
+    cards = [c for c, head in zip(signals.cards, signals.card_titles, strict=False)
+             if c and not (own and head.casefold() == own)]
     total = inside = 0.0
     for para in paragraphs:
         size = text_size(para)
@@ -130,7 +135,7 @@ def classify(signals: PageSignals, article: Article, url: str | None = None) -> 
     size = text_size(article.body)
     links = link_share(article.body_html)
     paragraphs = article.body.split("\n\n") if article.body else []
-    teasers = teaser_share(paragraphs, signals) if size < 600 else 0.0
+    teasers = teaser_share(paragraphs, signals, article.title) if size < 600 else 0.0
     rows = table_list_share(paragraphs)
     prose = size * max(0.0, 1 - links - teasers - rows)
     declared = signals.declared

@@ -49,6 +49,7 @@ class PageSignals:
     # text of the item around each linked heading, "" where the item's markup is unique on
     # the page (a listing repeats its card; a linked heading in a quote or a section does not)
     cards: tuple[str, ...] = ()
+    card_titles: tuple[str, ...] = ()  # the heading of each of those items, in their order
 
 
 def page_signals(root, url: str | None = None) -> PageSignals:
@@ -59,10 +60,12 @@ def page_signals(root, url: str | None = None) -> PageSignals:
     linked = children = articles = title_links = passwords = own = 0
     comment_form = False
     cards: list[tuple[str, tuple]] = []
+    card_titles: list[str] = []
     own_path = _path_of(url)
-    # this page: its URL and its canonical URL's, path and query (`/blog/?p=613` is one post
-    # of the index at `/blog/`; a post fetched as `/?p=613` may be `/its-slug/`)
-    own_pages = {_page_of(url)}
+    # this page: its URL's and its canonical URL's path, and path and query: a link with a
+    # query is this page only with the same query (`/blog/?p=613` is one post of the index
+    # at `/blog/`), one without it by its path (`/post/?utm_source=x` is `/post/`)
+    own_paths, own_pages = {own_path}, {_page_of(url)}
     for el in root.iter(*_SIGNAL_TAGS):
         tag = el.tag
         if tag == "a":
@@ -83,11 +86,13 @@ def page_signals(root, url: str | None = None) -> PageSignals:
                 h1 = el.text_content()
             link = _heading_link(el)
             page = _page_of(link.get("href")) if link is not None and own_path else None
-            if link is not None and (own_path is None or page not in own_pages):
+            if link is not None and (page is None or page not in (
+                    own_pages if "?" in page else own_paths)):
                 linked += 1
                 children += _under(_path_of(link.get("href")), own_path)
                 if len(cards) < MAX_CARDS:
                     cards.append(_card_text(el))
+                    card_titles.append(" ".join(el.text_content().split()))
             elif link is not None and page != "/":  # a site name linking home on "/"
                 own += 1
         elif tag == "article":
@@ -102,8 +107,9 @@ def page_signals(root, url: str | None = None) -> PageSignals:
                 for text in _JSONLD_TEXT(el):
                     declared.update(_jsonld_types(text))
         elif tag == "link":
-            if own_path and (el.get("rel") or "").lower() == "canonical":
+            if own_path and (el.get("rel") or "").lower() == "canonical" and el.get("href"):
                 own_pages.add(_page_of(el.get("href")))
+                own_paths.add(_path_of(el.get("href")))
         elif tag == "input":
             passwords += el.get("type") == "password"
         elif not title:
@@ -114,7 +120,8 @@ def page_signals(root, url: str | None = None) -> PageSignals:
                        declared=frozenset(declared), self_headings=own,
                        comment_form=comment_form,
                        og_type=og_type, h1=" ".join(h1.split()), title=" ".join(title.split()),
-                       cards=tuple(text if shapes[shape] >= 2 else "" for text, shape in cards))
+                       cards=tuple(text if shapes[shape] >= 2 else "" for text, shape in cards),
+                       card_titles=tuple(card_titles))
 
 
 def _is_comment(el, *more: str) -> bool:

@@ -12,7 +12,7 @@ from conftest import FIXTURES
 
 from cleaners.extract import extract_article
 from cleaners.html import parse_html
-from cleaners.page_kind import page_signals
+from cleaners.page_kind import page_signals, teaser_share
 from cleaners.page_url import url_kind
 
 CASES = sorted(p for p in (FIXTURES / "page_kind_single").iterdir()
@@ -103,3 +103,29 @@ def test_a_site_name_linking_home_on_the_home_page_is_not_the_page_titling_itsel
     url = json.loads((case / "meta.json").read_text())["url"]
     root, _ = parse_html((case / "page.html").read_bytes())
     assert page_signals(root, url).self_headings == 0
+
+
+def test_a_post_whose_linked_title_leads_elsewhere_is_not_a_teaser_of_its_own_page():
+    # served at an older address: the title links to the new permalink, so the post is one
+    # of four items of one markup with its three related posts; its own title names it
+    html, url = _case("en-wp-post-under-an-alias")
+    signals = _signals(html, url)
+    assert signals.linked_headings == 4 and signals.self_headings == 0
+    article = extract_article(html.encode(), url)
+    assert article.title == "Cuttings in a glass of water" in signals.card_titles
+    paragraphs = article.body.split("\n\n")
+    assert teaser_share(paragraphs, signals) == 1.0  # as cards, every line is a teaser's
+    assert teaser_share(paragraphs, signals, article.title) == 0.0
+    assert article.page_kind == "article"
+
+
+def test_a_tracking_query_on_the_page_url_keeps_its_own_title_link():
+    # a link without a query is this page by its path; one with a query needs the same query
+    html, _ = _case(CLASSIC)
+    no_canonical = html.replace('<link rel="canonical" href="http://www.gartenfunk.example/'
+                                'die-ersten-tomaten/" />', "")
+    url = "http://www.gartenfunk.example/die-ersten-tomaten/?utm_source=newsletter"
+    signals = _signals(no_canonical, url)
+    plain = _signals(no_canonical, "http://www.gartenfunk.example/die-ersten-tomaten/")
+    assert signals.self_headings == plain.self_headings == 1
+    assert signals.linked_headings == plain.linked_headings  # the site name, the comments' link
