@@ -22,6 +22,11 @@ _LISTING_QUERY = re.compile(
     r"(?:^|&)(?:page|paged|pg|s|q|query|search|pagina|seite)=|(?:^|&)p=(?!\d{3,}(?:&|$))",
     re.IGNORECASE)
 _POST_ID_QUERY = re.compile(r"(?:^|&)p=\d{3,}(?:&|$)")
+# An archive's item, not the archive: /archives/1203 (WordPress's numeric permalinks),
+# /archive/63076, /archiv/a-long-article-slug-73813; a year (/archive/2024) stays a listing.
+_ARCHIVE_ITEM = re.compile(
+    r"/(?:archives?|archiv)/(?:[^?#]*/)?(?:(?!(?:19|20)\d\d(?:\.\w+)?/?$)\d{4,}"
+    r"|[^/]*[-_][^/]*[-_][^/]*[-_][^/]*)(?:\.\w+)?/?$", re.IGNORECASE)
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)")
 _NUMERIC_ID = re.compile(r"\d{4,}")
 _HOME_PATH = re.compile(
@@ -39,7 +44,7 @@ def url_kind(url: str | None) -> tuple[str, float]:
     path, query = parts.path or "/", parts.query
     if _HOME_PATH.match(path) and not query:
         return "home", 0.0
-    if _LISTING_PATH.search(path) or _LISTING_QUERY.search(query):
+    if _LISTING_PATH.search(_ARCHIVE_ITEM.sub("/", path)) or _LISTING_QUERY.search(query):
         return "listing", -1.5
     if _SECTION_PATH.search(path):
         return "listing", -0.5

@@ -129,3 +129,22 @@ def test_a_tracking_query_on_the_page_url_keeps_its_own_title_link():
     plain = _signals(no_canonical, "http://www.gartenfunk.example/die-ersten-tomaten/")
     assert signals.self_headings == plain.self_headings == 1
     assert signals.linked_headings == plain.linked_headings  # the site name, the comments' link
+
+
+@pytest.mark.parametrize(("url", "hint"), [
+    ("https://greenlane.example.org/blog/archives/1532", "article"),  # numeric permalinks
+    ("https://news.example.org/archive/63076", "article"),
+    ("https://news.example.org/archives/2024/10/16/2003825372", "article"),
+    ("https://example.org/presse/archiv/neue-technik-fuer-alte-kohle-73813", "article"),
+    ("https://news.example.org/archive/2024", "listing"),  # a year's archive
+    ("https://news.example.org/archives/2024/10/16/", "listing"),
+    ("https://example.org/archive/", "listing"),
+    ("https://example.org/tag/sleep/archive/12345", "listing"),  # still under a tag
+])
+def test_an_archive_item_is_no_archive(url, hint):
+    assert url_kind(url)[0] == hint
+
+
+def test_a_post_under_wordpress_numeric_permalinks_is_kept():
+    html, _ = _case("en-wp-default-permalink-post")
+    assert _kind(html, "https://greenlane.example.org/blog/archives/1532") == "article"
