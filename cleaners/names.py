@@ -67,6 +67,10 @@ _NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+(?i:for)\s+\S.*$|\s+@\w+
                         rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
 # the byline ends at a separator ("Jane Roe | 3 May"), or where the sections it was filed in
 # start ("By TPN, in News, Portugal, Business")
+# two writers joined by a slash, each two to four capitalised words ("Laura Jordán / Javier
+# Urbina"); a slash before anything else ends the byline ("Jane Roe / 12.05.2022")
+_WORD = r"[^\W\d_][^\s\d/|]*"
+_SLASH_PAIR = re.compile(rf"^((?:{_WORD}\s){{1,3}}{_WORD})\s/\s((?:{_WORD}\s){{1,3}}{_WORD})$")
 _BYLINE_END = re.compile(r"\s[|/•·]\s|\s[—–]\s|,\s+(?:in|en|dans|em|im)\s")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
@@ -94,9 +98,16 @@ def split_credentials(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _slash_pair(m: re.Match) -> str:
+    names = (m.group(1), m.group(2))
+    return ", ".join(names) if all(n[0].isupper() for w in names for n in w.split()) \
+        else m.group(0)
+
+
 def split_names(text: str) -> list[str]:
     """'By Jane Roe and John Doe' -> ['Jane Roe', 'John Doe']; junk -> []."""
     text = _WITH.sub(r", \1", BYLINE_PREFIX.sub("", clean_inline(text))).strip(" :|-–—")
+    text = _SLASH_PAIR.sub(_slash_pair, text)
     text = _CREDIT.split(_BYLINE_END.split(text)[0])[0]
     out = []
     for part in _SPLIT_NAMES.split(text):
