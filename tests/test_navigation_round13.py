@@ -1,0 +1,69 @@
+"""Shapes met on the round-13 tune pages (body-dev pages in Spanish, French, Italian,
+Polish, Finnish, ...; docs/annotation.md, Coverage), written as small pages after their
+layouts."""
+from __future__ import annotations
+
+from nav_pages import find_in_body
+
+PROSE = "<p>" + ("Le gouvernement a présenté le projet de loi devant les députés, qui en "
+                 "débattront la semaine prochaine en séance publique. ") * 4 + "</p>"
+TITLES = ["Le Sénat adopte le budget de la sécurité sociale en première lecture",
+          "Retraites : les syndicats appellent à une nouvelle journée de grève",
+          "Assurance chômage : ce qui change pour les demandeurs d'emploi",
+          "Le Conseil constitutionnel valide l'essentiel de la loi immigration"]
+
+
+def _list(path: str) -> str:
+    return "".join(f'<li><a href="{path}{i}-{t[:12].lower().replace(" ", "-")}">{t}</a></li>'
+                   for i, t in enumerate(TITLES))
+
+
+def test_a_heading_linked_to_the_article_s_section_is_still_a_heading():
+    # "<h2><a href=section>Dans la même rubrique</a></h2>": the link leads to the listing of
+    # the folder the article sits in, so the heading names that section's block
+    url = "https://www.example.fr/actus/dans-les-medias/article/le-projet-de-loi"
+    body = (f'<div class="content"><h1>Le projet de loi</h1>{PROSE}</div>'
+            f'<div class="bloc"><h2><a href="https://www.example.fr/actus/dans-les-medias/">'
+            f'Dans la même rubrique</a></h2><ul>{_list("/actus/dans-les-medias/article/")}'
+            f'</ul></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [x.title for x in links] == TITLES
+
+
+def test_a_heading_linked_to_the_page_itself_is_still_a_heading():
+    # an in-body box whose "Leggi anche:" heading (an <h1>, as on the page) links back here
+    url = "https://www.example.it/cronaca/2020/02/19/news/temperature-1.3848"
+    card = ('<h2><a href="https://www.example.it/torino/2020/02/13/news/la-grande-sete-1.3846">'
+            'La grande sete: due mesi senza pioggia</a></h2>')
+    body = (f'<div class="article"><h1>Temperature in calo</h1>{PROSE}'
+            f'<div class="embed"><h1><a href="{url}">Leggi anche:</a></h1>{card}</div>'
+            f'{PROSE}</div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == ["La grande sete: due mesi senza pioggia"]
+
+
+def test_a_heading_linked_to_another_page_is_no_heading():
+    # a menu item or tab that reads like a heading but leads elsewhere ("Plus de sujets")
+    url = "https://www.example.fr/actus/dans-les-medias/article/le-projet-de-loi"
+    body = (f'<div class="content"><h1>Le projet de loi</h1>{PROSE}</div>'
+            f'<div class="bloc"><h2><a href="https://www.example.fr/agenda/">'
+            f'Dans la même rubrique</a></h2><ul>{_list("/agenda/event/")}</ul></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_related_box_that_marks_its_heading_and_cards_as_h1_is_a_block():
+    # AMP-style markup: <aside class="related-stories"><h1>Relacionados:</h1><article><h1><a>…
+    url = "https://www.example.com/noticias/politica/notas/lider-denuncia-intentos/"
+    cards = "".join(f'<article class="story-tease"><h1 class="story-tease-title">'
+                    f'<a href="/noticias/politica/notas/nota-{i}/">{t}</a></h1></article>'
+                    for i, t in enumerate(TITLES[:3]))
+    body = (f'<div class="article-body"><h1>Líder denuncia intentos</h1>{PROSE}'
+            f'<aside class="related-stories"><div class="related-stories-header">'
+            f'<h1>Relacionados:</h1></div>{cards}</aside></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [x.title for x in links] == TITLES[:3]
+
+
