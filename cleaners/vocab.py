@@ -197,7 +197,7 @@ LABEL_STEMS = (
     "önceki",
     "next", "newer", "nächst", "neuer", "suivant", "siguiente", "следующ", "successiv", "sonraki",
     "próxim", "article", "billet", "sujet", "post", "page", "artículo", "articulo", "artigo",
-    "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo",
+    "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo", "contenid",
     "relat", "recom", "you ", "we think", "read", "also", "see also", "further", "keep read",
     "what to read", "more ", "similar", "suggest", "mehr", "das könnte", "dies könnte", "auch",
     "lesen", "lies", "passend", "zum weiter", "weitere", "ähnlich", "verwandt", "empf", "unsere",

@@ -40,7 +40,7 @@ RELATED_WORDS = (
     r"dans\s+la\s+même\s+rubrique", r"pour\s+aller\s+plus\s+loin",
     # es
     r"(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+(?:interesar|gustar)",
-    r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s",
+    r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s?",
     r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
     r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
     r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo",

@@ -67,3 +67,14 @@ def test_a_related_box_that_marks_its_heading_and_cards_as_h1_is_a_block():
     assert [x.title for x in links] == TITLES[:3]
 
 
+
+def test_contenido_relacionado_is_found_by_the_label_scan():
+    # RELATED_WORDS has "contenidos? relacionad[oa]s", but no scan stem led to it
+    url = "https://www.example.net/es/202204/el_salvador/26136/asamblea.htm"
+    cards = "".join(f'<div class="list_item"><h3><a href="/es/202204/el_salvador/2611{i}/'
+                    f'nota-{i}.htm">{t}</a></h3></div>' for i, t in enumerate(TITLES[:2]))
+    body = (f'<div class="article"><h1>Asamblea exige</h1>{PROSE}</div>'
+            f'<div class="side"><div class="row"><h3><div class="link">Contenido Relacionado'
+            f'</div></h3></div><div class="row list_data">{cards}</div></div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == TITLES[:2]
