@@ -78,3 +78,38 @@ def test_contenido_relacionado_is_found_by_the_label_scan():
             f'</div></h3></div><div class="row list_data">{cards}</div></div>')
     links, _teasers, _elements = find_in_body(body, url)
     assert [x.title for x in links] == TITLES[:2]
+
+
+def _rail(head: str, path: str) -> str:
+    items = "".join(f'<div class="item"><a href="{path}{40 + i}">{t}</a></div>'
+                    for i, t in enumerate(TITLES))
+    return f'<div class="box">{head}<div class="list">{items}</div></div>'
+
+
+def test_a_rail_headed_by_a_link_to_the_front_page_is_a_site_wide_list():
+    # "Yle.fi-etusivulla juuri nyt:" (on the front page right now), linked to the home page
+    url = "https://www.example.fi/uutiset/3-11212601"
+    head = '<a href="https://www.example.fi">Etusivulla juuri nyt:</a>'
+    body = (f'<div class="article"><h1>Leudot talvet</h1>{PROSE}'
+            f'{_rail(head, "https://www.example.fi/uutiset/3-112")}</div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_headed_by_a_link_to_an_author_page_is_the_author_s_latest():
+    # a tab per author of the article, each listing that author's newest pieces
+    url = "https://www.example.cu/noticias/2022/04/26/sesiona-el-pleno/"
+    head = '<a href="https://www.example.cu/autor/yaima-puig/">Yaima Puig</a>'
+    body = (f'<div class="article"><h1>Sesiona el pleno</h1>{PROSE}'
+            f'{_rail(head, "https://www.example.cu/noticias/2022/04/2")}</div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_headed_by_the_article_s_section_link_stays_a_rail():
+    url = "https://www.example.fi/uutiset/kotimaa/3-11212601"
+    head = '<a href="https://www.example.fi/uutiset/kotimaa/">Kotimaa</a>'
+    body = (f'<div class="article"><h1>Leudot talvet</h1>{PROSE}'
+            f'{_rail(head, "https://www.example.fi/uutiset/kotimaa/3-112")}</div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == TITLES

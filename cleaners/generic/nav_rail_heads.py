@@ -2,9 +2,11 @@
 site-wide list's name, another section's link, a short section line or prose above it."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ..vocab import SITE_LIST_END, SITE_LIST_START
+from .nav_cards import home_page
 from .nav_dom import HEADING_TAGS, STOP_TAGS, absolute, raw_text, squash
 from .nav_scan import related_heading
 
@@ -13,6 +15,10 @@ from .nav_scan import related_heading
 _HEAD_LEVELS = 5
 _MAX_HEAD = 60  # characters of a rail's own heading line
 _MAX_PLAIN_HEAD = 30  # a section name above a rail without a class name
+# An author's page: "/autor/yaima-puig-meneses/", "/author/jane-doe" (a rail under the
+# author's name lists that author's newest pieces).
+_AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore)/[^/]+/?$",
+                          re.IGNORECASE)
 
 
 def heading_of(el):
@@ -47,6 +53,20 @@ def other_section(head, el, url: str) -> bool:
         return False
     hrefs = [absolute((a.get("href") or "").strip(), url) for a in el.iter("a") if a.get("href")]
     return bool(hrefs) and all(urlsplit(h).path.startswith(folder) for h in hrefs)
+
+
+def heading_leads_away(head, url: str) -> bool:
+    """Is the rail headed by its one link to the site's front page or to an author's page?
+    "<a href=https://yle.fi>Yle.fi-etusivulla juuri nyt:</a>" heads the front page's
+    stories, an author's name over a list heads that author's newest pieces: neither is
+    about this article."""
+    if head is None:
+        return False
+    links = [a for a in head.iter("a") if a.get("href")]  # (head itself, if a link)
+    if len(links) != 1:
+        return False
+    href = absolute(links[0].get("href").strip(), url)
+    return home_page(href) or bool(_AUTHOR_PAGE.search(urlsplit(href).path))
 
 
 def site_list_heading(head) -> bool:

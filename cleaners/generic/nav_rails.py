@@ -41,7 +41,13 @@ from .nav_dom import (
     squash,
 )
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
-from .nav_rail_heads import heading_of, other_section, plain_rail_heading, site_list_heading
+from .nav_rail_heads import (
+    heading_leads_away,
+    heading_of,
+    other_section,
+    plain_rail_heading,
+    site_list_heading,
+)
 
 # Containers with at least three children holding a link, after the first <h1> when there
 # is one (the following:: axis skips its ancestors): one XPath pass in C.
@@ -99,7 +105,7 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
         if not hinted and _apart_from_article(el, root):
             continue
         if site_list_heading(head) or (not hinted and not plain_rail_heading(head)) or \
-                other_section(head, el, url) or \
+                other_section(head, el, url) or heading_leads_away(head, url) or \
                 (head is not None and not_heads and is_inside(head, not_heads)) or \
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
