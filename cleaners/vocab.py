@@ -90,7 +90,8 @@ READ_MORE = re.compile(
     r"^\W*(?:read\s+(?:more|on|the\s+(?:article|rest)|full\s+(?:article|story))|continue\s+reading"
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
-    r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
+    r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|cargar\s+m[aá]s(?:\s+noticias)?"
+    r"|voir\s+tou(?:te)?s\s+les\s+\w+|читать\s+(?:далее|дальше|полностью)"
     r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文"
     # "更多精彩内容", "更多新闻": more of something, a link to a listing
     r"|更多[\u4e00-\u9fff]{1,6})\W*$",
@@ -102,7 +103,8 @@ READ_MORE = re.compile(
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:learn\s+more|click\s+here|sign\s+up|subscribe"
     r"|mehr\s+erfahren|erfahren\s+sie\s+mehr|hier\s+(?:klicken|anmelden|bestellen)"
-    r"|en\s+savoir\s+plus|más\s+información|saiba\s+mais|scopri\s+di\s+più)\b",
+    r"|en\s+savoir\s+plus|más\s+información|saiba\s+mais|scopri\s+di\s+più"
+    r"|suscr[ií]b(?:ete|ite|irse)|reg[ií]strate)\b",
     re.IGNORECASE,
 )
 
@@ -221,7 +223,7 @@ LABEL_STEMS = (
     "bunları", "같이", "новости", "вас", "ebenfalls", "dazu",
     "为您", "為您", "猜您", "您可能", "あなた", "オススメ", "編集部", "konuyla", "bu ", "haberler",
     "yazılar", "içerikler", "okumadan", "bakmadan", "sıradaki", "daha fazla", "bunu", "больше",
-    "قد ", "شاهد",
+    "قد ", "شاهد", "lue ",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\[〔［\-–—]\s*)?"
 

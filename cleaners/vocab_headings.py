@@ -122,6 +122,8 @@ RELATED_WORDS = (
     r"(?:مقالات|أخبار|مواضيع)\s+(?:متعلقة|مشابهة)",
     r"قد\s+(?:يعجبك|يهمك)(?:\s+(?:أيضا|أيضاً|أيضًا))?",
     r"شاهد\s+(?:أيضا|أيضاً|أيضًا)",
+    # fi: "Lue myös", "Lue aiheesta lisää" (read more on the topic)
+    r"lue\s+(?:myös|lisää|aiheesta(?:\s+lisää)?)",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -152,5 +154,13 @@ SITE_LIST_WORDS = (
     r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
     # a feed of one subject's latest stories: "Today Weather Update", "Live updates"
     r"(?:live\s+)?updates?",
+    # fr, es, pt, ru: the site's newest stories ("Les dernières news Suisse"), rankings
+    # written with "+" ("Las + leídas", "Videos + Vistos"), the day's top stories, a ticker
+    r"(?:les\s+)?derni[eè]res\s+(?:news|nouvelles|infos|actualités|actus)(?:\s+\w+){0,2}",
+    r"(?:las|los|lo|videos?|fotos?)\s*\+\s*(?:leíd|vist|compartid)[oa]s?",
+    r"principais\s+(?:not[ií]cias\s+)?do\s+dia", r"лента\s+новостей",
+    # an author's other pieces: not about this article ("Du même auteur")
+    r"du\s+même\s+auteur", r"del\s+mismo\s+autor", r"dello\s+stesso\s+autore",
+    r"do\s+mesmo\s+autor", r"vom\s+selben\s+autor",
     *ZH_SITE_LIST_WORDS,
 )

@@ -113,3 +113,44 @@ def test_a_rail_headed_by_the_article_s_section_link_stays_a_rail():
             f'{_rail(head, "https://www.example.fi/uutiset/kotimaa/3-112")}</div>')
     links, _teasers, _elements = find_in_body(body, url)
     assert [x.title for x in links] == TITLES
+
+
+def _boxed(label: str, path: str, cls: str = "bottomLinks") -> str:
+    cards = "".join(f'<div class="relatedArticle"><h5><a href="{path}{31581209 + i}">{t}</a>'
+                    f'</h5></div>' for i, t in enumerate(TITLES))
+    return f'<div class="{cls}"><h4>{label}</h4>{cards}</div>'
+
+
+def test_site_wide_and_author_lists_of_other_languages_are_no_related_block():
+    # a box of the site's newest stories, its rankings with "+" for "más", the day's top
+    # stories, a news ticker, the author's other pieces
+    url = "https://www.example.ch/suisse/berne-interdit/story/18348200"
+    for label in ("Les dernières news Suisse", "Las + leídas", "Videos + Vistos",
+                  "Principais do dia", "Лента новостей", "Du même auteur",
+                  "Del mismo autor", "Dello stesso autore"):
+        body = (f'<div class="article"><h1>Berne interdit</h1>{PROSE}</div>'
+                f'{_boxed(label, "/suisse/story/", "relatedArticles")}')
+        links, teasers, _elements = find_in_body(body, url)
+        assert (links, teasers) == ([], []), label
+
+
+def test_finnish_read_more_on_the_topic_heads_a_related_list():
+    # a bold label paragraph, then one paragraph per linked headline, ending the text
+    url = "https://www.example.fi/uutiset/3-11212601"
+    items = "".join(f'<p><a href="https://www.example.fi/uutiset/3-1118360{i}">{t}</a></p>'
+                    for i, t in enumerate(TITLES))
+    for label in ("Lue aiheesta lisää:", "Lue myös:"):
+        body = (f'<div class="article"><h1>Leudot talvet</h1>{PROSE}'
+                f'<p><strong>{label}</strong></p>{items}</div>')
+        links, _teasers, _elements = find_in_body(body, url)
+        assert [x.title for x in links] == TITLES, label
+
+
+def test_load_more_see_all_and_subscribe_links_are_no_cards():
+    from cleaners.vocab import CALL_TO_ACTION, READ_MORE
+    for text in ("Cargar mas noticias", "Cargar más", "Voir toutes les signatures",
+                 "Voir tous les articles"):
+        assert READ_MORE.match(text), text
+    for text in ("Suscribite a nuestro newsletter", "Suscríbete al boletín",
+                 "Regístrate gratis"):
+        assert CALL_TO_ACTION.match(text), text
