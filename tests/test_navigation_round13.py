@@ -229,3 +229,17 @@ def test_a_rail_headed_by_a_link_to_the_video_or_photo_listing_is_a_media_feed()
                 f'{_rail(head, "https://www.example.cl/nacional/nota-52880")}</div>')
         links, teasers, _elements = find_in_body(body, url)
         assert (links, teasers) == ([], []), listing
+
+
+def test_read_also_and_more_on_the_topic_of_other_languages_head_a_related_list():
+    # "Przeczytaj również", "Więcej na ten temat" (pl), "Seguir leyendo:" (es), "Pour
+    # approfondir" (fr), "Recomendamos para você" (pt): a label over linked headlines
+    url = "https://www.example.pl/publikacje/2021-04-20/zamachy"
+    for label in ("Przeczytaj również", "Więcej na ten temat", "Seguir leyendo:",
+                  "Pour approfondir", "Recomendamos para você"):
+        items = "".join(f'<p><a href="/publikacje/2021-04-2{i}/a{i}">{t}</a></p>'
+                        for i, t in enumerate(TITLES))
+        body = (f'<div class="article"><h1>Zamachy</h1>{PROSE}'
+                f'<p><strong>{label}</strong></p>{items}</div>')
+        links, _teasers, _elements = find_in_body(body, url)
+        assert [x.title for x in links] == TITLES, label
