@@ -90,7 +90,8 @@ READ_MORE = re.compile(
     r"^\W*(?:read\s+(?:more|on|the\s+(?:article|rest)|full\s+(?:article|story))|continue\s+reading"
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
-    r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|читать\s+(?:далее|дальше|полностью)"
+    r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|cargar\s+m[aá]s(?:\s+noticias)?"
+    r"|voir\s+tou(?:te)?s\s+les\s+\w+|читать\s+(?:далее|дальше|полностью)"
     r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文"
     # "更多精彩内容", "更多新闻": more of something, a link to a listing
     r"|更多[\u4e00-\u9fff]{1,6})\W*$",
@@ -102,7 +103,8 @@ READ_MORE = re.compile(
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:learn\s+more|click\s+here|sign\s+up|subscribe"
     r"|mehr\s+erfahren|erfahren\s+sie\s+mehr|hier\s+(?:klicken|anmelden|bestellen)"
-    r"|en\s+savoir\s+plus|más\s+información|saiba\s+mais|scopri\s+di\s+più)\b",
+    r"|en\s+savoir\s+plus|más\s+información|saiba\s+mais|scopri\s+di\s+più"
+    r"|suscr[ií]b(?:ete|ite|irse)|reg[ií]strate)\b",
     re.IGNORECASE,
 )
 
@@ -197,20 +199,22 @@ LABEL_STEMS = (
     "önceki",
     "next", "newer", "nächst", "neuer", "suivant", "siguiente", "следующ", "successiv", "sonraki",
     "próxim", "article", "billet", "sujet", "post", "page", "artículo", "articulo", "artigo",
-    "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo",
+    "entrada", "publicaci", "nota", "noticia", "página", "pagina", "articolo", "contenid",
     "relat", "recom", "you ", "we think", "read", "also", "see also", "further", "keep read",
     "what to read", "more ", "similar", "suggest", "mehr", "das könnte", "dies könnte", "auch",
     "lesen", "lies", "passend", "zum weiter", "weitere", "ähnlich", "verwandt", "empf", "unsere",
     "à lire", "a lire", "à découvrir", "lire", "sur le", "sur ce", "contenu", "voir", "vous",
     "ça ", "ceci", "cela", "ces articles", "nos recom", "découvrir", "dans la", "pour aller",
+    "pour appro",
     "también", "te puede", "te podr", "le puede", "le podr", "entradas", "publicaciones",
-    "noticias", "notas", "lee ", "lea ", "quiz", "ver tamb", "sigue", "te recom",
+    "noticias", "notas", "lee ", "lea ", "quiz", "ver tamb", "sigue", "seguir", "te recom",
     "читайте", "читать", "похож", "рекоменд", "связан", "материал", "статьи", "ещё", "еще",
     "по теме", "вам", "смотрите", "см.", "leggi", "leia", "veja", "lees", "gerelateerd",
     "popular", "most ", "trending", "meistgelesen", "les plus", "lo más", "популяр",
     "raccomand", "potrebbe", "ti potr", "notizie", "articoli", "notícias", "matérias", "saiba",
     "meer", "zum ", "zu diesem", "à ", "a découvrir", "plus d", "más ", "mas ", "relacion",
-    "läs", "les o", "les m", "læs", "czytaj", "zobacz", "polecamy", "čtěte", "souvis",
+    "läs", "les o", "les m", "læs", "czytaj", "zobacz", "polecamy", "przeczytaj", "więcej", "čtěte",
+    "souvis",
     "mohlo", "ilgili", "i\u0307lgili", "benzer", "bunlar", "baca", "berita", "tin ", "xem",
     "taip", "susij",
     "lasi", "saist", "tengdar", "habari", "fleira", "lestu", "lese", "erfahr", "artikel",
@@ -221,7 +225,7 @@ LABEL_STEMS = (
     "bunları", "같이", "новости", "вас", "ebenfalls", "dazu",
     "为您", "為您", "猜您", "您可能", "あなた", "オススメ", "編集部", "konuyla", "bu ", "haberler",
     "yazılar", "içerikler", "okumadan", "bakmadan", "sıradaki", "daha fazla", "bunu", "больше",
-    "قد ", "شاهد",
+    "قد ", "شاهد", "lue ",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\[〔［\-–—]\s*)?"
 

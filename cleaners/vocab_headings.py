@@ -38,12 +38,13 @@ RELATED_WORDS = (
     r"(?:ça|ceci|cela|ces\s+articles)\s+(?:peut|peuvent|pourrai(?:t|ent))\s+vous\s+intéresser",
     r"nos\s+recommandations", r"(?:à\s+)?découvrir\s+(?:aussi|également)",
     r"dans\s+la\s+même\s+rubrique", r"pour\s+aller\s+plus\s+loin",
+    r"pour\s+approfondir",
     # es
     r"(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+(?:interesar|gustar)",
-    r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s",
+    r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s?",
     r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
     r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
-    r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo",
+    r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo", r"seguir\s+leyendo",
     # ru
     r"читайте\s+(?:также|ещё|еще|по\s+теме)", r"читать\s+(?:также|ещё|еще)",
     r"(?:похожие|рекомендуемые|связанные)\s+(?:статьи|записи|материалы|новости|публикации)",
@@ -62,6 +63,7 @@ RELATED_WORDS = (
     r"raccomandati(?:\s+per\s+te)?", r"potrebbe\s+interessarti", r"ti\s+potrebbe\s+interessare",
     r"(?:notizie|articoli)\s+(?:correlate|simili)", r"(?:notícias|matérias)\s+relacionadas",
     r"(?:leia|veja|saiba)\s+mais", r"meer\s+over\b.{0,40}", r"gerelateerd",
+    r"recomendamos\s+para\s+(?:você|voce|ti)",
     # en, de, fr, es: more wordings of the same blocks
     r"more\s+(?:\w+\s+){1,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
     r"(?:zum|zu\s+diesem)\s+(?:selben\s+|gleichen\s+)?thema", r"mehr\s+(?:aus|zu|über)\b.{0,40}",
@@ -78,6 +80,7 @@ RELATED_WORDS = (
     r"relaterte\s+(?:saker|artikler)", r"læs\s+(?:også|mere)", r"relaterede\s+artikler",
     r"czytaj\s+(?:też|także|również|więcej)", r"powiązane(?:\s+artykuły)?",
     r"zobacz\s+(?:też|także|również)", r"polecamy",
+    r"przeczytaj\s+(?:też|także|również)", r"więcej\s+na\s+(?:ten\s+)?temat",
     r"čtěte\s+(?:také|též)", r"související\s+(?:články|zprávy)", r"mohlo\s+by\s+vás\s+zajímat",
     r"ilgili\s+(?:haberler|haber|yazılar|içerikler)", r"benzer\s+haberler",
     r"bunlar(?:\s+da)?\s+ilginizi\s+çekebilir", r"baca\s+juga", r"berita\s+terkait",
@@ -122,6 +125,8 @@ RELATED_WORDS = (
     r"(?:مقالات|أخبار|مواضيع)\s+(?:متعلقة|مشابهة)",
     r"قد\s+(?:يعجبك|يهمك)(?:\s+(?:أيضا|أيضاً|أيضًا))?",
     r"شاهد\s+(?:أيضا|أيضاً|أيضًا)",
+    # fi: "Lue myös", "Lue aiheesta lisää" (read more on the topic)
+    r"lue\s+(?:myös|lisää|aiheesta(?:\s+lisää)?)",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -152,5 +157,13 @@ SITE_LIST_WORDS = (
     r"最近(?:发表|更新|发布)", r"nejnovější", r"web\s+stories", r"(?:記事|ニュース)?一覧",
     # a feed of one subject's latest stories: "Today Weather Update", "Live updates"
     r"(?:live\s+)?updates?",
+    # fr, es, pt, ru: the site's newest stories ("Les dernières news Suisse"), rankings
+    # written with "+" ("Las + leídas", "Videos + Vistos"), the day's top stories, a ticker
+    r"(?:les\s+)?derni[eè]res\s+(?:news|nouvelles|infos|actualités|actus)(?:\s+\w+){0,2}",
+    r"(?:las|los|lo|videos?|fotos?)\s*\+\s*(?:leíd|vist|compartid)[oa]s?",
+    r"principais\s+(?:not[ií]cias\s+)?do\s+dia", r"лента\s+новостей",
+    # an author's other pieces: not about this article ("Du même auteur")
+    r"du\s+même\s+auteur", r"del\s+mismo\s+autor", r"dello\s+stesso\s+autore",
+    r"do\s+mesmo\s+autor", r"vom\s+selben\s+autor",
     *ZH_SITE_LIST_WORDS,
 )

@@ -12,13 +12,14 @@ from .nav_pages import title_key
 _EMBEDDED_URL = re.compile(r"[*=](https?://[^&#\s]+)")
 
 
-def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
+def first_occurrence(links: list, teasers: list, url: str | None = None) -> tuple[list, list]:
     """Both lists in page order; an article listed twice (a related list and a teaser rail,
     the prev link and a related card) is kept where it comes first (docs/annotation.md,
     "Order and duplicates"). One exception: a teaser and a prev/next link to the same
     article both stay (a card with a summary says more than an arrow; the demo's pages
     show both). Prev and next to one URL are no pair: a quotation's guillemets around a
-    link, not arrows: both are dropped."""
+    link, not arrows: both are dropped. url: the page's address (see _identities)."""
+    own = _schemeless(url, urlsplit(url)) if url else None
     rels: dict = {}
     for _, link in links:
         if link.url:
@@ -31,7 +32,7 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
     seen_teaser: set = set()
     out: tuple[list, list] = ([], [])
     for key, kind, item in items:
-        ident = _identities(item)
+        ident = _identities(item, own)
         if kind == 1:
             if ident & (seen_rel | seen_teaser):
                 continue
@@ -48,11 +49,13 @@ def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
     return out
 
 
-def _identities(item) -> set:
+def _identities(item, own: str | None = None) -> set:
     """The URL without its scheme (a portal's box links one story as https:// and again as
     http://), the target a redirect address carries, and (path, title): one article linked
     with two tracking queries or fragments ("?ico=related_article_inline",
-    "?ico=more_from_Sport"; "?f=relatedArticle", "#f=post1603_tab_news") under one headline."""
+    "?ico=more_from_Sport"; "?f=relatedArticle", "#f=post1603_tab_news") under one headline.
+    An address carrying the page's own (own: schemeless) carries a return address
+    ("…/other-story.read?backTo=https://…/this-story.read"), not its target."""
     if not item.url:
         return set()
     try:
@@ -63,7 +66,9 @@ def _identities(item) -> set:
     embedded = _EMBEDDED_URL.search(item.url)
     if embedded:
         with contextlib.suppress(ValueError):
-            out.add(_schemeless(embedded.group(1), urlsplit(embedded.group(1))))
+            target = _schemeless(embedded.group(1), urlsplit(embedded.group(1)))
+            if target != own:
+                out.add(target)
     if (parts.query or parts.fragment) and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out

@@ -30,14 +30,10 @@ from ..vocab import (
     NON_ARTICLE_URL,
     NOT_RAIL_CLASS,
     RAIL_CLASS,
-    SITE_LIST_END,
-    SITE_LIST_START,
 )
 from .nav_cards import class_says
 from .nav_dom import (
-    HEADING_TAGS,
     STOP_TAGS,
-    absolute,
     in_chrome,
     is_inside,
     linkable,
@@ -45,7 +41,13 @@ from .nav_dom import (
     squash,
 )
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
-from .nav_scan import related_heading
+from .nav_rail_heads import (
+    heading_leads_away,
+    heading_of,
+    other_section,
+    plain_rail_heading,
+    site_list_heading,
+)
 
 # Containers with at least three children holding a link, after the first <h1> when there
 # is one (the following:: axis skips its ancestors): one XPath pass in C.
@@ -59,21 +61,20 @@ _MIN_ITEMS = 3
 # towards _MIN_ITEMS); a longer list holding it is the site's latest.
 _MAX_TOPIC_BOX = 5
 _PATH_ID = re.compile(r"\d{5}")  # an article id in a path: five digits or more
+# The first text of a newsticker's item, its time of day: "13:00", "9.45" (not a date).
+_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:h|uhr|hrs?))?$", re.IGNORECASE)
+# ... of a ranking's item, its rank: "1、", "2.", "3)" (alone or before the headline).
+_RANK = re.compile(r"^(\d{1,2})\s*(?:[、.)]|$)")
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
 _MAX_TITLE = 200
 _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a date
-_MAX_HEAD = 60  # characters of a rail's own heading line
-_MAX_PLAIN_HEAD = 30  # a section name above a rail without a class name
 # An item of a rail without a class name: a headline with a date or kicker, no excerpt (a
 # grid of excerpt cards in the article's text is its content, a listing of posts).
 _MAX_PLAIN_ITEM = 150
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
-# Boxes climbed for a rail's heading: a list nested in the first item's box ("Meistgelesen"
-# above a lead story, then a box of four more) sits a few wrappers below it.
-_HEAD_LEVELS = 5
 # Inline elements ("<strong>You can also check: <a>…</a> | <a>…</a></strong>") hold a line
 # of links in the text, not a list of story items.
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
@@ -102,13 +103,13 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
             continue
         if in_chrome(el) or _in_nav(el) or \
                 not _rail_items(el, url, _MAX_ITEM if hinted or _excerpt_cards(el)
-                                else _MAX_PLAIN_ITEM):
+                                else _MAX_PLAIN_ITEM) or _ticker_or_ranking(el):
             continue
-        head = _heading_of(el)
+        head = heading_of(el)
         if not hinted and _apart_from_article(el, root):
             continue
-        if _site_list_heading(head) or (not hinted and not _plain_rail_heading(head)) or \
-                _other_section(head, el, url) or \
+        if site_list_heading(head) or (not hinted and not plain_rail_heading(head)) or \
+                other_section(head, el, url) or heading_leads_away(head, url) or \
                 (head is not None and not_heads and is_inside(head, not_heads)) or \
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
@@ -168,6 +169,20 @@ def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
                 _leads_here(item, url, max_item):
             here = 1  # the article itself, listed among its topic's stories
     return good >= _MIN_ITEMS - here and 3 * (good + here) >= 2 * len(items)
+
+
+def _ticker_or_ranking(el) -> bool:
+    """Does every linked item open with a time of day ("13:00 Headline": a newsticker,
+    whatever its heading's language) or with its rank, counting from one ("1、Headline",
+    "2. Headline": a ranking such as "要闻top10")? Dates ("13.07.2016") are no sign."""
+    firsts = [squash(next((t for t in kid.itertext() if t.strip()), ""))
+              for kid in el if isinstance(kid.tag, str) and next(kid.iter("a"), None) is not None]
+    if len(firsts) < _MIN_ITEMS:
+        return False
+    if all(_CLOCK.match(text) for text in firsts):
+        return True
+    ranks = [_RANK.match(text) for text in firsts]
+    return all(ranks) and [int(m.group(1)) for m in ranks] == list(range(1, len(ranks) + 1))
 
 
 def _leads_here(item, url: str, max_item: int) -> bool:
@@ -277,107 +292,3 @@ def _in_nav(el) -> bool:
             return True
         el = el.getparent()
     return False
-
-
-def _heading_of(el):
-    """The rail's heading: a heading child of the rail or its first short text child, else
-    the nearest text before it (or before its wrappers); None when there is none."""
-    node = el
-    for _ in range(_HEAD_LEVELS):
-        # a heading child of the rail itself (its items' own headings are titles)
-        head = _own_heading(el) if node is el else None
-        if head is None:
-            head = _previous_text(node)
-        if head is not None:
-            return head
-        node = node.getparent()
-        if node is None or node.tag in STOP_TAGS:
-            break
-    return None
-
-
-def _other_section(head, el, url: str) -> bool:
-    """Is the rail headed by a link to another section than the article's, all its items
-    in that section ("<a href=/shopping/best>Shopping Best Buys</a>" over buying guides
-    beside a politics article)? A box promoting that section, not related to the article
-    (a section-named block of the article's own section is: docs/annotation.md)."""
-    if head is None:
-        return False
-    links = [a for a in head.iter("a") if a.get("href")]  # (head itself, if a link)
-    if len(links) != 1:
-        return False
-    folder = urlsplit(absolute(links[0].get("href").strip(), url)).path.rstrip("/") + "/"
-    if folder.count("/") < 2 or urlsplit(url).path.startswith(folder):
-        return False
-    hrefs = [absolute((a.get("href") or "").strip(), url) for a in el.iter("a") if a.get("href")]
-    return bool(hrefs) and all(urlsplit(h).path.startswith(folder) for h in hrefs)
-
-
-def _site_list_heading(head) -> bool:
-    """Is the rail headed ("Most read", "Latest") as a site-wide list?"""
-    if head is None:
-        return False
-    text = squash(raw_text(head))
-    site = SITE_LIST_START.match(text) or (len(text) <= _MAX_HEAD and SITE_LIST_END.search(text))
-    return bool(site) and not related_heading(text[:100])
-
-
-def _plain_rail_heading(head) -> bool:
-    """May a rail without a class name saying so stand under this heading? None, a short
-    line (a section name), a related heading, or prose (the article's last paragraph: the
-    rail comes right after the article). Not a long run of links: the rail then follows
-    another block (a ticker, a ranking) whose title it has no heading of its own."""
-    if head is None:
-        return True
-    text = squash(raw_text(head))
-    if len(text) <= _MAX_PLAIN_HEAD or related_heading(text[:100]):
-        return True
-    linked = sum(len(squash(raw_text(a))) for a in head.iter("a"))
-    return 2 * linked < len(text)
-
-
-def _own_heading(el):
-    """A heading child of the rail, else its first child when that is a short text
-    without a link ("<div>Neueste Artikel</div>" above the cards)."""
-    first = None
-    for kid in el:
-        if not isinstance(kid.tag, str):
-            continue
-        if kid.tag in HEADING_TAGS:
-            return kid
-        if first is None:
-            first = kid
-    if first is not None and next(first.iter("a"), None) is None and \
-            0 < len(squash(raw_text(first))) <= _MAX_HEAD:
-        return first
-    return None
-
-
-def _previous_text(node):
-    """The nearest previous sibling that holds text, looking past boxes of the rail's own
-    kind (a lead story's grid before the grid of three more: "<div class=o-Grid>" twice,
-    both under the module's one heading)."""
-    prev = node.getprevious()
-    while prev is not None:
-        if isinstance(prev.tag, str) and raw_text(prev).strip() and not _same_kind(prev, node):
-            return prev
-        prev = prev.getprevious()
-    return None
-
-
-def _same_kind(a, b) -> bool:
-    """Boxes of one kind: the same tag and first class name ("<ul class='img lead'>" before
-    "<ul class='img more'>": one slider's panes under the module's one heading)."""
-    if a.tag != b.tag or next(a.iter(*HEADING_TAGS), None) is not None:
-        return False
-    if bool(a.get("class")) and a.get("class") == b.get("class"):
-        return True
-    first_a, first_b = (a.get("class") or "").split()[:1], (b.get("class") or "").split()[:1]
-    return bool(first_a) and first_a == first_b and _items_tag(a) == _items_tag(b) is not None
-
-
-def _items_tag(box) -> str | None:
-    """The tag of a list's items ("li" for <ul><li>…</li><li>…</li></ul>): two children or
-    more, all of one tag; None for a box that is no such list."""
-    tags = {k.tag for k in box if isinstance(k.tag, str)}
-    return next(iter(tags)) if len(tags) == 1 and sum(1 for _ in box) >= 2 else None

@@ -1,0 +1,259 @@
+"""Shapes met on the round-13 tune pages (body-dev pages in Spanish, French, Italian,
+Polish, Finnish, ...; docs/annotation.md, Coverage), written as small pages after their
+layouts."""
+from __future__ import annotations
+
+from nav_pages import find_in_body
+
+PROSE = "<p>" + ("Le gouvernement a présenté le projet de loi devant les députés, qui en "
+                 "débattront la semaine prochaine en séance publique. ") * 4 + "</p>"
+TITLES = ["Le Sénat adopte le budget de la sécurité sociale en première lecture",
+          "Retraites : les syndicats appellent à une nouvelle journée de grève",
+          "Assurance chômage : ce qui change pour les demandeurs d'emploi",
+          "Le Conseil constitutionnel valide l'essentiel de la loi immigration"]
+
+
+def _list(path: str) -> str:
+    return "".join(f'<li><a href="{path}{i}-{t[:12].lower().replace(" ", "-")}">{t}</a></li>'
+                   for i, t in enumerate(TITLES))
+
+
+def test_a_heading_linked_to_the_article_s_section_is_still_a_heading():
+    # "<h2><a href=section>Dans la même rubrique</a></h2>": the link leads to the listing of
+    # the folder the article sits in, so the heading names that section's block
+    url = "https://www.example.fr/actus/dans-les-medias/article/le-projet-de-loi"
+    body = (f'<div class="content"><h1>Le projet de loi</h1>{PROSE}</div>'
+            f'<div class="bloc"><h2><a href="https://www.example.fr/actus/dans-les-medias/">'
+            f'Dans la même rubrique</a></h2><ul>{_list("/actus/dans-les-medias/article/")}'
+            f'</ul></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [x.title for x in links] == TITLES
+
+
+def test_a_heading_linked_to_the_page_itself_is_still_a_heading():
+    # an in-body box whose "Leggi anche:" heading (an <h1>, as on the page) links back here
+    url = "https://www.example.it/cronaca/2020/02/19/news/temperature-1.3848"
+    card = ('<h2><a href="https://www.example.it/torino/2020/02/13/news/la-grande-sete-1.3846">'
+            'La grande sete: due mesi senza pioggia</a></h2>')
+    body = (f'<div class="article"><h1>Temperature in calo</h1>{PROSE}'
+            f'<div class="embed"><h1><a href="{url}">Leggi anche:</a></h1>{card}</div>'
+            f'{PROSE}</div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == ["La grande sete: due mesi senza pioggia"]
+
+
+def test_a_heading_linked_to_another_page_is_no_heading():
+    # a menu item or tab that reads like a heading but leads elsewhere ("Plus de sujets")
+    url = "https://www.example.fr/actus/dans-les-medias/article/le-projet-de-loi"
+    body = (f'<div class="content"><h1>Le projet de loi</h1>{PROSE}</div>'
+            f'<div class="bloc"><h2><a href="https://www.example.fr/agenda/">'
+            f'Dans la même rubrique</a></h2><ul>{_list("/agenda/event/")}</ul></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_related_box_that_marks_its_heading_and_cards_as_h1_is_a_block():
+    # AMP-style markup: <aside class="related-stories"><h1>Relacionados:</h1><article><h1><a>…
+    url = "https://www.example.com/noticias/politica/notas/lider-denuncia-intentos/"
+    cards = "".join(f'<article class="story-tease"><h1 class="story-tease-title">'
+                    f'<a href="/noticias/politica/notas/nota-{i}/">{t}</a></h1></article>'
+                    for i, t in enumerate(TITLES[:3]))
+    body = (f'<div class="article-body"><h1>Líder denuncia intentos</h1>{PROSE}'
+            f'<aside class="related-stories"><div class="related-stories-header">'
+            f'<h1>Relacionados:</h1></div>{cards}</aside></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert teasers == []
+    assert [x.title for x in links] == TITLES[:3]
+
+
+
+def test_contenido_relacionado_is_found_by_the_label_scan():
+    # RELATED_WORDS has "contenidos? relacionad[oa]s", but no scan stem led to it
+    url = "https://www.example.net/es/202204/el_salvador/26136/asamblea.htm"
+    cards = "".join(f'<div class="list_item"><h3><a href="/es/202204/el_salvador/2611{i}/'
+                    f'nota-{i}.htm">{t}</a></h3></div>' for i, t in enumerate(TITLES[:2]))
+    body = (f'<div class="article"><h1>Asamblea exige</h1>{PROSE}</div>'
+            f'<div class="side"><div class="row"><h3><div class="link">Contenido Relacionado'
+            f'</div></h3></div><div class="row list_data">{cards}</div></div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == TITLES[:2]
+
+
+def _rail(head: str, path: str) -> str:
+    items = "".join(f'<div class="item"><a href="{path}{40 + i}">{t}</a></div>'
+                    for i, t in enumerate(TITLES))
+    return f'<div class="box">{head}<div class="list">{items}</div></div>'
+
+
+def test_a_rail_headed_by_a_link_to_the_front_page_is_a_site_wide_list():
+    # "Yle.fi-etusivulla juuri nyt:" (on the front page right now), linked to the home page
+    url = "https://www.example.fi/uutiset/3-11212601"
+    head = '<a href="https://www.example.fi">Etusivulla juuri nyt:</a>'
+    body = (f'<div class="article"><h1>Leudot talvet</h1>{PROSE}'
+            f'{_rail(head, "https://www.example.fi/uutiset/3-112")}</div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_headed_by_a_link_to_an_author_page_is_the_author_s_latest():
+    # a tab per author of the article, each listing that author's newest pieces
+    url = "https://www.example.cu/noticias/2022/04/26/sesiona-el-pleno/"
+    head = '<a href="https://www.example.cu/autor/yaima-puig/">Yaima Puig</a>'
+    body = (f'<div class="article"><h1>Sesiona el pleno</h1>{PROSE}'
+            f'{_rail(head, "https://www.example.cu/noticias/2022/04/2")}</div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_headed_by_the_article_s_section_link_stays_a_rail():
+    url = "https://www.example.fi/uutiset/kotimaa/3-11212601"
+    head = '<a href="https://www.example.fi/uutiset/kotimaa/">Kotimaa</a>'
+    body = (f'<div class="article"><h1>Leudot talvet</h1>{PROSE}'
+            f'{_rail(head, "https://www.example.fi/uutiset/kotimaa/3-112")}</div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == TITLES
+
+
+def _boxed(label: str, path: str, cls: str = "bottomLinks") -> str:
+    cards = "".join(f'<div class="relatedArticle"><h5><a href="{path}{31581209 + i}">{t}</a>'
+                    f'</h5></div>' for i, t in enumerate(TITLES))
+    return f'<div class="{cls}"><h4>{label}</h4>{cards}</div>'
+
+
+def test_site_wide_and_author_lists_of_other_languages_are_no_related_block():
+    # a box of the site's newest stories, its rankings with "+" for "más", the day's top
+    # stories, a news ticker, the author's other pieces
+    url = "https://www.example.ch/suisse/berne-interdit/story/18348200"
+    for label in ("Les dernières news Suisse", "Las + leídas", "Videos + Vistos",
+                  "Principais do dia", "Лента новостей", "Du même auteur",
+                  "Del mismo autor", "Dello stesso autore"):
+        body = (f'<div class="article"><h1>Berne interdit</h1>{PROSE}</div>'
+                f'{_boxed(label, "/suisse/story/", "relatedArticles")}')
+        links, teasers, _elements = find_in_body(body, url)
+        assert (links, teasers) == ([], []), label
+
+
+def test_finnish_read_more_on_the_topic_heads_a_related_list():
+    # a bold label paragraph, then one paragraph per linked headline, ending the text
+    url = "https://www.example.fi/uutiset/3-11212601"
+    items = "".join(f'<p><a href="https://www.example.fi/uutiset/3-1118360{i}">{t}</a></p>'
+                    for i, t in enumerate(TITLES))
+    for label in ("Lue aiheesta lisää:", "Lue myös:"):
+        body = (f'<div class="article"><h1>Leudot talvet</h1>{PROSE}'
+                f'<p><strong>{label}</strong></p>{items}</div>')
+        links, _teasers, _elements = find_in_body(body, url)
+        assert [x.title for x in links] == TITLES, label
+
+
+def test_load_more_see_all_and_subscribe_links_are_no_cards():
+    from cleaners.vocab import CALL_TO_ACTION, READ_MORE
+    for text in ("Cargar mas noticias", "Cargar más", "Voir toutes les signatures",
+                 "Voir tous les articles"):
+        assert READ_MORE.match(text), text
+    for text in ("Suscribite a nuestro newsletter", "Suscríbete al boletín",
+                 "Regístrate gratis"):
+        assert CALL_TO_ACTION.match(text), text
+
+
+def _items(prefixes: list[str], path: str) -> str:
+    return "".join(f'<li>{p}<a href="{path}{460000 + i}.html">{t}</a></li>'
+                   for i, (p, t) in enumerate(zip(prefixes, TITLES, strict=True)))
+
+
+def test_a_rail_of_timed_items_is_a_ticker():
+    # "Германия. Новости": the section's newsticker, each story after its time of day
+    url = "https://www.example.ua/germany/311510-podolski.html"
+    times = ["<span>13:00</span> ", "<span>12:35</span> ", "<span>10:43</span> ",
+             "<span>09:59</span> "]
+    body = (f'<div id="page"><div class="article"><h1>Подольски завершил карьеру</h1>{PROSE}</div>'
+            f'<div class="column"><h3><a href="/germany/">Германия. Новости</a></h3>'
+            f'<ul>{_items(times, "/germany/")}</ul></div></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_of_numbered_items_is_a_ranking():
+    # "要闻top10": the site's top stories, each after its rank
+    url = "https://www.example.org/jmcs/detail/20200102/1000200033136171.html"
+    ranks = ["<span>1、</span>", "<span>2、</span>", "<span>3、</span>", "<span>4、</span>"]
+    body = (f'<div id="page"><div class="article"><h1>益阳：“数字”是优长</h1>{PROSE}</div>'
+            f'<div class="box"><a>要闻top10</a><ul class="title_box">'
+            f'{_items(ranks, "/yw/detail/20200219/")}</ul></div></div>')
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_of_dated_items_stays_a_rail():
+    url = "https://www.example.ua/germany/311510-podolski.html"
+    dates = ["<span>13.07.2016</span> ", "<span>26.05.2016</span> ",
+             "<span>02.06.2016</span> ", "<span>01.06.2016</span> "]
+    body = (f'<div id="page"><div class="article"><h1>Подольски завершил карьеру</h1>{PROSE}</div>'
+            f'<div class="column"><h3><a href="/germany/">Германия</a></h3>'
+            f'<ul>{_items(dates, "/germany/")}</ul></div></div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == TITLES
+
+
+def test_linked_headlines_set_as_headings_after_the_text_are_embedded_cards():
+    # three "<h2><a>HEADLINE >>></a></h2>" lines after a recipe's steps
+    url = "https://www.example.hu/levagott-ujj-kekszek-59841/"
+    steps = "<ol>" + "".join(f"<li>{PROSE[3:-4]}</li>" for _ in range(2)) + "</ol>"
+    heads = [("sajtos-ropogos", "EGYSZERŰ, DE NAGYSZERŰ VENDÉGVÁRÓ: SAJTOS ROPOGÓS"),
+             ("afonyas-palacsinta", "ÁFONYÁS AMERIKAI PALACSINTA, MARADÉK KOVÁSSZAL"),
+             ("humusz", "ÍGY KÉSZÜL A LEGFINOMABB HUMUSZ HÁZISÁFRÁNNYAL")]
+    cards = "".join(f'<h2><a href="https://www.example.hu/{slug}-5942{i}/">{title} &gt;&gt;&gt;'
+                    f'</a></h2>' for i, (slug, title) in enumerate(heads))
+    body = (f'<div class="text"><h1>Levágott ujj kekszek</h1>{PROSE}{steps}<p><br/></p>'
+            f'{cards}<aside class="bannerbox"></aside></div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == [title for _slug, title in heads]
+
+
+def test_a_linked_subheading_of_a_listing_post_is_no_card():
+    # a post that lists other posts under linked headings, each followed by its own text
+    url = "https://www.example.hu/legjobb-receptek-59841/"
+    parts = "".join(f'<h2><a href="https://www.example.hu/recept-{i}-5942{i}/">{t}</a></h2>'
+                    f'{PROSE}' for i, t in enumerate(TITLES[:3]))
+    body = f'<div class="text"><h1>A legjobb receptek</h1>{PROSE}{parts}</div>'
+    links, teasers, _elements = find_in_body(body, url)
+    assert (links, teasers) == ([], [])
+
+
+def test_a_rail_headed_by_a_link_to_the_video_or_photo_listing_is_a_media_feed():
+    # "24HORAS VIDEO" / "24 HORAS FOTO": the site's latest videos and galleries
+    url = "https://www.example.cl/politica/boric-inicia-gira-5287894"
+    for listing in ("videos", "galerias", "fotogalerias", "podcast"):
+        head = f'<h6><a href="https://www.example.cl/{listing}">Canal {listing}</a></h6>'
+        body = (f'<div class="article"><h1>Boric inicia gira</h1>{PROSE}'
+                f'{_rail(head, "https://www.example.cl/nacional/nota-52880")}</div>')
+        links, teasers, _elements = find_in_body(body, url)
+        assert (links, teasers) == ([], []), listing
+
+
+def test_read_also_and_more_on_the_topic_of_other_languages_head_a_related_list():
+    # "Przeczytaj również", "Więcej na ten temat" (pl), "Seguir leyendo:" (es), "Pour
+    # approfondir" (fr), "Recomendamos para você" (pt): a label over linked headlines
+    url = "https://www.example.pl/publikacje/2021-04-20/zamachy"
+    for label in ("Przeczytaj również", "Więcej na ten temat", "Seguir leyendo:",
+                  "Pour approfondir", "Recomendamos para você"):
+        items = "".join(f'<p><a href="/publikacje/2021-04-2{i}/a{i}">{t}</a></p>'
+                        for i, t in enumerate(TITLES))
+        body = (f'<div class="article"><h1>Zamachy</h1>{PROSE}'
+                f'<p><strong>{label}</strong></p>{items}</div>')
+        links, _teasers, _elements = find_in_body(body, url)
+        assert [x.title for x in links] == TITLES, label
+
+
+def test_links_carrying_the_page_s_address_as_return_address_are_other_articles():
+    # "<a href='/swiat/2101141,1,other.read?backTo=https://…/2116825,1,this.read'>": the
+    # query names the page the reader leaves; each card is its own article
+    url = "https://www.example.pl/tygodnik/swiat/2116825,1,krolowa-wyplywa.read"
+    items = "".join(f'<li><a href="https://www.example.pl/tygodnik/swiat/21010{i}1,1,'
+                    f'story-{i}.read?backTo={url}"><h3>{t}</h3></a></li>'
+                    for i, t in enumerate(TITLES))
+    body = (f'<div class="article"><h1>Królowa</h1>{PROSE}</div>'
+            f'<div class="article_related"><div class="article_related_header">Więcej na '
+            f'ten temat</div><ul>{items}</ul></div>')
+    links, _teasers, _elements = find_in_body(body, url)
+    assert [x.title for x in links] == TITLES
