@@ -210,8 +210,8 @@ def test_two_dummy_links_in_one_heading_are_a_tab_bar_not_a_heading():
         b"<a href='#'>More from author</a></h4><h3><a href='#'><span>Suggested articles"
         b"</span></a></h3></body></html>")
     tabs, single = root.iter("span")
-    assert _in_link(tabs, None)  # "Related articles | More from author": tabs of one box
-    assert not _in_link(single, None)  # a heading dressed as a dummy link
+    assert _in_link(tabs)  # "Related articles | More from author": tabs of one box
+    assert not _in_link(single)  # a heading dressed as a dummy link
 
 
 def test_text_colour_utility_classes_name_no_excerpt():

@@ -119,10 +119,9 @@ def _in_link(el, url: str | None) -> bool:
     """Is the label a link's text? A dummy link that leads nowhere ("<h3><a href='#'>Suggested
     articles</a></h3>", a script handler) leaves it a heading, unless a sibling link beside it
     makes the line a tab bar ("Related articles | More from author"); a link to a fragment
-    ("#similar") is a tab too. A heading element's one link to the page itself or to the
-    listing of a folder the article sits in leaves it a heading as well ("<h2><a
-    href=/actus/dans-les-medias/>Dans la même rubrique</a></h2>" above
-    /actus/dans-les-medias/article/…): the heading names the block."""
+    ("#similar") is a tab too. So does a heading element's link to the page itself or to the
+    listing of a folder the article sits in ("<h2><a href=/actus/dans-les-medias/>Dans la
+    même rubrique</a></h2>" above /actus/dans-les-medias/article/…): it names the block."""
     a = ancestor_anchor(el)
     if a is None:
         return False
