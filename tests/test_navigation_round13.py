@@ -243,17 +243,3 @@ def test_read_also_and_more_on_the_topic_of_other_languages_head_a_related_list(
                 f'<p><strong>{label}</strong></p>{items}</div>')
         links, _teasers, _elements = find_in_body(body, url)
         assert [x.title for x in links] == TITLES, label
-
-
-def test_links_carrying_the_page_s_address_as_return_address_are_other_articles():
-    # "<a href='/swiat/2101141,1,other.read?backTo=https://…/2116825,1,this.read'>": the
-    # query names the page the reader leaves; each card is its own article
-    url = "https://www.example.pl/tygodnik/swiat/2116825,1,krolowa-wyplywa.read"
-    items = "".join(f'<li><a href="https://www.example.pl/tygodnik/swiat/21010{i}1,1,'
-                    f'story-{i}.read?backTo={url}"><h3>{t}</h3></a></li>'
-                    for i, t in enumerate(TITLES))
-    body = (f'<div class="article"><h1>Królowa</h1>{PROSE}</div>'
-            f'<div class="article_related"><div class="article_related_header">Więcej na '
-            f'ten temat</div><ul>{items}</ul></div>')
-    links, _teasers, _elements = find_in_body(body, url)
-    assert [x.title for x in links] == TITLES

@@ -12,14 +12,13 @@ from .nav_pages import title_key
 _EMBEDDED_URL = re.compile(r"[*=](https?://[^&#\s]+)")
 
 
-def first_occurrence(links: list, teasers: list, url: str | None = None) -> tuple[list, list]:
+def first_occurrence(links: list, teasers: list) -> tuple[list, list]:
     """Both lists in page order; an article listed twice (a related list and a teaser rail,
     the prev link and a related card) is kept where it comes first (docs/annotation.md,
     "Order and duplicates"). One exception: a teaser and a prev/next link to the same
     article both stay (a card with a summary says more than an arrow; the demo's pages
     show both). Prev and next to one URL are no pair: a quotation's guillemets around a
-    link, not arrows: both are dropped. url: the page's address (see _identities)."""
-    own = _schemeless(url, urlsplit(url)) if url else None
+    link, not arrows: both are dropped."""
     rels: dict = {}
     for _, link in links:
         if link.url:
@@ -32,7 +31,7 @@ def first_occurrence(links: list, teasers: list, url: str | None = None) -> tupl
     seen_teaser: set = set()
     out: tuple[list, list] = ([], [])
     for key, kind, item in items:
-        ident = _identities(item, own)
+        ident = _identities(item)
         if kind == 1:
             if ident & (seen_rel | seen_teaser):
                 continue
@@ -49,13 +48,11 @@ def first_occurrence(links: list, teasers: list, url: str | None = None) -> tupl
     return out
 
 
-def _identities(item, own: str | None = None) -> set:
+def _identities(item) -> set:
     """The URL without its scheme (a portal's box links one story as https:// and again as
     http://), the target a redirect address carries, and (path, title): one article linked
     with two tracking queries or fragments ("?ico=related_article_inline",
-    "?ico=more_from_Sport"; "?f=relatedArticle", "#f=post1603_tab_news") under one headline.
-    An address carrying the page's own (own: schemeless) carries a return address
-    ("…/other-story.read?backTo=https://…/this-story.read"), not its target."""
+    "?ico=more_from_Sport"; "?f=relatedArticle", "#f=post1603_tab_news") under one headline."""
     if not item.url:
         return set()
     try:
@@ -66,9 +63,7 @@ def _identities(item, own: str | None = None) -> set:
     embedded = _EMBEDDED_URL.search(item.url)
     if embedded:
         with contextlib.suppress(ValueError):
-            target = _schemeless(embedded.group(1), urlsplit(embedded.group(1)))
-            if target != own:
-                out.add(target)
+            out.add(_schemeless(embedded.group(1), urlsplit(embedded.group(1))))
     if (parts.query or parts.fragment) and item.title:
         out.add((parts.netloc.lower(), parts.path, item.title))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from itertools import islice
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -82,18 +82,11 @@ def _carries_id(there, page_id: str) -> bool:
     ("Content-1220000_2")?"""
     if not _ID_DIGITS.search(page_id):
         return False
-    for part in re.split(r"[/?&=#;]", f"{there.path}?{_own_query(there.query)}"):
+    for part in re.split(r"[/?&=#;]", f"{there.path}?{there.query}"):
         part = _EXTENSION.sub("", part)
         if part == page_id or (page_id.isdigit() and page_id in re.split(r"[-_.]", part)):
             return True
     return False
-
-
-def _own_query(query: str) -> str:
-    """The link's query without values that are addresses: a return address
-    ("…/2101141,1,other-story.read?backTo=https://…/this-story.read") names the page the
-    reader leaves, not the article the link opens."""
-    return "&".join(p for p in query.split("&") if "://" not in unquote(p))
 
 
 def same_page(href: str, url: str) -> bool:

@@ -65,8 +65,7 @@ def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], li
     for block in blocks:
         links.extend(block.links)
         teasers.extend(block.teasers)
-    links, teasers = not_itself(*first_occurrence(links, teasers, url),
-                                own_title_keys(root))
+    links, teasers = not_itself(*first_occurrence(links, teasers), own_title_keys(root))
     elements = expand(lines + [el for b in blocks for el in b.elements])
     return unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
         unique([t for _, t in teasers], lambda x: x.url), elements
