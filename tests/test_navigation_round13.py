@@ -220,17 +220,6 @@ def test_a_linked_subheading_of_a_listing_post_is_no_card():
     assert (links, teasers) == ([], [])
 
 
-def test_a_rail_headed_by_a_link_to_the_video_or_photo_listing_is_a_media_feed():
-    # "24HORAS VIDEO" / "24 HORAS FOTO": the site's latest videos and galleries
-    url = "https://www.example.cl/politica/boric-inicia-gira-5287894"
-    for listing in ("videos", "galerias", "fotogalerias", "podcast"):
-        head = f'<h6><a href="https://www.example.cl/{listing}">Canal {listing}</a></h6>'
-        body = (f'<div class="article"><h1>Boric inicia gira</h1>{PROSE}'
-                f'{_rail(head, "https://www.example.cl/nacional/nota-52880")}</div>')
-        links, teasers, _elements = find_in_body(body, url)
-        assert (links, teasers) == ([], []), listing
-
-
 def test_read_also_and_more_on_the_topic_of_other_languages_head_a_related_list():
     # "Przeczytaj również", "Więcej na ten temat" (pl), "Seguir leyendo:" (es), "Pour
     # approfondir" (fr), "Recomendamos para você" (pt): a label over linked headlines

@@ -17,10 +17,6 @@ _MAX_HEAD = 60  # characters of a rail's own heading line
 _MAX_PLAIN_HEAD = 30  # a section name above a rail without a class name
 # An author's page: "/autor/yaima-puig-meneses/", "/author/jane-doe" (a rail under the
 # author's name lists that author's newest pieces).
-# The site's media listings: "/videos", "/galerias/", "/fotogalerias", "/podcast".
-_MEDIA_LISTING = re.compile(
-    r"^/(?:videos?|[a-z]*galer(?:i|í)as?|galleries|gallery|galerien|bildergalerien?|fotos?"
-    r"|photos?|podcasts?|multimedia|mediathek)/?$", re.IGNORECASE)
 _AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore)/[^/]+/?$",
                           re.IGNORECASE)
 
@@ -60,20 +56,17 @@ def other_section(head, el, url: str) -> bool:
 
 
 def heading_leads_away(head, url: str) -> bool:
-    """Is the rail headed by its one link to the site's front page, to an author's page or to
-    the site's video, photo or podcast listing? "<a href=https://yle.fi>Yle.fi-etusivulla
-    juuri nyt:</a>" heads the front page's stories, an author's name over a list heads that
-    author's newest pieces, "<a href=/videos>24HORAS VIDEO</a>" the site's latest videos:
-    none is about this article."""
+    """Is the rail headed by its one link to the site's front page or to an author's page?
+    "<a href=https://yle.fi>Yle.fi-etusivulla juuri nyt:</a>" heads the front page's
+    stories, an author's name over a list heads that author's newest pieces: neither is
+    about this article."""
     if head is None:
         return False
     links = [a for a in head.iter("a") if a.get("href")]  # (head itself, if a link)
     if len(links) != 1:
         return False
     href = absolute(links[0].get("href").strip(), url)
-    path = urlsplit(href).path
-    return home_page(href) or bool(_AUTHOR_PAGE.search(path)) or \
-        (bool(_MEDIA_LISTING.match(path)) and not urlsplit(url).path.startswith(path))
+    return home_page(href) or bool(_AUTHOR_PAGE.search(urlsplit(href).path))
 
 
 def site_list_heading(head) -> bool:
