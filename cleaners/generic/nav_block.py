@@ -22,9 +22,6 @@ MAX_CARDS = 20
 # An article's address: a dated folder ("/2025/04/16/") or a long id ("-100.html", ",1422");
 # a short title leading there is a headline ("„Starkes Netz“"), not a topic name.
 _ARTICLE_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/|\d{5}")
-# An ASCII "go on" marker closing a card's headline ("HUMUSZ >>>"): no part of the title
-# (a closing guillemet "»" may end a quote, so only ">>" and longer runs go).
-_TRAILING_CHEVRONS = re.compile(r"\s*>{2,}\s*$")
 
 
 @dataclass(slots=True)
@@ -52,8 +49,6 @@ def make_block(cards: list[Card], elements: list, url: str | None,
     start = doc_key(elements[0])  # cards follow in page order inside the block
     if len(cards) >= 2 and 2 * sum(1 for c in cards if _topic_like(c)) >= len(cards):
         return None  # "Diabetes", "Heart health": mostly a topic list, not articles
-    for c in cards:
-        c.title = _TRAILING_CHEVRONS.sub("", c.title) or c.title
     for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
         if c.snippet:
             snippet, truncated = clean_snippet(c.snippet)

@@ -135,31 +135,11 @@ def _card_of(a, href: str, url: str):
                for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
             break
         card = parent
-    if card.tag in _INLINE:
-        return None  # a link inside running text
-    if card.tag in HEADING_TAGS and (card is a.getparent() and _opens_card(card, a, True)) \
-            and not _heads_prose(card):
-        return card  # "<h2><a>Other headline >>></a></h2>" after the text: a card line
-    if card.tag in HEADING_TAGS:
-        return None  # the title of a card of a list; a linked heading over its section
+    if card.tag in _INLINE or card.tag in HEADING_TAGS:
+        return None  # a link inside running text; the title of a card of a list
     if not _opens_card(card, a, whole=card.tag == "p", url=url):
         return None
     return card
-
-
-def _heads_prose(head) -> bool:
-    """Is the heading (or the run of headings of its kind it stands in) followed by prose,
-    the text of the section it titles?"""
-    sib = _neighbour(head, False)
-    for _ in range(_MAX_RUN):
-        if sib is None or not _alike(sib, head):
-            break
-        sib = _neighbour(sib, False)
-    if sib is None:
-        return False
-    text = squash(raw_text(sib))
-    linked = sum(len(squash(raw_text(x))) for x in sib.iter("a"))
-    return len(text) >= _MIN_PROSE and 4 * linked <= len(text)
 
 
 def _kicker_link(a, url: str) -> bool:
