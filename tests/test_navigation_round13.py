@@ -156,45 +156,6 @@ def test_load_more_see_all_and_subscribe_links_are_no_cards():
         assert CALL_TO_ACTION.match(text), text
 
 
-def _items(prefixes: list[str], path: str) -> str:
-    return "".join(f'<li>{p}<a href="{path}{460000 + i}.html">{t}</a></li>'
-                   for i, (p, t) in enumerate(zip(prefixes, TITLES, strict=True)))
-
-
-def test_a_rail_of_timed_items_is_a_ticker():
-    # "Германия. Новости": the section's newsticker, each story after its time of day
-    url = "https://www.example.ua/germany/311510-podolski.html"
-    times = ["<span>13:00</span> ", "<span>12:35</span> ", "<span>10:43</span> ",
-             "<span>09:59</span> "]
-    body = (f'<div id="page"><div class="article"><h1>Подольски завершил карьеру</h1>{PROSE}</div>'
-            f'<div class="column"><h3><a href="/germany/">Германия. Новости</a></h3>'
-            f'<ul>{_items(times, "/germany/")}</ul></div></div>')
-    links, teasers, _elements = find_in_body(body, url)
-    assert (links, teasers) == ([], [])
-
-
-def test_a_rail_of_numbered_items_is_a_ranking():
-    # "要闻top10": the site's top stories, each after its rank
-    url = "https://www.example.org/jmcs/detail/20200102/1000200033136171.html"
-    ranks = ["<span>1、</span>", "<span>2、</span>", "<span>3、</span>", "<span>4、</span>"]
-    body = (f'<div id="page"><div class="article"><h1>益阳：“数字”是优长</h1>{PROSE}</div>'
-            f'<div class="box"><a>要闻top10</a><ul class="title_box">'
-            f'{_items(ranks, "/yw/detail/20200219/")}</ul></div></div>')
-    links, teasers, _elements = find_in_body(body, url)
-    assert (links, teasers) == ([], [])
-
-
-def test_a_rail_of_dated_items_stays_a_rail():
-    url = "https://www.example.ua/germany/311510-podolski.html"
-    dates = ["<span>13.07.2016</span> ", "<span>26.05.2016</span> ",
-             "<span>02.06.2016</span> ", "<span>01.06.2016</span> "]
-    body = (f'<div id="page"><div class="article"><h1>Подольски завершил карьеру</h1>{PROSE}</div>'
-            f'<div class="column"><h3><a href="/germany/">Германия</a></h3>'
-            f'<ul>{_items(dates, "/germany/")}</ul></div></div>')
-    links, _teasers, _elements = find_in_body(body, url)
-    assert [x.title for x in links] == TITLES
-
-
 def test_read_also_and_more_on_the_topic_of_other_languages_head_a_related_list():
     # "Przeczytaj również", "Więcej na ten temat" (pl), "Seguir leyendo:" (es), "Pour
     # approfondir" (fr), "Recomendamos para você" (pt): a label over linked headlines

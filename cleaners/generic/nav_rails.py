@@ -61,10 +61,6 @@ _MIN_ITEMS = 3
 # towards _MIN_ITEMS); a longer list holding it is the site's latest.
 _MAX_TOPIC_BOX = 5
 _PATH_ID = re.compile(r"\d{5}")  # an article id in a path: five digits or more
-# The first text of a newsticker's item, its time of day: "13:00", "9.45" (not a date).
-_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:h|uhr|hrs?))?$", re.IGNORECASE)
-# ... of a ranking's item, its rank: "1、", "2.", "3)" (alone or before the headline).
-_RANK = re.compile(r"^(\d{1,2})\s*(?:[、.)]|$)")
 _MIN_WORDS = 4  # a headline: "Trump says deal imminent to reopen Strait of Hormuz"
 _MIN_CJK = 10
 _MAX_TITLE = 200
@@ -103,7 +99,7 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
             continue
         if in_chrome(el) or _in_nav(el) or \
                 not _rail_items(el, url, _MAX_ITEM if hinted or _excerpt_cards(el)
-                                else _MAX_PLAIN_ITEM) or _ticker_or_ranking(el):
+                                else _MAX_PLAIN_ITEM):
             continue
         head = heading_of(el)
         if not hinted and _apart_from_article(el, root):
@@ -169,20 +165,6 @@ def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
                 _leads_here(item, url, max_item):
             here = 1  # the article itself, listed among its topic's stories
     return good >= _MIN_ITEMS - here and 3 * (good + here) >= 2 * len(items)
-
-
-def _ticker_or_ranking(el) -> bool:
-    """Does every linked item open with a time of day ("13:00 Headline": a newsticker,
-    whatever its heading's language) or with its rank, counting from one ("1、Headline",
-    "2. Headline": a ranking such as "要闻top10")? Dates ("13.07.2016") are no sign."""
-    firsts = [squash(next((t for t in kid.itertext() if t.strip()), ""))
-              for kid in el if isinstance(kid.tag, str) and next(kid.iter("a"), None) is not None]
-    if len(firsts) < _MIN_ITEMS:
-        return False
-    if all(_CLOCK.match(text) for text in firsts):
-        return True
-    ranks = [_RANK.match(text) for text in firsts]
-    return all(ranks) and [int(m.group(1)) for m in ranks] == list(range(1, len(ranks) + 1))
 
 
 def _leads_here(item, url: str, max_item: int) -> bool:
