@@ -48,30 +48,19 @@ def region_after(head, taken: set) -> list:
 
 def _opens_with_heading(box, rank: int) -> bool:
     """Does the box open (first element, a few levels down) with a heading of the same or a
-    higher rank that is no card's linked headline, or with a short block label of its own,
-    linked or not ("<section><div class=headline><a href=/>Top Stories</a></div>...")?"""
+    higher rank, or with a short block label of its own, linked or not ("<section><div
+    class=headline><a href=/>Top Stories</a></div>...")?"""
     node = box
     for _ in range(3):
         node = next((k for k in node if isinstance(k.tag, str)), None)
         if node is None:
             return False
         if node.tag in HEADING_TAGS:
-            return int(node.tag[1]) <= rank and not _card_heading(node)
+            return int(node.tag[1]) <= rank
         if node.tag != "a" and text_len(node, 60) < 60 and len(node) and \
                 heading_label(squash(raw_text(node))):
             return True
     return False
-
-
-def _card_heading(head) -> bool:
-    """Is the heading a card's: its text all a link's (or only a linked picture) and no
-    block label? "<div class=list_item><h3><a href=…>Headline</a></h3>" under a
-    "<h3>Contenido Relacionado</h3>" is the block's first card, not a box of its own."""
-    if next(head.iter("a"), None) is None:
-        return False
-    text = squash(raw_text(head))
-    linked = sum(text_len(a) for a in head.iter("a"))
-    return linked >= text_len(head) and not heading_label(text)
 
 
 def _titled(box) -> bool:
