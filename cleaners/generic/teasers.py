@@ -44,7 +44,6 @@ from .nav_dom import (
     text_len,
 )
 from .nav_embeds import find_embeds
-from .nav_pages import same_page, section_of
 from .nav_rails import find_rails
 from .nav_region import region_after
 from .nav_scan import Hits, heading_label, read_more, related_heading
@@ -84,7 +83,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
             author_heads.add(hit.owner.getparent() if hit.is_tail else hit.owner)
             continue
         host = hit.owner.getparent() if hit.is_tail else hit.owner
-        if host is None or _in_link(host, url) or is_inside(host, taken) or \
+        if host is None or _in_link(host) or is_inside(host, taken) or \
                 in_chrome(host, menus=False) or _in_ad(host):
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
@@ -115,22 +114,18 @@ def _author_names(root) -> set[str]:
     return names
 
 
-def _in_link(el, url: str | None) -> bool:
+def _in_link(el) -> bool:
     """Is the label a link's text? A dummy link that leads nowhere ("<h3><a href='#'>Suggested
     articles</a></h3>", a script handler) leaves it a heading, unless a sibling link beside it
     makes the line a tab bar ("Related articles | More from author"); a link to a fragment
-    ("#similar") is a tab too. So does a heading element's link to the page itself or to the
-    listing of a folder the article sits in ("<h2><a href=/actus/dans-les-medias/>Dans la
-    même rubrique</a></h2>" above /actus/dans-les-medias/article/…): it names the block."""
+    ("#similar") is a tab too."""
     a = ancestor_anchor(el)
     if a is None:
         return False
     href = (a.get("href") or "").strip()
-    line = a.getparent()
     if href != "#" and not href.lower().startswith("javascript:"):
-        return not (url and line is not None and line.tag in HEADING_TAGS and
-                    sum(1 for _ in line.iter("a")) == 1 and
-                    (same_page(href, url) or section_of(href, url)))
+        return True
+    line = a.getparent()
     return line is not None and sum(1 for _ in line.iter("a")) > 1
 
 
@@ -184,7 +179,7 @@ def _class_seeds(elements: list) -> list:
 # --- block shapes --------------------------------------------------------------------------
 
 def _from_class(el, url, nav_anchors) -> Block | None:
-    if _holds_headline(el):
+    if next(el.iter("h1"), None) is not None:
         return None  # "has-related" on the article's own box
     if _site_list(el):
         return None  # "related-articles" box headed "Most Popular"
@@ -192,17 +187,6 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     if len(cards) < 2 or loose_text(el, cards, links=False) > BLOCK_SLACK:
         return None
     return make_block(cards, [el], url, _max_cards(_first_text(el)))
-
-
-def _holds_headline(el) -> bool:
-    """Does the box hold an <h1> that is a headline of its own: not a link's text (a card's
-    title: AMP-style boxes mark every card "<h1><a>…</a></h1>") nor a related heading
-    ("<h1>Relacionados:</h1>")?"""
-    for h1 in el.iter("h1"):
-        linked = sum(text_len(a) for a in h1.iter("a"))
-        if linked < text_len(h1) and not related_heading(squash(raw_text(h1))):
-            return True
-    return False
 
 
 def _from_rail(el, url, nav_anchors) -> Block | None:
