@@ -14,10 +14,17 @@ keeps its samples: with the next article page of the group each of them is left 
 (a host whose generic record of some pages is unlike the rest, such as the demo's GBK
 portal, whose generic body sometimes takes the dateline and the reference list, would
 otherwise rarely see `samples` alike in a row). A group whose induction failed, or whose
-template was dropped, `max_failures` times stays generic for the rest of the run. A check
-that disagrees on the body alone strikes the template once (the page keeps its generic
-record and the next page is checked too): one page whose generic body is unlike the rest
-should not cost the template; two disagreements in a row drop it.
+template was dropped, `max_failures` times rests: it sits out `verify_every` article pages,
+then tries once more on a fresh set of samples, and each further failure doubles the rest
+(a few inductions over a whole run where nothing can be learned; where the failures came
+from a run of odd pages, the group learns again instead of staying generic for the rest of
+the run, which made how much of a crawl a template served differ from run to run). A
+template that kept agreeing until its checks reached the `verify_every` interval clears the
+group's failures: the group proved learnable, and a later drop starts afresh. A check that
+disagrees on the body alone strikes the template (the page keeps its generic record and the
+next page is checked too): a page whose generic body is unlike the rest (14 % of the demo's
+GBK portal) should not cost the template; STRIKES_TO_DROP disagreements in a row drop it
+(with two, one check in ~50 dropped the portal's template).
 
 Listings are learned too, as listings: a listing page gives no record, only its links, yet
 its generic analysis costs what an article's does (where a profiled crawl knows it by URL
@@ -50,12 +57,17 @@ DROPPED = "dropped"  # templates dropped on a disagreement
 LOADED = "loaded"  # templates loaded from the store at the start
 FAILED = "induction_failed"  # induction attempts that found no template
 REFINED = "refined"  # templates given a drop rule by a verified page
-STRUCK = "struck"  # checks that disagreed on the body once (the next page is checked too)
+STRUCK = "struck"  # body disagreements that did not drop the template (next page checked)
 STALE = "stale_samples"  # articles that arrived before their group's template was dropped
 LISTING_PAGES = "listing_pages"  # pages of a listing group read for their links only
 LISTING = "listing"
 # url_kind's weight of a URL that says "listing" by itself (/tag/, /page/2, ?page=2, list_2.html)
 STRONG_LISTING = -1.5
+# Body disagreements in a row that drop a template (each after the first is a page checked
+# because of it, so the pages keep their generic records): a redesign disagrees on every
+# page; generic bodies unlike the rest on a share p of a host's pages drop it on a share p**3
+# of the checks (p = 0.14 on the demo's GBK portal: 1 in 360 instead of 1 in 50).
+STRIKES_TO_DROP = 3
 
 
 @dataclass
@@ -66,7 +78,8 @@ class _Group:
     verified: int = 0  # checks planned since learned (the interval between checks doubles)
     verify_next: bool = False
     failures: int = 0
-    struck: bool = False  # the last check disagreed on the body; the next page is checked
+    struck: int = 0  # body disagreements in a row; the next page is checked while > 0
+    resting: int = 0  # article pages to sit out before the next attempt (after max_failures)
     listings: int = 0  # generic analyses that were listings under a listing URL
     articles: int = 0  # generic analyses that were articles (a listing group no more)
     listing_since: int = 0  # listing pages read for links only since the last check
@@ -95,6 +108,7 @@ class Learner:
     # max_failures: an attempt costs little (induction is about 30 ms on 4 demo pages, the
     # samples are analysed generically anyway), and a host whose generic output varies from
     # page to page (the demo's GBK portal) often needs several sets of samples to agree.
+    # After max_failures the group rests between attempts (_failed).
     def __init__(self, samples: int = 4, verify_every: int = 50, max_failures: int = 10,
                  templates: tuple[Template, ...] = ()):
         self.samples = max(2, samples)
@@ -151,11 +165,11 @@ class Learner:
         return _LINKS_ONLY
 
     def learning(self, url: str) -> bool:
-        """True while the page's group has no template and may still learn one."""
+        """True while the page's group has no template and takes samples (not resting)."""
         key = group_of(url)
         group = self.groups.get(key) if key is not None else None
         return key is not None and (group is None or group.template is None
-                                    and group.failures < self.max_failures)
+                                    and not group.resting)
 
     def observe(self, url: str, body: bytes, charset: str | None,
                 analysis: PageAnalysis, ticket: int | None = None) -> None:
@@ -171,7 +185,10 @@ class Learner:
             return
         group = self._group(key)
         group.articles += 1
-        if group.template is not None or group.failures >= self.max_failures:
+        if group.template is not None:
+            return
+        if group.resting:
+            group.resting -= 1
             return
         if ticket is not None and ticket < group.dropped_at:
             self.stats[STALE] += 1
@@ -186,9 +203,7 @@ class Learner:
         # spoils a whole set)
         group.samples = [] if template is not None else samples[-self.samples:]
         if template is None:
-            group.failures += 1
-            if group.failures >= self.max_failures:
-                group.samples = []  # learns no more this run
+            self._failed(group)
             self.stats[FAILED] += 1
             self.why_not["".join(key)] = why
             self.failures.append(("".join(key), why))
@@ -196,6 +211,14 @@ class Learner:
         group.template, group.since_verify, group.verified = template, 0, 0
         self.stats[HOSTS] += 1
         self.changes.append(("learned", template))
+
+    def _failed(self, group: _Group) -> None:
+        """An induction failed or a template was dropped: from `max_failures` on, the group
+        rests before a fresh set of samples, twice as long after each further failure."""
+        group.failures += 1
+        if group.failures >= self.max_failures:
+            group.samples = []
+            group.resting = self.verify_every * 2 ** (group.failures - self.max_failures)
 
     def _induce(self, key: tuple[str, str], samples: list[Sample]):
         """A template from the samples; from one sample more than needed, from the subsets
@@ -238,17 +261,20 @@ class Learner:
                 return generic
         if why is None:
             if group is not None:
-                group.struck = False
+                group.struck = 0
+                if group.verified >= self.verify_every.bit_length():
+                    group.failures = 0  # settled: the group is learnable
             self.stats[VERIFIED] += 1
             self.stats[PAGES] += 1
             return learned
         if why == "body" and group is not None and group.template is not None \
-                and not group.struck:
-            # One page whose generic body is unlike the rest (the GBK portal's sometimes
+                and group.struck + 1 < STRIKES_TO_DROP:
+            # A page whose generic body is unlike the rest (the GBK portal's sometimes
             # takes the dateline and the reference list) keeps its generic record, and the
-            # next page is checked too: a second disagreement in a row (a redesign) drops
-            # the template.
-            group.struck, group.verify_next = True, True
+            # next page is checked too: STRIKES_TO_DROP disagreements in a row (a redesign)
+            # drop the template.
+            group.struck += 1
+            group.verify_next = True
             self.stats[STRUCK] += 1
             return generic
         self._drop(url, why, ticket)
@@ -261,8 +287,8 @@ class Learner:
             return
         self.changes.append(("dropped", group.template))
         self.why_not["".join(key)] = f"dropped: {why}"
-        group.template, group.samples, group.struck = None, [], False
-        group.failures += 1
+        group.template, group.samples, group.struck = None, [], 0
+        self._failed(group)
         if ticket is not None:
             group.dropped_at = ticket
         self.stats[DROPPED] += 1

@@ -69,7 +69,8 @@ SETTINGS: tuple[Setting, ...] = (
             "template is induced"),
     Setting("HEALTHCRAWL_LEARN_ATTEMPTS", 10,
             "inductions that found no template plus templates dropped, per host and URL shape, "
-            "before it stays generic for the rest of the run"),
+            "before it rests between attempts (HEALTHCRAWL_LEARN_VERIFY_EVERY article pages, "
+            "doubled after each further failure)"),
     Setting("HEALTHCRAWL_LEARN_VERIFY_EVERY", 50,
             "every Nth page extracted with a learned template is also analysed generically; "
             "a disagreement drops the template"),
