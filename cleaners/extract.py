@@ -18,7 +18,7 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
         root, warnings = parse_html(source, header_charset)
     else:
         root = source
-    meta = read_metadata(root, url)
+    meta = read_metadata(root, url, profile is None or profile.date_search)
     signals = page_signals(root, url)  # before extraction takes card blocks out of the tree
     # the medical disclaimer is a field of its own and never part of the body
     disclaimer = meta.pop("disclaimer_element", None)

@@ -60,6 +60,7 @@ class Template:
     group: str  # the URL shape within the host (group_of)
     selectors: dict = field(compare=True, hash=False)  # FIELDS -> CSS ("" = none)
     samples: int = 0  # how many pages it was induced from
+    dated: bool = True  # False: no sample page had a date (SiteProfile.date_search)
 
     @property
     def key(self) -> str:
@@ -73,12 +74,13 @@ class Template:
     def profile(self) -> SiteProfile:
         sel = self.selectors
         return SiteProfile(key=f"learned:{self.host}", article_url="", learned=True,
+                           date_search=self.dated,
                            **{name: (tuple(sel.get(name) or ()) if name == "body_drop"
                                      else sel.get(name) or "") for name in FIELDS})
 
     def to_json(self) -> str:
         return orjson.dumps({"format": FORMAT, "netloc": self.netloc, "group": self.group,
-                             "samples": self.samples,
+                             "samples": self.samples, "dated": self.dated,
                              "selectors": {k: self.selectors.get(k) for k in FIELDS}}).decode()
 
     @classmethod
@@ -91,7 +93,7 @@ class Template:
             selectors = {k: data["selectors"].get(k) or ("" if k != "body_drop" else [])
                          for k in FIELDS}
             template = cls(str(data["netloc"]), str(data["group"]), selectors,
-                           int(data.get("samples") or 0))
+                           int(data.get("samples") or 0), bool(data.get("dated", True)))
             template.profile.xp  # noqa: B018 -- every selector must compile
             template.profile.xp_drop  # noqa: B018
             return template
@@ -121,8 +123,10 @@ def _teasers(record: dict) -> set[tuple]:
 
 def disagreement(generic: dict, learned: dict) -> str | None:
     """Why the learned record is not the generic one (None: they agree): the title differs,
-    the body paragraphs differ more than MIN_BODY_RATIO allows, or the navigation (the set
-    of related/prev/next links, the set of teasers) differs."""
+    the body paragraphs differ more than MIN_BODY_RATIO allows, the navigation (the set
+    of related/prev/next links, the set of teasers) differs, or the publication date (only
+    a template that skips the date search can miss one: a dated page in a template learned
+    as undated)."""
     if (generic.get("title") or "") != (learned.get("title") or ""):
         return "title"
     if body_ratio(generic, learned) < MIN_BODY_RATIO:
@@ -131,4 +135,6 @@ def disagreement(generic: dict, learned: dict) -> str | None:
         return "related_links"
     if _teasers(generic) != _teasers(learned):
         return "teasers"
+    if generic.get("published") != learned.get("published"):
+        return "published"
     return None

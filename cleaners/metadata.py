@@ -79,12 +79,14 @@ def _head_elements(root):
     return jsonld, metas, canonical, times
 
 
-def read_metadata(root, url: str | None) -> dict:
+def read_metadata(root, url: str | None, date_search: bool = True) -> dict:
+    """date_search=False: no htmldate search when the page's own sources give no date (a
+    learned template's pages show none, cleaners/profile.py `date_search`)."""
     with one_page():  # (the byline and date scans are shared by several readers below)
-        return _read_metadata(root, url)
+        return _read_metadata(root, url, date_search)
 
 
-def _read_metadata(root, url: str | None) -> dict:
+def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
     meta: dict = {"title": None, "canonical_url": None, "language": None, "published": None,
                   "modified": None, "authors": [], "breadcrumbs": [], "description": None,
                   **_health_defaults()}
@@ -218,7 +220,8 @@ def _read_metadata(root, url: str | None) -> dict:
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
     meta["published"] = zoned_by_url(meta["published"], url) or url_date(url) \
-        or fallback_published(root, url)  # /2017/06/29/, then htmldate's search
+        or (fallback_published(root, url) if date_search else None)  # /2017/06/29/, then
+    # htmldate's search
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())

@@ -254,7 +254,8 @@ def induce(netloc: str, group: str, samples: list[Sample],
     if teasers is None:
         return None, "teasers"
     selectors.update(teasers)
-    template = Template(netloc, group, {k: selectors.get(k, "") for k in FIELDS}, len(samples))
+    template = Template(netloc, group, {k: selectors.get(k, "") for k in FIELDS}, len(samples),
+                        dated=any(s.record.get("published") for s in samples))
     for sample in samples:
         learned = analyze_page(sample.body, sample.url, charset=sample.charset,
                                profile=template.profile, every_page=True)
@@ -296,7 +297,8 @@ def refine(template: Template, sample: Sample) -> Template | None:
     if not drops or drops == known:
         return None
     refined = Template(template.netloc, template.group,
-                       {**template.selectors, "body_drop": drops}, template.samples + 1)
+                       {**template.selectors, "body_drop": drops}, template.samples + 1,
+                       template.dated)
     learned = analyze_page(sample.body, sample.url, charset=sample.charset,
                            profile=refined.profile, every_page=True)
     if learned.record is None or disagreement(sample.record, learned.record) is not None \

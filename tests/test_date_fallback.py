@@ -37,3 +37,22 @@ def test_a_plain_etree_element_is_no_tree_for_htmldate():
     before = etree.tostring(root)
     assert fallback_published(root, None) is None
     assert etree.tostring(root) == before
+
+
+def test_date_search_off_reads_the_page_s_own_sources_only():
+    """A learned template whose pages show no date skips htmldate (cleaners/profile.py
+    `date_search`): the date htmldate alone finds is not read; a JSON-LD date still is."""
+    from cleaners.metadata import read_metadata
+
+    after = ('<p class="meta"><abbr class="published" title="2013-04-04T18:52:11+02:00">4/4'
+             '</abbr></p>')
+    page = PAGE.format(comments="", after=after).encode()
+    assert read_metadata(parse_html(page)[0], "https://news.example/flu")["published"] == \
+        "2013-04-04"
+    assert read_metadata(parse_html(page)[0], "https://news.example/flu",
+                         date_search=False)["published"] is None
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2013-04-05"}</script>')
+    page = PAGE.format(comments="", after=ld).encode()
+    assert read_metadata(parse_html(page)[0], "https://news.example/flu",
+                         date_search=False)["published"] == "2013-04-05"

@@ -454,3 +454,21 @@ def test_a_container_holding_its_text_between_brs_still_gets_drop_rules(family):
     for url, body, exp, _record in brs[2:] + paras[2:]:
         learned = analyze_page(body, url, profile=template.profile).record
         assert learned["body"] == exp["body"] and learned["title"] == exp["title"]
+
+
+def test_a_template_of_undated_pages_skips_the_date_search_and_a_dated_page_disagrees(family):
+    """The keepto family's pages show no date: its template says so (`dated`), kept in the
+    stored JSON (an older row without the key searches, as before), and its pages skip
+    htmldate's search; a checked page that has a date disagrees with it."""
+    undated = _learned(family["keepto"])
+    assert undated.dated is False and undated.profile.date_search is False
+    assert _learned(family["wp"]).dated is True
+    assert Template.from_json(undated.to_json()).dated is False
+    row = undated.to_json().replace('"dated":false,', "")
+    assert '"dated"' not in row and Template.from_json(row).dated is True
+    url, body, _exp = family["keepto"][5]
+    learned = analyze_page(body, url, profile=undated.profile).record
+    assert learned["published"] is None
+    generic = analyze_page(body, url).record
+    assert disagreement(generic, learned) is None
+    assert disagreement({**generic, "published": "2024-05-01"}, learned) == "published"
