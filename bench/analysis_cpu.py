@@ -82,7 +82,16 @@ def run_generic(pages) -> tuple[list, dict]:
             for url, body, charset in pages], {}
 
 
-def run_learned(pages) -> tuple[list, dict]:
+def _generic(url: str, body: bytes, charset: str):
+    from cleaners.analyze import analyze_page
+
+    return analyze_page(body, url, charset=charset, links=True, site="demo")
+
+
+def run_learned(pages, generic_of=_generic, tickets: bool = False) -> tuple[list, dict]:
+    """The pages through the learner as the learning crawl's spider runs it.
+    generic_of(url, body, charset): a page's generic analysis (bench/learn_replay.py passes
+    cached ones); tickets: number the pages in arrival order, as the spider does."""
     from cleaners.analyze import analyze_page
     from cleaners.learner import Learner
     from crawler.learning import _unseen_link_list
@@ -90,27 +99,28 @@ def run_learned(pages) -> tuple[list, dict]:
     learner = Learner()
     how: Counter = Counter()
     out = []
-    for url, body, charset in pages:
+    for number, (url, body, charset) in enumerate(pages, 1):
+        ticket = number if tickets else None
         plan = learner.plan(url)
         if plan.links_only:
             result = analyze_page(body, url, charset=charset, extract=False, links=True)
             how["links_only"] += 1
         elif plan.template is None:
-            result = analyze_page(body, url, charset=charset, links=True, site="demo")
-            learner.observe(url, body, charset, result)
+            result = generic_of(url, body, charset)
+            learner.observe(url, body, charset, result, ticket)
             how["generic"] += 1
         else:
             learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
                                    links=True, site="demo")
             if plan.verify or _unseen_link_list(learned):
-                generic = analyze_page(body, url, charset=charset, links=True, site="demo")
-                result = learner.verify(url, body, charset, learned, generic)
+                result = learner.verify(url, body, charset, learned,
+                                        generic_of(url, body, charset), ticket)
                 how["checked"] += 1
-            elif learner.applied(url, learned):
+            elif learner.applied(url, learned, ticket):
                 result = learned
                 how["learned"] += 1
             else:
-                result = analyze_page(body, url, charset=charset, links=True, site="demo")
+                result = generic_of(url, body, charset)
                 how["missed"] += 1
         learner.take_changes()
         learner.failures.clear()

@@ -20,10 +20,9 @@ import json
 import pickle
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 
-from .analysis_cpu import site_pages
+from .analysis_cpu import run_learned, site_pages
 
 
 def generic_cache(pages, path: Path | None) -> dict:
@@ -42,33 +41,11 @@ def generic_cache(pages, path: Path | None) -> dict:
 
 
 def replay(pages, generic: dict) -> dict:
-    """One order through the learner; the learner's stats and pages by path."""
-    from cleaners.analyze import analyze_page
-    from cleaners.learner import Learner
-    from crawler.learning import _unseen_link_list
-
-    learner = Learner()
-    how: Counter = Counter()
-    for ticket, (url, body, charset) in enumerate(pages, 1):
-        plan = learner.plan(url)
-        if plan.links_only:
-            how["links_only"] += 1
-        elif plan.template is None:
-            learner.observe(url, body, charset, generic[url], ticket)
-            how["generic"] += 1
-        else:
-            learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
-                                   links=True, site="demo")
-            if plan.verify or _unseen_link_list(learned):
-                learner.verify(url, body, charset, learned, generic[url], ticket)
-                how["checked"] += 1
-            elif learner.applied(url, learned, ticket):
-                how["learned"] += 1
-            else:
-                how["missed"] += 1
-        learner.take_changes()
-        learner.failures.clear()
-    return {"pages_by_path": dict(how), "learner": dict(learner.stats)}
+    """One order through the learner (bench/analysis_cpu.py `run_learned`, the generic
+    analyses from `generic`); the learner's stats and pages by path."""
+    _results, stats = run_learned(pages, lambda url, _body, _charset: generic[url],
+                                  tickets=True)
+    return stats
 
 
 def main(argv: list[str] | None = None) -> int:

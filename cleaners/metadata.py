@@ -219,9 +219,9 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
+    # then a date in the URL (/2017/06/29/), then htmldate's search
     meta["published"] = zoned_by_url(meta["published"], url) or url_date(url) \
-        or (fallback_published(root, url) if date_search else None)  # /2017/06/29/, then
-    # htmldate's search
+        or (fallback_published(root, url) if date_search else None)
     canon = canonical
     if canon and canon[0].strip():
         meta["canonical_url"] = urljoin(url or "", canon[0].strip())

@@ -65,12 +65,12 @@ NOT_NAME = re.compile(r"\d|https?:|@|©|^/|^red\.?$|\b(?:foto|photo|bild|image|�
 _NAME_TAIL = re.compile(r"\s*\([a-zäöüß]{2,5}\)$|\s+(?i:for)\s+\S.*$|\s+@\w+$|"
                         # the dateline's weekday glued to the name ("Malcolm Owen Monday")
                         rf"\s+(?i:(?:am\s+|on\s+)?(?:{_WEEKDAYS}))$")
-# the byline ends at a separator ("Jane Roe | 3 May"), or where the sections it was filed in
-# start ("By TPN, in News, Portugal, Business")
 # two writers joined by a slash, each two to four capitalised words ("Laura Jordán / Javier
 # Urbina"); a slash before anything else ends the byline ("Jane Roe / 12.05.2022")
 _WORD = r"[^\W\d_][^\s\d/|]*"
 _SLASH_PAIR = re.compile(rf"^((?:{_WORD}\s){{1,3}}{_WORD})\s/\s((?:{_WORD}\s){{1,3}}{_WORD})$")
+# the byline ends at a separator ("Jane Roe | 3 May"), or where the sections it was filed in
+# start ("By TPN, in News, Portugal, Business")
 _BYLINE_END = re.compile(r"\s[|/•·]\s|\s[—–]\s|,\s+(?:in|en|dans|em|im)\s")
 # the byline ends where an illustrator's or a photographer's credit starts
 _CREDIT = re.compile(
@@ -100,8 +100,8 @@ def split_credentials(name: str) -> tuple[str, str | None]:
 
 def _slash_pair(m: re.Match) -> str:
     names = (m.group(1), m.group(2))
-    return ", ".join(names) if all(n[0].isupper() for w in names for n in w.split()) \
-        else m.group(0)
+    capitalised = all(word[0].isupper() for name in names for word in name.split())
+    return ", ".join(names) if capitalised else m.group(0)
 
 
 def split_names(text: str) -> list[str]:

@@ -89,7 +89,7 @@ def page_signals(root, url: str | None = None) -> PageSignals:
             if link is not None and (page is None or page not in (
                     own_pages if "?" in page else own_paths)):
                 linked += 1
-                children += _under(_path_of(link.get("href")), own_path)
+                children += _under(page and page.partition("?")[0], own_path)
                 if len(cards) < MAX_CARDS:
                     cards.append(_card_text(el))
                     card_titles.append(" ".join(el.text_content().split()))

@@ -43,12 +43,10 @@ def other_section(head, el, url: str) -> bool:
     in that section ("<a href=/shopping/best>Shopping Best Buys</a>" over buying guides
     beside a politics article)? A box promoting that section, not related to the article
     (a section-named block of the article's own section is: docs/annotation.md)."""
-    if head is None:
+    href = _one_link(head, url)
+    if href is None:
         return False
-    links = [a for a in head.iter("a") if a.get("href")]  # (head itself, if a link)
-    if len(links) != 1:
-        return False
-    folder = urlsplit(absolute(links[0].get("href").strip(), url)).path.rstrip("/") + "/"
+    folder = urlsplit(href).path.rstrip("/") + "/"
     if folder.count("/") < 2 or urlsplit(url).path.startswith(folder):
         return False
     hrefs = [absolute((a.get("href") or "").strip(), url) for a in el.iter("a") if a.get("href")]
@@ -60,13 +58,17 @@ def heading_leads_away(head, url: str) -> bool:
     "<a href=https://yle.fi>Yle.fi-etusivulla juuri nyt:</a>" heads the front page's
     stories, an author's name over a list heads that author's newest pieces: neither is
     about this article."""
+    href = _one_link(head, url)
+    return href is not None and (home_page(href) or bool(_AUTHOR_PAGE.search(urlsplit(href).path)))
+
+
+def _one_link(head, url: str) -> str | None:
+    """The absolute address of a heading's one link (the heading itself, if a link); None
+    without a heading, or when it holds no link or several."""
     if head is None:
-        return False
-    links = [a for a in head.iter("a") if a.get("href")]  # (head itself, if a link)
-    if len(links) != 1:
-        return False
-    href = absolute(links[0].get("href").strip(), url)
-    return home_page(href) or bool(_AUTHOR_PAGE.search(urlsplit(href).path))
+        return None
+    links = [a for a in head.iter("a") if a.get("href")]
+    return absolute(links[0].get("href").strip(), url) if len(links) == 1 else None
 
 
 def site_list_heading(head) -> bool:
