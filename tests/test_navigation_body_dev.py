@@ -40,3 +40,28 @@ def test_a_right_column_rail_about_the_article_stays():
         links, _teasers, _elements = find_in_body(
             _two_columns(f'{head}<ul class="news-list">{_cards()}</ul>'), URL)
         assert [x.title for x in links] == HEADLINES, head
+
+
+def _figures(kind: str) -> str:
+    return "".join(f'<figure class="box {kind}"><a href="https://news.example.org/health/2024/05/'
+                   f'{50000 + i}.html"><img src="/i{i}.jpg"></a><figcaption><h2>'
+                   f'<a href="https://news.example.org/health/2024/05/{50000 + i}.html">{title}'
+                   f"</a></h2></figcaption></figure>" for i, title in enumerate(HEADLINES))
+
+
+def _under_article(rail: str) -> str:
+    return (f"<main><article><h1>Sleep and blood pressure</h1>{PROSE}</article>"
+            f'<section class="bottom-zone"><div class="group">{rail}</div></section></main>')
+
+
+def test_a_rail_of_video_or_gallery_boxes_is_the_site_s_media_feed():
+    # "<figure class='box boxvideo'>" x 4 ("Ver Video"), "boxgaleria": the site's video or
+    # photo feed under every article, not stories related to this one
+    for kind in ("boxvideo", "boxgaleria", "photo-gallery-item"):
+        links, teasers, _elements = find_in_body(_under_article(_figures(kind)), URL)
+        assert (links, teasers) == ([], []), kind
+
+
+def test_a_rail_of_plain_story_boxes_stays():
+    links, _teasers, _elements = find_in_body(_under_article(_figures("story")), URL)
+    assert [x.title for x in links] == HEADLINES

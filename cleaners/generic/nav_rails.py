@@ -12,7 +12,8 @@ read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the r
 first line, "<div>Neueste Artikel</div>", or a compound ending in one, "Motorsport-Aktuell"),
 boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), lists in a box
 named for the page's right column ("content-right", "news-right") unless headed as related
-or by a link to the article's own section, comment threads
+or by a link to the article's own section, lists whose items are all named as videos or
+galleries ("boxvideo", "boxgaleria": the site's media feed), comment threads
 (their entries link to permalinks with a date line), lists of short texts (menus, tags), and
 boxes holding prose (an article's own list of links keeps its sentences). A rail without a
 class name saying so must also stand in the same top-level box of <body> as the page's
@@ -109,7 +110,7 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
                                 else _MAX_PLAIN_ITEM):
             continue
         head = heading_of(el)
-        if _in_right_column(el) and not _own_topic(head, url):
+        if _in_right_column(el) and not _own_topic(head, url) or _media_feed(el):
             continue
         if not hinted and _apart_from_article(el, root):
             continue
@@ -279,6 +280,16 @@ def _in_right_column(el) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+_MEDIA_ITEM = re.compile(r"video|galer|gallery|foto|photo|podcast|audio", re.IGNORECASE)
+
+
+def _media_feed(el) -> bool:
+    """Are all the rail's items named as videos or picture galleries ("boxvideo",
+    "boxgaleria")? The site's media feed ("24HORAS VIDEO"), the same under every article."""
+    items = [k for k in el if isinstance(k.tag, str) and next(k.iter("a"), None) is not None]
+    return len(items) >= 3 and all(_MEDIA_ITEM.search(k.get("class") or "") for k in items)
 
 
 def _own_topic(head, url: str) -> bool:
