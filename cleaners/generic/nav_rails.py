@@ -10,7 +10,10 @@ Not rails: lists in the site's header, menus and footer (`in_chrome`), lists bef
 page's <h1> (top bars, "trending" strips), lists headed by a site-wide list heading ("Most
 read", "Latest", "Meistgelesen": vocab.SITE_LIST_WORDS; the heading may be the rail's own
 first line, "<div>Neueste Artikel</div>", or a compound ending in one, "Motorsport-Aktuell"),
-boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), comment threads
+boxes named for the author or for site-wide lists (vocab.NOT_RAIL_CLASS), lists in a box
+named for the page's right column ("content-right", "news-right") unless headed as related
+or by a link to the article's own section, lists whose items are all named as videos or
+galleries ("boxvideo", "boxgaleria": the site's media feed), comment threads
 (their entries link to permalinks with a date line), lists of short texts (menus, tags), and
 boxes holding prose (an article's own list of links keeps its sentences). A rail without a
 class name saying so must also stand in the same top-level box of <body> as the page's
@@ -48,6 +51,7 @@ from .nav_rail_heads import (
     plain_rail_heading,
     site_list_heading,
 )
+from .nav_scan import related_heading
 
 # Containers with at least three children holding a link, after the first <h1> when there
 # is one (the following:: axis skips its ancestors): one XPath pass in C.
@@ -68,6 +72,10 @@ _MAX_ITEM = 600  # characters of one item: a title, a kicker, a short dek, a dat
 # An item of a rail without a class name: a headline with a date or kicker, no excerpt (a
 # grid of excerpt cards in the article's text is its content, a listing of posts).
 _MAX_PLAIN_ITEM = 150
+# The right column of a page's layout, as a part of a class or id name ("news-right",
+# "col_right", "rightColumn"), not "copyright" nor "righteous".
+_RIGHT_COLUMN = re.compile(r"(?<![a-z])right(?![a-z])|(?<![a-z])right(?=col|rail|side|bar)",
+                           re.IGNORECASE)
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
@@ -102,6 +110,8 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
                                 else _MAX_PLAIN_ITEM):
             continue
         head = heading_of(el)
+        if _in_right_column(el) and not _own_topic(head, url) or _media_feed(el):
+            continue
         if not hinted and _apart_from_article(el, root):
             continue
         if site_list_heading(head) or (not hinted and not plain_rail_heading(head)) or \
@@ -256,6 +266,42 @@ def _not_rail_box(node) -> bool:
         return True
     names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
     return bool(NOT_RAIL_CLASS.search(names))
+
+
+def _in_right_column(el) -> bool:
+    """Is the rail in a box named for the page's right column ("content-right",
+    "news-right", "article-right-rail", "col-right")? A sidebar by its place: the site's
+    latest, most read or picks beside every article, whatever its heading."""
+    node = el
+    for _ in range(_NOT_RAIL_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if _RIGHT_COLUMN.search(f'{node.get("class") or ""} {node.get("id") or ""}'):
+            return True
+        node = node.getparent()
+    return False
+
+
+_MEDIA_ITEM = re.compile(r"video|galer|gallery|foto|photo|podcast|audio", re.IGNORECASE)
+
+
+def _media_feed(el) -> bool:
+    """Are all the rail's items named as videos or picture galleries ("boxvideo",
+    "boxgaleria")? The site's media feed ("24HORAS VIDEO"), the same under every article."""
+    items = [k for k in el if isinstance(k.tag, str) and next(k.iter("a"), None) is not None]
+    return len(items) >= 3 and all(_MEDIA_ITEM.search(k.get("class") or "") for k in items)
+
+
+def _own_topic(head, url: str) -> bool:
+    """Does the rail's heading say it is about this article: a related heading ("Sur le
+    même sujet"), or a link to the article's own section ("<a href=/sante/>Santé</a>" over
+    the health section's stories, beside a /sante/ article)?"""
+    if head is None:
+        return False
+    if related_heading(squash(raw_text(head))[:100]):
+        return True
+    links = [a for a in head.iter("a") if (a.get("href") or "").strip()]
+    return len(links) == 1 and section_of(links[0].get("href").strip(), url)
 
 
 def _inside_article(el) -> bool:
