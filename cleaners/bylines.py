@@ -34,9 +34,20 @@ _BYLINE_PRED = (
     f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
-    ' or contains(@class,"bio") or contains(@class,"related")'
+    ' or contains(@class,"bio")'
     ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
-_BYLINE_X = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
+_BYLINE_ALL = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
+_RELATED_ANCESTOR = etree.XPath('ancestor-or-self::*[contains(@class,"related")]/@class',
+                                smart_strings=False)
+# a class token naming related stories ("related-posts", "relatedArticles"); a script hook's
+# token ("js-…-related-…") styles nothing and names no block
+_RELATED_TOKEN = re.compile(r"(?:^|\s)(?!js-)\S*related")
+
+
+def _byline_elements(root) -> list:
+    """Byline elements (`_BYLINE_PRED`) outside a block of related stories."""
+    return [el for el in _BYLINE_ALL(root)
+            if not any(_RELATED_TOKEN.search(c) for c in _RELATED_ANCESTOR(el))]
 _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff, not a byline
 
 
@@ -120,7 +131,7 @@ def visible_bylines(root) -> list[dict]:
     found: list[dict] = []
     first = None
     head = headline(root)
-    for el in from_headline(root, _BYLINE_X):
+    for el in from_headline(root, _byline_elements):
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main"):
             continue
         if first is not None and (el.getparent() is not first.getparent() or el is first):
@@ -164,7 +175,7 @@ def byline_date(root) -> str | None:
     2015" (the first byline element after the headline that names someone: its own text, its
     tail, else its parent's, each at most 100 characters)."""
     head = headline(root)
-    for el in from_headline(root, _BYLINE_X)[:6]:
+    for el in from_headline(root, _byline_elements)[:6]:
         if el.tag in ("meta", "link", "script", "body", "html", "article", "main") \
                 or not _byline_people(el) or in_teaser_card(el, head):
             continue

@@ -1,0 +1,24 @@
+"""Author shapes met on the tune pages of round 11 (bench/data/metadata, docs/
+metadata-annotation.md "Eleventh batch" and the older tune misses read again), on
+hand-written pages."""
+from __future__ import annotations
+
+from byline_pages import authors as _authors
+from byline_pages import page
+
+
+def test_a_script_hook_class_naming_related_is_no_related_block() -> None:
+    # the article's section carries a JavaScript hook "js-truncate-related-to-my-size"; the
+    # author box after the text sits inside it
+    tail = ("<footer><h2>Autor</h2><div class='article__author'><h3 class='article__author-name'>"
+            "<a href='/autorzy/7-ann-lee'>Ann Lee Berg</a></h3></div></footer>")
+    html = page(tail=tail, lang="pl").replace(
+        "<article>", "<article><section class='article__content js-truncate-related-to-my-size'>"
+    ).replace("</article>", "</section></article>")
+    assert _authors(html) == [("Ann Lee Berg", "https://news.example/autorzy/7-ann-lee")]
+
+
+def test_a_related_stories_block_still_hides_its_bylines() -> None:
+    tail = ("<aside class='related-posts'><div class='teaser'><h3>Other story</h3>"
+            "<span class='author'><a href='/author/tom-roe'>Tom Roe</a></span></div></aside>")
+    assert _authors(page(tail=tail)) == []
