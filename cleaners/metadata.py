@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .author_house import site_keys, without_house
 from .author_links import host_names, profile_links
 from .bylines import byline_date, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
@@ -207,7 +208,8 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
         meta_authors = [p for p in loose_authors if p["name"].casefold() not in site_names] \
             or meta_authors or loose_authors
     meta_authors = [p for p in meta_authors if p["name"].casefold() not in hosts]
-    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times,
+                   site_keys(site_names, hosts))
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
         meta["authors"] = [p["name"] for p in site_authors]
@@ -296,7 +298,7 @@ def _health_defaults() -> dict:
 
 
 def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
-                   meta_authors: list[dict], times: list[str]) -> None:
+                   meta_authors: list[dict], times: list[str], house: set[str]) -> None:
     """Structured data first, the visible page where structured data is silent. Bylines: a
     visible byline wins over a structured author that names nobody it shows (the web editor
     who posted the piece, the site itself)."""
@@ -305,7 +307,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = ld_authors or _label_or_boxes(root, visible) or meta_authors
+    people = without_house(ld_authors or _label_or_boxes(root, visible) or meta_authors, house)
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]

@@ -22,3 +22,29 @@ def test_a_related_stories_block_still_hides_its_bylines() -> None:
     tail = ("<aside class='related-posts'><div class='teaser'><h3>Other story</h3>"
             "<span class='author'><a href='/author/tom-roe'>Tom Roe</a></span></div></aside>")
     assert _authors(page(tail=tail)) == []
+
+
+def test_an_agency_beside_a_writer_is_no_second_author() -> None:
+    byline = "<div class='article-authors'>von Ann Lee, Deutsche Presse-Agentur</div>"
+    assert [n for n, _ in _authors(page(byline=byline, lang="de"))] == ["Ann Lee"]
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "[{\"@type\": \"Person\", \"name\": \"Reuters\"}, {\"@type\": \"Person\", "
+            "\"name\": \"Tom Roe\"}]}</script>")
+    assert [n for n, _ in _authors(page(head=head))] == ["Tom Roe"]
+
+
+def test_the_site_or_its_desk_beside_a_writer_is_no_second_author() -> None:
+    # the site's regional desk after the writer ("von David Straub, MDR THÜRINGEN" on mdr.de)
+    byline = "<p class='author'>von Ann Lee, NEWS BAYERN</p>"
+    assert [n for n, _ in _authors(page(byline=byline, lang="de"))] == ["Ann Lee"]
+    # JSON-LD naming the writer and the site itself (an Organization)
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "[{\"@type\": \"Person\", \"name\": \"Ann Lee\"}, {\"@type\": \"Organization\", "
+            "\"name\": \"News Example\"}]}</script>")
+    assert [n for n, _ in _authors(page(head=head))] == ["Ann Lee"]
+
+
+def test_an_agency_or_the_desk_alone_stays_the_author() -> None:
+    byline = "<p class='author'>Von Deutsche Presse-Agentur</p>"
+    assert [n for n, _ in _authors(page(byline=byline, lang="de"))] == [
+        "Deutsche Presse-Agentur"]
