@@ -36,6 +36,13 @@ def _house(person: dict, site_keys: set[str]) -> bool:
                 or (len(_key(first)) >= 3 and _key(first) in site_keys))
 
 
+def is_site(name: str, keys: set[str]) -> bool:
+    """Whether a name is the site's, in any spelling ("El Colombiano", "ElColombiano.com",
+    "www.elcolombiano.com")."""
+    key = _key(name)
+    return key in keys or key.removeprefix("www") in keys
+
+
 def site_keys(site_names: set[str], hosts: set[str]) -> set[str]:
     """The site's names and its domain's label, letters and digits only ("t-online.de" ->
     "tonlinede", "tonline"; "MDR" -> "mdr")."""

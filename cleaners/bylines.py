@@ -27,8 +27,8 @@ BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small"
 # Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
 # an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
-_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in (
-    "author", "authors", "autor", "autoren", "auteur", "autore"))
+_AUTHOR_WORDS = ("author", "authors", "autor", "autoren", "auteur", "autore")
+_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS)
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
     f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
@@ -124,6 +124,17 @@ def in_author_box(el) -> bool:
     return el is not None and bool(_AUTHOR_BOX(el))
 
 
+_LINK_ABOVE = etree.XPath("ancestor::a[@href][1]/@href", smart_strings=False)
+_AUTHOR_PAGE = re.compile("/(?:" + "|".join(_AUTHOR_WORDS) + ")/")
+
+
+def _in_story_link(el) -> bool:
+    """Inside a link to another page that is no author page: a card whose whole box links a
+    story ("<a href=/story><h4>…</h4><span class=item__author>…</span></a>")."""
+    href = _LINK_ABOVE(el)
+    return bool(href) and not _AUTHOR_PAGE.search(href[0])
+
+
 def visible_bylines(root) -> list[dict]:
     """Bylines from rel=author / itemprop=author / class*=author|byline elements: the first
     one that names someone, plus its siblings of the same kind ("<a rel=author>A</a> and
@@ -137,7 +148,7 @@ def visible_bylines(root) -> list[dict]:
         if first is not None and (el.getparent() is not first.getparent() or el is first):
             continue
         people = _byline_people(el)
-        if people and in_teaser_card(el, head):
+        if people and (in_teaser_card(el, head) or _in_story_link(el)):
             continue
         if first is None and people:
             first, found = el, people

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .author_house import site_keys, without_house
+from .author_house import is_site, site_keys, without_house
 from .author_links import host_names, profile_links
 from .bylines import byline_date, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
@@ -195,21 +195,21 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
     elif utc_morning(meta["published"]):  # a UTC timestamp beside a local printed day
         _printed_local_day(root, meta, visible["published"])
     site_authors: list[dict] = []
-    if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
+    hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
+    house = site_keys(site_names, hosts)
+    if ld_authors and all(is_site(p["name"], house) for p in ld_authors):
         # the site named as author (a house account): a byline names a person; where nothing
         # else names anyone, the organisation the JSON-LD names is the author
         site_authors, ld_authors = ld_authors, []
     if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
         ld_authors = ld_creators  # the house account as author, the writer as `creator`
-    hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
     if all(p["name"].casefold() in site_names for p in meta_authors):
         # <meta name=author> naming the site itself (a house account, like a JSON-LD one):
         # a CMS's own author key that names someone else comes first
         meta_authors = [p for p in loose_authors if p["name"].casefold() not in site_names] \
             or meta_authors or loose_authors
     meta_authors = [p for p in meta_authors if p["name"].casefold() not in hosts]
-    _merge_visible(root, meta, visible, ld_authors, meta_authors, times,
-                   site_keys(site_names, hosts))
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times, house)
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
         meta["authors"] = [p["name"] for p in site_authors]

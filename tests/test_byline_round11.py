@@ -48,3 +48,28 @@ def test_an_agency_or_the_desk_alone_stays_the_author() -> None:
     byline = "<p class='author'>Von Deutsche Presse-Agentur</p>"
     assert [n for n, _ in _authors(page(byline=byline, lang="de"))] == [
         "Deutsche Presse-Agentur"]
+
+
+def test_the_site_named_as_author_in_another_spelling_gives_way_to_the_byline() -> None:
+    # JSON-LD author and <meta name=author> write the site "El Example", the publisher
+    # "ElExample.com", og:site_name "www.elexample.com": the house account, not the writer
+    from cleaners.extract import extract_article
+    head = ("<meta property='og:site_name' content='www.elexample.com'>"
+            "<meta name='author' content='El Example'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "{\"@type\": \"Person\", \"name\": \"El Example\"}, \"publisher\": {\"@type\": "
+            "\"Organization\", \"name\": \"ElExample.com\"}}</script>")
+    byline = "<div class='byline'>Por <a href='/autores/ann-lee-berg'>Ann Lee Berg</a></div>"
+    # (the site's name is printed on the page: the JSON-LD author is "shown")
+    html = page(byline=byline, head=head, lang="es",
+                tail="<p class='copyright'>© El Example, todos los derechos reservados</p>")
+    found = extract_article(html, "https://www.elexample.com/noticias/2024/flu").authors
+    assert [a["name"] for a in found] == ["Ann Lee Berg"]
+
+
+def test_a_byline_inside_a_link_to_another_story_is_that_storys() -> None:
+    # a "most read" list whose every card is one link holding the story's author
+    tail = ("<div class='topicarea'><h3>Viel gelesen</h3><ul><li><a href='/other/story.html'>"
+            "<h4 class='item__title'>Another story</h4><span class='item__metainfo'>"
+            "<span class='item__author'>Tom Roe Berg</span></span></a></li></ul></div>")
+    assert _authors(page(tail=tail, lang="de")) == []
