@@ -73,3 +73,10 @@ def test_a_byline_inside_a_link_to_another_story_is_that_storys() -> None:
             "<h4 class='item__title'>Another story</h4><span class='item__metainfo'>"
             "<span class='item__author'>Tom Roe Berg</span></span></a></li></ul></div>")
     assert _authors(page(tail=tail, lang="de")) == []
+
+
+def test_a_social_networks_front_page_is_no_profile_link() -> None:
+    # the template links the name to the network with an empty handle
+    byline = ("<div class='author'><a class='handle' href='https://twitter.com/'>Ann Lee Berg"
+              "</a></div>")
+    assert _authors(page(byline=byline)) == [("Ann Lee Berg", None)]
