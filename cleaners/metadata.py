@@ -123,7 +123,7 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
                 meta["last_reviewed"] = (meta["last_reviewed"]
                                          or str_value(holder.get("lastReviewed")))
             if not meta["references"] and obj.get("citation"):
-                meta["references"] = ld_citations(obj["citation"])
+                meta["references"] = ld_citations(obj["citation"], url)
             if not meta["about"] and obj.get("about"):
                 meta["about"] = ld_names(obj["about"])
             lang = obj.get("inLanguage")
