@@ -31,8 +31,9 @@ _BASE_HREF = etree.XPath("/html/head/base/@href", smart_strings=False)
 def profile_links(root, meta: dict, ld_authors: list[dict], url: str | None) -> None:
     """Fill and finish the `url` of meta's author_objects and reviewed_by in place."""
     for p in meta["author_objects"]:  # the site's own home page as a Person's url: no profile
-        if p.get("url") and (own_home(p["url"], url) or p["url"].startswith(_NO_PROFILE)):
-            p["url"] = None  # (nor is an e-mail address or a script)
+        if p.get("url") and (own_home(p["url"], url) or p["url"].startswith(_NO_PROFILE)
+                             or _social_home(p["url"])):
+            p["url"] = None  # (nor is an e-mail address, a script or a network's front page)
     if any(not p.get("url") for p in meta["author_objects"]):
         link_names(root, meta["author_objects"])
     # a JSON-LD sameAs (a social profile) only where the page links the name nowhere
@@ -55,6 +56,18 @@ def host_names(url: str | None) -> set[str]:
     """"https://www.mdr.de/x" -> {"www.mdr.de", "mdr.de"}: a site's domain used as a name."""
     host = (urlsplit(url).hostname or "") if url else ""
     return {host, host.removeprefix("www.")} - {""}
+
+
+# social networks whose front page a template links when the writer's handle is empty
+# ("<a href=https://twitter.com/>Jane Roe</a>")
+_SOCIAL = frozenset("twitter.com x.com facebook.com instagram.com linkedin.com youtube.com "
+                    "tiktok.com threads.net bsky.app".split())
+
+
+def _social_home(link: str) -> bool:
+    parts = urlsplit(link)
+    return (parts.hostname or "").removeprefix("www.") in _SOCIAL \
+        and parts.path.strip("/") == ""
 
 
 def own_home(link: str, url: str | None) -> bool:

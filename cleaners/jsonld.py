@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -112,7 +113,10 @@ def _page_id(obj: dict) -> str | None:
         else None
 
 
-def ld_citations(value) -> list[dict]:
+def ld_citations(value, page_url: str | None = None) -> list[dict]:
+    """JSON-LD `citation` -> references; a list whose every item links this site's own pages
+    is the CMS's related stories (lavanguardia.com cites four of its earlier articles), not
+    sources: []."""
     out = []
     for it in value if isinstance(value, list) else [value]:
         if isinstance(it, str):
@@ -121,7 +125,14 @@ def ld_citations(value) -> list[dict]:
             text = it.get("name") or it.get("headline") or it.get("url") or ""
             url = it.get("url") if isinstance(it.get("url"), str) else None
             out.append(reference(clean_inline(str(text)), url))
+    host = _host(page_url)
+    if host and out and all(_host(r.get("url")) == host for r in out):
+        return []
     return out
+
+
+def _host(url) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.") if isinstance(url, str) else ""
 
 
 def crumb_names(item: dict) -> list[str]:

@@ -11,8 +11,9 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .author_house import is_site, site_keys, without_house
 from .author_links import host_names, profile_links
-from .bylines import byline_date, end_signature, in_author_box, visible_bylines
+from .bylines import byline_date, credit_people, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -122,7 +123,7 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
                 meta["last_reviewed"] = (meta["last_reviewed"]
                                          or str_value(holder.get("lastReviewed")))
             if not meta["references"] and obj.get("citation"):
-                meta["references"] = ld_citations(obj["citation"])
+                meta["references"] = ld_citations(obj["citation"], url)
             if not meta["about"] and obj.get("about"):
                 meta["about"] = ld_names(obj["about"])
             lang = obj.get("inLanguage")
@@ -194,27 +195,29 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
     elif utc_morning(meta["published"]):  # a UTC timestamp beside a local printed day
         _printed_local_day(root, meta, visible["published"])
     site_authors: list[dict] = []
-    if ld_authors and all(p["name"].casefold() in site_names for p in ld_authors):
+    hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
+    house = site_keys(site_names, hosts)
+    if ld_authors and all(is_site(p["name"], house) for p in ld_authors):
         # the site named as author (a house account): a byline names a person; where nothing
         # else names anyone, the organisation the JSON-LD names is the author
         site_authors, ld_authors = ld_authors, []
     if not ld_authors and not any(p["name"].casefold() in site_names for p in ld_creators):
         ld_authors = ld_creators  # the house account as author, the writer as `creator`
-    hosts = host_names(url)  # <meta name=author content="example.de">: the site's domain
     if all(p["name"].casefold() in site_names for p in meta_authors):
         # <meta name=author> naming the site itself (a house account, like a JSON-LD one):
         # a CMS's own author key that names someone else comes first
         meta_authors = [p for p in loose_authors if p["name"].casefold() not in site_names] \
             or meta_authors or loose_authors
     meta_authors = [p for p in meta_authors if p["name"].casefold() not in hosts]
-    _merge_visible(root, meta, visible, ld_authors, meta_authors, times)
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times, house)
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
         meta["authors"] = [p["name"] for p in site_authors]
     # only an organisation (or the site) as author: a writer signing the end of the text
     orgs = {p["name"] for p in site_authors} | {p["name"] for p in ld_authors
                                                 if p.get("organization")}
-    if meta["authors"] and set(meta["authors"]) <= orgs and (signed := end_signature(root)):
+    if meta["authors"] and set(meta["authors"]) <= orgs \
+            and (signed := end_signature(root) or credit_people(root)):
         meta["author_objects"], meta["authors"] = signed, [p["name"] for p in signed]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
@@ -296,7 +299,7 @@ def _health_defaults() -> dict:
 
 
 def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
-                   meta_authors: list[dict], times: list[str]) -> None:
+                   meta_authors: list[dict], times: list[str], house: set[str]) -> None:
     """Structured data first, the visible page where structured data is silent. Bylines: a
     visible byline wins over a structured author that names nobody it shows (the web editor
     who posted the piece, the site itself)."""
@@ -305,7 +308,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    people = ld_authors or _label_or_boxes(root, visible) or meta_authors
+    people = without_house(ld_authors or _label_or_boxes(root, visible) or meta_authors, house)
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]

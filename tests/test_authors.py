@@ -131,10 +131,15 @@ def test_a_name_without_a_link_takes_the_link_the_page_gives_it() -> None:
     byline = ('<p><span>von</span> <a href="/author/ndemel">Nadja Demel</a> und '
               '<a href="/">Health News</a></p>')
     article = extract_article(_page(head, byline), URL)
-    # the home page is no organisation's profile
+    # (the site named beside a writer is no co-author: cleaners/author_house.py)
     assert article.authors == [
-        {"name": "Nadja Demel", "url": "https://health.example/author/ndemel"},
-        {"name": "Health News", "url": None}]
+        {"name": "Nadja Demel", "url": "https://health.example/author/ndemel"}]
+    # the home page is no organisation's profile
+    ld = {"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "Health News"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    article = extract_article(_page(head, '<p><span>von</span> <a href="/">Health News</a></p>'),
+                              URL)
+    assert article.authors == [{"name": "Health News", "url": None}]
 
 
 def test_a_labelled_byline_in_a_related_story_card_is_not_the_pages() -> None:
