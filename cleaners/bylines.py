@@ -175,27 +175,6 @@ def end_signature(root) -> list[dict]:
     return [{"name": text, "url": None}] if looks_like_person(text) else []
 
 
-# a credit line in a byline-classed element: "Redaktion: A und <a>B</a><br>Sendung: …"
-_CREDIT_X = etree.XPath('//body//*[self::p or self::div or self::span]'
-                        '[contains(@class,"byline") or contains(@class,"credit")]'
-                        '[starts-with(normalize-space(), "Redaktion:") or '
-                        'starts-with(normalize-space(), "Text:")]', smart_strings=False)
-_CREDIT_LABEL = re.compile(r"^\s*(?:Redaktion|Text)\s*:\s*")
-
-
-def credit_people(root) -> list[dict]:
-    """The people a byline-classed credit line names ("Redaktion: Roman Warschauer und Marcel
-    Sommer"), each a person's name; else []."""
-    for el in _CREDIT_X(root):
-        if _IN_CARD(el):
-            continue
-        names = split_names(_CREDIT_LABEL.sub("", clean_inline(first_line(el))))
-        if names and all(looks_like_person(n) for n in names):
-            urls = {clean_inline(a.text_content()): a.get("href") for a in el.iter("a")}
-            return [{"name": n, "url": urls.get(n)} for n in names]
-    return []
-
-
 _IN_CARD = etree.XPath('ancestor-or-self::*[contains(@class,"comment") or '
                        'contains(@class,"teaser") or contains(@class,"related")]',
                        smart_strings=False)

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .author_house import is_site, site_keys, without_house
 from .author_links import host_names, profile_links
-from .bylines import byline_date, credit_people, end_signature, in_author_box, visible_bylines
+from .bylines import byline_date, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
 from .health_meta import date_element, read_visible
@@ -216,8 +216,7 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
     # only an organisation (or the site) as author: a writer signing the end of the text
     orgs = {p["name"] for p in site_authors} | {p["name"] for p in ld_authors
                                                 if p.get("organization")}
-    if meta["authors"] and set(meta["authors"]) <= orgs \
-            and (signed := end_signature(root) or credit_people(root)):
+    if meta["authors"] and set(meta["authors"]) <= orgs and (signed := end_signature(root)):
         meta["author_objects"], meta["authors"] = signed, [p["name"] for p in signed]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)

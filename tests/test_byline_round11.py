@@ -80,15 +80,3 @@ def test_a_social_networks_front_page_is_no_profile_link() -> None:
     byline = ("<div class='author'><a class='handle' href='https://twitter.com/'>Ann Lee Berg"
               "</a></div>")
     assert _authors(page(byline=byline)) == [("Ann Lee Berg", None)]
-
-
-def test_a_credit_line_after_the_text_names_the_writers_of_an_organisation_authored_page() -> None:
-    # JSON-LD names the desk (an Organization); the credit after the text names two people
-    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
-            "{\"@type\": \"Organization\", \"name\": \"Redaktion news.example\"}}</script>")
-    tail = ("<div class='additionalInfo'><p class='additionalInfo__text text__byline'>Redaktion: "
-            "Ann Lee Berg und <a href='/redaktion/tom-roe'>Tom Roe</a><br/><br/>Sendung: "
-            "Radio, 25.04.2024, 10.45 Uhr</p></div><footer><p>Quelle: Redaktion news.example"
-            "</p></footer>")
-    assert _authors(page(head=head, tail=tail, lang="de")) == [
-        ("Ann Lee Berg", None), ("Tom Roe", "https://news.example/redaktion/tom-roe")]
