@@ -133,3 +133,25 @@ def test_a_wordpress_short_link_to_a_post_is_an_article_not_the_home_page():
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("related", "Solar firm to boost clean energy uptake",
          "https://news.example.org/?p=36843")]
+
+
+def test_a_card_after_a_short_line_and_a_picture_closing_the_text_is_a_related_link():
+    # the text's last paragraph, a contact line and a picture, then the card at the end of
+    # the text (a tabloid's "read more" aside after "Do you have a story to tell? Email: …")
+    links, teasers, _elements = _find(
+        f"{PROSE}{PROSE}<p><b><i>Do you have a story to tell? Email: desk@example.org</i></b></p>"
+        '<figure><img src="p.jpg" alt=""><figcaption>Photo: Jane Doe</figcaption></figure>'
+        f'<aside class="more"><a href="{OTHER}"><img src="x.jpg" alt=""></a>'
+        f'<div><a href="{OTHER}">Why your heart rate rises in the morning</a></div></aside>')
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "Why your heart rate rises in the morning", OTHER)]
+
+
+def test_a_card_after_a_list_of_links_closing_the_text_is_no_embed():
+    # a run of links between the prose and the card is no furniture: the card follows a list
+    links, teasers, _elements = _find(
+        f'{PROSE}{PROSE}<div><a href="/a">Share</a> <a href="/b">Print</a></div>'
+        f'<aside class="more"><a href="{OTHER}">Why your heart rate rises in the morning</a>'
+        "</aside>")
+    assert (links, teasers) == ([], [])

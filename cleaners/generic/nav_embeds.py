@@ -11,7 +11,9 @@ site (not a section, tag or author page) whose text is a headline (several words
 from the link, the card is the largest element around it that leads nowhere else and stays
 short. It is embedded when a sibling next to it is prose (a long text with few links): that
 tells a card in the text from an item of a rail or of a menu; cards of one kind in a row
-after a paragraph (up to three) are looked past. A paragraph is a card only
+after a paragraph (up to three) are looked past, and so are up to three short siblings without
+a link between the card and the prose (a picture, a caption, a contact line closing the
+text, an empty ad slot). A paragraph is a card only
 when the link is its whole text, but for a short label ending in a separator ("MORE:").
 A card may carry a kicker: a link to its section ("<a href=/digital-life>Digital Life</a>")
 or a short line above its linked <h2> headline. Items of sidebar widgets and rankings
@@ -50,6 +52,7 @@ _MAX_CARD = 400  # characters: a headline, a kicker, a short dek
 _MAX_LEVELS = 6
 _MIN_PROSE = 100  # characters of a neighbouring paragraph
 _MAX_RUN = 3  # cards of one kind in a row between paragraphs
+_MAX_FURNITURE = 3  # pictures, captions, ad slots between a card and the prose
 _MAX_LABEL = 30  # "Read also:", "MORE :" before a link alone on its line
 _MAX_INTRO = 120  # a line introducing the card below it, ending in a colon
 _LABEL_END = re.compile(r"[:：|»›>\-–—]\s*$")
@@ -214,6 +217,7 @@ def _prose_beside(card, url: str) -> bool:
             sib = _neighbour(sib, backwards)
         if backwards and _label_line(sib):  # "Mehr dazu lesen Sie in unserem Liveblog:"
             sib = _neighbour(sib, True)
+        sib = _past_furniture(sib, backwards)
         if sib is None or _is_card(sib, url):
             continue  # an item of a grid or list beside its like
         text = squash(raw_text(sib))
@@ -223,6 +227,19 @@ def _prose_beside(card, url: str) -> bool:
         if 4 * linked <= len(text):
             return True
     return False
+
+
+def _past_furniture(sib, backwards: bool):
+    """The paragraph beyond a picture, a caption or an ad slot between it and the card
+    ("<p>prose</p><figure><img/><figcaption>…</figcaption></figure><div>card</div>"): up to
+    `_MAX_FURNITURE` short siblings without a link of their own are looked past."""
+    node = sib
+    for _ in range(_MAX_FURNITURE):
+        if node is None or next(node.iter("a"), None) is not None or \
+                len(squash(raw_text(node))) >= _MIN_PROSE:
+            return node
+        node = _neighbour(node, backwards)
+    return sib if node is None else node
 
 
 def _label_line(el) -> bool:
