@@ -132,7 +132,8 @@ def _label_of(text: str) -> tuple[str | None, int]:
 def _trailing_arrow(hit: TextHit) -> Cand | None:
     """"Title »" inside a link, or "<a>Title</a> »" (Kubrick's next_post_link)."""
     label = TRAILING_NEXT_ARROW.sub("", hit.text)
-    strength = WORD if label and NEXT_ONLY.match(label) else ARROW
+    # a word label only: "»»" is an arrow after an arrow (NEXT_ONLY takes a lone symbol)
+    strength = WORD if label and NEXT_ONLY.match(label) and _LETTERS.search(label) else ARROW
     if hit.is_tail and hit.owner.tag == "a":
         anchor = hit.owner
         parent = anchor.getparent()

@@ -69,7 +69,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     blocks: list[Block] = []
     taken: set = set()
     for el in _class_seeds(hits.related):
-        if not is_inside(el, taken) and not in_chrome(el):
+        if not is_inside(el, taken) and not in_chrome(el, menus=False):
             _take(_from_class(el, url, nav_anchors), blocks, taken, _class_why(el))
     authors = None
     author_heads = set()
@@ -304,7 +304,9 @@ def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
-    """The region up to its last card, cut before the first stretch of prose."""
+    """The region up to its last card. Prose or a card box with loose text between the
+    cards does not end it (cutting there lost the related cards after it: bench/README.md,
+    navigation audit)."""
     holders = set()
     for card in cards:
         for el in (card.el, card.extra):
@@ -312,14 +314,7 @@ def _trim_region(region: list, cards: list[Card]) -> list:
             while node is not None and node not in holders:
                 holders.add(node)
                 node = node.getparent()
-    used = []
-    for el in region:
-        if el in holders:
-            if loose_text(el, cards) > BLOCK_SLACK:
-                break
-        elif text_len(el, _INLINE_SLACK) > _INLINE_SLACK:
-            break
-        used.append(el)
+    used = list(region)
     while used and used[-1] not in holders:
         used.pop()
     return used
