@@ -266,7 +266,8 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     cards = [c for c in cards if is_inside(c.el, set(used)) and not _under_site_list(c.el, used)]
     if not cards:
         return None
-    return _why(make_block(cards, [head, *used], url, _max_cards(hit.text)), shape, hit.text)
+    block = make_block(cards, [head, *_without_prose(used, cards)], url, _max_cards(hit.text))
+    return _why(block, shape, hit.text)
 
 
 def _why(block: Block | None, shape: str, label: str) -> Block | None:
@@ -307,6 +308,24 @@ def _trim_region(region: list, cards: list[Card]) -> list:
     """The region up to its last card. Prose or a card box with loose text between the
     cards does not end it (cutting there lost the related cards after it: bench/README.md,
     navigation audit)."""
+    holders = _holders(cards)
+    used = list(region)
+    while used and used[-1] not in holders:
+        used.pop()
+    return used
+
+
+def _without_prose(used: list, cards: list[Card]) -> list:
+    """The region's elements to drop: not the prose between its cards (a paragraph, a card
+    box with loose text), which stays the article's text."""
+    holders = _holders(cards)
+    return [el for el in used
+            if (loose_text(el, cards) <= BLOCK_SLACK if el in holders
+                else text_len(el, _INLINE_SLACK) <= _INLINE_SLACK)]
+
+
+def _holders(cards: list[Card]) -> set:
+    """The cards' elements (title element and snippet sibling) and their ancestors."""
     holders = set()
     for card in cards:
         for el in (card.el, card.extra):
@@ -314,10 +333,7 @@ def _trim_region(region: list, cards: list[Card]) -> list:
             while node is not None and node not in holders:
                 holders.add(node)
                 node = node.getparent()
-    used = list(region)
-    while used and used[-1] not in holders:
-        used.pop()
-    return used
+    return holders
 
 
 def _under_site_list(el, region: list) -> bool:
