@@ -44,7 +44,7 @@ from .nav_dom import (
     text_len,
 )
 from .nav_embeds import find_embeds
-from .nav_rails import find_rails
+from .nav_rails import find_rails, named_by_items_only
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
 from .nav_text_pairs import text_pairs
@@ -204,7 +204,10 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or loose_text(el, cards) > BLOCK_SLACK:
         return None
-    return make_block(cards, [el], url)
+    block = make_block(cards, [el], url)
+    if block is not None and named_by_items_only(el):
+        return Block(elements=block.elements)  # dropped from the text, no items
+    return block
 
 
 def _from_embed(el, url, nav_anchors) -> Block | None:
