@@ -3,7 +3,7 @@ audit"): each switch-off or tightening here raised check F1. Small pages written
 layouts: a rail under a layout that "has a sidebar", a rail in a box with a clipping utility
 class, a class-named related box in a column named "menu", a double-arrow link, bare "推荐"
 headings, one-word post slugs, two cards in an in-text "sidebar" box; and what stays out (a
-rail named only by its items, outside the article's column)."""
+rail named only by its items gives no items, but is no part of the text either)."""
 from __future__ import annotations
 
 from nav_pages import find_in_body
@@ -56,11 +56,12 @@ def test_a_clipping_utility_class_does_not_hide_a_rail():
     assert links == RELATED
 
 
-def test_a_rail_named_only_by_its_items_outside_the_article_column_is_none():
+def test_a_rail_named_only_by_its_items_gives_no_items_but_leaves_the_text():
     page = (f'<main><article><h1>Sleep and blood pressure</h1>{PROSE}</article></main>'
             f'<div class="band"><div class="grid">{_cards("tw-article-teaser")}</div></div>')
-    links, teasers = _links(page)
+    links, teasers, elements = find_in_body(page, URL)
     assert (links, teasers) == ([], [])
+    assert [el.get("class") for el in elements] == ["band"]  # no part of the article's text
 
 
 def test_a_related_box_in_a_column_named_menu_is_taken():
