@@ -71,9 +71,14 @@ RAIL_CLASS = re.compile(
     r"|article-?list|post-?list|news-?list|relat|recom|suggest|similar|weitere|mehr"
 )
 # Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements, an
-# author's latest articles ("more-content-from-the-author": not about this article).
+# author's latest articles ("more-content-from-the-author": not about this article). "side"
+# opens a name or a name's part ("sidebar", "c-list-title--side"): not "aside" or "inside",
+# nor a layout's modifier ("has-sidebar", "no-sidebars"). A class named "hidden" is not
+# used: it held back as many related rails as site-wide ones ("md:hidden", a responsive
+# utility; bench/README.md, navigation audit); the hidden attribute and display:none are.
 NOT_RAIL_CLASS = re.compile(
-    r"side|widget|(?<![a-z])tabs?(?![a-z])|tab-|hidden|(?<![a-z])hide|d-none|ranking|popular"
+    r"(?<![a-z])(?<!has-)(?<!with-)(?<!no-)side|widget|(?<![a-z])tabs?(?![a-z])|tab-"
+    r"|(?<![a-z])hide|d-none|ranking|popular"
     r"|trend|latest|newest|ticker|most|top-?news|breaking|menu|nav|footer|header|ad(?:s|vert)"
     r"|slide|carousel|swiper|slick|job|shop|product|partner|sponsor|promo|comment|author"
     r"|sld|blog-?grid|pagination|(?<![a-z])actual"

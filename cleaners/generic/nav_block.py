@@ -29,6 +29,9 @@ class Block:
     elements: list
     links: list = field(default_factory=list)  # (doc key, Link)
     teasers: list = field(default_factory=list)  # (doc key, Teaser)
+    # Which acceptance path made it (debugging, bench/nav_audit.py): "class:<token>",
+    # "heading:cards|inline|text-pairs <label>", "rail", "embed" (teasers.find_blocks).
+    why: str = ""
 
 
 def make_block(cards: list[Card], elements: list, url: str | None,

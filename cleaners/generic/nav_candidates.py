@@ -27,6 +27,7 @@ from .nav_scan import Hits, TextHit, rel_direction
 
 # Evidence strength of a prev/next candidate.
 ARROW, CLASS, WORD, REL = 1, 2, 3, 4
+STRENGTH_NAMES = {ARROW: "ARROW", CLASS: "CLASS", WORD: "WORD", REL: "REL"}
 _PREFIX = {"prev": PREV_PREFIX, "next": NEXT_PREFIX}
 # Text a nav line may hold besides its label and link (separators, a date).
 _LINE_SLACK = 24
@@ -42,6 +43,12 @@ class Cand:
     line: object  # the element to drop
     strength: int
     title: str = ""  # only for lines without a link
+    why: str = ""  # provenance beyond the strength: "titled", "line" (a line without a link)
+
+    def provenance(self) -> str:
+        """Which evidence made the link: "prevnext:REL", "prevnext:WORD titled", ..."""
+        name = STRENGTH_NAMES.get(self.strength, str(self.strength))
+        return f"prevnext:{name} {self.why}" if self.why else f"prevnext:{name}"
 
 
 def candidates(hits: Hits) -> list[Cand]:
@@ -69,7 +76,7 @@ def titled(root) -> list[Cand]:
         label = a.get("title")
         rel = "prev" if PREV_ONLY.match(label) else "next" if NEXT_ONLY.match(label) else None
         if rel is not None and _LETTERS.search(raw_text(a)):
-            out.append(Cand(rel, a, a, WORD))
+            out.append(Cand(rel, a, a, WORD, why="titled"))
     return out
 
 
@@ -104,7 +111,7 @@ def _from_text(hit: TextHit) -> Cand | None:
     if STRONG_LINE_LABEL.match(hit.text):
         host = hit.owner.getparent() if hit.is_tail else hit.owner
         if host is not None and host.tag not in STOP_TAGS:
-            return Cand(rel, None, host, WORD, clean_inline(_strip_label(hit.text, rel)))
+            return Cand(rel, None, host, WORD, clean_inline(_strip_label(hit.text, rel)), "line")
     return None
 
 
@@ -125,7 +132,8 @@ def _label_of(text: str) -> tuple[str | None, int]:
 def _trailing_arrow(hit: TextHit) -> Cand | None:
     """"Title »" inside a link, or "<a>Title</a> »" (Kubrick's next_post_link)."""
     label = TRAILING_NEXT_ARROW.sub("", hit.text)
-    strength = WORD if label and NEXT_ONLY.match(label) else ARROW
+    # a word label only: "»»" is an arrow after an arrow (NEXT_ONLY takes a lone symbol)
+    strength = WORD if label and NEXT_ONLY.match(label) and _LETTERS.search(label) else ARROW
     if hit.is_tail and hit.owner.tag == "a":
         anchor = hit.owner
         parent = anchor.getparent()

@@ -61,7 +61,7 @@ _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "small", "font", "u"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # ("withSidebar", "has-sidebar" name the layout beside a sidebar, the text's box included)
 _SITE_LIST_CLASS = re.compile(
-    r"widget|popular|trending|ranking|(?<!with)(?<!with-)(?<!has)(?<!has-)sidebar|most-?read")
+    r"widget|popular|trending|ranking|most-?read")
 # Comment threads: a pingback ("Pingback: <a>Post of another blog</a>") is a comment that
 # links, no card in the text ("commentary" names an opinion piece, not a thread).
 _COMMENTS = re.compile(r"comment(?!ar)")

@@ -18,8 +18,6 @@ from .nav_pages import page_of_same_article, same_page, same_site, section_of
 _NATIVE_SLOT = re.compile(r"(?<![a-z])native(?![a-z])", re.IGNORECASE)
 # The price line of a shop's product card ("price--default", "product-price").
 _PRICE_CLASS = re.compile(r"(?<![a-z])price", re.IGNORECASE)
-# A one-word folder ("/world/", "/video/"): a section front, not an article.
-_SECTION_PATH = re.compile(r"^/[a-z]{2,15}/?$")
 _BADGE_LEVELS = 3  # a badge sits in the card's item, a few wrappers around the headline
 _BADGE_TEXT = 40  # "Artikeltyp: Advertorial", "Anzeige": a label, not a headline
 _CHANNEL_LABEL = 6  # characters of a channel's name on a digest card ("财经", "Sport")
@@ -44,7 +42,9 @@ def not_an_article(card: Card, url: str | None) -> bool:
     if not card.href:
         return False
     path = urlsplit(card.href).path
-    if NON_ARTICLE_URL.search(path) or _SECTION_PATH.match(path):
+    # (A one-word folder, "/world/", is no sign of a section front: bench/README.md,
+    # navigation audit; the page's own section is section_of below.)
+    if NON_ARTICLE_URL.search(path):
         return True
     return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
                           not same_site(card.href, url) or page_of_same_article(card.href, url))

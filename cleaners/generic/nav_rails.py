@@ -251,6 +251,21 @@ def _hinted(el) -> bool | None:
     return hint or _items_hinted(el)
 
 
+def named_by_items_only(el) -> bool:
+    """Do only the rail's items say what it is ("tw-article-teaser", "card"), none of its
+    boxes? Such a rail is no part of the article's text, but its items were no related
+    articles on the check split as often as not (bench/README.md, navigation audit)."""
+    node = el
+    for _ in range(_HINT_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            break
+        names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        if RAIL_CLASS.search(names):
+            return False
+        node = node.getparent()
+    return _items_hinted(el)
+
+
 def _items_hinted(el) -> bool:
     """Do the items' own names say so ("tw-article-teaser", "card")?"""
     return any(isinstance(item.tag, str) and RAIL_CLASS.search((item.get("class") or "").lower())

@@ -51,30 +51,41 @@ from .teasers import find_blocks
 def find_navigation(root, url: str | None) -> tuple[list[Link], list[Teaser], list]:
     """Return (related_links, teasers, elements holding them), both lists in page order.
     Elements never include <html>, <body>, <main>, <article> or the main text."""
+    links, teasers, elements, _why = explain_navigation(root, url)
+    return links, teasers, elements
+
+
+def explain_navigation(root, url: str | None):
+    """find_navigation's (related_links, teasers, elements), and a dict id(item) -> which
+    acceptance path produced the item ("prevnext:WORD", "prevnext:head", "class:related-posts",
+    "heading:cards Related posts", "rail", "embed"): for debugging (bench/nav_audit.py)."""
     url = base_url(root, url)
     hits = scan(root)
     cands = candidates(hits) + titled(root)
     strong = {c.anchor for c in cands if c.anchor is not None and c.strength >= WORD}
     blocks = find_blocks(root, hits, url, strong)
     in_blocks = {el for b in blocks for el in b.elements}
-    nav, lines = _resolve(cands, url, in_blocks)
-    nav = _with_head_links(nav, hits, url)
+    why: dict[int, str] = {}
+    nav, lines = _resolve(cands, url, in_blocks, why)
+    nav = _with_head_links(nav, hits, url, why)
 
     links = [(key, link) for key, link in nav]
     teasers: list[tuple[tuple, Teaser]] = []
     for block in blocks:
         links.extend(block.links)
         teasers.extend(block.teasers)
+        why.update((id(item), block.why) for _, item in (*block.links, *block.teasers))
     links, teasers = not_itself(*first_occurrence(links, teasers), own_title_keys(root))
     elements = expand(lines + [el for b in blocks for el in b.elements])
     return unique([link for _, link in links], lambda x: x.url and (x.rel, x.url)), \
-        unique([t for _, t in teasers], lambda x: x.url), elements
+        unique([t for _, t in teasers], lambda x: x.url), elements, why
 
 
 # --- resolution ----------------------------------------------------------------------------
 
-def _resolve(cands: list[Cand], url: str | None, in_blocks: set):
-    """Merge the evidence per link, filter, and return ([(key, Link)], [elements])."""
+def _resolve(cands: list[Cand], url: str | None, in_blocks: set, why: dict):
+    """Merge the evidence per link, filter, and return ([(key, Link)], [elements]); why
+    gets each link's provenance."""
     best: dict = {}  # anchor (or line) -> merged candidate
     for cand in cands:
         ident = cand.anchor if cand.anchor is not None else cand.line
@@ -85,6 +96,7 @@ def _resolve(cands: list[Cand], url: str | None, in_blocks: set):
         if cand.strength > old.strength or (cand.strength == old.strength and
                                             is_inside(cand.line, {old.line})):
             old.rel, old.strength = cand.rel, cand.strength  # the inner box is more precise
+            old.why = cand.why
         if is_inside(old.line, {cand.line}):
             old.line = cand.line  # keep the wider line: "« <a>" holds the arrow too
     kept = _pairs_only_for_arrows([c for c in best.values() if c.anchor is None or
@@ -104,7 +116,9 @@ def _resolve(cands: list[Cand], url: str | None, in_blocks: set):
         ident = (cand.rel, href or cand.title)
         if ident not in seen:
             seen.add(ident)
-            links.append((key, Link(cand.rel, cand.title, href)))
+            link = Link(cand.rel, cand.title, href)
+            why[id(link)] = cand.provenance()
+            links.append((key, link))
     return links, lines
 
 
@@ -174,7 +188,7 @@ def _pairs_only_for_arrows(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def _with_head_links(nav: list, hits: Hits, url: str | None) -> list:
+def _with_head_links(nav: list, hits: Hits, url: str | None, why: dict) -> list:
     """<link rel=prev/next> for the directions the body gives no link for."""
     have = {link.rel for _, link in nav}
     out = list(nav)
@@ -183,6 +197,8 @@ def _with_head_links(nav: list, hits: Hits, url: str | None) -> list:
         href = real_href(link, url)
         if rel and href and rel not in have and not page_of_same_article(href, url):
             have.add(rel)
-            out.append((doc_key(link), Link(rel, clean_inline(link.get("title")), href)))
+            item = Link(rel, clean_inline(link.get("title")), href)
+            why[id(item)] = "prevnext:head"
+            out.append((doc_key(link), item))
     return out
 

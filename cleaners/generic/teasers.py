@@ -44,9 +44,9 @@ from .nav_dom import (
     text_len,
 )
 from .nav_embeds import find_embeds
-from .nav_rails import find_rails
+from .nav_rails import find_rails, named_by_items_only
 from .nav_region import region_after
-from .nav_scan import Hits, heading_label, read_more, related_heading
+from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
 from .nav_text_pairs import text_pairs
 
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
@@ -69,8 +69,8 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     blocks: list[Block] = []
     taken: set = set()
     for el in _class_seeds(hits.related):
-        if not is_inside(el, taken) and not in_chrome(el):
-            _take(_from_class(el, url, nav_anchors), blocks, taken)
+        if not is_inside(el, taken) and not in_chrome(el, menus=False):
+            _take(_from_class(el, url, nav_anchors), blocks, taken, _class_why(el))
     authors = None
     author_heads = set()
     for hit in hits.texts:
@@ -88,10 +88,10 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
             continue
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     for el in find_rails(root, url, taken, author_heads):
-        _take(_from_rail(el, url, nav_anchors), blocks, taken)
+        _take(_from_rail(el, url, nav_anchors), blocks, taken, "rail")
     nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
     for el in find_embeds(root, url, taken, nav_boxes):
-        _take(_from_embed(el, url, nav_anchors), blocks, taken)
+        _take(_from_embed(el, url, nav_anchors), blocks, taken, "embed")
     return blocks
 
 
@@ -150,10 +150,11 @@ def _site_list(el) -> bool:
     return heading_label(text) and not related_heading(text)
 
 
-def _take(block: Block | None, blocks: list, taken: set) -> None:
+def _take(block: Block | None, blocks: list, taken: set, why: str = "") -> None:
     if block is not None and block.elements and hidden(block.elements[-1]):
         block = Block(elements=block.elements)  # not navigation, nor text a reader sees
     if block is not None:
+        block.why = block.why or why
         blocks.append(block)
         taken.update(block.elements)
 
@@ -176,6 +177,16 @@ def _class_seeds(elements: list) -> list:
     return out
 
 
+def _class_why(el) -> str:
+    """Provenance of a class seed: its first class token naming a related block (a seed
+    standing for its items carries none itself: their token)."""
+    for node in (el, next((k for k in el if isinstance(k.tag, str)), None)):
+        for token in ((node.get("class") or "") if node is not None else "").split():
+            if class_kind(token) == "related":
+                return f"class:{token.lower()}"
+    return "class"
+
+
 # --- block shapes --------------------------------------------------------------------------
 
 def _from_class(el, url, nav_anchors) -> Block | None:
@@ -193,7 +204,10 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or loose_text(el, cards) > BLOCK_SLACK:
         return None
-    return make_block(cards, [el], url)
+    block = make_block(cards, [el], url)
+    if block is not None and named_by_items_only(el):
+        return Block(elements=block.elements)  # dropped from the text, no items
+    return block
 
 
 def _from_embed(el, url, nav_anchors) -> Block | None:
@@ -222,7 +236,8 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
         host = hit.owner.getparent()
         if host is None or text_len(host, heading_len) > heading_len or \
                 next(host.iter("a"), None) is not None:
-            return _inline(host, hit.text, list(hit.owner.itersiblings()), url, nav_anchors)
+            return _why(_inline(host, hit.text, list(hit.owner.itersiblings()), url,
+                                nav_anchors), "inline", hit.text)
         # "<h5><span class=icon></span>相关新闻</h5>": an empty icon before the words; the
         # element holds only the label, so it is the heading
         head = host
@@ -231,7 +246,7 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     if head.tag not in HEADING_TAGS and text_len(head, heading_len) > heading_len:
         # "<p>Read more: <a>…</a></p>": the label opens its line ("<h3>More in <a>White
         # House</a></h3>" is a heading: its section link is no card)
-        return _inline(head, hit.text, list(head), url, nav_anchors)
+        return _why(_inline(head, hit.text, list(head), url, nav_anchors), "inline", hit.text)
     for _ in range(4):  # climb boxes that hold only the heading (and a short "more" link)
         parent = head.getparent()
         if parent is None or parent.tag in STOP_TAGS:
@@ -247,14 +262,22 @@ def _from_heading(hit, url, nav_anchors, taken: set) -> Block | None:
     if not region:
         return None
     if next((a for r in region for a in r.iter("a")), None) is None:
-        cards = text_pairs(region)
+        cards, shape = text_pairs(region), "text-pairs"
     else:
-        cards = find_cards(region, nav_anchors)
+        cards, shape = find_cards(region, nav_anchors), "cards"
     used = _trim_region(region, cards)
     cards = [c for c in cards if is_inside(c.el, set(used)) and not _under_site_list(c.el, used)]
     if not cards:
         return None
-    return make_block(cards, [head, *used], url, _max_cards(hit.text))
+    block = make_block(cards, [head, *_without_prose(used, cards)], url, _max_cards(hit.text))
+    return _why(block, shape, hit.text)
+
+
+def _why(block: Block | None, shape: str, label: str) -> Block | None:
+    """Provenance of a block under a related heading: its shape and the label."""
+    if block is not None:
+        block.why = f"heading:{shape} {label[:40]}"
+    return block
 
 
 def _listing_links(box, head, label: str) -> int:
@@ -285,7 +308,27 @@ def _inline(host, label: str, region: list, url, nav_anchors) -> Block | None:
 
 
 def _trim_region(region: list, cards: list[Card]) -> list:
-    """The region up to its last card, cut before the first stretch of prose."""
+    """The region up to its last card. Prose or a card box with loose text between the
+    cards does not end it (cutting there lost the related cards after it: bench/README.md,
+    navigation audit)."""
+    holders = _holders(cards)
+    used = list(region)
+    while used and used[-1] not in holders:
+        used.pop()
+    return used
+
+
+def _without_prose(used: list, cards: list[Card]) -> list:
+    """The region's elements to drop: not the prose between its cards (a paragraph, a card
+    box with loose text), which stays the article's text."""
+    holders = _holders(cards)
+    return [el for el in used
+            if (loose_text(el, cards) <= BLOCK_SLACK if el in holders
+                else text_len(el, _INLINE_SLACK) <= _INLINE_SLACK)]
+
+
+def _holders(cards: list[Card]) -> set:
+    """The cards' elements (title element and snippet sibling) and their ancestors."""
     holders = set()
     for card in cards:
         for el in (card.el, card.extra):
@@ -293,17 +336,7 @@ def _trim_region(region: list, cards: list[Card]) -> list:
             while node is not None and node not in holders:
                 holders.add(node)
                 node = node.getparent()
-    used = []
-    for el in region:
-        if el in holders:
-            if loose_text(el, cards) > BLOCK_SLACK:
-                break
-        elif text_len(el, _INLINE_SLACK) > _INLINE_SLACK:
-            break
-        used.append(el)
-    while used and used[-1] not in holders:
-        used.pop()
-    return used
+    return holders
 
 
 def _under_site_list(el, region: list) -> bool:
