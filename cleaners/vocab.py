@@ -65,10 +65,12 @@ SITE_LIST_START = re.compile(rf"{_DECOR_HEAD}(?:{_alt(SITE_LIST_WORDS)})", re.IG
 # ... or closes with one, as the last part of a compound: "Motorsport-Aktuell", "Sport aktuell".
 SITE_LIST_END = re.compile(rf"[\s\-–—|]+(?:{_alt(SITE_LIST_WORDS)}){_DECOR_TAIL}", re.IGNORECASE)
 # Class/id names of boxes around unlabelled card rails: "tw-article-teaser",
-# "read-more-links", "more-stories", "article_page_bottom_zone", "recirculation".
+# "read-more-links", "more-stories", "article_page_bottom_zone", "recirculation". Not
+# "relat": the boxes it named that no class seed took held site-wide lists as often
+# (switched off, fewer fp on both splits: bench/README.md, navigation audit).
 RAIL_CLASS = re.compile(
     r"teaser|card|stor(?:y|ies)|recirc|read|more|also|bottom|zone"
-    r"|article-?list|post-?list|news-?list|relat|recom|suggest|similar|weitere|mehr"
+    r"|article-?list|post-?list|news-?list|recom|suggest|similar|weitere|mehr"
 )
 # Boxes whose lists are site-wide or not shown: sidebars, widgets, tabs, hidden elements, an
 # author's latest articles ("more-content-from-the-author": not about this article). "side"
