@@ -1,10 +1,15 @@
-"""bench/nav_audit.py's pieces that rebuild vocabularies: they must give back the product's
+"""bench/nav_audit_patch.py's pieces that rebuild vocabularies: they must give back the product's
 own patterns when nothing is switched off, or an ablation measures something else."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from bench.nav_audit import _prevnext_patterns, heading_patterns, split_alternatives, word_groups
+from bench.nav_audit_patch import (
+    _prevnext_patterns,
+    heading_patterns,
+    split_alternatives,
+    word_groups,
+)
 from cleaners import vocab, vocab_headings
 
 
