@@ -221,13 +221,7 @@ def _trim_variant(cut_prose: bool = True, cut_loose: bool = True, pop_tail: bool
     from cleaners.generic.nav_dom import text_len
 
     def trim(region, cards):
-        holders = set()
-        for card in cards:
-            for el in (card.el, card.extra):
-                node = el
-                while node is not None and node not in holders:
-                    holders.add(node)
-                    node = node.getparent()
+        holders = teasers._holders(cards)
         used = []
         for el in region:
             if el in holders:

@@ -30,7 +30,8 @@ def _key(name: str) -> str:
 
 def _house(person: dict, site_keys: set[str]) -> bool:
     name = person["name"]
-    first = name.split()[0] if name.split() else ""
+    words = name.split()
+    first = words[0] if words else ""
     return bool(person.get("organization") or _AGENCY.fullmatch(name.strip())
                 or _DESK.search(name) or _key(name) in site_keys
                 or (len(_key(first)) >= 3 and _key(first) in site_keys))

@@ -8,6 +8,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
+from .urls import bare_host
+
 # "/", "/de", "/en-us/": a site's (language) home page
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", re.IGNORECASE)
 _LINK_NAMED = etree.XPath("//body//a[@href][normalize-space(.) = $name or "
@@ -65,9 +67,7 @@ _SOCIAL = frozenset("twitter.com x.com facebook.com instagram.com linkedin.com y
 
 
 def _social_home(link: str) -> bool:
-    parts = urlsplit(link)
-    return (parts.hostname or "").removeprefix("www.") in _SOCIAL \
-        and parts.path.strip("/") == ""
+    return bare_host(link) in _SOCIAL and urlsplit(link).path.strip("/") == ""
 
 
 def own_home(link: str, url: str | None) -> bool:
@@ -75,8 +75,7 @@ def own_home(link: str, url: str | None) -> bool:
     site on another host is their profile."""
     parts = urlsplit(urljoin(url or "", link))
     return bool(url) and _HOME_PATH.fullmatch(parts.path) is not None \
-        and (parts.hostname or "").removeprefix("www.") \
-        == (urlsplit(url).hostname or "").removeprefix("www.")
+        and (parts.hostname or "").removeprefix("www.") == bare_host(url)
 
 
 def link_names(root, people: list[dict]) -> None:

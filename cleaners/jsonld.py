@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 import orjson
 
 from .names import several_names, split_credentials
 from .references import reference
 from .text import clean_inline
+from .urls import bare_host
 
 # Some CMSs wrap the JSON-LD text in an XHTML comment: "//<![CDATA[ {...} //]]>" or "<!-- -->".
 _WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
@@ -132,7 +132,7 @@ def ld_citations(value, page_url: str | None = None) -> list[dict]:
 
 
 def _host(url) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.") if isinstance(url, str) else ""
+    return bare_host(url) if isinstance(url, str) else ""
 
 
 def crumb_names(item: dict) -> list[str]:

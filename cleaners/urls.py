@@ -23,6 +23,12 @@ def origin_prefix(base: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
 
 
+def bare_host(url: str) -> str:
+    """The URL's host, lowercased, without "www." ("https://www.Example.de/x" ->
+    "example.de"); "" for a relative URL."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def join_url(base: str, href: str) -> str:
     """Same result as urllib.parse.urljoin(base, href)."""
     if base and is_plain_path(href):

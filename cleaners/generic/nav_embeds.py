@@ -27,6 +27,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from ..text import word_count
+from ..urls import bare_host
 from ..vocab import AD_CLASS, CALL_TO_ACTION, NON_ARTICLE_URL
 from .nav_dom import (
     HEADING_TAGS,
@@ -120,8 +121,7 @@ def _article_href(a, url: str) -> str | None:
 def _same_host(href: str, url: str) -> bool:
     """Cards in the text lead to the site's own articles: other hosts of the same domain
     are its shop, newsletter, app or account pages ("abo.", "secure.", "company.")."""
-    host = (urlsplit(href).hostname or "").removeprefix("www.")
-    return host == (urlsplit(url).hostname or "").removeprefix("www.")
+    return bare_host(href) == bare_host(url)
 
 
 def _card_of(a, href: str, url: str):
