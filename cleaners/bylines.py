@@ -26,7 +26,10 @@ BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small"
                "font"}
 # Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
 # an author page ("/autor/frank_g");
-# not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser.
+# not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser, nor
+# in the page's own <footer> (one outside any <article> / <main>): it credits the site, its
+# theme's maker ("Theme: <a class=theme-author>…</a>") or the publisher, not this article's
+# writer; an article's <footer> may hold its byline.
 _AUTHOR_WORDS = ("author", "authors", "autor", "autoren", "auteur", "autore")
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS)
 _BYLINE_PRED = (
@@ -35,7 +38,8 @@ _BYLINE_PRED = (
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
     ' or contains(@class,"bio")'
-    ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]')
+    ' or contains(@class,"leserbrief") or contains(@class,"kommentar")])]'
+    '[not(ancestor::footer[not(ancestor::article or ancestor::main)])]')
 _BYLINE_ALL = etree.XPath("//*" + _BYLINE_PRED, smart_strings=False)
 _RELATED_ANCESTOR = etree.XPath('ancestor-or-self::*[contains(@class,"related")]/@class',
                                 smart_strings=False)
