@@ -47,6 +47,7 @@ from .nav_embeds import find_embeds
 from .nav_rails import find_rails, named_by_items_only
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
+from .nav_sitewide import too_many_embeds
 from .nav_text_pairs import text_pairs
 
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
@@ -90,7 +91,8 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     for el in find_rails(root, url, taken, author_heads):
         _take(_from_rail(el, url, nav_anchors), blocks, taken, "rail")
     nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
-    for el in find_embeds(root, url, taken, nav_boxes):
+    embeds = find_embeds(root, url, taken, nav_boxes)
+    for el in [] if too_many_embeds(embeds) else embeds:  # a listing's excerpts
         _take(_from_embed(el, url, nav_anchors), blocks, taken, "embed")
     return blocks
 
