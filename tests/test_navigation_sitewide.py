@@ -62,3 +62,22 @@ def test_a_few_cards_between_paragraphs_are_embedded_cards():
 def test_many_cards_between_paragraphs_are_a_listing_not_embedded_cards():
     links, teasers, elements = find_in_body(_text_with_cards(9), URL)
     assert (links, teasers, elements) == ([], [], [])
+
+
+def test_an_embedded_card_to_a_page_named_by_one_word_is_no_article():
+    for href, taken in (("/live/football/premier-league/table/", False),
+                        ("/user/Marianne1.html", False),
+                        ("/health/2024/04/story.html", True),
+                        ("/health/heart-rate-in-the-morning", True),
+                        ("/health/story?id=12", True)):
+        page = (f"<main><article><h1>Sleep and blood pressure</h1><div class='body-copy'>{PROSE}"
+                f'<p><a href="https://news.example.org{href}">The table of the league after the '
+                f"match day</a></p>{PROSE}</div></article></main>")
+        links, _teasers, _elements = find_in_body(page, URL)
+        assert bool(links) == taken, href
+
+
+def test_a_rails_card_to_a_page_named_by_one_word_is_no_item():
+    rail = _rail(["health"] * 4).replace("/health/2024/05/3.html", "/health/results/")
+    links, _teasers, _elements = find_in_body(_article(rail), URL)
+    assert [x.title for x in links] == HEADLINES[:3]

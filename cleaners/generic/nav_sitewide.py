@@ -8,6 +8,7 @@ front page, latest or picks), the same under every article, not about this one.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from .nav_dom import absolute
@@ -20,6 +21,22 @@ _MAX_EMBEDS = 8
 def too_many_embeds(cards: list) -> bool:
     """Are there more embedded cards than a text holds (`_MAX_EMBEDS`)?"""
     return len(cards) > _MAX_EMBEDS
+
+
+# The last segment of a page named by one word: letters, at most two digits after them.
+_WORD_PAGE = re.compile(r"^[^\W\d_]+\d{0,2}$")
+_ID = re.compile(r"\d{4}")  # an article id or a year in the path, an id in the query
+_EXTENSION = re.compile(r"\.\w{2,5}$")
+
+
+def word_page(href: str) -> bool:
+    """Does href lead to a page named by one plain word, with no digits of an id or a year
+    in its path (four or more in a row) nor any in its query?"""
+    parts = urlsplit(href)
+    if _ID.search(parts.path) or any(ch.isdigit() for ch in parts.query):
+        return False
+    last = _EXTENSION.sub("", parts.path.rstrip("/").rsplit("/", 1)[-1])
+    return bool(_WORD_PAGE.match(last))
 
 
 def _folder(url: str) -> str | None:
