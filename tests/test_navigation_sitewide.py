@@ -4,6 +4,8 @@ stories from all over the site below a recipe, a category listing whose excerpts
 paragraphs between cards."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from nav_pages import find_in_body
 
 URL = "https://news.example.org/health/2024/05/sleep-and-blood-pressure.html"
@@ -67,6 +69,8 @@ def test_many_cards_between_paragraphs_are_a_listing_not_embedded_cards():
 def test_an_embedded_card_to_a_page_named_by_one_word_is_no_article():
     for href, taken in (("/live/football/premier-league/table/", False),
                         ("/user/Marianne1.html", False),
+                        ("/world/%E6%96%B0%E9%97%BB", False),  # "/world/新闻", escaped
+                        ("/world/" + quote("中国经济发展报告"), True),  # a title
                         ("/health/2024/04/story.html", True),
                         ("/health/heart-rate-in-the-morning", True),
                         ("/health/story?id=12", True)):

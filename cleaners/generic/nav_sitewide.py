@@ -9,7 +9,7 @@ front page, latest or picks), the same under every article, not about this one.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .nav_dom import absolute
 
@@ -25,18 +25,21 @@ def too_many_embeds(cards: list) -> bool:
 
 # The last segment of a page named by one word: letters, at most two digits after them.
 _WORD_PAGE = re.compile(r"^[^\W\d_]+\d{0,2}$")
+# Chinese, Japanese and Korean write a name in a few characters: a longer run is a title.
+_CJK_TITLE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]{7,}")
 _ID = re.compile(r"\d{4}")  # an article id or a year in the path, an id in the query
 _EXTENSION = re.compile(r"\.\w{2,5}$")
 
 
 def word_page(href: str) -> bool:
-    """Does href lead to a page named by one plain word, with no digits of an id or a year
-    in its path (four or more in a row) nor any in its query?"""
+    """Does href lead to a page named by one plain word (read unescaped: "/tag/%E6%96%B0%E9%97%BB"
+    is "/tag/新闻"), with no digits of an id or a year in its path (four or more in a row)
+    nor any in its query?"""
     parts = urlsplit(href)
     if _ID.search(parts.path) or any(ch.isdigit() for ch in parts.query):
         return False
-    last = _EXTENSION.sub("", parts.path.rstrip("/").rsplit("/", 1)[-1])
-    return bool(_WORD_PAGE.match(last))
+    last = _EXTENSION.sub("", unquote(parts.path).rstrip("/").rsplit("/", 1)[-1])
+    return bool(_WORD_PAGE.match(last)) and not _CJK_TITLE.search(last)
 
 
 def _folder(url: str) -> str | None:
