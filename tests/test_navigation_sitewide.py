@@ -85,3 +85,13 @@ def test_a_rails_card_to_a_page_named_by_one_word_is_no_item():
     rail = _rail(["health"] * 4).replace("/health/2024/05/3.html", "/health/results/")
     links, _teasers, _elements = find_in_body(_article(rail), URL)
     assert [x.title for x in links] == HEADLINES[:3]
+
+
+def test_a_dated_address_has_no_section_folder():
+    # WordPress-like permalinks: related posts of other years are no other section
+    url = "https://blog.example.org/2024/05/19/sleep-and-blood-pressure/"
+    items = "".join(f'<div class="x1"><a href="https://blog.example.org/{2020 + i}/03/0{i + 1}/'
+                    f'post-{i}/">{HEADLINES[i]}</a><span>2 min read</span></div>'
+                    for i in range(4))
+    links, _teasers, _elements = find_in_body(_article(f"<div><div>{items}</div></div>"), url)
+    assert [x.title for x in links] == HEADLINES

@@ -44,9 +44,12 @@ def word_page(href: str) -> bool:
 
 def _folder(url: str) -> str | None:
     """The first folder of a URL's path ("politik" of "/politik/article123.html"); None for
-    a path of one segment ("/news,139377.html", "/?p=123"): no folder to compare."""
+    a path of one segment ("/news,139377.html", "/?p=123") or one opening with a number:
+    no folder to compare."""
     parts = [p for p in urlsplit(url).path.split("/") if p]
-    return parts[0].lower() if len(parts) >= 2 else None
+    if len(parts) < 2 or parts[0].isdigit():
+        return None  # a year ("/2013/07/19/slug.html") or an id: a date, no section
+    return parts[0].lower()
 
 
 def off_section(hrefs: list[str], url: str) -> bool:
