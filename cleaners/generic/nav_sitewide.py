@@ -4,7 +4,16 @@ front page, latest or picks), the same under every article, not about this one.
 - Section: a rail without a class name saying so whose items mostly lie outside the
   article's section folder ("/rezepte/…" beside items under "/garten/", "/trends/",
   "/feste-feiern/") lists the site's stories at large; a related rail, or a "more from the
-  section" rail, keeps to the article's folder.
+  section" rail, keeps to the article's folder (nav_rails.find_rails).
+- Count: a text sets a few cards between its paragraphs (the tune pages: six at most); a
+  page where many more pass for embedded cards is a listing (a blog's front page, a
+  category's posts with their excerpts between the headlines), none of them about one
+  article (teasers.find_blocks).
+- Address: a card of a rail or in the text leads to an article, whose address carries an
+  id, a date or a slug of words; a page named by one plain word ("/tabelle/",
+  "/user/Marianne1.html", "/categoria/noticias/", "/tag/新闻") is a table, a profile or a
+  listing (teasers._from_rail, _from_embed).
+bench/README.md, "Rails and embeds: the site's own lists", has each rule's numbers.
 """
 from __future__ import annotations
 
@@ -32,9 +41,9 @@ _EXTENSION = re.compile(r"\.\w{2,5}$")
 
 
 def word_page(href: str) -> bool:
-    """Does href lead to a page named by one plain word (read unescaped: "/tag/%E6%96%B0%E9%97%BB"
-    is "/tag/新闻"), with no digits of an id or a year in its path (four or more in a row)
-    nor any in its query?"""
+    """Does href lead to a page named by one plain word (read unescaped:
+    "/tag/%E6%96%B0%E9%97%BB" is "/tag/新闻"), with no digits of an id or a year in its path
+    (four or more in a row) nor any in its query?"""
     parts = urlsplit(href)
     if _ID.search(parts.path) or any(ch.isdigit() for ch in parts.query):
         return False
