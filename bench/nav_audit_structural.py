@@ -191,6 +191,13 @@ def structural_rules() -> list[Rule]:
         (RAI, "_MAX_PLAIN_ITEM", 600))
     add("rail: article itself counts", "sub-rule", "nav_rails._leads_here",
         (RAI, "_leads_here", _const(False)))
+    # the site's own lists (nav_sitewide.py)
+    add("rail filter: items off the article's section", "filter", "nav_sitewide.off_section",
+        (RAI, "off_section", _const(False)))
+    add("embed filter: too many for a text", "filter", "nav_sitewide.too_many_embeds",
+        (TEA, "too_many_embeds", _const(False)))
+    add("rail/embed card filter: one-word page", "filter", "nav_sitewide.word_page",
+        (TEA, "word_page", _const(False)))
     # embeds
     add("embed filter: site list/comments", "filter", "nav_embeds._in_site_list",
         (EMB, "_in_site_list", _const(False)))

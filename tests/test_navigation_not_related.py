@@ -83,7 +83,9 @@ def test_card_to_paid_content_between_paragraphs_is_no_related_link():
 
 
 def _plain_rail(heading: str) -> str:
-    items = "".join(f'<li><h3><a href="{SITE}/doc/{770 + i}4900">{t}</a></h3></li>' for i, t in
+    # items in the article's section folder ("/health/"): a list of other folders' stories is
+    # no rail by itself (nav_sitewide.off_section)
+    items = "".join(f'<li><h3><a href="{SITE}/health/{770 + i}4900">{t}</a></h3></li>' for i, t in
                     enumerate(("Bank reports a quarterly profit of ten billion",
                                "Cloud provider completes a large leasing project",
                                "Post office makes pension delivery more modern")))
@@ -278,16 +280,17 @@ def test_page_two_of_this_article_named_in_words_is_no_next_article():
 
 def test_a_list_without_a_name_of_cards_with_named_excerpts_is_a_rail():
     # MexicoNewsDaily-like (a WordPress theme's module grid): no rail class name, but each
-    # card names its excerpt; items too long for a bare-headline rail
+    # card names its excerpt; items too long for a bare-headline rail; items in the article's
+    # section folder, as there ("/news/" beside a "/news/" article)
     titles = ("Drought paralyzes northern states water deliveries to the US",
               "Justice department returns thirteen convicted nationals",
               "US announces a tariff on tomatoes starting in July")
     items = "".join(
-        f'<div class="span4"><div class="wrap"><h3 class="entry-title"><a href="{SITE}/news/'
+        f'<div class="span4"><div class="wrap"><h3 class="entry-title"><a href="{SITE}/health/'
         f'story-{i}/">{t}</a></h3><div class="meta">April 15, 2025</div><div class="td-excerpt">'
         f"In the past five years the state has sent less than a third of the water it owes; "
         f"farmers on both sides of the border worry about the next season.</div></div></div>"
         for i, t in enumerate(titles))
     links, teasers, _elements = _find(_article(after=f'<div><div class="row">{items}</div></div>'))
     assert links == []
-    assert [t.url for t in teasers] == [f"{SITE}/news/story-{i}/" for i in range(3)]
+    assert [t.url for t in teasers] == [f"{SITE}/health/story-{i}/" for i in range(3)]

@@ -52,6 +52,7 @@ from .nav_rail_heads import (
     site_list_heading,
 )
 from .nav_scan import related_heading
+from .nav_sitewide import off_section
 
 # Containers with at least three children holding a link, after the first <h1> when there
 # is one (the following:: axis skips its ancestors): one XPath pass in C.
@@ -112,7 +113,8 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
         head = heading_of(el)
         if _in_right_column(el) and not _own_topic(head, url) or _media_feed(el):
             continue
-        if not hinted and _apart_from_article(el, root):
+        if not hinted and (_apart_from_article(el, root) or
+                           off_section(_item_hrefs(el, url), url)):
             continue
         if site_list_heading(head) or (not hinted and not plain_rail_heading(head)) or \
                 other_section(head, el, url) or heading_leads_away(head, url) or \
@@ -175,6 +177,11 @@ def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
                 _leads_here(item, url, max_item):
             here = 1  # the article itself, listed among its topic's stories
     return good >= _MIN_ITEMS - here and 3 * (good + here) >= 2 * len(items)
+
+
+def _item_hrefs(el, url: str) -> list[str]:
+    """The article links of the rail's items (nav_sitewide.off_section)."""
+    return [h for k in el if isinstance(k.tag, str) and (h := _article_link(k, url)) is not None]
 
 
 def _leads_here(item, url: str, max_item: int) -> bool:

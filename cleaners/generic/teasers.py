@@ -47,6 +47,7 @@ from .nav_embeds import find_embeds
 from .nav_rails import find_rails, named_by_items_only
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
+from .nav_sitewide import too_many_embeds, word_page
 from .nav_text_pairs import text_pairs
 
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
@@ -90,7 +91,8 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
     for el in find_rails(root, url, taken, author_heads):
         _take(_from_rail(el, url, nav_anchors), blocks, taken, "rail")
     nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
-    for el in find_embeds(root, url, taken, nav_boxes):
+    embeds = find_embeds(root, url, taken, nav_boxes)
+    for el in [] if too_many_embeds(embeds) else embeds:  # a listing's excerpts
         _take(_from_embed(el, url, nav_anchors), blocks, taken, "embed")
     return blocks
 
@@ -201,7 +203,7 @@ def _from_class(el, url, nav_anchors) -> Block | None:
 
 
 def _from_rail(el, url, nav_anchors) -> Block | None:
-    cards = find_cards([el], nav_anchors)
+    cards = [c for c in find_cards([el], nav_anchors) if not word_page(c.href or "")]
     if len(cards) < 2 or loose_text(el, cards) > BLOCK_SLACK:
         return None
     block = make_block(cards, [el], url)
@@ -223,6 +225,8 @@ def _from_embed(el, url, nav_anchors) -> Block | None:
     if len(cards) != 1 or loose_text(el, cards) > BLOCK_SLACK or \
             _NEWSLETTER_PATH.search(urlsplit(cards[0].href or "").path):
         return None
+    if word_page(cards[0].href or ""):
+        return None  # a table, a profile: no article
     if cards[0].extra is not None:  # the paragraph after the card is the article's text
         cards[0].snippet, cards[0].extra = "", None
     if len(cards[0].snippet) < _MIN_EMBED_SNIPPET:  # a byline, a date, a kicker: no summary
