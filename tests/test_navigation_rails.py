@@ -143,3 +143,20 @@ def test_a_list_without_a_name_of_excerpt_cards_is_not_a_rail():
                     f"{title}</a><p>{PROSE}</p></div>" for i, title in enumerate(HEADLINES))
     links, teasers, _elements = _find(_article(f"<div><div>{items}</div></div>"))
     assert (links, teasers) == ([], [])
+
+
+def _zone(n: int) -> str:
+    """A band of card rails, one per section of the site, each under the article."""
+    return "".join(
+        f'<section id="zone-{z}">' + "".join(
+            f'<div class="story-card"><a href="https://news.example.org/s{z}/2024/05/{i}.html">'
+            f"{title} (part {z})</a><span>2 min read</span></div>"
+            for i, title in enumerate(HEADLINES)) + "</section>"
+        for z in range(n))
+
+
+def test_a_page_of_many_rails_is_laid_out_like_a_front_page():
+    links, _teasers, _elements = _find(_article(_zone(3)))
+    assert len(links) == 9  # up to three lists of more stories: the article's
+    links, teasers, _elements = _find(_article(_zone(5)))
+    assert (links, teasers) == ([], [])  # a list per section of the site: the site's

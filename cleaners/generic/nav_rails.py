@@ -18,6 +18,7 @@ galleries ("boxvideo", "boxgaleria": the site's media feed), comment threads
 boxes holding prose (an article's own list of links keeps its sentences). A rail without a
 class name saying so must also stand in the same top-level box of <body> as the page's
 <h1>: a band of the site's stories of its own between the article and the footer is site-wide.
+A page with more than `_MAX_RAILS` rails has none: it is laid out like a front page.
 Its items are bare headlines, unless each names its excerpt ("td-excerpt"): teaser cards of
 the site's markup, not a listing of posts written into the text.
 """
@@ -78,6 +79,10 @@ _MAX_PLAIN_ITEM = 150
 _RIGHT_COLUMN = re.compile(r"(?<![a-z])right(?![a-z])|(?<![a-z])right(?=col|rail|side|bar)",
                            re.IGNORECASE)
 _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
+# An article shows one to three lists of more stories without a heading we know (no tune page
+# of the pools has more); a page with more is laid out like a front or section page, a list
+# per section of the site: those lists are the site's, not the article's.
+_MAX_RAILS = 3
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
 # Inline elements ("<strong>You can also check: <a>…</a> | <a>…</a></strong>") hold a line
@@ -122,7 +127,7 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
                 (head is not None and any(is_inside(h, {head}) for h in not_heads)):
             continue
         rails.append(el)
-    return rails
+    return rails if len(rails) <= _MAX_RAILS else []
 
 
 def _excerpt_cards(el) -> bool:
