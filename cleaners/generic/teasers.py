@@ -44,6 +44,7 @@ from .nav_dom import (
     text_len,
 )
 from .nav_embeds import find_embeds
+from .nav_label_lists import find_label_lists
 from .nav_rails import find_rails, named_by_items_only
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
@@ -89,6 +90,8 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     for el in find_rails(root, url, taken, author_heads):
         _take(_from_rail(el, url, nav_anchors), blocks, taken, "rail")
+    for label, el in find_label_lists(root, url, taken):
+        _take(_from_label_list(label, el, url, nav_anchors), blocks, taken, "label-list")
     nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
     for el in find_embeds(root, url, taken, nav_boxes):
         _take(_from_embed(el, url, nav_anchors), blocks, taken, "embed")
@@ -208,6 +211,13 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     if block is not None and named_by_items_only(el):
         return Block(elements=block.elements)  # dropped from the text, no items
     return block
+
+
+def _from_label_list(label, el, url, nav_anchors) -> Block | None:
+    """A list of headline links under a label line ending in a colon (nav_label_lists.py):
+    the label goes with it."""
+    cards = find_cards([el], nav_anchors)
+    return make_block(cards, [label, el], url) if len(cards) >= 2 else None
 
 
 def _from_embed(el, url, nav_anchors) -> Block | None:
