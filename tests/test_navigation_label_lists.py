@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from nav_pages import find_in_body
 
+from cleaners.generic.nav_label_lists import find_label_lists
+from cleaners.html import parse_html
+
 URL = "https://news.example.org/handel/2021/03/platforma-hurtowa.html"
 PROSE = "<p>" + "Die Plattform verbindet Händler und Lieferanten in ganz Europa. " * 6 + "</p>"
 HEADLINES = ["Lidl startet den Verkauf von Schnelltests",
@@ -47,3 +50,34 @@ def test_sources_on_other_sites_tags_and_names_are_no_such_list():
     for lst in (other, tags):
         links, teasers, _elements = find_in_body(_page("Quellen:", lst), URL)
         assert (links, teasers) == ([], []), lst
+
+
+# --- a run of link lines under a label (a news site's "Seguir leyendo:" written in the text) --
+
+def _text_with_run(label: str, tag: str = "p") -> str:
+    lines = "".join(f'<{tag}><a href="https://news.example.org/handel/2021/03/{i}.html">{title}'
+                    f"</a></{tag}>" for i, title in enumerate(HEADLINES))
+    return (f'<header class="site-header"><a href="/">Portal</a></header><main><article>'
+            f"<h1>Plattform für den Großhandel</h1>{PROSE}{PROSE}<p>{label}</p>{lines}"
+            "</article></main>")
+
+
+def test_a_run_of_link_lines_under_a_label_with_a_colon_is_related():
+    for label in ("Aus unserem Archiv:", "Mehr aus der Branche："):
+        links, teasers, _elements = find_in_body(_text_with_run(label), URL)
+        assert teasers == [], label
+        assert [(x.rel, x.title, x.url) for x in links] == [
+            ("related", title, f"https://news.example.org/handel/2021/03/{i}.html")
+            for i, title in enumerate(HEADLINES)], label
+
+
+def test_list_items_in_a_row_under_a_label_item_are_no_run():
+    # a menu's sub-list ("WLAN-Router mit Modem:" over product links): <li>s, not text lines
+    page = _text_with_run("Router mit Modem:", tag="li").replace(
+        "<p>Router mit Modem:</p>", "<ul><li>Router mit Modem:</li>").replace(
+        "</article>", "</ul></article>")
+    root, _warnings = parse_html(f"<html><body>{page}</body></html>".encode())
+    assert find_label_lists(root, URL, set()) == []
+    lines = parse_html(f"<html><body>{_text_with_run('Router mit Modem:')}</body></html>"
+                       .encode())[0]
+    assert [len(region) for _label, region in find_label_lists(lines, URL, set())] == [3]

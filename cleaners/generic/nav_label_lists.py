@@ -3,9 +3,13 @@
 A label ending in a colon announces what follows it. When what follows is a list (<ul>,
 <ol>) whose every item is one link to another article of the site, by a headline of several
 words and nothing else, the list is the article's further reading, whatever the label's
-words (docs/annotation.md counts such lists as related links). The colon stands in for the
-related-heading vocabulary: a label without one ("Themen", a date) is no announcement, and a
-list of sources on other sites, of tags or of one-word names is no such list.
+words (docs/annotation.md counts such lists as related links). So is a run of two or more
+lines of the text (<p>, <div>, a heading) under such a label, each one such link and nothing
+else ("<p>Seguir leyendo:</p><p><a>Headline</a></p><p><a>Headline</a></p>"); items of a
+list (<li>) in a row under a label <li> are a menu's sub-list (a shop's product links). The
+colon stands in for the related-heading vocabulary: a label without one ("Themen", a date)
+is no announcement, and a list of sources on other sites, of tags or of one-word names is no
+such list.
 """
 from __future__ import annotations
 
@@ -23,14 +27,22 @@ _LISTS = etree.XPath("/*/body//*[self::ul or self::ol][count(li) >= 2]")
 _LISTS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*[self::ul or self::ol]"
                               "[count(li) >= 2]")
 _HAS_H1 = etree.XPath("boolean(/*/body//h1)")
+# Label lines of a run: a paragraph or heading without a link, short, holding a colon (the
+# end is checked in Python).
+_LINE_LABEL = ("[self::p or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][not(.//a)]"
+               "[string-length(normalize-space(.)) <= 80][contains(., ':') or contains(., '：')]")
+_LABELS = etree.XPath("/*/body//*" + _LINE_LABEL)
+_LABELS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _LINE_LABEL)
+_LINE_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "h5", "h6"))
 _MAX_LABEL = 80  # characters of the label line
 _LABEL_END = (":", "：")
 _MIN_WORDS = 3  # a headline, not a name or a tag ("Frankenstein 1", "Gesundheit")
 _MAX_ITEMS = 20
 
 
-def find_label_lists(root, url: str | None, taken: set) -> list[tuple[object, object]]:
-    """(label, list) pairs in page order, neither inside `taken` (other blocks)."""
+def find_label_lists(root, url: str | None, taken: set) -> list[tuple[object, list]]:
+    """(label, [list]) and (label, [line, line, ...]) pairs, none inside `taken` (other
+    blocks): lists first, then runs of lines, each in page order."""
     if not url:
         return []  # "same site" needs the page's URL
     out = []
@@ -39,8 +51,27 @@ def find_label_lists(root, url: str | None, taken: set) -> list[tuple[object, ob
         if label is None or is_inside(lst, taken) or is_inside(label, taken) or \
                 in_chrome(lst) or hidden(lst) or not _headline_links(lst, url):
             continue
-        out.append((label, lst))
+        out.append((label, [lst]))
+    for label in (_LABELS_AFTER_H1 if _HAS_H1(root) else _LABELS)(root):
+        lines = _link_lines(label, url)
+        if len(lines) >= 2 and not is_inside(label, taken) and \
+                not any(is_inside(x, taken) for x in lines) and not in_chrome(label) and \
+                not hidden(label) and squash(raw_text(label)).endswith(_LABEL_END):
+            out.append((label, lines))
     return out
+
+
+def _link_lines(label, url: str) -> list:
+    """The run of lines right after the label, each one link to another article."""
+    lines = []
+    node = label.getnext()
+    while node is not None and len(lines) < _MAX_ITEMS:
+        if isinstance(node.tag, str):
+            if node.tag not in _LINE_TAGS or not _one_headline_link(node, url):
+                break
+            lines.append(node)
+        node = node.getnext()
+    return lines
 
 
 def _label_before(lst):
@@ -61,15 +92,18 @@ def _headline_links(lst, url: str) -> bool:
     items = [k for k in lst if isinstance(k.tag, str)]
     if not 2 <= len(items) <= _MAX_ITEMS or any(k.tag != "li" for k in items):
         return False
-    for item in items:
-        links = [a for a in item.iter("a") if linkable((a.get("href") or "").strip())]
-        if len(links) != 1:
-            return False
-        text = squash(raw_text(links[0]))
-        if text != squash(raw_text(item)) or word_count(text) < _MIN_WORDS:
-            return False
-        href = absolute(links[0].get("href").strip(), url)
-        if NON_ARTICLE_URL.search(urlsplit(href).path) or not same_site(href, url) or \
-                same_page(href, url) or section_of(href, url) or page_of_same_article(href, url):
-            return False
-    return True
+    return all(_one_headline_link(item, url) for item in items)
+
+
+def _one_headline_link(item, url: str) -> bool:
+    """Is the element one link, its whole text, by a headline of several words, to another
+    article of the site?"""
+    links = [a for a in item.iter("a") if linkable((a.get("href") or "").strip())]
+    if len(links) != 1:
+        return False
+    text = squash(raw_text(links[0]))
+    if text != squash(raw_text(item)) or word_count(text) < _MIN_WORDS:
+        return False
+    href = absolute(links[0].get("href").strip(), url)
+    return not (NON_ARTICLE_URL.search(urlsplit(href).path) or not same_site(href, url) or
+                same_page(href, url) or section_of(href, url) or page_of_same_article(href, url))

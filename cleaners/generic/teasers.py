@@ -213,11 +213,11 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     return block
 
 
-def _from_label_list(label, el, url, nav_anchors) -> Block | None:
-    """A list of headline links under a label line ending in a colon (nav_label_lists.py):
-    the label goes with it."""
-    cards = find_cards([el], nav_anchors)
-    return make_block(cards, [label, el], url) if len(cards) >= 2 else None
+def _from_label_list(label, region: list, url, nav_anchors) -> Block | None:
+    """A list (or a run of lines) of headline links under a label line ending in a colon
+    (nav_label_lists.py): the label goes with it."""
+    cards = find_cards(region, nav_anchors)
+    return make_block(cards, [label, *region], url) if len(cards) >= 2 else None
 
 
 def _from_embed(el, url, nav_anchors) -> Block | None:
