@@ -8,6 +8,7 @@ from __future__ import annotations
 from nav_pages import find_in_body
 
 from cleaners.generic.nav_label_lists import find_label_lists
+from cleaners.generic.nav_scan import scan
 from cleaners.html import parse_html
 
 URL = "https://news.example.org/handel/2021/03/platforma-hurtowa.html"
@@ -77,7 +78,8 @@ def test_list_items_in_a_row_under_a_label_item_are_no_run():
         "<p>Router mit Modem:</p>", "<ul><li>Router mit Modem:</li>").replace(
         "</article>", "</ul></article>")
     root, _warnings = parse_html(f"<html><body>{page}</body></html>".encode())
-    assert find_label_lists(root, URL, set()) == []
+    assert find_label_lists(root, URL, set(), scan(root).colon_lines) == []
     lines = parse_html(f"<html><body>{_text_with_run('Router mit Modem:')}</body></html>"
                        .encode())[0]
-    assert [len(region) for _label, region in find_label_lists(lines, URL, set())] == [3]
+    assert [len(region) for _label, region in find_label_lists(
+        lines, URL, set(), scan(lines).colon_lines)] == [3]

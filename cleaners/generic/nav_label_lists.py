@@ -19,46 +19,81 @@ from lxml import etree
 
 from ..text import word_count
 from ..vocab import NON_ARTICLE_URL
-from .nav_dom import STOP_TAGS, absolute, hidden, in_chrome, is_inside, linkable, raw_text, squash
+from .nav_dom import (
+    STOP_TAGS,
+    absolute,
+    doc_key,
+    hidden,
+    in_chrome,
+    is_inside,
+    linkable,
+    raw_text,
+    squash,
+)
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
 
-# Lists after the page's first <h1>, when it has one: one XPath pass in C.
-_LISTS = etree.XPath("/*/body//*[self::ul or self::ol][count(li) >= 2]")
-_LISTS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*[self::ul or self::ol]"
-                              "[count(li) >= 2]")
-_HAS_H1 = etree.XPath("boolean(/*/body//h1)")
-# Label lines of a run: a paragraph or heading without a link, short, holding a colon (the
-# end is checked in Python).
-_LINE_LABEL = ("[self::p or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][not(.//a)]"
-               "[string-length(normalize-space(.)) <= 80][contains(., ':') or contains(., '：')]")
-_LABELS = etree.XPath("/*/body//*" + _LINE_LABEL)
-_LABELS_AFTER_H1 = etree.XPath("(/*/body//h1)[1]/following::*" + _LINE_LABEL)
-_LINE_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "h5", "h6"))
 _MAX_LABEL = 80  # characters of the label line
 _LABEL_END = (":", "：")
 _MIN_WORDS = 3  # a headline, not a name or a tag ("Frankenstein 1", "Gesundheit")
 _MAX_ITEMS = 20
+_LINE_LABELS = frozenset(("p", "h2", "h3", "h4", "h5", "h6"))
+_LINE_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "h5", "h6"))
+_FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
 
 
-def find_label_lists(root, url: str | None, taken: set) -> list[tuple[object, list]]:
+def find_label_lists(root, url: str | None, taken: set,
+                     colon_lines: list) -> list[tuple[object, list]]:
     """(label, [list]) and (label, [line, line, ...]) pairs, none inside `taken` (other
-    blocks): lists first, then runs of lines, each in page order."""
-    if not url:
+    blocks): lists first, then runs of lines, each in page order. colon_lines: the
+    elements of short text nodes ending in a colon (nav_scan.Hits.colon_lines)."""
+    if not url or not colon_lines:
         return []  # "same site" needs the page's URL
+    labels = []
+    for el in colon_lines:
+        label = _label_of(el)
+        if label is not None and label not in labels and not is_inside(label, taken) and \
+                not in_chrome(label) and not hidden(label):
+            labels.append(label)
     out = []
-    for lst in (_LISTS_AFTER_H1 if _HAS_H1(root) else _LISTS)(root):
-        label = _label_before(lst)
-        if label is None or is_inside(lst, taken) or is_inside(label, taken) or \
-                in_chrome(lst) or hidden(lst) or not _headline_links(lst, url):
+    for label in labels:
+        lst = _next_element(label)
+        if lst is not None and lst.tag in ("ul", "ol") and not is_inside(lst, taken) and \
+                _headline_links(lst, url):
+            out.append((label, [lst]))
+    for label in labels:
+        if label.tag not in _LINE_LABELS or any(label is x for x, _r in out):
             continue
-        out.append((label, [lst]))
-    for label in (_LABELS_AFTER_H1 if _HAS_H1(root) else _LABELS)(root):
         lines = _link_lines(label, url)
-        if len(lines) >= 2 and not is_inside(label, taken) and \
-                not any(is_inside(x, taken) for x in lines) and not in_chrome(label) and \
-                not hidden(label) and squash(raw_text(label)).endswith(_LABEL_END):
+        if len(lines) >= 2 and not any(is_inside(x, taken) for x in lines):
             out.append((label, lines))
+    if out:  # after the page's first <h1> (asked only now: the look-up walks the page)
+        h1 = _FIRST_H1(root)
+        after = doc_key(h1[0]) if h1 else ()
+        out = [(label, region) for label, region in out if doc_key(label) > after]
     return out
+
+
+def _label_of(el):
+    """The label line a colon-ending text belongs to: its element, or the wrappers that
+    hold nothing else (<div><h3><strong>Mehr zum Thema:</strong></h3></div>); None when the
+    line is longer or holds a link."""
+    text = squash(raw_text(el))
+    if not text.endswith(_LABEL_END) or len(text) > _MAX_LABEL or el.tag in STOP_TAGS or \
+            el.tag == "a" or next(el.iter("a"), None) is not None:
+        return None
+    for _ in range(3):
+        parent = el.getparent()
+        if parent is None or parent.tag in STOP_TAGS or squash(raw_text(parent)) != text:
+            break
+        el = parent
+    return el
+
+
+def _next_element(el):
+    nxt = el.getnext()
+    while nxt is not None and (not isinstance(nxt.tag, str) or not raw_text(nxt).strip()):
+        nxt = nxt.getnext()
+    return nxt
 
 
 def _link_lines(label, url: str) -> list:

@@ -20,17 +20,26 @@ from lxml import etree
 
 from ..text import word_count
 from ..vocab import NON_ARTICLE_URL, NOT_RAIL_CLASS, SITE_LIST_END, SITE_LIST_START
-from .nav_dom import STOP_TAGS, absolute, hidden, in_chrome, is_inside, linkable, raw_text, squash
+from .nav_dom import (
+    STOP_TAGS,
+    absolute,
+    doc_key,
+    hidden,
+    in_chrome,
+    is_inside,
+    linkable,
+    raw_text,
+    squash,
+)
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
 from .nav_scan import heading_label, related_heading
 
-# Boxes after the page's first <h1> holding two or three links: one XPath pass in C.
-_BOXES = etree.XPath("(/*/body//h1)[1]/following::*[count(.//a[@href]) >= 2]"
-                     "[count(.//a[@href]) <= 6]")
+# Long paragraphs (a box of further reading stands beside one of them, or beside its box).
+_PARAGRAPHS = etree.XPath("descendant::p[string-length(.) >= 100]")
+_LEVELS = 4
 _NOT_BOXES = frozenset(("p", "a", "span", "strong", "b", "em", "i", "li", "small", "font",
                         "u", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer",
                         "form", "table", "tr", "td", "tbody"))
-_FIRST_H1 = etree.XPath("(/*/body//h1)[1]")
 # Query keys of a search: "/termine?suche=Waldkolloquium" lists search results.
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:suche|search|query|q|s|keywords?)=", re.IGNORECASE)
 _MIN_LINKS, _MAX_LINKS = 2, 3  # distinct articles
@@ -41,21 +50,47 @@ _MIN_PROSE = 100  # characters of the paragraph beside the box
 
 
 def find_text_boxes(root, url: str | None, taken: set) -> list:
-    """Box elements in page order, none inside another or inside `taken`."""
+    """Box elements in page order, none inside another or inside `taken`. Candidates are
+    the neighbours of the long paragraphs around the first <h1> and of their boxes (a few
+    levels up): one pass over the article's paragraphs, not a look at every element."""
     if not url:
         return []
+    body = root.find("body")
+    h1 = next(body.iter("h1"), None) if body is not None else None
+    if h1 is None:
+        return []  # (boxes of further reading follow an article's headline)
+    top = _top_box(h1)
+    # the paragraphs of the article around the <h1> (its <article> or <main>, else the page)
+    scope = next(h1.iterancestors("article", "main"), None)
+    paragraphs = _PARAGRAPHS(scope if scope is not None else body)
+    found: dict = {}
+    climbed: dict = {}  # box -> levels still to climb from it
+    for para in paragraphs:
+        node = para
+        for level in range(_LEVELS):
+            for sib in (_neighbour(node, True), _neighbour(node, False)):
+                if sib is not None and sib not in found:
+                    found[sib] = _candidate(sib, top, url)
+            node = node.getparent()
+            left = _LEVELS - level - 1
+            if node is None or node.tag in STOP_TAGS or climbed.get(node, -1) >= left:
+                break  # (the paragraphs of one box share its neighbours)
+            climbed[node] = left
+    after = doc_key(h1)
+    boxes = sorted((el for el, ok in found.items() if ok and doc_key(el) > after), key=doc_key)
     out: list = []
-    h1 = _FIRST_H1(root)
-    top = _top_box(h1[0]) if h1 else None
-    for el in _BOXES(root):
-        if not isinstance(el.tag, str) or el.tag in _NOT_BOXES or el.tag in STOP_TAGS:
-            continue
-        if is_inside(el, taken) or (out and is_inside(el, set(out))):
-            continue
-        if _top_box(el) is top and _headline_box(el, url) and _beside_prose(el) and \
-                not _named_otherwise(el) and not in_chrome(el) and not hidden(el):
+    for el in boxes:
+        if not is_inside(el, taken) and not (out and is_inside(el, set(out))):
             out.append(el)
     return out
+
+
+def _candidate(el, top, url: str) -> bool:
+    """Is el a box of two or three headline links beside prose (cheapest tests first)?"""
+    if el.tag in _NOT_BOXES or el.tag in STOP_TAGS or not _links_in_range(el):
+        return False
+    return _top_box(el) is top and _headline_box(el, url) and _beside_prose(el) and \
+        not _named_otherwise(el) and not in_chrome(el) and not hidden(el)
 
 
 def _named_otherwise(el) -> bool:
@@ -117,10 +152,23 @@ def _beside_prose(el) -> bool:
 
 
 def _neighbour(el, before: bool):
+    """The nearest element sibling holding text (an empty ad slot or <br> is skipped)."""
     sib = el.getprevious() if before else el.getnext()
-    while sib is not None and (not isinstance(sib.tag, str) or not raw_text(sib).strip()):
+    while sib is not None and (not isinstance(sib.tag, str) or
+                               not any(t.strip() for t in sib.itertext())):
         sib = sib.getprevious() if before else sib.getnext()
     return sib
+
+
+def _links_in_range(el) -> bool:
+    """Two to six links with an address under el (stops at the seventh)."""
+    n = 0
+    for a in el.iter("a"):
+        if a.get("href") is not None:
+            n += 1
+            if n > 6:
+                return False
+    return n >= 2
 
 
 def _prose(el) -> bool:

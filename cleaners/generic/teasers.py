@@ -91,7 +91,7 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     for el in find_rails(root, url, taken, author_heads):
         _take(_from_rail(el, url, nav_anchors), blocks, taken, "rail")
-    for label, el in find_label_lists(root, url, taken):
+    for label, el in find_label_lists(root, url, taken, hits.colon_lines):
         _take(_from_label_list(label, el, url, nav_anchors), blocks, taken, "label-list")
     for el in find_text_boxes(root, url, taken):
         _take(_from_label_list(None, [el], url, nav_anchors), blocks, taken, "text-box")
