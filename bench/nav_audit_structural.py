@@ -104,6 +104,10 @@ def structural_rules() -> list[Rule]:
         (TEA, "text_pairs", _const([])))
     add("block: rails", "path", "nav_rails.find_rails", (TEA, "find_rails", _const([])))
     add("block: embeds", "path", "nav_embeds.find_embeds", (TEA, "find_embeds", _const([])))
+    add("block: label lists", "path", "nav_label_lists.find_label_lists",
+        (TEA, "find_label_lists", _const([])))
+    add("block: text boxes", "path", "nav_text_boxes.find_text_boxes",
+        (TEA, "find_text_boxes", _const([])))
     # blocks: teasers.py sub-rules and filters
     add("class: item seeds stand for parent", "sub-rule", "teasers._class_seeds",
         (TEA, "_class_seeds", lambda els: list(dict.fromkeys(els))))

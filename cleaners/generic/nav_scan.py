@@ -79,11 +79,14 @@ class Hits:
     related: list = field(default_factory=list)  # "related-posts", "recommend", ...
     rel_anchors: list = field(default_factory=list)  # <a rel=prev|next>
     head_links: list = field(default_factory=list)  # <link rel=prev|next>
+    # elements whose own text is a short line ending in a colon ("Weitere Artikel zum
+    # Thema:"): labels of what follows them (nav_label_lists.py)
+    colon_lines: list = field(default_factory=list)
 
 
 def scan(root) -> Hits:
     hits = Hits()
-    hits.texts = _text_hits(root)
+    hits.texts = _text_hits(root, hits.colon_lines)
     _class_hits(root, hits)
     for a in _REL_ANCHORS(root):
         if rel_direction(a.get("rel")):
@@ -130,7 +133,9 @@ def _find_all(text: str, stems: tuple[str, ...]):
     return sorted(offsets)
 
 
-def _text_hits(root) -> list[TextHit]:
+def _text_hits(root, colon_lines: list) -> list[TextHit]:
+    """Label and arrow hits; colon_lines gets the elements of short text nodes that end in
+    a colon (fetched in the same pass)."""
     texts = _TEXTS(root)
     joined = "\x00" + "\x00".join(texts).lower() + "\x00"
     if "\u0307" in joined:
@@ -145,14 +150,29 @@ def _text_hits(root) -> list[TextHit]:
     labels = [k for k in starts if is_label(texts[k - 1])]
     found = sorted(set(labels[:_MAX_HITS]) | ends |
                    {k for k in labels[_MAX_HITS:] if related_heading(squash(texts[k - 1]))})
-    if not found:
+    colons = _colon_ends(joined, texts)
+    wanted = sorted(set(found) | colons)
+    if not wanted:
         return []
     hits = []
-    for k, node in zip(found, _fetch(root, found, _TEXT_AT, _TEXTS_AT), strict=False):
-        text = squash(node)
+    found_set = set(found)
+    for k, node in zip(wanted, _fetch(root, wanted, _TEXT_AT, _TEXTS_AT), strict=False):
+        if k in colons and not node.is_tail:
+            colon_lines.append(node.getparent())
+        text = squash(node) if k in found_set else ""
         if text:
             hits.append(TextHit(node.getparent(), text, node.is_tail, k in ends))
     return hits
+
+
+_COLON_END = re.compile(r"[:：]\s*\x00")
+_MAX_COLON_LINE = 80
+
+
+def _colon_ends(joined: str, texts: list) -> set[int]:
+    """Node indexes of short text nodes that end in a colon (at most _MAX_HITS)."""
+    ks = _positions(joined, (m.end() - 1 for m in _COLON_END.finditer(joined)), "after")
+    return {k for k in ks if 1 < len(texts[k - 1].strip()) <= _MAX_COLON_LINE}
 
 
 def _arrow_ends(joined: str) -> list[int]:

@@ -44,10 +44,12 @@ from .nav_dom import (
     text_len,
 )
 from .nav_embeds import find_embeds
+from .nav_label_lists import find_label_lists
 from .nav_rails import find_rails, named_by_items_only
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
 from .nav_sitewide import too_many_embeds, word_page
+from .nav_text_boxes import find_text_boxes
 from .nav_text_pairs import text_pairs
 
 _INLINE_SLACK = 24  # text of an inline label's line besides the label and links
@@ -90,6 +92,10 @@ def find_blocks(root, hits: Hits, url: str | None, nav_anchors: set) -> list[Blo
         _take(_from_heading(hit, url, nav_anchors, taken), blocks, taken)
     for el in find_rails(root, url, taken, author_heads):
         _take(_from_rail(el, url, nav_anchors), blocks, taken, "rail")
+    for label, el in find_label_lists(root, url, taken, hits.colon_lines):
+        _take(_from_label_list(label, el, url, nav_anchors), blocks, taken, "label-list")
+    for el in find_text_boxes(root, url, taken):
+        _take(_from_label_list(None, [el], url, nav_anchors), blocks, taken, "text-box")
     nav_boxes = [*hits.nav_prev, *hits.nav_next, *nav_anchors]  # "next-post" boxes
     embeds = find_embeds(root, url, taken, nav_boxes)
     for el in [] if too_many_embeds(embeds) else embeds:  # a listing's excerpts
@@ -210,6 +216,16 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     if block is not None and named_by_items_only(el):
         return Block(elements=block.elements)  # dropped from the text, no items
     return block
+
+
+def _from_label_list(label, region: list, url, nav_anchors) -> Block | None:
+    """A list (or a run of lines) of headline links under a label line ending in a colon
+    (nav_label_lists.py): the label goes with it. Without a label: a small box of headline
+    links beside the article's prose (nav_text_boxes.py)."""
+    cards = find_cards(region, nav_anchors)
+    if len(cards) < 2:
+        return None
+    return make_block(cards, region if label is None else [label, *region], url)
 
 
 def _from_embed(el, url, nav_anchors) -> Block | None:
