@@ -109,18 +109,6 @@ def _link_lines(label, url: str) -> list:
     return lines
 
 
-def _label_before(lst):
-    """The list's previous element with text, when it is a short line without a link that
-    ends in a colon."""
-    prev = lst.getprevious()
-    while prev is not None and (not isinstance(prev.tag, str) or not raw_text(prev).strip()):
-        prev = prev.getprevious()
-    if prev is None or prev.tag in STOP_TAGS or next(prev.iter("a"), None) is not None:
-        return None
-    text = squash(raw_text(prev))
-    return prev if len(text) <= _MAX_LABEL and text.endswith(_LABEL_END) else None
-
-
 def _headline_links(lst, url: str) -> bool:
     """Is every item of the list one link, its whole text, by a headline of several words,
     to another article of the site?"""
