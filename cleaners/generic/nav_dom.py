@@ -169,3 +169,14 @@ def in_chrome(el, menus: bool = True) -> bool:
                                 any(names_re.search(t) for t in names.lower().split()))
         el = el.getparent()
     return chrome
+
+
+def top_box(el):
+    """The child of <body> that holds el (None outside <body>): a box in another one than
+    the <h1>'s is a band of the site's own between the article and the footer."""
+    while el is not None:
+        parent = el.getparent()
+        if parent is not None and parent.tag == "body":
+            return el
+        el = parent
+    return None

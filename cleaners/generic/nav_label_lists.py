@@ -13,12 +13,9 @@ such list.
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import NON_ARTICLE_URL
 from .nav_dom import (
     STOP_TAGS,
     absolute,
@@ -30,7 +27,7 @@ from .nav_dom import (
     raw_text,
     squash,
 )
-from .nav_pages import page_of_same_article, same_page, same_site, section_of
+from .nav_pages import other_article
 
 _MAX_LABEL = 80  # characters of the label line
 _LABEL_END = (":", "：")
@@ -127,6 +124,4 @@ def _one_headline_link(item, url: str) -> bool:
     text = squash(raw_text(links[0]))
     if text != squash(raw_text(item)) or word_count(text) < _MIN_WORDS:
         return False
-    href = absolute(links[0].get("href").strip(), url)
-    return not (NON_ARTICLE_URL.search(urlsplit(href).path) or not same_site(href, url) or
-                same_page(href, url) or section_of(href, url) or page_of_same_article(href, url))
+    return other_article(absolute(links[0].get("href").strip(), url), url)

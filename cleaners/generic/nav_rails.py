@@ -31,7 +31,6 @@ from lxml import etree
 
 from ..text import word_count
 from ..vocab import (
-    NON_ARTICLE_URL,
     NOT_RAIL_CLASS,
     RAIL_CLASS,
 )
@@ -43,8 +42,9 @@ from .nav_dom import (
     linkable,
     raw_text,
     squash,
+    top_box,
 )
-from .nav_pages import page_of_same_article, same_page, same_site, section_of
+from .nav_pages import other_article, same_page, section_of
 from .nav_rail_heads import (
     heading_leads_away,
     heading_of,
@@ -145,18 +145,8 @@ def _apart_from_article(el, root) -> bool:
     h1 = _FIRST_H1(root)
     if not h1:
         return False
-    top = _top_box(h1[0])
-    return top is not None and top is not _top_box(el)
-
-
-def _top_box(el):
-    """The child of <body> that holds el."""
-    while el is not None:
-        parent = el.getparent()
-        if parent is not None and parent.tag == "body":
-            return el
-        el = parent
-    return None
+    top = top_box(h1[0])
+    return top is not None and top is not top_box(el)
 
 
 def _rail_items(el, url: str, max_item: int = _MAX_ITEM) -> bool:
@@ -226,11 +216,7 @@ def _article_link(item, url: str, max_item: int = _MAX_ITEM) -> str | None:
     if len(found) != 1:
         return None
     href = found.pop()
-    path = urlsplit(href).path
-    if NON_ARTICLE_URL.search(path) or not same_site(href, url) or same_page(href, url) or \
-            section_of(href, url) or page_of_same_article(href, url):
-        return None
-    return href
+    return href if other_article(href, url) else None
 
 
 def _headline(text: str) -> bool:

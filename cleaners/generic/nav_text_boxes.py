@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..text import word_count
-from ..vocab import NON_ARTICLE_URL, NOT_RAIL_CLASS, SITE_LIST_END, SITE_LIST_START
+from ..vocab import NOT_RAIL_CLASS, SITE_LIST_END, SITE_LIST_START
 from .nav_dom import (
     STOP_TAGS,
     absolute,
@@ -30,8 +30,9 @@ from .nav_dom import (
     linkable,
     raw_text,
     squash,
+    top_box,
 )
-from .nav_pages import page_of_same_article, same_page, same_site, section_of
+from .nav_pages import other_article
 from .nav_scan import heading_label, related_heading
 
 # Long paragraphs (a box of further reading stands beside one of them, or beside its box).
@@ -59,7 +60,7 @@ def find_text_boxes(root, url: str | None, taken: set) -> list:
     h1 = next(body.iter("h1"), None) if body is not None else None
     if h1 is None:
         return []  # (boxes of further reading follow an article's headline)
-    top = _top_box(h1)
+    top = top_box(h1)
     # the paragraphs of the article around the <h1> (its <article> or <main>, else the page)
     scope = next(h1.iterancestors("article", "main"), None)
     paragraphs = _PARAGRAPHS(scope if scope is not None else body)
@@ -89,7 +90,7 @@ def _candidate(el, top, url: str) -> bool:
     """Is el a box of two or three headline links beside prose (cheapest tests first)?"""
     if el.tag in _NOT_BOXES or el.tag in STOP_TAGS or not _links_in_range(el):
         return False
-    return _top_box(el) is top and _headline_box(el, url) and _beside_prose(el) and \
+    return top_box(el) is top and _headline_box(el, url) and _beside_prose(el) and \
         not _named_otherwise(el) and not in_chrome(el) and not hidden(el)
 
 
@@ -101,17 +102,6 @@ def _named_otherwise(el) -> bool:
                 f'{node.get("class") or ""} {node.get("id") or ""}'.lower()):
             return True
     return False
-
-
-def _top_box(el):
-    """The child of <body> that holds el: a box in another one than the <h1>'s is a band of
-    the site's own between the article and the footer (as for rails, nav_rails.py)."""
-    while el is not None:
-        parent = el.getparent()
-        if parent is not None and parent.tag == "body":
-            return el
-        el = parent
-    return None
 
 
 def _headline_box(el, url: str) -> bool:
@@ -127,10 +117,7 @@ def _headline_box(el, url: str) -> bool:
         if word_count(text) < _MIN_WORDS or len(text) > _MAX_TITLE:
             return False
         href = absolute(a.get("href").strip(), url)
-        parts = urlsplit(href)
-        if NON_ARTICLE_URL.search(parts.path) or _SEARCH_QUERY.search(parts.query) or \
-                not same_site(href, url) or \
-                same_page(href, url) or section_of(href, url) or page_of_same_article(href, url):
+        if _SEARCH_QUERY.search(urlsplit(href).query) or not other_article(href, url):
             return False
         hrefs.add(href)
         linked += len(text)
