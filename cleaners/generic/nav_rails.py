@@ -31,6 +31,7 @@ from lxml import etree
 
 from ..text import word_count
 from ..vocab import (
+    NAV_CLASS_NEXT,
     NOT_RAIL_CLASS,
     RAIL_CLASS,
 )
@@ -85,6 +86,7 @@ _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 _MAX_RAILS = 3
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
+_NEXT_LEVELS = 3  # a box of next posts: the rail and two levels up
 # Inline elements ("<strong>You can also check: <a>…</a> | <a>…</a></strong>") hold a line
 # of links in the text, not a list of story items.
 _NOT_RAILS = frozenset(("nav", "header", "footer", "form", "select", "table", "tr", "tbody",
@@ -262,6 +264,23 @@ def named_by_items_only(el) -> bool:
             return False
         node = node.getparent()
     return _items_hinted(el)
+
+
+def teaser_cards(el, n_links: int, n_teasers: int) -> bool:
+    """Does a rail named only by its items hold teaser cards only (two or more, each with a
+    summary: n_links 0), in no box of the site's next posts ("next-post-thumbnails", its
+    newest)? Such cards are the related teasers the annotation counts (docs/annotation.md,
+    the card-rail rule); bare headlines so named stay without items (named_by_items_only)."""
+    if n_links or n_teasers < 2:
+        return False
+    node = el
+    for _ in range(_NEXT_LEVELS):
+        if node is None or node.tag in STOP_TAGS:
+            break
+        if NAV_CLASS_NEXT.search(f'{node.get("class") or ""} {node.get("id") or ""}'.lower()):
+            return False
+        node = node.getparent()
+    return True
 
 
 def _items_hinted(el) -> bool:

@@ -45,7 +45,7 @@ from .nav_dom import (
 )
 from .nav_embeds import find_embeds
 from .nav_label_lists import find_label_lists
-from .nav_rails import find_rails, named_by_items_only
+from .nav_rails import find_rails, named_by_items_only, teaser_cards
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
 from .nav_sitewide import too_many_embeds, word_page
@@ -213,7 +213,8 @@ def _from_rail(el, url, nav_anchors) -> Block | None:
     if len(cards) < 2 or loose_text(el, cards) > BLOCK_SLACK:
         return None
     block = make_block(cards, [el], url)
-    if block is not None and named_by_items_only(el):
+    if block is not None and named_by_items_only(el) and \
+            not teaser_cards(el, len(block.links), len(block.teasers)):
         return Block(elements=block.elements)  # dropped from the text, no items
     return block
 
