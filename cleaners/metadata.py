@@ -341,9 +341,24 @@ def _shown(root, people: list[dict]) -> bool:
     body = root.find("body")
     text = body.text_content() if body is not None else ""
     if any(p["name"] in text for p in people):
-        return True
+        return any(not _only_hidden(body, p["name"]) for p in people)
     text = " ".join(text.split()).casefold()
     return any(" ".join(p["name"].split()).casefold() in text for p in people)
+
+
+# elements a reader never sees: the hidden attribute, display:none, a theme's copy of the
+# structured data for search engines ("<span class='vcard rich-snippet-hidden'>": WordPress
+# themes print the posting account there)
+_NAME_HOLDERS = etree.XPath(".//*[text()[contains(., $name)]]", smart_strings=False)
+_HIDDEN_ABOVE = etree.XPath(
+    'ancestor-or-self::*[@hidden or contains(@class,"rich-snippet") or '
+    'contains(translate(@style," ",""),"display:none")]', smart_strings=False)
+
+
+def _only_hidden(body, name: str) -> bool:
+    """Whether every element whose own text holds the name is hidden from the reader."""
+    holders = _NAME_HOLDERS(body, name=name)
+    return bool(holders) and all(_HIDDEN_ABOVE(el) for el in holders)
 
 
 def normalize_language(code: str | None) -> str | None:
