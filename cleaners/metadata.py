@@ -307,6 +307,8 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
+    elif ld_authors and visible["authors"] and _only_hidden(root, ld_authors):
+        ld_authors = []  # named only where the reader never sees it, beside a labelled byline
     people = without_house(ld_authors or _label_or_boxes(root, visible) or meta_authors, house)
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
@@ -340,9 +342,8 @@ def _shown(root, people: list[dict]) -> bool:
     included; in any case and spacing: "JANE ROE", "Jane&nbsp;Roe")."""
     body = root.find("body")
     text = body.text_content() if body is not None else ""
-    inside = [p["name"] for p in people if p["name"] in text]
-    if inside:  # (not in elements the reader never sees only)
-        return any(not _only_hidden(body, text, name) for name in inside)
+    if any(p["name"] in text for p in people):
+        return True
     text = " ".join(text.split()).casefold()
     return any(" ".join(p["name"].split()).casefold() in text for p in people)
 
@@ -354,14 +355,17 @@ _HIDDEN = etree.XPath('.//*[@hidden or contains(@class,"rich-snippet") or '
                       'contains(translate(@style," ",""),"display:none")]', smart_strings=False)
 
 
-def _only_hidden(body, text: str, name: str) -> bool:
-    """Whether every time the body's `text` holds the name it is inside a hidden element (an
-    attribute scan first: most pages hide nothing that holds the name)."""
-    found = _HIDDEN(body)
+def _only_hidden(root, people: list[dict]) -> bool:
+    """Whether the body holds these people's names only inside hidden elements, each time
+    (an attribute scan; run only where a labelled byline names someone)."""
+    body = root.find("body")
+    found = _HIDDEN(body) if body is not None else []
     outer = set(found)
-    held = sum(el.text_content().count(name) for el in found
-               if not any(a in outer for a in el.iterancestors()))
-    return held > 0 and text.count(name) <= held
+    hidden = [el.text_content() for el in found
+              if not any(a in outer for a in el.iterancestors())]
+    text = body.text_content() if body is not None else ""
+    return all(0 < sum(t.count(p["name"]) for t in hidden) >= text.count(p["name"])
+               for p in people)
 
 
 def normalize_language(code: str | None) -> str | None:
