@@ -107,25 +107,27 @@ def anchored_notes(body) -> list[dict]:
              and len(a.get("href")) > 1]
     if len(links) < 2:
         return []
-    marks = {}  # anchor name -> the target the mark at that anchor links to
-    for a in links:
+    marks = {}  # anchor name -> (the target the mark at that anchor links to, its position)
+    for i, a in enumerate(links):
         parent = a.getparent()
         names = [n for n in (a.get("id"), a.get("name"),
                              parent.get("id") if parent is not None and parent.tag == "sup"
                              else None) if n]
         if names and _NOTE_NUMBER.fullmatch(clean_inline(a.text_content())):
-            marks.update(dict.fromkeys(names, a.get("href")[1:]))
+            marks.update(dict.fromkeys(names, (a.get("href")[1:], i)))
     notes: list = []
-    for a in links:
-        target = marks.get(a.get("href")[1:])
-        if not target or len(notes) >= _MAX_REF_ITEMS or target not in _anchor_names(a):
+    for i, a in enumerate(links):
+        target, at = marks.get(a.get("href")[1:], (None, i))
+        # (the back link comes after its mark: a word processor's pair is symmetric)
+        if not target or at >= i or len(notes) >= _MAX_REF_ITEMS \
+                or target not in _anchor_names(a):
             continue
         block = _NOTE_BLOCK(a)
         if block and block[0] not in notes:
             notes.append(block[0])
     items = [_ref_from(n) for n in notes]
     # an apparatus of paired anchors is the article's notes: all of them count once one cites
-    # (a scholarly text's notes mix sources and remarks: laviedesidees-like journals)
+    # (a scholarly text's notes mix sources and remarks)
     return items if any(map(_cites, items)) else []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaners.html import parse_html
 from cleaners.metadata import read_metadata
+from cleaners.references import anchored_notes
 
 _PARA = ("<p>Paragraph {i} about the ranking of journals explains how committees sort them, "
          "which criteria count and why scholars object, in plain words for readers{mark}.</p>")
@@ -50,12 +51,16 @@ def test_a_note_without_its_mark_is_no_pair():
 
 
 def test_word_processor_notes_by_name():
+    """A word processor's pair is symmetric (each end a numbered link with a name): the notes
+    are the later ends, not the paragraphs holding the marks."""
     text = "".join(_PARA.format(i=i, mark=f'<a href="#_ftn{i}" name="_ftnref{i}">[{i}]</a>')
                    for i in (1, 2))
     notes = "".join(f'<p><a href="#_ftnref{i}" name="_ftn{i}">[{i}]</a> Roe J. Rankings, '
                     f"part {i}. Paris, 2015.</p>" for i in (1, 2))
     root, _ = parse_html(f"<html><body><article><h1>Rankings</h1>{text}<hr>{notes}</article>"
                          "</body></html>")
+    assert [r["text"][:14] for r in anchored_notes(root.find("body"))] \
+        == ["[1] Roe J. Ran", "[2] Roe J. Ran"]
     refs = read_metadata(root, "https://journal.example/rankings.html")["references"]
     assert [r["text"][:14] for r in refs] == ["[1] Roe J. Ran", "[2] Roe J. Ran"]
 
