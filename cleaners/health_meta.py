@@ -20,7 +20,15 @@ from .dates import parse_date
 from .headline import headline
 from .names import BYLINE_PREFIX, NOT_NAME
 from .page_scans import from_headline
-from .references import REF_INLINE, endnotes, footnotes, inline_refs, linked_list, list_after
+from .references import (
+    REF_INLINE,
+    anchored_notes,
+    endnotes,
+    footnotes,
+    inline_refs,
+    linked_list,
+    list_after,
+)
 from .text import clean_inline
 from .visible_dates import CJK_DATE_HINT, labelled_inside, updated_after
 
@@ -230,7 +238,7 @@ def read_visible(root) -> dict:
         if out["references"]:
             break
     if not out["references"]:  # footnotes without a heading (Markdown's div.footnotes)
-        out["references"] = footnotes(body) or endnotes(body)
+        out["references"] = footnotes(body) or endnotes(body) or anchored_notes(body)
     out["authors"] = label_names
     return out
 

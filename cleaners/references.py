@@ -32,6 +32,13 @@ _CITES = re.compile(r"https?://|\bwww\.|\b(?:1[5-9]|20)\d\d\b|\bet al\b|\bdoi\b|
 _FIRST_NOTE = etree.XPath('(.//p|.//li)[starts-with(normalize-space(.), "[1]")]',
                           smart_strings=False)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]\s*")
+# Notes tied to their marks by a pair of anchors: the mark in the text links to its note and
+# is itself the target of the note's link back ("<a href=#nb1 id=nh1>1</a>" … "<div id=nb1>
+# <p><a href=#nh1>1</a> Author, Title, 2017.</p>"; SPIP's notes, a word processor's
+# "#_ftn1" / "#_ftnref1" by `name`, a wiki's "<sup id=cite_ref-1><a href=#cite_note-1>").
+_NOTE_NUMBER = re.compile(r"[(\[]?\d{1,3}[)\]]?")  # "1", "(1)", "[1]": not a comment's reply link
+_NOTE_BLOCK = etree.XPath("ancestor::*[self::p or self::li or self::div or self::dd][1]",
+                          smart_strings=False)
 # "Quelle: Smith et al. 2021 …" in one paragraph.
 REF_INLINE = re.compile(
     r"^(?:quellen?|sources?|references?|fuentes?|источники?|来源|[źz]r[óo]d[łl]o)\s*:\s*(\S.*)",
@@ -51,8 +58,11 @@ def inline_refs(el) -> list[dict]:
 
 def citing(items: list[dict]) -> list[dict]:
     """The items, if at least half of them cite something; else none."""
-    cites = sum(1 for r in items if r["url"] or r["doi"] or r["pmid"] or _CITES.search(r["text"]))
-    return items if 2 * cites >= len(items) else []
+    return items if 2 * sum(map(_cites, items)) >= len(items) else []
+
+
+def _cites(item: dict) -> bool:
+    return bool(item["url"] or item["doi"] or item["pmid"] or _CITES.search(item["text"]))
 
 
 def linked_list(items: list[dict]) -> list[dict]:
@@ -87,6 +97,48 @@ def endnotes(body) -> list[dict]:
     if len(notes) < 2:
         return []
     return citing([_ref_from(n) for n in notes])
+
+
+def anchored_notes(body) -> list[dict]:
+    """Notes whose back link points to the mark that links to them (in-page links), one
+    item per note block; none unless one of them cites."""
+    # (a tag walk, not an XPath: a fifth of the cost over a large page; "#" alone is a button)
+    links = [a for a in body.iter("a") if (a.get("href") or "").startswith("#")
+             and len(a.get("href")) > 1]
+    if len(links) < 2:
+        return []
+    marks = {}  # anchor name -> (the target the mark at that anchor links to, its position)
+    for i, a in enumerate(links):
+        parent = a.getparent()
+        names = [n for n in (a.get("id"), a.get("name"),
+                             parent.get("id") if parent is not None and parent.tag == "sup"
+                             else None) if n]
+        if names and _NOTE_NUMBER.fullmatch(clean_inline(a.text_content())):
+            marks.update(dict.fromkeys(names, (a.get("href")[1:], i)))
+    notes: list = []
+    for i, a in enumerate(links):
+        target, at = marks.get(a.get("href")[1:], (None, i))
+        # (the back link comes after its mark: a word processor's pair is symmetric)
+        if not target or at >= i or len(notes) >= _MAX_REF_ITEMS \
+                or target not in _anchor_names(a):
+            continue
+        block = _NOTE_BLOCK(a)
+        if block and block[0] not in notes:
+            notes.append(block[0])
+    items = [_ref_from(n) for n in notes]
+    # an apparatus of paired anchors is the article's notes: all of them count once one cites
+    # (a scholarly text's notes mix sources and remarks)
+    return items if any(map(_cites, items)) else []
+
+
+def _anchor_names(el) -> set[str]:
+    """The anchors at a note's back link: its own id / name, its ancestors' ids (three up)."""
+    names = {el.get("id"), el.get("name")}
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth == 3:
+            break
+        names.add(anc.get("id"))
+    return names - {None}
 
 
 def list_after(head) -> list[dict]:
