@@ -307,8 +307,6 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     if ld_authors and not _shown(root, ld_authors) \
             and (visible["authors"] or visible_bylines(root)):
         ld_authors = []  # a structured author the page names nowhere (a web editor's account)
-    elif ld_authors and visible["authors"] and _only_hidden(root, ld_authors):
-        ld_authors = []  # named only where the reader never sees it, beside a labelled byline
     people = without_house(ld_authors or _label_or_boxes(root, visible) or meta_authors, house)
     people = [{**p, "name": name} for p in people if (name := final_name(p["name"]))]
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
@@ -346,26 +344,6 @@ def _shown(root, people: list[dict]) -> bool:
         return True
     text = " ".join(text.split()).casefold()
     return any(" ".join(p["name"].split()).casefold() in text for p in people)
-
-
-# elements a reader never sees: the hidden attribute, display:none, a theme's copy of the
-# structured data for search engines ("<span class='vcard rich-snippet-hidden'>": WordPress
-# themes print the posting account there)
-_HIDDEN = etree.XPath('.//*[@hidden or contains(@class,"rich-snippet") or '
-                      'contains(translate(@style," ",""),"display:none")]', smart_strings=False)
-
-
-def _only_hidden(root, people: list[dict]) -> bool:
-    """Whether the body holds these people's names only inside hidden elements, each time
-    (an attribute scan; run only where a labelled byline names someone)."""
-    body = root.find("body")
-    found = _HIDDEN(body) if body is not None else []
-    outer = set(found)
-    hidden = [el.text_content() for el in found
-              if not any(a in outer for a in el.iterancestors())]
-    text = body.text_content() if body is not None else ""
-    return all(0 < sum(t.count(p["name"]) for t in hidden) >= text.count(p["name"])
-               for p in people)
 
 
 def normalize_language(code: str | None) -> str | None:
