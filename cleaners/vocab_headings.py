@@ -104,6 +104,11 @@ RELATED_WORDS = (
     r"новости\s+по\s+теме", r"вас\s+(?:также\s+)?может\s+заинтересовать",
     r"(?:auch|ebenfalls)\s+(?:lesenswert|interessant)", r"dazu\s+passend",
     r"weitere\s+(?:nachrichten|meldungen|berichte)\s+zum\s+thema",
+    # the site's further news beside an article, or a blog's further posts of the article's
+    # category ("Weitere Nachrichten", "Weitere Einträge der Kategorie Guides"); not
+    # "Weitere Themen" (topic boxes as often as article lists: bench/README.md, round 4)
+    r"(?:weitere|mehr)\s+(?:nachrichten|meldungen|news|berichte|einträge)",
+    r"(?:weitere|mehr)\s+einträge\s+(?:aus\s+)?der\s+kategorie\b.{0,40}",
     # a block fitted to the article ("Passend zum Artikel"), the section's other stories
     # ("Aus dem Ressort"), what other readers went on to ("Our readers read next")
     r"passend\s+zum\s+(?:artikel|beitrag|text)", r"(?:mehr\s+)?aus\s+dem\s+ressort",
