@@ -149,4 +149,6 @@ def test_a_template_that_stops_agreeing_is_dropped_and_records_stay_right(
             if "template" in line and ("/blog|" in line or "No template" in line)]
     assert stored and stored[0]["body"] == "div.post-body", "\n".join(said[-40:])
     relearned = [u for u in blog if records[u]["extractor"].startswith(LEARNED)]
-    assert relearned
+    # Should no blog page after the relearning come from it, say when the learner spoke.
+    assert relearned, "\n".join(said[-40:] + [f"learned/{k}: {_stat(proc.stderr, k)}" for k in
+                                              ("pages", "dropped", "stale_samples")])
