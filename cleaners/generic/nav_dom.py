@@ -180,3 +180,8 @@ def top_box(el):
             return el
         el = parent
     return None
+
+
+def box_names(node) -> str:
+    """A box's class and id names in one lowercased string: what a name test searches."""
+    return f'{node.get("class") or ""} {node.get("id") or ""}'.lower()

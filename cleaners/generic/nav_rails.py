@@ -38,6 +38,7 @@ from ..vocab import (
 from .nav_cards import class_says
 from .nav_dom import (
     STOP_TAGS,
+    box_names,
     in_chrome,
     is_inside,
     linkable,
@@ -239,7 +240,7 @@ def _hinted(el) -> bool | None:
             return hint or _items_hinted(el)
         if _not_rail_box(node):
             return None
-        names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        names = box_names(node)
         hint = hint or bool(RAIL_CLASS.search(names))
         node = node.getparent()
     for _ in range(_NOT_RAIL_LEVELS - _HINT_LEVELS):  # higher boxes can only rule it out
@@ -259,7 +260,7 @@ def named_by_items_only(el) -> bool:
     for _ in range(_HINT_LEVELS):
         if node is None or node.tag in ("body", "html"):
             break
-        names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        names = box_names(node)
         if RAIL_CLASS.search(names):
             return False
         node = node.getparent()
@@ -277,7 +278,7 @@ def teaser_cards(el, n_links: int, n_teasers: int) -> bool:
     for _ in range(_NEXT_LEVELS):
         if node is None or node.tag in STOP_TAGS:
             break
-        if NAV_CLASS_NEXT.search(f'{node.get("class") or ""} {node.get("id") or ""}'.lower()):
+        if NAV_CLASS_NEXT.search(box_names(node)):
             return False
         node = node.getparent()
     return True
@@ -296,7 +297,7 @@ def _not_rail_box(node) -> bool:
         return True
     if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
         return True
-    names = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+    names = box_names(node)
     return bool(NOT_RAIL_CLASS.search(names))
 
 
@@ -308,7 +309,7 @@ def _in_right_column(el) -> bool:
     for _ in range(_NOT_RAIL_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return False
-        if _RIGHT_COLUMN.search(f'{node.get("class") or ""} {node.get("id") or ""}'):
+        if _RIGHT_COLUMN.search(box_names(node)):
             return True
         node = node.getparent()
     return False

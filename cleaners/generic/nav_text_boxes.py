@@ -23,6 +23,7 @@ from ..vocab import NOT_RAIL_CLASS, SITE_LIST_END, SITE_LIST_START
 from .nav_dom import (
     STOP_TAGS,
     absolute,
+    box_names,
     doc_key,
     hidden,
     in_chrome,
@@ -98,8 +99,7 @@ def _named_otherwise(el) -> bool:
     """Is the box (or its parent) named as a menu, a widget, a slider, a ranking, ...
     (vocab.NOT_RAIL_CLASS)? A menu's article links ("Nav__content") are no reading tips."""
     for node in (el, el.getparent()):
-        if node is not None and NOT_RAIL_CLASS.search(
-                f'{node.get("class") or ""} {node.get("id") or ""}'.lower()):
+        if node is not None and NOT_RAIL_CLASS.search(box_names(node)):
             return True
     return False
 
