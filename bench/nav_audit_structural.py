@@ -4,6 +4,7 @@ Patch), and finer parts of the rules whose switch-off moved the check split."""
 from __future__ import annotations
 
 import re
+import sys
 
 from .nav_audit_patch import (
     NEVER,
@@ -44,9 +45,12 @@ def structural_rules() -> list[Rule]:
     def add(name, kind, where, *sets, defaults=()):
         import importlib
 
-        if all(hasattr(importlib.import_module(m), n) for m, n, _ in sets):
+        gone = [f"{m}.{n}" for m, n, _ in sets if not hasattr(importlib.import_module(m), n)]
+        if not gone:
             r.append(Rule(name, kind, where, lambda sets=sets: Patch(sets, defaults=defaults)))
-        # else: the rule is gone from the product (dropped by an audit): nothing to switch
+        else:  # dropped from the product by an audit, or renamed: say so, a rename would
+            # otherwise switch the rule's audit off unseen
+            print(f"audit: skipped {name!r}: {', '.join(gone)} not found", file=sys.stderr)
 
     def add_fn(name, kind, where, factory):
         r.append(Rule(name, kind, where, lambda: Patch(factory())))
@@ -155,8 +159,6 @@ def structural_rules() -> list[Rule]:
         (NOT, "_priced", _const(False)))
     add("card filter: native slot", "filter", "nav_not_articles._NATIVE_SLOT",
         (NOT, "_NATIVE_SLOT", NEVER))
-    add("card filter: section path", "filter", "nav_not_articles._SECTION_PATH",
-        (NOT, "_SECTION_PATH", NEVER))
     add("card filter: other site", "filter", "nav_not_articles.same_site",
         (NOT, "same_site", _const(True)))
     add("card filter: non-article URL", "filter", "nav_not_articles.NON_ARTICLE_URL",
