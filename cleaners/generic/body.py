@@ -40,7 +40,6 @@ from .body_extent import (
     signature,
     under_headline,
 )
-from .body_pages import hidden_pages, page_blocks
 from .body_recipe import with_recipe
 from .body_region import declared_body, main_region
 from .body_weights import block_weight, released_marks
@@ -351,36 +350,15 @@ def _find_body(page: Page, title: str, headline, declared=None, lines=frozenset(
     for el in members:
         start, end = page.spans.get(el, (0, 0))
         kept.extend(b for b, c in zip(blocks[start:end], content[start:end], strict=True) if c)
-    pages = [] if trusted else hidden_pages(members)
-    if pages:
-        kept = _with_pages(page, kept, members, pages)
     if lines:
         kept = with_recipe(page, kept, content, members, lines)
     if headline is None and kept and title and kept[0].heading and kept[0].text == title:
         kept = kept[1:]  # the headline is the title field, not body text
     owners = Counter(b.owner for b in blocks)
-    owners.update(b.owner for b in kept if b.owner not in owners)
     kept = trim(kept, headline, {el for el, n in owners.items() if n == 1})
     return BodyResult(members[0], kept, blocks,
                       1.0 if trusted else _prose_share(kept, blocks, weights),
                       under_headline(page, kept, headline))
-
-
-def _with_pages(page: Page, kept: list[Block], members: list, pages: list) -> list[Block]:
-    """The kept blocks with those of the article's hidden pages (body_pages.py), each page
-    in its place in the document: an element skipped unread still has its position as an
-    empty span (blocks.py)."""
-    shown = " ".join(" ".join(b.text.split()) for b in kept)
-    extra = page_blocks(pages, shown)
-    if not extra:
-        return kept
-    at = {id(b): i for i, b in enumerate(page.blocks)}
-    placed = [((at.get(id(b), -1), 1), b) for b in kept]
-    for el, found in extra.items():
-        start = page.spans.get(el, (len(page.blocks), 0))[0]
-        placed.extend(((start, 0), b) for b in found)
-    placed.sort(key=lambda pair: pair[0])
-    return [b for _, b in placed]
 
 
 def _prose_share(kept: list[Block], blocks: list[Block], weights: list[float]) -> float:
