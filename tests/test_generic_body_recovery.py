@@ -356,3 +356,24 @@ def test_a_header_holding_the_lead_is_not_released_as_the_articles_wrapper():
     assert body.endswith("fewer visits to a doctor.")
     assert "Listen to this story" not in body
     assert "Knee health" not in body
+
+
+def test_a_standfirst_set_as_a_heading_in_the_header_is_the_lead():
+    # a news site's header: the headline in <h1>, the standfirst (a sentence of its own,
+    # paragraph length) in <h2>, then the text in a column of its own; a short <h2> there
+    # (a kicker, a section label) is no lead
+    walk = ("Researchers followed three hundred adults for two years, and those who walked "
+            "daily reported less knee pain, better sleep, and fewer visits to a doctor. ")
+    deck = ("The study of adults in three towns, which the city council paid for, found "
+            "that the benefit of a daily walk grows with every month, and that it helps "
+            "people of every age and weight alike, whether they walk alone or in a group.")
+    side = "".join(f"<li><a href='/p/{n}'>Another post {n}</a></li>" for n in range(8))
+    page = ("<html><body><div class='wrap'><div><div class='article-header'>"
+            "<h2>Health</h2><h1>Walking and knees</h1>"
+            f"<h2>{deck}</h2></div></div><div class='row'><div class='article-body'>"
+            + f"<p>{walk * 2}</p>" * 5 + f"<p>{walk}</p></div><aside><ul>{side}</ul></aside>"
+            "</div></div></body></html>")
+    body = extract_article(page, "https://news.example.org/walking-and-knees").body
+    assert body.startswith(deck)
+    assert "Health" not in body.split("\n\n")
+    assert body.endswith("fewer visits to a doctor.")

@@ -17,7 +17,8 @@
    nests each section's text deep under the section: the climb goes up through ancestors
    adding no prose to where the sections are siblings, when the headline's own box sits
    among them (an <h1> heading a section beside that box heads no other story).
-5. Prose between the headline and the container is the lead (often inside <header>).
+5. Prose between the headline and the container is the lead (often inside <header>; a
+   heading of paragraph length there is a standfirst).
 6. The kept blocks lose what looks like chrome in context (trim.py).
 7. The share of the page's visible prose they hold is reported (prose_share): a low one asks
    trafilatura for a second opinion (fallback.py).

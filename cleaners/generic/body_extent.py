@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Page
+from .blocks import Block, Page, is_prose_heading
 from .boilerplate import is_header
 
 LEAD_WEIGHT = 80.0  # a prose block in a header weighing this much is a lead, not chrome
@@ -85,14 +85,16 @@ def card_rail(el) -> bool:
 def lead(page: Page, weights: list[float], content: list[bool], headline, members: list
           ) -> list[Block]:
     """Prose between the headline and the chosen container: the lead (standfirst), which
-    layouts put in the article's header, apart from the body text."""
+    layouts put in the article's header, apart from the body text; a standfirst set as a
+    heading of paragraph length (blocks.is_prose_heading, a news site's <h2> deck) too."""
     span = page.spans.get(headline) if headline is not None else None
     starts = [page.spans[el][0] for el in members if el in page.spans]
     if span is None or not starts or span[1] >= min(starts):
         return []
     return [b for b, w, c in zip(page.blocks[span[1]:min(starts)], weights[span[1]:min(starts)],
                                  content[span[1]:min(starts)], strict=True)
-            if c and w >= LEAD_WEIGHT and not b.heading and not _beside_picture(b.owner)]
+            if c and w >= LEAD_WEIGHT and (not b.heading or is_prose_heading(b))
+            and not _beside_picture(b.owner)]
 
 
 def _visible(el) -> int:
