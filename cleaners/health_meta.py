@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
-from .byline_zh import LEAD_HINT, lead_byline, zh_byline
+from .byline_zh import LEAD_HINT, label_alone, lead_byline, zh_byline
 from .bylines import BYLINE_LABEL, BYLINE_TAGS, label_byline
 from .dates import parse_date
 from .headline import headline
@@ -175,8 +175,10 @@ def read_visible(root) -> dict:
             # "<span>来源：某报</span> 作者：<a>张三</a>": the label between two elements
             line = el.getparent()
             if line is not None and not _IN_CARD(line):
+                # (or the tail alone, a line of its own in a long post: "…<br>文：眉间尺")
                 label_names = [{"name": n, "url": None}
-                               for n in zh_byline(clean_inline(line.text_content()))]
+                               for n in zh_byline(clean_inline(line.text_content()))
+                               or zh_byline(clean_inline(tail))]
         text = el.text
         if not text or not text.strip():
             # a heading whose words follow an anchor: <b><a name="ref"></a>References</b>
@@ -220,7 +222,7 @@ def read_visible(root) -> dict:
                 if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
                     if not _IN_CARD(el):
                         label_names = [{"name": n, "url": None}
-                                       for n in zh_byline(clean_inline(el.text_content()))]
+                                       for n in _zh_line(el, text)]
                 elif BYLINE_LABEL.match(text) and not _IN_CARD(el) and not _IN_LINK(el):
                     label_names = label_byline(el, text)
                     out["byline_element"] = el
@@ -241,6 +243,15 @@ def read_visible(root) -> dict:
         out["references"] = footnotes(body) or endnotes(body) or anchored_notes(body)
     out["authors"] = label_names
     return out
+
+
+def _zh_line(el, text: str) -> list[str]:
+    """A Chinese byline in an element; a label alone in it ("<td><b>作者：</b><a>某</a>
+    <b>时间：</b>…</td>") is read with its line, the parent's text."""
+    names = zh_byline(clean_inline(el.text_content()))
+    if names or len(el) or not label_alone(text) or el.getparent() is None:
+        return names
+    return zh_byline(clean_inline(el.getparent().text_content()))
 
 
 def date_element(root, printed: bool = False) -> str | None:
