@@ -22,8 +22,8 @@ BYLINE_LABEL = re.compile(
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
 # (td and font: table-layout portals print "时间：… 作者：…" in a cell; dt: a metadata box as a
 # definition list, "<dt>Auteur</dt><dd>Name</dd>")
-BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dt", "dd", "td",
-               "font"}
+BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "i", "address", "small", "dt", "dd",
+               "td", "font"}
 # Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
 # an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser, nor
@@ -62,7 +62,7 @@ _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff
 _BY_WORD = re.compile(r"(?i:by|von|par|por)")
 
 
-def _alone_label(text: str) -> bool:
+def alone_label(text: str) -> bool:
     text = text.strip()
     if not BYLINE_LABEL.fullmatch(text):
         return False
@@ -78,8 +78,11 @@ def label_byline(el, text: str) -> list[dict]:
         return []
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
     names = split_names(full)
-    alone = not names and _alone_label(text)
-    if alone and el.getnext() is not None:
+    alone = not names and alone_label(text)
+    tail = clean_inline(el.tail or "") if alone else ""
+    if tail:  # "<span>Autor:</span> Name<br>": the name in the label's tail, before the <br>
+        names = split_names(tail) if len(tail) < 100 else []
+    elif alone and el.getnext() is not None:
         nxt = el.getnext()
         if nxt.tag == "a":  # "<b>Por: </b><a>A</a>, <a>B</a> y <a>C</a>": each linked name
             links = _linked_run(nxt)
@@ -88,8 +91,6 @@ def label_byline(el, text: str) -> list[dict]:
             names = split_names(clean_inline(nxt.text_content())) if len(
                 clean_inline(nxt.text_content())) < 100 else []
             links = list(nxt.iter("a"))
-    elif alone and el.tail:  # "<b>Autor:</b> Name"
-        names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
     return [{"name": n, "url": urls.get(n)} for n in names]
 

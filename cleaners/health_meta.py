@@ -15,7 +15,7 @@ from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
 from .byline_zh import LEAD_HINT, label_alone, lead_byline, zh_byline
-from .bylines import BYLINE_LABEL, BYLINE_TAGS, label_byline
+from .bylines import BYLINE_LABEL, BYLINE_TAGS, alone_label, label_byline
 from .dates import parse_date
 from .headline import headline
 from .names import BYLINE_PREFIX, NOT_NAME
@@ -99,6 +99,9 @@ _PADDING = re.compile(r"\s{8}")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
               "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
               "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
+# a metadata box's small heading over the name: "<h4>Autor</h4><p><a>…</a></p>",
+# "<h5>Autor: </h5>Name" (the label alone only: "<h4>Von A bis Z</h4>" is a title)
+_LABEL_HEADINGS = {"h4", "h5", "h6"}
 # A labelled byline ("Par X") inside a related-story card (also a BEM card's element,
 # "podcast-card__authors") or a comment is that card's; inside a code listing it is code
 # ("GROUP BY period" highlighted, "BY" alone in its span). (Any class holding "card" moved 4
@@ -217,7 +220,8 @@ def read_visible(root) -> dict:
         if 80 <= len(text) < 400 and _PADDING.search(text):
             text = " ".join(text.split())  # a short line padded by the template's tabs
         if len(text) < 80:
-            if not label_names and el.tag in BYLINE_TAGS:
+            if not label_names and (el.tag in BYLINE_TAGS or el.tag in _LABEL_HEADINGS
+                                    and alone_label(text)):
                 # (the card test is an XPath: only for lines that look like a byline)
                 if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
                     if not _IN_CARD(el):
