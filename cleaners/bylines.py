@@ -32,9 +32,14 @@ BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "i", "address", "s
 # writer; an article's <footer> may hold its byline.
 _AUTHOR_WORDS = ("author", "authors", "autor", "autoren", "auteur", "autore")
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS)
+# the class in lower case: "Author", "liveArticleAuthorDateBlock"; a button or a follow
+# control ("followAuthorBtn", "author-follow") is not a byline
+_CLASS = 'translate(@class,"AUTHOR","author")'
+_FOLLOW = 'translate(@class,"F","f")'
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
-    f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
+    f'contains({_CLASS},"autor") or contains({_CLASS},"author") or (@href and ({_AUTHOR_HREF}))]'
+    f'[not(self::button or contains({_FOLLOW},"follow"))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
     ' or contains(@class,"bio")'

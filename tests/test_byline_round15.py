@@ -44,3 +44,39 @@ def test_a_chinese_label_inside_running_text_is_still_no_byline() -> None:
 
 def test_the_english_page_is_unchanged() -> None:
     assert _authors(page("<p class='byline'>By Jane Roe</p>")) == [("Jane Roe", None)]
+
+
+def test_a_label_alone_reads_its_tail_before_the_next_element() -> None:
+    # "<span>Autor:</span> Name<br>": the <br> after the name is no name
+    box = ("<div class='meta'><span class='label'>Datum:</span> 19.11.2021<br/>"
+           "<span class='label'>Autor:</span> Anna Berg<br/>"
+           "<span class='label'>Quelle:</span> News Example<br/></div>")
+    assert _authors(page(box, lang="de")) == [("Anna Berg", None)]
+
+
+def test_a_byline_in_italics() -> None:
+    assert _authors(page("<p><i>von Anna Berg</i></p>", lang="de")) == [("Anna Berg", None)]
+
+
+def test_a_small_heading_as_the_label_over_the_name() -> None:
+    box = ("<div class='news__meta'><h4 class='news__meta-title'>Autor</h4>"
+           "<p class='news__meta-text'><a href='/profil/anna-berg'>Anna Berg</a></p></div>")
+    assert _authors(page(box, lang="de")) == [("Anna Berg", "https://news.example/profil/anna-berg")]
+    box = "<div class='meta'><h5 class='title-inline'>Autor: </h5>Peter Roe/SP-X</div>"
+    assert _authors(page(box, lang="de")) == [("Peter Roe", None)]
+
+
+def test_a_small_heading_that_opens_with_a_by_word_is_a_title() -> None:
+    assert _authors(page("<h4>Von Kopf bis Fuß gesund</h4>", lang="de")) == []
+
+
+def test_an_author_class_in_capitals() -> None:
+    box = ("<p class='OpinionBox__Author'><span class='Author'>Anna Berg</span> | "
+           "Software-Redaktion</p>")
+    assert _authors(page(box, lang="de")) == [("Anna Berg", None)]
+
+
+def test_a_follow_the_author_control_is_no_byline() -> None:
+    box = ("<div class='followContainer'><button class='followAuthorBtn' type='button'>Folgen"
+           "</button><a href='/profil/themen/' class='followAuthorBtn'>Themen bearbeiten</a></div>")
+    assert _authors(page(box, lang="de")) == []
