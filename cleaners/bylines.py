@@ -33,13 +33,14 @@ BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "i", "address", "s
 _AUTHOR_WORDS = ("author", "authors", "autor", "autoren", "auteur", "autore")
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS)
 # the class in either case ("author", "Author": "liveArticleAuthorDateBlock"; two contains()
-# tests are cheaper than a translate() on every element); a button or a follow control
+# tests are cheaper than a translate() on every element, and they run only on elements with a
+# class: the XPath costs what it did with one spelling); a button or a follow control
 # ("followAuthorBtn", "author-follow") is not a byline
 _CLASS_WORDS = ("author", "Author", "autor", "Autor")
 _CLASS = " or ".join(f'contains(@class,"{w}")' for w in _CLASS_WORDS)
 _BYLINE_PRED = (
-    '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
-    f'{_CLASS} or (@href and ({_AUTHOR_HREF}))]'
+    '[@rel="author" or @itemprop="author" or self::byline or '
+    f'(@class and (contains(@class,"byline") or {_CLASS})) or (@href and ({_AUTHOR_HREF}))]'
     '[not(self::button or contains(@class,"follow") or contains(@class,"Follow"))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
