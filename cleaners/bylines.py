@@ -78,6 +78,12 @@ def alone_label(text: str) -> bool:
         or (word[:1].isupper() and word.casefold() != "text")
 
 
+# a line with a question after a by-word is a title or a teaser ("Von Viren und Menschen?", a
+# menu's "Wer schreibt für …?"), and a name with a colon a title's part ("Von Kopf bis Fuß:
+# …"); a structured or classed "Verein: …" is not read here
+_QUESTION = re.compile(r"[?¿]")
+
+
 def label_byline(el, text: str) -> list[dict]:
     """'Von: <a>A</a>, <a>B</a>' / 'By Jane Roe' / 'Autor/in: X' in one small element."""
     full = clean_inline(first_line(el))
@@ -99,7 +105,10 @@ def label_byline(el, text: str) -> list[dict]:
                 clean_inline(nxt.text_content())) < 100 else []
             links = list(nxt.iter("a"))
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
-    return [{"name": n, "url": urls.get(n)} for n in names]
+    if _QUESTION.search(full):
+        return []
+    return [{"name": n, "url": urls.get(n)} for n in names
+            if ":" not in n and not _QUESTION.search(n)]
 
 
 # what joins two linked names in a byline: a comma or "and" in its languages, nothing else

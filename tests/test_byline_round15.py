@@ -80,3 +80,13 @@ def test_a_follow_the_author_control_is_no_byline() -> None:
     box = ("<div class='followContainer'><button class='followAuthorBtn' type='button'>Folgen"
            "</button><a href='/profil/themen/' class='followAuthorBtn'>Themen bearbeiten</a></div>")
     assert _authors(page(box, lang="de")) == []
+
+
+def test_a_title_or_question_after_a_by_word_is_no_name() -> None:
+    # a teaser's "Von Kopf bis Fuß: …" or a question before the byline element: the writer
+    # is the element's
+    byline = "<p class='author'><a href='/autoren/anna-berg/'>Anna Berg</a></p>"
+    for line in ("<div>Von Kopf bis Fuß: Winterkleidung für Radfahrer</div>",
+                 "<span>Von Viren und Menschen?</span>"):
+        html = page(line + byline, lang="de")
+        assert _authors(html) == [("Anna Berg", "https://news.example/autoren/anna-berg/")]
