@@ -14,8 +14,9 @@ import re
 # Author labels, then the labels that end an author part without being authors themselves.
 # "记者张三" is glued as often as not; the other labels need a separator ("作者专栏" is a menu).
 _AUTHOR = (r"记者|通讯员|(?:作者|特约撰稿人?|撰稿人?|撰文|执笔人?|文|编译)(?=\s*[/／:：]|\s)")
-_OTHER = (r"来源|出处|责任编辑|编辑|责编|校对|审核|审校|摄影|摄|图|时间|日期|发布|更新|浏览|点击|"
-          r"阅读|字号|标签|分类")
+# ("出自" names the book or paper a piece comes from; "译：" the translator)
+_OTHER = (r"来源|出处|出自|责任编辑|编辑|责编|校对|审核|审校|摄影|摄|图|时间|日期|发布|更新|"
+          r"浏览|点击|阅读|字号|标签|分类|译(?=\s*[:：])")
 _LABEL = re.compile(rf"(?:{_AUTHOR}|(?P<other>{_OTHER}))\s*[:：/／]?\s*")
 # a quick gate: an author label somewhere in the line
 HINT = re.compile(_AUTHOR)
@@ -29,7 +30,12 @@ _DIGIT = re.compile(r"\d")
 _DATE_START = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}\s*[:：]\d\d|\d{1,2}\s*[-/.月]\s*\d{1,2}")
 # a dateline of at most 24 characters, then a bracket holding the byline
 _LEAD = re.compile(r"[^（(。，]{0,24}[（(]([^（()）]{2,40})[）)]")
-_SPLIT = re.compile(r"[\s、，,;；/／|]+")
+_SPLIT = re.compile(r"[\s、，,;；/／|&＆]+")
+# a Latin form of the name after it: "周思博 (Joel Spolsky)" (the line's closing bracket may
+# have been stripped with the line's own brackets)
+_ALIAS = re.compile(r"\s*[（(][A-Za-z][A-Za-z .'’-]{1,40}(?:[）)]|$)")
+# an author label alone in its element, the names in the next elements: "<b>作者：</b><a>某</a>"
+_LABEL_ALONE = re.compile(rf"\s*(?:{_AUTHOR})\s*[:：/／]?\s*")
 # Japanese papers open the lead with "【place＝writer】" ("【ワシントン＝山田太郎、鈴木花子】"); a
 # writer is 2-8 Han / kana characters
 _JA_LEAD = re.compile(r"【[^【】＝=]{1,20}[＝=]([^【】＝=]{2,40})】")
@@ -58,7 +64,7 @@ def zh_byline(line: str) -> list[str]:
         if digit and not _DATE_START.match(seg, digit.start()):
             return []
         part = seg[:digit.start()] if digit else seg
-        part = _TRAILER.sub("", part.strip(_BRACKETS + " :："))
+        part = _TRAILER.sub("", _ALIAS.sub("", part).strip(_BRACKETS + " :："))
         # a unit may sign as author ("作者：医技药剂党支部"); after a glued "记者" a long run of
         # characters is a sentence ("记者走访了市卫生局")
         found = _names(part, units=not m.group(0).startswith(("记者", "通讯员")))
@@ -66,6 +72,11 @@ def zh_byline(line: str) -> list[str]:
             return []  # an author label followed by running text: not a byline line
         names += [n for n in found if n not in names]
     return names
+
+
+def label_alone(text: str) -> bool:
+    """Whether a text is an author label and nothing else ("作者：", "文/")."""
+    return bool(_LABEL_ALONE.fullmatch(text))
 
 
 def lead_byline(text: str) -> list[str]:

@@ -22,8 +22,8 @@ BYLINE_LABEL = re.compile(
     r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
 # (td and font: table-layout portals print "时间：… 作者：…" in a cell; dt: a metadata box as a
 # definition list, "<dt>Auteur</dt><dd>Name</dd>")
-BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small", "dt", "dd", "td",
-               "font"}
+BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "i", "address", "small", "dt", "dd",
+               "td", "font"}
 # Byline elements: rel / itemprop / class, an agency feed's <byline> element, or a link to
 # an author page ("/autor/frank_g");
 # not inside a comment (readers' letters: "leserbrief", "kommentar"), a bio or a teaser, nor
@@ -32,9 +32,16 @@ BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "address", "small"
 # writer; an article's <footer> may hold its byline.
 _AUTHOR_WORDS = ("author", "authors", "autor", "autoren", "auteur", "autore")
 _AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS)
+# the class in either case ("author", "Author": "liveArticleAuthorDateBlock"; two contains()
+# tests are cheaper than a translate() on every element, and they run only on elements with a
+# class: the XPath costs what it did with one spelling); a button or a follow control
+# ("followAuthorBtn", "author-follow") is not a byline
+_CLASS_WORDS = ("author", "Author", "autor", "Autor")
+_CLASS = " or ".join(f'contains(@class,"{w}")' for w in _CLASS_WORDS)
 _BYLINE_PRED = (
-    '[@rel="author" or @itemprop="author" or self::byline or contains(@class,"byline") or '
-    f'contains(@class,"author") or contains(@class,"autor") or (@href and ({_AUTHOR_HREF}))]'
+    '[@rel="author" or @itemprop="author" or self::byline or '
+    f'(@class and (contains(@class,"byline") or {_CLASS})) or (@href and ({_AUTHOR_HREF}))]'
+    '[not(self::button or contains(@class,"follow") or contains(@class,"Follow"))]'
     '[not(ancestor-or-self::*['
     'contains(@class,"comment") or contains(@class,"affiliation") or contains(@class,"avatar")'
     ' or contains(@class,"bio")'
@@ -62,13 +69,19 @@ _MAX_BYLINE_NAMES = 8  # sibling author elements beyond this are a list of staff
 _BY_WORD = re.compile(r"(?i:by|von|par|por)")
 
 
-def _alone_label(text: str) -> bool:
+def alone_label(text: str) -> bool:
     text = text.strip()
     if not BYLINE_LABEL.fullmatch(text):
         return False
     word = text.rstrip(" :：")
     return text.endswith((":", "：")) or bool(_BY_WORD.fullmatch(word)) or not word.isascii() \
         or (word[:1].isupper() and word.casefold() != "text")
+
+
+# a line with a question after a by-word is a title or a teaser ("Von Viren und Menschen?", a
+# menu's "Wer schreibt für …?"), and a name with a colon a title's part ("Von Kopf bis Fuß:
+# …"); a structured or classed "Verein: …" is not read here
+_QUESTION = re.compile(r"[?¿]")
 
 
 def label_byline(el, text: str) -> list[dict]:
@@ -78,8 +91,11 @@ def label_byline(el, text: str) -> list[dict]:
         return []
     links = [a for a in el.iter("a") if clean_inline(a.text_content())]
     names = split_names(full)
-    alone = not names and _alone_label(text)
-    if alone and el.getnext() is not None:
+    alone = not names and alone_label(text)
+    tail = clean_inline(el.tail or "") if alone else ""
+    if tail:  # "<span>Autor:</span> Name<br>": the name in the label's tail, before the <br>
+        names = split_names(tail) if len(tail) < 100 else []
+    elif alone and el.getnext() is not None:
         nxt = el.getnext()
         if nxt.tag == "a":  # "<b>Por: </b><a>A</a>, <a>B</a> y <a>C</a>": each linked name
             links = _linked_run(nxt)
@@ -88,10 +104,11 @@ def label_byline(el, text: str) -> list[dict]:
             names = split_names(clean_inline(nxt.text_content())) if len(
                 clean_inline(nxt.text_content())) < 100 else []
             links = list(nxt.iter("a"))
-    elif alone and el.tail:  # "<b>Autor:</b> Name"
-        names = split_names(clean_inline(el.tail)) if len(el.tail) < 100 else []
     urls = {clean_inline(a.text_content()): a.get("href") for a in links}
-    return [{"name": n, "url": urls.get(n)} for n in names]
+    if _QUESTION.search(full):
+        return []
+    return [{"name": n, "url": urls.get(n)} for n in names
+            if ":" not in n and not _QUESTION.search(n)]
 
 
 # what joins two linked names in a byline: a comma or "and" in its languages, nothing else

@@ -14,8 +14,8 @@ import re
 from lxml import etree
 
 from .byline_zh import HINT as ZH_HINT
-from .byline_zh import LEAD_HINT, lead_byline, zh_byline
-from .bylines import BYLINE_LABEL, BYLINE_TAGS, label_byline
+from .byline_zh import LEAD_HINT, label_alone, lead_byline, zh_byline
+from .bylines import BYLINE_LABEL, BYLINE_TAGS, alone_label, label_byline
 from .dates import parse_date
 from .headline import headline
 from .names import BYLINE_PREFIX, NOT_NAME
@@ -99,6 +99,9 @@ _PADDING = re.compile(r"\s{8}")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
               "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
               "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
+# a metadata box's small heading over the name: "<h4>Autor</h4><p><a>…</a></p>",
+# "<h5>Autor: </h5>Name" (the label alone only: "<h4>Von A bis Z</h4>" is a title)
+_LABEL_HEADINGS = {"h4", "h5", "h6"}
 # A labelled byline ("Par X") inside a related-story card (also a BEM card's element,
 # "podcast-card__authors") or a comment is that card's; inside a code listing it is code
 # ("GROUP BY period" highlighted, "BY" alone in its span). (Any class holding "card" moved 4
@@ -175,8 +178,10 @@ def read_visible(root) -> dict:
             # "<span>来源：某报</span> 作者：<a>张三</a>": the label between two elements
             line = el.getparent()
             if line is not None and not _IN_CARD(line):
+                # (or the tail alone, a line of its own in a long post: "…<br>文：眉间尺")
                 label_names = [{"name": n, "url": None}
-                               for n in zh_byline(clean_inline(line.text_content()))]
+                               for n in zh_byline(clean_inline(line.text_content()))
+                               or zh_byline(clean_inline(tail))]
         text = el.text
         if not text or not text.strip():
             # a heading whose words follow an anchor: <b><a name="ref"></a>References</b>
@@ -215,12 +220,13 @@ def read_visible(root) -> dict:
         if 80 <= len(text) < 400 and _PADDING.search(text):
             text = " ".join(text.split())  # a short line padded by the template's tabs
         if len(text) < 80:
-            if not label_names and el.tag in BYLINE_TAGS:
+            if not label_names and (el.tag in BYLINE_TAGS or el.tag in _LABEL_HEADINGS
+                                    and alone_label(text)):
                 # (the card test is an XPath: only for lines that look like a byline)
                 if ZH_HINT.search(text):  # "作者：张三 李四", "本报记者 张三、李四"
                     if not _IN_CARD(el):
                         label_names = [{"name": n, "url": None}
-                                       for n in zh_byline(clean_inline(el.text_content()))]
+                                       for n in _zh_line(el, text)]
                 elif BYLINE_LABEL.match(text) and not _IN_CARD(el) and not _IN_LINK(el):
                     label_names = label_byline(el, text)
                     out["byline_element"] = el
@@ -241,6 +247,15 @@ def read_visible(root) -> dict:
         out["references"] = footnotes(body) or endnotes(body) or anchored_notes(body)
     out["authors"] = label_names
     return out
+
+
+def _zh_line(el, text: str) -> list[str]:
+    """A Chinese byline in an element; a label alone in it ("<td><b>作者：</b><a>某</a>
+    <b>时间：</b>…</td>") is read with its line, the parent's text."""
+    names = zh_byline(clean_inline(el.text_content()))
+    if names or len(el) or not label_alone(text) or el.getparent() is None:
+        return names
+    return zh_byline(clean_inline(el.getparent().text_content()))
 
 
 def date_element(root, printed: bool = False) -> str | None:

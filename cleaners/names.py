@@ -139,11 +139,18 @@ def looks_like_person(name: str) -> bool:
         w in _PARTICLE or (_PERSON_WORD.fullmatch(w) and w[0].isupper()) for w in words)
 
 
+# an agency's or a desk's tag glued to a full name by a slash: "Jane Roe/SP-X", "Jane Roe/dpa"
+_GLUED_TAG = re.compile(r"(?<=[^\W\d_])/[^\W\d_][\w-]{1,8}$")
+
+
 def tidy_name(name: str) -> str:
     """'Elena Oberholzer (obe)' / 'Tom Roe for MailOnline' / 'Jane Roe @janeroe' / 'Jane Roe,'
     -> the name; a name printed twice by a link and its hidden copy ('Ann Lee Ann Lee',
     'Ann LeeAnn Lee') -> once."""
     name = _NAME_TAIL.sub("", name).strip(" ,;")
+    tag = _GLUED_TAG.search(name)
+    if tag and looks_like_person(name[:tag.start()]):
+        name = name[:tag.start()]
     words = name.split()
     half = len(words) // 2
     if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
