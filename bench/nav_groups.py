@@ -170,6 +170,8 @@ def classify(truth_dir: Path, data: Path, detail: bool) -> dict:
             c["label"][row[1]] += 1
             c["pipeline"][row[2]] += 1
             c["place x kind"][(row[0], it.kind)] += 1
+            c["place x label"][(row[0], row[1])] += 1
+            c["place x pipeline"][(row[0], row[2])] += 1
             if detail and split == "tune":
                 sys.stderr.write(f"{truth['id']}\t{it.kind}\t{' | '.join(row)}\t{it.shown}\n")
     return {"pages_nothing_found": dict(zero),
@@ -181,11 +183,12 @@ def classify(truth_dir: Path, data: Path, detail: bool) -> dict:
 def _table(report: dict) -> str:
     lines = [f"pages where nothing is found: {report['pages_nothing_found']}"]
     tune, check = report["counts"]["tune"], report["counts"]["check"]
-    for dim in ("place", "label", "pipeline", "place x kind"):
+    for dim in ("place", "label", "pipeline", "place x kind", "place x label",
+                "place x pipeline"):
         lines.append(f"\n{dim}: missed items, tune / check")
         keys = set(tune.get(dim, {})) | set(check.get(dim, {}))
         for k in sorted(keys, key=lambda k: (-check.get(dim, {}).get(k, 0), k)):
-            lines.append(f"  {k:62s} {tune.get(dim, {}).get(k, 0):4d} "
+            lines.append(f"  {k:90s} {tune.get(dim, {}).get(k, 0):4d} "
                          f"{check.get(dim, {}).get(k, 0):4d}")
     return "\n".join(lines)
 
