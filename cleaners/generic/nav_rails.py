@@ -85,6 +85,7 @@ _MAX_CONTAINERS = 400  # a page with more link boxes is a portal, not an article
 # of the pools has more); a page with more is laid out like a front or section page, a list
 # per section of the site: those lists are the site's, not the article's.
 _MAX_RAILS = 3
+_FOOTER = "footer"  # a footer's name (vocab.NOT_RAIL_CLASS): the site's, but inside the article
 _HINT_LEVELS = 4  # the rail and its boxes up to three levels up
 _NOT_RAIL_LEVELS = 8  # sidebars, tabs and widgets wrap their lists deeper
 _NEXT_LEVELS = 3  # a box of next posts: the rail and two levels up
@@ -291,13 +292,18 @@ def _items_hinted(el) -> bool:
 
 
 def _not_rail_box(node) -> bool:
-    """A sidebar outside the article, a hidden box, or a box named as a sidebar, widget,
-    tab, ranking, menu, ad or slider (vocab.NOT_RAIL_CLASS)."""
+    """A sidebar outside the article, a hidden box, a box named as a footer outside the
+    article, or a box named as a sidebar, widget, tab, ranking, menu, ad or slider
+    (vocab.NOT_RAIL_CLASS). A footer inside the <article>/<main> ("article-footer",
+    "entry-footer") is the article's own, as `nav_dom.in_chrome` holds: its "more stories"
+    list is a rail (bench/README.md, "Whole groups (tenth session)")."""
     if node.tag == "aside" and not _inside_article(node):
         return True
     if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
         return True
     names = box_names(node)
+    if _FOOTER in names and _inside_article(node):
+        names = names.replace(_FOOTER, " ")  # the article's own footer: no site chrome
     return bool(NOT_RAIL_CLASS.search(names))
 
 
