@@ -1,7 +1,7 @@
 """Find unannotated tune pages with card boxes after the prose (bench/README.md, "Cards after
 the prose (tenth session)"; docs/annotation.md, round 20).
 
-    python -m bench.nav_card_scan [--data DIR] [--truth DIR] [--list]
+    python -m bench.nav_card_scan [--data DIR] [--truth DIR] [--list] [--rails]
 
 A structural scan in plain lxml (no extractor of ours runs): the tune pages of body-dev and of
 the navigation pool with an address and no truth file yet. A page is a hit when the box that
@@ -11,6 +11,12 @@ or more, or 15 CJK characters) to another page of the same site that holds no ot
 link, and that is no item of a list (three or more boxes of one tag holding headline links
 under one parent, within eight levels above it). Prints the counts (pages, sites, by pool and
 language); --list prints the hits in sha1(id) order with their sites.
+
+--rails scans for the other shape (the one check's missed items were counted in): after the
+prose, a list of three or more boxes of one tag, each holding one headline link to another
+article of the site and a summary (40 characters or more besides the link), whose items are
+named as cards (a class name with "teaser", "card", "story", ...) while the list and its
+boxes up to three levels up are not.
 """
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lhtml
+
+from cleaners.vocab import RAIL_CLASS
 
 from .navigation import DEFAULT_TRUTH, default_data
 
@@ -132,6 +140,62 @@ def cards_after_prose(raw: bytes, url: str) -> list[str]:
     return [t for _, t in sorted(found)]
 
 
+_MIN_SUMMARY = 40
+_NAME_LEVELS = 4
+
+
+def _named(el) -> bool:
+    return bool(RAIL_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}".lower()))
+
+
+def rails_after_prose(raw: bytes, url: str) -> list[str]:
+    """The headline links of lists after the prose named by their items only."""
+    try:
+        root = lhtml.fromstring(raw)
+    except (ValueError, lhtml.etree.ParserError):
+        return []
+    for el in list(root.iter(*_SKIP)):
+        el.drop_tree()
+    box = _text_box(root)
+    if box is None:
+        return []
+    prose = [p for p in box.iter("p") if len(_text(p)) > _PROSE]
+    if not prose:
+        return []
+    order = {el: i for i, el in enumerate(root.iter())}
+    last = order[prose[-1]]
+    found = []
+    for up in box.iter():
+        if order[up] <= last or not isinstance(up.tag, str):
+            continue
+        kids = [k for k in up if isinstance(k.tag, str)]
+        tags = Counter(k.tag for k in kids)
+        if not tags:
+            continue
+        tag, n = tags.most_common(1)[0]
+        items = [k for k in kids if k.tag == tag]
+        if n < 3 or not any(_named(k) for k in items):
+            continue
+        node, named = up, False
+        for _ in range(_NAME_LEVELS):
+            if node is None or node is box:
+                break
+            named = named or _named(node)
+            node = node.getparent()
+        if named:
+            continue
+        heads = []
+        for k in items:
+            links = {a.get("href") for a in k.iter("a") if a.get("href") and headline(a)
+                     and _same_site(a.get("href"), url)}
+            a = next((a for a in k.iter("a") if a.get("href") in links), None)
+            if len(links) == 1 and len(_text(k)) - len(_text(a)) >= _MIN_SUMMARY:
+                heads.append(_text(a))
+        if len(heads) >= 3:
+            found.extend(heads)
+    return found
+
+
 def candidates(data: Path, truth: Path):
     done = {p.stem.split("--", 1)[-1] for p in truth.glob("*.json")}
     nav = data / "navigation-pool"
@@ -157,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--truth", type=Path, default=DEFAULT_TRUTH)
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--rails", action="store_true")
     args = ap.parse_args(argv)
     data = args.data or default_data()
     seen, hits = Counter(), []
@@ -164,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             continue
         seen[pool] += 1
-        cards = cards_after_prose(gzip.decompress(path.read_bytes()), url)
+        scan = rails_after_prose if args.rails else cards_after_prose
+        cards = scan(gzip.decompress(path.read_bytes()), url)
         if cards:
             hits.append((hashlib.sha1(pid.encode()).hexdigest(), pool, pid, site, lang, cards))
     hits.sort()
