@@ -45,6 +45,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .analyze import ARTICLE, PageAnalysis
+from .html import parse_html
 from .learned import Template, disagreement, group_of
 from .page_url import url_kind
 from .template_induce import Sample, induce, induce_leaving_one_out, refine
@@ -59,6 +60,7 @@ FAILED = "induction_failed"  # induction attempts that found no template
 REFINED = "refined"  # templates given a drop rule by a verified page
 STRUCK = "struck"  # body disagreements that did not drop the template (next page checked)
 STALE = "stale_samples"  # articles that arrived before their group's template was dropped
+# and show its markup (no samples: they would teach it again)
 LISTING_PAGES = "listing_pages"  # pages of a listing group read for their links only
 LISTING = "listing"
 # url_kind's weight of a URL that says "listing" by itself (/tag/, /page/2, ?page=2, list_2.html)
@@ -85,6 +87,7 @@ class _Group:
     listing_since: int = 0  # listing pages read for links only since the last check
     listing_checks: int = 0
     dropped_at: int = -1  # ticket of the page whose check dropped the last template
+    dropped: Template | None = None  # that template (tells an old page from a new one)
 
 
 def listing_url(url: str) -> bool:
@@ -190,7 +193,8 @@ class Learner:
         if group.resting:
             group.resting -= 1
             return
-        if ticket is not None and ticket < group.dropped_at:
+        if ticket is not None and ticket < group.dropped_at \
+                and _shows(group.dropped, body, charset):
             self.stats[STALE] += 1
             return
         group.samples.append(Sample(body, url, charset, analysis.record))
@@ -231,25 +235,39 @@ class Learner:
         """A page extracted with its group's template alone. False: the template missed on
         an article (no title or body element: the generic extractor filled in), so it is
         dropped and the page must be analysed generically."""
-        if learned.extractor and learned.extractor.endswith("+generic") \
-                and learned.page_kind == ARTICLE:
+        if _missed(learned):
             self._drop(url, ticket=ticket)
             return False
         self.stats[PAGES] += 1
         return True
 
     def verify(self, url: str, body: bytes, charset: str | None, learned: PageAnalysis,
-               generic: PageAnalysis, ticket: int | None = None) -> PageAnalysis:
+               generic: PageAnalysis, ticket: int | None = None,
+               template: Template | None = None) -> PageAnalysis:
         """A page analysed both ways: the learned result if they agree, else the generic
         one (and the template is dropped). A body with more text than the generic one gets
-        a drop rule for it where one fits (`refine`), and the generic result."""
-        if learned.kind != generic.kind:
+        a drop rule for it where one fits (`refine`), and the generic result. `template`:
+        the one `learned` came from (its plan's); a check that waited for its generic
+        analysis while the group dropped or replaced that template judges only its page."""
+        if _missed(learned):
+            # the template found no title or body (a redesign): the generic extractor
+            # filled the record in, so it agrees, but the template is broken
+            why = "missed"
+        elif learned.kind != generic.kind:
             why = "kind"
         elif generic.record is None or learned.record is None:
             why = None
         else:
             why = disagreement(generic.record, learned.record)
         group = self.groups.get(group_of(url))
+        if group is not None and template is not None and group.template is not template:
+            # planned with a template the group no longer has: the page gets the record it
+            # agrees with, the current template (learned since, maybe from new markup) is
+            # not struck, refined or dropped for what the old one did
+            if why is None:
+                self.stats[PAGES] += 1
+                return learned
+            return generic
         if why in (None, "body") and group is not None and group.template is not None \
                 and generic.record is not None and learned.record is not None \
                 and generic.record["body"] != learned.record["body"]:
@@ -287,7 +305,7 @@ class Learner:
             return
         self.changes.append(("dropped", group.template))
         self.why_not["".join(key)] = f"dropped: {why}"
-        group.template, group.samples, group.struck = None, [], 0
+        group.dropped, group.template, group.samples, group.struck = group.template, None, [], 0
         self._failed(group)
         if ticket is not None:
             group.dropped_at = ticket
@@ -296,3 +314,23 @@ class Learner:
     def take_changes(self) -> list[tuple[str, Template]]:
         changes, self.changes = self.changes, []
         return changes
+
+
+def _shows(template: Template | None, body: bytes, charset: str | None) -> bool:
+    """The page has the markup of `template`: its title and body selectors find elements.
+    A page that arrived before its group's template was dropped may be an old page (a
+    sample would teach that template again) or a page of the redesign that dropped it
+    (pages queue while their group learns, and are not always planned in arrival order:
+    taking it as a sample lets the group learn again before the pages that follow it)."""
+    if template is None:
+        return True
+    root, _ = parse_html(body, charset)
+    xp = template.profile.xp
+    return all(xp[name] is None or xp[name](root) for name in ("title", "body"))
+
+
+def _missed(learned: PageAnalysis) -> bool:
+    """The template found no title or body element on an article: the generic extractor
+    filled them in (cleaners/extract.py `_fill_from_generic`)."""
+    return bool(learned.extractor and learned.extractor.endswith("+generic")
+                and learned.page_kind == ARTICLE)
