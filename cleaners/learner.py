@@ -262,10 +262,12 @@ class Learner:
         else:
             why = disagreement(generic.record, learned.record)
         group = self.groups.get(group_of(url))
-        if group is not None and template is not None and group.template is not template:
-            # planned with a template the group no longer has: the page gets the record it
-            # agrees with, the current template (learned since, maybe from new markup) is
-            # not struck, refined or dropped for what the old one did
+        if group is not None and template is not None \
+                and not _same_containers(template, group.template):
+            # planned with a template the group no longer has (a refined one keeps its
+            # containers): the page gets the record it agrees with, and the current
+            # template (learned since, maybe from new markup) is not struck, refined or
+            # dropped for what the old one did
             if why is None:
                 self.stats[PAGES] += 1
                 return learned
@@ -329,6 +331,13 @@ def _shows(template: Template | None, body: bytes, charset: str | None) -> bool:
     root, _ = parse_html(body, charset)
     xp = template.profile.xp
     return all(xp[name] is None or xp[name](root) for name in ("title", "body"))
+
+
+def _same_containers(a: Template, b: Template | None) -> bool:
+    """`b` is `a`, or `a` refined (a drop rule more), or a template learned since that finds
+    the title and body where `a` does."""
+    return b is not None and all(a.selectors.get(name) == b.selectors.get(name)
+                                 for name in ("title", "body"))
 
 
 def _missed(learned: PageAnalysis) -> bool:

@@ -114,3 +114,21 @@ def test_a_late_check_leaves_the_template_learned_since_alone(blog):
     result = learner.verify(url5, new5, None, late, analyze_page(new5, url5), 5, plan.template)
     assert result.extractor == "generic"
     assert group.template is not None and learner.stats[DROPPED] == 1
+
+
+def test_a_late_check_still_judges_its_template_refined_meanwhile(blog):
+    """A refinement (a drop rule more) keeps the template's containers: a check planned
+    before it that finds the body gone still drops the template."""
+    from dataclasses import replace
+
+    learner = Learner()
+    _learned_old(learner, blog)
+    url5, _old, new5 = blog[4]
+    plan = learner.plan(url5)
+    late = analyze_page(new5, url5, profile=plan.template.profile)
+    group = learner.groups[group_of(url5)]
+    selectors = plan.template.selectors
+    group.template = replace(plan.template, selectors={
+        **selectors, "body_drop": [*selectors["body_drop"], "div.ad-slot"]})
+    learner.verify(url5, new5, None, late, analyze_page(new5, url5), 5, plan.template)
+    assert group.template is None and learner.stats[DROPPED] == 1
