@@ -72,6 +72,9 @@ STRONG_LISTING = -1.5
 # page; generic bodies unlike the rest on a share p of a host's pages drop it on a share p**3
 # of the checks (p = 0.14 on the demo's GBK portal: 1 in 360 instead of 1 in 50).
 STRIKES_TO_DROP = 3
+# Dropped templates a group remembers: a page fetched before the last drop that shows one
+# of them is no sample (a site redesigned twice in a crawl has two old markups)
+KEEP_DROPPED = 4
 
 
 @dataclass
@@ -89,7 +92,7 @@ class _Group:
     listing_since: int = 0  # listing pages read for links only since the last check
     listing_checks: int = 0
     dropped_at: int = -1  # ticket of the page whose check dropped the last template
-    dropped: Template | None = None  # that template (tells an old page from a new one)
+    dropped: tuple[Template, ...] = ()  # the last templates dropped (old pages show them)
 
 
 def listing_url(url: str) -> bool:
@@ -195,8 +198,7 @@ class Learner:
         if group.resting:
             group.resting -= 1
             return
-        if ticket is not None and ticket < group.dropped_at \
-                and _shows(group.dropped, body, charset):
+        if self._before_drop(group, ticket) and _shows(group.dropped, body, charset):
             self.stats[STALE] += 1
             return
         group.samples.append(Sample(body, url, charset, analysis.record))
@@ -238,10 +240,18 @@ class Learner:
         an article (no title or body element: the generic extractor filled in), so it is
         dropped and the page must be analysed generically."""
         if _missed(learned):
-            self._drop(url, ticket=ticket)
+            group = self.groups.get(group_of(url))
+            if group is None or not self._before_drop(group, ticket):
+                self._drop(url, ticket=ticket)
+            # else a page fetched before the last drop, in the old markup: the template
+            # learned since is not dropped for it
             return False
         self.stats[PAGES] += 1
         return True
+
+    @staticmethod
+    def _before_drop(group: _Group, ticket: int | None) -> bool:
+        return ticket is not None and ticket < group.dropped_at
 
     def verify(self, url: str, body: bytes, charset: str | None, learned: PageAnalysis,
                generic: PageAnalysis, ticket: int | None = None,
@@ -262,12 +272,13 @@ class Learner:
         else:
             why = disagreement(generic.record, learned.record)
         group = self.groups.get(group_of(url))
-        if group is not None and template is not None \
-                and not _same_containers(template, group.template):
+        if group is not None and (template is not None
+                                  and not _same_containers(template, group.template)
+                                  or why == "missed" and self._before_drop(group, ticket)):
             # planned with a template the group no longer has (a refined one keeps its
-            # containers): the page gets the record it agrees with, and the current
-            # template (learned since, maybe from new markup) is not struck, refined or
-            # dropped for what the old one did
+            # containers), or a page fetched before the last drop that the template learned
+            # since misses (old markup): the page gets the record it agrees with, and the
+            # current template is not struck, refined or dropped for it
             if why is None:
                 self.stats[PAGES] += 1
                 return learned
@@ -309,7 +320,8 @@ class Learner:
             return
         self.changes.append(("dropped", group.template))
         self.why_not["".join(key)] = f"dropped: {why}"
-        group.dropped, group.template, group.samples, group.struck = group.template, None, [], 0
+        group.dropped = (*group.dropped, group.template)[-KEEP_DROPPED:]
+        group.template, group.samples, group.struck = None, [], 0
         self._failed(group)
         if ticket is not None:
             group.dropped_at = ticket
@@ -320,17 +332,17 @@ class Learner:
         return changes
 
 
-def _shows(template: Template | None, body: bytes, charset: str | None) -> bool:
-    """The page has the markup of `template`: its title and body selectors find elements.
-    A page that arrived before its group's template was dropped may be an old page (a
-    sample would teach that template again) or a page of the redesign that dropped it
-    (pages queue while their group learns, and are not always planned in arrival order:
+def _shows(templates: tuple[Template, ...], body: bytes, charset: str | None) -> bool:
+    """The page has the markup of one of `templates`: its title and body selectors find
+    elements. A page that arrived before its group's template was dropped may be an old page
+    (a sample would teach a dropped template again) or a page of the redesign that dropped
+    it (pages queue while their group learns, and are not always planned in arrival order:
     taking it as a sample lets the group learn again before the pages that follow it)."""
-    if template is None:
+    if not templates:
         return True
     root, _ = parse_html(body, charset)
-    xp = template.profile.xp
-    return all(xp[name] is None or xp[name](root) for name in ("title", "body"))
+    return any(all(t.profile.xp[name] is None or t.profile.xp[name](root)
+                   for name in ("title", "body")) for t in templates)
 
 
 def _same_containers(a: Template, b: Template | None) -> bool:
