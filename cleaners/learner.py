@@ -10,8 +10,9 @@ template that disagrees is dropped: the page keeps the generic record, and the g
 again from new samples, taken only from pages that reached the crawl after the one that
 dropped it (`ticket`, the crawl's arrival number): pages fetched before a redesign may still
 be waiting for their analysis and would teach the old template again. An earlier page is a
-sample all the same where the dropped template finds no title or body on it (`_shows`): a
-page of the redesign, queued behind a newer one that was planned first. A failed induction
+sample all the same where no template the group dropped finds its title and body (`_shows`):
+a page of the redesign, queued behind a newer one that was planned first. And such an earlier
+page that the template learned since misses (old markup) does not drop it. A failed induction
 keeps its samples: with the next article page of the group each of them is left out in turn
 (a host whose generic record of some pages is unlike the rest, such as the demo's GBK
 portal, whose generic body sometimes takes the dateline and the reference list, would
