@@ -9,7 +9,10 @@ of a template loaded from the store) is checked against the generic analysis, an
 template that disagrees is dropped: the page keeps the generic record, and the group learns
 again from new samples, taken only from pages that reached the crawl after the one that
 dropped it (`ticket`, the crawl's arrival number): pages fetched before a redesign may still
-be waiting for their analysis and would teach the old template again. A failed induction
+be waiting for their analysis and would teach the old template again. An earlier page is a
+sample all the same where no template the group dropped finds its title and body (`_shows`):
+a page of the redesign, queued behind a newer one that was planned first. And such an earlier
+page that the template learned since misses (old markup) does not drop it. A failed induction
 keeps its samples: with the next article page of the group each of them is left out in turn
 (a host whose generic record of some pages is unlike the rest, such as the demo's GBK
 portal, whose generic body sometimes takes the dateline and the reference list, would
@@ -45,6 +48,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .analyze import ARTICLE, PageAnalysis
+from .html import parse_html
 from .learned import Template, disagreement, group_of
 from .page_url import url_kind
 from .template_induce import Sample, induce, induce_leaving_one_out, refine
@@ -59,6 +63,7 @@ FAILED = "induction_failed"  # induction attempts that found no template
 REFINED = "refined"  # templates given a drop rule by a verified page
 STRUCK = "struck"  # body disagreements that did not drop the template (next page checked)
 STALE = "stale_samples"  # articles that arrived before their group's template was dropped
+# and show its markup (no samples: they would teach it again)
 LISTING_PAGES = "listing_pages"  # pages of a listing group read for their links only
 LISTING = "listing"
 # url_kind's weight of a URL that says "listing" by itself (/tag/, /page/2, ?page=2, list_2.html)
@@ -68,6 +73,9 @@ STRONG_LISTING = -1.5
 # page; generic bodies unlike the rest on a share p of a host's pages drop it on a share p**3
 # of the checks (p = 0.14 on the demo's GBK portal: 1 in 360 instead of 1 in 50).
 STRIKES_TO_DROP = 3
+# Dropped templates a group remembers: a page fetched before the last drop that shows one
+# of them is no sample (a site redesigned twice in a crawl has two old markups)
+KEEP_DROPPED = 4
 
 
 @dataclass
@@ -85,6 +93,7 @@ class _Group:
     listing_since: int = 0  # listing pages read for links only since the last check
     listing_checks: int = 0
     dropped_at: int = -1  # ticket of the page whose check dropped the last template
+    dropped: tuple[Template, ...] = ()  # the last templates dropped (old pages show them)
 
 
 def listing_url(url: str) -> bool:
@@ -190,7 +199,7 @@ class Learner:
         if group.resting:
             group.resting -= 1
             return
-        if ticket is not None and ticket < group.dropped_at:
+        if self._before_drop(group, ticket) and _shows(group.dropped, body, charset):
             self.stats[STALE] += 1
             return
         group.samples.append(Sample(body, url, charset, analysis.record))
@@ -231,25 +240,50 @@ class Learner:
         """A page extracted with its group's template alone. False: the template missed on
         an article (no title or body element: the generic extractor filled in), so it is
         dropped and the page must be analysed generically."""
-        if learned.extractor and learned.extractor.endswith("+generic") \
-                and learned.page_kind == ARTICLE:
-            self._drop(url, ticket=ticket)
+        if _missed(learned):
+            group = self.groups.get(group_of(url))
+            if group is None or not self._before_drop(group, ticket):
+                self._drop(url, ticket=ticket)
+            # else a page fetched before the last drop, in the old markup: the template
+            # learned since is not dropped for it
             return False
         self.stats[PAGES] += 1
         return True
 
+    @staticmethod
+    def _before_drop(group: _Group, ticket: int | None) -> bool:
+        return ticket is not None and ticket < group.dropped_at
+
     def verify(self, url: str, body: bytes, charset: str | None, learned: PageAnalysis,
-               generic: PageAnalysis, ticket: int | None = None) -> PageAnalysis:
+               generic: PageAnalysis, ticket: int | None = None,
+               template: Template | None = None) -> PageAnalysis:
         """A page analysed both ways: the learned result if they agree, else the generic
         one (and the template is dropped). A body with more text than the generic one gets
-        a drop rule for it where one fits (`refine`), and the generic result."""
-        if learned.kind != generic.kind:
+        a drop rule for it where one fits (`refine`), and the generic result. `template`:
+        the one `learned` came from (its plan's); a check that waited for its generic
+        analysis while the group dropped or replaced that template judges only its page."""
+        if _missed(learned):
+            # the template found no title or body (a redesign): the generic extractor
+            # filled the record in, so it agrees, but the template is broken
+            why = "missed"
+        elif learned.kind != generic.kind:
             why = "kind"
         elif generic.record is None or learned.record is None:
             why = None
         else:
             why = disagreement(generic.record, learned.record)
         group = self.groups.get(group_of(url))
+        if group is not None and (template is not None
+                                  and not _same_containers(template, group.template)
+                                  or why == "missed" and self._before_drop(group, ticket)):
+            # planned with a template the group no longer has (a refined one keeps its
+            # containers), or a page fetched before the last drop that the template learned
+            # since misses (old markup): the page gets the record it agrees with, and the
+            # current template is not struck, refined or dropped for it
+            if why is None:
+                self.stats[PAGES] += 1
+                return learned
+            return generic
         if why in (None, "body") and group is not None and group.template is not None \
                 and generic.record is not None and learned.record is not None \
                 and generic.record["body"] != learned.record["body"]:
@@ -287,6 +321,7 @@ class Learner:
             return
         self.changes.append(("dropped", group.template))
         self.why_not["".join(key)] = f"dropped: {why}"
+        group.dropped = (*group.dropped, group.template)[-KEEP_DROPPED:]
         group.template, group.samples, group.struck = None, [], 0
         self._failed(group)
         if ticket is not None:
@@ -296,3 +331,30 @@ class Learner:
     def take_changes(self) -> list[tuple[str, Template]]:
         changes, self.changes = self.changes, []
         return changes
+
+
+def _shows(templates: tuple[Template, ...], body: bytes, charset: str | None) -> bool:
+    """The page has the markup of one of `templates`: its title and body selectors find
+    elements. A page that arrived before its group's template was dropped may be an old page
+    (a sample would teach a dropped template again) or a page of the redesign that dropped
+    it (pages queue while their group learns, and are not always planned in arrival order:
+    taking it as a sample lets the group learn again before the pages that follow it)."""
+    if not templates:
+        return True
+    root, _ = parse_html(body, charset)
+    return any(all(t.profile.xp[name] is None or t.profile.xp[name](root)
+                   for name in ("title", "body")) for t in templates)
+
+
+def _same_containers(a: Template, b: Template | None) -> bool:
+    """`b` is `a`, or `a` refined (a drop rule more), or a template learned since that finds
+    the title and body where `a` does."""
+    return b is not None and all(a.selectors.get(name) == b.selectors.get(name)
+                                 for name in ("title", "body"))
+
+
+def _missed(learned: PageAnalysis) -> bool:
+    """The template found no title or body element on an article: the generic extractor
+    filled them in (cleaners/extract.py `_fill_from_generic`)."""
+    return bool(learned.extractor and learned.extractor.endswith("+generic")
+                and learned.page_kind == ARTICLE)

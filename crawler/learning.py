@@ -91,7 +91,7 @@ class SiteLearning:
                 # a link list the samples did not show: checked like a planned page, so a
                 # related box is not taken as body (the template is refined or dropped)
                 result = self.learner.verify(url, body, charset, learned,
-                                             await self.generic(args), ticket)
+                                             await self.generic(args), ticket, plan.template)
             elif self.learner.applied(url, learned, ticket):
                 result = learned
             else:
