@@ -109,22 +109,31 @@ def _card_like(card, a) -> bool:
     return len(_text(card)) - len(_text(a)) >= 15
 
 
-def cards_after_prose(raw: bytes, url: str) -> list[str]:
-    """The headline links of the page's card boxes after its last prose paragraph."""
+def _after_prose(raw: bytes):
+    """(the text's box, document order of every element, the order of its last prose
+    paragraph), or None for a page without a text box or prose."""
     try:
         root = lhtml.fromstring(raw)
     except (ValueError, lhtml.etree.ParserError):
-        return []
+        return None
     for el in list(root.iter(*_SKIP)):
         el.drop_tree()
     box = _text_box(root)
     if box is None:
-        return []
+        return None
     prose = [p for p in box.iter("p") if len(_text(p)) > _PROSE]
     if not prose:
-        return []
+        return None
     order = {el: i for i, el in enumerate(root.iter())}
-    last = order[prose[-1]]
+    return box, order, order[prose[-1]]
+
+
+def cards_after_prose(raw: bytes, url: str) -> list[str]:
+    """The headline links of the page's card boxes after its last prose paragraph."""
+    parsed = _after_prose(raw)
+    if parsed is None:
+        return []
+    box, order, last = parsed
     heads = {a for a in box.iter("a")
              if a.get("href") and headline(a) and _same_site(a.get("href"), url)}
     found = []
@@ -150,20 +159,10 @@ def _named(el) -> bool:
 
 def rails_after_prose(raw: bytes, url: str) -> list[str]:
     """The headline links of lists after the prose named by their items only."""
-    try:
-        root = lhtml.fromstring(raw)
-    except (ValueError, lhtml.etree.ParserError):
+    parsed = _after_prose(raw)
+    if parsed is None:
         return []
-    for el in list(root.iter(*_SKIP)):
-        el.drop_tree()
-    box = _text_box(root)
-    if box is None:
-        return []
-    prose = [p for p in box.iter("p") if len(_text(p)) > _PROSE]
-    if not prose:
-        return []
-    order = {el: i for i, el in enumerate(root.iter())}
-    last = order[prose[-1]]
+    box, order, last = parsed
     found = []
     for up in box.iter():
         if order[up] <= last or not isinstance(up.tag, str):

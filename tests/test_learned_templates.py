@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from learner_replay import crawl_step
 
 from cleaners.analyze import PageAnalysis, analyze_page
 from cleaners.learned import Template, disagreement, group_of
@@ -121,25 +122,10 @@ def test_disagreement_names_the_field(family):
     assert disagreement(record, {**record, "related_links": []}) == "related_links"
 
 
-def _run(learner: Learner, url: str, body: bytes, ticket: int | None = None) -> str:
-    """What the crawl does with one page (crawler/learning.py); returns the extractor."""
-    plan = learner.plan(url)
-    generic = analyze_page(body, url)
-    if plan.template is None:
-        learner.observe(url, body, None, generic, ticket)
-        return generic.extractor
-    learned = analyze_page(body, url, profile=plan.template.profile)
-    if plan.verify:
-        return learner.verify(url, body, None, learned, generic, ticket).extractor
-    if learner.applied(url, learned, ticket):
-        return learned.extractor
-    return generic.extractor
-
-
 def test_learner_learns_verifies_and_drops_a_template_that_stops_agreeing(family):
     learner = Learner(samples=3, verify_every=4)
     pages = family["wp"]
-    used = [_run(learner, url, body) for url, body, _ in pages[:30]]
+    used = [crawl_step(learner, url, body) for url, body, _ in pages[:30]]
     assert used[:3] == ["generic"] * 3  # the samples
     assert set(used[3:]) == {"learned:127.0.0.1"}
     assert learner.stats[HOSTS] == 1 and learner.stats[VERIFIED] >= 4
@@ -148,7 +134,7 @@ def test_learner_learns_verifies_and_drops_a_template_that_stops_agreeing(family
     # The site changes its markup: the body container is renamed.
     url, body, exp = pages[30]
     redesigned = body.replace(b"entry-content", b"post-body")
-    assert _run(learner, url, redesigned) == "generic"
+    assert crawl_step(learner, url, redesigned) == "generic"
     assert learner.stats[DROPPED] == 1
     assert [c for c, _t in learner.take_changes()] == ["dropped"]
     assert learner.plan(pages[31][0]).template is None  # learning again
@@ -167,14 +153,14 @@ def test_pages_that_arrived_before_a_drop_do_not_teach_the_old_template_again(fa
     while not learner.stats[DROPPED]:  # the redesign: new pages until a check or a miss drops it
         ticket += 1
         url, body, _exp = pages[ticket]
-        _run(learner, url, body.replace(b"entry-content", b"post-body"), ticket)
+        crawl_step(learner, url, body.replace(b"entry-content", b"post-body"), ticket)
     stale = 0
     for i, (url, body, _exp) in enumerate(pages[ticket + 1:ticket + 7]):
         if i % 2 == 0:  # fetched before the redesign, analysed only now
             stale += 1
-            _run(learner, url, body, i % 4)
+            crawl_step(learner, url, body, i % 4)
         else:
-            _run(learner, url, body.replace(b"entry-content", b"post-body"), ticket + 1 + i)
+            crawl_step(learner, url, body.replace(b"entry-content", b"post-body"), ticket + 1 + i)
     assert learner.stats[HOSTS] == 2
     assert learner.groups[group_of(url)].template.selectors["body"] == "div.post-body"
     assert learner.stats[STALE] == stale
@@ -357,11 +343,11 @@ def test_a_settled_template_clears_the_failures_of_its_group(family):
         learner.observe(url, body, None, analyze_page(body, url))
     assert learner.stats[HOSTS] == 1
     for url, body, _exp in pages[3:12]:  # checks at pages 1, 2, 4, then every 4th
-        _run(learner, url, body)
+        crawl_step(learner, url, body)
     assert learner.stats[VERIFIED] >= 3 and group.failures == 0
     url, body, _exp = pages[12]
     while not learner.stats[DROPPED]:  # a redesign: the body container renamed
-        _run(learner, url, body.replace(b"entry-content", b"post-body"))
+        crawl_step(learner, url, body.replace(b"entry-content", b"post-body"))
     assert group.failures == 1 and learner.learning(pages[13][0])  # no rest
 
 

@@ -7,6 +7,7 @@ tests/test_crawl_learned.py's redesign crawl."""
 from __future__ import annotations
 
 import pytest
+from learner_replay import crawl_step
 
 from cleaners.analyze import analyze_page
 from cleaners.learned import group_of
@@ -27,20 +28,6 @@ def blog(demo_site):
             body = (demo_site / exp["path"].lstrip("/") / "index.html").read_bytes()
             out.append((exp["url"], body, body.replace(b"entry-content", b"post-body")))
     return out
-
-
-def _run(learner: Learner, url: str, body: bytes, ticket: int) -> str:
-    """What the crawl does with one page (crawler/learning.py); returns the extractor."""
-    plan = learner.plan(url)
-    generic = analyze_page(body, url)
-    if plan.template is None:
-        learner.observe(url, body, None, generic, ticket)
-        return generic.extractor
-    learned = analyze_page(body, url, profile=plan.template.profile)
-    if plan.verify:
-        return learner.verify(url, body, None, learned, generic, ticket,
-                              plan.template).extractor
-    return learned.extractor if learner.applied(url, learned, ticket) else generic.extractor
 
 
 def _learned_old(learner: Learner, blog) -> None:
@@ -64,7 +51,7 @@ def test_pages_of_the_redesign_queued_before_the_drop_teach_the_new_template(blo
     assert check.verify
     late = analyze_page(new46, url46, profile=check.template.profile)
     url, _old, new = blog[46]
-    assert _run(learner, url, new, 47) == "generic"
+    assert crawl_step(learner, url, new, 47) == "generic"
     assert learner.stats[DROPPED] == 1
     result = learner.verify(url46, new46, None, late, analyze_page(new46, url46), 46,
                             check.template)
@@ -72,7 +59,7 @@ def test_pages_of_the_redesign_queued_before_the_drop_teach_the_new_template(blo
     used = {}
     for ticket in range(5, 46):
         url, old, new = blog[ticket - 1]
-        used[ticket] = _run(learner, url, old if ticket < 20 else new, ticket)
+        used[ticket] = crawl_step(learner, url, old if ticket < 20 else new, ticket)
     assert learner.stats[STALE] == 15  # pages 5-19, old markup
     assert learner.stats[HOSTS] == 2
     assert learner.groups[group_of(url)].template.selectors["body"] == "div.post-body"
@@ -108,7 +95,7 @@ def test_a_late_check_leaves_the_template_learned_since_alone(blog):
     late = analyze_page(new5, url5, profile=plan.template.profile)
     for ticket in range(6, 11):  # page 6 drops the old template, 7-10 teach the new one
         url, _old, new = blog[ticket - 1]
-        _run(learner, url, new, ticket)
+        crawl_step(learner, url, new, ticket)
     group = learner.groups[group_of(url5)]
     assert learner.stats[HOSTS] == 2 and group.template.selectors["body"] == "div.post-body"
     result = learner.verify(url5, new5, None, late, analyze_page(new5, url5), 5, plan.template)
@@ -144,9 +131,9 @@ def test_an_old_page_queued_before_the_drop_does_not_drop_the_new_template(blog)
     _learned_old(learner, blog)
     for ticket in range(6, 11):  # page 6 drops the old template, 7-10 teach the new one
         url, _old, new = blog[ticket - 1]
-        _run(learner, url, new, ticket)
+        crawl_step(learner, url, new, ticket)
     group = learner.groups[group_of(url)]
     assert group.template.selectors["body"] == "div.post-body"
     url5, old5, _new = blog[4]
-    assert _run(learner, url5, old5, 5) == "generic"
+    assert crawl_step(learner, url5, old5, 5) == "generic"
     assert group.template is not None and learner.stats[DROPPED] == 1
