@@ -14,7 +14,7 @@ import logging
 
 from cleaners.analyze import PageAnalysis, analyze_page
 from cleaners.learned import Template, group_of
-from cleaners.learner import Learner
+from cleaners.learner import Learner, Plan
 from cleaners.profile import UNSEEN_LINK_LIST
 from common import keys
 
@@ -62,43 +62,34 @@ class SiteLearning:
     async def analyze(self, args: tuple, ticket: int | None = None) -> PageAnalysis:
         """args: crawler/extract_worker.py `analyze`'s (body, url, charset, site, run_id,
         status, fetched_at); ticket: the page's `ticket()`."""
-        body, url, charset, site, run_id, status, fetched_at = args
+        url = args[1]
         learner = self.learner
         key = group_of(url)
         while learner.learning(url) and self._inflight.get(key, 0) >= learner.samples:
             await self._done.setdefault(key, asyncio.Event()).wait()
         plan = learner.plan(url)
-        if plan.links_only:
-            # a page of a listing group (cleaners/learner.py): its links, as a profiled
-            # crawl reads a listing's; no record
-            result = analyze_page(body, url, charset=charset, extract=False, links=True)
-        elif plan.template is None:
+        if plan.template is None and not plan.links_only:
+            generic = self._counted(key)
+        else:
+            generic = self.generic
+        result = await handle_page(learner, plan, args, generic, ticket)
+        self._persist()
+        self._sync_stats()
+        return result
+
+    def _counted(self, key: tuple):
+        """The generic analysis of a sample page, counted in flight for its group while it
+        runs (the wait at the top of `analyze`)."""
+        async def run(args: tuple) -> PageAnalysis:
             self._inflight[key] = self._inflight.get(key, 0) + 1
             try:
-                result = await self.generic(args)
+                return await self.generic(args)
             finally:
                 self._inflight[key] -= 1
                 event = self._done.pop(key, None)
                 if event is not None:
                     event.set()
-            learner.observe(url, body, charset, result, ticket)
-        else:
-            learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
-                                   links=True, site=site, run_id=run_id, http_status=status,
-                                   fetched_at=fetched_at)
-            unseen = _unseen_link_list(learned)
-            if plan.verify or unseen:
-                # a link list the samples did not show: checked like a planned page, so a
-                # related box is not taken as body (the template is refined or dropped)
-                result = self.learner.verify(url, body, charset, learned,
-                                             await self.generic(args), ticket, plan.template)
-            elif self.learner.applied(url, learned, ticket):
-                result = learned
-            else:
-                result = await self.generic(args)
-        self._persist()
-        self._sync_stats()
-        return result
+        return run
 
     def _persist(self) -> None:
         if self.learner.failures:
@@ -121,6 +112,36 @@ class SiteLearning:
             if self._reported.get(name) != value:
                 self.stats.set_value(keys.LEARNED + name, value)
                 self._reported[name] = value
+
+
+async def handle_page(learner: Learner, plan: Plan, args: tuple, generic,
+                      ticket: int | None) -> PageAnalysis:
+    """One page of a generic crawl as its plan says: the links of a listing group's page; the
+    generic analysis of a sample (observed by the learner); the learned extraction of a page
+    with a template, checked against the generic one when the plan verifies or the template
+    met a link list its samples did not show. generic: async (args) -> PageAnalysis. Pure
+    but for the awaits, so the tests replay a crawl through this same function."""
+    body, url, charset, site, run_id, status, fetched_at = args
+    if plan.links_only:
+        # a page of a listing group (cleaners/learner.py): its links, as a profiled
+        # crawl reads a listing's; no record
+        return analyze_page(body, url, charset=charset, extract=False, links=True)
+    if plan.template is None:
+        result = await generic(args)
+        learner.observe(url, body, charset, result, ticket)
+        return result
+    learned = analyze_page(body, url, charset=charset, profile=plan.template.profile,
+                           links=True, site=site, run_id=run_id, http_status=status,
+                           fetched_at=fetched_at)
+    unseen = _unseen_link_list(learned)  # strips the crawl's cue from the record either way
+    if plan.verify or unseen:
+        # a link list the samples did not show: checked like a planned page, so a
+        # related box is not taken as body (the template is refined or dropped)
+        return learner.verify(url, body, charset, learned, await generic(args), ticket,
+                              plan.template)
+    if learner.applied(url, learned, ticket):
+        return learned
+    return await generic(args)
 
 
 def _unseen_link_list(analysis: PageAnalysis) -> bool:

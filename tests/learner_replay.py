@@ -1,20 +1,22 @@
-"""One page through the learner as the crawl hands it over (crawler/learning.py
-`SiteLearning.analyze`), for the pure tests of cleaners/learner.py."""
+"""One page through the learner as the crawl hands it over: crawler/learning.py
+`handle_page`, the same function the spider awaits, with the worker's generic analysis
+(crawler/extract_worker.py `analyze`) run inline."""
 from __future__ import annotations
 
-from cleaners.analyze import analyze_page
+import asyncio
+
+from cleaners.analyze import PageAnalysis
 from cleaners.learner import Learner
+from crawler.extract_worker import analyze
+from crawler.learning import handle_page
+
+
+async def _generic(args: tuple) -> PageAnalysis:
+    return analyze(*args)
 
 
 def crawl_step(learner: Learner, url: str, body: bytes, ticket: int | None = None) -> str:
     """Plan, analyse and report one page; returns the record's extractor."""
-    plan = learner.plan(url)
-    generic = analyze_page(body, url)
-    if plan.template is None:
-        learner.observe(url, body, None, generic, ticket)
-        return generic.extractor
-    learned = analyze_page(body, url, profile=plan.template.profile)
-    if plan.verify:
-        return learner.verify(url, body, None, learned, generic, ticket,
-                              plan.template).extractor
-    return learned.extractor if learner.applied(url, learned, ticket) else generic.extractor
+    args = (body, url, None, "", "", 200, "")
+    result = asyncio.run(handle_page(learner, learner.plan(url), args, _generic, ticket))
+    return result.extractor
