@@ -1,7 +1,7 @@
 """Find unannotated tune pages with card boxes after the prose (bench/README.md, "Cards after
 the prose (tenth session)"; docs/annotation.md, round 20).
 
-    python -m bench.nav_card_scan [--data DIR] [--truth DIR] [--list] [--rails]
+    python -m bench.nav_card_scan [--data DIR] [--truth DIR] [--list] [--rails [--short]]
 
 A structural scan in plain lxml (no extractor of ours runs): the tune pages of body-dev and of
 the navigation pool with an address and no truth file yet. A page is a hit when the box that
@@ -150,6 +150,7 @@ def cards_after_prose(raw: bytes, url: str) -> list[str]:
 
 
 _MIN_SUMMARY = 40
+_MIN_SHORT = 10
 _NAME_LEVELS = 4
 
 
@@ -157,8 +158,10 @@ def _named(el) -> bool:
     return bool(RAIL_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}".lower()))
 
 
-def rails_after_prose(raw: bytes, url: str) -> list[str]:
-    """The headline links of lists after the prose named by their items only."""
+def rails_after_prose(raw: bytes, url: str, short: bool = False) -> list[str]:
+    """The headline links of lists after the prose named by their items only; with short,
+    lists whose items show besides the link a line of 10 characters or more, at least one of
+    them under 40 (a one-line summary the card reader may take for a subtitle)."""
     parsed = _after_prose(raw)
     if parsed is None:
         return []
@@ -183,14 +186,16 @@ def rails_after_prose(raw: bytes, url: str) -> list[str]:
             node = node.getparent()
         if named:
             continue
-        heads = []
+        heads, extras = [], []
         for k in items:
             links = {a.get("href") for a in k.iter("a") if a.get("href") and headline(a)
                      and _same_site(a.get("href"), url)}
             a = next((a for a in k.iter("a") if a.get("href") in links), None)
-            if len(links) == 1 and len(_text(k)) - len(_text(a)) >= _MIN_SUMMARY:
+            extra = len(_text(k)) - len(_text(a)) if a is not None else 0
+            if len(links) == 1 and extra >= (_MIN_SHORT if short else _MIN_SUMMARY):
                 heads.append(_text(a))
-        if len(heads) >= 3:
+                extras.append(extra)
+        if len(heads) >= 3 and (not short or min(extras) < _MIN_SUMMARY):
             found.extend(heads)
     return found
 
@@ -221,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--truth", type=Path, default=DEFAULT_TRUTH)
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--rails", action="store_true")
+    ap.add_argument("--short", action="store_true",
+                    help="with --rails: items with a short line besides the link")
     args = ap.parse_args(argv)
     data = args.data or default_data()
     seen, hits = Counter(), []
@@ -228,8 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             continue
         seen[pool] += 1
-        scan = rails_after_prose if args.rails else cards_after_prose
-        cards = scan(gzip.decompress(path.read_bytes()), url)
+        raw = gzip.decompress(path.read_bytes())
+        cards = rails_after_prose(raw, url, args.short) if args.rails else \
+            cards_after_prose(raw, url)
         if cards:
             hits.append((hashlib.sha1(pid.encode()).hexdigest(), pool, pid, site, lang, cards))
     hits.sort()
