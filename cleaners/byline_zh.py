@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 # Author labels, then the labels that end an author part without being authors themselves.
-# "记者张三" is glued as often as not; the other labels need a separator ("作者专栏" is a menu)
-# or the end of their text: "| 作者<span>张三</span>", the name in the next element.
-_AUTHOR = (r"记者|通讯员|(?:作者|特约撰稿人?|撰稿人?|撰文|执笔人?|文|编译)(?=\s*[/／:：]|\s|$)")
+# "记者张三" is glued as often as not; the other labels need a separator ("作者专栏" is a menu).
+_AUTHOR = (r"记者|通讯员|(?:作者|特约撰稿人?|撰稿人?|撰文|执笔人?|文|编译)(?=\s*[/／:：]|\s)")
 # ("出自" names the book or paper a piece comes from; "译：" the translator)
 _OTHER = (r"来源|出处|出自|责任编辑|编辑|责编|校对|审核|审校|摄影|摄|图|时间|日期|发布|更新|"
           r"浏览|点击|阅读|字号|标签|分类|译(?=\s*[:：])")

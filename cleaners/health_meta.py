@@ -97,7 +97,7 @@ _UPDATE_IN_LINE = re.compile(r"(?:[|/•·,;(–—]\s*|\s)" + _UPDATE_WORDS, re
 # a template's padding inside a line (25 tabs between a date and its update)
 _PADDING = re.compile(r"\s{8}")
 _TEXT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "p", "div", "span", "li",
-              "dt", "dd", "small", "time", "header", "section", "aside", "footer", "address", "td",
+              "dt", "small", "time", "header", "section", "aside", "footer", "address", "td",
               "font", "br")  # (br: for its tail, "…<br>Erschienen am: 01.11.2023")
 # a metadata box's small heading over the name: "<h4>Autor</h4><p><a>…</a></p>",
 # "<h5>Autor: </h5>Name" (the label alone only: "<h4>Von A bis Z</h4>" is a title)
@@ -179,10 +179,8 @@ def read_visible(root) -> dict:
             line = el.getparent()
             if line is not None and not _IN_CARD(line):
                 # (or the tail alone, a line of its own in a long post: "…<br>文：眉间尺")
-                # (the line's texts joined by a space: a label and a name in two elements,
-                # "作者<span>张三</span>", are two words)
                 label_names = [{"name": n, "url": None}
-                               for n in zh_byline(clean_inline(" ".join(line.itertext())))
+                               for n in zh_byline(clean_inline(line.text_content()))
                                or zh_byline(clean_inline(tail))]
         text = el.text
         if not text or not text.strip():
