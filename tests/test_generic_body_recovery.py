@@ -377,3 +377,22 @@ def test_a_standfirst_set_as_a_heading_in_the_header_is_the_lead():
     assert body.startswith(deck)
     assert "Health" not in body.split("\n\n")
     assert body.endswith("fewer visits to a doctor.")
+
+
+def test_short_lines_above_a_headline_inside_the_text_are_the_texts_own():
+    # no <h1>: the heading that repeats the page's title is the closing summary's, after
+    # most of the text. The short lines above it are the text's subheadings, list items
+    # and table rows, not a kicker or a date above a headline
+    rows = "".join(f"<tr><td>Advantage {n}</td><td>Drawback {n}</td></tr>" for n in range(4))
+    page = ("<html><head><title>Summary – lease or buy a company car?</title></head><body>"
+            "<div class='content'><p>Menu</p><div class='text'>"
+            + _para(1) + "<h2>How leasing works</h2>" + _para(2) + _para(3)
+            + "<ul><li>Can the lease end early?</li><li>Who pays for repairs?</li></ul>"
+            + f"<table>{rows}</table>" + _para(4)
+            + "<h2>Summary – lease or buy a company car?</h2>" + _para(5)
+            + "</div></div></body></html>")
+    body = extract_article(page, "https://cars.example.org/lease-or-buy").body
+    assert "How leasing works" in body
+    assert "Can the lease end early?" in body and "Advantage 3 Drawback 3" in body
+    assert "Researchers followed 5 hundred" in body
+    assert "Menu" not in body

@@ -15,6 +15,8 @@ from .blocks import Block, is_prose_heading
 LINK_DENSE = 0.5
 ANNOUNCING_CHARS = 80  # a paragraph this long ending in a colon announces the link after it
 LINK_RUN = 3  # this many link-dense blocks in a row are a link list, not inline links
+FURNITURE_CHARS = 150  # a line above the headline this short is furniture (kicker, date)
+TEXT_ABOVE_HEADLINE = 2  # paragraphs above the headline that make it a heading in the text
 
 # Whole-line boilerplate, any language we crawl (matched on the full block text).
 BOILERPLATE_LINE = re.compile(
@@ -278,9 +280,10 @@ def trim(blocks: list[Block], headline=None, alone: frozenset | set = frozenset(
          ) -> list[Block]:
     """All filters, in an order where each sees the result of the previous one.
     alone: elements that own exactly one block of the page."""
+    blocks = drop_server_messages(blocks)  # first: a printed error is no prose above a headline
     if headline is not None:
         blocks = _after_headline(blocks, headline)
-    blocks = drop_link_lists(drop_nav_lines(drop_server_messages(blocks)))
+    blocks = drop_link_lists(drop_nav_lines(blocks))
     blocks = [b for b in blocks if not is_boilerplate_line(b) and not is_caption(b, alone)]
     blocks = trim_tail(blocks)
     return drop_empty_headings(blocks)
@@ -288,8 +291,15 @@ def trim(blocks: list[Block], headline=None, alone: frozenset | set = frozenset(
 
 def _after_headline(blocks: list[Block], headline) -> list[Block]:
     """The headline is the title field; short lines above it (kicker, date, category) are
-    page furniture. Prose above it stays (some layouts put the lead first)."""
+    page furniture. Prose above it stays (some layouts put the lead first). Above a
+    headline with paragraphs of text before it (TEXT_ABOVE_HEADLINE: a lead is one), the
+    heading taken for the headline is a section's inside the text (a closing "Summary: ..."
+    that repeats the page's title), and the short lines above it are the text's own:
+    its subheadings, list items and table rows."""
     for i, b in enumerate(blocks):
         if b.owner is headline:
-            return [x for x in blocks[:i] if len(x.text) > 150] + blocks[i + 1:]
+            above = blocks[:i]
+            if sum(len(x.text) > FURNITURE_CHARS for x in above) >= TEXT_ABOVE_HEADLINE:
+                return above + blocks[i + 1:]
+            return [x for x in above if len(x.text) > FURNITURE_CHARS] + blocks[i + 1:]
     return blocks
