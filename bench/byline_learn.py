@@ -1,33 +1,46 @@
 """A learned byline line: can a small logistic model, trained on the tune truth, find the line
 that names a page's writers where no reader of ours does (docs/metadata-annotation.md "Tried
-and not shipped: a learned byline line")?
+and not shipped: a learned byline line", then "A learned byline line, shipped")?
 
     python -m bench.byline_learn [--eval-check] [--pool]
 
-Candidates: the page's rendered lines (block elements and `<br>` break them) of <= 100
-characters in the header zone (from just above the `<h1>` to the first prose paragraph) and the
-tail zone (the last lines of the article text and the lines after it), which
-`cleaners/names.py` `split_names` turns into 1-3 person-like names. Label (tune only): every
-name of the line is a truth author (names compared as `bench.metadata` compares them).
-Features: general ones only (position, length, capitals, a byline label, an author link's URL
-shape, class words, a date on the line, menu / footer, the site's name). Model: L2 logistic
-regression in numpy, chosen by leave-one-site-out cross-validation on tune. The page-level
-effect is simulated on the pages our readers leave without a person (the gate): the best
-candidate above the threshold replaces their authors. `--eval-check` then scores the chosen
-model once on the clean check pages and prints counts and rates only. `--pool` runs it on the
-unannotated tune pages of body-dev, zh-dev and article-extraction-dev (`bench/pools.py`) and
-prints each author list it would change (tune pages only), with the share of pages the gate
-passes. The line and feature code and the fitted `WEIGHTS` table: bench/byline_lines.py.
+Candidates (cleaners/byline_line.py, cleaners/byline_zones.py): the rendered lines of <= 100
+characters of the headline's and the article text's containers (no related, comment, menu or
+teaser blocks), in the header zone (from just above the `<h1>` to the first prose paragraph)
+and the tail zone (the last lines of the article text and the lines after it), which
+`cleaners/names.py` `split_names` turns into 1-3 capitalised names, one person-like, and which
+show a byline's mark (a byline label, a byline class word, an author-page link); no interface
+words, photo credits or source lines. Label (tune only): every name of the line is a truth
+author (names compared as `bench.metadata` compares them). Features: general ones only
+(position, length, capitals, the label, an author link's URL shape, class words, a date on the
+line, menu / footer, the site's name, a name linked elsewhere). Model: L2 logistic regression
+in numpy, chosen by leave-one-site-out cross-validation on tune. The page-level effect is
+simulated on the pages our readers leave without a writer (the gate, `weak`): the best
+candidate above the threshold replaces their authors (`read_metadata` without the model gives
+the authors before). `--eval-check` then scores the chosen model once on the clean check pages
+and prints counts and rates only. `--pool` runs it on the unannotated tune pages of body-dev,
+zh-dev and article-extraction-dev (`bench/pools.py`) and prints each page's best line scoring
+>= 0.3 with its score (tune pages only), the share of pages the gate passes and how many lists
+the shipped threshold changes. The printed `WEIGHTS` table goes into cleaners/byline_line.py.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import numpy as np
 
-from .byline_lines import FEATURES, candidates, learned_authors, site_keys_of, weak
+from cleaners.byline_line import (
+    FEATURES,
+    best_line,
+    candidates,
+    learned_authors,
+    page_site_keys,
+    weak,
+)
+
 from .metadata import DEFAULT_POOLS, DEFAULT_TRUTH, _norm_name, healthcrawl, load
 
 # ---------------------------------------------------------------- the model
@@ -59,6 +72,19 @@ def site_of(url: str) -> str:
     return host or url
 
 
+@contextmanager
+def without_model():
+    """`read_metadata` as it is without the learned line (the authors the model may replace)."""
+    import cleaners.metadata as md
+
+    saved = md.learned_authors
+    md.learned_authors = lambda *_a: []
+    try:
+        yield
+    finally:
+        md.learned_authors = saved
+
+
 def gather(groups: set[str]) -> list[dict]:
     from cleaners.html import parse_html
 
@@ -68,10 +94,11 @@ def gather(groups: set[str]) -> list[dict]:
     out = []
     for truth, html in pages:
         url = truth.get("url") or ""
-        got = healthcrawl(html, url)
+        with without_model():
+            got = healthcrawl(html, url)
         root, _w = parse_html(html)
-        keys = site_keys_of(root, url)
-        cands = candidates(root, url, keys)
+        keys = page_site_keys(root, url)
+        cands = candidates(root, keys)
         want = {_norm_name(a["name"]) for a in truth["authors"]}
         out.append({"site": site_of(url) if url else truth["id"], "want": want,
                     "have": [_norm_name(n) for n in got["authors"]], "authors": got["authors"],
@@ -151,13 +178,16 @@ def pool_changes() -> int:
             continue
         source = page.source if isinstance(page.source, bytes) else page.source.encode()
         root, _w = parse_html(source)
-        authors = read_metadata(root, page.url)["authors"]
+        with without_model():
+            authors = read_metadata(root, page.url)["authors"]
         n += 1
-        gated += weak(authors, site_keys_of(root, page.url))
+        gated += weak(authors, page_site_keys(root, page.url), GATE)
         new = [p["name"] for p in learned_authors(root, page.url, authors)]
         if new:
             changed += 1
-            print(f"{page.pool}--{page.id}\t{authors} -> {new}")
+        best = best_line(root, page.url, authors)
+        if best and best[2] >= 0.3:  # (the lists a lower threshold would change too)
+            print(f"{best[2]:.2f}\t{page.pool}--{page.id}\t{authors} -> {best[0]}")
     print(f"tune pool: {n} pages, {gated} pass the gate, {changed} lists changed", file=sys.stderr)
     return 0
 
@@ -177,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tune: {len(pages)} pages, {n_cands} candidates, {int(n_pos)} positive", file=sys.stderr)
     base = tally(pages, {})
     print(f"tune today: {rates(base)}", file=sys.stderr)
-    for mode in ("empty", "site", "person"):
+    for mode in MODES:
         gated = [k for k, p in enumerate(pages) if weak(p["authors"], p["keys"], mode)]
         reach = sum(1 for k in gated if any(pages[k]["labels"]))
         print(f"gate {mode}: {len(gated)} pages, {reach} with a right candidate", file=sys.stderr)
@@ -185,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     for l2 in (0.1, 1.0, 3.0, 10.0):
         scores = loso_scores(pages, cols, l2)
         print(f"l2 {l2}: candidate {_cand_rates(pages, scores)}", file=sys.stderr)
-        for mode in ("empty", "site", "person"):
+        for mode in MODES:
             for thr in (0.3, 0.5, 0.7, 0.8, 0.9):
                 chosen = choose(pages, scores, thr, mode)
                 print(f"  {mode:6} thr {thr}: {len(chosen):3} pages  "
@@ -196,9 +226,10 @@ def main(argv: list[str] | None = None) -> int:
                 else np.zeros(0) for p in pages]
     print(f"tune in-sample (l2 {L2}, threshold {THRESHOLD}, gate {GATE}): "
           f"{rates(tally(pages, choose(pages, insample, THRESHOLD, GATE)))}", file=sys.stderr)
-    # the table bench/byline_lines.py holds as WEIGHTS
-    print("WEIGHTS = {" + ", ".join(f'"{n}": {v:.3f}' for n, v in zip(FEATURES, w, strict=True))
-          + "}")
+    # the table cleaners/byline_line.py holds as WEIGHTS
+    cells = [f'"{n}": {v:.3f}' for n, v in zip(FEATURES, w, strict=True)]
+    print("WEIGHTS = {\n" + "".join("    " + ", ".join(cells[i:i + 4]) + ",\n"
+                                     for i in range(0, len(cells), 4)) + "}")
     if args.eval_check:
         check = gather({"check_clean"})
         scores = [predict(np.array([f for _n, f, _u in p["cands"]]), w) if p["cands"]
@@ -212,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # chosen by leave-one-site-out on tune (the table main() prints)
-L2, THRESHOLD, GATE = 1.0, 0.7, "person"
+L2, THRESHOLD, GATE = 3.0, 0.5, "named"
+MODES = ("empty", "site", "person", "named")
 
 
 if __name__ == "__main__":

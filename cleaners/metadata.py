@@ -13,6 +13,7 @@ from lxml import etree
 
 from .author_house import is_site, site_keys, without_house
 from .author_links import host_names, profile_links
+from .byline_line import learned_authors
 from .bylines import byline_date, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
@@ -218,6 +219,10 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
                                                 if p.get("organization")}
     if meta["authors"] and set(meta["authors"]) <= orgs and (signed := end_signature(root)):
         meta["author_objects"], meta["authors"] = signed, [p["name"] for p in signed]
+    # still no writer (none, or only the site): a byline line no reader above reads, found by
+    # a small learned model (cleaners/byline_line.py)
+    if learned := learned_authors(root, url, meta["authors"]):
+        meta["author_objects"], meta["authors"] = learned, [p["name"] for p in learned]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
     meta["published"] = meta["published"] or loose["published"]
