@@ -137,6 +137,8 @@ def candidates(root, keys: set[str]) -> list[tuple[list[str], list[float], dict[
         if len(text) > 100:
             continue
         segs = _segments(text)
+        if not _may_be_marked(ln, segs):
+            continue  # (the mark test below, before the costlier name reading)
         found = next(((seg, label, names) for seg, label, rest in segs
                       if (names := _names(rest))), None)
         if found is None or _not_byline(found[0]) or in_teaser_card(ln.block, h1):
@@ -148,6 +150,20 @@ def candidates(root, keys: set[str]) -> list[tuple[list[str], list[float], dict[
             continue
         out.append((names, f, {t: h for t, h in _links(ln) if t in names}))
     return out
+
+
+def _known_label(seg: str, label: str) -> bool:
+    return bool(BYLINE_LABEL.match(seg) or BYLINE_PREFIX.match(seg)
+                or (label and BYLINE_LABEL.fullmatch(label + ":")))
+
+
+def _may_be_marked(ln: Line, segs: list) -> bool:
+    """Whether any part of the line could show a byline's mark (`candidates`' test, which
+    looks only at the part that names someone and at links on its names): most lines of a
+    page without a byline fail here, before their names are read."""
+    return bool(_BYLINE_CLASS.search(ln.classes)
+                or any(AUTHOR_URL.search(a.get("href") or "") for a in ln.links)
+                or any(_known_label(seg, label) for seg, label, _rest in segs))
 
 
 def _links(ln: Line) -> list[tuple[str, str]]:
@@ -162,8 +178,7 @@ def _features(ln: Line, text: str, segs: list, seg: str, label: str, names: list
     block_text = " ".join(ln.block.text_content().split())
     tag = ln.block.tag
     lower = sum(1 for w in words if w[:1].islower())
-    known = bool(BYLINE_LABEL.match(seg) or BYLINE_PREFIX.match(seg)
-                 or (label and BYLINE_LABEL.fullmatch(label + ":")))
+    known = _known_label(seg, label)
     f = [1.0, zone == "head", zone == "tail", math.log1p(abs(d_h1)),
          math.log1p(abs(d_end)), len(text) / 100, len(names) / 3,
          min(1.0, name_chars / max(1, len(text))), known, bool(label) and not known,
