@@ -126,7 +126,10 @@ def candidates(root, keys: set[str]) -> list[tuple[list[str], list[float], dict[
     if body is None:
         return []
     h1 = headline(root)
-    lines = zone_lines(zone_roots(body, h1))
+    roots = zone_roots(body, h1)
+    if not _zones_marked(roots):
+        return []
+    lines = zone_lines(roots)
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln.text] = counts.get(ln.text, 0) + 1
@@ -164,6 +167,34 @@ def _may_be_marked(ln: Line, segs: list) -> bool:
     return bool(_BYLINE_CLASS.search(ln.classes)
                 or any(AUTHOR_URL.search(a.get("href") or "") for a in ln.links)
                 or any(_known_label(seg, label) for seg, label, _rest in segs))
+
+
+# a line's part may start right after one of these (`_SEGMENT`'s separators, spaces aside)
+_ANY_SEPARATOR = re.compile(r"[|•·—–]")
+
+
+def _zones_marked(roots: list) -> bool:
+    """Whether the zones hold any byline mark at all: a byline class or id, a link to an
+    author's page, or a text node starting (or going on after a separator) with a byline
+    label. Every part of a line starts a text node or follows a separator, so a page this
+    says no to has no candidate; on a page without any byline it spares the line walk."""
+    for root in roots:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+                return True
+            if el.tag == "a" and AUTHOR_URL.search(el.get("href") or ""):
+                return True
+        for text in root.itertext():
+            for part in _ANY_SEPARATOR.split(text):
+                part = " ".join(part.split())
+                if not part:
+                    continue
+                m = _COLON_LABEL.match(part)
+                if _known_label(part, m.group(1) if m else ""):
+                    return True
+    return False
 
 
 def _links(ln: Line) -> list[tuple[str, str]]:
