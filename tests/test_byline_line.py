@@ -43,3 +43,14 @@ def test_a_related_story_card_is_no_candidate() -> None:
     related = _candidate_names(page(tail=f"<div class='related-posts'>{card}</div>"))
     assert ["Tom Roe"] not in related
     assert authors(page(tail=f"<div class='related-posts'>{card}</div>")) == []
+
+
+def test_a_label_after_a_separator_in_its_own_text_node_is_read() -> None:
+    # the zones' quick mark test looks at text nodes: " — By " starts a part after the dash
+    byline = "<p><span>12 May 2024</span> — By <b>Jane Roe</b></p>"
+    assert ["Jane Roe"] in _candidate_names(page(byline=byline))
+
+
+def test_zones_without_any_byline_mark_give_no_candidate() -> None:
+    # capitalised names under the headline, but no label, byline class or author link
+    assert _candidate_names(page(byline="<p>Jane Roe</p><p>Tom Berg and Ann Lee</p>")) == []
