@@ -129,12 +129,6 @@ _DATE_X = etree.XPath("//body//*" + _DATE_PRED, smart_strings=False)
 _IN_TEASER = etree.XPath('ancestor-or-self::*[contains(@class,"teaser") or '
                          'contains(@class,"related") or contains(@class,"comment")]',
                          smart_strings=False)
-# the site's banner: a `<header>` outside the article that holds the site navigation and no
-# article (an unclosed `<header>` can wrap the whole page); a date in it is the day the page
-# was served ("Mittwoch, 01. November 2023" over the menu), not the article's
-# (docs/metadata-annotation.md, dates round)
-IN_BANNER = etree.XPath('ancestor::header[not(ancestor::article or ancestor::main)][.//nav]'
-                        '[not(.//article or .//main)]', smart_strings=False)
 # the text leaves next to the headline (the first 8 after it, then the 3 just before it, which
 # a CSS layout may show below it): a dateline without label or class
 # ("<div data-testid=…>08. Februar 2022</div>")
@@ -269,7 +263,7 @@ def date_element(root, printed: bool = False) -> str | None:
     itemprop=datePublished): the last resort for `published`. `printed`: the date as the
     reader sees it (the element's text, not its datetime / content attribute)."""
     for el in from_headline(root, _DATE_X)[:12]:
-        if _IN_TEASER(el) or IN_BANNER(el):
+        if _IN_TEASER(el):
             continue
         value = None if printed else el.get("datetime") or el.get("content")
         text = value if value else el.text_content()

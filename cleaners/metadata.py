@@ -17,7 +17,7 @@ from .byline_line import learned_authors
 from .bylines import byline_date, end_signature, in_author_box, visible_bylines
 from .date_fallback import fallback_published
 from .dates import date_part, url_date, zoned_by_url
-from .health_meta import IN_BANNER, date_element, read_visible
+from .health_meta import date_element, read_visible
 from .jsonld import (
     crumb_names,
     crumb_position,
@@ -60,7 +60,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "we
 
 def _head_elements(root):
     """What the four XPaths above select, in one C-level walk of the tree (~4x cheaper than
-    four `//` scans): (JSON-LD texts, <meta content>, canonical hrefs, <time datetime> elements)."""
+    four `//` scans): (JSON-LD texts, <meta content>, canonical hrefs, <time> datetimes)."""
     jsonld, metas, canonical, times = [], [], [], []
     for el in root.iter("script", "meta", "link", "time"):
         tag = el.tag
@@ -75,8 +75,9 @@ def _head_elements(root):
             if href is not None and el.get("rel") == "canonical":
                 canonical.append(href)
         else:
-            if el.get("datetime") is not None:
-                times.append(el)
+            value = el.get("datetime")
+            if value is not None:
+                times.append(value)
     return jsonld, metas, canonical, times
 
 
@@ -302,7 +303,7 @@ def _health_defaults() -> dict:
 
 
 def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
-                   meta_authors: list[dict], times: list, house: set[str]) -> None:
+                   meta_authors: list[dict], times: list[str], house: set[str]) -> None:
     """Structured data first, the visible page where structured data is silent. Bylines: a
     visible byline wins over a structured author that names nobody it shows (the web editor
     who posted the piece, the site itself)."""
@@ -316,8 +317,7 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["author_objects"] = [{"name": p["name"], "url": p.get("url")} for p in people]
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"]
-                         or next((v for t in times if dated(v := t.get("datetime"))
-                                  and not IN_BANNER(t)), None)
+                         or next((t for t in times if dated(t)), None)
                          or date_element(root) or byline_date(root) or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"] or updated_element(root)
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
