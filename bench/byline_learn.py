@@ -37,7 +37,6 @@ from cleaners.byline_line import (
     best_line,
     candidates,
     learned_authors,
-    page_site_keys,
     weak,
 )
 
@@ -74,13 +73,19 @@ def site_of(url: str) -> str:
 
 @contextmanager
 def without_model():
-    """`read_metadata` as it is without the learned line (the authors the model may replace)."""
+    """`read_metadata` as it is without the learned line (the authors the model may replace);
+    yields a dict that holds, after each `read_metadata`, the site keys it handed the model."""
     import cleaners.metadata as md
 
-    saved = md.learned_authors
-    md.learned_authors = lambda *_a: []
+    saved, seen = md.learned_authors, {}
+
+    def record(_root, _authors, keys):
+        seen["keys"] = keys
+        return []
+
+    md.learned_authors = record
     try:
-        yield
+        yield seen
     finally:
         md.learned_authors = saved
 
@@ -94,10 +99,10 @@ def gather(groups: set[str]) -> list[dict]:
     out = []
     for truth, html in pages:
         url = truth.get("url") or ""
-        with without_model():
+        with without_model() as seen:
             got = healthcrawl(html, url)
         root, _w = parse_html(html)
-        keys = page_site_keys(root, url)
+        keys = seen["keys"]
         cands = candidates(root, keys)
         want = {_norm_name(a["name"]) for a in truth["authors"]}
         out.append({"site": site_of(url) if url else truth["id"], "want": want,
@@ -178,14 +183,15 @@ def pool_changes() -> int:
             continue
         source = page.source if isinstance(page.source, bytes) else page.source.encode()
         root, _w = parse_html(source)
-        with without_model():
+        with without_model() as seen:
             authors = read_metadata(root, page.url)["authors"]
         n += 1
-        gated += weak(authors, page_site_keys(root, page.url), GATE)
-        new = [p["name"] for p in learned_authors(root, page.url, authors)]
+        keys = seen["keys"]
+        gated += weak(authors, keys, GATE)
+        new = [p["name"] for p in learned_authors(root, authors, keys)]
         if new:
             changed += 1
-        best = best_line(root, page.url, authors)
+        best = best_line(root, authors, keys)
         if best and best[2] >= 0.3:  # (the lists a lower threshold would change too)
             print(f"{best[2]:.2f}\t{page.pool}--{page.id}\t{authors} -> {best[0]}")
     print(f"tune pool: {n} pages, {gated} pass the gate, {changed} lists changed", file=sys.stderr)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .nav_audit_patch import Rule, prevnext_word_rules, vocabulary_rules
 from .nav_audit_structural import finer_rules, structural_rules
-from .nav_metric import Counts, items_of, match
+from .nav_metric import Counts, items_of, match, nav_record
 from .navigation import DEFAULT_TRUTH, default_data, load_truth, page_path
 
 SPLITS = ("tune", "check")
@@ -76,13 +76,28 @@ def load_pages(truth_dir: Path, data: Path) -> list[Page]:
     return pages
 
 
+def navigated(truth: dict, data: Path):
+    """(prepared root, base URL, links, teasers, accepted elements) of a truth page as the
+    extractor navigates it (`explain_navigation` on `prepare`'s tree); None when absent."""
+    from cleaners.generic.nav_pages import base_url
+    from cleaners.generic.navigation import explain_navigation
+
+    path = page_path(data, truth)
+    if not path.exists():
+        return None
+    url = truth.get("url") or None
+    root = prepare(gzip.decompress(path.read_bytes()), url)
+    url = base_url(root, url)
+    links, teasers, elements, _why = explain_navigation(root, url)
+    return root, url, links, teasers, elements
+
+
 def navigate(page: Page) -> tuple[dict, list[str]]:
     """(record with related_links and teasers, each record item's path) for one page."""
     from cleaners.generic import navigation
 
     links, teasers, _elements, why = navigation.explain_navigation(page.root, page.url)
-    record = {"related_links": [{"rel": x.rel, "title": x.title, "url": x.url} for x in links],
-              "teasers": [{"title": t.title, "url": t.url} for t in teasers]}
+    record = nav_record(links, teasers)
     whys = [why.get(id(x), "?") for x in links] + [why.get(id(t), "?") for t in teasers]
     return record, whys
 

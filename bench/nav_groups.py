@@ -26,14 +26,13 @@ page's classified misses.
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .nav_metric import items_of, match, norm_url
-from .navigation import DEFAULT_TRUTH, default_data, load_truth, page_path
+from .nav_metric import items_of, match, nav_record, norm_url
+from .navigation import DEFAULT_TRUTH, default_data, load_truth
 
 SPLITS = ("tune", "check")
 _PROSE = 150  # characters: a paragraph of the text, not a caption or a card's summary
@@ -120,22 +119,14 @@ def pipeline(a, url: str | None) -> str:
 
 
 def misses(truth: dict, data: Path):
-    """(page root, base URL, missed truth items) of one page; None when the page is absent."""
-    from cleaners.generic.nav_pages import base_url
-    from cleaners.generic.navigation import explain_navigation
+    """(page root, base URL, truth items, missed ones) of one page; None when absent."""
+    from .nav_audit import navigated
 
-    from .nav_audit import prepare
-
-    path = page_path(data, truth)
-    if not path.exists():
+    got = navigated(truth, data)
+    if got is None:
         return None
-    url = truth.get("url") or None
-    root = prepare(gzip.decompress(path.read_bytes()), url)
-    url = base_url(root, url)
-    links, teasers, _elements, _why = explain_navigation(root, url)
-    found = items_of({"related_links": [{"rel": x.rel, "title": x.title, "url": x.url}
-                                        for x in links],
-                      "teasers": [{"title": t.title, "url": t.url} for t in teasers]})
+    root, url, links, teasers, _elements = got
+    found = items_of(nav_record(links, teasers))
     items = items_of(truth)
     hit = {j for _, j in match(found, items)}
     return root, url, items, [it for j, it in enumerate(items) if j not in hit]

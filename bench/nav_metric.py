@@ -49,6 +49,12 @@ class Item:
     shown: str  # as output / annotated, for the miss lists
 
 
+def nav_record(links, teasers) -> dict:
+    """An extractor's related links and teasers as the record fields `items_of` reads."""
+    return {"related_links": [{"rel": x.rel, "title": x.title, "url": x.url} for x in links],
+            "teasers": [{"title": t.title, "url": t.url} for t in teasers]}
+
+
 def items_of(record: dict) -> list[Item]:
     """Items of a record or truth file: related links first, then teasers."""
     out = [Item("related", norm_url(x.get("url")), norm_title(x.get("title")),

@@ -24,7 +24,6 @@ before and after, together, by kind and by language (counts only: no page, item 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import pickle
 import sys
@@ -34,8 +33,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from .nav_metric import Counts, Item, items_of, match, norm_title, norm_url, score
-from .navigation import DEFAULT_TRUTH, default_data, load_truth, page_path
+from .nav_metric import Counts, Item, items_of, match, nav_record, norm_title, norm_url, score
+from .navigation import DEFAULT_TRUTH, default_data, load_truth
 
 CACHE = Path("/tmp/nav_rescue_cache.pkl")
 # (model, setting): logistic regression by L2, boosted stumps by rounds
@@ -53,24 +52,18 @@ def _site(truth: dict) -> str:
 
 
 def build(truth_dir: Path, data: Path) -> list[dict]:
-    from cleaners.generic.nav_pages import base_url
-    from cleaners.generic.navigation import explain_navigation
-
-    from .nav_audit import prepare
+    from .nav_audit import navigated
     from .nav_rescue_groups import PageContext, candidate_groups, features
 
     pages = []
     for truth in load_truth(truth_dir):
-        path = page_path(data, truth)
-        if not path.exists() or truth.get("split") not in ("tune", "check"):
+        if truth.get("split") not in ("tune", "check"):
             continue
-        url = truth.get("url") or None
-        root = prepare(gzip.decompress(path.read_bytes()), url)
-        url = base_url(root, url)
-        links, teasers, elements, _why = explain_navigation(root, url)
-        found = items_of({"related_links": [{"rel": x.rel, "title": x.title, "url": x.url}
-                                            for x in links],
-                          "teasers": [{"title": t.title, "url": t.url} for t in teasers]})
+        got = navigated(truth, data)
+        if got is None:
+            continue
+        root, url, links, teasers, elements = got
+        found = items_of(nav_record(links, teasers))
         found_urls = {f.url for f in found if f.url}
         groups = candidate_groups(root, url, set(elements), found_urls, norm_url)
         ctx = PageContext(root, url, len(found))

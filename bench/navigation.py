@@ -32,7 +32,7 @@ import sys
 import time
 from pathlib import Path
 
-from .nav_metric import Counts, PageResult, items_of, score
+from .nav_metric import Counts, PageResult, items_of, nav_record, score
 
 log = logging.getLogger("bench.navigation")
 
@@ -82,9 +82,7 @@ def extract_record(html: bytes, url: str | None) -> dict:
     except Exception:  # a benchmark records a crash as nothing found
         log.exception("extraction failed: %s", url)
         return {}
-    return {"related_links": [{"rel": x.rel, "title": x.title, "url": x.url}
-                              for x in article.related_links],
-            "teasers": [{"title": t.title, "url": t.url} for t in article.teasers]}
+    return nav_record(article.related_links, article.teasers)
 
 
 def _summary(results: list[tuple[dict, PageResult]]) -> dict:

@@ -20,8 +20,7 @@ import math
 import re
 from urllib.parse import urlsplit
 
-from .author_house import is_site, site_keys
-from .author_links import host_names
+from .author_house import is_site
 from .byline_zones import AUTHOR_URL, Line, line_zones, zone_lines, zone_roots
 from .byline_zones import HAN as _HAN
 from .bylines import BYLINE_LABEL
@@ -231,14 +230,6 @@ def _features(ln: Line, text: str, segs: list, seg: str, label: str, names: list
 
 # ---------------------------------------------------------------- the gate
 
-def page_site_keys(root, url: str | None) -> set[str]:
-    """The site's names (og:site_name, application-name, the domain) as `is_site` keys."""
-    names = {m.get("content", "").casefold() for m in root.iter("meta")
-             if (m.get("property") or m.get("name") or "").lower() in ("og:site_name",
-                                                                      "application-name")}
-    return site_keys(names - {""}, host_names(url))
-
-
 def weak(authors: list[str], keys: set[str], mode: str = "named") -> bool:
     """Whether our authors leave the page without a writer: none ("empty"), only the site's
     name ("site"), nobody who looks like a person ("person"), or nobody but the site and
@@ -280,11 +271,11 @@ def score(features: list[float]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def best_line(root, url: str | None, authors: list[str]
+def best_line(root, authors: list[str], keys: set[str]
               ) -> tuple[list[str], dict[str, str], float] | None:
     """(names, their links, score) of the best-scoring candidate line when our authors name no
-    writer (`weak`), else None."""
-    keys = page_site_keys(root, url)
+    writer (`weak`), else None. keys: the site's names as `is_site` keys (`read_metadata`'s,
+    from og:site_name, application-name and the domain)."""
     if not weak(authors, keys, GATE):
         return None
     best = None
@@ -295,10 +286,10 @@ def best_line(root, url: str | None, authors: list[str]
     return best
 
 
-def learned_authors(root, url: str | None, authors: list[str]) -> list[dict]:
+def learned_authors(root, authors: list[str], keys: set[str]) -> list[dict]:
     """The writers of the best-scoring byline line, when our authors name no writer (`weak`)
     and a line scores over `THRESHOLD`; else [] (also when it names the authors we have)."""
-    best = best_line(root, url, authors)
+    best = best_line(root, authors, keys)
     if best is None or best[2] < THRESHOLD:
         return []
     names, urls, _s = best

@@ -273,9 +273,9 @@ class Learner:
         else:
             why = disagreement(generic.record, learned.record)
         group = self.groups.get(group_of(url))
-        if group is not None and (template is not None
-                                  and not _same_containers(template, group.template)
-                                  or why == "missed" and self._before_drop(group, ticket)):
+        if group is not None and (
+                (template is not None and not _same_containers(template, group.template))
+                or (why == "missed" and self._before_drop(group, ticket))):
             # planned with a template the group no longer has (a refined one keeps its
             # containers), or a page fetched before the last drop that the template learned
             # since misses (old markup): the page gets the record it agrees with, and the

@@ -221,7 +221,7 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
         meta["author_objects"], meta["authors"] = signed, [p["name"] for p in signed]
     # still no writer (none, or only the site): a byline line no reader above reads, found by
     # a small learned model (cleaners/byline_line.py)
-    if learned := learned_authors(root, url, meta["authors"]):
+    if learned := learned_authors(root, meta["authors"], house):
         meta["author_objects"], meta["authors"] = learned, [p["name"] for p in learned]
     # a loosely named <meta> publication date only where the page printed none: "created" or
     # a CMS's own key may be the first draft's or an update's (measured on the tune pool)
