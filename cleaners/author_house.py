@@ -18,9 +18,10 @@ _AGENCY = re.compile(
     r"ntb|tt|ritzau|stt|pap|ctk|čtk|mti|tass|ria novosti|interfax|anadolu(?: ajansı| agency)?|"
     r"xinhua|kyodo|yonhap|aap|pa|pa media|press association|the canadian press|cp|upi|"
     r"bloomberg|agencies|agencias|agences|agenturen)$", re.IGNORECASE)
-# a desk or the newsroom instead of a writer ("MM-Redaktion", "Redacción Central", "Staff")
+# a desk or the newsroom instead of a writer ("MM-Redaktion", "Redacción Central", "Staff",
+# "กองบรรณาธิการสุขภาพ": the health desk)
 _DESK = re.compile(r"(?i:redaktion|redacci[óo]n|r[ée]daction|redazione|redakcja|reda[çc][ãa]o|"
-                   r"newsroom|newsdesk|staff)")
+                   r"newsroom|newsdesk|staff|กองบรรณาธิการ|ทีมข่าว)")
 _LABEL = re.compile(r"[\W_]+")
 
 

@@ -14,12 +14,13 @@ from .names import BY_PHRASE, looks_like_person, split_names
 from .page_scans import from_headline
 from .text import clean_inline, first_line
 
-# A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:".
+# A byline label at the start of a small element: "Von:", "By", "Par", "Autor/in:", "โดย"
+# (Thai has no capitals: a Thai consonant after the label stands in for one).
 BYLINE_LABEL = re.compile(
     rf"^(?i:{BY_PHRASE}|by|von|par|por|escribe|autor(?:in|/in|en|a|e)?|authors?|auteur(?:es|e|s)?|"
     r"text(?: und (?:fotos?|interview))?|interview|"
-    r"автор(?:ы)?|作者)"
-    r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\s*$)")
+    r"автор(?:ы)?|作者|(?:เขียน)?โดย)"
+    r"(?:\s*[:：]\s*|\s+(?=[A-ZÀ-ÖØ-ÞА-Я\u0e01-\u0e2e])|\s*$)")
 # (td and font: table-layout portals print "时间：… 作者：…" in a cell; dt: a metadata box as a
 # definition list, "<dt>Auteur</dt><dd>Name</dd>")
 BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "i", "address", "small", "dt", "dd",

@@ -21,7 +21,7 @@ BYLINE_PREFIX = re.compile(
     # does: "Parker", "Portillo", "Vondra", "Byrne" keep their first letters)
     rf"^(?:(?:{BY_PHRASE}|by|von|text(?: und (?:fotos?|interview))?|autoren|"
     r"autor(?:in|/in|\(in\)|a|e)?|author|auteur(?:es|e|s)?|par|por|escribe|автор(?:ы)?|"
-    r"interview)(?![^\W\d_])|作者|文|撰文)\s*[:：]?\s*",
+    r"interview)(?![^\W\d_])|作者|文|撰文|(?:เขียน)?โดย)\s*[:：]?\s*",
     re.IGNORECASE)
 
 # ("AND" / "And": upper-case and title-case bylines, "JANE ROE AND JOHN DOE")

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from .article import Article
 from .page_signals import PageSignals, page_signals
 from .page_url import url_kind
+from .text import unspaced_words
 
 __all__ = ["KINDS", "PageKind", "PageSignals", "classify", "is_article", "link_share",
            "page_signals", "table_list_share", "teaser_share", "text_size", "url_kind"]
@@ -74,14 +75,16 @@ class PageKind:
 
 
 def text_size(text: str) -> float:
-    """Words, with CJK characters counted as half a word (a Chinese word is ~2 characters):
-    one scale for every language."""
+    """Words, with CJK characters counted as half a word (a Chinese word is ~2 characters)
+    and Thai, Lao, Myanmar or Khmer runs as text.word_count counts them: one scale for every
+    language."""
     if not text:
         return 0.0
+    unspaced, text = unspaced_words(text)  # Thai, Myanmar: \w stops at every vowel mark
     cjk = len(_CJK.findall(text))
     if not cjk:
-        return float(len(_WORDS.findall(text)))
-    return cjk / 2 + len(_WORDS.findall(_CJK.sub(" ", text)))
+        return float(unspaced + len(_WORDS.findall(text)))
+    return unspaced + cjk / 2 + len(_WORDS.findall(_CJK.sub(" ", text)))
 
 
 def link_share(body_html: str | None) -> float:

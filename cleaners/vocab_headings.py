@@ -91,6 +91,13 @@ RELATED_WORDS = (
     r"اقرأ\s+(?:أيضا|أيضاً|أيضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
     r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
     r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
+    # th, my, km, lv: related / recommended / read also, in scripts and wordings of their
+    # own ("เรื่องที่เกี่ยวข้อง", "ဆက်စပ်သတင်းများ", "អត្ថបទពាក់ព័ន្ធ", "Saistītās ziņas")
+    r"(?:อ่าน)?(?:ข่าว|บทความ|เรื่อง)(?:อื่น\s?ๆ\s?)?ที่(?:เกี่ยวข้อง|น่าสนใจ)",
+    r"(?:ข่าว|บทความ|เรื่อง)แนะนำ", r"อ่านเพิ่มเติม", r"คุณอาจ(?:จะ)?(?:สนใจ|ชอบ)",
+    r"ဆက်စပ်(?:သတင်း|ဆောင်းပါး|အကြောင်းအရာ)(?:များ)?",
+    r"(?:អត្ថបទ|ព័ត៌មាន)(?:ដែល)?ពាក់ព័ន្ធ", r"saistītās\s+ziņas", r"lasiet\s+arī",
+    r"vairāk\s+par\s+(?:šo\s+)?tēmu",
     r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
     r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導|连接|連接)", r"更多相[关關]",
     # ja, tr, ko, ru, de: more wordings of the same blocks
@@ -170,5 +177,8 @@ SITE_LIST_WORDS = (
     # an author's other pieces: not about this article ("Du même auteur")
     r"du\s+même\s+auteur", r"del\s+mismo\s+autor", r"dello\s+stesso\s+autore",
     r"do\s+mesmo\s+autor", r"vom\s+selben\s+autor",
+    # th, lv: latest, most read, popular
+    r"ข่าวล่าสุด", r"(?:ข่าว|บทความ)?ยอดนิยม", r"อ่านมากที่สุด", r"jaunākās\s+ziņas",
+    r"lasītākie", r"populārākie",
     *ZH_SITE_LIST_WORDS,
 )
