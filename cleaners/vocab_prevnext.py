@@ -15,8 +15,12 @@ def _alt(words: tuple[str, ...]) -> str:
 PREV_SYMBOLS = ("<<", "«", "‹", "←", "⟵", "◄", "◀", "⇐", "<")
 NEXT_SYMBOLS = (">>", "»", "›", "→", "⟶", "►", "▶", "⇒", ">")
 # CJK labels need no separator: "上一篇：Title", "上一篇Title", "前の記事".
-PREV_CJK = ("上一篇(?:文章)?", "上一[页頁条條则則]", "上篇", "前一篇", "前の記事", "이전\\s?글")
-NEXT_CJK = ("下一篇(?:文章)?", "下一[页頁条條则則]", "下篇", "[后後]一篇", "次の記事", "다음\\s?글")
+# Thai writes them without spaces too, always with a noun ("ข่าวก่อนหน้า", previous news):
+# "ถัดไป" alone is a pager's "next page".
+PREV_CJK = ("上一篇(?:文章)?", "上一[页頁条條则則]", "上篇", "前一篇", "前の記事", "이전\\s?글",
+            "(?:ข่าว|บทความ|เรื่อง)ก่อนหน้า")
+NEXT_CJK = ("下一篇(?:文章)?", "下一[页頁条條则則]", "下篇", "[后後]一篇", "次の記事", "다음\\s?글",
+            "(?:ข่าว|บทความ|เรื่อง)ถัดไป")
 # A direction word with a noun is a label even without separator: "Previous post Title".
 PREV_PHRASES = (
     r"previous\s+(?:article|post|story|entry|page|item|read)",

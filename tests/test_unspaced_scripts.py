@@ -1,8 +1,8 @@
 """Thai, Lao, Myanmar and Khmer are written without spaces between words: counting words by
 spaces made every Thai headline one word, too short for a headline, so unlabelled rails of
 such headlines went unseen (tests/fixtures/generic/th_portal). Related-block wordings of
-these scripts and of Latvian, and the site-wide lists beside them; Thai dates (Buddhist-era
-years) and the Thai byline label."""
+these scripts and of Latvian, and the site-wide lists beside them; Thai previous / next
+labels (tests/fixtures/generic/th_news), dates (Buddhist-era years) and byline label."""
 from __future__ import annotations
 
 from pathlib import Path
