@@ -19,16 +19,18 @@ _ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…+)\s*$")
 _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 # What word_count counts as one word each: kana, Han and Hangul characters.
-_CJK_COUNTED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RANGES = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_COUNTED = re.compile(f"[{_CJK_RANGES}]")
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: Thai, Lao, Myanmar (and its extensions),
 # Khmer. A run of them counts one word per _UNSPACED_PER_WORD code points, rounded up (vowel
 # and tone marks are code points too): "หน้าแรก" (home page) 2, "ข่าวล่าสุด วันนี้" (today's
 # latest news) 3, a 37-point headline of five to seven dictionary words 7.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\ua9e0-\ua9ff\uaa60-\uaa7f]+")
+_UNSPACED_RANGES = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+_UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]+")
 _UNSPACED_PER_WORD = 6
 # Either kind of script: the cheap test before the slow count.
-_COUNTED_APART = re.compile(_CJK_COUNTED.pattern[:-1] + _UNSPACED.pattern[1:-2] + "]")
+_COUNTED_APART = re.compile(f"[{_CJK_RANGES}{_UNSPACED_RANGES}]")
 
 
 def clean_inline(text: str | None) -> str:
@@ -81,7 +83,6 @@ def word_count(text: str) -> int:
     unspaced, text = unspaced_words(text)
     cjk = len(text) - len(_CJK_COUNTED.sub("", text))  # a C loop, not a Python one per char
     return unspaced + cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
-
 
 
 def unspaced_words(text: str) -> tuple[int, str]:
