@@ -25,7 +25,8 @@ _DESK = re.compile(r"(?i:redaktion|redacci[óo]n|r[ée]daction|redazione|redakcj
 _LABEL = re.compile(r"[\W_]+")
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name without case, spaces and punctuation: "El Colombiano" -> "elcolombiano"."""
     return _LABEL.sub("", name.casefold())
 
 
@@ -34,26 +35,26 @@ def _house(person: dict, site_keys: set[str]) -> bool:
     words = name.split()
     first = words[0] if words else ""
     return bool(person.get("organization") or _AGENCY.fullmatch(name.strip())
-                or _DESK.search(name) or _key(name) in site_keys
-                or (len(_key(first)) >= 3 and _key(first) in site_keys))
+                or _DESK.search(name) or name_key(name) in site_keys
+                or (len(name_key(first)) >= 3 and name_key(first) in site_keys))
 
 
 def is_site(name: str, keys: set[str]) -> bool:
     """Whether a name is the site's, in any spelling ("El Colombiano", "ElColombiano.com",
     "www.elcolombiano.com")."""
-    key = _key(name)
+    key = name_key(name)
     return key in keys or key.removeprefix("www") in keys
 
 
 def site_keys(site_names: set[str], hosts: set[str]) -> set[str]:
     """The site's names and its domain's label, letters and digits only ("t-online.de" ->
     "tonlinede", "tonline"; "MDR" -> "mdr")."""
-    keys = {_key(n) for n in site_names}
+    keys = {name_key(n) for n in site_names}
     for host in hosts:
         labels = host.split(".")
-        keys.add(_key(host))
+        keys.add(name_key(host))
         if len(labels) >= 2:
-            keys.add(_key(labels[-2]))
+            keys.add(name_key(labels[-2]))
     return keys - {""}
 
 

@@ -20,7 +20,7 @@ import math
 import re
 from urllib.parse import urlsplit
 
-from .author_house import is_site
+from .author_house import is_site, name_key
 from .byline_zones import AUTHOR_URL, Line, line_zones, zone_lines, zone_roots
 from .byline_zones import HAN as _HAN
 from .bylines import BYLINE_LABEL
@@ -146,11 +146,12 @@ def candidates(root, keys: set[str]) -> list[tuple[list[str], list[float], dict[
         if found is None or _not_byline(found[0]) or in_teaser_card(ln.block, h1):
             continue  # (a teaser card's byline is another story's, as for the byline readers)
         seg, label, names = found
-        f = _features(ln, text, segs, seg, label, names, zone, d_h1, d_end, counts[text] > 1,
-                      keys)
+        links = _links(ln)
+        f = _features(ln, text, segs, seg, label, names, links, zone, d_h1, d_end,
+                      counts[text] > 1, keys)
         if not (f[_LABEL] or f[_AUTHOR_LINK] or _BYLINE_CLASS.search(ln.classes)):
             continue
-        out.append((names, f, {t: h for t, h in _links(ln) if t in names}))
+        out.append((names, f, {t: h for t, h in links if t in names}))
     return out
 
 
@@ -201,10 +202,12 @@ def _links(ln: Line) -> list[tuple[str, str]]:
 
 
 def _features(ln: Line, text: str, segs: list, seg: str, label: str, names: list[str],
-              zone: str, d_h1: int, d_end: int, repeated: bool, keys: set[str]) -> list[float]:
+              links: list[tuple[str, str]], zone: str, d_h1: int, d_end: int, repeated: bool,
+              keys: set[str]) -> list[float]:
     words = text.split()
     name_chars = sum(len(n) for n in names)
-    linked = [h for t, h in _links(ln) if any(n in t for n in names)]
+    linked = [h for t, h in links if any(n in t for n in names)]
+    author_link = any(AUTHOR_URL.search(urlsplit(h).path or "") for h in linked)
     block_text = " ".join(ln.block.text_content().split())
     tag = ln.block.tag
     lower = sum(1 for w in words if w[:1].islower())
@@ -214,7 +217,7 @@ def _features(ln: Line, text: str, segs: list, seg: str, label: str, names: list
          min(1.0, name_chars / max(1, len(text))), known, bool(label) and not known,
          min(len(segs), 4) / 4,
          sum(looks_like_person(n) or bool(_HAN.search(n)) for n in names) / len(names),
-         bool(linked), any(AUTHOR_URL.search(urlsplit(h).path or "") for h in linked),
+         bool(linked), author_link,
          bool(_CLASS_WORD.search(ln.classes)), bool(_DATE_LIKE.search(text)),
          sum(c.isdigit() for c in text) / max(1, len(text)), ln.menu, repeated,
          any(is_site(n, keys) for n in names), tag == "p", tag == "li",
@@ -224,7 +227,7 @@ def _features(ln: Line, text: str, segs: list, seg: str, label: str, names: list
          text.endswith((".", "!", "?", "。")) and len(words) > 3, lower / max(1, len(words)),
          d_h1 < 0,
          # a name linked to a page that is no author's (a wiki's place, a game's menu entry)
-         bool(linked) and not any(AUTHOR_URL.search(urlsplit(h).path or "") for h in linked)]
+         bool(linked) and not author_link]
     return [float(x) for x in f]
 
 
@@ -263,7 +266,6 @@ WEIGHTS = {
 }
 THRESHOLD = 0.5  # the best candidate must score this
 GATE = "named"  # which author lists the model may replace (`weak`)
-_KEY = re.compile(r"[\W_]+")
 
 
 def score(features: list[float]) -> float:
@@ -293,7 +295,6 @@ def learned_authors(root, authors: list[str], keys: set[str]) -> list[dict]:
     if best is None or best[2] < THRESHOLD:
         return []
     names, urls, _s = best
-    if {_KEY.sub("", n.casefold()) for n in names} == {_KEY.sub("", a.casefold())
-                                                        for a in authors}:
+    if {name_key(n) for n in names} == {name_key(a) for a in authors}:
         return []
     return [{"name": n, "url": urls.get(n)} for n in names]
