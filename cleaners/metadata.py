@@ -82,8 +82,9 @@ def _head_elements(root):
 
 
 def read_metadata(root, url: str | None, date_search: bool = True) -> dict:
-    """date_search=False: no htmldate search when the page's own sources give no date (a
-    learned template's pages show none, cleaners/profile.py `date_search`)."""
+    """date_search=False: where the page's structured sources, labelled datelines and URL give
+    no date, no search for a bare one (date-classed elements, the byline's line, htmldate):
+    a learned template's pages show none (cleaners/profile.py `date_search`)."""
     with one_page():  # (the byline and date scans are shared by several readers below)
         return _read_metadata(root, url, date_search)
 
@@ -210,7 +211,7 @@ def _read_metadata(root, url: str | None, date_search: bool = True) -> dict:
         meta_authors = [p for p in loose_authors if p["name"].casefold() not in site_names] \
             or meta_authors or loose_authors
     meta_authors = [p for p in meta_authors if p["name"].casefold() not in hosts]
-    _merge_visible(root, meta, visible, ld_authors, meta_authors, times, house)
+    _merge_visible(root, meta, visible, ld_authors, meta_authors, times, house, date_search)
     if not meta["author_objects"] and site_authors:
         meta["author_objects"] = [{"name": p["name"], "url": None} for p in site_authors]
         meta["authors"] = [p["name"] for p in site_authors]
@@ -303,10 +304,12 @@ def _health_defaults() -> dict:
 
 
 def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
-                   meta_authors: list[dict], times: list[str], house: set[str]) -> None:
+                   meta_authors: list[dict], times: list[str], house: set[str],
+                   date_search: bool = True) -> None:
     """Structured data first, the visible page where structured data is silent. Bylines: a
     visible byline wins over a structured author that names nobody it shows (the web editor
-    who posted the piece, the site itself)."""
+    who posted the piece, the site itself). date_search: look for an unlabelled date (a
+    date-classed element, the byline's line) when nothing else gives one."""
     # a desk abbreviation ("red.") or a photo credit in `author` names nobody
     ld_authors = [p for p in ld_authors if split_names(p["name"])]
     if ld_authors and not _shown(root, ld_authors) \
@@ -318,7 +321,8 @@ def _merge_visible(root, meta: dict, visible: dict, ld_authors: list[dict],
     meta["authors"] = [p["name"] for p in people]
     meta["published"] = (meta["published"] or visible["published"]
                          or next((t for t in times if dated(t)), None)
-                         or date_element(root) or byline_date(root) or visible["modified"])
+                         or (date_element(root) or byline_date(root) if date_search else None)
+                         or visible["modified"])
     meta["modified"] = meta["modified"] or visible["modified"] or updated_element(root)
     meta["reviewed_by"] = meta["reviewed_by"] or visible["reviewed_by"]
     meta["last_reviewed"] = meta["last_reviewed"] or visible["last_reviewed"]

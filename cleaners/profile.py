@@ -63,10 +63,11 @@ class SiteProfile:
     # record's extractor is the key itself ("learned:<host>"), and the page kind alone
     # decides article or not, as on the generic path.
     learned: bool = False
-    # False: a learned template whose sample pages showed no date anywhere; the last-resort
-    # date search (cleaners/date_fallback.py, ~2 ms a page) is skipped on its pages. The
-    # page's own sources (JSON-LD, meta, datelines, URL) are still read; a checked page
-    # that has a date disagrees with the template (cleaners/learned.py `disagreement`).
+    # False: a learned template whose sample pages showed no date anywhere; the searches for
+    # an unlabelled date are skipped on its pages (date-classed elements and the byline's
+    # line, cleaners/metadata.py; htmldate, cleaners/date_fallback.py: ~3 ms a page). The
+    # page's own sources (JSON-LD, meta, labelled datelines, URL) are still read; a checked
+    # page that has a date disagrees with the template (cleaners/learned.py `disagreement`).
     date_search: bool = True
     notes: dict = field(default_factory=dict, compare=False)
 

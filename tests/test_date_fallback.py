@@ -40,9 +40,21 @@ def test_a_plain_etree_element_is_no_tree_for_htmldate():
 
 
 def test_date_search_off_reads_the_page_s_own_sources_only():
-    """A learned template whose pages show no date skips htmldate (cleaners/profile.py
-    `date_search`): the date htmldate alone finds is not read; a JSON-LD date still is."""
+    """A learned template whose pages show no date skips the searches for an unlabelled date
+    (cleaners/profile.py `date_search`): the date htmldate alone finds is not read, nor a
+    bare date in a date-classed element or on the byline's line; a JSON-LD date and a
+    labelled dateline still are."""
     from cleaners.metadata import read_metadata
+
+    url = "https://news.example/flu"
+    for bare in ('<p class="post-date">4 April 2013</p>',
+                 '<p>By <a href="/author/jane-doe">Jane Doe</a>, 4 April 2013</p>'):
+        page = PAGE.replace("</h1>", "</h1>" + bare).format(comments="", after="").encode()
+        assert read_metadata(parse_html(page)[0], url)["published"] == "2013-04-04"
+        assert read_metadata(parse_html(page)[0], url, date_search=False)["published"] is None
+    labelled = PAGE.replace("</h1>", "</h1><p>Published: 4 April 2013</p>")
+    assert read_metadata(parse_html(labelled.format(comments="", after="").encode())[0], url,
+                         date_search=False)["published"] == "2013-04-04"
 
     after = ('<p class="meta"><abbr class="published" title="2013-04-04T18:52:11+02:00">4/4'
              '</abbr></p>')
