@@ -157,35 +157,6 @@ def test_a_card_after_a_list_of_links_closing_the_text_is_no_embed():
     assert (links, teasers) == ([], [])
 
 
-LEAD = ("Parliament postponed its decision on the agreement: members voted for a motion that "
-        "delays the vote until the law putting it into effect has passed. The prime minister "
-        "said he would ask for an extension as the law requires, and the debate that followed "
-        "ran late into the night. Our reporters followed it hour by hour in the live ticker.")
-
-
-def _link_box(i: int) -> str:
-    """A whole-card link box of a news CMS: picture, headline, a lead of several sentences, a
-    line of authors and a date, all inside one link (its text ~480 characters)."""
-    return (f'<div class="teaser teaser--linkbox"><div class="teaser__wrapper">'
-            f'<a class="teaser__link" href="https://news.example.org/health/2024/05/vote-{i}.html">'
-            '<figure><img src="p.jpg" alt="A protester with a hat full of buttons"></figure>'
-            f'<h3 class="title"><div>Parliament delays the vote on the agreement, part {i}</div>'
-            f'</h3><div class="teaser__lead">{LEAD}</div><div class="meta"><span>Jane Doe, '
-            'John Roe, Mary Major</span> <time>19.10.2019, 21:59</time></div></a></div></div>')
-
-
-def test_a_run_of_four_link_boxes_with_long_leads_after_the_text_are_teasers():
-    """Cards of one class in a row after the last paragraph, each a link around a headline
-    and a lead of several sentences: every one is a teaser (a class-named <div> is as much
-    "one kind" as a custom element; a lead makes a card longer than a headline and a dek)."""
-    links, teasers, _elements = _find(PROSE + PROSE + "".join(_link_box(i) for i in range(4)))
-    assert links == []
-    assert [(t.title, t.url) for t in teasers] == [
-        (f"Parliament delays the vote on the agreement, part {i}",
-         f"https://news.example.org/health/2024/05/vote-{i}.html") for i in range(4)]
-    assert all(t.snippet == LEAD for t in teasers)
-
-
 
 def test_a_heading_of_a_label_and_a_link_between_paragraphs_is_a_related_link():
     """"<h3>SEE: <a>Headline</a></h3>" in the text points to another article like a

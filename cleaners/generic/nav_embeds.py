@@ -9,11 +9,9 @@ as related links (a teaser when the card shows a summary).
 A card is found from its link: a link after the page's <h1> to another article of the same
 site (not a section, tag or author page) whose text is a headline (several words). Climbing
 from the link, the card is the largest element around it that leads nowhere else and stays
-short (a link around a whole card, with a lead of a few sentences, may be longer). It is
-embedded when a sibling next to it is prose (a long text with few links): that tells a card
-in the text from an item of a rail or of a menu; cards of one kind in a row after a
-paragraph (up to three; of one tag, or class-named boxes of one class) are looked past, and
-so are up to three short siblings without
+short. It is embedded when a sibling next to it is prose (a long text with few links): that
+tells a card in the text from an item of a rail or of a menu; cards of one kind in a row
+after a paragraph (up to three) are looked past, and so are up to three short siblings without
 a link between the card and the prose (a picture, a caption, a contact line closing the
 text, an empty ad slot). A paragraph is a card only
 when the link is its whole text, but for a short label ending in a separator ("MORE:").
@@ -52,9 +50,6 @@ _MIN_WORDS = 4
 _MIN_CJK = 10
 _MAX_TITLE = 200
 _MAX_CARD = 400  # characters: a headline, a kicker, a short dek
-# ... or a link around a whole card with a lead of a few sentences and a byline: its wrappers
-# that add no text of their own are still the card
-_MAX_LINK_CARD = 800
 _MAX_LEVELS = 6
 _MIN_PROSE = 100  # characters of a neighbouring paragraph
 _MAX_RUN = 3  # cards of one kind in a row between paragraphs
@@ -133,18 +128,16 @@ def _card_of(a, href: str, url: str):
     """The largest element around the link that links only to `href` (its image link may
     add a fragment) and stays short."""
     target = urldefrag(href)[0]
-    card, size = a, len(squash(raw_text(a)))
+    card = a
     for _ in range(_MAX_LEVELS):
         parent = card.getparent()
-        if parent is None or parent.tag in _STOP:
-            break
-        grown = len(squash(raw_text(parent)))
-        if grown > _MAX_CARD and (grown > size or size > _MAX_LINK_CARD):
+        if parent is None or parent.tag in _STOP or \
+                len(squash(raw_text(parent))) > _MAX_CARD:
             break
         if any(_target(other, url) != target and not _kicker_link(other, url)
                for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
             break
-        card, size = parent, grown
+        card = parent
     if card.tag in _INLINE or card.tag in HEADING_TAGS and not _labelled(card, a):
         return None  # a link inside running text; the title of a card of a list
     if not _opens_card(card, a, whole=card.tag == "p" or card.tag in HEADING_TAGS, url=url):
@@ -229,8 +222,7 @@ def _prose_beside(card, url: str) -> bool:
         node = parent
     for sib, backwards in ((before, True), (after, False)):
         for _ in range(_MAX_RUN):  # cards in a row after a paragraph: look past their like
-            if sib is None or not (_alike(sib, node) or _alike(sib, node, named=True)
-                                   and _is_card(sib, url)):  # (a named box of prose is text)
+            if sib is None or not _alike(sib, node):
                 break
             sib = _neighbour(sib, backwards)
         if backwards and _label_line(sib):  # "Mehr dazu lesen Sie in unserem Liveblog:"
@@ -270,13 +262,10 @@ def _label_line(el) -> bool:
     return 0 < len(text) <= _MAX_INTRO and text.endswith((":", "：")) and 2 * linked < len(text)
 
 
-def _alike(sib, node, named: bool = False) -> bool:
-    """The same kind of element as the card ("<teaserparagraph>" after "<teaserparagraph>");
-    named: a <div>, <p> or <li> of the same class name counts too (link boxes in a row
-    after the paragraphs, "<div class='teaser teaser--linkbox'>" x 4; unnamed ones are
-    every layout's boxes)."""
+def _alike(sib, node) -> bool:
+    """The same kind of element as the card ("<teaserparagraph>" after "<teaserparagraph>")."""
     return sib.tag == node.tag and sib.get("class") == node.get("class") and \
-        (sib.tag not in ("p", "div", "li") or named and bool(sib.get("class")))
+        sib.tag not in ("p", "div", "li")
 
 
 def _neighbour(el, before: bool):
