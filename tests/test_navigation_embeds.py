@@ -157,7 +157,6 @@ def test_a_card_after_a_list_of_links_closing_the_text_is_no_embed():
     assert (links, teasers) == ([], [])
 
 
-
 def test_a_heading_of_a_label_and_a_link_between_paragraphs_is_a_related_link():
     """"<h3>SEE: <a>Headline</a></h3>" in the text points to another article like a
     "<p>MORE: <a>…</a></p>" line; a heading that is only a link stays no embedded card (the
