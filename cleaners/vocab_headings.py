@@ -139,6 +139,13 @@ RELATED_WORDS = (
     r"شاهد\s+(?:أيضا|أيضاً|أيضًا)",
     # fi: "Lue myös", "Lue aiheesta lisää" (read more on the topic)
     r"lue\s+(?:myös|lisää|aiheesta(?:\s+lisää)?)",
+    # fa, uk, he, id, vi: related news, read also, more on the topic
+    r"(?:مطالب|اخبار|مقالات|خبرهای)\s+(?:مرتبط|مشابه)", r"بیشتر\s+بخوانید",
+    r"читайте\s+(?:також|ще)", r"(?:схожі|пов['’]язані)\s+(?:новини|статті|матеріали)",
+    r"новини\s+на\s+тему", r"більше\s+на\s+тему",
+    r"עוד\s+בנושא", r"קראו\s+(?:גם|עוד)", r"כתבות\s+(?:נוספות|קשורות)",
+    r"(?:artikel|bacaan)\s+terkait", r"bài\s+viết\s+liên\s+quan",
+    r"có\s+thể\s+bạn\s+(?:quan\s+tâm|muốn\s+đọc)", r"tin\s+cùng\s+chuyên\s+mục",
 )
 # Site-wide lists: they end a text dump's body, but are not about the article, so the HTML
 # detector leaves them alone ("Most read", "热门文章").
@@ -180,5 +187,18 @@ SITE_LIST_WORDS = (
     # th, lv: latest, most read, popular
     r"ข่าวล่าสุด", r"(?:ข่าว|บทความ)?ยอดนิยม", r"อ่านมากที่สุด", r"jaunākās\s+ziņas",
     r"lasītākie", r"populārākie",
+    # ar, fa, my, ko, id / ms, vi, uk: most read / viewed / popular, the latest news
+    r"الأكثر\s+(?:قراءة|مشاهدة|شعبية|تداول(?:ا|اً|ًا)?|تعليق(?:ا|اً|ًا)?)",
+    r"(?:آخر|أحدث)\s+(?:الأخبار|الأنباء|المقالات|المواضيع)", r"الأحدث",
+    r"پربازدیدترین(?:\s+\S+)?", r"پربیننده[\u200c\s]?ترین(?:\s+\S+)?",
+    r"آخرین\s+(?:اخبار|خبرها|مطالب)",
+    r"အများဆုံး\s?(?:ဖတ်ရှု|ကြည့်ရှု)(?:ခဲ့)?သော(?:\s?သတင်း(?:များ)?)?",
+    r"လူကြိုက်အများဆုံး(?:\s?သတင်း(?:များ)?)?", r"နောက်ဆုံးရ?\s?သတင်း(?:များ)?",
+    r"(?:최신|인기|주요)\s?(?:뉴스|기사)", r"가장\s?많이\s?(?:본|읽은)(?:\s?(?:뉴스|기사))?",
+    r"(?:berita\s+)?terpopuler", r"(?:berita\s+)?terbaru", r"berita\s+terkini",
+    r"paling\s+banyak\s+dibaca",
+    r"(?:tin\s+)?đọc\s+nhiều(?:\s+nhất)?", r"(?:tin\s+)?xem\s+nhiều\s+nhất",
+    r"tin\s+mới(?:\s+nhất)?",
+    r"найпопулярніше", r"найчитаніше", r"останні\s+новини",
     *ZH_SITE_LIST_WORDS,
 )
