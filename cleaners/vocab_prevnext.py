@@ -33,6 +33,13 @@ PREV_PHRASES = (
     r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+anterior",
     r"предыдущ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
     r"articolo\s+precedente", r"önceki\s+(?:haber|yazı|makale|içerik)",
+    # pl, cs, nl, sv, uk, id, vi; ar, fa, he (the noun first: "the article the previous")
+    r"poprzedni\s+(?:artykuł|wpis|post|tekst)", r"předchozí\s+(?:článek|příspěvek|zpráva)",
+    r"vorig(?:e)?\s+(?:artikel|bericht)", r"föregående\s+(?:inlägg|artikel)",
+    r"попередн(?:я|ій|є)\s+(?:стаття|запис|новина|публікація)",
+    r"(?:artikel|postingan|berita|tulisan)\s+sebelumnya", r"bài\s+(?:viết\s+)?trước",
+    r"(?:المقال|الخبر|الموضوع)\s+السابق", r"(?:مطلب|خبر|مقاله)\s+قبلی",
+    r"(?:הכתבה|הפוסט)\s+הקוד(?:מת|ם)",
 )
 NEXT_PHRASES = (
     r"next\s+(?:article|post|story|entry|page|item|read)",
@@ -43,6 +50,13 @@ NEXT_PHRASES = (
     r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+siguiente",
     r"следующ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
     r"articolo\s+successivo", r"próximo\s+artigo", r"sonraki\s+(?:haber|yazı|makale|içerik)",
+    r"następn(?:y|a)\s+(?:artykuł|wpis|post|tekst)", r"další\s+(?:článek|příspěvek)",
+    r"volgend(?:e)?\s+(?:artikel|bericht)", r"nästa\s+(?:inlägg|artikel)",
+    r"наступн(?:а|ий|е)\s+(?:стаття|запис|новина|публікація)",
+    r"(?:artikel|postingan|berita|tulisan)\s+(?:selanjutnya|berikutnya)",
+    r"bài\s+(?:viết\s+)?(?:tiếp\s+theo|kế\s+tiếp)",
+    r"(?:المقال|الخبر|الموضوع)\s+التالي", r"(?:مطلب|خبر|مقاله)\s+بعدی",
+    r"(?:הכתבה|הפוסט)\s+הבא(?:ה)?",
 )
 # Bare direction words: labels only before a separator or at the end of the text.
 PREV_WORDS = ("previous", "prev", "older", "vorherige[rns]?", "voriger?", "précédente?",

@@ -3,12 +3,14 @@ few pages of: such a list beside an article is the site's, not about the article
 under it is not taken (tests/fixtures/generic/ar_news: an Arabic "most read" ranking after the
 article, its "read also" box the only related links). Related-block headings of the same
 languages stay related, and the related headings of Persian, Ukrainian, Hebrew, Indonesian
-and Vietnamese the vocabulary lacked."""
+and Vietnamese the vocabulary lacked; previous / next article labels of ten more languages."""
 from __future__ import annotations
 
 import pytest
 
 from cleaners.generic.nav_scan import heading_label, related_heading
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
 from cleaners.vocab import LABEL_SCAN, SITE_LIST_START
 
 
@@ -43,3 +45,33 @@ def test_related_headings_of_the_same_languages_stay_related(heading):
 def test_a_see_more_line_or_a_headline_is_no_site_list_heading(text):
     """Only whole wordings: "see more" in Vietnamese, a headline opening with "latest"."""
     assert not SITE_LIST_START.match(text), text
+
+
+_PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize("prev_label, next_label", [
+    ("Poprzedni artykuł", "Następny artykuł"),  # pl
+    ("Předchozí článek", "Další článek"),  # cs
+    ("Vorig artikel", "Volgend artikel"),  # nl
+    ("Föregående inlägg", "Nästa inlägg"),  # sv
+    ("Попередня стаття", "Наступна стаття"),  # uk
+    ("Artikel sebelumnya", "Artikel selanjutnya"),  # id
+    ("Bài trước", "Bài tiếp theo"),  # vi
+    ("المقال السابق", "المقال التالي"),  # ar
+    ("مطلب قبلی", "مطلب بعدی"),  # fa
+    ("הכתבה הקודמת", "הכתבה הבאה"),  # he
+])
+def test_previous_and_next_article_labels(prev_label, next_label):
+    """"<label>: <a>Title</a>" lines under the text give the article's neighbours."""
+    html = ("<html><head><title>t</title></head><body><article><h1>Title</h1>" + _PROSE +
+            f'<p>{prev_label}: <a href="/2024/01/older-story.html">An older story of the site'
+            f'</a></p><p>{next_label}: <a href="/2024/02/newer-story.html">A newer story of the'
+            " site</a></p></article></body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, _teasers, _elements = find_navigation(root, "https://news.example.org/2024/01/a.html")
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("prev", "An older story of the site", "https://news.example.org/2024/01/older-story.html"),
+        ("next", "A newer story of the site", "https://news.example.org/2024/02/newer-story.html"),
+    ]
