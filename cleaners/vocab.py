@@ -100,6 +100,13 @@ READ_MORE = re.compile(
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|cargar\s+m[aá]s(?:\s+noticias)?"
     r"|voir\s+tou(?:te)?s\s+les\s+\w+|читать\s+(?:далее|дальше|полностью)"
     r"|подробнее|далее|ещё|еще|阅读全文|閱讀全文|查看更多|更多|详情|詳情|阅读更多|全文"
+    # it, pt, pl, nl, sv, cs, tr, ja, ko, ar, fa, id, vi, uk, he, th
+    r"|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere|(?:leia|ler)\s+mais|continue\s+lendo"
+    r"|czytaj\s+(?:dalej|więcej)|zobacz\s+(?:więcej|wszystkie)|lees\s+(?:meer|verder)"
+    r"|läs\s+(?:mer|vidare)|číst\s+(?:dále|více)|(?:zobrazit\s+)?více|devamını\s+oku"
+    r"|続きを読む|もっと見る|더\s?보기|اقرأ\s+المزيد|المزيد|ادامه\s+مطلب"
+    r"|(?:baca\s+)?selengkapnya|lihat\s+semua|đọc\s+tiếp|xem\s+tất\s+cả|читати\s+далі"
+    r"|детальніше|להמשך\s+קריאה|קרא(?:ו)?\s+עוד|อ่านต่อ|ดูทั้งหมด"
     # "更多精彩内容", "更多新闻": more of something, a link to a listing
     r"|更多[\u4e00-\u9fff]{1,6})\W*$",
     re.IGNORECASE,

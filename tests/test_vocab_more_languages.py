@@ -75,3 +75,25 @@ def test_previous_and_next_article_labels(prev_label, next_label):
         ("prev", "An older story of the site", "https://news.example.org/2024/01/older-story.html"),
         ("next", "A newer story of the site", "https://news.example.org/2024/02/newer-story.html"),
     ]
+
+
+@pytest.mark.parametrize("heading, read_more", [
+    ("Przeczytaj również", "Czytaj dalej"),  # pl
+    ("Leia também", "Leia mais"),  # pt
+    ("Lees ook", "Lees meer"),  # nl
+    ("اقرأ أيضا", "اقرأ المزيد"),  # ar
+    ("Baca juga", "Selengkapnya"),  # id
+])
+def test_a_read_more_link_is_no_card_title(heading, read_more):
+    """Cards whose only link text is "read more" take their heading as title."""
+    cards = "".join(
+        f'<li><h4>Story number {i} about the heart at night</h4>'
+        f'<a href="/2024/01/story-{i}.html">{read_more}</a></li>' for i in range(3))
+    html = ("<html><head><title>t</title></head><body><article><h1>Title</h1>" + _PROSE +
+            f"<h3>{heading}</h3><ul>{cards}</ul></article></body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, _teasers, _elements = find_navigation(root, "https://news.example.org/2024/01/a.html")
+    assert [(x.title, x.url) for x in links] == [
+        (f"Story number {i} about the heart at night",
+         f"https://news.example.org/2024/01/story-{i}.html") for i in range(3)]
