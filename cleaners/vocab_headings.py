@@ -139,6 +139,19 @@ RELATED_WORDS = (
     r"شاهد\s+(?:أيضا|أيضاً|أيضًا)",
     # fi: "Lue myös", "Lue aiheesta lisää" (read more on the topic)
     r"lue\s+(?:myös|lisää|aiheesta(?:\s+lisää)?)",
+    # es, fr, de, en: more wordings of the same blocks ("Mira también", "Vous pourriez aussi
+    # aimer", "Passend dazu", "Read more about …"; not "Otras noticias" nor "Mehr dazu": a
+    # site's other news, a read-more link)
+    r"mira\s+tambi[eé]n", r"te\s+sugerimos", r"(?:también\s+)?podr[ií]a(?:n)?\s+interesarte",
+    r"vous\s+(?:pourriez|pourrez)\s+(?:aussi\s+|également\s+)?aimer",
+    r"vous\s+aimerez\s+(?:peut-être\s+)?(?:aussi|également)",
+    r"en\s+lien\s+avec\s+cet\s+article", r"(?:nos\s+)?articles\s+similaires",
+    r"à\s+lire\s+sur\s+le\s+même\s+sujet",
+    r"passend\s+dazu", r"themenverwandte\s+(?:artikel|beiträge)",
+    r"(?:das\s+)?könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
+    r"das\s+interessiert\s+(?:sie|dich)\s+(?:vielleicht\s+)?auch",
+    r"weitere\s+interessante\s+(?:artikel|beiträge)",
+    r"read\s+more\s+about\b.{0,40}",
     # fa, uk, he, id, vi: related news, read also, more on the topic
     r"(?:مطالب|اخبار|مقالات|خبرهای)\s+(?:مرتبط|مشابه)", r"بیشتر\s+بخوانید",
     r"читайте\s+(?:також|ще)", r"(?:схожі|пов['’]язані)\s+(?:новини|статті|матеріали)",

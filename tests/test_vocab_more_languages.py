@@ -35,6 +35,12 @@ def test_most_read_and_latest_are_site_lists(heading):
     "مطالب مرتبط", "اخبار مرتبط", "بیشتر بخوانید", "Читайте також", "Схожі новини",
     "Пов'язані статті", "Новини на тему", "עוד בנושא", "קראו גם", "כתבות נוספות",
     "Artikel terkait", "Bài viết liên quan", "Có thể bạn quan tâm", "Tin cùng chuyên mục",
+    # es, fr, de, en: wordings the vocabulary lacked
+    "Mira también", "Te sugerimos", "Podría interesarte", "Vous pourriez aussi aimer",
+    "Vous aimerez peut-être aussi", "En lien avec cet article", "Nos articles similaires",
+    "À lire sur le même sujet", "Passend dazu", "Themenverwandte Artikel",
+    "Könnte Sie auch interessieren", "Das interessiert Sie vielleicht auch",
+    "Weitere interessante Artikel", "Read more about heart health",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
