@@ -245,7 +245,8 @@ LABEL_STEMS = (
     "קראו", "כתבות", "bacaan", "bài", "có thể",
     "poprzedni", "następn", "předchozí", "další", "volgend", "föregående", "nästa", "попередн",
     "наступн", "postingan", "tulisan", "المقال", "الخبر", "الموضوع", "مطلب", "خبر", "مقاله",
-    "הכתבה", "הפוסט",
+    "הכתבה", "הפוסט", "mira", "te sug", "podr", "en lien", "nos art", "themenverw", "könnte",
+    "das inter",
 )
 _DECOR_SCAN = r"(?:[»›>■▌|#•◆●▶【\[〔［\-–—]\s*)?"
 
