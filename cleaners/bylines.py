@@ -32,13 +32,18 @@ BYLINE_TAGS = {"span", "p", "div", "li", "strong", "b", "em", "i", "address", "s
 # theme's maker ("Theme: <a class=theme-author>…</a>") or the publisher, not this article's
 # writer; an article's <footer> may hold its byline.
 _AUTHOR_WORDS = ("author", "authors", "autor", "autoren", "auteur", "autore")
-_AUTHOR_HREF = " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS)
+# (every word starts with "aut": the one "/aut" test turns most links away before the six;
+# the same below for class names. The XPath runs on every element of every page: a quarter
+# less time, the same elements, on 700 demo and pool pages)
+_AUTHOR_HREF = 'contains(@href,"/aut") and (' + \
+    " or ".join(f'contains(@href,"/{w}/")' for w in _AUTHOR_WORDS) + ")"
 # the class in either case ("author", "Author": "liveArticleAuthorDateBlock"; two contains()
 # tests are cheaper than a translate() on every element, and they run only on elements with a
 # class: the XPath costs what it did with one spelling); a button or a follow control
 # ("followAuthorBtn", "author-follow") is not a byline
 _CLASS_WORDS = ("author", "Author", "autor", "Autor")
-_CLASS = " or ".join(f'contains(@class,"{w}")' for w in _CLASS_WORDS)
+_CLASS = '(contains(@class,"aut") or contains(@class,"Aut")) and (' + \
+    " or ".join(f'contains(@class,"{w}")' for w in _CLASS_WORDS) + ")"
 _BYLINE_PRED = (
     '[@rel="author" or @itemprop="author" or self::byline or '
     f'(@class and (contains(@class,"byline") or {_CLASS})) or (@href and ({_AUTHOR_HREF}))]'
