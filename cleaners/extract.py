@@ -6,7 +6,7 @@ from .html import drop_non_content, parse_html
 from .metadata import read_metadata
 from .page_kind import classify, page_signals
 from .profile import SiteProfile, extract_with_profile
-from .vocab import BODY_LEAK
+from .vocab import body_leaks
 
 
 def extract_article(source, url: str | None = None, profile: SiteProfile | None = None,
@@ -46,7 +46,7 @@ def extract_article(source, url: str | None = None, profile: SiteProfile | None 
                 "schema_types", "about"):
         setattr(article, key, getattr(article, key) or meta[key])
     article.warnings = warnings + article.warnings
-    if article.body and BODY_LEAK.search(article.body):
+    if article.body and body_leaks(article.body):
         article.warnings.append("boilerplate_leak")
     article.page_kind = classify(signals, article, url).kind
     return article
