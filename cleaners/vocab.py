@@ -137,6 +137,7 @@ def body_leaks(text: str) -> bool:
     """Does a line of the text open with a BODY_LEAK label or heading?"""
     return any(BODY_LEAK.match(line) for line in text.split("\n"))
 
+
 # --- class and id names --------------------------------------------------------------------
 # Matched on one lowercased class/id token. Direction of prev/next containers and links:
 # "nav-previous", "prev-post-link", "elementor-post-navigation__prev", "pre" (Chinese CMS).
