@@ -56,6 +56,15 @@ def test_a_see_more_line_or_a_headline_is_no_site_list_heading(text):
 _PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. " * 6 + "</p>"
 
 
+def _links_after_text(after: str) -> list:
+    """The related / prev / next links of an article page whose text is followed by `after`."""
+    html = ("<html><head><title>t</title></head><body><article><h1>Title</h1>" + _PROSE +
+            after + "</article></body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    return find_navigation(root, "https://news.example.org/2024/01/a.html")[0]
+
+
 @pytest.mark.parametrize("prev_label, next_label", [
     ("Poprzedni artykuł", "Następny artykuł"),  # pl
     ("Předchozí článek", "Další článek"),  # cs
@@ -70,13 +79,10 @@ _PROSE = "<p>" + "Blood pressure changes during the day and is lowest at night. 
 ])
 def test_previous_and_next_article_labels(prev_label, next_label):
     """"<label>: <a>Title</a>" lines under the text give the article's neighbours."""
-    html = ("<html><head><title>t</title></head><body><article><h1>Title</h1>" + _PROSE +
-            f'<p>{prev_label}: <a href="/2024/01/older-story.html">An older story of the site'
-            f'</a></p><p>{next_label}: <a href="/2024/02/newer-story.html">A newer story of the'
-            " site</a></p></article></body></html>")
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    links, _teasers, _elements = find_navigation(root, "https://news.example.org/2024/01/a.html")
+    links = _links_after_text(
+        f'<p>{prev_label}: <a href="/2024/01/older-story.html">An older story of the site'
+        f'</a></p><p>{next_label}: <a href="/2024/02/newer-story.html">A newer story of the'
+        " site</a></p>")
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("prev", "An older story of the site", "https://news.example.org/2024/01/older-story.html"),
         ("next", "A newer story of the site", "https://news.example.org/2024/02/newer-story.html"),
@@ -95,11 +101,7 @@ def test_a_read_more_link_is_no_card_title(heading, read_more):
     cards = "".join(
         f'<li><h4>Story number {i} about the heart at night</h4>'
         f'<a href="/2024/01/story-{i}.html">{read_more}</a></li>' for i in range(3))
-    html = ("<html><head><title>t</title></head><body><article><h1>Title</h1>" + _PROSE +
-            f"<h3>{heading}</h3><ul>{cards}</ul></article></body></html>")
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    links, _teasers, _elements = find_navigation(root, "https://news.example.org/2024/01/a.html")
+    links = _links_after_text(f"<h3>{heading}</h3><ul>{cards}</ul>")
     assert [(x.title, x.url) for x in links] == [
         (f"Story number {i} about the heart at night",
          f"https://news.example.org/2024/01/story-{i}.html") for i in range(3)]
