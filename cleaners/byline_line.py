@@ -76,11 +76,11 @@ def _not_byline(seg: str) -> bool:
     return any(w in _UI_WORDS for w in _WORD_SPLIT.split(_GLUED.sub(" ", text).casefold()))
 
 
-def _segments(text: str) -> list[tuple[str, str, str]]:
+def _segments(text: str, separators: re.Pattern = _SEGMENT) -> list[tuple[str, str, str]]:
     """[(segment, label, rest)]: the line cut at its separators, each part's label before a
     colon apart ("" when none)."""
     out = []
-    for seg in _SEGMENT.split(text):
+    for seg in separators.split(text):
         seg = seg.strip()
         if not seg:
             continue
@@ -187,13 +187,9 @@ def _zones_marked(roots: list) -> bool:
             if el.tag == "a" and AUTHOR_URL.search(el.get("href") or ""):
                 return True
         for text in root.itertext():
-            for part in _ANY_SEPARATOR.split(text):
-                part = " ".join(part.split())
-                if not part:
-                    continue
-                m = _COLON_LABEL.match(part)
-                if _known_label(part, m.group(1) if m else ""):
-                    return True
+            segs = _segments(" ".join(text.split()), _ANY_SEPARATOR)
+            if any(_known_label(seg, label) for seg, label, _rest in segs):
+                return True
     return False
 
 

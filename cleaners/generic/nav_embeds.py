@@ -151,7 +151,7 @@ def _labelled(line, a) -> bool:
     not the title of a card."""
     text = squash(raw_text(line))
     link = squash(raw_text(a))
-    label = text[:text.find(link)].strip() if link and text.endswith(link) else ""
+    label = text[:-len(link)].strip() if link and text.endswith(link) else ""
     return 0 < len(label) <= _MAX_LABEL and bool(_LABEL_END.search(label))
 
 
