@@ -47,8 +47,10 @@ from .vocab_zh import ZH_LONG_FEED_WORDS, ZH_TOPIC_HUB_PATH
 _DECOR_HEAD = r"^\s*(?:[»›>■▌|#•◆●▶【\-–—]\s*)?"
 # A count of the items may follow: "Related articles (3)", "関連記事（5）".
 _DECOR_TAIL = r"\s*(?:[(（]\d{1,3}[)）])?\s*[:：.!…»›>→】\-–—]*\s*$"
-# Tag clouds dressed as related blocks: "Related topics", "Verwandte Themen".
-_TAG_HEADINGS = r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions))"
+# Tag clouds dressed as related blocks: "Related topics", "Verwandte Themen"; lists of shop
+# products, people or places lead to no article either.
+_TAG_HEADINGS = (r"(?!related\s+(?:topics?|tags?|searches|keywords?|terms|categor|conditions"
+                 r"|products|people|countries))")
 RELATED_HEADING = re.compile(
     rf"{_DECOR_HEAD}{_TAG_HEADINGS}(?:{_alt(RELATED_WORDS)}){_DECOR_TAIL}", re.IGNORECASE
 )

@@ -13,6 +13,9 @@ RELATED_WORDS = (
     # en
     r"related(?:\s+(?:articles?|posts?|stories|content|reading|links?|news|pages?))?",
     r"related\s+(?:guides?|coverage|information|items?|resources)",
+    # "Related recipes", "Related tutorials": any kind of the site's own pieces (the lists
+    # that lead to no article, "Related topics", are cleaners.vocab's _TAG_HEADINGS)
+    r"related\s+[^\W\d_]{3,}s",
     r"recommend(?:ed|ations?)?(?:\s+(?:for\s+you|articles?|reading|stories|posts?))?",
     r"recommended\s+(?:from|by)\b.{0,40}",
     r"(?:you|we\s+think\s+you)\s+(?:may|might|will|could)\s+(?:also\s+)?like",

@@ -36,6 +36,8 @@ def region_after(head, taken: set) -> list:
             break
         if _opens_with_heading(sib, rank):
             break  # a box of its own under its own heading ("<nav><h6>More services</h6>")
+        if region and text_len(sib, _MAX_ITEM) > _MAX_ITEM and _section_inside(sib, rank):
+            break
         if text_len(sib, 60) < 60 and heading_label(squash(raw_text(sib))):
             break
         if next(sib.iter("textarea"), None) is not None:
@@ -61,6 +63,14 @@ def _opens_with_heading(box, rank: int) -> bool:
                 heading_label(squash(raw_text(node))):
             return True
     return False
+
+
+def _section_inside(box, rank: int) -> bool:
+    """Does the box hold a heading of the same or a higher rank outside any link (the
+    recipe card after "Related recipes", headed by the dish's name)? The article goes on
+    there; a card's heading is its link."""
+    return any(int(h.tag[1]) <= rank and next(h.iter("a"), None) is None and
+               ancestor_anchor(h) is None for h in box.iter(*HEADING_TAGS) if h is not box)
 
 
 def _titled(box) -> bool:

@@ -1,0 +1,74 @@
+"""A related heading that names the kind of the site's pieces ("Related recipes", "Related
+tutorials") opens a block as "Related articles" does, while lists that lead to no article
+("Related topics", "Related searches") stay out; and the block under such a heading ends
+where the article goes on in a box of its own (a recipe card headed by the dish's name), so
+that box's links are no related items. Small pages written after real recipe-blog markup."""
+from __future__ import annotations
+
+import pytest
+
+from cleaners.generic.nav_scan import related_heading
+from cleaners.generic.navigation import find_navigation
+from cleaners.html import drop_non_content, parse_html
+
+SITE = "https://recipes.example.org"
+URL = f"{SITE}/oat-porridge/"
+PROSE = "<p>" + "Oats cooked slowly in milk keep their bite and make a filling breakfast. " * 3 + \
+    "</p>"
+TITLES = ["Baked Apple Oatmeal", "Overnight Oats with Berries", "Banana Oat Pancakes"]
+HREFS = [f"{SITE}/baked-apple-oatmeal/", f"{SITE}/overnight-oats/", f"{SITE}/banana-pancakes/"]
+LIST = "<ul>" + "".join(f'<li><a href="{h}"><strong>{t}</strong></a></li>'
+                        for h, t in zip(HREFS, TITLES, strict=True)) + "</ul>"
+# The recipe card: the dish's name as a heading of the same rank, a print link, a shop link
+# and the steps, several hundred characters long.
+RECIPE_CARD = (
+    '<div class="recipe-container"><div class="recipe"><div class="recipe-buttons">'
+    f'<a href="{SITE}/print/1234">Print Recipe</a></div><h2>Oat Porridge</h2>'
+    + "<ul>" + "".join(f"<li>Step {i}: stir the oats and the milk over a low heat.</li>"
+                       for i in range(1, 12)) + "</ul>"
+    + f'<div class="notes"><a href="{SITE}/cookbooks/">Order the cookbook here!</a></div>'
+    "</div></div>"
+)
+
+
+def _links(heading: str, after_list: str = "") -> list:
+    html = (f"<html><head><title>Oat Porridge</title></head><body><main><article>"
+            f"<h1>Oat Porridge</h1>{PROSE}{PROSE}<h2>{heading}</h2>"
+            "<p>Once you have made a pot or two, try one of these other breakfasts with oats"
+            " from the archive.</p>"
+            f"{LIST}{after_list}</article></main></body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, _teasers, _elements = find_navigation(root, URL)
+    return [(x.rel, x.title, x.url) for x in links]
+
+
+@pytest.mark.parametrize("heading", ["Related Recipes", "Related tutorials", "RELATED GUIDES",
+                                     "Related Questions", "Related Articles"])
+def test_related_heading_naming_a_kind_of_piece(heading):
+    assert related_heading(heading)
+
+
+@pytest.mark.parametrize("text", ["Related topics", "Related Searches", "Related tags",
+                                  "Related products", "Related Conditions",
+                                  "Related", "Related 2024s"])
+def test_related_lists_that_lead_to_no_article_are_no_block_heading(text):
+    # a lone "Related" was always a heading; the kinds here are not articles
+    assert related_heading(text) == (text == "Related")
+
+
+def test_block_under_related_recipes_is_its_list():
+    assert _links("Related Recipes") == [("related", t, h)
+                                         for h, t in zip(HREFS, TITLES, strict=True)]
+
+
+def test_block_ends_before_the_recipe_card():
+    # before, the block ran on into the card: its list and the card's boxes were two kinds
+    # of items, and the card's print and shop links came out as the related links
+    got = _links("Related Recipes", RECIPE_CARD)
+    assert got == [("related", t, h) for h, t in zip(HREFS, TITLES, strict=True)]
+    assert not any("/print/" in u or "/cookbooks/" in u for _rel, _t, u in got)
+
+
+def test_related_topics_list_stays_out():
+    assert _links("Related topics") == []
