@@ -107,3 +107,28 @@ def test_a_pingback_in_the_comment_thread_is_no_card():
     links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
                                       f"</article>{thread}</main>")
     assert (links, teasers) == ([], [])
+
+
+def test_a_back_to_the_home_page_button_beside_a_grid_of_cards():
+    """A grid of short cards (image link, headline, date, author row) and, below it, a row
+    holding one button back to the home page: the button is no card, so the grid is opened
+    to its cards (before, grid and button were two items of one list, and the grid became
+    one card whose "snippet" was another story's headline)."""
+    def card(i: int, title: str) -> str:
+        href = f"https://news.example.org/polityka/story-{i}/"
+        return (f'<div class="col-6"><article class="entry"><div><div class="photo">'
+                f'<a href="{href}"></a><img src="/p{i}.jpg"></div><h3><a href="{href}">{title}'
+                '</a></h3><p class="entry-meta">29 kwietnia 2021</p></div>'
+                '<div class="row entry-autor"><h5><a href="/author/jan/">Jan Kowalski</a></h5>'
+                '<a href="/category/polityka/">Polityka</a></div></article></div>')
+    grid = "".join(card(i, t) for i, t in enumerate(HEADLINES))
+    block = ('<div class="related"><h2 class="headline"><span>Przeczytaj również</span></h2>'
+             f'<div class="row">{grid}</div><div class="row"><div class="col-12">'
+             '<a href="https://news.example.org" class="button">Powrót do strony głównej</a>'
+             "</div></div></div>")
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f"{block}</article></main>")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", title, f"https://news.example.org/polityka/story-{i}/")
+        for i, title in enumerate(HEADLINES)]

@@ -2,6 +2,8 @@
 by descending through wrappers and opening grid columns (used by nav_cards.py)."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from .nav_dom import linkable, raw_text, squash, text_len
 from .nav_scan import heading_label, read_more
 
@@ -77,11 +79,15 @@ def _flatten(items: list) -> list:
 
 
 def _see_all(item) -> bool:
-    """An item that is one "see all" link: "More Stories", "Alle Artikel »", or the block's
-    own linked heading ("<div class=header><h2><a href=/category/x>Headlines</a></h2>")."""
+    """An item that is one "see all" link: "More Stories", "Alle Artikel »", a link to the
+    site's home page, or the block's own linked heading ("<div class=header><h2><a
+    href=/category/x>Headlines</a></h2>")."""
     anchors = list(item.iter("a"))
     if len(anchors) != 1:
         return False
+    target = urlsplit(anchors[0].get("href") or "")
+    if target.path in ("", "/") and not target.query:
+        return True  # "Back to the home page": no story
     text = squash(raw_text(item))
     return text == squash(raw_text(anchors[0])) and (
         read_more(text) or heading_label(text) or
