@@ -117,6 +117,29 @@ def test_no_previous_article_drops_the_line_but_gives_no_link():
     assert [el.tag for el in elements] == ["ul"]
 
 
+def test_labelled_lines_split_by_line_breaks():
+    # one paragraph, two lines: each line's label and link is a nav line of its own (the
+    # whole paragraph was measured, and held twice one line's text)
+    links, _teasers, elements = _find(_page(
+        '<p class="page-navigation"><b>Next:</b> <a href="/a/salt-and-sleep.html">How salt'
+        ' affects your sleep</a><br><b>Previous:</b> <a href="/a/morning-peak.html">Why blood'
+        " pressure peaks in the morning</a><br></p>"))
+    assert [asdict(link) for link in links] == [
+        {"rel": "next", "title": "How salt affects your sleep",
+         "url": "https://example.org/a/salt-and-sleep.html"},
+        {"rel": "prev", "title": "Why blood pressure peaks in the morning",
+         "url": "https://example.org/a/morning-peak.html"}]
+    assert [el.tag for el in elements] == ["p"]
+
+
+def test_prose_split_by_a_line_break_is_no_nav_line():
+    links, _teasers, _elements = _find(_page(
+        "<p>The trial ran for two years.<br>Next: the team will test whether the"
+        ' <a href="/a/dose.html">lower dose</a> works as well in older patients over a'
+        " longer time.</p>"))
+    assert links == []
+
+
 def test_guillemet_quotes_are_not_arrows():
     links, _teasers, _elements = _find(_page(
         '<p>« <a href="/g">Le sucre</a> » est partout.</p>'

@@ -184,11 +184,31 @@ def _raw_start(el) -> str:
 
 
 def _is_nav_line(line, label: str, anchor) -> bool:
-    """A nav line holds its label and link, little else (prose with "Next:" is not one)."""
+    """A nav line holds its label and link, little else (prose with "Next:" is not one).
+    Lines split by <br> are lines ("<p><b>Next:</b> <a>…</a><br><b>Previous:</b> <a>…</a>")."""
     if line is None or line.tag in STOP_TAGS:
         return False
     allowed = text_len(anchor) + len(label) + _LINE_SLACK
-    return text_len(line, allowed) <= allowed
+    return text_len(line, allowed) <= allowed or _br_line_len(line, anchor) <= allowed
+
+
+def _br_line_len(line, anchor) -> int:
+    """Length of the <br>-separated piece of the line that holds the anchor (the whole
+    line's when it has no <br> child)."""
+    pieces = [line.text or ""]
+    holds = False
+    for child in line:
+        if not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+            continue
+        if child.tag == "br":
+            if holds:
+                break
+            pieces = [child.tail or ""]
+            continue
+        holds = holds or child is anchor or anchor in child.iterdescendants("a")
+        pieces.extend((raw_text(child), child.tail or ""))
+    return len(squash("".join(pieces))) if holds else 1 << 30
 
 
 
