@@ -21,12 +21,12 @@ LIST = "<ul>" + "".join(f'<li><a href="{h}"><strong>{t}</strong></a></li>'
                         for h, t in zip(HREFS, TITLES, strict=True)) + "</ul>"
 # The recipe card: the dish's name as a heading of the same rank, a print link, a shop link
 # and the steps, several hundred characters long.
+STEPS = "".join(f"<li>Step {i}: stir the oats and the milk over a low heat.</li>"
+                for i in range(1, 12))
 RECIPE_CARD = (
     '<div class="recipe-container"><div class="recipe"><div class="recipe-buttons">'
-    f'<a href="{SITE}/print/1234">Print Recipe</a></div><h2>Oat Porridge</h2>'
-    + "<ul>" + "".join(f"<li>Step {i}: stir the oats and the milk over a low heat.</li>"
-                       for i in range(1, 12)) + "</ul>"
-    + f'<div class="notes"><a href="{SITE}/cookbooks/">Order the cookbook here!</a></div>'
+    f'<a href="{SITE}/print/1234">Print Recipe</a></div><h2>Oat Porridge</h2><ul>{STEPS}</ul>'
+    f'<div class="notes"><a href="{SITE}/cookbooks/">Order the cookbook here!</a></div>'
     "</div></div>"
 )
 
