@@ -1,6 +1,7 @@
 """`analyze_page`: one page's bytes to what every caller needs from them (pure, no I/O).
 
-decode -> parse -> outgoing links -> profile or generic extraction -> page kind -> record.
+sniff (no text: not_html) -> decode -> parse -> outgoing links -> profile or generic
+extraction -> page kind -> record.
 The crawl (inline or in its worker process), `healthcrawl extract`, `healthcrawl reprocess`
 and the WARC reader all call this one function, so a page gives the same record wherever it
 is analysed.
@@ -16,6 +17,7 @@ from .extract import extract_article
 from .html import parse_html
 from .profile import SiteProfile
 from .record import to_record
+from .sniff import binary_kind, gunzip_body
 
 # The links a page leads to (rel=prev/next in <head> too), read before extraction prunes
 # the tree.
@@ -25,6 +27,8 @@ ARTICLE = "article"
 # Why a page gives no record (besides its page kind, cleaners/page_kind.py):
 URL_PATTERN = "url_pattern"  # the site's profiles take this URL for no article
 EXTRACTION_ERROR = "extraction_error"  # the extractor raised; `error` says what
+NOT_HTML = "not_html"  # the bytes are no text (an image, a PDF: cleaners/sniff.py); `error`
+# names them
 # Page kinds a profile's URL pattern cannot override: a listing under an article URL
 # pattern is no article, a broken article ("other") is left to validation.
 _NOT_ARTICLE_WITH_PROFILE = frozenset({"listing", "home"})
@@ -33,7 +37,8 @@ _NOT_ARTICLE_WITH_PROFILE = frozenset({"listing", "home"})
 class PageAnalysis(NamedTuple):
     """A tuple of plain values: it crosses the worker process's pipe pickled."""
 
-    kind: str  # "article", or why not: a page kind, "url_pattern" or "extraction_error"
+    kind: str  # "article", or why not: a page kind, "url_pattern", "not_html" or
+    # "extraction_error"
     record: dict | None  # the record (cleaners/record.py); None unless an article, or
     # every_page was asked for
     hrefs: list[str]  # the raw href values, in page order (empty unless links=True)
@@ -74,7 +79,14 @@ def analyze_page(body: bytes, url: str | None, *, charset: str | None = None,
     the links read so far (a crawl goes on past a broken page)."""
     if not extract and not links:
         return PageAnalysis(URL_PATTERN, None, [], None, False, None, None)
+    inflated = gunzip_body(body)
+    body = body if inflated is None else inflated
+    binary = binary_kind(body)
+    if binary is not None:
+        return PageAnalysis(NOT_HTML, None, [], None, False, None, None, f"not HTML: {binary}")
     text, encoding, warnings = decode_html(body, charset)
+    if inflated is not None:
+        warnings.append("gzip_body_decoded")
     root, parse_warnings = parse_html(text)
     warnings += parse_warnings
     guessed = "charset_guessed" in warnings

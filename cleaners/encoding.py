@@ -1,12 +1,13 @@
 """Bytes to text for HTML pages, robust to missing or wrong charset declarations.
 
 Order of trust (a wrong Content-Type charset must not win over the page):
-BOM, then strict UTF-8 (random non-UTF-8 bytes almost never decode as UTF-8), then the
-declared encodings that decode strictly (<meta> before the HTTP header, since the page
-author wrote it for these bytes), then the declared encodings and UTF-8 (the web's default)
-with a few bad bytes replaced (warning `charset_errors`: a page in UTF-8 with one stray
-Latin-1 byte is still UTF-8; a statistical guess reads its umlauts as Polish or Urdu), then
-a statistical guess (warning `charset_guessed`).
+BOM (or markup in UTF-16 without one: every other byte NUL), then strict UTF-8 (random
+non-UTF-8 bytes almost never decode as UTF-8), then the declared encodings that decode
+strictly (<meta> before the HTTP header, since the page author wrote it for these bytes),
+then the declared encodings and UTF-8 (the web's default) with a few bad bytes replaced
+(warning `charset_errors`: a page in UTF-8 with one stray Latin-1 byte is still UTF-8; a
+statistical guess reads its umlauts as Polish or Urdu), then a statistical guess (warning
+`charset_guessed`).
 
 Chinese and Korean text in a single-byte encoding's clothes (a GBK page labelled ISO-8859-1 by
 a server's default, or guessed as a Cyrillic code page by the statistics) is read in the
@@ -19,6 +20,7 @@ import codecs
 import re
 
 from .cjk_charset import cjk_reading, single_byte
+from .sniff import utf16_order
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
@@ -51,6 +53,8 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, "replace"), enc, []
+    if b"\x00" in data[:4] and (enc := utf16_order(data[:1024])) is not None:
+        return data.decode(enc, "replace"), enc, []  # UTF-16 without its BOM
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:

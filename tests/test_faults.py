@@ -34,6 +34,7 @@ from faults.site import (
     build_main,
     build_profile,
     build_small,
+    good_article,
 )
 
 from pipelines.export.csvfiles import csv_unescape
@@ -276,6 +277,26 @@ def test_wrong_charset_header_gives_no_mojibake(records, servers, path, title, b
     for marker in MOJIBAKE:
         assert marker not in record["title"] + record["body"], marker
     assert ("charset_guessed" in record["warnings"]) is guessed
+
+
+@pytest.mark.parametrize("path, n, warning", [
+    ("/health/gzip-twice", 8, "gzip_body_decoded"),
+    ("/health/utf16", 9, None),
+])
+def test_page_compressed_twice_or_in_utf16_without_bom_is_read(records, servers, path, n,
+                                                                warning):
+    title, paragraphs = good_article(n)
+    record = records[servers["main"].url(path)]
+    assert record["title"] == title
+    assert record["body"] == "\n\n".join(paragraphs)
+    assert warning is None or warning in record["warnings"]
+
+
+def test_binary_bodies_give_no_record(records, servers):
+    # an image sent as text/html and an untyped PDF: read as text, they were "articles"
+    # of noise
+    for path in ("/health/heart-scan", "/health/flu-leaflet"):
+        assert servers["main"].url(path) not in records
 
 
 def test_deep_nesting_keeps_the_text(records, servers):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from cleaners.analyze import NOT_HTML as NOT_HTML_BYTES
 from cleaners.analyze import analyze_page
 from crawler.responses import charset_of
 from crawler.sites import Site
@@ -68,6 +69,8 @@ def extract_page(page: ArchivedPage, mode: Mode) -> tuple[str, dict | None]:
                             extract=mode.site is None or profile is not None,
                             site=mode.site_key or _host(page.url), run_id=mode.run_id,
                             http_status=page.status, fetched_at=fetched_at(page.warc_date))
+    if analysis.kind == NOT_HTML_BYTES:
+        return NON_HTML, None  # served as HTML, but an image, a PDF, ... (cleaners/sniff.py)
     if analysis.error is not None:
         return EXTRACTION_ERROR, None
     return (RECORD, analysis.record) if analysis.record is not None else (NOT_ARTICLE, None)

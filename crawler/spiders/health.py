@@ -18,7 +18,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from cleaners.analyze import PageAnalysis, analyze_page
+from cleaners.analyze import NOT_HTML, PageAnalysis, analyze_page
 from common import keys
 from common.clock import utc_now
 from crawler.extract_worker import ExtractWorkers, analyze, workers_for
@@ -333,7 +333,11 @@ class HealthSpider(scrapy.Spider):
         yield from self._follow(links)
         yield from self._top_up()
         record = analysis.record
-        if analysis.error is not None:
+        if analysis.kind == NOT_HTML:  # sent as HTML (or untyped), but an image, a PDF, ...
+            self.crawler.stats.inc_value(keys.FAILED + "non_html")
+            self._outcome(response, "failed/non_html")
+            logger.info("Not HTML (%s): %s", analysis.error, response.url)
+        elif analysis.error is not None:
             self._extraction_failed(response, analysis.error)
         elif record is None:
             self._not_article(response, links)

@@ -9,7 +9,9 @@ Three servers take part in the main crawl:
 """
 from __future__ import annotations
 
+import gzip
 import html
+import random
 from dataclasses import dataclass
 
 from .server import (
@@ -113,6 +115,12 @@ FORMULA_RELATED = ('<aside class="related"><h2>Related articles</h2><ul>'
                    "</ul></aside>")
 
 
+# An image and a PDF as servers send them: a header, then compressed data (random bytes
+# stand for it; seeded, the same on every run).
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(7).randbytes(4000)
+PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + random.Random(8).randbytes(4000)
+
+
 def deep_html(levels: int) -> bytes:
     title, paragraphs = "Nested too deep: the text at the bottom", SENTENCES
     inner = "".join(f"<p>{p}</p>" for p in paragraphs)
@@ -150,6 +158,14 @@ CASES: list[Case] = [
          "application/pdf on an article-like URL"),
     Case("non-html-png", "/health/skin-rash-photo", "failed/non_html", 1,
          "image/png on an article-like URL"),
+    Case("binary-as-html", "/health/heart-scan", "failed/non_html", 1,
+         "a PNG image sent as text/html"),
+    Case("binary-untyped", "/health/flu-leaflet", "failed/non_html", 1,
+         "a PDF sent without a Content-Type"),
+    Case("gzip-twice", "/health/gzip-twice", "stored", 1,
+         "an article gzip-compressed twice, Content-Encoding: gzip once"),
+    Case("utf16-no-bom", "/health/utf16", "stored", 1,
+         "an article in UTF-16 (little-endian) without a BOM, no charset anywhere"),
     Case("charset-utf8-header-latin1", "/health/coffee-and-health", "stored", 1,
          "UTF-8 bytes + <meta charset=utf-8>, header says charset=iso-8859-1"),
     Case("charset-gbk-header-latin1", "/health/gbk-meta", "stored", 1,
@@ -234,6 +250,15 @@ def build_main(main: FaultServer, trap_port: FaultServer, trap_host: FaultServer
                                         content_type="application/pdf")
     r["/health/skin-rash-photo"] = page(b"\x89PNG\r\n\x1a\n" + bytes(64),
                                         content_type="image/png")
+    r["/health/heart-scan"] = page(PNG_BYTES)
+    r["/health/flu-leaflet"] = page(PDF_BYTES, content_type=None)
+    title, paragraphs = good_article(8)
+    r["/health/gzip-twice"] = page(
+        gzip.compress(gzip.compress(article_html(title, paragraphs).encode())),
+        extra=(("Content-Encoding", "gzip"),))
+    title, paragraphs = good_article(9)
+    r["/health/utf16"] = page(article_html(title, paragraphs, charset=None).encode("utf-16-le"),
+                              content_type="text/html")
     r["/health/coffee-and-health"] = page(
         article_html(UTF8_TITLE, UTF8_BODY, lang="de").encode("utf-8"),
         content_type="text/html; charset=iso-8859-1")
