@@ -1,6 +1,7 @@
 """Run `scrapy crawl health` in a child process, as tests/conftest.py's `run_scrapy` does (same
 command line and FAST settings), but started with Popen so that several crawls run at
-once and the child's own peak RSS comes back from wait4()."""
+once; the child's own peak RSS is read from /proc while it runs (wait4's ru_maxrss is no
+measure of it: Linux starts a child's at the parent's RSS at fork)."""
 from __future__ import annotations
 
 import json
@@ -30,7 +31,8 @@ class Crawl:
     proc: subprocess.Popen
     started: float
     returncode: int | None = None
-    maxrss_mb: float = 0.0
+    maxrss_mb: float = 0.0  # wait4's ru_maxrss: at least the test process's RSS at fork
+    peak_mb: float = 0.0  # the crawl process's own peak RSS (VmHWM, polled)
     elapsed_s: float = 0.0
     stderr: str = ""
     summary: dict = field(default_factory=dict)
@@ -65,9 +67,22 @@ def start(url: str, out: Path, extra: list[str] = ()) -> Crawl:
     return Crawl(url, out, proc, time.monotonic())
 
 
+def _vm_hwm_mb(pid: int) -> float:
+    """The process's peak RSS so far (VmHWM of /proc/PID/status); 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
 def finish(crawl: Crawl, timeout: float = 120) -> Crawl:
     deadline = time.monotonic() + timeout
     while True:
+        crawl.peak_mb = max(crawl.peak_mb, _vm_hwm_mb(crawl.proc.pid))
         pid, status, usage = os.wait4(crawl.proc.pid, os.WNOHANG)
         if pid:
             break
