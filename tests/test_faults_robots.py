@@ -81,12 +81,12 @@ def test_big_robots_txt_is_read_up_to_500_kib(crawls):
 
 @pytest.mark.slow  # crawls of fault servers
 def test_big_robots_txt_costs_little_memory(crawls):
-    """Peak RSS of the crawl with the 5.6 MB robots.txt stays within 60 MB of the baseline
-    crawl's (parsing all 180,000 rules took 460 MB)."""
+    """The own peak RSS of the crawl with the 5.6 MB robots.txt stays within 60 MB of the
+    baseline crawl's (parsing all 180,000 rules took 460 MB)."""
     done, _servers = crawls
-    assert done["baseline"].maxrss_mb > 50  # a real measurement
-    assert done["big"].maxrss_mb - done["baseline"].maxrss_mb < 60, (
-        done["big"].maxrss_mb, done["baseline"].maxrss_mb)
+    assert done["baseline"].peak_mb > 50 and done["big"].peak_mb > 50  # real measurements
+    assert done["big"].peak_mb - done["baseline"].peak_mb < 60, (
+        done["big"].peak_mb, done["baseline"].peak_mb)
 
 
 def test_capped_keeps_whole_lines():

@@ -157,4 +157,4 @@ def test_trap_crawl_stays_small(crawl):
     assert len(paths) < QUERY_LIMIT + 40
     assert crawl.counts["discovered"] == len(set(crawl.ledger()))
     print(f"trap crawl: {len(paths)} requests, {crawl.counts['discovered']} URLs discovered, "
-          f"{crawl.elapsed_s:.1f} s, peak RSS {crawl.maxrss_mb:.0f} MB")
+          f"{crawl.elapsed_s:.1f} s, peak RSS {crawl.peak_mb:.0f} MB")

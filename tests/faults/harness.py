@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ class Crawl:
     returncode: int | None = None
     maxrss_mb: float = 0.0  # wait4's ru_maxrss: at least the test process's RSS at fork
     peak_mb: float = 0.0  # the crawl process's own peak RSS (VmHWM, polled)
+    watcher: threading.Thread | None = None
     elapsed_s: float = 0.0
     stderr: str = ""
     summary: dict = field(default_factory=dict)
@@ -64,11 +66,22 @@ def start(url: str, out: Path, extra: list[str] = ()) -> Crawl:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join((str(ROOT), str(ROOT / "tests")))}
     with open(out / "stderr.log", "wb") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
-    return Crawl(url, out, proc, time.monotonic())
+    crawl = Crawl(url, out, proc, time.monotonic())
+    # polled while the crawl runs, whenever finish() is called: a zombie has no VmHWM
+    crawl.watcher = threading.Thread(target=_watch_peak, args=(crawl,), daemon=True)
+    crawl.watcher.start()
+    return crawl
+
+
+def _watch_peak(crawl: Crawl) -> None:
+    while (now := _vm_hwm_mb(crawl.proc.pid)) > 0:
+        crawl.peak_mb = max(crawl.peak_mb, now)
+        time.sleep(0.02)
 
 
 def _vm_hwm_mb(pid: int) -> float:
-    """The process's peak RSS so far (VmHWM of /proc/PID/status); 0 once it is gone."""
+    """The process's peak RSS so far (VmHWM of /proc/PID/status); 0 once it has ended (a
+    zombie has none)."""
     try:
         with open(f"/proc/{pid}/status", "rb") as fh:
             for line in fh:
@@ -82,7 +95,6 @@ def _vm_hwm_mb(pid: int) -> float:
 def finish(crawl: Crawl, timeout: float = 120) -> Crawl:
     deadline = time.monotonic() + timeout
     while True:
-        crawl.peak_mb = max(crawl.peak_mb, _vm_hwm_mb(crawl.proc.pid))
         pid, status, usage = os.wait4(crawl.proc.pid, os.WNOHANG)
         if pid:
             break
@@ -91,6 +103,8 @@ def finish(crawl: Crawl, timeout: float = 120) -> Crawl:
             pid, status, usage = os.wait4(crawl.proc.pid, 0)
             break
         time.sleep(0.05)
+    if crawl.watcher is not None:
+        crawl.watcher.join()
     crawl.proc.returncode = crawl.returncode = os.waitstatus_to_exitcode(status)
     crawl.elapsed_s = time.monotonic() - crawl.started
     crawl.maxrss_mb = usage.ru_maxrss / 1024  # Linux: kilobytes
