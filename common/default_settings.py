@@ -61,6 +61,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HEALTHCRAWL_EXTRACT_WORKERS", -1,
             "generic analysis in worker processes: -1 auto (1 for generic crawls allowed "
             "2+ cores), 0 inline"),
+    Setting("HEALTHCRAWL_ANALYSIS_TIME_LIMIT", 60.0,
+            "seconds a page's analysis may take in a worker process; past it the worker is "
+            "killed and restarted and the page recorded as `failed/extraction_error`; 0: "
+            "no limit"),
     Setting("HEALTHCRAWL_LEARN", True,
             "generic crawls learn each host's template and extract with it once verified "
             "(cleaners/learned.py); off: every page generic"),

@@ -42,17 +42,19 @@ def _usable_cores() -> int:
 
 class ExtractWorkers:
     """`analyze` in worker processes (crawler/worker_pool.py: a dead worker is restarted and
-    its page retried once, workers ignore Ctrl-C and die with the crawl). Closed, the pool
-    starts again on the next page (the crawl closes it whenever it is idle)."""
+    its page retried once, a page analysed past the time limit fails and its worker is
+    restarted, workers ignore Ctrl-C and die with the crawl). Closed, the pool starts again
+    on the next page (the crawl closes it whenever it is idle)."""
 
-    def __init__(self, processes: int):
+    def __init__(self, processes: int, time_limit: float = 0.0):
         self.processes = processes
+        self.time_limit = time_limit  # seconds a page's analysis may take (0: no limit)
         self.starts = 0
         self.pool: WorkerPool | None = None
         self._start()
 
     def _start(self) -> WorkerPool:
-        self.pool = WorkerPool(self.processes, f"{__name__}:analyze")
+        self.pool = WorkerPool(self.processes, f"{__name__}:analyze", self.time_limit)
         self.starts += 1
         return self.pool
 

@@ -6,6 +6,10 @@ that neither lose work nor outlive the crawl.
   not find its worker dead first. The worker ends when the crawl closes its task pipe.
 - A worker that dies anyway (kill -9, the OOM killer) is restarted and the task it held is
   run again, at most MAX_ATTEMPTS times in all; then the task fails with WorkerDied.
+- A task that runs longer than the pool's time limit (a pathological page, a regex that
+  backtracks without end: C code no alarm interrupts) gets its worker killed; it fails at
+  once with TaskTimedOut (not retried), the worker is restarted and the tasks sent behind
+  it are run again.
 - A worker dies with the crawl: PR_SET_PDEATHSIG (Linux) kills it when the crawl is killed,
   even in the middle of a task, and a closed task pipe (the crawl's end of it closes when the
   crawl dies, on any system) ends it at the next task. The signal comes when the *thread*
@@ -32,6 +36,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from collections import deque
 from pathlib import Path
 
@@ -47,6 +52,10 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 
 class WorkerDied(RuntimeError):
     """The worker process died (killed, out of memory) on this task, every time it ran."""
+
+
+class TaskTimedOut(WorkerDied):
+    """The task ran past the pool's time limit: its worker was killed."""
 
 
 class TaskFailed(RuntimeError):
@@ -93,12 +102,13 @@ def worker_main(argv: list[str]) -> int:
 
 # -- the crawl side ------------------------------------------------------------------------
 class _Task:
-    __slots__ = ("args", "label", "future", "loop", "attempts")
+    __slots__ = ("args", "label", "future", "loop", "attempts", "timed_out")
 
     def __init__(self, args: tuple, label: str, future: asyncio.Future,
                  loop: asyncio.AbstractEventLoop):
         self.args, self.label, self.future, self.loop = args, label, future, loop
         self.attempts = 0
+        self.timed_out = False
 
     def resolve(self, ok: bool, value) -> None:
         def settle() -> None:
@@ -122,6 +132,7 @@ class _Worker:
         self._tasks = self._results = None
         self._lock = threading.Lock()  # inflight, the pipes and the process change together
         self._inflight: deque[_Task] = deque()  # sent, in the order the results come back
+        self._head_since = 0.0  # when the worker began the first task of _inflight
         self._slots = threading.Semaphore(IN_FLIGHT)
         self._writer_done = False
         self.broken = False  # could not be restarted: its tasks fail at once
@@ -183,6 +194,8 @@ class _Worker:
             self._slots.acquire()
             with self._lock:
                 task.attempts += 1
+                if not self._inflight:
+                    self._head_since = time.monotonic()
                 self._inflight.append(task)
                 tasks = self._tasks
             try:
@@ -209,6 +222,7 @@ class _Worker:
                 ok, value = pickle.loads(frame)
                 with self._lock:
                     task = self._inflight.popleft()
+                    self._head_since = time.monotonic()  # the next one's start, if any
                 self._slots.release()
                 task.resolve(ok, value if ok else TaskFailed(value))
                 continue
@@ -240,8 +254,25 @@ class _Worker:
             for task in held:
                 self._retry(task, pid, how)
 
+    def overdue(self, limit: float) -> None:
+        """Kill the worker when its current task has run longer than `limit` seconds; the
+        read loop then fails that task and restarts the worker."""
+        with self._lock:
+            if not self._inflight or self.proc is None or self._inflight[0].timed_out or \
+                    time.monotonic() - self._head_since <= limit:
+                return
+            task, pid = self._inflight[0], self.proc.pid
+            task.timed_out = True
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        logger.error("Extraction worker %s spent more than %.0f s on %s: killed it, giving the "
+                     "page up", pid, limit, task.label)
+
     def _retry(self, task: _Task, pid: int | None, how: str) -> None:
-        if task.attempts < MAX_ATTEMPTS:
+        if task.timed_out:
+            task.resolve(False, TaskTimedOut(
+                f"the analysis took longer than {self.pool.time_limit:.0f} s"))
+        elif task.attempts < MAX_ATTEMPTS:
             logger.warning("Extraction worker %s died (%s) on %s: restarting it, retrying "
                            "the page", pid, how, task.label)
             self.pool.queue.put(task)
@@ -253,9 +284,11 @@ class _Worker:
 
 
 class WorkerPool:
-    def __init__(self, processes: int, target: str):
-        """target: "module:function", imported in each worker process."""
+    def __init__(self, processes: int, target: str, time_limit: float = 0.0):
+        """target: "module:function", imported in each worker process. time_limit: seconds
+        one task may run before its worker is killed (0: no limit)."""
         self.target = target
+        self.time_limit = time_limit
         self.queue: queue.SimpleQueue = queue.SimpleQueue()
         self.closing = False
         self.restarts = 0
@@ -263,6 +296,16 @@ class WorkerPool:
         for worker in self.workers:
             for thread in worker.threads:
                 thread.start()
+        if time_limit > 0:
+            threading.Thread(target=self._watch, name="worker-watchdog", daemon=True).start()
+
+    def _watch(self) -> None:
+        """Checks the running tasks' time a few times per limit (at most every second)."""
+        step = min(1.0, self.time_limit / 4)
+        while not self.closing:
+            time.sleep(step)
+            for worker in self.workers:
+                worker.overdue(self.time_limit)
 
     async def run(self, *args, label: str = "") -> object:
         loop = asyncio.get_running_loop()

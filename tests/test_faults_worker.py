@@ -18,7 +18,7 @@ import pytest
 from conftest import FAST, ROOT
 from faults import harness
 
-from crawler.worker_pool import MAX_ATTEMPTS, TaskFailed, WorkerDied, WorkerPool
+from crawler.worker_pool import MAX_ATTEMPTS, TaskFailed, TaskTimedOut, WorkerDied, WorkerPool
 
 pytestmark = pytest.mark.slow  # crawls and worker processes
 
@@ -306,5 +306,29 @@ def test_an_error_in_the_task_is_no_worker_death():
             asyncio.run(pool.run(1, 0))
         assert asyncio.run(pool.run(6, 3)) == 2
         assert pool.restarts == 0 and len(pool.pids()) == 1
+    finally:
+        pool.close()
+
+
+def test_a_task_past_the_time_limit_fails_and_the_next_ones_run():
+    """A task that sleeps (as a page stuck in C code would) gets its worker killed after the
+    time limit: it fails with TaskTimedOut at once, without a retry; the task sent behind it
+    to the same worker runs on the restarted worker, and so does a later one."""
+    pool = WorkerPool(1, "time:sleep", time_limit=1.0)
+
+    async def run() -> tuple:
+        stuck = asyncio.ensure_future(pool.run(600, label="stuck"))
+        await asyncio.sleep(0.1)  # the stuck task first: the next one waits behind it
+        behind = asyncio.ensure_future(pool.run(0.01, label="behind"))
+        started = time.monotonic()
+        with pytest.raises(TaskTimedOut, match="longer than 1 s"):
+            await stuck
+        waited = time.monotonic() - started
+        return waited, await behind, await pool.run(0, label="later")
+    try:
+        waited, behind, later = asyncio.run(run())
+        assert 0.9 <= waited < 30
+        assert behind is None and later is None  # time.sleep's result: both ran
+        assert pool.restarts == 1
     finally:
         pool.close()

@@ -95,7 +95,8 @@ class HealthSpider(scrapy.Spider):
         processes = workers_for(settings.getint("HEALTHCRAWL_EXTRACT_WORKERS"),
                                 spider.generic or spider.site is None)
         if processes:
-            spider._workers = ExtractWorkers(processes)
+            spider._workers = ExtractWorkers(
+                processes, settings.getfloat("HEALTHCRAWL_ANALYSIS_TIME_LIMIT"))
         return spider
 
     def closed(self, reason):
