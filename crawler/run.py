@@ -16,6 +16,7 @@ from scrapy.settings import Settings
 from common.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from crawler.preflight import SetupError, check_setup
 from crawler.sites import all_sites
+from crawler.urlpolicy import refusal
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ def spider_args(target: str, base_url: str | None = None) -> dict:
     if target in all_sites():
         return {"site": target, **({"url": base_url} if base_url else {})}
     if target.startswith(("http://", "https://")):
+        if refusal(target, frozenset()) == "bad_url":
+            raise UsageError(f"{target!r} is no URL to crawl: it has no host, or a bad port")
         return {"url": target}
     known = ", ".join(sorted(all_sites()))
     raise UsageError(f"{target!r} is neither a known site ({known}) nor an http(s) URL")

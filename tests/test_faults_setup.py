@@ -43,16 +43,25 @@ def tree(path: Path) -> dict[str, bytes | None]:
 # -- usage errors --------------------------------------------------------------------------
 @pytest.mark.parametrize("args", [["crawl", "http://127.0.0.1:1/", "--bogus"], ["frobnicate"],
                                   ["crawl"], [], ["crawl", "demo", "--max-pages", "many"],
-                                  ["crawl", "not-a-site-or-url"]],
+                                  ["crawl", "not-a-site-or-url"], ["crawl", "http://"],
+                                  ["crawl", "https://example.org:99999/"]],
                          ids=["unknown-option", "unknown-command", "missing-target",
-                              "no-command", "bad-number", "unknown-target"])
+                              "no-command", "bad-number", "unknown-target", "url-without-host",
+                              "url-with-a-bad-port"])
 @pytest.mark.slow  # the command line in a child process
-def test_usage_errors_exit_1(args):
-    proc = cli(args)
+def test_usage_errors_exit_1(args, tmp_path):
+    target_url = args[:1] == ["crawl"] and len(args) == 2 and "://" in args[1]
+    proc = cli([*args, "--out", str(tmp_path / "out")] if target_url else args)
     _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err
     assert "Traceback" not in err
     assert "error" in err.lower() or err.startswith("healthcrawl: ")
+    if target_url:
+        # refused before any crawl starts: one line, no run folder (before, "http://" took a
+        # whole Scrapy run, left a run folder and was "resumed" on the next try)
+        assert err.strip().splitlines() == [
+            f"healthcrawl: {args[1]!r} is no URL to crawl: it has no host, or a bad port"]
+        assert not (tmp_path / "out").exists()
 
 
 # -- setup errors --------------------------------------------------------------------------

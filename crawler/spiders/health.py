@@ -116,8 +116,9 @@ class HealthSpider(scrapy.Spider):
                                                       self._generic_analysis)
         reason = refusal(self.base_url, self.allowed_private)
         if reason:
-            logger.error("Start URL %s refused: %s (allow private hosts with "
-                         "HEALTHCRAWL_ALLOW_PRIVATE_HOSTS)", self.base_url, reason)
+            hint = " (allow private hosts with HEALTHCRAWL_ALLOW_PRIVATE_HOSTS)" \
+                if reason == "private_host" else ""
+            logger.error("Start URL %s refused: %s%s", self.base_url, reason, hint)
             self.run.fail(f"start URL {reason}")
             return
         if self.run.resumed:
