@@ -160,3 +160,21 @@ def test_a_page_of_many_rails_is_laid_out_like_a_front_page():
     assert len(links) == 9  # up to three lists of more stories: the article's
     links, teasers, _elements = _find(_article(_zone(5)))
     assert (links, teasers) == ([], [])  # a list per section of the site: the site's
+
+
+def test_a_numbered_top_list_without_its_heading_is_a_ranking_not_a_rail():
+    # "1 Headline", "2 Headline", ...: a "most read" widget whose heading is an image or
+    # script-filled; the same cards without ranks stay a rail (the first test)
+    ranked = "".join(
+        f'<div class="story-card"><span class="rank">{i + 1}</span>'
+        f'<a href="https://news.example.org/health/2024/05/{i}.html">{title}</a></div>'
+        for i, title in enumerate(HEADLINES))
+    links, teasers, _elements = _find(_article(f'<section id="bottom-zone">{ranked}</section>'))
+    assert (links, teasers) == ([], [])
+    # a headline that opens with a number is no rank ("3 ways ...", "10 tips ...")
+    counts = zip((5, 3, 10), HEADLINES, strict=True)
+    numbered = "".join(
+        f'<div class="story-card"><a href="https://news.example.org/health/2024/05/{i}.html">'
+        f"{n} {title}</a></div>" for i, (n, title) in enumerate(counts))
+    links, _teasers, _elements = _find(_article(f'<section id="bottom-zone">{numbered}</section>'))
+    assert len(links) == 3

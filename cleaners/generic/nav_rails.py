@@ -120,7 +120,8 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
                                 else _MAX_PLAIN_ITEM):
             continue
         head = heading_of(el)
-        if _in_right_column(el) and not _own_topic(head, url) or _media_feed(el):
+        if _in_right_column(el) and not _own_topic(head, url) or _media_feed(el) or \
+                _ranked(el):
             continue
         if not hinted and (_apart_from_article(el, root) or
                            off_section(_item_hrefs(el, url), url)):
@@ -132,6 +133,24 @@ def find_rails(root, url: str | None, taken: set, not_heads: set = frozenset()) 
             continue
         rails.append(el)
     return rails if len(rails) <= _MAX_RAILS else []
+
+
+# An item's leading rank: "1", "02", "3." (a "most read" top list numbers its items).
+_RANK = re.compile(r"\s*0?(\d{1,2})(?!\d)(?![.,:]\d)")
+
+
+def _ranked(el) -> bool:
+    """Do the rail's items open with their rank, 1, 2, 3, ... in order? A numbered top list
+    is a ranking of the site's stories ("Meistgelesen" without its heading), not the
+    article's related ones."""
+    items = [k for k in el if isinstance(k.tag, str)]
+    if len(items) < _MIN_ITEMS:
+        return False
+    for n, item in enumerate(items, start=1):
+        m = _RANK.match(raw_text(item)[:12])
+        if m is None or int(m.group(1)) != n:
+            return False
+    return True
 
 
 def _excerpt_cards(el) -> bool:
