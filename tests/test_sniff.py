@@ -101,3 +101,18 @@ def test_extract_reports_a_binary_file_and_goes_on(tmp_path, capsysbinary):
     assert "body" not in bad
     assert good["title"] == "Sleep and blood pressure" and good["page_kind"] == "article"
     assert b"not HTML: PNG image" in err
+
+
+def test_extract_refuses_a_gzip_bomb_and_a_broken_gzip_file(tmp_path, capsysbinary):
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    (tmp_path / "bomb.html.gz").write_bytes(packer.compress(bytes(MAX_INFLATED + 1))
+                                            + packer.flush())
+    (tmp_path / "cut.html.gz").write_bytes(gzip.compress(PAGE.encode())[:-30])
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    code = run_extract([str(tmp_path / n) for n in ("bomb.html.gz", "cut.html.gz",
+                                                     "page.html.gz")], url=URL)
+    out, _err = capsysbinary.readouterr()
+    bomb, cut, good = (json.loads(line) for line in out.splitlines())
+    assert code == EXIT_QUALITY
+    assert bomb["error"].startswith("BadGzipFile: ") and cut["error"].startswith("BadGzipFile: ")
+    assert good["title"] == "Sleep and blood pressure"

@@ -26,6 +26,7 @@ import orjson
 
 from cleaners.analyze import analyze_page
 from cleaners.record import to_record
+from cleaners.sniff import MAX_INFLATED, gunzip_body
 from cleaners.textdump import extract_text_dump
 from common.clock import utc_now
 from common.exits import EXIT_OK, EXIT_QUALITY
@@ -41,7 +42,11 @@ class ExtractionFailed(Exception):
 def read_page(path: Path) -> bytes:
     data = path.read_bytes()
     if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+        inflated = gunzip_body(data)  # at most MAX_INFLATED: a bomb is refused, not inflated
+        if inflated is None:
+            raise gzip.BadGzipFile(f"not gzip data, cut off, or over {MAX_INFLATED >> 20} MB "
+                                   "inflated")
+        data = inflated
     return data
 
 
