@@ -12,6 +12,7 @@ import zlib
 import pytest
 from conftest import run_cli
 
+from cleaners.sniff import MAX_INFLATED
 from crawler.archive.read import dechunk, decode_body, url_filter
 
 pytestmark = pytest.mark.slow  # wget and crawls against the demo server
@@ -87,6 +88,21 @@ def test_decode_body_undoes_chunks_and_content_codings():
     body, error = decode_body(b"zz\r\nabc", "chunked", None)
     assert body == b"zz\r\nabc" and "chunk" in error
     assert decode_body(b"abc", None, "compress")[1] == "unknown content-encoding compress"
+
+
+def test_decode_body_refuses_a_decompression_bomb():
+    # 64 MB + 1 of zeros: a few tens of KB in the archive; inflated without bound, a record
+    # like it (or a thousand of them) took all the memory
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb = packer.compress(bytes(MAX_INFLATED + 1)) + packer.flush()
+    body, error = decode_body(bomb, None, "gzip")
+    assert body == bomb and error == "ValueError: inflates past 64 MB"
+    body, error = decode_body(zlib.compress(bytes(MAX_INFLATED + 1), 9), None, "deflate")
+    assert error == "ValueError: inflates past 64 MB"
+    brotli = pytest.importorskip("brotli")
+    body, error = decode_body(brotli.compress(bytes(MAX_INFLATED + 1)), None, "br")
+    assert error == "ValueError: inflates past 64 MB"
+    assert decode_body(brotli.compress(b"<p>ok</p>"), None, "br") == (b"<p>ok</p>", None)
 
 
 def test_url_filter():

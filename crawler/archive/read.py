@@ -3,8 +3,9 @@
 FastWARC's iterator (~10x warcio's speed, bench/archive.py) parses records and HTTP
 headers; the body is then decoded here as the spider would see it: chunks joined when a
 stored `Transfer-Encoding: chunked` says so (wget keeps the chunks), `Content-Encoding`
-gzip / deflate / br / zstd undone. A body that does not decode as its headers claim is
-given as stored, with `decode_error` set, instead of failing the file.
+gzip / deflate / br / zstd undone, to at most 64 MB (a decompression bomb in an archive is a
+`decode_error`, not a machine out of memory). A body that does not decode as its headers
+claim is given as stored, with `decode_error` set, instead of failing the file.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from cleaners.sniff import MAX_INFLATED
 
 logger = logging.getLogger(__name__)
 
@@ -93,28 +96,52 @@ def dechunk(data: bytes) -> bytes:
         pos = start + size + 2
 
 
+def _bounded_zlib(data: bytes, wbits: int) -> bytes:
+    inflater = zlib.decompressobj(wbits)
+    out = inflater.decompress(data, MAX_INFLATED)
+    if inflater.unconsumed_tail or (len(out) >= MAX_INFLATED and not inflater.eof):
+        raise ValueError(f"inflates past {MAX_INFLATED >> 20} MB")
+    return out + inflater.flush()  # a cut-off stream gives what it holds
+
+
 def _inflate(data: bytes) -> bytes:
     try:
-        return zlib.decompress(data)
+        return _bounded_zlib(data, zlib.MAX_WBITS)
     except zlib.error:
-        return zlib.decompress(data, -15)  # raw deflate, as some servers send it
+        return _bounded_zlib(data, -15)  # raw deflate, as some servers send it
 
 
 def _gunzip(data: bytes) -> bytes:
-    d = zlib.decompressobj(31)
-    return d.decompress(data) + d.flush()
+    return _bounded_zlib(data, 31)
 
 
 def _brotli(data: bytes) -> bytes:
     import brotli  # optional, as in Scrapy
 
-    return brotli.decompress(data)
+    # the output limit is a step, not a cap (the buffer grows past it): 1 MB at a time
+    inflater = brotli.Decompressor()
+    parts = [inflater.process(data, output_buffer_limit=1 << 20)]
+    size = len(parts[0])
+    while not inflater.is_finished() and size <= MAX_INFLATED:
+        part = inflater.process(b"", output_buffer_limit=1 << 20)
+        if not part:
+            break  # cut off: what it holds
+        parts.append(part)
+        size += len(part)
+    if size > MAX_INFLATED:
+        raise ValueError(f"inflates past {MAX_INFLATED >> 20} MB")
+    return b"".join(parts)
 
 
 def _zstd(data: bytes) -> bytes:
+    import io
+
     import zstandard  # optional, as in Scrapy
 
-    return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    out = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)).read(MAX_INFLATED + 1)
+    if len(out) > MAX_INFLATED:
+        raise ValueError(f"inflates past {MAX_INFLATED >> 20} MB")
+    return out
 
 
 DECODERS: dict[str, Callable[[bytes], bytes]] = {
