@@ -132,3 +132,35 @@ def test_a_back_to_the_home_page_button_beside_a_grid_of_cards():
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("related", title, f"https://news.example.org/polityka/story-{i}/")
         for i, title in enumerate(HEADLINES)]
+
+
+def _related_box(cards: str) -> tuple[list, list]:
+    links, teasers, _elements = _find(f"<main><article><h1>Retired teachers</h1>{PROSE}"
+                                      f'<div class="box"><h2>Mehr zum Thema</h2>{cards}</div>'
+                                      "</article></main>")
+    return [(x.rel, x.title, x.url) for x in links], teasers
+
+
+def test_a_cards_kicker_and_headline_run_together_are_no_snippet():
+    # "<span>Syrien</span><span>Russland und ...</span>": the card's inner block reads
+    # "SyrienRussland und ..." -- its own headline again, not a summary
+    kickers = ["Syrien", "Mittelmeer", "Nahost"]
+    cards = "".join(
+        f'<div class="col"><h3><a href="https://news.example.org/news/world/story-{i}/">'
+        f'<span class="overline">{k}</span><span class="headline">{t}</span></a></h3></div>'
+        for i, (k, t) in enumerate(zip(kickers, HEADLINES, strict=True)))
+    links, teasers = _related_box(cards)
+    assert teasers == []
+    assert [u for _rel, _t, u in links] == [
+        f"https://news.example.org/news/world/story-{i}/" for i in range(3)]
+
+
+def test_another_storys_headline_in_the_same_box_is_no_snippet():
+    # boxes of dated headline rows: a box is one item of the block, its longest headline the
+    # title; the other rows' headlines were taken for its summary
+    rows = "".join(f'<tr><td>0{i}.11.</td><td><a href="https://news.example.org/news/{i}-x/">'
+                   f"{t}</a></td></tr>" for i, t in enumerate(HEADLINES))
+    box = f'<table class="newsliste"><tr><th colspan="2">Rubrik: Gesundheit</th></tr>{rows}</table>'
+    links, teasers = _related_box(box * 2)
+    assert teasers == []
+    assert links and all(rel == "related" for rel, _t, _u in links)

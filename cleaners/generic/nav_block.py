@@ -52,14 +52,29 @@ def make_block(cards: list[Card], elements: list, url: str | None,
     start = doc_key(elements[0])  # cards follow in page order inside the block
     if len(cards) >= 2 and 2 * sum(1 for c in cards if _topic_like(c)) >= len(cards):
         return None  # "Diabetes", "Heart health": mostly a topic list, not articles
+    titles = {_letters(c.title) for c in cards}
     for i, c in enumerate(cards):  # item by item: a card with a snippet is a teaser
-        if c.snippet:
+        if c.snippet and not _headline_again(c, titles):
             snippet, truncated = clean_snippet(c.snippet)
             block.teasers.append(((*start, i), Teaser(c.title, snippet, truncated,
                                                       _absolute(c.href, url))))
         else:
             block.links.append(((*start, i), Link("related", c.title, _absolute(c.href, url))))
     return block
+
+
+def _letters(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _headline_again(card: Card, titles: set) -> bool:
+    """Is the "snippet" a headline: the card's own title once more (its kicker and headline
+    run together, "SyrienRussland und Türkei ..."), or another card's title (a box that holds
+    two items' links)? Such a card shows no summary."""
+    snippet = _letters(card.snippet)
+    own = _letters(card.title)
+    return snippet in titles or (len(snippet) >= 12 and (snippet in own or own in snippet) and
+                                 abs(len(snippet) - len(own)) <= 40)
 
 
 def _topic_like(card: Card) -> bool:

@@ -158,7 +158,7 @@ def _card(el, anchors: list) -> Card | None:
             _HOME.match(href or "") or text_len(el, MAX_CARD) > MAX_CARD:
         return None
     card = Card(title, href, el)
-    card.snippet, card.extra = _snippet(el, title, title_el)
+    card.snippet, card.extra = _snippet(el, title, title_el, href)
     card.size = text_len(el) + (text_len(card.extra) if card.extra is not None else 0)
     return card
 
@@ -251,10 +251,11 @@ def _anchor_text(a) -> str:
     return " ".join(parts).strip()
 
 
-def _snippet(el, title: str, title_el) -> tuple[str, object]:
+def _snippet(el, title: str, title_el, href: str | None = None) -> tuple[str, object]:
     """Raw snippet text, and the sibling holding it when it is not inside the card: an
     excerpt-classed element, else the longest innermost block of real text, else a
-    text-only next sibling. One pass; the leaf test only for blocks long enough to win."""
+    text-only next sibling. One pass; the leaf test only for blocks long enough to win. A
+    block that is another link's text is that story's headline, no summary."""
     best = ""
     for node in el.iter(*_SNIPPET_TAGS):
         if node is el:
@@ -272,7 +273,7 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
             continue  # too short, no better than the best so far, or not innermost
         text = _after_title(squash(text), title)
         if len(text) > len(best) and summary(text) and not read_more(text) and \
-                not heading_label(text):
+                not heading_label(text) and not _other_link_text(node, text, href):
             best = text
     if best:
         return best, None
@@ -284,6 +285,16 @@ def _snippet(el, title: str, title_el) -> tuple[str, object]:
         if summary(squash(text)):
             return text, sib
     return "", None
+
+
+def _other_link_text(node, text: str, href: str | None) -> bool:
+    """Is the block's text the text of a link to another address than the card's ("<td><a
+    href=/b>Headline B</a></td>" in a box of several stories)?"""
+    for a in node.iter("a"):
+        other = link_href(a)
+        if other and other != href and squash(raw_text(a)) == text:
+            return True
+    return False
 
 
 def _after_title(text: str, title: str) -> str:
