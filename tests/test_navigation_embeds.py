@@ -171,3 +171,19 @@ def test_a_heading_of_a_label_and_a_link_between_paragraphs_is_a_related_link():
         f'{PROSE}<h3><a href="{OTHER}">Why your heart rate rises in the morning</a></h3>'
         f"{PROSE}")
     assert (links, teasers) == ([], [])
+
+
+def test_a_card_box_written_into_a_paragraph_is_a_related_link():
+    # "<p>prose<section class=teaser>card</section>prose</p>": libxml2 keeps the box inside
+    # the <p> (an HTML5 parser would close the paragraph before it, leaving the box between
+    # two paragraphs, the shape of the first test)
+    card = ('<section class="box teaser teaser--inline"><a href="/health/2024/04/salt.html" '
+            'title="Drohen weitere Salzverbote?"><figure><img src="/s.jpg"></figure>'
+            '<div class="teaser__content"><span class="teaser__headline">'
+            "How much salt is too much for your heart</span></div></a></section>")
+    text = "Most adults eat far more salt than the body needs, often without noticing it. "
+    links, teasers, _elements = _find(f"{PROSE}<p>{text * 2}{card}{text}</p>{PROSE}")
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", "How much salt is too much for your heart",
+         "https://news.example.org/health/2024/04/salt.html")]

@@ -132,7 +132,7 @@ def _card_of(a, href: str, url: str):
     for _ in range(_MAX_LEVELS):
         parent = card.getparent()
         if parent is None or parent.tag in _STOP or \
-                len(squash(raw_text(parent))) > _MAX_CARD:
+                len(squash(raw_text(parent))) > _MAX_CARD or _written_into(card, parent):
             break
         if any(_target(other, url) != target and not _kicker_link(other, url)
                for other in parent.iter("a") if linkable((other.get("href") or "").strip())):
@@ -217,8 +217,10 @@ def _prose_beside(card, url: str) -> bool:
         if before is not None or after is not None:
             break
         parent = node.getparent()
-        if parent is None or parent.tag in _STOP or len(squash(raw_text(parent))) > size:
+        if parent is None or parent.tag in _STOP:
             return False
+        if len(squash(raw_text(parent))) > size:
+            return _prose_around(node, parent)
         node = parent
     for sib, backwards in ((before, True), (after, False)):
         for _ in range(_MAX_RUN):  # cards in a row after a paragraph: look past their like
@@ -237,6 +239,22 @@ def _prose_beside(card, url: str) -> bool:
         if 4 * linked <= len(text):
             return True
     return False
+
+
+def _written_into(card, parent) -> bool:
+    """Is the box written into a paragraph with text of its own beside it? The paragraph is
+    prose around the card, not a bigger card."""
+    return parent.tag == "p" and card.tag not in _INLINE and \
+        bool(squash(" ".join(filter(None, (parent.text, *(k.tail for k in parent))))))
+
+
+def _prose_around(card, parent) -> bool:
+    """Is the card a box written into a paragraph, its own text beside it ("<p>prose…
+    <section class=teaser><a>card</a></section> …prose</p>": a CMS embed inside the <p>)?"""
+    if parent.tag != "p" or card.tag in _INLINE:
+        return False
+    loose = squash(" ".join(filter(None, (parent.text, *(k.tail for k in parent)))))
+    return len(loose) >= _MIN_PROSE and not any(k is not card and k.tag == "a" for k in parent)
 
 
 def _past_furniture(sib, backwards: bool):
