@@ -164,3 +164,23 @@ def test_another_storys_headline_in_the_same_box_is_no_snippet():
     links, teasers = _related_box(box * 2)
     assert teasers == []
     assert links and all(rel == "related" for rel, _t, _u in links)
+
+
+def test_span_items_of_a_carousels_sets_are_cards():
+    # "<div class=set><span class=item><div><a><h3>…</h3></a></div></span>…</div>" x 2: each
+    # set was one card (its first headline the title, the next one its "snippet"), half
+    # the stories lost
+    def item(i: int, title: str) -> str:
+        return (f'<span class="teaserStatus"><div class="node"><a href="https://news.example.org'
+                f'/news/world/story-{i}/"><span class="img"><img src="/{i}.jpg"></span>'
+                f"<h3>{title}</h3></a></div></span>")
+    more = ["Why morning walks help you sleep at night", "A small change at dinner that helps",
+            "How doctors read a long-term blood pressure chart"]
+    titles = HEADLINES + more
+    sets = "".join('<div class="relatedContentSet">'
+                   + "".join(item(3 * s + k, titles[3 * s + k]) for k in range(3)) + "</div>"
+                   for s in range(2))
+    links, teasers = _related_box(sets)
+    assert teasers == []
+    assert [(t, u) for _rel, t, u in links] == [
+        (t, f"https://news.example.org/news/world/story-{i}/") for i, t in enumerate(titles)]

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from .nav_dom import linkable, raw_text, squash, text_len
 from .nav_scan import heading_label, read_more
 
-_ITEM_TAGS = frozenset(("li", "article", "div", "section"))
+_ITEM_TAGS = frozenset(("li", "article", "div", "section", "span"))
 MAX_CARD = 800  # characters: a teaser card is a title and a short excerpt, not an article
 
 
