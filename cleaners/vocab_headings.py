@@ -178,6 +178,9 @@ SITE_LIST_WORDS = (
     r"çok\s+okunan(?:lar)?",
     r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
+    # the same rankings written apart ("Meist gelesen", "Am meisten gelesen", "Meist geklickte
+    # Pressemitteilungen")
+    r"(?:am\s+)?meist(?:en)?\s+(?:gelesen|geklickt|gesehen|geteilt|kommentiert)e?(?:\s+\w+)?",
     r"neueste\s+artikel", r"top-?(?:meldungen|themen|nachrichten)", r"top\s+news",
     # a column box of the site's newest stories: "Neue Nachrichten", "Neueste Meldungen"
     r"neue(?:ste)?\s+(?:nachrichten|meldungen|news)",

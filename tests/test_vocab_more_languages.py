@@ -22,6 +22,7 @@ from cleaners.vocab import LABEL_SCAN, SITE_LIST_START
     "Terpopuler", "Berita Terkini", "Terbaru", "Paling Banyak Dibaca",  # id / ms
     "Đọc nhiều nhất", "Tin mới nhất", "Xem nhiều nhất",  # vi
     "Найпопулярніше", "Останні новини",  # uk
+    "Meist gelesen", "Am meisten gelesen", "Meist geklickte Pressemitteilungen",  # de, apart
 ])
 def test_most_read_and_latest_are_site_lists(heading):
     assert SITE_LIST_START.match(heading), heading
