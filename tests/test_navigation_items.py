@@ -184,3 +184,20 @@ def test_span_items_of_a_carousels_sets_are_cards():
     assert teasers == []
     assert [(t, u) for _rel, t, u in links] == [
         (t, f"https://news.example.org/news/world/story-{i}/") for i, t in enumerate(titles)]
+
+
+def test_a_like_buttons_count_is_no_card_title():
+    # each card: a picture link with a like button ("66 Likes", its own address), then a
+    # column with a kicker and the headline; the picture's half was a card titled "66 Likes"
+    def card(i: int, title: str) -> str:
+        href = f"https://news.example.org/news/world/story-{i}/"
+        return (f'<article class="node--teaser"><div class="content"><div class="image">'
+                f'<a href="{href}"><img src="/{i}.jpg"></a><div class="flag">'
+                f'<a href="/flag/like/{i}?token=abc" rel="nofollow">{60 + i} <span>Likes</span>'
+                f'</a></div></div><div class="right"><div class="tag"><a href="/news/world">'
+                f'World</a></div><h2><a href="{href}">{title}</a></h2></div></div></article>')
+    links, teasers = _related_box("".join(card(i, t) for i, t in enumerate(HEADLINES)))
+    titles = [t for _rel, t, _u in links] + [t.title for t in teasers]
+    assert not any("Likes" in t for t in titles)
+    assert [u for _rel, _t, u in links] + [t.url for t in teasers] and \
+        not any("/flag/" in u for _rel, _t, u in links)

@@ -139,7 +139,8 @@ def _card(el, anchors: list) -> Card | None:
     its first heading."""
     found = [(_title_text(a), a) for a in anchors]
     found = [(raw, holder, a) for (raw, holder), a in found
-             if raw and len(raw) <= _MAX_TITLE and not read_more(raw)]
+             if raw and len(raw) <= _MAX_TITLE and not read_more(raw) and
+             not _COUNT_LABEL.match(raw)]
     if found and all(word_count(f[0]) < 3 and len(f[0]) < 25 for f in found):
         found = _stretched(el, anchors) or found  # category labels only: a covered card?
     if found:
@@ -161,6 +162,14 @@ def _card(el, anchors: list) -> Card | None:
     card.snippet, card.extra = _snippet(el, title, title_el, href)
     card.size = text_len(el) + (text_len(card.extra) if card.extra is not None else 0)
     return card
+
+
+# A button's count ("66 Likes", "12 Kommentare", "3 comments"): an action on a story, never
+# its headline.
+_COUNT_LABEL = re.compile(
+    r"\s*\d[\d.,' ]*\s*(?:likes?|comments?|kommentare?|shares?|views?|aufrufe|reactions?"
+    r"|votes?|stimmen|antworten|replies|reacties|commentaires?|partages?|comentarios?"
+    r"|me\s+gusta|j['’]aime)\s*$", re.IGNORECASE)
 
 
 def _stretched(el, anchors: list) -> list:
