@@ -72,3 +72,24 @@ def test_block_ends_before_the_recipe_card():
 
 def test_related_topics_list_stays_out():
     assert _links("Related topics") == []
+
+
+@pytest.mark.parametrize("heading", ["Siehe auch", "Siehe auch:", "Mehr lesen:"])
+def test_german_see_also_and_read_more_labels(heading):
+    assert related_heading(heading)
+
+
+def test_a_paragraph_of_links_one_per_line_under_a_label():
+    # "<p>Siehe auch<br><a>…</a><br><a>…</a>…</p>": a paragraph long enough to pass for prose
+    # held links taken for links inside a sentence
+    lines = "".join(f'<br> <a href="{h}" title="Permanenter Link: {t}">{t}</a>'
+                    for h, t in zip(HREFS, TITLES, strict=True))
+    html = (f"<html><head><title>Oat Porridge</title></head><body><main><article>"
+            f"<h1>Oat Porridge</h1>{PROSE}{PROSE}<p>Siehe auch{lines}</p>"
+            "</article></main></body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, teasers, _elements = find_navigation(root, URL)
+    assert teasers == []
+    assert [(x.rel, x.title, x.url) for x in links] == [
+        ("related", t, h) for h, t in zip(HREFS, TITLES, strict=True)]

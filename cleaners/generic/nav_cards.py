@@ -147,7 +147,8 @@ def _card(el, anchors: list) -> Card | None:
         raw, title_el, anchor = max(found, key=lambda f: _title_rank(f[0], f[2]))
         parent = text_block(anchor)
         limit = 2 * len(raw) + 40
-        if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit:
+        if parent is not None and parent.tag == "p" and text_len(parent, limit) > limit and \
+                not _link_lines(parent):
             return None  # a link inside a sentence of prose, not a card
         title, href = clean_inline(raw), link_href(anchor)
     else:
@@ -170,6 +171,21 @@ _COUNT_LABEL = re.compile(
     r"\s*\d[\d.,' ]*\s*(?:likes?|comments?|kommentare?|shares?|views?|aufrufe|reactions?"
     r"|votes?|stimmen|antworten|replies|reacties|commentaires?|partages?|comentarios?"
     r"|me\s+gusta|j['’]aime)\s*$", re.IGNORECASE)
+
+
+# Text of a paragraph of link lines besides its links: a label ("Siehe auch", "Read more:")
+_MAX_LINES_LABEL = 40
+
+
+def _link_lines(p) -> bool:
+    """Is the paragraph a list of links one per line ("<p>Siehe auch<br><a>…</a><br><a>…</a>
+    …</p>"), not prose with a link in it: three links or more, each alone on its line, and
+    no more text beside them than a label?"""
+    links = [k for k in p if k.tag == "a"]
+    if len(links) < 3 or any(k.tag not in ("a", "br") for k in p if isinstance(k.tag, str)):
+        return False
+    loose = squash(" ".join(filter(None, (p.text, *(k.tail for k in p)))))
+    return len(loose) <= _MAX_LINES_LABEL
 
 
 def _stretched(el, anchors: list) -> list:
