@@ -93,3 +93,26 @@ def test_a_paragraph_of_links_one_per_line_under_a_label():
     assert teasers == []
     assert [(x.rel, x.title, x.url) for x in links] == [
         ("related", t, h) for h, t in zip(HREFS, TITLES, strict=True)]
+
+
+def test_in_a_web_archive_copy_other_sites_stay_other_sites():
+    # every link of a Wayback copy is on web.archive.org; the archived addresses tell the
+    # blog's own posts from the newspapers it quotes
+    wayback = "https://web.archive.org/web/20131110121040/"
+    page = wayback + "http://www.blog.example.de/schulnoten/"
+    own = [(wayback + f"http://www.blog.example.de/{s}/", t) for s, t in
+           (("dichter-und-denker", "Dichter und Denker zu Schule und Bildung"),
+            ("teenager-handbuch", "Das Teenager-Befreiungs-Handbuch"),
+            ("dreimal-gut", "Dreimal gut gelaufen mit der Klasse"))]
+    other = [(wayback + "http://www.zeitung.example.com/politik/article109581679/hochbegabung",
+              "Die Zeitung: Hochbegabung ist mehr als gute Schulnoten"),
+             (wayback + "http://radio.example.org/sendungen/616019/",
+              "Das Radio: Macht Mozart schlau? Eine Sendung")]
+    items = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in own + other)
+    html = (f"<html><head><title>Schulnoten</title></head><body><main><article>"
+            f"<h1>Schulnoten</h1>{PROSE}{PROSE}<h3>Verwandte Artikel:</h3><ul>{items}</ul>"
+            "</article></main></body></html>")
+    root, _warnings = parse_html(html.encode("utf-8"))
+    drop_non_content(root)
+    links, _teasers, _elements = find_navigation(root, page)
+    assert [(x.title, x.url) for x in links] == [(t, h) for h, t in own]

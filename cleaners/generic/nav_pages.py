@@ -116,11 +116,23 @@ def registered_domain(host: str) -> str:
     return ".".join(labels[-2:])
 
 
+# A web archive's copy: "https://web.archive.org/web/20131110121040/http://www.example.de/x"
+# (the timestamp may carry a flag, "20140109030403im_"): the site is the archived URL's.
+_ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d+[a-z_]*/(.+)", re.IGNORECASE)
+
+
+def archived(url: str) -> str:
+    """The archived URL of a web archive's copy, else the URL itself."""
+    m = _ARCHIVED.match(url)
+    return m.group(1) if m else url
+
+
 def same_site(href: str, url: str) -> bool:
     """Is href on the page's site (its registered domain)? Recommendation widgets of other
-    sites ("From our partners") link elsewhere."""
-    there = urlsplit(absolute(href, url)).hostname
-    here = urlsplit(url).hostname
+    sites ("From our partners") link elsewhere; in a web archive's copy, the archived
+    addresses' sites are compared."""
+    there = urlsplit(archived(absolute(href, url))).hostname
+    here = urlsplit(archived(url)).hostname
     return not there or not here or registered_domain(there) == registered_domain(here)
 
 
