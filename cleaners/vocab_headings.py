@@ -182,6 +182,10 @@ SITE_LIST_WORDS = (
     # the same rankings written apart ("Meist gelesen", "Am meisten gelesen", "Meist geklickte
     # Pressemitteilungen")
     r"(?:am\s+)?meist(?:en)?\s+(?:gelesen|geklickt|gesehen|geteilt|kommentiert)e?(?:\s+\w+)?",
+    # a press portal's list of the issuer's other releases ("Weitere Pressemitteilungen von
+    # <company>", "More press releases from <company>"): the issuer's latest, not the topic's
+    r"(?:weitere|andere|alle)\s+pressemitteilungen\b.{0,60}",
+    r"(?:more|other|all)\s+(?:press\s+)?releases\s+(?:from|by|of)\b.{0,60}",
     r"neueste\s+artikel", r"top-?(?:meldungen|themen|nachrichten)", r"top\s+news",
     # a column box of the site's newest stories: "Neue Nachrichten", "Neueste Meldungen"
     r"neue(?:ste)?\s+(?:nachrichten|meldungen|news)",

@@ -23,6 +23,8 @@ from cleaners.vocab import LABEL_SCAN, SITE_LIST_START
     "Đọc nhiều nhất", "Tin mới nhất", "Xem nhiều nhất",  # vi
     "Найпопулярніше", "Останні новини",  # uk
     "Meist gelesen", "Am meisten gelesen", "Meist geklickte Pressemitteilungen",  # de, apart
+    # a press portal's other releases of the same issuer
+    "Weitere Pressemitteilungen von Nordex SE", "More press releases from Example Corp",
 ])
 def test_most_read_and_latest_are_site_lists(heading):
     assert SITE_LIST_START.match(heading), heading
