@@ -31,16 +31,20 @@ RECIPE_CARD = (
 )
 
 
-def _links(heading: str, after_list: str = "") -> list:
+def _navigate(text: str, url: str = URL) -> tuple[list, list]:
+    """(related links as tuples, teasers) of an article whose text after two paragraphs is
+    `text`."""
     html = (f"<html><head><title>Oat Porridge</title></head><body><main><article>"
-            f"<h1>Oat Porridge</h1>{PROSE}{PROSE}<h2>{heading}</h2>"
-            "<p>Once you have made a pot or two, try one of these other breakfasts with oats"
-            " from the archive.</p>"
-            f"{LIST}{after_list}</article></main></body></html>")
+            f"<h1>Oat Porridge</h1>{PROSE}{PROSE}{text}</article></main></body></html>")
     root, _warnings = parse_html(html.encode("utf-8"))
     drop_non_content(root)
-    links, _teasers, _elements = find_navigation(root, URL)
-    return [(x.rel, x.title, x.url) for x in links]
+    links, teasers, _elements = find_navigation(root, url)
+    return [(x.rel, x.title, x.url) for x in links], teasers
+
+
+def _links(heading: str, after_list: str = "") -> list:
+    return _navigate(f"<h2>{heading}</h2><p>Once you have made a pot or two, try one of these"
+                     f" other breakfasts with oats from the archive.</p>{LIST}{after_list}")[0]
 
 
 @pytest.mark.parametrize("heading", ["Related Recipes", "Related tutorials", "RELATED GUIDES",
@@ -84,15 +88,9 @@ def test_a_paragraph_of_links_one_per_line_under_a_label():
     # held links taken for links inside a sentence
     lines = "".join(f'<br> <a href="{h}" title="Permanenter Link: {t}">{t}</a>'
                     for h, t in zip(HREFS, TITLES, strict=True))
-    html = (f"<html><head><title>Oat Porridge</title></head><body><main><article>"
-            f"<h1>Oat Porridge</h1>{PROSE}{PROSE}<p>Siehe auch{lines}</p>"
-            "</article></main></body></html>")
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    links, teasers, _elements = find_navigation(root, URL)
+    links, teasers = _navigate(f"<p>Siehe auch{lines}</p>")
     assert teasers == []
-    assert [(x.rel, x.title, x.url) for x in links] == [
-        ("related", t, h) for h, t in zip(HREFS, TITLES, strict=True)]
+    assert links == [("related", t, h) for h, t in zip(HREFS, TITLES, strict=True)]
 
 
 def test_in_a_web_archive_copy_other_sites_stay_other_sites():
@@ -109,10 +107,5 @@ def test_in_a_web_archive_copy_other_sites_stay_other_sites():
              (wayback + "http://radio.example.org/sendungen/616019/",
               "Das Radio: Macht Mozart schlau? Eine Sendung")]
     items = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in own + other)
-    html = (f"<html><head><title>Schulnoten</title></head><body><main><article>"
-            f"<h1>Schulnoten</h1>{PROSE}{PROSE}<h3>Verwandte Artikel:</h3><ul>{items}</ul>"
-            "</article></main></body></html>")
-    root, _warnings = parse_html(html.encode("utf-8"))
-    drop_non_content(root)
-    links, _teasers, _elements = find_navigation(root, page)
-    assert [(x.title, x.url) for x in links] == [(t, h) for h, t in own]
+    links, _teasers = _navigate(f"<h3>Verwandte Artikel:</h3><ul>{items}</ul>", page)
+    assert [(title, u) for _rel, title, u in links] == [(t, h) for h, t in own]
