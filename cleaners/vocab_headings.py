@@ -179,9 +179,10 @@ SITE_LIST_WORDS = (
     r"çok\s+okunan(?:lar)?",
     r"lo\s+último", r"últimas(?:\s+\w+)?", r"ultime\s+notizie", r"le\s+plus\s+lu",
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
-    # the same rankings written apart ("Meist gelesen", "Am meisten gelesen", "Meist geklickte
-    # Pressemitteilungen")
-    r"(?:am\s+)?meist(?:en)?\s+(?:gelesen|geklickt|gesehen|geteilt|kommentiert)e?(?:\s+\w+)?",
+    # the same rankings written apart ("Meist gelesen", "meist-gelesen", "Am meisten gelesen",
+    # "Meist geklickte Pressemitteilungen")
+    (r"(?:am\s+)?meist(?:en)?[\s-]+(?:gelesen|geklickt|gesehen|geteilt|kommentiert|diskutiert)"
+     r"e?(?:\s+\w+)?"),
     # a press portal's list of the issuer's other releases ("Weitere Pressemitteilungen von
     # <company>", "More press releases from <company>"): the issuer's latest, not the topic's
     r"(?:weitere|andere|alle)\s+pressemitteilungen\b.{0,60}",

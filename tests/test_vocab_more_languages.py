@@ -22,7 +22,7 @@ from cleaners.vocab import LABEL_SCAN, SITE_LIST_START
     "Terpopuler", "Berita Terkini", "Terbaru", "Paling Banyak Dibaca",  # id / ms
     "Đọc nhiều nhất", "Tin mới nhất", "Xem nhiều nhất",  # vi
     "Найпопулярніше", "Останні новини",  # uk
-    "Meist gelesen", "Am meisten gelesen", "Meist geklickte Pressemitteilungen",  # de, apart
+    "Meist gelesen", "Am meisten gelesen", "Meist geklickte Pressemitteilungen", "meist-gelesen",
     # a press portal's other releases of the same issuer
     "Weitere Pressemitteilungen von Nordex SE", "More press releases from Example Corp",
 ])
