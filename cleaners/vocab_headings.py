@@ -25,6 +25,9 @@ RELATED_WORDS = (
     r"further\s+reading", r"keep\s+reading", r"what\s+to\s+read\s+next",
     r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
     r"similar\s+(?:articles|posts|stories)", r"suggested\s+(?:articles|posts|stories|reading)",
+    # "Similar recipes", "Similar dishes for you to try out": the site's pieces of the kind
+    (r"similar\s+(?!(?:products|searches|topics|tags|items)\b)[^\W\d_]{3,}s"
+     r"(?:\s+(?:for|to)\s+you\b.{0,30})?"),
     # de
     r"mehr\s+zum\s+thema.{0,40}", r"auch\s+interessant",
     r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",

@@ -48,13 +48,14 @@ def _links(heading: str, after_list: str = "") -> list:
 
 
 @pytest.mark.parametrize("heading", ["Related Recipes", "Related tutorials", "RELATED GUIDES",
-                                     "Related Questions", "Related Articles"])
+                                     "Related Questions", "Related Articles", "Similar recipes",
+                                     "SIMILAR DISHES FOR YOU TO TRY OUT"])
 def test_related_heading_naming_a_kind_of_piece(heading):
     assert related_heading(heading)
 
 
 @pytest.mark.parametrize("text", ["Related topics", "Related Searches", "Related tags",
-                                  "Related products", "Related Conditions",
+                                  "Related products", "Related Conditions", "Similar products",
                                   "Related", "Related 2024s"])
 def test_related_lists_that_lead_to_no_article_are_no_block_heading(text):
     # a lone "Related" was always a heading; the kinds here are not articles
