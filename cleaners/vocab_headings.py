@@ -32,7 +32,7 @@ RELATED_WORDS = (
     r"mehr\s+zum\s+thema.{0,40}", r"auch\s+interessant",
     r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
     r"lesen\s+sie\s+(?:auch|mehr|weiter)", r"lies\s+auch", r"passend\s+zum\s+thema",
-    r"siehe\s+auch", r"mehr\s+lesen",
+    r"siehe\s+auch", r"mehr\s+lesen", r"weiterlesen",
     r"zum\s+weiterlesen", r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+artikel",
     r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
     r"ähnliche(?:\s+(?:nachrichten|meldungen|texte))?",

@@ -10,6 +10,7 @@ import pytest
 from cleaners.generic.nav_scan import related_heading
 from cleaners.generic.navigation import find_navigation
 from cleaners.html import drop_non_content, parse_html
+from cleaners.vocab import LABEL_SCAN
 
 SITE = "https://recipes.example.org"
 URL = f"{SITE}/oat-porridge/"
@@ -79,9 +80,11 @@ def test_related_topics_list_stays_out():
     assert _links("Related topics") == []
 
 
-@pytest.mark.parametrize("heading", ["Siehe auch", "Siehe auch:", "Mehr lesen:"])
+@pytest.mark.parametrize("heading", ["Siehe auch", "Siehe auch:", "Mehr lesen:", "Weiterlesen"])
 def test_german_see_also_and_read_more_labels(heading):
     assert related_heading(heading)
+    # the page scan finds the line (cleaners.vocab.LABEL_SCAN: its stem)
+    assert LABEL_SCAN.search("\x00body.\x00" + heading.lower() + "\x00")
 
 
 def test_a_paragraph_of_links_one_per_line_under_a_label():
