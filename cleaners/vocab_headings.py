@@ -26,8 +26,8 @@ RELATED_WORDS = (
     r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
     r"similar\s+(?:articles|posts|stories)", r"suggested\s+(?:articles|posts|stories|reading)",
     # "Similar recipes", "Similar dishes for you to try out": the site's pieces of the kind
-    (r"similar\s+(?!(?:products|searches|topics|tags|items)\b)[^\W\d_]{3,}s"
-     r"(?:\s+(?:for|to)\s+you\b.{0,30})?"),
+    r"similar\s+(?!(?:products|searches|topics|tags|items)\b)[^\W\d_]{3,}s",
+    r"similar\s+[^\W\d_]{3,}s\s+(?:for|to)\s+you\b.{0,30}",
     # de
     r"mehr\s+zum\s+thema.{0,40}", r"auch\s+interessant",
     r"(?:das|dies)\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
@@ -184,8 +184,8 @@ SITE_LIST_WORDS = (
     r"editor['’]?s\s+picks?", r"meistgelesene?(?:\s+artikel)?", r"meistgesehen",
     # the same rankings written apart ("Meist gelesen", "meist-gelesen", "Am meisten gelesen",
     # "Meist geklickte Pressemitteilungen")
-    (r"(?:am\s+)?meist(?:en)?[\s-]+(?:gelesen|geklickt|gesehen|geteilt|kommentiert|diskutiert)"
-     r"e?(?:\s+\w+)?"),
+    r"(?:am\s+)?meist(?:en)?[\s-]+(?:gelesen|geklickt|gesehen|geteilt|kommentiert)e?(?:\s+\w+)?",
+    r"(?:am\s+)?meist(?:en)?[\s-]+diskutiert(?:e|en)?(?:\s+\w+)?",
     # a press portal's list of the issuer's other releases ("Weitere Pressemitteilungen von
     # <company>", "More press releases from <company>"): the issuer's latest, not the topic's
     r"(?:weitere|andere|alle)\s+pressemitteilungen\b.{0,60}",
