@@ -181,6 +181,19 @@ NON_ARTICLE_URL = re.compile(
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)|" + ZH_TOPIC_HUB_PATH,
     re.IGNORECASE,
 )
+# A page file deep under a topic folder ("/DE/themen/ion/umwelt/radon/schutz/messen.html":
+# CMSs of public bodies keep every page under "themen"): a page, not the topic's hub.
+_TOPIC_FOLDER_PAGE = re.compile(
+    r"/(?:thema|themen|topic|topics|tema|temas)/(?:[^/]+/){2,}[^/]+\.(?:s?html?|php|aspx?)$",
+    re.IGNORECASE)
+
+
+def non_article_path(path: str) -> bool:
+    """Does a link's path lead to no article (NON_ARTICLE_URL), a page file deep under a topic
+    folder excepted?"""
+    return NON_ARTICLE_URL.search(path) is not None and not _TOPIC_FOLDER_PAGE.search(path)
+
+
 # Paid cards among recommendations: "Anzeige", "Advertorial", "Sponsored", "Partner content".
 # Looked for beside a card's title, not in it ("Outfit mit BASEFIELD [Werbung]" is a post).
 SPONSORED_TEXT = re.compile(

@@ -10,7 +10,7 @@ import pytest
 from cleaners.generic.nav_scan import related_heading
 from cleaners.generic.navigation import find_navigation
 from cleaners.html import drop_non_content, parse_html
-from cleaners.vocab import LABEL_SCAN
+from cleaners.vocab import LABEL_SCAN, non_article_path
 
 SITE = "https://recipes.example.org"
 URL = f"{SITE}/oat-porridge/"
@@ -113,3 +113,21 @@ def test_in_a_web_archive_copy_other_sites_stay_other_sites():
     items = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in own + other)
     links, _teasers = _navigate(f"<h3>Verwandte Artikel:</h3><ul>{items}</ul>", page)
     assert [(title, u) for _rel, title, u in links] == [(t, h) for h, t in own]
+
+
+def test_a_page_file_deep_under_a_topic_folder_is_a_page():
+    # public bodies' CMSs keep every page under "themen": "/DE/themen/…/schutz/messen.html" is
+    # a page; "/thema/radon/" stays the topic's hub
+    assert non_article_path("/thema/radon/") and non_article_path("/themen/radon")
+    assert not non_article_path("/DE/themen/ion/umwelt/radon/schutz/messen.html")
+    base = "https://www.amt.example.de/DE/themen/ion/umwelt/radon/"
+    items = "".join(f'<li><a href="{base}{p}">{t}</a></li>' for p, t in (
+        ("einfuehrung/einfuehrung_node.html", "Was ist Radon und woher kommt es?"),
+        ("schutz/schutz_node.html", "Wie kann ich mich vor Radon schützen?"),
+        ("schutz/messen.html", "Wie kann ich Radon messen lassen?")))
+    links, _teasers = _navigate(f"<h2>Zum Thema</h2><ul>{items}</ul>",
+                                "https://www.amt.example.de/SharedDocs/Pressemitteilungen/DE/"
+                                "2022/008.html")
+    assert [t for _rel, t, _u in links] == ["Was ist Radon und woher kommt es?",
+                                            "Wie kann ich mich vor Radon schützen?",
+                                            "Wie kann ich Radon messen lassen?"]

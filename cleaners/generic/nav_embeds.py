@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..text import word_count
 from ..urls import bare_host
-from ..vocab import AD_CLASS, CALL_TO_ACTION, NON_ARTICLE_URL
+from ..vocab import AD_CLASS, CALL_TO_ACTION, NON_ARTICLE_URL, non_article_path
 from .nav_dom import (
     HEADING_TAGS,
     STOP_TAGS,
@@ -112,7 +112,7 @@ def _article_href(a, url: str) -> str | None:
         return None
     href = absolute(href, url)
     path = urlsplit(href).path
-    if NON_ARTICLE_URL.search(path) or not _same_host(href, url) or same_page(href, url) or \
+    if non_article_path(path) or not _same_host(href, url) or same_page(href, url) or \
             section_of(href, url) or page_of_same_article(href, url):
         return None
     return href

@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..text import word_count
-from ..vocab import AD_CLASS, JOB_AD_TITLE, NON_ARTICLE_URL, SPONSORED_TEXT
+from ..vocab import AD_CLASS, JOB_AD_TITLE, SPONSORED_TEXT, non_article_path
 from .nav_cards import Card
 from .nav_dom import raw_text, squash
 from .nav_pages import page_of_same_article, same_page, same_site, section_of
@@ -44,7 +44,7 @@ def not_an_article(card: Card, url: str | None) -> bool:
     path = urlsplit(card.href).path
     # (A one-word folder, "/world/", is no sign of a section front: bench/README.md,
     # navigation audit; the page's own section is section_of below.)
-    if NON_ARTICLE_URL.search(path):
+    if non_article_path(path):
         return True
     return bool(url) and (same_page(card.href, url) or section_of(card.href, url) or
                           not same_site(card.href, url) or page_of_same_article(card.href, url))

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..headline import title_forms
-from ..vocab import NON_ARTICLE_URL
+from ..vocab import non_article_path
 from .nav_dom import absolute
 
 _BASE = etree.XPath("/*/head/base/@href", smart_strings=False)
@@ -156,6 +156,6 @@ def other_article(href: str, url: str) -> bool:
     """Does href (absolute) lead to another article of the page's site: not a section, tag
     or author page (vocab.NON_ARTICLE_URL), not the article's own section front, not this
     page nor another page of it? The test every kind of card and list item passes."""
-    return not (NON_ARTICLE_URL.search(urlsplit(href).path) or not same_site(href, url) or
+    return not (non_article_path(urlsplit(href).path) or not same_site(href, url) or
                 same_page(href, url) or section_of(href, url) or
                 page_of_same_article(href, url))
