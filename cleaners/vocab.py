@@ -181,10 +181,13 @@ NON_ARTICLE_URL = re.compile(
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)|" + ZH_TOPIC_HUB_PATH,
     re.IGNORECASE,
 )
-# A page file deep under a topic folder ("/DE/themen/ion/umwelt/radon/schutz/messen.html":
-# CMSs of public bodies keep every page under "themen"): a page, not the topic's hub.
+# A page under a topic folder, a file or a headline's slug a folder or more down
+# ("/DE/themen/ion/umwelt/radon/schutz/messen.html": CMSs of public bodies keep every page
+# under "themen"; "/themen/vatikan/2021-11-19/das-liegt-schon-seit-monaten-da"): a page, not
+# the topic's hub ("/recht/themen/recht/k/krieg").
 _TOPIC_FOLDER_PAGE = re.compile(
-    r"/(?:thema|themen|topic|topics|tema|temas)/(?:[^/]+/){2,}[^/]+\.(?:s?html?|php|aspx?)$",
+    r"/(?:thema|themen|topic|topics|tema|temas)/(?:[^/]+/){1,}"
+    r"(?:[^/]+\.(?:s?html?|php|aspx?)|[^/.]+(?:-[^/.-]+){3,}/?)$",  # a file, or a headline slug
     re.IGNORECASE)
 
 
