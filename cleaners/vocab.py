@@ -58,7 +58,8 @@ RELATED_HEADING = re.compile(
 # portal's feed under the article), so their dozens of cards are no sign of a latest list.
 FOR_YOU_HEADING = re.compile(
     rf"{_DECOR_HEAD}(?:[为為][您你]推[荐薦]|猜你喜[欢歡]|recommended\s+for\s+you"
-    rf"|empfohlen\s+für\s+(?:sie|dich)|recommandés?\s+pour\s+vous|recomendad[oa]s\s+para\s+ti"
+    rf"|empfohlen\s+für\s+(?:sie|dich)|für\s+(?:sie|dich)\s+empfohlen"
+    rf"|recommandés?\s+pour\s+vous|recomendad[oa]s\s+para\s+ti"
     rf"|raccomandati\s+per\s+te|{_alt(ZH_LONG_FEED_WORDS)}){_DECOR_TAIL}",
     re.IGNORECASE,
 )
@@ -243,7 +244,7 @@ LABEL_STEMS = (
     "relat", "recom", "you ", "we think", "read", "also", "see also", "further", "keep read",
     "what to read", "more ", "similar", "suggest", "mehr", "das könnte", "dies könnte", "auch",
     "lesen", "lies", "siehe", "passend", "zum weiter", "weiterl", "weitere", "ähnlich", "verwandt",
-    "empf", "unsere",
+    "empf", "unsere", "für ",
     "à lire", "a lire", "à découvrir", "lire", "sur le", "sur ce", "contenu", "voir", "vous",
     "ça ", "ceci", "cela", "ces articles", "nos recom", "découvrir", "dans la", "pour aller",
     "pour appro",

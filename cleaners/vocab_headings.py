@@ -37,6 +37,7 @@ RELATED_WORDS = (
     r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
     r"ähnliche(?:\s+(?:nachrichten|meldungen|texte))?",
     r"(?:unsere\s+)?empfehlungen(?:\s+der\s+redaktion)?",
+    r"für\s+(?:dich|sie)\s+empfohlen", r"empfohlen\s+für\s+(?:dich|sie)",
     # fr
     r"(?:à\s+|a\s+)?lire\s+(?:aussi|également|egalement|ensuite)",
     r"sur\s+(?:le\s+même|ce)\s+(?:sujet|thème)", r"voir\s+aussi",

@@ -80,7 +80,8 @@ def test_related_topics_list_stays_out():
     assert _links("Related topics") == []
 
 
-@pytest.mark.parametrize("heading", ["Siehe auch", "Siehe auch:", "Mehr lesen:", "Weiterlesen"])
+@pytest.mark.parametrize("heading", ["Siehe auch", "Siehe auch:", "Mehr lesen:", "Weiterlesen",
+                                     "Für dich empfohlen", "Empfohlen für Sie"])
 def test_german_see_also_and_read_more_labels(heading):
     assert related_heading(heading)
     # the page scan finds the line (cleaners.vocab.LABEL_SCAN: its stem)
