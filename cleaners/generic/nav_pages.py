@@ -154,7 +154,7 @@ def own_title_keys(root) -> set[str]:
 
 def other_article(href: str, url: str) -> bool:
     """Does href (absolute) lead to another article of the page's site: not a section, tag
-    or author page (vocab.NON_ARTICLE_URL), not the article's own section front, not this
+    or author page (vocab.non_article_path), not the article's own section front, not this
     page nor another page of it? The test every kind of card and list item passes."""
     return not (non_article_path(urlsplit(href).path) or not same_site(href, url) or
                 same_page(href, url) or section_of(href, url) or
