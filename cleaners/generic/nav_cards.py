@@ -24,6 +24,7 @@ from .nav_dom import (
     ancestor_anchor,
     has_text,
     is_inside,
+    own_text,
     raw_text,
     squash,
     text_len,
@@ -184,8 +185,7 @@ def _link_lines(p) -> bool:
     links = [k for k in p if k.tag == "a"]
     if len(links) < 3 or any(k.tag not in ("a", "br") for k in p if isinstance(k.tag, str)):
         return False
-    loose = squash(" ".join(filter(None, (p.text, *(k.tail for k in p)))))
-    return len(loose) <= _MAX_LINES_LABEL
+    return len(own_text(p)) <= _MAX_LINES_LABEL
 
 
 def _stretched(el, anchors: list) -> list:

@@ -59,6 +59,13 @@ def text_len(el, limit: int | None = None) -> int:
     return n
 
 
+def own_text(el) -> str:
+    """The element's own text, outside its child elements (its text and their tails),
+    whitespace folded: a paragraph's prose around a box written into it, a label beside
+    links."""
+    return squash(" ".join(filter(None, (el.text, *(k.tail for k in el)))))
+
+
 def has_text(el) -> bool:
     return text_len(el, 0) > 0
 

@@ -37,6 +37,7 @@ from .nav_dom import (
     in_chrome,
     is_inside,
     linkable,
+    own_text,
     raw_text,
     squash,
 )
@@ -245,7 +246,7 @@ def _written_into(card, parent) -> bool:
     """Is the box written into a paragraph with text of its own beside it? The paragraph is
     prose around the card, not a bigger card."""
     return parent.tag == "p" and card.tag not in _INLINE and \
-        bool(squash(" ".join(filter(None, (parent.text, *(k.tail for k in parent))))))
+        bool(own_text(parent))
 
 
 def _prose_around(card, parent) -> bool:
@@ -253,8 +254,8 @@ def _prose_around(card, parent) -> bool:
     <section class=teaser><a>card</a></section> …prose</p>": a CMS embed inside the <p>)?"""
     if parent.tag != "p" or card.tag in _INLINE:
         return False
-    loose = squash(" ".join(filter(None, (parent.text, *(k.tail for k in parent)))))
-    return len(loose) >= _MIN_PROSE and not any(k is not card and k.tag == "a" for k in parent)
+    return len(own_text(parent)) >= _MIN_PROSE and \
+        not any(k is not card and k.tag == "a" for k in parent)
 
 
 def _past_furniture(sib, backwards: bool):

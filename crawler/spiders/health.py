@@ -282,10 +282,7 @@ class HealthSpider(scrapy.Spider):
             return self._not_modified(response)
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
-            self.crawler.stats.inc_value(keys.FAILED + "non_html")
-            self._outcome(response, "failed/non_html")
-            logger.info("Not HTML (%s): %s", content_type.decode("latin-1"), response.url)
-            return ()
+            return self._not_html(response, content_type.decode("latin-1"))
         replay = self.run.same_body(response)
         if replay is not None:  # the bytes of its last full fetch: replayed, not analysed
             return self._not_modified(response, replay)
@@ -336,9 +333,7 @@ class HealthSpider(scrapy.Spider):
         yield from self._top_up()
         record = analysis.record
         if analysis.kind == NOT_HTML:  # sent as HTML (or untyped), but an image, a PDF, ...
-            self.crawler.stats.inc_value(keys.FAILED + "non_html")
-            self._outcome(response, "failed/non_html")
-            logger.info("Not HTML (%s): %s", analysis.error, response.url)
+            self._not_html(response, analysis.error)
         elif analysis.error is not None:
             self._extraction_failed(response, analysis.error)
         elif record is None:
@@ -347,6 +342,12 @@ class HealthSpider(scrapy.Spider):
             for warning in set(record["warnings"]):
                 self.crawler.stats.inc_value(keys.WARNING + warning)
             yield record
+
+    def _not_html(self, response, what: str) -> tuple:
+        self.crawler.stats.inc_value(keys.FAILED + "non_html")
+        self._outcome(response, "failed/non_html")
+        logger.info("Not HTML (%s): %s", what, response.url)
+        return ()
 
     def _extraction_failed(self, response, error: str) -> None:
         logger.warning("Extraction failed on %s: %s", response.url, error)
