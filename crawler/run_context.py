@@ -180,13 +180,14 @@ class RunContext(RunInfo):
         if self.run_state is not None:
             self._ledger.finish(self.run_state.discovered_url(url), outcome)
 
-    def claim(self, url: str) -> bool:
-        """A redirect target: False if this run has already seen it."""
+    def claim(self, url: str, first_url: str) -> bool:
+        """A redirect target, reached from the discovered `first_url`: False if this run has
+        already seen it."""
         if url in self.seen:
             return False
         self.seen.add(url)
         if self.frontier is not None:  # seen by any worker of the run?
-            return self.frontier.claim(url)
+            return self.frontier.claim(url, first_url)
         return True
 
     def note_redirect(self, url: str, first_url: str) -> None:

@@ -418,3 +418,85 @@ def test_sigterm_to_workers_command_stops_all_and_the_run_resumes(
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Resuming" in proc.stderr or "Joining" in proc.stderr
     assert_same_run_as_single_process(out, database, demo_output / "latest")
+
+
+class RedirectSite(BaseHTTPRequestHandler):
+    """A shortlink (/go/1, 301) to a page that links to two more. The first request for the
+    target is held until `release` is set, and `held` says it arrived: the worker fetching it
+    has claimed the target for the run (crawler/frontier/urls.py CLAIM) and can be killed
+    right there."""
+
+    held = threading.Event()
+    release = threading.Event()
+    served: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        cls = type(self)
+        cls.served.append(self.path)
+        if self.path == "/go/1":
+            self.send_response(301)
+            self.send_header("Location", "/a1.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.path == "/a1.html" and not cls.held.is_set():
+            cls.held.set()
+            cls.release.wait(timeout=60)
+        links = {"/": ["/go/1"], "/a1.html": ["/a2.html", "/a3.html"]}.get(self.path, [])
+        if self.path == "/robots.txt" or self.path.endswith(".xml"):
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = (f"<html><head><title>Page {self.path}</title></head><body><h1>Page "
+                f"{self.path}</h1><p>{'A paragraph of text. ' * 20}</p>"
+                + "".join(f'<a href="{u}">{u}</a> ' for u in links)
+                + "</body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_redirect_claimed_by_a_killed_worker_is_followed_by_the_next(own_redis, database,
+                                                                      tmp_path) -> None:
+    """A worker meets a shortlink's redirect, claims its target for the run and is killed
+    while fetching it. The next worker takes the shortlink's lease, meets the same redirect
+    and fetches the target: the page and the pages only it links to are crawled (before,
+    the redirect was refused as a duplicate of the dead worker's claim and all three were
+    lost to the run, which still ended "complete")."""
+    import psycopg
+
+    RedirectSite.held.clear()
+    RedirectSite.release.clear()
+    RedirectSite.served = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), RedirectSite)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    args = ["crawl", url, "--frontier", own_redis.url, "--store", database,
+            "--out", str(tmp_path / "out"), "--allow-private-hosts", "127.0.0.1", *QUICK,
+            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
+            "-s", "HEALTHCRAWL_MIN_BODY_CHARS=1"]
+    first = start_worker(args, tmp_path / "w0.log")
+    try:
+        assert RedirectSite.held.wait(timeout=120), (tmp_path / "w0.log").read_text()[-3000:]
+        first.send_signal(signal.SIGKILL)
+        assert first.wait(timeout=30) == -signal.SIGKILL
+        RedirectSite.release.set()
+        proc = run_cli(args, timeout=300)
+    finally:
+        RedirectSite.release.set()
+        if first.poll() is None:
+            first.kill()
+        server.shutdown()
+    assert proc.returncode in (0, 2), proc.stderr[-3000:]  # tiny pages: quality bars aside
+    with psycopg.connect(database, autocommit=True) as conn:
+        outcomes = dict(conn.execute("SELECT url, outcome FROM ledger").fetchall())
+    assert outcomes.get(url + "go/1") == "stored", outcomes
+    for page in ("a2.html", "a3.html"):
+        assert outcomes.get(url + page) == "stored", outcomes
+    assert RedirectSite.served.count("/a1.html") == 2  # the killed worker's, the next one's

@@ -355,3 +355,36 @@ def test_a_pages_links_go_in_one_script_before_its_outcome_is_committed(client,
             [r.url for r in links[1:]]
     finally:
         ledger.close()
+
+
+def test_a_redirect_target_claimed_by_a_dead_worker_is_its_lease_successors(client) -> None:
+    """A worker claims a redirect's target, then dies before the page's outcome is committed:
+    its lease comes back to the queue and the worker that takes it meets the same redirect.
+    Claimed for the same discovered URL, the target is that worker's (before, it was refused
+    as "dropped/duplicate_url", and the page with every link on it was lost to the run); for
+    another discovered URL, or once queued as a link, it is a duplicate."""
+    from types import SimpleNamespace
+
+    from crawler.frontier.leases import RunKeys
+    from crawler.frontier.scheduler import FrontierScheduler
+
+    def worker() -> FrontierScheduler:
+        scheduler = FrontierScheduler(SimpleNamespace(stats=None), client, "redis://",
+                                      lease_s=30.0, poll_s=1.0, ttl_s=60)
+        scheduler.keys = RunKeys.of("run1")
+        return scheduler
+
+    dead, successor = worker(), worker()
+    target, first = "http://x/list_1.html", "http://x/section/"
+    assert dead.claim(target, first)
+    assert successor.claim(target, first)  # the dead worker's lease, taken over
+    assert not successor.claim(target, "http://x/go/7")  # another URL's redirect to it
+    q = queue(client, "run1", successor.owner)
+    from crawler.frontier.urls import url_fingerprint
+
+    assert q.push_member("http://x/linked.html", b"page", url_fingerprint("http://x/linked.html"),
+                         priority=0)
+    assert not dead.claim("http://x/linked.html", first)  # queued as a link: a duplicate
+    assert client.hget(dead.keys.claims, url_fingerprint(target)) == first.encode()
+    q.clear()
+    assert not any(k.startswith(b"healthcrawl:run1:") for k in client.keys("*"))

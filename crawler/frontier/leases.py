@@ -135,7 +135,7 @@ class RunKeys:
 
     def all(self) -> list[str]:
         return [self.prefix + k for k in ("queue", "seen", "leases", "lease:data",
-                                          "lease:owner", "recovered", "robots", "done",
+                                          "lease:owner", "recovered", "claims", "robots", "done",
                                           "reconcile", "workers")]
 
 

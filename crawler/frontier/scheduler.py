@@ -37,7 +37,7 @@ from crawler.run_context import RunContext
 
 from .connect import FrontierError, connect, frontier_url, redacted
 from .leases import LeasedQueue, RunKeys
-from .urls import RunDupeFilter, lease_id, requeue_lost, url_fingerprint, worker_id
+from .urls import CLAIM, RunDupeFilter, lease_id, requeue_lost, url_fingerprint, worker_id
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class FrontierScheduler(Scheduler):
         self._empty_at = 0.0
         self._ttl_at = 0.0
         self._loop: task.LoopingCall | None = None
+        self._claim: Any = None  # the registered CLAIM script
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FrontierScheduler:
@@ -214,11 +215,15 @@ class FrontierScheduler(Scheduler):
         if new < len(links):
             self.stats.inc_value(stats_keys.FRONTIER_DUPLICATE, len(links) - new)
 
-    def claim(self, url: str) -> bool:
-        """A redirect's target: True if no worker of the run has queued or claimed it (the
-        run's dupefilter, as a link to it would be); it is then the redirect's."""
+    def claim(self, url: str, first_url: str) -> bool:
+        """A redirect's target: True if no worker of the run has queued it or claimed it for
+        another discovered URL (the run's dupefilter, as a link to it would be); it is then
+        the redirect's. `first_url` is the URL the spider discovered (urls.py CLAIM)."""
+        if self._claim is None:
+            self._claim = self.server.register_script(CLAIM)
         try:
-            return bool(self.server.sadd(self.keys.seen, url_fingerprint(url)))
+            return bool(self._claim(keys=[self.keys.seen, self.keys.claims],
+                                    args=[url_fingerprint(url), first_url]))
         except self._errors():
             return True  # fetched once more at worst; the dedupe pipeline drops the copy
 

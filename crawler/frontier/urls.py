@@ -36,6 +36,21 @@ class RunDupeFilter(RFPDupeFilter):
         return url_fingerprint(lease_id(request))
 
 
+# A redirect's target is claimed for the URL the spider discovered (KEYS: the run's seen set,
+# its claims hash; ARGV: the target's fingerprint, the discovered URL). The same discovered
+# URL may claim it again: a worker that claimed it and died before the page's outcome was
+# committed leaves its lease to another worker, whose redirect must not be refused as a
+# duplicate of itself (that page and every link on it would be lost).
+CLAIM = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+  return 1
+end
+if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then return 1 end
+return 0
+"""
+
+
 def lease_id(request: Any) -> str:
     """The URL the spider discovered: a redirect's first URL."""
     return (request.meta.get("redirect_urls") or [request.url])[0]

@@ -50,7 +50,7 @@ class SafetyMiddleware:
                     and scope is not None:
                 # Our requests skip Scrapy's dupefilter (the spider dedups before building
                 # them), so a redirect to a page the run has seen is caught here.
-                if not self.run.claim(request.url):
+                if not self.run.claim(request.url, request.meta["redirect_urls"][0]):
                     raise Refused("dropped/duplicate_url", f"{request.url} already crawled")
                 # A retry of this request (a copy, meta included) is not a duplicate.
                 request.meta[CLAIMED] = True
