@@ -357,3 +357,47 @@ def test_a_silent_worker_is_dead_after_alive_s(postgres_server) -> None:
             assert (joiner.run_id, joiner.mode) == ("r1", "joined")
     finally:
         postgres_server.drop_database(url)
+
+
+@pytest.mark.slow
+def test_two_workers_ledger_batches_over_the_same_urls_do_not_deadlock(postgres_server) -> None:
+    """Two workers of one run both record outcomes for the same URLs (off-site links and
+    refusals: each worker's own seen-set meets them), in the orders their pages gave. Their
+    ledger commits overlap on a busy server; rows locked in opposite orders deadlocked (a
+    worker's commit failed with "deadlock detected" and its spider closed unfinished). Each
+    batch now takes its row locks in URL order."""
+    from pipelines.store import DISCOVER, FINISH
+
+    url = postgres_server.create_database()
+    urls = [f"https://elsewhere.example/{i}" for i in range(300)]
+    errors: list[BaseException] = []
+    try:
+        stores = [open_store(url), open_store(url)]
+        stores[0].join_run("k", _worker("a"), "r1", "2026-12-01T00:00:00.000Z")
+        stores[1].join_run("k", _worker("b"), "r1", "2026-12-01T00:00:01.000Z")
+        start = threading.Barrier(2)
+
+        def worker(store, order: list[str], rounds: int = 15) -> None:
+            try:
+                for n in range(rounds):
+                    events = [(DISCOVER, ("r1", f"https://x.example/{n}/{order[0]}"))]
+                    events += [(FINISH, ("r1", u, "off_site", None)) for u in order]
+                    start.wait(timeout=30)
+                    store.write_ledger(events)
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+                start.abort()
+
+        threads = [threading.Thread(target=worker, args=(stores[0], urls)),
+                   threading.Thread(target=worker, args=(stores[1], urls[::-1]))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        outcomes = {u: o for u, o, _ in stores[0].outcomes("r1")}
+        assert all(outcomes[u] == "off_site" for u in urls) and len(outcomes) == 300 + 30
+        for store in stores:
+            store.close()
+    finally:
+        postgres_server.drop_database(url)

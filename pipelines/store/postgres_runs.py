@@ -56,6 +56,18 @@ UPSERT_TEMPLATE = ("INSERT INTO templates (key, netloc, template, run_id, saved_
                    "run_id = excluded.run_id, saved_at = excluded.saved_at")
 
 
+def _lock_order(events: Sequence[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
+    """The batch's events in the order of the rows they lock: ledger rows by URL, then page
+    rows by URL. Two workers' batches over the same URLs (both meet the same off-site links)
+    lock them in one order and do not deadlock. The sort is stable, so a URL's own events
+    keep their order (its discovery before its outcome); the transaction is one either way."""
+    def key(event: tuple[str, tuple]) -> tuple[int, str]:
+        kind, params = event
+        return (1, params[0]) if kind == REMEMBER else (0, params[1])
+
+    return sorted(events, key=key)
+
+
 class PostgresRunTables:
     conn: Any  # psycopg.Connection in autocommit mode
 
@@ -116,7 +128,7 @@ class PostgresRunTables:
         # answers read at the commit, one round trip for the batch instead of one a URL.
         with self.conn.pipeline(), self.conn.transaction():
             cursor = self.conn.cursor()
-            for kind, params in events:
+            for kind, params in _lock_order(events):
                 cursor.execute(LEDGER_SQL[kind], params)
 
     def reopen_unstored(self, run_id: str) -> None:
