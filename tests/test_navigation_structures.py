@@ -113,6 +113,23 @@ def test_a_script_filled_related_box_does_not_take_the_next_titled_block():
     assert (links, teasers) == ([], [])
 
 
+def test_a_label_row_opens_the_grid_row_of_cards_after_it():
+    # Bootstrap grid under the article: a row holding the label "Lies auch", the next row
+    # holding the cards, each with a kicker line before its headline. The kicker is the
+    # cards' line, not the title of another block of the label's kind. One headline is
+    # short, so the row is no unlabelled rail of headlines: only the label makes it a block.
+    pairs = [*PAIRS[:2], (f"{SITE}/health/2024/04/salt.html", "Salt at night")]
+    cards = "".join(f'<div class="col-md-4"><article class="teaser"><div class="teaser-head">'
+                    f'<span class="teaser-kicker">Kicker {i}</span><span class="teaser-title">'
+                    f'<a href="{h}">{t}</a></span></div></article></div>'
+                    for i, (h, t) in enumerate(pairs))
+    bottom = ('<aside class="article-bottom"><div class="row"><div class="col-xs-12">'
+              '<div class="main-title">Lies auch</div></div></div>'
+              f'<div class="row">{cards}</div></aside>')
+    links, teasers, _elements = _find(_article(after=bottom))
+    assert _related(links) == [("related", t, h) for h, t in pairs] and teasers == []
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)

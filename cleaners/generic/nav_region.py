@@ -20,13 +20,16 @@ def region_after(head, taken: set) -> list:
     # a heading box climbed up to its block (<section class="block"><div>Leggi
     # anche</div><div>(filled by script)</div></section>): the next box of the same kind is
     # another block with a heading of its own
-    peer = None if head.tag in HEADING_TAGS else (head.tag, (head.get("class") or "").split()[:1])
+    # another block with a heading of its own; a title line of another shape (a card's
+    # kicker in the next grid row, "<div class=row>…<span class=kicker>") opens no block
+    peer = None if head.tag in HEADING_TAGS else _shape(head)
+    label = None if peer is None else _shape(_title_line(head))
     region = []
     for sib in head.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if peer is not None and peer[1] and (sib.tag, (sib.get("class") or "").split()[:1]) \
-                == peer and _titled(sib):
+        if peer is not None and peer[1] and _shape(sib) == peer and \
+                _shape(_title_line(sib)) == label:
             break
         if sib in taken or (sib.tag in STOP_TAGS and (
                 sib.tag != "article" or text_len(sib, _MAX_ITEM) > _MAX_ITEM)):
@@ -73,15 +76,20 @@ def _section_inside(box, rank: int) -> bool:
                ancestor_anchor(h) is None for h in box.iter(*HEADING_TAGS) if h is not box)
 
 
-def _titled(box) -> bool:
-    """Does a box open with a title line of its own (its first text outside any link, a
-    short line), before its links?"""
+def _shape(node) -> tuple | None:
+    """A box's tag and first class name (None for no box)."""
+    return None if node is None else (node.tag, (node.get("class") or "").split()[:1])
+
+
+def _title_line(box):
+    """The element of a box's title line (its first text outside any link, a short line,
+    before its links), or None."""
     for node in box.iter():
         if not isinstance(node.tag, str):
             continue
         if node.tag == "a":
-            return False
+            return None
         text = (node.text or "").strip()
         if text:
-            return len(text) <= 60 and ancestor_anchor(node) is None
-    return False
+            return node if len(text) <= 60 and ancestor_anchor(node) is None else None
+    return None
