@@ -70,6 +70,24 @@ def test_another_article_with_a_longer_id_is_still_related():
     assert [x.url for x in links] == [f"{SITE}/articles/view/health/3670612"]
 
 
+def test_a_post_named_by_its_query_id_is_another_article_not_a_page_of_this_one():
+    # WordPress without permalinks: the post is "/?p=2895", its neighbours "/?p=2866" and
+    # "/?p=2905"; a page number on such a page is another key ("/?p=2895&page=2")
+    from cleaners.generic.nav_pages import other_article
+
+    url = f"{SITE}/?p=2895"
+    assert other_article(f"{SITE}/?p=2866", url)
+    assert not other_article(f"{SITE}/?p=2895&page=2", url)
+    assert not other_article(f"{SITE}/articles/sleep.html?p=2", f"{SITE}/articles/sleep.html")
+    pager = (f'<div class="pageNav"><div class="prev"><a href="{SITE}/?p=2866">« Vorheriger '
+             f'Beitrag</a></div><div class="next"><a href="{SITE}/?p=2905">Nachfolgender '
+             "Beitrag »</a></div></div>")
+    body = f"<main><article><h1>Sleep and blood pressure</h1>{PROSE}{PROSE}</article>{pager}</main>"
+    links, _teasers, _elements = _find(body, url=url)
+    assert [(x.rel, x.url) for x in links] == [("prev", f"{SITE}/?p=2866"),
+                                               ("next", f"{SITE}/?p=2905")]
+
+
 def test_card_to_paid_content_between_paragraphs_is_no_related_link():
     # Dagbladet-like: preview cards between paragraphs; one leads to the paid folder
     def card(href, title):

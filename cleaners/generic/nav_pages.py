@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 
@@ -31,7 +31,9 @@ _CANONICAL = etree.XPath("/*/head/link[@rel='canonical']/@href", smart_strings=F
 # "/page/2", "/seite-2".
 _PAGE_SUFFIX = re.compile(r"^(?:/|[-_])(?:(?:page|seite|pagina|página|strona|sayfa)[-_/]?)?"
                           r"\d{1,2}(?:\.\w+)?$", re.IGNORECASE)
-_PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p|pg|seite|pagina)=\d+", re.IGNORECASE)
+# A page number in the query ("?page=2"); the page's own query naming a post by the same key
+# ("?p=2895", WordPress without permalinks) makes "?p=2866" another post (_page_query).
+_PAGE_QUERY = re.compile(r"(?:^|&)(page|p|pg|seite|pagina)=\d+", re.IGNORECASE)
 _EXTENSION = re.compile(r"\.\w{2,6}$")
 # An article id: a path segment with a run of at least five digits ("367061",
 # "20241203-OYT1T50218", "sleep-study-272712"); four are a year.
@@ -69,12 +71,19 @@ def page_of_same_article(href: str, url: str | None) -> bool:
     if other == path:
         # a query and an anchor on this page's own path: a view of it ("?cid=511#cid-510",
         # a comment thread's "+ 7 more replies"; "?replytocom=5#respond")
-        return there.query == here.query or bool(_PAGE_QUERY.search(there.query)) or \
+        return there.query == here.query or _page_query(there.query, here.query) or \
             bool(there.fragment)
     stem = _EXTENSION.sub("", path)
     if stem and other.startswith(stem) and _PAGE_SUFFIX.match(other[len(stem):]):
         return True
     return _carries_id(there, page_id)
+
+
+def _page_query(query: str, own: str) -> bool:
+    """Does a link's query on this page's path ask for a page number, by a key that does
+    not name this page itself in its own query?"""
+    own_keys = {k.lower() for k, _v in parse_qsl(own)}
+    return any(m.group(1).lower() not in own_keys for m in _PAGE_QUERY.finditer(query))
 
 
 def _carries_id(there, page_id: str) -> bool:
