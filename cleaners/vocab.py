@@ -179,7 +179,12 @@ NON_ARTICLE_URL = re.compile(
     r"|/(?:annonse|anzeige|advertorial|sponsored|sponsored-content|publireportage"
     r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
     r"|aboshop|abonnement|subscriptions?|gutscheine|vouchercodes|coupons?)/"
-    r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)|" + ZH_TOPIC_HUB_PATH,
+    r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)"
+    # a wiki's namespaces: categories, files, templates, help, talk and user pages
+    # ("/wiki/Category:Sleep", "/wiki/Datei:Herz.png", "/wiki/Spezial:Suche")
+    r"|/(?:category|kategorie|catégorie|categoría|categoria|kategoria|special|spezial"
+    r"|help|hilfe|template|vorlage|file|datei|talk|diskussion|user|benutzer|portal"
+    r"|wikipedia|project)(?::|%3a)[^/]*$|" + ZH_TOPIC_HUB_PATH,
     re.IGNORECASE,
 )
 # A page under a topic folder, a file or a headline's slug a folder or more down

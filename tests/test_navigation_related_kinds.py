@@ -134,3 +134,23 @@ def test_a_page_file_deep_under_a_topic_folder_is_a_page():
     assert [t for _rel, t, _u in links] == ["Was ist Radon und woher kommt es?",
                                             "Wie kann ich mich vor Radon schützen?",
                                             "Wie kann ich Radon messen lassen?"]
+
+
+def test_a_wikis_category_file_and_help_pages_are_no_articles():
+    # MediaWiki namespaces: the category links at the foot of every entry (hidden ones too:
+    # their display:none comes from a stylesheet) lead to category pages, not entries
+    for path in ("/wiki/Category:Articles_with_short_description", "/wiki/Kategorie:Schlaf",
+                 "/wiki/Datei:Herz.png", "/wiki/Spezial:Suche", "/wiki/Help:Contents",
+                 "/wiki/Template%3ACite_web", "/wiki/User:Jane"):
+        assert non_article_path(path), path
+    assert not non_article_path("/wiki/Sleep_apnea")
+    assert not non_article_path("/wiki/Star_Wars:_A_New_Hope")  # a colon in a title
+    site = "https://en.wiki.example.org"
+    cats = "".join(f'<li><a href="{site}/wiki/Category:{c}">{c.replace("_", " ")}</a></li>'
+                   for c in ("All_articles_with_unsourced_statements",
+                             "Articles_with_short_description",
+                             "Use_American_English_from_January_2019"))
+    links, teasers = _navigate(f'<div class="catlinks"><div id="mw-hidden-catlinks">Hidden '
+                               f'categories: <ul>{cats}</ul></div></div>',
+                               f"{site}/wiki/Porridge")
+    assert (links, teasers) == ([], [])
