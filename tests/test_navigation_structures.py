@@ -130,6 +130,21 @@ def test_a_label_row_opens_the_grid_row_of_cards_after_it():
     assert _related(links) == [("related", t, h) for h, t in pairs] and teasers == []
 
 
+def test_a_layout_naming_its_header_and_sidebar_is_the_page_not_a_sidebar():
+    # Drupal-like: the whole page sits in "layout-width-header-and-sidebar"; the teaser list
+    # after the text is a rail of the article, not a sidebar's or a header's list
+    cards = "".join(f'<article class="node node--teaser"><a href="{h}"><header><h3>{t}</h3>'
+                    f'</header><div class="field--summary">A summary of the story in one '
+                    f"sentence, number {i}.</div></a></article>"
+                    for i, (h, t) in enumerate(PAIRS))
+    body = ('<div class="panel-display layout-width-header-and-sidebar"><main><article>'
+            f"<h1>Sleep and blood pressure</h1>{PROSE}{PROSE}</article>"
+            f'<div class="content-list--teaser"><div class="field--content-list">{cards}</div>'
+            "</div></main></div>")
+    links, teasers, _elements = _find(body)
+    assert links == [] and [(t.title, t.url) for t in teasers] == [(t, h) for h, t in PAIRS]
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)

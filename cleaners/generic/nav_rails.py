@@ -310,6 +310,9 @@ def _items_hinted(el) -> bool:
                for item in el)
 
 
+_REGION_PAIR = re.compile(r"\S*[a-z][-_]and[-_][a-z]\S*")
+
+
 def _not_rail_box(node) -> bool:
     """A sidebar outside the article, a hidden box, a box named as a footer outside the
     article, or a box named as a sidebar, widget, tab, ranking, menu, ad or slider
@@ -320,7 +323,9 @@ def _not_rail_box(node) -> bool:
         return True
     if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
         return True
-    names = box_names(node)
+    # a layout naming the regions it holds ("layout-width-header-and-sidebar") is the page's
+    # wrapper, not a header or a sidebar
+    names = _REGION_PAIR.sub(" ", box_names(node))
     if _FOOTER in names and _inside_article(node):
         names = names.replace(_FOOTER, " ")  # the article's own footer: no site chrome
     return bool(NOT_RAIL_CLASS.search(names))
