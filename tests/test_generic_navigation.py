@@ -197,6 +197,21 @@ def test_word_beats_arrow_and_label_only_links_have_empty_titles():
     ]
 
 
+def test_icon_links_named_by_title_and_class_are_prev_next_without_titles():
+    # Blogger's icon pager: an arrow image in a link whose title attribute and class name
+    # its direction; a lone icon with only one of the two stays out
+    links, _teasers, _elements = _find(_page(
+        '<div class="blog-pager"><a class="blog-pager-newer-link" href="/newer.html" '
+        'title="Newer Post"><img src="left.png" alt=""></a><a class="blog-pager-older-link" '
+        'href="/older.html" title="Older Post"><img src="right.png" alt=""></a></div>'
+        '<div class="share"><a href="/shared.html" title="Next"><img src="x.png" alt="">'
+        "</a></div>"))
+    assert [(link.rel, link.title, link.url) for link in links] == [
+        ("next", "", "https://example.org/newer.html"),
+        ("prev", "", "https://example.org/older.html"),
+    ]
+
+
 def test_labelled_link_takes_its_title_from_a_sibling_link():
     links, _teasers, _elements = _find(_page(
         '<div class="next-prev"><div class="next">'

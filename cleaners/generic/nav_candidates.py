@@ -12,6 +12,8 @@ from lxml import etree
 from ..text import clean_inline
 from ..vocab import (
     LEADING_ARROW,
+    NAV_CLASS_NEXT,
+    NAV_CLASS_PREV,
     NEXT_ONLY,
     NEXT_PREFIX,
     NEXT_START,
@@ -70,13 +72,21 @@ _TITLED = etree.XPath("//a[@title and @href]")
 
 def titled(root) -> list[Cand]:
     """Links that show a headline and name their direction only in their title attribute
-    ('<a title="上一篇">Headline</a>', a blog's bar above the post)."""
+    ('<a title="上一篇">Headline</a>', a blog's bar above the post), and icon links whose
+    title attribute and class name the same direction (Blogger's pager: '<a
+    class="blog-pager-newer-link" title="Newer Post">' around an arrow image): the title
+    then stays empty, as the reader sees none."""
     out = []
     for a in _TITLED(root):
         label = a.get("title")
         rel = "prev" if PREV_ONLY.match(label) else "next" if NEXT_ONLY.match(label) else None
-        if rel is not None and _LETTERS.search(raw_text(a)):
+        if rel is None:
+            continue
+        if _LETTERS.search(raw_text(a)):
             out.append(Cand(rel, a, a, WORD, why="titled"))
+        elif (NAV_CLASS_PREV if rel == "prev" else NAV_CLASS_NEXT).search(
+                f"{a.get('class') or ''} {a.get('id') or ''}".lower()):
+            out.append(Cand(rel, a, a, WORD, why="icon"))
     return out
 
 
