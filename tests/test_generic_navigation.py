@@ -212,6 +212,21 @@ def test_icon_links_named_by_title_and_class_are_prev_next_without_titles():
     ]
 
 
+def test_a_buttons_direction_modifier_names_prev_next():
+    # XenForo-like thread pager after the thread: "xc-button--previous" / "--next" around
+    # the neighbours' titles; a share button's class still names no related block
+    pager = ('<div class="block-NextPrevious"><div class="nextPreviousThread">'
+             '<a class="xc-button xc-button--previous" href="/threads/moving-house.235147/">'
+             "Moving house with an indoor cat</a>"
+             '<a class="xc-button xc-button--next" href="/threads/unhappy-after-move.235207/">'
+             "Tomcat unhappy after the move</a></div></div>"
+             '<div class="recommend-button"><a href="/threads/other.1/">Recommend this '
+             "thread to your friends</a></div>")
+    links, _teasers, _elements = _find(_page("").replace("</article>", f"</article>{pager}"))
+    assert [(link.rel, link.title) for link in links] == [
+        ("prev", "Moving house with an indoor cat"), ("next", "Tomcat unhappy after the move")]
+
+
 def test_labelled_link_takes_its_title_from_a_sibling_link():
     links, _teasers, _elements = _find(_page(
         '<div class="next-prev"><div class="next">'

@@ -235,10 +235,15 @@ def _class_hits(root, hits: Hits) -> None:
             lists[kinds[attr]].append(el)
 
 
+# A BEM modifier naming a direction ("xc-button--previous" around the previous thread's
+# title): the block it modifies (a button) says nothing against it.
+_DIRECTION_MODIFIER = re.compile(r"--(?:prev|previous|next)$")
+
+
 def class_kind(value: str) -> str | None:
     """What a class value names: "prev", "next" (a link or its box) or "related"."""
     for token in value.lower().split():
-        if CLASS_EXCLUDE.search(token):
+        if CLASS_EXCLUDE.search(token) and not _DIRECTION_MODIFIER.search(token):
             continue
         if RELATED_CLASS.search(token):  # first: "read-next" is a teaser, not the next post
             return "related"
