@@ -160,6 +160,9 @@ RELATED_WORDS = (
     r"das\s+interessiert\s+(?:sie|dich)\s+(?:vielleicht\s+)?auch",
     r"weitere\s+interessante\s+(?:artikel|beiträge)",
     r"read\s+more\s+about\b.{0,40}",
+    # de: the editors' picks for this article, related content, "this fits the topic"
+    r"(?:die\s+)?redaktion\s+empfiehlt", r"verwandte\s+inhalte",
+    r"(?:dies|das)\s+passt\s+zum\s+thema", r"auch\s+lesen",
     # fa, uk, he, id, vi: related news, read also, more on the topic
     r"(?:مطالب|اخبار|مقالات|خبرهای)\s+(?:مرتبط|مشابه)", r"بیشتر\s+بخوانید",
     r"читайте\s+(?:також|ще)", r"(?:схожі|пов['’]язані)\s+(?:новини|статті|матеріали)",

@@ -44,6 +44,8 @@ def test_most_read_and_latest_are_site_lists(heading):
     "À lire sur le même sujet", "Passend dazu", "Themenverwandte Artikel",
     "Könnte Sie auch interessieren", "Das interessiert Sie vielleicht auch",
     "Weitere interessante Artikel", "Read more about heart health",
+    # de: the editors' picks for the article, related content, "this fits the topic"
+    "Die Redaktion empfiehlt", "Verwandte Inhalte", "Dies passt zum Thema:", "Auch lesen:",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
