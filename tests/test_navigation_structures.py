@@ -145,6 +145,18 @@ def test_a_layout_naming_its_header_and_sidebar_is_the_page_not_a_sidebar():
     assert links == [] and [(t.title, t.url) for t in teasers] == [(t, h) for h, t in PAIRS]
 
 
+def test_a_box_named_for_the_footer_that_holds_the_headline_is_no_footer():
+    # the whole page in "<div class=above-footer>": its "Related:" line is the article's
+    h, t = PAIRS[0]
+    body = ('<div class="above-footer"><div class="post-content"><section class="article-content">'
+            f"<h1>Sleep and blood pressure</h1>{PROSE}{PROSE}"
+            f'<p><strong>Related:</strong> <a href="{h}">{t}</a></p></section></div></div>'
+            '<footer class="site-footer"><p><strong>Related:</strong> <a href="/about/">About '
+            "the newsroom and its editors</a></p></footer>")
+    links, teasers, _elements = _find(body)
+    assert _related(links) == [("related", t, h)] and teasers == []
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)
