@@ -55,3 +55,17 @@ def test_a_box_of_four_links_is_left_to_the_rails():
                        "/politik/ausland/id_104/analyse.html")]
     root, _warnings = parse_html(f"<html><body>{_page(_box(more))}</body></html>".encode())
     assert find_text_boxes(root, URL, set()) == []
+
+
+def test_a_box_between_deeply_nested_modules_of_the_article_is_related():
+    # a public broadcaster's modules: each paragraph five boxes deep under the <article>,
+    # the box of further reading a module of its own between two of them
+    def module(inner: str) -> str:
+        return (f'<div class="con"><div class="modCon"><div class="mod"><div class="boxCon">'
+                f'<div class="box">{inner}</div></div></div></div></div>')
+
+    links, _teasers, _elements = find_in_body(
+        '<header class="site-header"><a href="/">Home</a></header><main><article>'
+        f'<h1>Nato-Gipfel in Den Haag</h1>{module(PROSE)}{module(_box())}{module(PROSE)}'
+        "</article></main>", URL)
+    assert [(x.rel, x.title) for x in links] == [("related", t) for _k, t, _h in STORIES]

@@ -39,6 +39,7 @@ from .nav_scan import heading_label, related_heading
 # Long paragraphs (a box of further reading stands beside one of them, or beside its box).
 _PARAGRAPHS = etree.XPath("descendant::p[string-length(.) >= 100]")
 _LEVELS = 4
+_DEEP_LEVELS = 12  # up to the <article> / <main> (a STOP_TAG ends the climb before)
 _NOT_BOXES = frozenset(("p", "a", "span", "strong", "b", "em", "i", "li", "small", "font",
                         "u", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer",
                         "form", "table", "tr", "td", "tbody"))
@@ -67,14 +68,17 @@ def find_text_boxes(root, url: str | None, taken: set) -> list:
     paragraphs = _PARAGRAPHS(scope if scope is not None else body)
     found: dict = {}
     climbed: dict = {}  # box -> levels still to climb from it
+    # inside the article's <article> or <main>, every box up to it: its modules nest deep
+    # ("<div class=con><div class=modCon><div class=mod><div class=boxCon><div class=box><p>")
+    levels = _DEEP_LEVELS if scope is not None else _LEVELS
     for para in paragraphs:
         node = para
-        for level in range(_LEVELS):
+        for level in range(levels):
             for sib in (_neighbour(node, True), _neighbour(node, False)):
                 if sib is not None and sib not in found:
                     found[sib] = _candidate(sib, top, url)
             node = node.getparent()
-            left = _LEVELS - level - 1
+            left = levels - level - 1
             if node is None or node.tag in STOP_TAGS or climbed.get(node, -1) >= left:
                 break  # (the paragraphs of one box share its neighbours)
             climbed[node] = left
