@@ -81,6 +81,10 @@ def _links_after_text(after: str) -> list:
     ("المقال السابق", "المقال التالي"),  # ar
     ("مطلب قبلی", "مطلب بعدی"),  # fa
     ("הכתבה הקודמת", "הכתבה הבאה"),  # he
+    # Blogger's pager labels in de, fr, es, it, pt, nl
+    ("Älterer Post", "Neuerer Post"), ("Article plus ancien", "Article plus récent"),
+    ("Entrada antigua", "Entrada más reciente"), ("Post più vecchio", "Post più recente"),
+    ("Postagem mais antiga", "Postagem mais recente"), ("Oudere post", "Nieuwere post"),
 ])
 def test_previous_and_next_article_labels(prev_label, next_label):
     """"<label>: <a>Title</a>" lines under the text give the article's neighbours."""
