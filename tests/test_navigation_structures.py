@@ -157,6 +157,19 @@ def test_a_box_named_for_the_footer_that_holds_the_headline_is_no_footer():
     assert _related(links) == [("related", t, h)] and teasers == []
 
 
+def test_a_header_element_that_holds_the_whole_page_is_no_site_header():
+    # a theme that opens <header id=page-header> and closes it after the article: its
+    # "Mehr zum Thema" box is the article's
+    cards = "".join(f'<div class="teaser"><a href="{h}"><h2 class="teaser-title">{t}</h2>'
+                    f'<p class="excerpt">A summary of the story in one sentence, number {i}.'
+                    "</p></a></div>" for i, (h, t) in enumerate(PAIRS))
+    body = ('<header id="page-header"><div class="wrapper"><h1>Sleep and blood pressure</h1>'
+            f'{PROSE}{PROSE}<div class="grid-box"><h2 class="boxtitle"><span>Mehr zum Thema'
+            f"</span></h2>{cards}</div></div></header>")
+    links, teasers, _elements = _find(body)
+    assert links == [] and [(t.title, t.url) for t in teasers] == [(t, h) for h, t in PAIRS]
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)

@@ -173,9 +173,9 @@ def in_chrome(el, menus: bool = True) -> bool:
                 el.get("role") in ("contentinfo", "banner")
             # a box named "footer-recirc" inside <main> is the article's own footer; a box
             # so named that holds a headline wraps the page ("above-footer"): no chrome
-            chrome = by_tag or (bool(names.strip()) and
-                                any(names_re.search(t) for t in names.lower().split()) and
-                                next(el.iter("h1"), None) is None)
+            chrome = (by_tag or (bool(names.strip()) and
+                                 any(names_re.search(t) for t in names.lower().split()))) and \
+                next(el.iter("h1"), None) is None
         el = el.getparent()
     return chrome
 
