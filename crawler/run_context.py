@@ -183,11 +183,15 @@ class RunContext(RunInfo):
     def claim(self, url: str, first_url: str) -> bool:
         """A redirect target, reached from the discovered `first_url`: False if this run has
         already seen it."""
+        if self.frontier is not None:
+            # The run's claim in Redis decides, not this worker's seen-set: a link to the
+            # target this worker met (refused there as another worker's claim) must not
+            # refuse the redirect of the dead claimer's lease, now this worker's.
+            self.seen.add(url)
+            return self.frontier.claim(url, first_url)
         if url in self.seen:
             return False
         self.seen.add(url)
-        if self.frontier is not None:  # seen by any worker of the run?
-            return self.frontier.claim(url, first_url)
         return True
 
     def note_redirect(self, url: str, first_url: str) -> None:

@@ -365,6 +365,8 @@ def test_a_redirect_target_claimed_by_a_dead_worker_is_its_lease_successors(clie
     another discovered URL, or once queued as a link, it is a duplicate."""
     from types import SimpleNamespace
 
+    from scrapy.settings import Settings
+
     from crawler.frontier.leases import RunKeys
     from crawler.frontier.scheduler import FrontierScheduler
 
@@ -386,5 +388,14 @@ def test_a_redirect_target_claimed_by_a_dead_worker_is_its_lease_successors(clie
                          priority=0)
     assert not dead.claim("http://x/linked.html", first)  # queued as a link: a duplicate
     assert client.hget(dead.keys.claims, url_fingerprint(target)) == first.encode()
+    # Through the run context: the successor met the target as a link first (its seen-set
+    # holds it), then the dead worker's redirect: the run's claim decides
+    from crawler.run_context import RunContext
+
+    run = RunContext(Settings())
+    run.frontier = successor
+    run.seen.add(target)
+    assert run.claim(target, first)
+    assert not run.claim(target, "http://x/go/7")
     q.clear()
     assert not any(k.startswith(b"healthcrawl:run1:") for k in client.keys("*"))
