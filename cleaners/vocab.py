@@ -266,7 +266,7 @@ LABEL_STEMS = (
     "taip", "susij",
     "lasi", "saist", "tengdar", "habari", "fleira", "lestu", "lese", "erfahr", "artikel",
     "beiträge", "para ", "powiąz", "aus dem", "our reader", "readers", "die red", "redaktion",
-    "dies ", "das passt", "nieuwer", "ouder",
+    "dies ", "das passt", "nieuwer", "ouder", "könnte", "dir ", "ihnen", "euch", "schon",
     "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
     "संबंधित", "ข่าว", "บทความ", "เรื่อง", "อ่าน", "คุณอาจ", "ဆက်စပ်", "អត្ថបទ", "ព័ត៌មាន",
     "vairāk", "あわせて", "こちら", "함께", "更多",

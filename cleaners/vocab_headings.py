@@ -163,6 +163,9 @@ RELATED_WORDS = (
     # de: the editors' picks for this article, related content, "this fits the topic"
     r"(?:die\s+)?redaktion\s+empfiehlt", r"verwandte\s+inhalte",
     r"(?:dies|das)\s+passt\s+zum\s+thema", r"auch\s+lesen",
+    # "that might please you too", "already read?"
+    r"(?:das\s+)?könnte\s+(?:dir|ihnen|euch)\s+auch\s+gefallen",
+    r"(?:dir|ihnen|euch)\s+könnte\s+auch\s+gefallen", r"schon\s+gelesen\s*\??",
     # fa, uk, he, id, vi: related news, read also, more on the topic
     r"(?:مطالب|اخبار|مقالات|خبرهای)\s+(?:مرتبط|مشابه)", r"بیشتر\s+بخوانید",
     r"читайте\s+(?:також|ще)", r"(?:схожі|пов['’]язані)\s+(?:новини|статті|матеріали)",

@@ -46,6 +46,7 @@ def test_most_read_and_latest_are_site_lists(heading):
     "Weitere interessante Artikel", "Read more about heart health",
     # de: the editors' picks for the article, related content, "this fits the topic"
     "Die Redaktion empfiehlt", "Verwandte Inhalte", "Dies passt zum Thema:", "Auch lesen:",
+    "Das könnte dir auch gefallen", "Dir könnte auch gefallen:", "Schon gelesen?",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
