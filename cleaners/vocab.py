@@ -218,7 +218,7 @@ AD_CLASS = re.compile(r"taboola|outbrain|sponsor|advert|native-?ad|(?<![a-z])ads
 # Page chrome around a block: a teaser list inside the site footer or menu is site-wide.
 _CHROME_NAMES = (r"footer|foot|site-?footer|page-?footer|global-?footer|copyright|colophon"
                  r"|navbar|main-?nav|site-?nav|masthead|site-?header|page-?header|meganav"
-                 r"|mega-?menu|nav-?menu|(?:top|primary|global|header)-?nav")
+                 r"|mega-?menu|nav-?menu|main-?menu|sub-?menu|(?:top|primary|global|header)-?nav")
 CHROME_CLASS = re.compile(rf"(?<![a-z])(?:{_CHROME_NAMES}|menu)(?![a-z])")
 # The same without the bare "menu": sidebars named "menu" hold "Dans la même rubrique" lists
 # under an explicit heading.

@@ -170,6 +170,17 @@ def test_a_header_element_that_holds_the_whole_page_is_no_site_header():
     assert links == [] and [(t.title, t.url) for t in teasers] == [(t, h) for h, t in PAIRS]
 
 
+def test_teasers_in_the_main_menus_flyouts_are_the_sites_not_the_articles():
+    # a sports portal's mega menu: each section's flyout shows "Die Redaktion empfiehlt" cards
+    cards = "".join(f'<div class="teaser"><a href="{h}">{t}</a></div>' for h, t in PAIRS)
+    menu = ('<div class="header-wrap"><nav class="menu"><ul id="mainmenu"><li class="has-kids">'
+            '<a href="/formel-1/">Formel 1</a><div class="sub-menu-container"><div '
+            'class="menu-teasers"><div class="block-title">Die Redaktion empfiehlt</div>'
+            f"{cards}</div></div></li></ul></nav></div>")
+    links, teasers, _elements = _find(menu + _article())
+    assert (links, teasers) == ([], [])
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)
