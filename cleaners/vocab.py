@@ -180,6 +180,8 @@ NON_ARTICLE_URL = re.compile(
     r"|branded-content|partner-content|reklame|job|jobs|stellenangebote?|abo|abo-service"
     r"|aboshop|abonnement|subscriptions?|gutscheine|vouchercodes|coupons?)/"
     r"|\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip)(?:$|\?)"
+    # a forum post's reactions or likes ("/forums/posts/53693/reactions"): who liked it
+    r"|/(?:reactions|likes)/?$"
     # a wiki's namespaces: categories, files, templates, help, talk and user pages
     # ("/wiki/Category:Sleep", "/wiki/Datei:Herz.png", "/wiki/Spezial:Suche")
     r"|/(?:category|kategorie|catégorie|categoría|categoria|kategoria|special|spezial"

@@ -154,3 +154,11 @@ def test_a_wikis_category_file_and_help_pages_are_no_articles():
                                f'categories: <ul>{cats}</ul></div></div>',
                                f"{site}/wiki/Porridge")
     assert (links, teasers) == ([], [])
+
+
+def test_a_forum_posts_reactions_are_no_article():
+    # XenForo: "Anna, Ben and 1 other person" under each post links the post's reactions
+    assert non_article_path("/forums/posts/53693/reactions")
+    assert non_article_path("/community/posts/12/likes/")
+    assert not non_article_path("/threads/patch-notes-reactions-to-the-update.9912/")
+
