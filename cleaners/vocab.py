@@ -194,8 +194,9 @@ NON_ARTICLE_URL = re.compile(
 # under "themen"; "/themen/vatikan/2021-11-19/das-liegt-schon-seit-monaten-da"): a page, not
 # the topic's hub ("/recht/themen/recht/k/krieg").
 _TOPIC_FOLDER_PAGE = re.compile(
-    r"/(?:thema|themen|topic|topics|tema|temas)/(?:[^/]+/){1,}"
-    r"(?:[^/]+\.(?:s?html?|php|aspx?)|[^/.]+(?:-[^/.-]+){3,}/?)$",  # a file, or a headline slug
+    r"/(?:thema|themen|topic|topics|tema|temas)/(?:(?:[^/]+/){1,}"
+    r"(?:[^/]+\.(?:s?html?|php|aspx?)|[^/.]+(?:-[^/.-]+){3,}/?)"  # a file, or a headline slug
+    r"|[^/.]+(?:-[^/.-]+){3,}/\d{5,}/?)$",  # a headline slug and the article's id
     re.IGNORECASE)
 
 

@@ -123,6 +123,9 @@ def test_a_page_file_deep_under_a_topic_folder_is_a_page():
     assert not non_article_path("/DE/themen/ion/umwelt/radon/schutz/messen.html")
     assert not non_article_path("/themen/vatikan/2021-11-19/das-liegt-schon-seit-monaten-da")
     assert non_article_path("/recht/themen/recht/k/krieg")  # a topic hub, short segments
+    # a headline slug and the article's id under the topic folder: an article
+    assert not non_article_path("/thema/wird-fuer-e-autos-genug-strom-da-sein/496716289")
+    assert non_article_path("/thema/tesla/12345")  # a topic and a page number or id
     base = "https://www.amt.example.de/DE/themen/ion/umwelt/radon/"
     items = "".join(f'<li><a href="{base}{p}">{t}</a></li>' for p, t in (
         ("einfuehrung/einfuehrung_node.html", "Was ist Radon und woher kommt es?"),
