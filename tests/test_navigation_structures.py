@@ -181,6 +181,22 @@ def test_teasers_in_the_main_menus_flyouts_are_the_sites_not_the_articles():
     assert (links, teasers) == ([], [])
 
 
+def test_a_box_named_for_the_articles_own_footer_is_no_site_footer():
+    # "<footer class=single-article-footer>" after the article's <div> (no <article>
+    # element shields it): its "das könnte Ihnen auch gefallen" block is the article's
+    cards = "".join(f'<article class="item"><div class="content"><a href="{h}"><img '
+                    f'src="t.jpg" alt=""><span class="title">{t}</span></a></div></article>'
+                    for h, t in PAIRS)
+    body = ('<div class="primary"><div class="entry"><h1>Sleep and blood pressure</h1>'
+            f'{PROSE}{PROSE}</div><footer class="single-article-footer"><div class="read-more">'
+            '<div class="scroll-title"><h4>das könnte Ihnen auch gefallen</h4></div>'
+            f'<div class="scroll">{cards}</div></div></footer></div><footer class="site-footer">'
+            '<h4>Lesen Sie auch</h4><a href="/about/">About the newsroom and its editors</a>'
+            "</footer>")
+    links, teasers, _elements = _find(body)
+    assert _related(links) == [("related", t, h) for h, t in PAIRS] and teasers == []
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)

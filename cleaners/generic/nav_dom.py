@@ -20,6 +20,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # A <footer>/<header> named for the article is the article's own ("endofarticle",
 # "entry-footer", "post-header"), not the site's.
 _ARTICLE_PART = re.compile(r"article|entry|post(?!er)|story", re.IGNORECASE)
+# A class token for the article's own footer or header: the article's word before it.
+_OWN_FOOTER = re.compile(r"(?:article|entry|post|story)[-_]{1,2}(?:footer|header)")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
 
@@ -173,8 +175,11 @@ def in_chrome(el, menus: bool = True) -> bool:
                 el.get("role") in ("contentinfo", "banner")
             # a box named "footer-recirc" inside <main> is the article's own footer; a box
             # so named that holds a headline wraps the page ("above-footer"): no chrome
+            # a token naming the article's own footer ("single-article-footer",
+            # "entry-footer") is no site chrome either
             chrome = (by_tag or (bool(names.strip()) and
-                                 any(names_re.search(t) for t in names.lower().split()))) and \
+                                 any(names_re.search(t) and not _OWN_FOOTER.search(t)
+                                     for t in names.lower().split()))) and \
                 next(el.iter("h1"), None) is None
         el = el.getparent()
     return chrome
