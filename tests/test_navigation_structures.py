@@ -197,6 +197,18 @@ def test_a_box_named_for_the_articles_own_footer_is_no_site_footer():
     assert _related(links) == [("related", t, h) for h, t in PAIRS] and teasers == []
 
 
+def test_a_related_classed_box_of_the_sites_videos_is_its_media_feed():
+    # a games site's "related-wrapper" slider: every card leads into /video/; a box of
+    # stories so classed stays a related block
+    videos = "".join(f'<div class="slide"><a href="{SITE}/video/clip-{i}/">{t}</a></div>'
+                     for i, (_h, t) in enumerate(PAIRS))
+    stories = "".join(f'<div class="slide"><a href="{h}">{t}</a></div>' for h, t in PAIRS)
+    links, teasers, _elements = _find(_article(f'<div class="related-wrapper">{videos}</div>'))
+    assert (links, teasers) == ([], [])
+    links, _teasers, _elements = _find(_article(f'<div class="related-wrapper">{stories}</div>'))
+    assert _related(links) == [("related", t, h) for h, t in PAIRS]
+
+
 def test_a_rail_of_the_authors_latest_articles_is_not_related():
     items = "".join(f'<li class="recirculation-item"><a href="{h}">{t}</a></li>'
                     for h, t in PAIRS)
