@@ -24,6 +24,7 @@ RELATED_WORDS = (
     r"read\s+(?:more|next|also|this\s+next)", r"also\s+read", r"see\s+also",
     r"further\s+reading", r"keep\s+reading", r"what\s+to\s+read\s+next",
     r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
+    r"also\s+in\b.{0,40}",  # "Also in Food & Drink": the section's other stories
     r"similar\s+(?:articles|posts|stories)", r"suggested\s+(?:articles|posts|stories|reading)",
     # "Similar recipes", "Similar dishes for you to try out": the site's pieces of the kind
     r"similar\s+(?!(?:products|searches|topics|tags|items)\b)[^\W\d_]{3,}s",

@@ -47,6 +47,7 @@ def test_most_read_and_latest_are_site_lists(heading):
     # de: the editors' picks for the article, related content, "this fits the topic"
     "Die Redaktion empfiehlt", "Verwandte Inhalte", "Dies passt zum Thema:", "Auch lesen:",
     "Das könnte dir auch gefallen", "Dir könnte auch gefallen:", "Schon gelesen?",
+    "Also in Food & Drink",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
