@@ -24,7 +24,15 @@ from ..vocab import (
     TRAILING_ARROW,
     TRAILING_NEXT_ARROW,
 )
-from .nav_dom import STOP_TAGS, ancestor_anchor, has_text, raw_text, squash, text_len
+from .nav_dom import (
+    STOP_TAGS,
+    ancestor_anchor,
+    box_names,
+    has_text,
+    raw_text,
+    squash,
+    text_len,
+)
 from .nav_scan import Hits, TextHit, rel_direction
 
 # Evidence strength of a prev/next candidate.
@@ -84,8 +92,7 @@ def titled(root) -> list[Cand]:
             continue
         if _LETTERS.search(raw_text(a)):
             out.append(Cand(rel, a, a, WORD, why="titled"))
-        elif (NAV_CLASS_PREV if rel == "prev" else NAV_CLASS_NEXT).search(
-                f"{a.get('class') or ''} {a.get('id') or ''}".lower()):
+        elif (NAV_CLASS_PREV if rel == "prev" else NAV_CLASS_NEXT).search(box_names(a)):
             out.append(Cand(rel, a, a, WORD, why="icon"))
     return out
 

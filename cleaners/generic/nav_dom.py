@@ -173,10 +173,9 @@ def in_chrome(el, menus: bool = True) -> bool:
             names = (el.get("class") or "") + " " + (el.get("id") or "")  # "endofarticle"
             by_tag = (tag in ("footer", "header") and not _ARTICLE_PART.search(names)) or \
                 el.get("role") in ("contentinfo", "banner")
-            # a box named "footer-recirc" inside <main> is the article's own footer; a box
-            # so named that holds a headline wraps the page ("above-footer"): no chrome
-            # a token naming the article's own footer ("single-article-footer",
-            # "entry-footer") is no site chrome either
+            # No chrome: a box named "footer-recirc" inside <main> (the article's own
+            # footer), a token naming the article's footer ("single-article-footer"), a box
+            # so named or tagged that holds the headline (it wraps the page: "above-footer")
             chrome = (by_tag or (bool(names.strip()) and
                                  any(names_re.search(t) and not _OWN_FOOTER.search(t)
                                      for t in names.lower().split()))) and \
