@@ -4,8 +4,9 @@
                                [--repeat N] [--page ID]
 
 Each truth file (bench/data/navigation/<id>.json, rules in docs/annotation.md) names a page
-of the navigation pool, of zh-dev or of body-dev (`"pool"`; ids of the last two carry the
-pool as a prefix, "body-dev:<id>", because body-dev repeats navigation-pool ids);
+of the navigation pool, of zh-dev, of body-dev or of article-extraction-dev (`"pool"`; ids of
+the last three carry the pool as a prefix, "body-dev:<id>", because body-dev repeats
+navigation-pool ids);
 healthcrawl's extraction runs on the saved page with the page URL, as
 `healthcrawl extract PAGE --url URL` does, and its related links
 and teasers are matched to the truth (bench/nav_metric.py). Precision and recall are
@@ -41,10 +42,12 @@ DEFAULT_TRUTH = REPO / "bench" / "data" / "navigation"
 # The shared data folder sits beside the checkout (/work/shared next to /work/main) or one
 # level up (a worktree in /work/wt/<name>).
 _DATA_CANDIDATES = (REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data")
-POOL_FOLDERS = {"navigation-pool": "navigation-pool", "zh-dev": "zh-dev", "body-dev": "body-dev"}
+# Each pool's folder of saved pages, under the data folder.
+POOL_FOLDERS = {"navigation-pool": "navigation-pool/pages", "zh-dev": "zh-dev/pages",
+                "body-dev": "body-dev/pages", "article-extraction-dev": "article-extraction-dev/html"}
 # Pools whose truth ids carry the pool as a prefix ("zh-dev:<id>"): their page ids can repeat
 # a navigation-pool id (body-dev shares pages with the navigation pool).
-PREFIXED_POOLS = frozenset({"zh-dev", "body-dev"})
+PREFIXED_POOLS = frozenset({"zh-dev", "body-dev", "article-extraction-dev"})
 # The speed pass keeps to the two pools it has always timed, so its figures stay comparable.
 SPEED_POOLS = ("navigation-pool", "zh-dev")
 TRAFILATURA_NOTE = ("trafilatura: precision n/a, recall 0 by construction (it outputs neither "
@@ -58,7 +61,8 @@ def default_data() -> Path:
 def page_path(data: Path, truth: dict) -> Path:
     pool = truth.get("pool") or "navigation-pool"
     page_id = truth["id"].split(":", 1)[1] if pool in PREFIXED_POOLS else truth["id"]
-    return data / POOL_FOLDERS.get(pool, pool) / "pages" / f"{page_id}.html.gz"
+    folder = POOL_FOLDERS.get(pool, f"{pool}/pages")
+    return data / folder / f"{page_id}.html.gz"
 
 
 def load_truth(folder: Path) -> list[dict]:
@@ -89,6 +93,9 @@ def _summary(results: list[tuple[dict, PageResult]]) -> dict:
     together, teaser, related = Counts(), Counts(), Counts()
     by_lang: dict[str, Counts] = {}
     by_pool: dict[str, Counts] = {}
+    # saved pages without an address (some pools give none) are read as
+    # `healthcrawl extract PAGE` reads them, without --url: reported apart
+    by_url: dict[str, Counts] = {}
     swapped = 0
     for truth, r in results:
         together.add(*r.together)
@@ -96,11 +103,14 @@ def _summary(results: list[tuple[dict, PageResult]]) -> dict:
         related.add(*r.related)
         by_lang.setdefault(truth.get("language") or "?", Counts()).add(*r.together)
         by_pool.setdefault(truth.get("pool") or "navigation-pool", Counts()).add(*r.together)
+        by_url.setdefault("page URL given" if truth.get("url") else "no page URL",
+                          Counts()).add(*r.together)
         swapped += r.kind_swapped
     return {"together": together.as_dict(), "teaser": teaser.as_dict(),
             "related": related.as_dict(), "found_as_other_kind": swapped,
             "by_language": {k: v.as_dict() for k, v in sorted(by_lang.items())},
-            "by_pool": {k: v.as_dict() for k, v in sorted(by_pool.items())}}
+            "by_pool": {k: v.as_dict() for k, v in sorted(by_pool.items())},
+            "by_page_url": {k: v.as_dict() for k, v in sorted(by_url.items())}}
 
 
 def _fmt(v) -> str:
@@ -119,6 +129,9 @@ def _table(report: dict) -> str:
     pools = sorted({pool for s in splits for pool in report["splits"][s]["by_pool"]})
     rows += [(f"  pool {pool}", lambda s, pool=pool: report["splits"][s]["by_pool"].get(
         pool, {"precision": None, "recall": None, "tp": 0, "fn": 0})) for pool in pools]
+    rows += [(f"  {given}", lambda s, given=given: report["splits"][s]["by_page_url"].get(
+        given, {"precision": None, "recall": None, "tp": 0, "fn": 0}))
+        for given in ("page URL given", "no page URL")]
     langs = sorted({lang for s in splits for lang in report["splits"][s]["by_language"]})
     rows += [(f"  lang {lang}", lambda s, lang=lang: report["splits"][s]["by_language"].get(
         lang, {"precision": None, "recall": None, "tp": 0, "fn": 0})) for lang in langs]
