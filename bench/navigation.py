@@ -44,7 +44,8 @@ DEFAULT_TRUTH = REPO / "bench" / "data" / "navigation"
 _DATA_CANDIDATES = (REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data")
 # Each pool's folder of saved pages, under the data folder.
 POOL_FOLDERS = {"navigation-pool": "navigation-pool/pages", "zh-dev": "zh-dev/pages",
-                "body-dev": "body-dev/pages", "article-extraction-dev": "article-extraction-dev/html"}
+                "body-dev": "body-dev/pages",
+                "article-extraction-dev": "article-extraction-dev/html"}
 # Pools whose truth ids carry the pool as a prefix ("zh-dev:<id>"): their page ids can repeat
 # a navigation-pool id (body-dev shares pages with the navigation pool).
 PREFIXED_POOLS = frozenset({"zh-dev", "body-dev", "article-extraction-dev"})

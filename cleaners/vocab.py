@@ -99,6 +99,7 @@ TEASER_HEADING = re.compile(
 READ_MORE = re.compile(
     r"^\W*(?:read\s+(?:more|on|the\s+(?:article|rest)|full\s+(?:article|story))|continue\s+reading"
     r"|more|see\s+(?:more|all)|view\s+(?:more|all)|show\s+more|load\s+more|weiterlesen|mehr"
+    r"|(?:mehr|weitere)(?:\s+\w+)?\s+laden|charger\s+plus"
     r"|mehr\s+lesen|alle\s+\w+|lire\s+la\s+suite|lire\s+plus|voir\s+(?:plus|tout)|en\s+savoir"
     r"\s+plus|leer\s+más|ver\s+(?:más|todo)|seguir\s+leyendo|cargar\s+m[aá]s(?:\s+noticias)?"
     r"|voir\s+tou(?:te)?s\s+les\s+\w+|читать\s+(?:далее|дальше|полностью)"

@@ -25,6 +25,8 @@ RELATED_WORDS = (
     r"further\s+reading", r"keep\s+reading", r"what\s+to\s+read\s+next",
     r"more\s+(?:on|from|about|in|like\s+this|to\s+explore|stories|articles)\b.{0,40}",
     r"also\s+in\b.{0,40}",  # "Also in Food & Drink": the section's other stories
+    # "More News from Sci-Tech", "Next Up In Science & Health": the section's other stories
+    r"more\s+(?!(?:press\s+)?releases)(?:\w+\s+){1,2}from\b.{0,40}", r"next\s+up\s+in\b.{0,40}",
     r"similar\s+(?:articles|posts|stories)", r"suggested\s+(?:articles|posts|stories|reading)",
     # "Similar recipes", "Similar dishes for you to try out": the site's pieces of the kind
     r"similar\s+(?!(?:products|searches|topics|tags|items)\b)[^\W\d_]{3,}s",

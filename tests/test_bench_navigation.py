@@ -20,8 +20,8 @@ def test_page_path_per_pool():
     assert page_path(data, {"id": "body-dev:traf-a-1", "pool": "body-dev"}) == \
         data / "body-dev" / "pages" / "traf-a-1.html.gz"
     # the article-extraction benchmark keeps its pages under html/
-    assert page_path(data, {"id": "article-extraction-dev:04a6", "pool": "article-extraction-dev"}) \
-        == data / "article-extraction-dev" / "html" / "04a6.html.gz"
+    aed = {"id": "article-extraction-dev:04a6", "pool": "article-extraction-dev"}
+    assert page_path(data, aed) == data / "article-extraction-dev" / "html" / "04a6.html.gz"
 
 
 def _truth(folder: Path, name: str, doc: dict) -> None:

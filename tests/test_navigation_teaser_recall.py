@@ -260,3 +260,31 @@ def test_a_box_opening_with_its_own_linked_label_ends_the_block():
 def test_topic_pages_under_all_about_are_no_articles():
     from cleaners.vocab import NON_ARTICLE_URL
     assert NON_ARTICLE_URL.search("/all-about/uk-riots")
+
+
+def test_a_section_heading_that_links_to_its_section_opens_a_block():
+    # "<h3><a href='/sci-tech'>More News from Sci-Tech</a></h3>": the heading's whole text is
+    # one link to the section's listing, and the cards below it are the section's stories
+    assert RELATED_HEADING.match("More News from Sci-Tech")
+    cards = "".join(f"<div class='col'><div class='teaser'><a href='{_url(i)}'><img src='x.jpg'>"
+                    f"</a><h2><a href='{_url(i)}'>{HEADLINES[i]}</a></h2></div></div>"
+                    for i in range(3))
+    body = _article(after=f"<div class='splitter'><h3><a href='https://news.example.org/health'>"
+                          f"More News from Sci-Tech</a></h3><div class='row'>{cards}</div></div>")
+    assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(3)], [])
+
+
+def test_a_heading_link_beside_other_words_is_no_heading():
+    # a linked label inside a longer line is a link of the line, not the line's heading
+    cards = "".join(f"<li><a href='{_url(i)}'>{HEADLINES[i]}</a></li>" for i in range(3))
+    body = _article(after=f"<div class='x'><h3>Read <a href='https://news.example.org/health'>"
+                          f"More News from Sci-Tech</a> and the archive</h3><ul>{cards}</ul></div>")
+    assert _items(_find(body)) == ([], [])
+
+
+@pytest.mark.parametrize("label", ["Weitere Inhalte laden", "Mehr laden", "Charger plus"])
+def test_a_load_more_button_is_no_card(label):
+    cards = "".join(f"<li><a href='{_url(i)}'>{HEADLINES[i]}</a></li>" for i in range(3))
+    more = f"<li><a href='{BASE}box-more.html'>{label}</a></li>"
+    body = _article(after=f"<div class='box'><h2>Mehr zum Thema</h2><ul>{cards}{more}</ul></div>")
+    assert _items(_find(body)) == ([("related", HEADLINES[i], _url(i)) for i in range(3)], [])

@@ -116,3 +116,11 @@ def test_a_read_more_link_is_no_card_title(heading, read_more):
     assert [(x.title, x.url) for x in links] == [
         (f"Story number {i} about the heart at night",
          f"https://news.example.org/2024/01/story-{i}.html") for i in range(3)]
+
+
+@pytest.mark.parametrize("heading", ["More News from Sci-Tech", "Next Up In Science & Health",
+                                     "More stories from Health"])
+def test_a_sections_more_from_and_next_up_headings_are_related(heading):
+    from cleaners.vocab import RELATED_HEADING
+
+    assert RELATED_HEADING.match(heading)

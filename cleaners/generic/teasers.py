@@ -122,6 +122,9 @@ def _author_names(root) -> set[str]:
     return names
 
 
+_LINKED_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
 def _in_link(el) -> bool:
     """Is the label a link's text? A dummy link that leads nowhere ("<h3><a href='#'>Suggested
     articles</a></h3>", a script handler) leaves it a heading, unless a sibling link beside it
@@ -131,9 +134,12 @@ def _in_link(el) -> bool:
     if a is None:
         return False
     href = (a.get("href") or "").strip()
-    if href != "#" and not href.lower().startswith("javascript:"):
-        return True
     line = a.getparent()
+    if href != "#" and not href.lower().startswith("javascript:"):
+        # a section heading that links to its section ("<h3><a href='/sci-tech'>More News
+        # from Sci-Tech</a></h3>") is still the heading of the list below it
+        return not (line is not None and line.tag in _LINKED_HEADINGS and
+                    squash(raw_text(line)) == squash(raw_text(a)))
     return line is not None and sum(1 for _ in line.iter("a")) > 1
 
 
