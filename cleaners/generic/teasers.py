@@ -129,15 +129,14 @@ def _in_link(el) -> bool:
     """Is the label a link's text? A dummy link that leads nowhere ("<h3><a href='#'>Suggested
     articles</a></h3>", a script handler) leaves it a heading, unless a sibling link beside it
     makes the line a tab bar ("Related articles | More from author"); a link to a fragment
-    ("#similar") is a tab too."""
+    ("#similar") is a tab too. A real link that is a heading's whole text leaves it a heading."""
     a = ancestor_anchor(el)
     if a is None:
         return False
     href = (a.get("href") or "").strip()
     line = a.getparent()
     if href != "#" and not href.lower().startswith("javascript:"):
-        # a section heading that links to its section ("<h3><a href='/sci-tech'>More News
-        # from Sci-Tech</a></h3>") is still the heading of the list below it
+        # "<h3><a href='/sci-tech'>More News from Sci-Tech</a></h3>": the section's listing
         return not (line is not None and line.tag in _LINKED_HEADINGS and
                     squash(raw_text(line)) == squash(raw_text(a)))
     return line is not None and sum(1 for _ in line.iter("a")) > 1
