@@ -13,6 +13,8 @@ front page, latest or picks), the same under every article, not about this one.
   id, a date or a slug of words; a page named by one plain word ("/tabelle/",
   "/user/Marianne1.html", "/categoria/noticias/", "/tag/新闻") is a table, a profile or a
   listing (teasers._from_rail, _from_embed).
+- Media: a box classed "related" whose cards all lead into the site's video or podcast folder
+  is the site's media feed (teasers._from_class).
 bench/README.md, "Rails and embeds: the site's own lists", has each rule's numbers.
 """
 from __future__ import annotations
@@ -70,3 +72,13 @@ def off_section(hrefs: list[str], url: str) -> bool:
     inside = sum(1 for h in hrefs if _folder(absolute(h, url)) == here)
     return 2 * inside < len(hrefs)
 
+
+# The first folder of a video feed's addresses ("/video/alan-wake-2-trailer/").
+_VIDEO_FOLDER = re.compile(r"^/(?:videos?|tv|podcasts?)/", re.IGNORECASE)
+
+
+def video_feed(cards: list) -> bool:
+    """Do three or more cards all lead into the site's video (or podcast) folder? A box so
+    classed "related" is the site's media feed, the same under every article."""
+    return len(cards) >= 3 and all(
+        _VIDEO_FOLDER.match(urlsplit(c.href or "").path) for c in cards)

@@ -48,7 +48,7 @@ from .nav_label_lists import find_label_lists
 from .nav_rails import find_rails, named_by_items_only, teaser_cards
 from .nav_region import region_after
 from .nav_scan import Hits, class_kind, heading_label, read_more, related_heading
-from .nav_sitewide import too_many_embeds, word_page
+from .nav_sitewide import too_many_embeds, video_feed, word_page
 from .nav_text_boxes import find_text_boxes
 from .nav_text_pairs import text_pairs
 
@@ -210,20 +210,10 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     cards = find_cards([el], nav_anchors)
     if len(cards) < 2 or loose_text(el, cards, links=False) > BLOCK_SLACK:
         return None
-    if _video_feed(cards):
+    if video_feed(cards):
         return Block(elements=[el])  # the site's video feed: no items, no part of the text
     return make_block(cards, [el], url, _max_cards(_first_text(el)))
 
-
-# The first folder of a video feed's addresses ("/video/alan-wake-2-trailer/").
-_VIDEO_FOLDER = re.compile(r"^/(?:videos?|tv|podcasts?)/", re.IGNORECASE)
-
-
-def _video_feed(cards: list) -> bool:
-    """Do three or more cards all lead into the site's video (or podcast) folder? A box so
-    classed "related" is the site's media feed, the same under every article."""
-    return len(cards) >= 3 and all(
-        _VIDEO_FOLDER.match(urlsplit(c.href or "").path) for c in cards)
 
 
 def _from_rail(el, url, nav_anchors) -> Block | None:
