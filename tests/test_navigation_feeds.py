@@ -44,6 +44,20 @@ def test_recommended_for_you_feed_of_dozens_is_related():
     assert links[0].title == "第1条新闻标题：城市建设时间表出炉"
 
 
+def test_for_you_heading_just_before_a_related_named_box_of_dozens():
+    # the heading sits before the box that a "related" class names, not inside it
+    cards = "".join(
+        f'<div class="col-4 related-thumb-block"><p class="related-thumb-text">'
+        f'<a href="{SITE}/gesundheit/{500 + i}/beitrag-{i}">Beitrag Nummer {i}: was die '
+        f"Forschung dazu sagt</a></p></div>" for i in range(1, 23))
+    after = (f'<div class="nm-custom-header"><h2>Für dich empfohlen</h2></div>'
+             f'<div class="row">{cards}</div>')
+    links, _teasers, _elements = _find(_article(after))
+    assert len(links) == 22 and {x.rel for x in links} == {"related"}
+    links, _teasers, _elements = _find(_article(after.replace("Für dich empfohlen", "Neueste")))
+    assert links == []
+
+
 def test_feed_of_dozens_under_another_related_name_stays_the_sites_latest():
     links, _teasers, _elements = _find(_article(_feed("推荐阅读", 30)))
     assert links == []

@@ -212,9 +212,8 @@ def _from_class(el, url, nav_anchors) -> Block | None:
         return None
     if video_feed(cards):
         return Block(elements=[el])  # the site's video feed: no items, no part of the text
-    return make_block(cards, [el], url, _max_cards(_first_text(el)))
-
-
+    return make_block(cards, [el], url, max(_max_cards(_first_text(el)),
+                                            _max_cards(_first_text(el.getprevious()))))
 
 def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = [c for c in find_cards([el], nav_anchors) if not word_page(c.href or "")]
@@ -390,5 +389,8 @@ def _max_cards(label: str) -> int:
 
 
 def _first_text(el) -> str:
-    """The first words of a box: its heading when it opens with one ("为您推荐")."""
+    """The first words of a box: its heading when it opens with one ("为您推荐"); of the
+    element before a box, the heading just above it. "" for no element (or a comment)."""
+    if el is None or not isinstance(el.tag, str):
+        return ""
     return squash(next((t for t in el.itertext() if t.strip()), ""))[:40]
