@@ -38,7 +38,7 @@ RELATED_WORDS = (
     r"siehe\s+auch", r"mehr\s+lesen", r"weiterlesen",
     r"zum\s+weiterlesen", r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+artikel",
     r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
-    r"ähnliche(?:\s+(?:nachrichten|meldungen|texte))?",
+    r"ähnliche(?:\s+(?:nachrichten|news|meldungen|texte))?",
     r"(?:unsere\s+)?empfehlungen(?:\s+der\s+redaktion)?",
     r"für\s+(?:dich|sie)\s+empfohlen", r"empfohlen\s+für\s+(?:dich|sie)",
     # fr

@@ -127,7 +127,7 @@ RELATED_HEADINGS = [
     "関連する記事", "合わせて読みたい", "この記事を読んだ人はこんな記事も読んでいます",
     "İlginizi Çekebilir", "Bunlar da ilginizi çekebilir", "Benzer İçerikler",
     "같이 보면 좋은 기사", "Новости по теме", "Вас может заинтересовать", "Auch lesenswert",
-    "Weitere Nachrichten zum Thema",
+    "Weitere Nachrichten zum Thema", "Ähnliche News",
 ]
 NOT_HEADINGS = [
     "Related topics", "Related tags", "Related searches", "Most read", "Popular Posts",
