@@ -99,16 +99,19 @@ RELATED_WORDS = (
     r"lasi\s+arī", r"saistītie\s+raksti", r"tengdar\s+fréttir", r"habari\s+zinazohusiana",
     r"fleira\s+áhugavert", r"lestu\s+(?:líka|einnig)", r"mohlo\s+by\s+tě\s+zajímat",
     # ar, hi, th, ja, ko, zh-hant
-    r"اقرأ\s+(?:أيضا|أيضاً|أيضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
+    # "اقرأ أيضا" is also written without its hamzas ("اقرا ايضا") or with one below ("إقرأ")
+    r"[اأإ]قر[أا]\s+(?:[أا]يضا|[أا]يضاً|[أا]يضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
     r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
     r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
     # th, my, km, lv: related / recommended / read also, in scripts and wordings of their
     # own ("เรื่องที่เกี่ยวข้อง", "ဆက်စပ်သတင်းများ", "អត្ថបទពាក់ព័ន្ធ", "Saistītās ziņas")
     r"(?:อ่าน)?(?:ข่าว|บทความ|เรื่อง)(?:อื่น\s?ๆ\s?)?ที่(?:เกี่ยวข้อง|น่าสนใจ)",
+    r"(?:ข่าว|บทความ|เรื่อง)เกี่ยวข้อง",
     r"(?:ข่าว|บทความ|เรื่อง)แนะนำ", r"อ่านเพิ่มเติม", r"คุณอาจ(?:จะ)?(?:สนใจ|ชอบ)",
     r"ဆက်စပ်(?:သတင်း|ဆောင်းပါး|အကြောင်းအရာ)(?:များ)?",
     r"(?:អត្ថបទ|ព័ត៌មាន)(?:ដែល)?ពាក់ព័ន្ធ", r"saistītās\s+ziņas", r"lasiet\s+arī",
-    r"vairāk\s+par\s+(?:šo\s+)?tēmu",
+    r"vairāk\s+par\s+(?:šo\s+)?tēmu", r"iesakām(?:\s+izlasīt)?",
+    r"(?:tev|jums)\s+varētu\s+(?:interesēt|patikt)",
     r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
     r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導|连接|連接)", r"更多相[关關]",
     # ja, tr, ko, ru, de: more wordings of the same blocks

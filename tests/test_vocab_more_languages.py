@@ -48,6 +48,10 @@ def test_most_read_and_latest_are_site_lists(heading):
     "Die Redaktion empfiehlt", "Verwandte Inhalte", "Dies passt zum Thema:", "Auch lesen:",
     "Das könnte dir auch gefallen", "Dir könnte auch gefallen:", "Schon gelesen?",
     "Also in Food & Drink",
+    # ar written without its hamzas or with one below; th without "ที่"; lv "we recommend",
+    # "you might like / be interested"
+    "اقرا ايضا", "إقرأ أيضاً", "اقرأ ايضا", "ข่าวเกี่ยวข้อง", "Iesakām", "Tev varētu interesēt",
+    "Jums varētu patikt",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
