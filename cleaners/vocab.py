@@ -273,7 +273,7 @@ LABEL_STEMS = (
     "dies ", "das passt", "nieuwer", "ouder", "könnte", "dir ", "ihnen", "euch", "schon",
     "اقرأ", "مقالات", "أخبار", "مواضيع", "ये ", "यह ",
     "संबंधित", "ข่าว", "บทความ", "เรื่อง", "อ่าน", "คุณอาจ", "ဆက်စပ်", "អត្ថបទ", "ព័ត៌មាន",
-    "vairāk", "iesakām", "tev varētu", "jums varētu", "اقرا", "إقرأ", "إقرا",
+    "vairāk", "iesakām", "tev varētu", "jums varētu", "اقرا", "إقرأ", "إقرا", "nākam", "iepriekš",
     "あわせて", "こちら", "함께", "更多",
     "関連", "合わせ", "併せ", "次に", "この記事", "ilginizi", "i\u0307lginizi", "sizin", "önerilen",
     "bunları", "같이", "новости", "вас", "ebenfalls", "dazu",

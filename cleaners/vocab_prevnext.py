@@ -34,6 +34,7 @@ PREV_PHRASES = (
     r"postagem\s+mais\s+antiga", r"oudere\s+post",
     r"(?:article|billet|sujet|post|page)\s+précédente?",
     r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+anterior",
+    r"anterior\s+(?:art[ií]culo|entrada|publicaci[oó]n|nota|noticia)",
     r"предыдущ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
     r"articolo\s+precedente", r"önceki\s+(?:haber|yazı|makale|içerik)",
     # pl, cs, nl, sv, uk, id, vi; ar, fa, he (the noun first: "the article the previous")
@@ -43,6 +44,7 @@ PREV_PHRASES = (
     r"(?:artikel|postingan|berita|tulisan)\s+sebelumnya", r"bài\s+(?:viết\s+)?trước",
     r"(?:المقال|الخبر|الموضوع)\s+السابق", r"(?:مطلب|خبر|مقاله)\s+قبلی",
     r"(?:הכתבה|הפוסט)\s+הקוד(?:מת|ם)",
+    r"iepriekšēj(?:ais|ā)\s+(?:raksts|ziņa|ieraksts)",  # lv
 )
 NEXT_PHRASES = (
     r"next\s+(?:article|post|story|entry|page|item|read)",
@@ -53,6 +55,7 @@ NEXT_PHRASES = (
     r"postagem\s+mais\s+recente", r"nieuwere\s+post",
     r"(?:article|billet|sujet|post|page)\s+suivante?",
     r"(?:art[ií]culo|artigo|entrada|publicaci[oó]n|post|nota|noticia|p[aá]gina)\s+siguiente",
+    r"siguiente\s+(?:art[ií]culo|entrada|publicaci[oó]n|nota|noticia)",
     r"следующ(?:ая|ий|ее)\s+(?:статья|запись|пост|материал|новость|страница)",
     r"articolo\s+successivo", r"próximo\s+artigo", r"sonraki\s+(?:haber|yazı|makale|içerik)",
     r"następn(?:y|a)\s+(?:artykuł|wpis|post|tekst)", r"další\s+(?:článek|příspěvek)",
@@ -62,6 +65,7 @@ NEXT_PHRASES = (
     r"bài\s+(?:viết\s+)?(?:tiếp\s+theo|kế\s+tiếp)",
     r"(?:المقال|الخبر|الموضوع)\s+التالي", r"(?:مطلب|خبر|مقاله)\s+بعدی",
     r"(?:הכתבה|הפוסט)\s+הבא(?:ה)?",
+    r"nākam(?:ais|ā)\s+(?:raksts|ziņa|ieraksts)",  # lv
 )
 # Bare direction words: labels only before a separator or at the end of the text.
 PREV_WORDS = ("previous", "prev", "older", "vorherige[rns]?", "voriger?", "précédente?",

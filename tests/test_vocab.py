@@ -26,12 +26,14 @@ PREV_LINES = [
     "Vorheriger Artikel", "Voriger Beitrag: Titel", "Article précédent", "Précédent : Titre",
     "Artículo anterior", "Anterior: Título", "Предыдущая статья", "Предыдущая запись: Заголовок",
     "上一篇：秋冬季节如何科学进补", "上一篇", "上一页", "上篇：标题", "Önceki Haber",
+    "Anterior noticia", "Iepriekšējais raksts", "Iepriekšējā ziņa: Virsraksts",
 ]
 NEXT_LINES = [
     ">>:\u00a0 Minimally invasive treatment", "» Title", "→ Title", "Next post: Title", "Next",
     "Next »", "Newer Post", "Nächster Artikel", "Nächste Seite", "Article suivant",
     "Suivant : Titre", "Artículo siguiente", "Siguiente", "Следующая статья",
     "下一篇：喝绿茶的五个好处", "下一篇", "下一页", "Sonraki Haber: Başlık",
+    "Siguiente artículo", "Siguiente noticia: Título", "Nākamais raksts", "Nākamā ziņa",
 ]
 NOT_LABELS = [
     "Previously, doctors advised bed rest.", "Prevalence of diabetes", "Prevention first",
