@@ -52,6 +52,7 @@ RELATED_WORDS = (
     r"pour\s+approfondir",
     # es
     r"(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+(?:interesar|gustar)",
+    r"(?:también\s+)?(?:puede|podría)\s+interesar(?:te|le)",
     r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s?",
     r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
     r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
@@ -64,6 +65,8 @@ RELATED_WORDS = (
     r"смотрите\s+также", r"см\.\s+также",
     # zh (simplified and traditional), ja, ko
     r"推荐阅读", r"推薦閱讀", r"相[关關](?:文章|阅读|閱讀|推荐|推薦|链接|連結|内容|內容)",
+    # "相关阅读推荐" (related reading, recommended), "关联阅读" (linked reading)
+    r"相[关關](?:阅读|閱讀)推[荐薦]", r"[关關][联聯](?:阅读|閱讀)",
     r"相[关關](?:资讯|新闻|新聞)", r"猜你喜[欢歡]", r"延伸[阅閱][读讀]", r"[为為]你推[荐薦]",
     r"编辑推荐", r"推荐文章", r"看了(?:本文|这篇文章)的人还看了",
     r"大家都在看", r"你可能(?:还)?(?:感兴趣|喜欢)", r"関連記事", r"おすすめ(?:記事)?",
@@ -100,14 +103,15 @@ RELATED_WORDS = (
     r"fleira\s+áhugavert", r"lestu\s+(?:líka|einnig)", r"mohlo\s+by\s+tě\s+zajímat",
     # ar, hi, th, ja, ko, zh-hant
     # "اقرأ أيضا" is also written without its hamzas ("اقرا ايضا") or with one below ("إقرأ")
-    r"[اأإ]قر[أا]\s+(?:[أا]يضا|[أا]يضاً|[أا]يضًا)", r"(?:مقالات|أخبار|مواضيع)\s+ذات\s+صلة",
+    r"[اأإ]قر[أا]\s+(?:[أا]يضا|[أا]يضاً|[أا]يضًا)", r"(?:(?:مقالات|أخبار|مواضيع)\s+)?ذات\s+صلة",
     r"ये\s+भी\s+पढ़ें", r"यह\s+भी\s+पढ़ें", r"संबंधित\s+(?:खबरें|ख़बरें|लेख)",
     r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง", r"関連(?:ニュース|情報|リンク)", r"あわせて読みたい",
     # th, my, km, lv: related / recommended / read also, in scripts and wordings of their
     # own ("เรื่องที่เกี่ยวข้อง", "ဆက်စပ်သတင်းများ", "អត្ថបទពាក់ព័ន្ធ", "Saistītās ziņas")
     r"(?:อ่าน)?(?:ข่าว|บทความ|เรื่อง)(?:อื่น\s?ๆ\s?)?ที่(?:เกี่ยวข้อง|น่าสนใจ)",
     r"(?:ข่าว|บทความ|เรื่อง)เกี่ยวข้อง",
-    r"(?:ข่าว|บทความ|เรื่อง)แนะนำ", r"อ่านเพิ่มเติม", r"คุณอาจ(?:จะ)?(?:สนใจ|ชอบ)",
+    r"(?:ข่าว|บทความ|เรื่อง)แนะนำ", r"อ่าน(?:ข่าว|บทความ)?เพิ่มเติม",
+    r"คุณอาจ(?:จะ)?(?:สนใจ|ชอบ)",
     r"ဆက်စပ်(?:သတင်း|ဆောင်းပါး|အကြောင်းအရာ)(?:များ)?",
     r"(?:អត្ថបទ|ព័ត៌មាន)(?:ដែល)?ពាក់ព័ន្ធ", r"saistītās\s+ziņas", r"lasiet\s+arī",
     r"vairāk\s+par\s+(?:šo\s+)?tēmu", r"iesakām(?:\s+izlasīt)?",
@@ -115,7 +119,8 @@ RELATED_WORDS = (
     r"こちらもおすすめ", r"こちらも読まれています", r"함께\s?(?:보면|읽으면)\s?좋은\s?(?:기사|글)",
     r"관련\s?(?:뉴스|글)", r"相[关關](?:报道|報導|连接|連接)", r"更多相[关關]",
     # ja, tr, ko, ru, de: more wordings of the same blocks
-    r"関連する記事", r"(?:合わせて|併せて)読みたい", r"次に読みたい(?:記事)?",
+    r"関連する(?:記事|ニュース)", r"(?:あわせて|合わせて|併せて)読みたい記事",
+    r"(?:合わせて|併せて)読みたい", r"次に読みたい(?:記事)?", r"こんな記事も読まれています",
     r"この記事を(?:読んだ|見た)(?:人|方)(?:は|に|への)?(?:こんな記事も読んでいます|おすすめ)",
     r"こちらもどうぞ", r"(?:benzer|ilgili)\s+(?:içerikler|yazılar|makaleler|videolar)",
     r"(?:bunlar(?:\s+da)?\s+)?ilginizi\s+çekebilir",

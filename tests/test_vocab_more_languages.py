@@ -52,6 +52,12 @@ def test_most_read_and_latest_are_site_lists(heading):
     # "you might like / be interested"
     "اقرا ايضا", "إقرأ أيضاً", "اقرأ ايضا", "ข่าวเกี่ยวข้อง", "Iesakām", "Tev varētu interesēt",
     "Jums varētu patikt",
+    # zh "related reading, recommended", "linked reading"; ja "related news", "articles to
+    # read with this one", "these articles are read too"; es "may interest you"; th "read
+    # more news"; ar "related" alone
+    "相关阅读推荐", "关联阅读", "關聯閱讀", "関連するニュース", "あわせて読みたい記事",
+    "こんな記事も読まれています", "Puede interesarte", "También podría interesarle",
+    "อ่านข่าวเพิ่มเติม", "ذات صلة",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
