@@ -232,7 +232,15 @@ SITE_LIST_WORDS = (
     r"do\s+mesmo\s+autor", r"vom\s+selben\s+autor",
     # th, lv: latest, most read, popular
     r"ข่าวล่าสุด", r"(?:ข่าว|บทความ)?ยอดนิยม", r"อ่านมากที่สุด", r"jaunākās\s+ziņas",
-    r"lasītākie", r"populārākie",
+    r"(?:visvairāk\s+)?lasītāk(?:ie|ās)(?:\s+(?:raksti|ziņas))?",
+    r"visvairāk\s+lasītie(?:\s+raksti)?", r"populārāk(?:ie|ās)(?:\s+(?:raksti|ziņas))?",
+    r"ข่าวเด่น",
+    # zh, ja, es: the day's hot stories, click rankings, featured and popular articles
+    r"今日热点(?:新闻)?", r"(?:点击|阅读|热门|新闻)排行(?:榜)?", r"注目(?:記事|ニュース)",
+    r"人気(?:ランキング|ニュース)", r"lo\s+más\s+popular",
+    # ad widgets' headings (Outbrain, Taboola): paid links, not about the article
+    r"around\s+the\s+web", r"from\s+(?:the\s+web|our\s+partners)",
+    r"(?:sponsored|promoted)\s+(?:stories|content|links)",
     # ar, fa, my, ko, id / ms, vi, uk: most read / viewed / popular, the latest news
     r"الأكثر\s+(?:قراءة|مشاهدة|شعبية|تداول(?:ا|اً|ًا)?|تعليق(?:ا|اً|ًا)?)",
     r"(?:آخر|أحدث)\s+(?:الأخبار|الأنباء|المقالات|المواضيع)", r"الأحدث",

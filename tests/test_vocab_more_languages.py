@@ -25,6 +25,11 @@ from cleaners.vocab import LABEL_SCAN, SITE_LIST_START
     "Meist gelesen", "Am meisten gelesen", "Meist geklickte Pressemitteilungen", "meist-gelesen",
     # a press portal's other releases of the same issuer
     "Weitere Pressemitteilungen von Nordex SE", "More press releases from Example Corp",
+    # lv, th, zh, ja, es: most read, popular, top news, the day's hot stories, rankings
+    "Populārākās", "Visvairāk lasītie", "Lasītākās ziņas", "ข่าวเด่น", "今日热点", "点击排行榜",
+    "注目記事", "人気ランキング", "Lo más popular",
+    # ad widgets
+    "Around the web", "From our partners", "Sponsored stories", "Promoted stories",
 ])
 def test_most_read_and_latest_are_site_lists(heading):
     assert SITE_LIST_START.match(heading), heading
