@@ -98,6 +98,8 @@ def _links_after_text(after: str) -> list:
     ("المقال السابق", "المقال التالي"),  # ar
     ("مطلب قبلی", "مطلب بعدی"),  # fa
     ("הכתבה הקודמת", "הכתבה הבאה"),  # he
+    ("Iepriekšējais raksts", "Nākamais raksts"), ("Iepriekšējā ziņa", "Nākamā ziņa"),  # lv
+    ("Anterior noticia", "Siguiente noticia"),  # es, the direction word first
     # Blogger's pager labels in de, fr, es, it, pt, nl
     ("Älterer Post", "Neuerer Post"), ("Article plus ancien", "Article plus récent"),
     ("Entrada antigua", "Entrada más reciente"), ("Post più vecchio", "Post più recente"),
