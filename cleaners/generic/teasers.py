@@ -215,6 +215,7 @@ def _from_class(el, url, nav_anchors) -> Block | None:
     return make_block(cards, [el], url, max(_max_cards(_first_text(el)),
                                             _max_cards(_first_text(el.getprevious()))))
 
+
 def _from_rail(el, url, nav_anchors) -> Block | None:
     cards = [c for c in find_cards([el], nav_anchors) if not word_page(c.href or "")]
     if len(cards) < 2 or loose_text(el, cards) > BLOCK_SLACK:
