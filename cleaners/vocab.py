@@ -275,6 +275,7 @@ LABEL_STEMS = (
     "संबंधित", "ข่าว", "บทความ", "เรื่อง", "อ่าน", "คุณอาจ", "ဆက်စပ်", "អត្ថបទ", "ព័ត៌មាន",
     "vairāk", "iesakām", "tev varētu", "jums varētu", "اقرا", "إقرأ", "إقرا", "nākam", "iepriekš",
     "あわせて", "こちら", "함께", "更多", "关联", "關聯", "こんな記事", "puede", "ذات",
+    "otras n", "seguí", "en relation", "plus en",
     "関連", "合わせ", "併せ", "次に", "この記事", "ilginizi", "i\u0307lginizi", "sizin", "önerilen",
     "bunları", "같이", "новости", "вас", "ebenfalls", "dazu",
     "为您", "為您", "猜您", "您可能", "あなた", "オススメ", "編集部", "konuyla", "bu ", "haberler",

@@ -48,7 +48,8 @@ RELATED_WORDS = (
     r"vous\s+(?:aimerez|aimeriez|pourriez\s+aimer)(?:\s+(?:aussi|également))?",
     r"(?:ça|ceci|cela|ces\s+articles)\s+(?:peut|peuvent|pourrai(?:t|ent))\s+vous\s+intéresser",
     r"nos\s+recommandations", r"(?:à\s+)?découvrir\s+(?:aussi|également)",
-    r"dans\s+la\s+même\s+rubrique", r"pour\s+aller\s+plus\s+loin",
+    r"dans\s+la\s+même\s+rubrique", r"pour\s+aller\s+plus\s+loin", r"en\s+relation",
+    r"plus\s+en\s+[^\W\d_].{0,40}",
     r"pour\s+approfondir",
     # es
     r"(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+(?:interesar|gustar)",
@@ -57,6 +58,11 @@ RELATED_WORDS = (
     r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
     r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
     r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo", r"seguir\s+leyendo",
+    # "Seguí leyendo" (the voseo of Argentina), "Puedes ver:", the site's other news ("Otras
+    # noticias", "... de <topic>", as "Weitere Nachrichten"), the section's ("Notas de la sección")
+    r"segu[ií]\s+leyendo", r"(?:también\s+)?puedes?\s+ver",
+    r"otras\s+noticias(?:\s+(?:de|sobre)\b.{0,40})?",
+    r"(?:otras\s+)?notas\s+de\s+(?:la\s+)?secci[oó]n",
     # ru
     r"читайте\s+(?:также|ещё|еще|по\s+теме)", r"читать\s+(?:также|ещё|еще)",
     r"(?:похожие|рекомендуемые|связанные)\s+(?:статьи|записи|материалы|новости|публикации)",

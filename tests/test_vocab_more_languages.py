@@ -63,6 +63,10 @@ def test_most_read_and_latest_are_site_lists(heading):
     "相关阅读推荐", "关联阅读", "關聯閱讀", "関連するニュース", "あわせて読みたい記事",
     "こんな記事も読まれています", "Puede interesarte", "También podría interesarle",
     "อ่านข่าวเพิ่มเติม", "ذات صلة",
+    # es: Argentina's "keep reading", "you can see", the site's other news, the section's
+    # notes; fr "related", "more in <section>"
+    "Seguí leyendo", "PUEDES VER:", "Otras noticias", "Otras noticias de Cámara de Diputados",
+    "Notas de la sección", "En relation", "Plus en Montréal",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
