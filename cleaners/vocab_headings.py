@@ -85,7 +85,16 @@ RELATED_WORDS = (
     r"(?:leia|veja|saiba)\s+mais", r"meer\s+over\b.{0,40}", r"gerelateerd",
     r"recomendamos\s+para\s+(?:você|voce|ti)",
     # en, de, fr, es: more wordings of the same blocks
-    r"more\s+(?:\w+\s+){1,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
+    r"more\s+(?:\w+\s+){0,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
+    # "Other people are reading", es "Lee más", "También puede leer:",
+    # de "Ähnliche Rezepte", "Artikel zum Thema", "Weitere Beiträge zu diesem Artikel",
+    # "Das wird dir auch gefallen!", pl "Podobne przepisy"
+    r"other\s+(?:people|readers)\s+are\s+(?:also\s+)?reading",
+    r"le[ea]\s+m[aá]s",
+    r"(?:también\s+)?puede\s+leer", r"ähnliche\s+rezepte", r"artikel\s+zum\s+thema",
+    r"weitere\s+(?:beiträge|artikel)\s+zu(?:m|r)?\b.{0,40}",
+    r"das\s+wird\s+(?:dir|ihnen|euch)\s+(?:auch\s+)?gefallen",
+    r"podobne\s+(?:artykuły|wpisy|przepisy|posty|teksty)",
     r"(?:zum|zu\s+diesem)\s+(?:selben\s+|gleichen\s+)?thema", r"mehr\s+(?:aus|zu|über)\b.{0,40}",
     r"(?:à|a)\s+découvrir(?:\s+(?:aussi|également))?", r"plus\s+d['’]articles?\b.{0,40}",
     r"(?:más|mas)\s+(?:sobre|noticias\s+(?:sobre|de))\b.{0,40}", r"relacionad[oa]s",

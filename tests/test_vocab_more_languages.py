@@ -67,6 +67,10 @@ def test_most_read_and_latest_are_site_lists(heading):
     # notes; fr "related", "more in <section>"
     "Seguí leyendo", "PUEDES VER:", "Otras noticias", "Otras noticias de Cámara de Diputados",
     "Notas de la sección", "En relation", "Plus en Montréal",
+    # en, es, de, pl: more wordings of the same blocks
+    "More news", "Other people are reading", "Lea más:", "Lee más",
+    "También puede leer:", "Ähnliche Rezepte", "Artikel zum Thema",
+    "Weitere Beiträge zu diesem Artikel", "Das wird dir auch gefallen!", "Podobne przepisy",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
