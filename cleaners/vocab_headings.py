@@ -44,7 +44,7 @@ RELATED_WORDS = (
     # fr
     r"(?:à\s+|a\s+)?lire\s+(?:aussi|également|egalement|ensuite)",
     r"sur\s+(?:le\s+même|ce)\s+(?:sujet|thème)", r"voir\s+aussi",
-    r"(?:articles?|contenus?)\s+(?:similaires|liés|associés|recommandés|en\s+lien)",
+    r"(?:articles?|contenus?)\s+(?:similaires|liés|associés|recommandés|en\s+lien|en\s+relation)",
     r"vous\s+(?:aimerez|aimeriez|pourriez\s+aimer)(?:\s+(?:aussi|également))?",
     r"(?:ça|ceci|cela|ces\s+articles)\s+(?:peut|peuvent|pourrai(?:t|ent))\s+vous\s+intéresser",
     r"nos\s+recommandations", r"(?:à\s+)?découvrir\s+(?:aussi|également)",
@@ -57,7 +57,9 @@ RELATED_WORDS = (
     r"(?:art[ií]culos|entradas|publicaciones|noticias|contenidos?|notas)\s+relacionad[oa]s?",
     r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
     r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
-    r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"sigue\s+leyendo", r"seguir\s+leyendo",
+    r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"vea\s+también",
+    r"por\s+si\s+no\s+lo\s+viste", r"leer\s+m[aá]s", r"inf[oó]rmate\s+m[aá]s",
+    r"sigue\s+leyendo", r"seguir\s+leyendo",
     # "Seguí leyendo" (the voseo of Argentina), "Puedes ver:", the site's other news ("Otras
     # noticias", "... de <topic>", as "Weitere Nachrichten"), the section's ("Notas de la sección")
     r"segu[ií]\s+leyendo", r"(?:también\s+)?puedes?\s+ver",
@@ -71,6 +73,8 @@ RELATED_WORDS = (
     r"смотрите\s+также", r"см\.\s+также",
     # zh (simplified and traditional), ja, ko
     r"推荐阅读", r"推薦閱讀", r"相[关關](?:文章|阅读|閱讀|推荐|推薦|链接|連結|内容|內容)",
+    # earlier reports, the same column's other pieces
+    r"此前报道", r"(?:其他)?同一?栏目(?:内容|文章|新闻)",
     # "相关阅读推荐" (related reading, recommended), "关联阅读" (linked reading)
     r"相[关關](?:阅读|閱讀)推[荐薦]", r"[关關][联聯](?:阅读|閱讀)",
     r"相[关關](?:资讯|新闻|新聞)", r"猜你喜[欢歡]", r"延伸[阅閱][读讀]", r"[为為]你推[荐薦]",
@@ -90,6 +94,8 @@ RELATED_WORDS = (
     # de "Ähnliche Rezepte", "Artikel zum Thema", "Weitere Beiträge zu diesem Artikel",
     # "Das wird dir auch gefallen!", pl "Podobne przepisy"
     r"other\s+(?:people|readers)\s+are\s+(?:also\s+)?reading",
+    r"we\s+also\s+love", r"try\s+these\s+next", r"from\s+around\s+the\s+site",
+    r"polecane\s+(?:artykuły|wpisy|przepisy|teksty)", r"inne\s+przepisy",
     r"le[ea]\s+m[aá]s",
     r"(?:también\s+)?puede\s+leer", r"ähnliche\s+rezepte", r"artikel\s+zum\s+thema",
     r"weitere\s+(?:beiträge|artikel)\s+zu(?:m|r)?\b.{0,40}",
@@ -182,9 +188,20 @@ RELATED_WORDS = (
     r"en\s+lien\s+avec\s+cet\s+article", r"(?:nos\s+)?articles\s+similaires",
     r"à\s+lire\s+sur\s+le\s+même\s+sujet",
     r"passend\s+dazu", r"themenverwandte\s+(?:artikel|beiträge)",
-    r"(?:das\s+)?könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren",
+    r"(?:das\s+)?könnte\s+(?:sie|dich)\s+(?:auch\s+)?(?:noch\s+)?interessieren",
+    # "Diese Artikel könnten euch auch interessieren", "Das Thema könnte dich interessieren",
+    # "Dich interessiert vielleicht auch"
+    (r"(?:diese[rs]?|das|dieses)\s+(?:artikel|beiträge|thema|themen)\s+könnte(?:n)?\s+"
+     r"(?:dich|sie|euch)\s+(?:auch\s+|ebenfalls\s+)?(?:noch\s+)?interessieren"),
+    r"(?:dich|sie|euch)\s+interessiert\s+vielleicht\s+auch",
     r"das\s+interessiert\s+(?:sie|dich)\s+(?:vielleicht\s+)?auch",
     r"weitere\s+interessante\s+(?:artikel|beiträge)",
+    r"interessante\s+(?:artikel|beiträge)",
+    r"(?:weitere|ähnliche|verwandte|passende)\s+(?:nachrichten|neuigkeiten|meldungen)",
+    r"(?:beliebte\s+)?(?:artikel|beiträge)\s+zum\s+thema", r"weitere\s+inhalte\s+zum\s+thema",
+    r"lesen\s+sie\s+weitere\s+(?:artikel|beiträge)\b.{0,40}",
+    r"mehr\s+dazu\s+lesen\s+sie\s+hier", r"weiterlesen\s+auf\s+[\w.-]+",
+    r"auch\s+auf\s+[\w.-]+(?:\s+online)?",
     r"read\s+more\s+about\b.{0,40}",
     # de: the editors' picks for this article, related content, "this fits the topic"
     r"(?:die\s+)?redaktion\s+empfiehlt", r"verwandte\s+inhalte",

@@ -71,6 +71,14 @@ def test_most_read_and_latest_are_site_lists(heading):
     "More news", "Other people are reading", "Lea más:", "Lee más",
     "También puede leer:", "Ähnliche Rezepte", "Artikel zum Thema",
     "Weitere Beiträge zu diesem Artikel", "Das wird dir auch gefallen!", "Podobne przepisy",
+    "Verwandte Nachrichten", "Ähnliche Neuigkeiten:", "Dich interessiert vielleicht auch",
+    "Diese Artikel könnten euch auch interessieren:", "Das könnte dich auch noch interessieren",
+    "Das Thema könnte dich auch interessieren:", "Interessante Artikel",
+    "Beliebte Beiträge zum Thema:", "Lesen Sie weitere Artikel zu diesem Thema:",
+    "Weitere Inhalte zum Thema", "Mehr dazu lesen Sie hier:", "Weiterlesen auf utopia.de:",
+    "Auch auf heise online:", "Articles en relation", "Vea también:", "Por si no lo viste",
+    "Leer más", "Infórmate más", "We also love", "Try these next", "From around the site",
+    "Polecane przepisy", "Inne przepisy", "其他同一栏目内容", "此前报道：",
 ])
 def test_related_headings_of_the_same_languages_stay_related(heading):
     assert related_heading(heading), heading
