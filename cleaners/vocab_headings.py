@@ -191,8 +191,8 @@ RELATED_WORDS = (
     r"(?:das\s+)?könnte\s+(?:sie|dich)\s+(?:auch\s+)?(?:noch\s+)?interessieren",
     # "Diese Artikel könnten euch auch interessieren", "Das Thema könnte dich interessieren",
     # "Dich interessiert vielleicht auch"
-    (r"(?:diese[rs]?|das|dieses)\s+(?:artikel|beiträge|thema|themen)\s+könnte(?:n)?\s+"
-     r"(?:dich|sie|euch)\s+(?:auch\s+|ebenfalls\s+)?(?:noch\s+)?interessieren"),
+    r"diese\s+(?:artikel|beiträge)\s+könnten\s+(?:dich|sie|euch)\s+(?:auch\s+|ebenfalls\s+)?interessieren",
+    r"(?:das|dieses)\s+thema\s+könnte\s+(?:dich|sie|euch)\s+(?:auch\s+)?(?:noch\s+)?interessieren",
     r"(?:dich|sie|euch)\s+interessiert\s+vielleicht\s+auch",
     r"das\s+interessiert\s+(?:sie|dich)\s+(?:vielleicht\s+)?auch",
     r"weitere\s+interessante\s+(?:artikel|beiträge)",
