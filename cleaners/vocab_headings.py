@@ -38,7 +38,7 @@ RELATED_WORDS = (
     r"siehe\s+auch", r"mehr\s+lesen", r"weiterlesen",
     r"zum\s+weiterlesen", r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+artikel",
     r"(?:weitere|ähnliche|verwandte|passende|empfohlene)\s+beiträge",
-    r"ähnliche(?:\s+(?:nachrichten|news|meldungen|texte))?",
+    r"ähnliche(?:\s+(?:nachrichten|news|meldungen|neuigkeiten|texte|rezepte))?",
     r"(?:unsere\s+)?empfehlungen(?:\s+der\s+redaktion)?",
     r"für\s+(?:dich|sie)\s+empfohlen", r"empfohlen\s+für\s+(?:dich|sie)",
     # fr
@@ -58,7 +58,7 @@ RELATED_WORDS = (
     r"(?:art[ií]culos|entradas|publicaciones|noticias|notas)\s+(?:recomendad[oa]s|similares)",
     r"le[ea]\s+también", r"te\s+recomendamos", r"recomendad[oa]s(?:\s+para\s+ti)?",
     r"quiz[aá]s?\s+te\s+interese", r"ver\s+también", r"vea\s+también",
-    r"por\s+si\s+no\s+lo\s+viste", r"leer\s+m[aá]s", r"inf[oó]rmate\s+m[aá]s",
+    r"por\s+si\s+no\s+lo\s+viste", r"le(?:[ea]|er)\s+m[aá]s", r"inf[oó]rmate\s+m[aá]s",
     r"sigue\s+leyendo", r"seguir\s+leyendo",
     # "Seguí leyendo" (the voseo of Argentina), "Puedes ver:", the site's other news ("Otras
     # noticias", "... de <topic>", as "Weitere Nachrichten"), the section's ("Notas de la sección")
@@ -90,14 +90,13 @@ RELATED_WORDS = (
     r"recomendamos\s+para\s+(?:você|voce|ti)",
     # en, de, fr, es: more wordings of the same blocks
     r"more\s+(?:\w+\s+){0,3}(?:stories|news|articles|posts)", r"(?:related|similar)\s+reads?",
-    # "Other people are reading", es "Lee más", "También puede leer:",
-    # de "Ähnliche Rezepte", "Artikel zum Thema", "Weitere Beiträge zu diesem Artikel",
+    # "Other people are reading", es "También puede leer:",
+    # de "Weitere Beiträge zu diesem Artikel",
     # "Das wird dir auch gefallen!", pl "Podobne przepisy"
     r"other\s+(?:people|readers)\s+are\s+(?:also\s+)?reading",
     r"we\s+also\s+love", r"try\s+these\s+next", r"from\s+around\s+the\s+site",
     r"polecane\s+(?:artykuły|wpisy|przepisy|teksty)", r"inne\s+przepisy",
-    r"le[ea]\s+m[aá]s",
-    r"(?:también\s+)?puede\s+leer", r"ähnliche\s+rezepte", r"artikel\s+zum\s+thema",
+    r"(?:también\s+)?puede\s+leer",
     r"weitere\s+(?:beiträge|artikel)\s+zu(?:m|r)?\b.{0,40}",
     r"das\s+wird\s+(?:dir|ihnen|euch)\s+(?:auch\s+)?gefallen",
     r"podobne\s+(?:artykuły|wpisy|przepisy|posty|teksty)",
@@ -197,7 +196,7 @@ RELATED_WORDS = (
     r"das\s+interessiert\s+(?:sie|dich)\s+(?:vielleicht\s+)?auch",
     r"weitere\s+interessante\s+(?:artikel|beiträge)",
     r"interessante\s+(?:artikel|beiträge)",
-    r"(?:weitere|ähnliche|verwandte|passende)\s+(?:nachrichten|neuigkeiten|meldungen)",
+    r"(?:weitere|verwandte|passende)\s+(?:nachrichten|neuigkeiten|meldungen)",
     r"(?:beliebte\s+)?(?:artikel|beiträge)\s+zum\s+thema", r"weitere\s+inhalte\s+zum\s+thema",
     r"lesen\s+sie\s+weitere\s+(?:artikel|beiträge)\b.{0,40}",
     r"mehr\s+dazu\s+lesen\s+sie\s+hier", r"weiterlesen\s+auf\s+[\w.-]+",
