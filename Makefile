@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# pytest-xdist workers for make test: the suite is mostly waiting on crawls, servers and child
+# processes, so two workers on two cores take ~60% of the serial time (bench/README.md, "Test
+# suite time"). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: demo test test-fast bench bench-extract bench-encoding bench-page-kind bench-store bench-scaleout lint clean chromium wget postgresql redis
 
@@ -20,7 +24,7 @@ demo: $(STAMP)
 # page, as real sites do. wget: the archive tests read a WARC file that wget writes.
 test: $(STAMP) chromium nginx wget postgresql redis
 	$(BIN)/ruff check common crawler cleaners pipelines tests bench
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 # The unit and fixture tests alone (no crawl, server, child process or browser; tests marked
 # slow are left out); tests/fast_guard.py fails a test of this set that starts any of those.
