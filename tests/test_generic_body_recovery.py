@@ -396,3 +396,37 @@ def test_short_lines_above_a_headline_inside_the_text_are_the_texts_own():
     assert "Can the lease end early?" in body and "Advantage 3 Drawback 3" in body
     assert "Researchers followed 5 hundred" in body
     assert "Menu" not in body
+
+
+def _steps(hidden_style: str, second_class: str = "gallery-step") -> str:
+    # a listicle shown one step at a time: the first step shown, the others hidden by script
+    steps = "".join(
+        f"<div id='step-{n}' class='{'gallery-step' if n == 1 else second_class + ' hidden'}'"
+        f"{'' if n == 1 else hidden_style}><h2>Step {n}</h2>{_para(n)}</div>"
+        for n in range(1, 5))
+    return (f"<html><body><article><h1>Walking gear</h1>{_para(0)}"
+            f"<div class='gallery'>{steps}</div></article></body></html>")
+
+
+def test_hidden_steps_of_a_slideshow_beside_a_shown_step_are_the_text():
+    # a reader clicks through every step: each is article text, not hidden chrome
+    for style in (" style='display: none;'", " hidden"):
+        body = extract_article(_steps(style), "https://example.org/gear/1/").body
+        for n in range(5):
+            assert f"Researchers followed {n} hundred adults" in body, (style, n)
+
+
+def test_a_hidden_box_with_no_shown_sibling_of_its_kind_is_still_dropped():
+    # the hidden boxes carry another class than the shown step: nothing says they are steps
+    body = extract_article(_steps(" style='display:none'", "offer-box"),
+                           "https://example.org/gear/1/").body
+    assert "Researchers followed 1 hundred adults" in body
+    for n in (2, 3, 4):
+        assert f"Researchers followed {n} hundred adults" not in body
+    # aria-hidden is for screen readers: a copy of something shown, never read
+    hidden_step = "class='gallery-step hidden' style='display:none'"
+    page = _steps(" style='display:none'").replace(hidden_step,
+                                                   "class='gallery-step' aria-hidden='true'")
+    assert page.count("aria-hidden") == 3
+    body = extract_article(page, "https://example.org/gear/1/").body
+    assert "Researchers followed 2 hundred adults" not in body

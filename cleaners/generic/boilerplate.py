@@ -75,6 +75,13 @@ _SETTING_PARTS = frozenset("align aligned alignment justify justified justificat
 # names no role there; the parts after it still do ("elementor-widget-nav-menu").
 _BUILDER_BOX = ["elementor", "widget"]
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Class tokens that only say whether a step of a slideshow or tabs is shown, and how many
+# siblings are read to find a shown step (the first is, mostly: bounds a page of thousands).
+_STATE_TOKENS = frozenset(
+    "hidden hide active show shown visible open current selected in is-active is-hidden "
+    "is-open is-visible d-none d-block collapse collapsed".split()
+)
+_MAX_STEPS = 100
 
 # A heading's id holding this many words of its own text is an anchor (a slug of the text)
 _ANCHOR_WORDS = 2
@@ -92,9 +99,34 @@ def attr_text(el) -> str:
 
 
 def is_hidden(el, keys) -> bool:
-    if "hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true":
+    if "aria-hidden" in keys and el.get("aria-hidden") == "true":
         return True
-    return "style" in keys and bool(_HIDDEN_STYLE.search(el.get("style")))
+    if "hidden" in keys or "style" in keys and _HIDDEN_STYLE.search(el.get("style")):
+        return not _shown_in_turn(el)
+    return False
+
+
+def _shown_in_turn(el) -> bool:
+    """Is el one step of a slideshow, tabs or accordion whose other step is shown: a
+    sibling of the same tag and class, not hidden ("gallery-section" shown, "gallery-section
+    hidden" with display:none)? Script shows such steps one at a time; a reader reaches each,
+    so they are text, not hidden chrome."""
+    base = _base_class(el)
+    parent = el.getparent()
+    if not base or parent is None:
+        return False
+    for n, sib in enumerate(parent):
+        if n >= _MAX_STEPS:
+            break
+        if sib is not el and sib.tag == el.tag and _base_class(sib) == base and \
+                sib.get("hidden") is None and not _HIDDEN_STYLE.search(sib.get("style") or ""):
+            return True
+    return False
+
+
+def _base_class(el) -> frozenset:
+    """Class tokens without the ones that only say whether a step is shown."""
+    return frozenset((el.get("class") or "").lower().split()) - _STATE_TOKENS
 
 
 _verdicts: dict[str, bool] = {}  # class/id strings repeat across a page and a site
