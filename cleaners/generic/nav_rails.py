@@ -311,14 +311,16 @@ def _items_hinted(el) -> bool:
 
 
 _REGION_PAIR = re.compile(r"\S*[a-z][-_]and[-_][a-z]\S*")
+_ARTICLE_FOOTER = re.compile(r"(?:article|entry|post|story)[-_]*footer")
 
 
 def _not_rail_box(node) -> bool:
     """A sidebar outside the article, a hidden box, a box named as a footer outside the
     article, or a box named as a sidebar, widget, tab, ranking, menu, ad or slider
-    (vocab.NOT_RAIL_CLASS). A footer inside the <article>/<main> ("article-footer",
-    "entry-footer") is the article's own, as `nav_dom.in_chrome` holds: its "more stories"
-    list is a rail (bench/README.md, "Whole groups (tenth session)")."""
+    (vocab.NOT_RAIL_CLASS). A footer inside the <article>/<main>, or one named for the
+    article ("article-footer", "entry-footer") beside it, is the article's own, as
+    `nav_dom.in_chrome` holds: its "more stories" list is a rail (bench/README.md, "Whole
+    groups (tenth session)")."""
     if node.tag == "aside" and not _inside_article(node):
         return True
     if node.get("hidden") is not None or "none" in (node.get("style") or "").replace(" ", ""):
@@ -326,7 +328,7 @@ def _not_rail_box(node) -> bool:
     # a layout naming the regions it holds ("layout-width-header-and-sidebar") is the page's
     # wrapper, not a header or a sidebar
     names = _REGION_PAIR.sub(" ", box_names(node))
-    if _FOOTER in names and _inside_article(node):
+    if _FOOTER in names and (_inside_article(node) or _ARTICLE_FOOTER.search(names)):
         names = names.replace(_FOOTER, " ")  # the article's own footer: no site chrome
     return bool(NOT_RAIL_CLASS.search(names))
 
