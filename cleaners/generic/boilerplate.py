@@ -1,7 +1,8 @@
 """Boilerplate subtrees removed before the main text is looked for.
 
 Signals, in order of trust: tags that never hold article text (nav, aside, footer, form
-controls), hidden elements, then class/id vocabulary (share, comments, related, cookie...).
+controls), hidden elements (but for the hidden steps of a slideshow, tabs or accordion
+beside a shown one), then class/id vocabulary (share, comments, related, cookie...).
 Marking is cheap and local; whether a marked element really is chrome is decided later, by
 how much of the page's prose it holds (themes write "modal-enabled" or "widget" on the
 content wrapper), see body.py.
