@@ -54,6 +54,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.robots.StrictRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawler.middlewares.identity.IdentityMiddleware": 500,
+    # Scrapy's meta refresh without decoding every page whole (its own slot, 580).
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.meta_refresh.QuickMetaRefreshMiddleware": 580,
     # Closest to the network: archives responses as received (crawler/archive/component.py).
     "crawler.archive.component.Archive": 950,
 }

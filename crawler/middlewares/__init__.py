@@ -1,4 +1,5 @@
-"""Downloader middlewares: the URL guard and RFC 9309 robots.txt handling."""
+"""Downloader middlewares: the URL guard, RFC 9309 robots.txt handling, who is crawling, and
+meta-refresh redirects read only where a page can hold one."""
 from scrapy.exceptions import IgnoreRequest
 
 
