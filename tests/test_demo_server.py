@@ -187,9 +187,9 @@ def test_stop_with_idle_keep_alive_connections_logs_no_error(site, caplog):
         for conn in conns:
             conn.request("GET", "/robots.txt")
             assert conn.getresponse().read()  # answered; the connection stays open
+    finally:
         with caplog.at_level("DEBUG", logger="asyncio"):
             srv.stop()
-    finally:
         for conn in conns:
             conn.close()
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
