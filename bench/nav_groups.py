@@ -17,8 +17,9 @@ does, matched as bench/nav_metric.py matches. Each missed item's link is looked 
   most 80 characters), a longer text, or nothing;
 - pipeline: what the rail path (cleaners/generic/nav_rails.py) says about the nearest list
   holding it: no page address (rails need one), no list of headline links to articles
-  within seven boxes, a list in a box with a not-rail name, a list under a related
-  heading, a list under a site-wide list's heading, a list another rail filter refused.
+  within seven boxes (the walk goes through a card's own `<article>`, stops at `<main>`
+  and `<body>`), a list in a box with a not-rail name, a list under a related heading, a
+  list under a site-wide list's heading, a list another rail filter refused.
 
 Check is read as counts only (no page, item or label printed); --detail lists each tune
 page's classified misses.
@@ -102,7 +103,7 @@ def pipeline(a, url: str | None) -> str:
     if not url:
         return "no page address"
     for el in list(a.iterancestors())[:_LIST_LEVELS]:
-        if el.tag in STOP_TAGS:
+        if el.tag in STOP_TAGS and el.tag != "article":  # a card may be an <article> of its own
             break
         if not rails._rail_items(el, url, rails._MAX_ITEM):
             continue
