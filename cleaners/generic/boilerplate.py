@@ -10,6 +10,7 @@ content wrapper), see body.py.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 # Tags never holding article text: skipped outright, wherever they are. <rt> and <rp> are
 # ruby annotations (the reading printed above Japanese kanji): read inline they would
@@ -77,7 +78,7 @@ _SETTING_PARTS = frozenset("align aligned alignment justify justified justificat
 _BUILDER_BOX = ["elementor", "widget"]
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Class tokens that only say whether a step of a slideshow or tabs is shown, and how many
-# siblings are read to find a shown step (the first is, mostly: bounds a page of thousands).
+# children of a box are read for its shown steps (the first is, mostly).
 _STATE_TOKENS = frozenset(
     "hidden hide active show shown visible open current selected in is-active is-hidden "
     "is-open is-visible d-none d-block collapse collapsed".split()
@@ -116,13 +117,26 @@ def _shown_in_turn(el) -> bool:
     parent = el.getparent()
     if not base or parent is None:
         return False
-    for n, sib in enumerate(parent):
-        if n >= _MAX_STEPS:
-            break
-        if sib is not el and sib.tag == el.tag and _base_class(sib) == base and \
-                sib.get("hidden") is None and not _HIDDEN_STYLE.search(sib.get("style") or ""):
-            return True
-    return False
+    return (el.tag, base) in _shown_steps(parent)
+
+
+# The last parent read by `_shown_steps`, its child count and its shown children's (tag,
+# class) pairs: a box may hide hundreds of children, each asking about the same siblings
+# (it holds one page's tree until another page asks).
+_last_steps: list = [None, -1, frozenset()]
+
+
+def _shown_steps(parent) -> frozenset:
+    """(tag, class without state words) of the parent's children that are not hidden, among
+    its first _MAX_STEPS; read once per parent (again if children were dropped since)."""
+    last = _last_steps
+    if last[0] is not parent or last[1] != len(parent):
+        shown = frozenset(
+            (child.tag, _base_class(child)) for child in islice(parent, _MAX_STEPS)
+            if isinstance(child.tag, str) and child.get("hidden") is None
+            and not _HIDDEN_STYLE.search(child.get("style") or ""))
+        last[:] = [parent, len(parent), shown]
+    return last[2]
 
 
 def _base_class(el) -> frozenset:

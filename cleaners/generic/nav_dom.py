@@ -21,7 +21,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # "entry-footer", "post-header"), not the site's.
 _ARTICLE_PART = re.compile(r"article|entry|post(?!er)|story", re.IGNORECASE)
 # A class token for the article's own footer or header: the article's word before it.
-_OWN_FOOTER = re.compile(r"(?:article|entry|post|story)[-_]{1,2}(?:footer|header)")
+OWN_FOOTER = re.compile(r"(?:article|entry|post|story)[-_]{1,2}(?:footer|header)")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 STOP_TAGS = frozenset(("html", "body", "main", "article", "head"))
 
@@ -177,7 +177,7 @@ def in_chrome(el, menus: bool = True) -> bool:
             # footer), a token naming the article's footer ("single-article-footer"), a box
             # so named or tagged that holds the headline (it wraps the page: "above-footer")
             chrome = (by_tag or (bool(names.strip()) and
-                                 any(names_re.search(t) and not _OWN_FOOTER.search(t)
+                                 any(names_re.search(t) and not OWN_FOOTER.search(t)
                                      for t in names.lower().split()))) and \
                 next(el.iter("h1"), None) is None
         el = el.getparent()

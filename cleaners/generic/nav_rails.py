@@ -37,6 +37,7 @@ from ..vocab import (
 )
 from .nav_cards import class_says
 from .nav_dom import (
+    OWN_FOOTER,
     STOP_TAGS,
     box_names,
     in_chrome,
@@ -311,7 +312,6 @@ def _items_hinted(el) -> bool:
 
 
 _REGION_PAIR = re.compile(r"\S*[a-z][-_]and[-_][a-z]\S*")
-_ARTICLE_FOOTER = re.compile(r"(?:article|entry|post|story)[-_]*footer")
 
 
 def _not_rail_box(node) -> bool:
@@ -328,7 +328,7 @@ def _not_rail_box(node) -> bool:
     # a layout naming the regions it holds ("layout-width-header-and-sidebar") is the page's
     # wrapper, not a header or a sidebar
     names = _REGION_PAIR.sub(" ", box_names(node))
-    if _FOOTER in names and (_inside_article(node) or _ARTICLE_FOOTER.search(names)):
+    if _FOOTER in names and (_inside_article(node) or OWN_FOOTER.search(names)):
         names = names.replace(_FOOTER, " ")  # the article's own footer: no site chrome
     return bool(NOT_RAIL_CLASS.search(names))
 

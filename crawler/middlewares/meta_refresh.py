@@ -9,6 +9,7 @@ bytes on its own (cleaners/encoding.py), so nothing else needs that text.
 from __future__ import annotations
 
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
+from scrapy.http import HtmlResponse
 
 # Scrapy reads 4,096 characters: at most 4 bytes each in UTF-8.
 _HEAD_BYTES = 4 * 4096
@@ -16,6 +17,8 @@ _HEAD_BYTES = 4 * 4096
 
 class QuickMetaRefreshMiddleware(MetaRefreshMiddleware):
     def process_response(self, request, response):
+        if not isinstance(response, HtmlResponse):
+            return response  # (Scrapy's reads HTML only)
         head = response.body[:_HEAD_BYTES]
         # a NUL byte: UTF-16 or UTF-32, where the word is not spelled in single bytes
         if b"\x00" not in head and b"refresh" not in head.lower():
